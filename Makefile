@@ -1,0 +1,35 @@
+# The verbs a newcomer uses. Everything runs inside .venv, which this file creates.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install check build test lint schema clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/soteneg check
+
+build: $(STAMP)
+	$(BIN)/soteneg build
+
+test: $(STAMP)
+	$(BIN)/ruff check soteneg tests build.py
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check soteneg tests build.py
+	$(BIN)/ruff format --check soteneg tests build.py
+
+schema: $(STAMP)
+	$(BIN)/soteneg schema --out schema
+
+clean:
+	rm -rf $(VENV) _site schema .pytest_cache .ruff_cache .hypothesis *.egg-info

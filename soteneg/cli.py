@@ -1,0 +1,238 @@
+"""The command line: parse arguments, run a pipeline step, print, exit. Nothing else prints.
+
+Exit codes: 0 success, 1 content problems, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from soteneg import pipeline, scaffold, schema
+from soteneg.models import DOCUMENT_TYPES, LANGS
+from soteneg.problems import (
+    FORMATS,
+    Problem,
+    format_github,
+    format_human,
+    format_json,
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how soteneg was called, not in the content."""
+
+
+def _root(value: str) -> Path:
+    root = Path(value).resolve()
+    if not root.is_dir():
+        raise UsageError(f"--root {value}: no such directory")
+    return root
+
+
+def _source_lines(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    @cache
+    def lines(file: str) -> list[str] | None:
+        text = texts.get(file)
+        return None if text is None else text.split("\n")
+
+    def line(file: str, number: int) -> str | None:
+        found = lines(file)
+        return found[number - 1] if found and 0 < number <= len(found) else None
+
+    return line
+
+
+def _report(problems: list[Problem], texts: dict[str, str], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        print(format_json(problems))
+    elif fmt == "github":
+        if problems:
+            print(format_github(problems))
+    elif problems:
+        for row in format_human(problems, _source_lines(texts)).split("\n"):
+            style = "bold red" if "error[" in row else "yellow" if "warning[" in row else None
+            console.print(Text(row, style=style), soft_wrap=True)
+
+
+def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    result = pipeline.check(_root(args.root))
+    _report(result.problems, dict(result.content.texts), args.format, console)
+    if result.config_failed:
+        return EXIT_USAGE
+    if result.failed:
+        return EXIT_PROBLEMS
+    if args.format == "human":
+        count = len(result.content.documents)
+        console.print(Text(f"ok: {count} documents, no problems", style="green"))
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace, console: Console) -> int:
+    # The site renderer is not written yet (issue 3): a build validates everything and
+    # reports honestly that it wrote nothing.
+    status = cmd_check(args, console)
+    if status == EXIT_OK and args.format == "human":
+        console.print(
+            "build: content is valid; HTML and PDF output are not implemented yet, "
+            "nothing was written"
+        )
+    return status
+
+
+def cmd_schema(args: argparse.Namespace, console: Console) -> int:
+    result = pipeline.check(_root(args.root))
+    if result.config_failed:
+        _report(result.problems, dict(result.content.texts), "human", console)
+        return EXIT_USAGE
+    data = result.content.data
+    files = schema.render(
+        {**schema.document_schemas(data, result.content.documents), **schema.data_schemas(data)}
+    )
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+    console.print(f"wrote {len(files)} schemas to {out}/")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, console: Console) -> int:
+    root = _root(args.root)
+    result = pipeline.check(root)
+    if result.config_failed:
+        _report(result.problems, dict(result.content.texts), "human", console)
+        return EXIT_USAGE
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError as err:
+        raise UsageError(f"--date {args.date}: {err}") from None
+    request = scaffold.Request(
+        type=args.type,
+        lang=args.lang,
+        date=date,
+        round=args.round,
+        region=args.region,
+        title=args.title,
+        slug=args.slug,
+    )
+    data = result.content.data
+    try:
+        rel = scaffold.document_path(request, data)
+    except scaffold.ScaffoldError as err:
+        raise UsageError(str(err)) from None
+    translation_of = None
+    if args.lang != "fi":
+        original = rel.removeprefix("content/").removesuffix(f".{args.lang}.md")
+        if any(d.id == original for d in result.content.documents):
+            translation_of = original
+    text = scaffold.skeleton(request, data, translation_of)
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise UsageError(f"{rel} already exists; soteneg new never overwrites a file") from None
+    console.print(f"wrote {rel}")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="soteneg",
+        description="Validate and publish the STM–region negotiation documents.",
+        epilog="Exit codes: 0 success, 1 content problems, 2 usage or configuration error.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser, formats: bool = True) -> None:
+        p.add_argument(
+            "--root",
+            default=".",
+            metavar="DIR",
+            help="the project folder (default: the current folder)",
+        )
+        if formats:
+            p.add_argument(
+                "--format",
+                choices=FORMATS,
+                default="human",
+                help="how problems are printed (default: human)",
+            )
+
+    check = sub.add_parser(
+        "check",
+        help="validate content and data; write nothing",
+        description="Validate every document, data file and site.yaml, "
+        "and report all problems at once.",
+    )
+    common(check)
+    check.set_defaults(run=cmd_check)
+
+    build = sub.add_parser(
+        "build",
+        help="validate, then build the site (rendering: pending)",
+        description="Validate the project. Rendering HTML and PDF is not "
+        "implemented yet, so this writes nothing.",
+    )
+    common(build)
+    build.set_defaults(run=cmd_build)
+
+    new = sub.add_parser(
+        "new",
+        help="write a valid skeleton document",
+        description="Write a new document with valid front matter and, for "
+        "round documents, the round's theme sections in order. Never "
+        "overwrites an existing file.",
+    )
+    new.add_argument(
+        "type", choices=DOCUMENT_TYPES, metavar="TYPE", help="one of: " + ", ".join(DOCUMENT_TYPES)
+    )
+    new.add_argument("--round", help="round id, e.g. 2018-syksy")
+    new.add_argument("--region", help="region id, e.g. uusimaa")
+    new.add_argument("--lang", choices=LANGS, default="fi", help="language (default: fi)")
+    new.add_argument("--title", help="title (default: from region and round)")
+    new.add_argument("--slug", help="file name for news and pages (default: from --title)")
+    new.add_argument("--date", help="date YYYY-MM-DD (default: today)")
+    common(new, formats=False)
+    new.set_defaults(run=cmd_new)
+
+    sch = sub.add_parser(
+        "schema",
+        help="write JSON Schema files for editors",
+        description="Write JSON Schema for each document type, the data "
+        "files and site.yaml, with the project's ids as allowed values.",
+    )
+    sch.add_argument(
+        "--out",
+        default="schema",
+        metavar="DIR",
+        help="where to write the schemas (default: schema/)",
+    )
+    common(sch, formats=False)
+    sch.set_defaults(run=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    console = Console(highlight=False)
+    try:
+        return int(args.run(args, console))
+    except UsageError as err:
+        Console(stderr=True, highlight=False).print(Text(f"soteneg: error: {err}", style="red"))
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

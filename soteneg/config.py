@@ -1,0 +1,47 @@
+"""site.yaml: the site owner's settings, validated like content and located the same way."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from soteneg.models import Lang, Names, Strict
+
+DocumentKind = Annotated[str, StringConstraints(pattern=r"^(negotiation|assessment|summary)$")]
+
+
+class Publisher(Strict):
+    name: Names
+    url: Annotated[str, StringConstraints(pattern=r"^https://")]
+
+
+class SiteConfig(Strict):
+    title: Names
+    base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")]
+    publisher: Publisher
+    default_lang: Lang = "fi"
+    languages: list[Lang] = Field(default_factory=lambda: ["fi", "sv", "en"])
+    output: Annotated[str, StringConstraints(min_length=1)] = "_site"
+    # Raw HTML in Markdown is escaped unless the site owner opts in.
+    allow_raw_html: bool = False
+    # The order of documents in a printed negotiation packet.
+    packet_order: list[DocumentKind] = Field(
+        default_factory=lambda: ["negotiation", "assessment", "summary"]
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
+
+    @field_validator("output")
+    @classmethod
+    def _output_inside(cls, value: str) -> str:
+        # The output directory is replaced wholesale on every build: keep it in the project.
+        parts = value.replace("\\", "/").split("/")
+        if value.startswith("/") or ".." in parts or value in (".", "./"):
+            raise ValueError("output must be a directory inside the project, like '_site'")
+        return value

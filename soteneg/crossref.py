@@ -1,0 +1,336 @@
+"""The one cross-reference pass: everything that needs more than one file to be checked.
+
+Ids resolve (regions, rounds, themes, people, translations), theme sections belong to
+their round, no two documents claim the same slot, and relative links and their anchors
+lead somewhere. Pure: it reads nothing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Collection, Iterator, Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from soteneg.content import Content, DataSet, Document
+from soteneg.markdown import Link
+from soteneg.problems import Problem, did_you_mean, problem
+from soteneg.sources import CONTENT_DIR
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _loaded(data: DataSet, name: str) -> bool:
+    return f"{CONTENT_DIR}/{name}" in data.docs
+
+
+def _unknown(
+    kind: str, value: str, known: Collection[str], file: str, position: tuple[int, int]
+) -> Problem:
+    return problem(
+        file,
+        position,
+        f"unknown-{kind}",
+        f"{kind} '{value}' is not defined",
+        did_you_mean(value, known),
+    )
+
+
+def check_data(data: DataSet) -> Iterator[Problem]:
+    rounds_file, regions_file = f"{CONTENT_DIR}/rounds.yaml", f"{CONTENT_DIR}/regions.yaml"
+    themes_ok = _loaded(data, "themes.yaml")
+    for round_ in data.rounds.values():
+        doc, i = data.docs[rounds_file], data.index[(rounds_file, round_.id)]
+        for j, theme in enumerate(round_.themes):
+            if themes_ok and theme not in data.themes:
+                yield _unknown(
+                    "theme", theme, data.themes, rounds_file, doc.position((i, "themes", j))
+                )
+    for region in data.regions.values():
+        doc, i = data.docs[regions_file], data.index[(regions_file, region.id)]
+        for j, successor in enumerate(region.succeeded_by):
+            if successor not in data.regions:
+                yield _unknown(
+                    "region",
+                    successor,
+                    data.regions,
+                    regions_file,
+                    doc.position((i, "succeeded_by", j)),
+                )
+
+
+def _field(doc: Document, name: str) -> Any:
+    """A front matter value, from the model when valid, else raw if it has the right shape."""
+    if doc.meta is not None:
+        return getattr(doc.meta, name, None)
+    raw = doc.front.value.get(name) if isinstance(doc.front.value, dict) else None
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+        return raw
+    return None
+
+
+def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
+    at = doc.front.position
+    region = _field(doc, "region")
+    if isinstance(region, str) and _loaded(data, "regions.yaml") and region not in data.regions:
+        yield _unknown("region", region, data.regions, doc.file, at(("region",)))
+    round_id = _field(doc, "round")
+    round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
+    if isinstance(round_id, str) and round_ is None and _loaded(data, "rounds.yaml"):
+        yield _unknown("round", round_id, data.rounds, doc.file, at(("round",)))
+    for j, theme in enumerate(_field(doc, "themes") or ()):
+        if not _loaded(data, "themes.yaml"):
+            break
+        if theme not in data.themes:
+            yield _unknown("theme", theme, data.themes, doc.file, at(("themes", j)))
+        elif round_ is not None and theme not in round_.themes:
+            yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, at(("themes", j)))
+    for j, person in enumerate(_field(doc, "contacts") or ()):
+        if _loaded(data, "people.yaml") and person not in data.people:
+            yield _unknown("person", person, data.people, doc.file, at(("contacts", j)))
+
+
+def _theme_outside_round(
+    theme: str, round_id: str, themes: Collection[str], file: str, position: tuple[int, int]
+) -> Problem:
+    return problem(
+        file,
+        position,
+        "theme-not-in-round",
+        f"theme '{theme}' is not negotiated in round '{round_id}'",
+        "the round's themes are: " + ", ".join(themes),
+    )
+
+
+def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
+    round_id = _field(doc, "round")
+    round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
+    seen: dict[str, int] = {}
+    for heading in doc.outline.headings:
+        line = doc.body_line + heading.line
+        for message in heading.attr_errors:
+            yield problem(doc.file, (line, 1), "heading-attribute", message)
+        theme = heading.theme
+        if theme is None:
+            continue
+        position = (line, heading.column)
+        if heading.level != 2:
+            yield problem(
+                doc.file,
+                position,
+                "theme-section-level",
+                f"the theme section '{theme}' must be a level-2 heading ('## …')",
+            )
+        if not _loaded(data, "themes.yaml"):
+            pass
+        elif theme not in data.themes:
+            yield _unknown("theme", theme, data.themes, doc.file, position)
+        elif round_ is not None and theme not in round_.themes:
+            yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, position)
+        if theme in seen:
+            yield problem(
+                doc.file,
+                position,
+                "duplicate-section",
+                f"theme '{theme}' already has a section on line {seen[theme]}",
+            )
+        seen.setdefault(theme, line)
+
+
+def _slot(doc: Document) -> tuple[str, ...] | None:
+    meta = doc.meta
+    if meta is None:
+        return None
+    if meta.type in ("negotiation", "assessment"):
+        return (meta.type, getattr(meta, "round", ""), getattr(meta, "region", ""), meta.lang)
+    if meta.type == "summary":
+        return (meta.type, getattr(meta, "round", ""), meta.lang)
+    return None
+
+
+def _check_duplicates(documents: tuple[Document, ...]) -> Iterator[Problem]:
+    first: dict[tuple[str, ...], Document] = {}
+    for doc in documents:
+        slot = _slot(doc)
+        if slot is None:
+            continue
+        if slot in first:
+            where = ", ".join(slot[1:])
+            yield problem(
+                doc.file,
+                doc.front.position(("type",)),
+                "duplicate-document",
+                f"there is already a {slot[0]} document for {where}: {first[slot].file}",
+            )
+        else:
+            first[slot] = doc
+
+
+def _check_translations(
+    documents: tuple[Document, ...], all_ids: Collection[str]
+) -> Iterator[Problem]:
+    by_id = {d.id: d for d in documents}
+    claimed: dict[tuple[str, str], Document] = {}
+    for doc in documents:
+        assert doc.meta is not None
+        target_id = doc.meta.translation_of
+        if target_id is None:
+            continue
+        at = doc.front.position(("translation_of",))
+        target = by_id.get(target_id)
+        if target is None:
+            if target_id not in all_ids:
+                yield problem(
+                    doc.file,
+                    at,
+                    "unknown-translation",
+                    f"translation_of '{target_id}' is not a document",
+                    did_you_mean(target_id, all_ids),
+                )
+            continue
+        assert target.meta is not None
+        if target.meta.lang == doc.meta.lang:
+            yield problem(
+                doc.file,
+                at,
+                "translation-same-lang",
+                f"'{target_id}' is also in '{doc.meta.lang}': a translation must "
+                "be in another language",
+            )
+        if target.meta.translation_of is not None:
+            yield problem(
+                doc.file,
+                at,
+                "translation-chain",
+                f"'{target_id}' is itself a translation; point to the original "
+                f"'{target.meta.translation_of}'",
+            )
+        if target.meta.type != doc.meta.type:
+            yield problem(
+                doc.file,
+                at,
+                "translation-type",
+                f"'{target_id}' is a {target.meta.type}, this is a {doc.meta.type}",
+            )
+        for key in ("round", "region"):
+            mine, theirs = getattr(doc.meta, key, None), getattr(target.meta, key, None)
+            if mine != theirs:
+                yield problem(
+                    doc.file,
+                    doc.front.position((key,)),
+                    "translation-mismatch",
+                    f"{key} '{mine}' differs from the original's '{theirs}'",
+                )
+        key = (target_id, doc.meta.lang)
+        if key in claimed:
+            yield problem(
+                doc.file,
+                at,
+                "duplicate-translation",
+                f"{claimed[key].file} already translates '{target_id}' into '{doc.meta.lang}'",
+            )
+        else:
+            claimed[key] = doc
+
+
+def _check_link(
+    doc: Document,
+    link: Link,
+    documents: Mapping[str, Document],
+    all_ids: Collection[str],
+    assets: Collection[str],
+) -> Problem | None:
+    position = (doc.body_line + link.line, link.column or 1)
+    parts = urlsplit(link.href)
+    if parts.scheme:
+        if parts.scheme.lower() in SAFE_SCHEMES:
+            return None
+        return problem(
+            doc.file,
+            position,
+            "unsafe-link",
+            f"links with '{parts.scheme}:' are not allowed",
+            "use an https:// address or a relative link to a file in content/",
+        )
+    if parts.netloc or link.href.startswith("/"):
+        return None  # a site-absolute URL: checked against the built site, not the sources
+    anchor = unquote(parts.fragment)
+    target_path = unquote(parts.path)
+    if not target_path:
+        if anchor and anchor not in doc.outline.anchors:
+            return problem(
+                doc.file,
+                position,
+                "broken-anchor",
+                f"there is no heading '#{anchor}' in this document",
+                did_you_mean(anchor, doc.outline.anchors),
+            )
+        return None
+    here = posixpath.dirname(doc.id)
+    joined = posixpath.normpath(posixpath.join(here, target_path))
+    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+        return problem(
+            doc.file,
+            position,
+            "link-outside-content",
+            f"'{link.href}' leads outside {CONTENT_DIR}/",
+            "link only to documents and files inside content/",
+        )
+    if not target_path.endswith(".md"):
+        if joined not in assets:
+            return problem(
+                doc.file,
+                position,
+                "broken-link",
+                f"'{target_path}' does not exist in {CONTENT_DIR}/{here}",
+                did_you_mean(joined, assets),
+            )
+        return None
+    target_id = joined.removesuffix(".md")
+    if target_id not in all_ids:
+        return problem(
+            doc.file,
+            position,
+            "broken-link",
+            f"'{target_path}' is not a document",
+            did_you_mean(target_id, all_ids),
+        )
+    target = documents.get(target_id)
+    if anchor and target is not None and anchor not in target.outline.anchors:
+        return problem(
+            doc.file,
+            position,
+            "broken-anchor",
+            f"'{target_path}' has no heading '#{anchor}'",
+            did_you_mean(anchor, target.outline.anchors),
+        )
+    return None
+
+
+def check_links(
+    documents: tuple[Document, ...], all_ids: Collection[str], assets: Collection[str]
+) -> Iterator[Problem]:
+    by_id = {d.id: d for d in documents}
+    for doc in documents:
+        for link in doc.outline.links:
+            found = _check_link(doc, link, by_id, all_ids, assets)
+            if found is not None:
+                yield found
+
+
+def cross_check(
+    content: Content, all_ids: Collection[str], assets: Collection[str]
+) -> list[Problem]:
+    """`all_ids`: every document found, valid or not, so a link to a broken file is not
+    reported twice. `assets`: other files under content/, as paths relative to it."""
+    problems = list(check_data(content.data))
+    readable = content.documents + content.rejected
+    for doc in readable:
+        problems.extend(_check_references(doc, content.data))
+        problems.extend(_check_sections(doc, content.data))
+    problems.extend(_check_duplicates(content.documents))
+    problems.extend(_check_translations(content.documents, all_ids))
+    problems.extend(check_links(readable, all_ids, assets))
+    return problems

@@ -1,0 +1,101 @@
+"""The reading edge: find the project's input files and read their bytes, within limits.
+
+Nothing else in soteneg opens an input file. Everything read here is inside the project
+root: a symlink that leads out of it is reported, never followed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG_FILE = "site.yaml"
+CONTENT_DIR = "content"
+DATA_FILE_NAMES = ("regions.yaml", "rounds.yaml", "themes.yaml", "people.yaml")
+
+# A negotiation document is a few pages. Far larger input is a mistake or an attack,
+# and is refused before it is read, so `check` stays fast and its memory bounded.
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+MAX_DATA_BYTES = 1024 * 1024
+MAX_DOCUMENTS = 50_000
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file. `data` is None when it was not read; `refused` then says why."""
+
+    path: str  # relative to the project root, with '/' separators
+    data: bytes | None
+    refused: str | None = None
+    refused_code: str | None = None
+
+
+@dataclass(frozen=True)
+class ProjectFiles:
+    root: Path
+    config: SourceFile | None
+    data_files: tuple[SourceFile, ...]
+    documents: tuple[SourceFile, ...]
+    # Other files under content/ (attachments, images), relative to it; listed, not read.
+    assets: frozenset[str] = frozenset()
+    too_many: int = 0  # documents left unread beyond MAX_DOCUMENTS
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _read(root: Path, path: Path, limit: int) -> SourceFile:
+    rel = path.relative_to(root).as_posix()
+    if not _inside(root, path):
+        return SourceFile(
+            rel, None, "this file is a link to a place outside the project", "outside-project"
+        )
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return SourceFile(
+                rel,
+                None,
+                f"the file is {size / 1048576:.1f} MiB; the limit is {limit / 1048576:.0f} MiB",
+                "file-too-large",
+            )
+        return SourceFile(rel, path.read_bytes())
+    except OSError as err:
+        return SourceFile(rel, None, f"cannot be read: {err.strerror}", "unreadable")
+
+
+def _walk(content: Path) -> tuple[list[Path], list[Path]]:
+    """Markdown documents and other files under content/, hidden ones left out."""
+    documents: list[Path] = []
+    others: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(content):
+        here = Path(dirpath)
+        # Hidden folders (.git, editor state) are not content; links to folders are not
+        # followed, so a link cannot pull another tree into the site.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if not name.startswith("."):
+                (documents if name.endswith(".md") else others).append(here / name)
+    return sorted(documents), sorted(others)
+
+
+def read_project(root: Path) -> ProjectFiles:
+    root = root.resolve()
+    config_path = root / CONFIG_FILE
+    config = _read(root, config_path, MAX_DATA_BYTES) if config_path.is_file() else None
+    content = root / CONTENT_DIR
+    data = tuple(
+        _read(root, content / name, MAX_DATA_BYTES)
+        for name in DATA_FILE_NAMES
+        if (content / name).is_file()
+    )
+    paths, others = _walk(content) if content.is_dir() else ([], [])
+    docs = tuple(_read(root, p, MAX_DOCUMENT_BYTES) for p in paths[:MAX_DOCUMENTS])
+    assets = frozenset(p.relative_to(content).as_posix() for p in others if _inside(root, p))
+    return ProjectFiles(root, config, data, docs, assets, max(0, len(paths) - MAX_DOCUMENTS))
