@@ -55,6 +55,8 @@ class DataSet:
     # are not checked, so one broken data file does not bury every document in problems.
     docs: Mapping[str, YamlDoc] = field(default_factory=dict)
     index: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (file, id) -> entry
+    # data file name -> every id written in it, valid entry or not
+    declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,7 @@ def load_content(files: ProjectFiles) -> tuple[Content, list[Problem], list[Prob
     problems: list[Problem] = []
 
     tables: dict[str, dict[str, Any]] = {}
+    declared: dict[str, frozenset[str]] = {}
     docs: dict[str, YamlDoc] = {}
     index: dict[tuple[str, str], int] = {}
     present = {f.path: f for f in files.data_files}
@@ -283,6 +286,9 @@ def load_content(files: ProjectFiles) -> tuple[Content, list[Problem], list[Prob
         tables[name] = entries
         if doc is not None:
             docs[path] = doc
+            declared[name] = frozenset(
+                e["id"] for e in doc.value if isinstance(e, dict) and isinstance(e.get("id"), str)
+            )
         index.update({(path, ident): i for ident, i in where.items()})
     data = DataSet(
         regions=tables.get("regions.yaml", {}),
@@ -291,6 +297,7 @@ def load_content(files: ProjectFiles) -> tuple[Content, list[Problem], list[Prob
         people=tables.get("people.yaml", {}),
         docs=docs,
         index=index,
+        declared=declared,
     )
 
     allow_html = bool(config and config.allow_raw_html)

@@ -8,7 +8,7 @@ lead somewhere. Pure: it reads nothing.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -22,6 +22,13 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 def _loaded(data: DataSet, name: str) -> bool:
     return f"{CONTENT_DIR}/{name}" in data.docs
+
+
+def _missing(data: DataSet, name: str, table: Collection[str], value: str) -> bool:
+    """Whether `value` is truly undefined. An entry that failed validation still counts as
+    declared, so its own problem is not echoed by every document that uses it."""
+    declared = data.declared.get(name, frozenset())
+    return _loaded(data, name) and value not in table and value not in declared
 
 
 def _unknown(
@@ -42,14 +49,14 @@ def check_data(data: DataSet) -> Iterator[Problem]:
     for round_ in data.rounds.values():
         doc, i = data.docs[rounds_file], data.index[(rounds_file, round_.id)]
         for j, theme in enumerate(round_.themes):
-            if themes_ok and theme not in data.themes:
+            if themes_ok and _missing(data, "themes.yaml", data.themes, theme):
                 yield _unknown(
                     "theme", theme, data.themes, rounds_file, doc.position((i, "themes", j))
                 )
     for region in data.regions.values():
         doc, i = data.docs[regions_file], data.index[(regions_file, region.id)]
         for j, successor in enumerate(region.succeeded_by):
-            if successor not in data.regions:
+            if _missing(data, "regions.yaml", data.regions, successor):
                 yield _unknown(
                     "region",
                     successor,
@@ -59,14 +66,14 @@ def check_data(data: DataSet) -> Iterator[Problem]:
                 )
 
 
-def _field(doc: Document, name: str) -> Any:
+def _field(doc: Document, name: str, shape: type = str) -> Any:
     """A front matter value, from the model when valid, else raw if it has the right shape."""
     if doc.meta is not None:
         return getattr(doc.meta, name, None)
     raw = doc.front.value.get(name) if isinstance(doc.front.value, dict) else None
-    if isinstance(raw, str):
+    if shape is str and isinstance(raw, str):
         return raw
-    if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+    if shape is list and isinstance(raw, list) and all(isinstance(x, str) for x in raw):
         return raw
     return None
 
@@ -74,21 +81,19 @@ def _field(doc: Document, name: str) -> Any:
 def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
     at = doc.front.position
     region = _field(doc, "region")
-    if isinstance(region, str) and _loaded(data, "regions.yaml") and region not in data.regions:
+    if isinstance(region, str) and _missing(data, "regions.yaml", data.regions, region):
         yield _unknown("region", region, data.regions, doc.file, at(("region",)))
     round_id = _field(doc, "round")
     round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
-    if isinstance(round_id, str) and round_ is None and _loaded(data, "rounds.yaml"):
+    if isinstance(round_id, str) and _missing(data, "rounds.yaml", data.rounds, round_id):
         yield _unknown("round", round_id, data.rounds, doc.file, at(("round",)))
-    for j, theme in enumerate(_field(doc, "themes") or ()):
-        if not _loaded(data, "themes.yaml"):
-            break
-        if theme not in data.themes:
+    for j, theme in enumerate(_field(doc, "themes", list) or ()):
+        if _missing(data, "themes.yaml", data.themes, theme):
             yield _unknown("theme", theme, data.themes, doc.file, at(("themes", j)))
         elif round_ is not None and theme not in round_.themes:
             yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, at(("themes", j)))
-    for j, person in enumerate(_field(doc, "contacts") or ()):
-        if _loaded(data, "people.yaml") and person not in data.people:
+    for j, person in enumerate(_field(doc, "contacts", list) or ()):
+        if _missing(data, "people.yaml", data.people, person):
             yield _unknown("person", person, data.people, doc.file, at(("contacts", j)))
 
 
@@ -123,9 +128,7 @@ def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
                 "theme-section-level",
                 f"the theme section '{theme}' must be a level-2 heading ('## …')",
             )
-        if not _loaded(data, "themes.yaml"):
-            pass
-        elif theme not in data.themes:
+        if _missing(data, "themes.yaml", data.themes, theme):
             yield _unknown("theme", theme, data.themes, doc.file, position)
         elif round_ is not None and theme not in round_.themes:
             yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, position)
@@ -235,6 +238,11 @@ def _check_translations(
             claimed[key] = doc
 
 
+def _relative(paths: Iterable[str], here: str) -> list[str]:
+    """Paths under content/ as a link from folder `here` would write them."""
+    return [posixpath.relpath(p, here or ".") for p in paths]
+
+
 def _check_link(
     doc: Document,
     link: Link,
@@ -285,7 +293,7 @@ def _check_link(
                 position,
                 "broken-link",
                 f"'{target_path}' does not exist in {CONTENT_DIR}/{here}",
-                did_you_mean(joined, assets),
+                did_you_mean(target_path, _relative(assets, here)),
             )
         return None
     target_id = joined.removesuffix(".md")
@@ -295,7 +303,7 @@ def _check_link(
             position,
             "broken-link",
             f"'{target_path}' is not a document",
-            did_you_mean(target_id, all_ids),
+            did_you_mean(target_path, _relative((i + ".md" for i in all_ids), here)),
         )
     target = documents.get(target_id)
     if anchor and target is not None and anchor not in target.outline.anchors:

@@ -114,20 +114,27 @@ def _heading_attrs(state: StateCore) -> None:
 
 
 def _heading_ids(state: StateCore) -> None:
-    seen: set[str] = set()
+    # Explicit and theme ids are claimed first, so a plain heading that happens to slug
+    # to 'saatavuus' can never push the theme section's anchor to 'saatavuus-2'.
     tokens = state.tokens
-    for i, token in enumerate(tokens):
-        if token.type != "heading_open":
-            continue
-        explicit = token.attrGet("id")
-        theme = token.meta.get("theme")
-        base = str(explicit or theme or slugify(_plain_text(tokens[i + 1])))
+    headings = [(t, tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    seen: set[str] = set()
+
+    def claim(token: Token, base: str) -> None:
         ident, n = base, 1
         while ident in seen:
             n += 1
             ident = f"{base}-{n}"
         seen.add(ident)
         token.attrSet("id", ident)
+
+    for token, _ in headings:
+        fixed = token.attrGet("id") or token.meta.get("theme")
+        if fixed:
+            claim(token, str(fixed))
+    for token, inline in headings:
+        if not (token.attrGet("id") or token.meta.get("theme")):
+            claim(token, slugify(_plain_text(inline)))
 
 
 def _plain_text(inline: Token) -> str:

@@ -127,16 +127,19 @@ def _to_problem(err: Any, model: type[BaseModel], doc: YamlDoc, file: str, prefi
             "wrong-type",
             f"'{label}' should be {_EXPECTED[kind]}, not {_kind(value)}",
         )
-    return problem(file, position, "invalid-value", f"'{label}': {err['msg']}")
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if not loc:  # a rule about the whole entry, like dates in order
+        return problem(file, position, "invalid-value", message)
+    return problem(file, position, "invalid-value", f"'{label}': {message}")
 
 
 def _pattern_hint(pattern: str) -> str | None:
+    if "https" in pattern:
+        return "write the full address, like https://example.fi/ (https, ending in /)"
     if "a-z0-9" in pattern and "/" not in pattern:
         return "ids use lowercase letters a–z, digits and hyphens, like 'etela-savo'"
     if "/" in pattern:
         return "a document id is its path under content/ without '.md'"
-    if "https" in pattern:
-        return "write the full address, starting with https://"
     return None
 
 

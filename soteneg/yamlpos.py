@@ -32,6 +32,7 @@ try:  # libyaml is ten times faster and reports the same marks
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
 
@@ -205,6 +206,8 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, lis
                     fail(pos, "yaml-syntax", str(err.problem))
                 place(value, pos)
             elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                if event.tag not in (None, "!", _SEQ, _MAP):
+                    fail(pos, "yaml-syntax", f"the tag {event.tag!r} is not allowed")
                 if len(stack) >= MAX_DEPTH:
                     fail(pos, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} deep")
                 container: dict[Any, Any] | list[Any] = (

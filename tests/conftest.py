@@ -1,0 +1,48 @@
+"""Shared helpers: sample projects in a temporary folder and the real command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+MINIMAL = TESTS / "sites" / "minimal"
+
+# Regenerate checked-in expected output on purpose: `make golden` (then review the diff).
+UPDATE_GOLDEN = os.environ.get("SOTENEG_UPDATE_GOLDEN") == "1"
+
+
+def run_cli(
+    *args: str | os.PathLike[str], cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run `soteneg` in a fresh interpreter, as an editor or CI would."""
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+    return subprocess.run(
+        [sys.executable, "-m", "soteneg", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture
+def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    return run_cli
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """A fresh copy of the small valid sample project."""
+    target = tmp_path / "site"
+    shutil.copytree(MINIMAL, target)
+    return target
