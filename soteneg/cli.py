@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from functools import cache
@@ -16,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from soteneg import pipeline, scaffold, schema
-from soteneg.models import DOCUMENT_TYPES, LANGS
+from soteneg.models import DOCUMENT_TYPES, HELSINKI, LANGS
 from soteneg.problems import (
     FORMATS,
     Problem,
@@ -24,6 +25,7 @@ from soteneg.problems import (
     format_human,
     format_json,
 )
+from soteneg.site import BuildOptions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -77,16 +79,36 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _now(value: str | None) -> dt.datetime:
+    """The build's "now", for embargoes: --now, else SOURCE_DATE_EPOCH, else the clock."""
+    if value:
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"--now {value}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=HELSINKI)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        except (ValueError, OverflowError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch}: not a number of seconds") from None
+    return dt.datetime.now(tz=dt.UTC)
+
+
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
-    # The site renderer is not written yet (issue 3): a build validates everything and
-    # reports honestly that it wrote nothing.
-    status = cmd_check(args, console)
-    if status == EXIT_OK and args.format == "human":
-        console.print(
-            "build: content is valid; HTML and PDF output are not implemented yet, "
-            "nothing was written"
-        )
-    return status
+    root = _root(args.root)
+    options = BuildOptions(drafts=args.drafts, now=_now(args.now))
+    out = Path(args.out).absolute() if args.out else None
+    result = pipeline.build(root, out, options)
+    _report(result.problems, dict(result.check.content.texts), args.format, console)
+    if result.check.config_failed or any(p.code == "output-error" for p in result.problems):
+        return EXIT_USAGE
+    if result.failed or result.out is None:
+        return EXIT_PROBLEMS
+    if args.format == "human":
+        console.print(Text(f"built {result.files} files into {result.out}", style="green"))
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace, console: Console) -> int:
@@ -181,11 +203,23 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser(
         "build",
-        help="validate, then build the site (rendering: pending)",
-        description="Validate the project. Rendering HTML and PDF is not "
-        "implemented yet, so this writes nothing.",
+        help="validate, then build the static site",
+        description="Validate the project and build the site into a fresh folder beside "
+        "the output, which replaces the previous site only when everything succeeded.",
     )
     common(build)
+    build.add_argument(
+        "--out",
+        metavar="DIR",
+        help="output folder (default: 'output' in site.yaml, normally _site)",
+    )
+    build.add_argument("--drafts", action="store_true", help="include documents with draft: true")
+    build.add_argument(
+        "--now",
+        metavar="TIME",
+        help="the moment embargoes (publish_at) are judged against; "
+        "default: SOURCE_DATE_EPOCH, else the clock",
+    )
     build.set_defaults(run=cmd_build)
 
     new = sub.add_parser(

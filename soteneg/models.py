@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -53,6 +54,27 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+# Publication times without an offset are Finnish time, as editors mean them.
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def _moment(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "datetime_type", "a time is expected as YYYY-MM-DD HH:MM:SS, optionally +02:00"
+            ) from None
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=HELSINKI)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, dt.time(0, 0), HELSINKI)
+    return value
+
+
+Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -160,6 +182,8 @@ class DocumentMeta(Strict):
     contacts: UniqueList(Slug) = Field(default_factory=list)
     translation_of: DocId | None = None
     example: bool = False
+    # Left out of the build until this moment (embargo); see `--now`.
+    publish_at: Moment | None = None
 
 
 class Negotiation(DocumentMeta):

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from soteneg import assets, markdown, routes
 from soteneg.content import Content, load_content
 from soteneg.crossref import cross_check
-from soteneg.problems import Problem, has_errors, sort_problems
-from soteneg.sources import CONTENT_DIR, read_project
+from soteneg.document_pages import document_pages, link_resolver
+from soteneg.feeds import feed_page, robots_page, sitemap_page
+from soteneg.index_pages import index_pages
+from soteneg.output import OutputError, write_site
+from soteneg.pages import Chrome, Page
+from soteneg.problems import Problem, has_errors, problem, sort_problems
+from soteneg.render import environment, render_pages
+from soteneg.site import BuildOptions, Site, build_site
+from soteneg.sources import CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, read_project, read_static
+
+REQUIRED_ASSETS = ("style.css",)
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,18 @@ class CheckResult:
     @property
     def failed(self) -> bool:
         return self.config_failed or has_errors(self.problems)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    check: CheckResult
+    problems: list[Problem]  # check's problems plus those of rendering and writing
+    out: Path | None  # where the site was written; None when nothing was
+    files: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.check.config_failed or has_errors(self.problems)
 
 
 def check(root: Path) -> CheckResult:
@@ -34,3 +57,91 @@ def check(root: Path) -> CheckResult:
         problems=sort_problems(config_problems + problems),
         config_failed=has_errors(config_problems),
     )
+
+
+def render_documents(site: Site) -> dict[str, markdown.Rendered]:
+    allow_html = site.config.allow_raw_html
+    return {
+        doc.id: markdown.render(doc.body, link_resolver(site, doc), allow_html)
+        for group in site.groups.values()
+        for doc in group.versions.values()
+    }
+
+
+def plan(
+    site: Site, rendered: dict[str, markdown.Rendered], asset_urls: dict[str, str]
+) -> list[Page]:
+    base = routes.base_path(site.config.base_url)
+
+    @cache
+    def chrome_for(lang: str) -> Chrome:
+        return Chrome(site, lang, lambda name: routes.href(asset_urls[name], base))
+
+    pages = document_pages(site, rendered, chrome_for) + index_pages(site, rendered, chrome_for)
+    pages.append(sitemap_page(site, pages))
+    pages += [feed_page(site, lang) for lang in site.languages]
+    pages.append(robots_page(site))
+    return pages
+
+
+def url_collisions(pages: list[Page]) -> list[Problem]:
+    """Two pages at one URL: name the documents involved."""
+    owner: dict[str, Page] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        first = owner.setdefault(page.url, page)
+        if first is not page:
+            file = (page.sources or first.sources or (CONTENT_DIR,))[0]
+            problems.append(
+                problem(file, None, "url-collision", f"{page.url} would be written twice")
+            )
+    return problems
+
+
+def unsafe_output(root: Path, out: Path) -> str | None:
+    """Why `out` must not be replaced wholesale, or None. The output folder is deleted and
+    rewritten on every build: it must never be the project or hold its sources."""
+    root, out = root.resolve(), out.resolve()
+    for keep in (root, root / CONTENT_DIR, root / TEMPLATES_DIR):
+        if out == keep or keep.is_relative_to(out):
+            return f"{out} holds the project's own files"
+    return None
+
+
+def build(root: Path, out: Path | None, options: BuildOptions) -> BuildResult:
+    """check -> index -> Markdown -> page plan -> templates -> write everything at once."""
+    checked = check(root)
+    if checked.failed:
+        return BuildResult(checked, checked.problems, None)
+    assert checked.content.config is not None
+    out = out if out is not None else root / checked.content.config.output
+    refused = unsafe_output(root, out)
+    if refused:
+        failure = problem(str(out), None, "output-error", f"not writing here: {refused}")
+        return BuildResult(checked, [*checked.problems, failure], None)
+    site = build_site(checked.content, options)
+    rendered = render_documents(site)
+    static = read_static(root)
+    missing = [
+        problem(f"{STATIC_DIR}/{name}", None, "asset-missing", f"{name} is missing")
+        for name in REQUIRED_ASSETS
+        if name not in static
+    ]
+    if missing:
+        return BuildResult(checked, checked.problems + missing, None)
+    asset_urls, asset_files = assets.publish(static)
+    pages = plan(site, rendered, asset_urls)
+    collisions = url_collisions(pages)
+    if collisions:
+        return BuildResult(checked, sort_problems(checked.problems + collisions), None)
+    templates = root / TEMPLATES_DIR
+    files, problems = render_pages(environment(templates), pages, templates)
+    if problems:
+        return BuildResult(checked, checked.problems + problems, None)
+    files.update(asset_files)
+    try:
+        write_site(out, files)
+    except OutputError as err:
+        failure = problem(str(out), None, "output-error", str(err))
+        return BuildResult(checked, [*checked.problems, failure], None)
+    return BuildResult(checked, checked.problems, out, len(files))

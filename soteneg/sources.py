@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_FILE = "site.yaml"
+TEMPLATES_DIR = "templates"
+STATIC_DIR = "templates/static"
 CONTENT_DIR = "content"
 DATA_FILE_NAMES = ("regions.yaml", "rounds.yaml", "themes.yaml", "people.yaml")
 
@@ -99,3 +101,20 @@ def read_project(root: Path) -> ProjectFiles:
     docs = tuple(_read(root, p, MAX_DOCUMENT_BYTES) for p in paths[:MAX_DOCUMENTS])
     assets = frozenset(p.relative_to(content).as_posix() for p in others if _inside(root, p))
     return ProjectFiles(root, config, data, docs, assets, max(0, len(paths) - MAX_DOCUMENTS))
+
+
+def read_static(root: Path) -> dict[str, bytes]:
+    """Files under templates/static/, by path relative to it. Links are not followed."""
+    root = root.resolve()
+    static = root / STATIC_DIR
+    found: dict[str, bytes] = {}
+    if not static.is_dir():
+        return found
+    for dirpath, dirnames, filenames in os.walk(static):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if name.startswith(".") or not _inside(root, path):
+                continue
+            found[path.relative_to(static).as_posix()] = path.read_bytes()
+    return found

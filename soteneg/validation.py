@@ -110,7 +110,14 @@ def _to_problem(err: Any, model: type[BaseModel], doc: YamlDoc, file: str, prefi
             f"'{label}' must be one of {expected}, not {_kind(value)}",
             did_you_mean(str(value), options),
         )
-    if kind in ("date_type", "date_value", "date_parsing", "date_from_datetime_inexact"):
+    if kind in (
+        "date_type",
+        "date_value",
+        "date_parsing",
+        "date_from_datetime_inexact",
+        "datetime_type",
+        "datetime_parsing",
+    ):
         return problem(file, position, "invalid-date", f"'{label}': {err['msg']}")
     if kind == "string_pattern_mismatch":
         return problem(

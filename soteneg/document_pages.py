@@ -1,0 +1,230 @@
+"""Pages of documents: each version, placeholders for missing translations, metadata."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import Markup
+
+from soteneg import i18n, routes
+from soteneg.content import Document
+from soteneg.markdown import Rendered
+from soteneg.models import DocumentMeta, Person
+from soteneg.pages import Chrome, Crumb, Page
+from soteneg.site import Group, Site
+
+JSONLD_TYPES = {
+    "negotiation": "Report",
+    "assessment": "Report",
+    "summary": "Report",
+    "news": "NewsArticle",
+    "page": "WebPage",
+}
+
+
+def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
+    """Rewrite a body's relative links to `.md` files into the target's URL."""
+    base = routes.base_path(site.config.base_url)
+    here = posixpath.dirname(doc.id)
+    published = {d.id: d for g in site.groups.values() for d in g.versions.values()}
+
+    def resolve(href: str) -> str:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
+            return href
+        path = unquote(parts.path)
+        if not path.endswith(".md"):
+            return href  # other files: attachments are handled apart
+        target = published.get(posixpath.normpath(posixpath.join(here, path))[:-3])
+        if target is None:
+            return href  # not published (a draft); the link check reports it
+        anchor = f"#{parts.fragment}" if parts.fragment else ""
+        return routes.href(site.url(target), base) + anchor
+
+    return resolve
+
+
+def tel(phone: str) -> str:
+    digits = phone.replace(" ", "")
+    return "+358" + digits[1:] if digits.startswith("0") else digits
+
+
+def contacts(site: Site, meta: DocumentMeta, lang: str) -> list[dict[str, Any]]:
+    people: list[Person] = [site.data.people[p] for p in meta.contacts if p in site.data.people]
+    return [
+        {
+            "name": p.name,
+            "title": p.title.get(lang),
+            "organisation": p.organisation.get(lang),
+            "phone": p.phone,
+            "tel": tel(p.phone) if p.phone else None,
+            "email": p.email,
+            "roles": [r.get(lang) for r in p.roles],
+        }
+        for p in people
+    ]
+
+
+def _trail(site: Site, meta: DocumentMeta, lang: str, title: str, path: str) -> list[Crumb]:
+    round_id = getattr(meta, "round", None)
+    if meta.type in ("negotiation", "assessment", "summary") and round_id in site.data.rounds:
+        round_name = site.data.rounds[round_id].name.get(lang)
+        return [
+            Crumb(i18n.text("rounds", lang), routes.ROUNDS),
+            Crumb(round_name, routes.round_(round_id)),
+            Crumb(title, path),
+        ]
+    if meta.type == "news":
+        return [Crumb(i18n.text("news", lang), routes.NEWS), Crumb(title, path)]
+    return [Crumb(title, path)]
+
+
+def _section_of(meta: DocumentMeta) -> str:
+    if meta.type in ("negotiation", "assessment", "summary"):
+        return routes.ROUNDS
+    return routes.NEWS if meta.type == "news" else ""
+
+
+def _about(site: Site, meta: DocumentMeta, chrome: Chrome) -> dict[str, Any]:
+    lang = chrome.lang
+    round_id = getattr(meta, "round", None)
+    region_id = getattr(meta, "region", None)
+    rnd = site.data.rounds.get(round_id) if round_id else None
+    region = site.data.regions.get(region_id) if region_id else None
+    themes = [site.data.themes[t] for t in getattr(meta, "themes", ()) if t in site.data.themes]
+    return {
+        "round": {"name": rnd.name.get(lang), "href": chrome.href(routes.round_(rnd.id))}
+        if rnd
+        else None,
+        "region": {"name": region.name.get(lang), "href": chrome.href(routes.region(region.id))}
+        if region
+        else None,
+        "themes": [
+            {"name": t.name.get(lang), "href": chrome.href(routes.theme(t.id))} for t in themes
+        ],
+    }
+
+
+def _metadata(
+    site: Site, doc: Document, about: Mapping[str, Any], canonical: str
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    meta = doc.meta
+    assert meta is not None
+    lang = meta.lang
+    keywords = [t["name"] for t in about["themes"]]
+    tags = [
+        ("dcterms.title", meta.title),
+        ("dcterms.date", meta.date.isoformat()),
+        ("dcterms.type", i18n.text(meta.type, lang)),
+    ]
+    if keywords:
+        tags += [("keywords", ", ".join(keywords)), ("dcterms.subject", ", ".join(keywords))]
+    if about["region"]:
+        tags.append(("dcterms.spatial", about["region"]["name"]))
+    if about["round"]:
+        tags.append(("dcterms.isPartOf", about["round"]["name"]))
+    publisher = site.config.publisher
+    jsonld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": JSONLD_TYPES[meta.type],
+        "headline": meta.title,
+        "name": meta.title,
+        "datePublished": meta.date.isoformat(),
+        "inLanguage": lang,
+        "url": canonical,
+        "publisher": {
+            "@type": "GovernmentOrganization",
+            "name": publisher.name.get(lang),
+            "url": publisher.url,
+        },
+    }
+    if meta.summary:
+        jsonld["description"] = meta.summary
+    if keywords:
+        jsonld["keywords"] = keywords
+    if about["region"]:
+        jsonld["spatialCoverage"] = {"@type": "AdministrativeArea", "name": about["region"]["name"]}
+    if about["round"]:
+        jsonld["isPartOf"] = {"@type": "CreativeWorkSeries", "name": about["round"]["name"]}
+    return tags, jsonld
+
+
+def _version_page(
+    site: Site, group: Group, doc: Document, rendered: Rendered, chrome: Chrome
+) -> Page:
+    meta = doc.meta
+    assert meta is not None
+    lang = chrome.lang
+    about = _about(site, meta, chrome)
+    url = routes.localize(group.path, lang, site.default_lang)
+    canonical = routes.absolute(url, site.config.base_url)
+    tags, jsonld = _metadata(site, doc, about, canonical)
+    context = chrome.context(
+        path=group.path,
+        title=meta.title,
+        trail=_trail(site, meta, lang, meta.title, group.path),
+        section=_section_of(meta),
+        available=tuple(group.versions),
+        description=meta.summary,
+        meta=tags,
+        jsonld=jsonld,
+    )
+    context["doc"] = {
+        "type": meta.type,
+        "type_label": i18n.text(meta.type, lang),
+        "title": meta.title,
+        "date": i18n.format_date(meta.date, lang),
+        "date_iso": meta.date.isoformat(),
+        "summary": meta.summary,
+        "example": meta.example,
+        "draft": meta.draft,
+        "html": Markup(rendered.html),
+        "sections": [{"title": s.title, "href": f"#{s.theme}"} for s in rendered.sections.values()],
+        **about,
+    }
+    context["contacts"] = contacts(site, meta, lang)
+    context["missing"] = None
+    return Page(url, "document.html", context, sources=(doc.file,))
+
+
+def _placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
+    original = group.original
+    meta = original.meta
+    assert meta is not None
+    lang = chrome.lang
+    url = routes.localize(group.path, lang, site.default_lang)
+    context = chrome.context(
+        path=group.path,
+        title=meta.title,
+        trail=_trail(site, meta, lang, meta.title, group.path),
+        section=_section_of(meta),
+        available=tuple(group.versions),
+        robots="noindex",
+    )
+    context["missing"] = {
+        "notice": i18n.text("missing_translation", lang, language=i18n.LANG_NAMES[meta.lang][lang]),
+        "title": meta.title,
+        "lang": meta.lang,
+        "href": routes.href(site.url(original), chrome.base),
+    }
+    context["doc"] = None
+    context["contacts"] = []
+    return Page(url, "document.html", context, indexable=False, sources=(original.file,))
+
+
+def document_pages(
+    site: Site, rendered: Mapping[str, Rendered], chrome_for: Callable[[str], Chrome]
+) -> list[Page]:
+    pages: list[Page] = []
+    for group in site.groups.values():
+        for lang in site.languages:
+            doc = group.version(lang)
+            chrome = chrome_for(lang)
+            if doc is not None:
+                pages.append(_version_page(site, group, doc, rendered[doc.id], chrome))
+            else:
+                pages.append(_placeholder_page(site, group, chrome))
+    return pages

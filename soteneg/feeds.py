@@ -1,0 +1,68 @@
+"""Machine-readable pages: sitemap.xml, an Atom feed of news per language, robots.txt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from soteneg import i18n, routes
+from soteneg.pages import Page
+from soteneg.site import Site
+
+
+def sitemap_page(site: Site, pages: list[Page]) -> Page:
+    """Every indexable HTML page, with its language versions as hreflang alternates."""
+    entries: list[dict[str, Any]] = []
+    for page in sorted(pages, key=lambda p: p.url):
+        if not page.indexable or not page.url.endswith("/"):
+            continue
+        context = page.context
+        doc = context.get("doc")
+        entries.append(
+            {
+                "loc": context["canonical"],
+                "lastmod": doc["date_iso"] if doc else None,
+                "alternates": [
+                    {"lang": v["lang"], "href": v["canonical"]}
+                    for v in context["versions"]
+                    if v["available"]
+                ],
+            }
+        )
+    return Page(routes.SITEMAP, "sitemap.xml", {"entries": entries}, indexable=False)
+
+
+def feed_page(site: Site, lang: str) -> Page:
+    """News written in `lang`, newest first. Its `updated` is the newest news date, so the
+    feed changes only when the news do."""
+    config = site.config
+    base = config.base_url
+    entries = []
+    for group_id in site.news:
+        doc = site.groups[group_id].version(lang)
+        if doc is None or doc.meta is None:
+            continue
+        entries.append(
+            {
+                "title": doc.meta.title,
+                "href": routes.absolute(site.url(doc), base),
+                "updated": f"{doc.meta.date.isoformat()}T00:00:00Z",
+                "summary": doc.meta.summary or "",
+            }
+        )
+    feed_url = routes.absolute(routes.feed(lang, site.default_lang), base)
+    context = {
+        "lang": lang,
+        "title": f"{config.title.get(lang)}: {i18n.text('news', lang)}",
+        "id": feed_url,
+        "self_href": feed_url,
+        "site_href": routes.absolute(routes.home(lang, site.default_lang), base),
+        "author": config.publisher.name.get(lang),
+        "updated": entries[0]["updated"] if entries else "1970-01-01T00:00:00Z",
+        "entries": entries,
+    }
+    return Page(routes.feed(lang, site.default_lang), "atom.xml", context, indexable=False)
+
+
+def robots_page(site: Site) -> Page:
+    sitemap = routes.absolute(routes.SITEMAP, site.config.base_url)
+    return Page(routes.ROBOTS, "robots.txt", {"sitemap": sitemap}, indexable=False)

@@ -1,0 +1,191 @@
+"""Every UI string of the site and the packets, in Finnish, Swedish and English.
+
+One catalogue, so a missing translation is a test failure and not a blank on a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+LANG_NAMES: Mapping[str, Mapping[str, str]] = {
+    "fi": {"fi": "suomeksi", "sv": "på finska", "en": "in Finnish"},
+    "sv": {"fi": "ruotsiksi", "sv": "på svenska", "en": "in Swedish"},
+    "en": {"fi": "englanniksi", "sv": "på engelska", "en": "in English"},
+}
+# The name of each language in itself, for the language switcher.
+AUTONYMS: Mapping[str, str] = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+STRINGS: Mapping[str, Mapping[str, str]] = {
+    "skip_to_content": {
+        "fi": "Siirry sisältöön",
+        "sv": "Gå till innehållet",
+        "en": "Skip to content",
+    },
+    "main_navigation": {"fi": "Päävalikko", "sv": "Huvudmeny", "en": "Main menu"},
+    "breadcrumbs": {"fi": "Murupolku", "sv": "Brödsmulor", "en": "Breadcrumbs"},
+    "languages": {"fi": "Kieliversiot", "sv": "Språkversioner", "en": "Languages"},
+    "home": {"fi": "Etusivu", "sv": "Startsida", "en": "Home"},
+    "rounds": {"fi": "Neuvottelukierrokset", "sv": "Förhandlingsrundor", "en": "Rounds"},
+    "regions": {"fi": "Maakunnat", "sv": "Landskap", "en": "Regions"},
+    "themes": {"fi": "Teemat", "sv": "Teman", "en": "Themes"},
+    "news": {"fi": "Tiedotteet", "sv": "Pressmeddelanden", "en": "News"},
+    "current_round": {"fi": "Ajankohtainen kierros", "sv": "Aktuell runda", "en": "Current round"},
+    "latest_news": {
+        "fi": "Uusimmat tiedotteet",
+        "sv": "Senaste pressmeddelanden",
+        "en": "Latest news",
+    },
+    "all_news": {"fi": "Kaikki tiedotteet", "sv": "Alla pressmeddelanden", "en": "All news"},
+    "no_news": {"fi": "Ei tiedotteita.", "sv": "Inga pressmeddelanden.", "en": "No news."},
+    "practice": {
+        "fi": "harjoitusneuvottelu",
+        "sv": "övningsförhandling",
+        "en": "practice negotiation",
+    },
+    "statutory": {
+        "fi": "lakisääteinen neuvottelu",
+        "sv": "lagstadgad förhandling",
+        "en": "statutory negotiation",
+    },
+    "round_themes": {"fi": "Kierroksen teemat", "sv": "Rundans teman", "en": "Themes of the round"},
+    "round_documents": {
+        "fi": "Maakuntien asiakirjat",
+        "sv": "Landskapens dokument",
+        "en": "Documents of the regions",
+    },
+    "region": {"fi": "Maakunta", "sv": "Landskap", "en": "Region"},
+    "round": {"fi": "Kierros", "sv": "Runda", "en": "Round"},
+    "theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
+    "negotiation": {
+        "fi": "Neuvotteluasiakirja",
+        "sv": "Förhandlingsdokument",
+        "en": "Negotiation document",
+    },
+    "assessment": {"fi": "THL:n arvio", "sv": "THL:s bedömning", "en": "THL assessment"},
+    "summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
+    "page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
+    "no_document": {"fi": "ei asiakirjaa", "sv": "inget dokument", "en": "no document"},
+    "no_section": {"fi": "ei käsitelty", "sv": "inte behandlat", "en": "not covered"},
+    "collaboration_area": {
+        "fi": "Yhteistyöalue",
+        "sv": "Samarbetsområde",
+        "en": "Collaboration area",
+    },
+    "timeline": {
+        "fi": "Neuvottelut kierroksittain",
+        "sv": "Förhandlingar per runda",
+        "en": "Negotiations by round",
+    },
+    "theme_matrix": {
+        "fi": "Teema kierroksittain ja maakunnittain",
+        "sv": "Temat per runda och landskap",
+        "en": "Theme by round and region",
+    },
+    "compare_rounds": {
+        "fi": "Kierrokset rinnakkain",
+        "sv": "Rundorna sida vid sida",
+        "en": "Rounds side by side",
+    },
+    "changes_since": {
+        "fi": "Muutokset edelliseen kierrokseen ({round})",
+        "sv": "Ändringar sedan föregående runda ({round})",
+        "en": "Changes since the previous round ({round})",
+    },
+    "words_added": {"fi": "lisätty {n} sanaa", "sv": "{n} ord tillagda", "en": "{n} words added"},
+    "words_removed": {
+        "fi": "poistettu {n} sanaa",
+        "sv": "{n} ord borttagna",
+        "en": "{n} words removed",
+    },
+    "unchanged": {"fi": "ei muutoksia", "sv": "inga ändringar", "en": "no changes"},
+    "first_round": {
+        "fi": "ensimmäinen kierros, johon teema sisältyy",
+        "sv": "den första rundan med temat",
+        "en": "the first round with this theme",
+    },
+    "inserted": {"fi": "lisätty", "sv": "tillagt", "en": "added"},
+    "deleted": {"fi": "poistettu", "sv": "borttaget", "en": "removed"},
+    "by_region": {"fi": "Maakunnittain", "sv": "Per landskap", "en": "By region"},
+    "contacts": {"fi": "Lisätietoja", "sv": "Mer information", "en": "More information"},
+    "phone": {"fi": "puh.", "sv": "tfn", "en": "tel."},
+    "published": {"fi": "Julkaistu", "sv": "Publicerad", "en": "Published"},
+    "example_notice": {
+        "fi": "Tämä on esimerkkiaineisto: se havainnollistaa asiakirjan rakennetta eikä "
+        "kerro todellisen neuvottelun sisältöä.",
+        "sv": "Detta är exempelmaterial: det visar hur dokumentet är uppbyggt och "
+        "återger inte innehållet i en verklig förhandling.",
+        "en": "This is example material: it illustrates the structure of the document "
+        "and does not report an actual negotiation.",
+    },
+    "draft_notice": {
+        "fi": "Luonnos – ei julkaistu",
+        "sv": "Utkast – inte publicerat",
+        "en": "Draft – not published",
+    },
+    "missing_translation": {
+        "fi": "Tätä sivua ei ole suomeksi. Alkuperäinen on {language}:",
+        "sv": "Den här sidan finns inte på svenska. Originalet finns {language}:",
+        "en": "This page is not available in English. The original is {language}:",
+    },
+    "available_in": {
+        "fi": "Sivu muilla kielillä",
+        "sv": "Sidan på andra språk",
+        "en": "This page in other languages",
+    },
+    "not_found_title": {
+        "fi": "Sivua ei löytynyt",
+        "sv": "Sidan hittades inte",
+        "en": "Page not found",
+    },
+    "not_found_text": {
+        "fi": "Hakemaasi sivua ei ole. Se on ehkä siirretty tai poistettu.",
+        "sv": "Sidan du söker finns inte. Den kan ha flyttats eller tagits bort.",
+        "en": "The page you are looking for does not exist. It may have been moved or removed.",
+    },
+    "feed": {
+        "fi": "Tiedotteiden syöte (Atom)",
+        "sv": "Flöde med pressmeddelanden (Atom)",
+        "en": "News feed (Atom)",
+    },
+    "pdf_packet": {
+        "fi": "Neuvottelupaketti (PDF)",
+        "sv": "Förhandlingspaket (PDF)",
+        "en": "Negotiation packet (PDF)",
+    },
+    "pages": {"fi": "Sivut", "sv": "Sidor", "en": "Pages"},
+    "footer_publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
+    "dates": {"fi": "Ajankohta", "sv": "Tidpunkt", "en": "Dates"},
+}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The UI string `key` in `lang`; `{name}` placeholders are filled from `values`."""
+    entry = STRINGS[key]
+    template = entry.get(lang) or entry["fi"]
+    return template.format(**values) if values else template
+
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """Dates as each language writes them: 26.11.2018 in fi and sv, 26 November 2018 in en.
+
+    Never through the C library's locale, so output does not depend on the machine."""
+    if lang == "en":
+        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+    return f"{value.day}.{value.month}.{value.year}"

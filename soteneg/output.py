@@ -1,0 +1,54 @@
+"""The writing edge: put a finished site in place at once.
+
+The new site is written into a fresh folder beside the target and swapped in only when
+it is complete, so a failed or interrupted build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """The output folder cannot be written; the previous site is untouched."""
+
+
+def write_site(out: Path, files: Mapping[str, bytes]) -> None:
+    out = out.absolute()
+    parent = out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+    except OSError as err:
+        raise OutputError(f"cannot create a folder beside {out}: {err.strerror}") from err
+    try:
+        for rel in sorted(files):
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[rel])
+        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+        _swap(staging, out)
+    except OSError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"cannot write the site to {out}: {err.strerror}") from err
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        staging.rename(out)
+        return
+    if not out.is_dir() or out.is_symlink():
+        raise OutputError(f"{out} exists and is not a folder; not replacing it")
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    retired.rmdir()
+    out.rename(retired)
+    try:
+        staging.rename(out)
+    except OSError:
+        retired.rename(out)  # put the previous site back
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

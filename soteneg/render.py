@@ -1,0 +1,70 @@
+"""The Jinja environment and page rendering. A template mistake is a located problem.
+
+Autoescaping is on for HTML and XML, undefined names are errors (StrictUndefined), and
+templates can only be loaded from the project's templates/ folder.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+
+from soteneg.i18n import format_date
+from soteneg.pages import Page
+from soteneg.problems import Problem, problem
+
+TEMPLATES_DIR = "templates"
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=jinja2.select_autoescape(("html", "xml")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = format_date
+    return env
+
+
+def _template_position(exc: BaseException, templates: Path) -> tuple[str, int]:
+    """The template file and line where `exc` happened; Jinja rewrites tracebacks so
+    that template frames carry the template's own file name and line."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return exc.filename, exc.lineno
+    root = str(templates.resolve())
+    found = ("", 0)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.startswith(root):
+            found = (frame.filename, frame.lineno or 0)
+    return found
+
+
+def template_problem(exc: BaseException, templates: Path, page: str) -> Problem:
+    filename, line = _template_position(exc, templates)
+    try:
+        rel = str(Path(filename).resolve().relative_to(templates.resolve().parent))
+    except ValueError:
+        rel = TEMPLATES_DIR
+    message = f"{type(exc).__name__}: {exc} (while rendering {page})"
+    return problem(rel, (line, 0) if line else None, "template-error", message)
+
+
+def render_pages(
+    env: jinja2.Environment, pages: Iterable[Page], templates: Path
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Output file -> bytes; rendering stops at the first template error, which names the
+    template file and line (a broken template breaks every page that uses it)."""
+    files: dict[str, bytes] = {}
+    for page in pages:
+        try:
+            text = env.get_template(page.template).render(page.context)
+        except Exception as exc:
+            return files, [template_problem(exc, templates, page.url)]
+        files[page.output] = text.encode("utf-8")
+    return files, []

@@ -1,0 +1,99 @@
+"""Every URL of the site and where it is written, in one place.
+
+URLs here are site paths ("/kierrokset/2018-syksy/uusimaa/"); `href` adds the path of
+`base_url` so a site can live below a domain's root (GitHub project pages).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+from soteneg.models import LANGS, DocumentMeta
+
+ROUNDS = "/kierrokset/"
+REGIONS = "/maakunnat/"
+THEMES = "/teemat/"
+NEWS = "/tiedotteet/"
+NOT_FOUND = "/404.html"
+SITEMAP = "/sitemap.xml"
+ROBOTS = "/robots.txt"
+STATIC = "/static/"
+
+
+def prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"/{lang}"
+
+
+def localize(path: str, lang: str, default: str) -> str:
+    return prefix(lang, default) + path
+
+
+def home(lang: str, default: str) -> str:
+    return localize("/", lang, default)
+
+
+def round_(round_id: str) -> str:
+    return f"{ROUNDS}{round_id}/"
+
+
+def region(region_id: str) -> str:
+    return f"{REGIONS}{region_id}/"
+
+
+def theme(theme_id: str) -> str:
+    return f"{THEMES}{theme_id}/"
+
+
+def theme_region(theme_id: str, region_id: str) -> str:
+    return f"{THEMES}{theme_id}/{region_id}/"
+
+
+def feed(lang: str, default: str) -> str:
+    return localize(f"{NEWS}atom.xml", lang, default)
+
+
+def packet(round_id: str, region_id: str) -> str:
+    return f"/pdf/{round_id}/{region_id}.pdf"
+
+
+def strip_lang_suffix(doc_id: str) -> str:
+    """'sivut/neuvottelut.sv' -> 'sivut/neuvottelut': language versions share a path."""
+    stem, dot, suffix = doc_id.rpartition(".")
+    return stem if dot and suffix in LANGS else doc_id
+
+
+def document(doc_id: str, meta: DocumentMeta) -> str:
+    """The language-neutral path of a document, from its original's id and fields."""
+    kind = meta.type
+    round_id = getattr(meta, "round", "")
+    if kind == "negotiation":
+        return f"{ROUNDS}{round_id}/{getattr(meta, 'region', '')}/"
+    if kind == "assessment":
+        return f"{ROUNDS}{round_id}/{getattr(meta, 'region', '')}/arvio/"
+    if kind == "summary":
+        return f"{ROUNDS}{round_id}/yhteenveto/"
+    base = strip_lang_suffix(doc_id)
+    if kind == "news":
+        return f"{NEWS}{posixpath.basename(base)}/"
+    return f"/{base}/"
+
+
+def output_file(url: str) -> str:
+    """The file a URL is served from, relative to the output directory."""
+    path = url.lstrip("/")
+    return path + "index.html" if url.endswith("/") else path
+
+
+def base_path(base_url: str) -> str:
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def href(url: str, base: str) -> str:
+    """A link from any page of the site: `base` is base_path(base_url)."""
+    return base + url.lstrip("/")
+
+
+def absolute(url: str, base_url: str) -> str:
+    return base_url.rstrip("/") + "/" + url.lstrip("/")

@@ -1,0 +1,253 @@
+"""The public site through `soteneg build`: golden output, every page type, languages,
+drafts and embargo, reproducibility, and failures that leave the old site in place."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, TESTS, UPDATE_GOLDEN, run_cli
+
+GOLDEN_SITE = TESTS / "sites" / "golden"
+GOLDEN_EXPECTED = TESTS / "golden" / "expected"
+# 2018-11-29 14:00 UTC: after the news of 26.11., before the embargoed one of 1.12.
+EPOCH = "1543500000"
+
+
+def _project(tmp_path: Path, source: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(source, root)
+    if not (root / "templates").exists():
+        shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+def _build(root: Path, out: Path, *args: str, epoch: str = EPOCH):
+    env_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        return run_cli("build", "--root", root, "--out", out, *args)
+    finally:
+        if env_epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = env_epoch
+
+
+def _tree(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def golden(tmp_path: Path) -> Path:
+    return _project(tmp_path, GOLDEN_SITE)
+
+
+def test_golden_site_matches_expected_output(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _build(golden, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    if UPDATE_GOLDEN:
+        shutil.rmtree(GOLDEN_EXPECTED, ignore_errors=True)
+        shutil.copytree(out, GOLDEN_EXPECTED)
+    assert _tree(out) == _tree(GOLDEN_EXPECTED)
+    for rel in _tree(out):
+        assert filecmp.cmp(out / rel, GOLDEN_EXPECTED / rel, shallow=False), (
+            f"{rel} differs from tests/golden/expected; run `make golden` and review the diff"
+        )
+
+
+def test_two_builds_are_byte_identical(golden: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert _build(golden, first).returncode == 0
+    assert _build(golden, second).returncode == 0
+    assert _tree(first) == _tree(second)
+    mismatch = filecmp.cmpfiles(first, second, _tree(first), shallow=False)[1:]
+    assert mismatch == ([], [])
+
+
+def test_bundled_site_has_every_page_of_the_design(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = run_cli("build", "--root", REPO, "--out", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    expected = [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "kierrokset/index.html",
+        "kierrokset/2018-syksy/index.html",
+        "kierrokset/2018-syksy/uusimaa/index.html",
+        "kierrokset/2018-syksy/uusimaa/arvio/index.html",
+        "kierrokset/2018-syksy/yhteenveto/index.html",
+        "maakunnat/index.html",
+        "maakunnat/lappi/index.html",
+        "teemat/index.html",
+        "teemat/saatavuus/index.html",
+        "teemat/saatavuus/uusimaa/index.html",
+        "tiedotteet/index.html",
+        "tiedotteet/atom.xml",
+        "tiedotteet/2018-11-26-syksyn-maakuntaneuvottelut-johtoryhmassa/index.html",
+        "sivut/neuvottelut/index.html",
+    ]
+    for rel in expected:
+        assert (out / rel).is_file(), rel
+        if rel.endswith(".html") and rel != "404.html":
+            assert (out / "sv" / rel).is_file(), f"sv/{rel}"
+    assert not (out / "en").exists(), "no English content, so no English pages"
+    for region in ("uusimaa", "pirkanmaa", "pohjois-savo", "lappi"):
+        for round_id in ("2018-kevat", "2018-syksy"):
+            page = (out / f"kierrokset/{round_id}/{region}/index.html").read_text()
+            assert "esimerkkiaineisto" in page  # example: true shows its notice
+    assert len(list((out / "maakunnat").glob("*/index.html"))) == 18
+
+
+def _page(out: Path, rel: str) -> str:
+    return (out / rel).read_text(encoding="utf-8")
+
+
+def test_languages_translations_and_missing_ones(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    fi = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
+    sv = _page(out, "sv/kierrokset/2018-syksy/uusimaa/index.html")
+    assert '<html lang="fi">' in fi and '<html lang="sv">' in sv
+    alternate = (
+        '<link rel="alternate" hreflang="sv" '
+        'href="https://golden.example.fi/neuvottelut/sv/kierrokset/2018-syksy/uusimaa/">'
+    )
+    assert alternate in fi and alternate in sv
+    assert 'href="/neuvottelut/sv/kierrokset/2018-syksy/uusimaa/" hreflang="sv"' in fi
+    # Etelä-Savo has no Swedish version: the Swedish page says so and links the original.
+    missing = _page(out, "sv/kierrokset/2018-syksy/etela-savo/index.html")
+    assert "Den här sidan finns inte på svenska. Originalet finns på finska:" in missing
+    assert 'href="/neuvottelut/kierrokset/2018-syksy/etela-savo/" lang="fi"' in missing
+    assert '<meta name="robots" content="noindex">' in missing
+    assert "sv/kierrokset/2018-syksy/etela-savo/" not in _page(out, "sitemap.xml")
+    # Swedish round page links the Finnish original, marked as Finnish.
+    round_sv = _page(out, "sv/kierrokset/2018-syksy/index.html")
+    assert "(på finska)" in round_sv
+
+
+def test_links_between_documents_become_urls(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    page = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
+    assert 'href="/neuvottelut/kierrokset/2018-kevat/uusimaa/#saatavuus"' in page
+    assert 'id="saatavuus"' in _page(out, "kierrokset/2018-kevat/uusimaa/index.html")
+    assert 'id="alaotsikko-aakkosin"' in page
+
+
+def test_markdown_features_and_escaping(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    spring = _page(out, "kierrokset/2018-kevat/uusimaa/index.html")
+    assert "<table>" in spring and "<dl>" in spring
+    assert "”lainausmerkein”" in spring and "viiva – näin" in spring
+    autumn = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
+    assert 'class="footnote-ref"' in autumn
+    assert "<script>alert" not in autumn and "&lt;script&gt;alert(1)&lt;/script&gt;" in autumn
+    assert "&lt;b&gt;lihavoitu&lt;/b&gt;" in _page(out, "tiedotteet/2018-11-26-uutinen/index.html")
+
+
+def test_raw_html_only_when_site_yaml_allows(golden: Path, tmp_path: Path) -> None:
+    config = golden / "site.yaml"
+    config.write_text(config.read_text() + "allow_raw_html: true\n")
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    assert "<b>lihavoitu</b>" in _page(out, "tiedotteet/2018-11-26-uutinen/index.html")
+
+
+def test_theme_index_and_comparison(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    matrix = _page(out, "teemat/saatavuus/index.html")
+    assert 'href="/neuvottelut/kierrokset/2018-syksy/uusimaa/#saatavuus"' in matrix
+    assert 'href="/neuvottelut/teemat/saatavuus/uusimaa/"' in matrix
+    compare = _page(out, "teemat/saatavuus/uusimaa/index.html")
+    assert compare.index("Syksy 2018") < compare.index("Kevät 2018"), "newest first"
+    assert "<ins>" in compare and "lähes" in compare
+    assert "Muutokset edelliseen kierrokseen (Kevät 2018)" in compare
+
+
+def test_drafts_and_embargo(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    assert not (out / "kierrokset/2018-syksy/luonnos").exists()
+    assert not (out / "tiedotteet/2018-12-01-embargo").exists()
+    assert "Vielä salainen" not in _page(out, "tiedotteet/atom.xml")
+    later = tmp_path / "later"
+    assert _build(golden, later, "--drafts", "--now", "2018-12-01T09:00").returncode == 0
+    draft = _page(later, "kierrokset/2018-syksy/luonnos/index.html")
+    assert "Luonnos – ei julkaistu" in draft
+    assert (later / "tiedotteet/2018-12-01-embargo/index.html").is_file()
+
+
+def test_feed_and_sitemap(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    feed = _page(out, "tiedotteet/atom.xml")
+    assert "<updated>2018-11-26T00:00:00Z</updated>" in feed
+    assert "https://golden.example.fi/neuvottelut/tiedotteet/2018-11-26-uutinen/" in feed
+    assert "Förhandlingarna avslutades" in _page(out, "sv/tiedotteet/atom.xml")
+    sitemap = _page(out, "sitemap.xml")
+    assert "<loc>https://golden.example.fi/neuvottelut/</loc>" in sitemap
+    assert "Sitemap: https://golden.example.fi/neuvottelut/sitemap.xml" in _page(out, "robots.txt")
+
+
+def test_metadata_json_ld(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    page = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
+    data = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["@type"] == "Report" and data["datePublished"] == "2018-10-15"
+    assert data["spatialCoverage"]["name"] == "Uusimaa"
+    assert data["keywords"] == ["Palvelujen saatavuus", "Rahoitus"]
+    assert '<meta name="dcterms.isPartOf" content="Syksy 2018">' in page
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {rel: (root / rel).read_bytes() for rel in _tree(root)}
+
+
+def test_broken_template_names_file_and_line_and_keeps_old_site(
+    golden: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    before = _snapshot(out)
+    template = golden / "templates/round.html"
+    lines = template.read_text().splitlines()
+    lines[3] = "<p>{{ round.no_such_field }}</p>"
+    template.write_text("\n".join(lines) + "\n")
+    result = _build(golden, out)
+    assert result.returncode == 1
+    assert "templates/round.html:4: error[template-error]" in result.stdout
+    assert _snapshot(out) == before
+    template.write_text("{% if %}\n")
+    result = _build(golden, out)
+    assert result.returncode == 1
+    assert "templates/round.html:1: error[template-error]" in result.stdout
+    assert _snapshot(out) == before
+
+
+def test_content_problem_keeps_old_site(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    before = _snapshot(out)
+    doc = golden / "content/kierrokset/2018-syksy/etela-savo.md"
+    doc.write_text(doc.read_text().replace("region: etela-savo", "region: etela-savoo"))
+    result = _build(golden, out)
+    assert result.returncode == 1 and "unknown-region" in result.stdout
+    assert _snapshot(out) == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
+
+
+def test_output_may_not_be_the_project(golden: Path) -> None:
+    result = run_cli("build", "--root", golden, "--out", golden)
+    assert result.returncode == 2 and "output-error" in result.stdout
+    assert (golden / "content").is_dir()
