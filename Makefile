@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check soteneg tests build.py
 
 golden: $(STAMP)
-	SOTENEG_UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_broken_sites.py
+	SOTENEG_UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_broken_sites.py tests/test_site.py -k 'golden or broken'
 	git diff --stat -- tests/
 
 schema: $(STAMP)

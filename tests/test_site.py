@@ -251,3 +251,19 @@ def test_output_may_not_be_the_project(golden: Path) -> None:
     result = run_cli("build", "--root", golden, "--out", golden)
     assert result.returncode == 2 and "output-error" in result.stdout
     assert (golden / "content").is_dir()
+
+
+def test_english_pages_exist_only_with_english_content(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(golden, out).returncode == 0
+    assert not (out / "en").exists()
+    (golden / "content/sivut/tietoa.en.md").write_text(
+        "---\ntitle: About\ntype: page\ndate: 2018-11-01\nlang: en\n"
+        "translation_of: sivut/tietoa\n---\n\nAbout the service.\n"
+    )
+    assert _build(golden, out).returncode == 0
+    page = _page(out, "en/sivut/tietoa/index.html")
+    assert '<html lang="en">' in page and "About the service." in page
+    missing = _page(out, "en/kierrokset/2018-syksy/uusimaa/index.html")
+    assert "This page is not available in English. The original is in Finnish:" in missing
+    assert "Skip to content" in _page(out, "en/index.html")

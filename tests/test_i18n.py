@@ -1,0 +1,24 @@
+"""The UI catalogue is complete in all three languages and fills its placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from soteneg.i18n import LANG_NAMES, STRINGS, format_date, text
+from soteneg.models import LANGS
+
+
+def test_every_string_exists_in_every_language_with_the_same_placeholders() -> None:
+    for key, entry in STRINGS.items():
+        assert set(entry) == set(LANGS), key
+        placeholders = {lang: set(re.findall(r"{(\w+)}", value)) for lang, value in entry.items()}
+        assert len({frozenset(p) for p in placeholders.values()}) == 1, key
+    for entry in LANG_NAMES.values():
+        assert set(entry) == set(LANGS)
+
+
+def test_text_and_dates() -> None:
+    assert text("words_added", "sv", n=3) == "3 ord tillagda"
+    assert format_date(dt.date(2018, 11, 26), "fi") == "26.11.2018"
+    assert format_date(dt.date(2018, 11, 26), "en") == "26 November 2018"
