@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from soteneg import i18n, routes
 from soteneg.content import Document
-from soteneg.markdown import Rendered
+from soteneg.markdown_html import Rendered
 from soteneg.models import DocumentMeta, Person
 from soteneg.pages import Chrome, Crumb, Page
 from soteneg.site import Group, Site

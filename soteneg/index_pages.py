@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from soteneg import i18n, routes
 from soteneg.compare import word_diff
-from soteneg.markdown import Rendered
+from soteneg.markdown_html import Rendered
 from soteneg.models import Round
 from soteneg.pages import Chrome, Crumb, Page
 from soteneg.site import Group, Site

@@ -6,10 +6,8 @@ really has.
 
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -136,10 +134,10 @@ def _heading_ids(state: StateCore) -> None:
             claim(token, str(fixed))
     for token, inline in headings:
         if not (token.attrGet("id") or token.meta.get("theme")):
-            claim(token, slugify(_plain_text(inline)))
+            claim(token, slugify(plain_text(inline)))
 
 
-def _plain_text(inline: Token) -> str:
+def plain_text(inline: Token) -> str:
     return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
 
 
@@ -182,7 +180,7 @@ def outline(body: str, allow_raw_html: bool = False) -> Outline:
             headings.append(
                 Heading(
                     level=int(token.tag[1]),
-                    text=_plain_text(inline),
+                    text=plain_text(inline),
                     id=str(token.attrGet("id")),
                     theme=token.meta.get("theme"),
                     line=line,
@@ -212,88 +210,3 @@ def _footnote_anchors(tokens: list[Token]) -> frozenset[str]:
     return frozenset(
         f"fn{t.meta['id'] + 1}" for t in tokens if t.type == "footnote_open" and "id" in t.meta
     )
-
-
-@dataclass(frozen=True)
-class Section:
-    """The body of one theme section, ready to show outside its own page."""
-
-    theme: str
-    title: str
-    html: str
-    text: str  # plain words, for comparing rounds
-
-
-@dataclass(frozen=True)
-class Rendered:
-    html: str
-    sections: dict[str, Section]
-
-
-def _rewrite_links(tokens: list[Token], resolve: Callable[[str], str]) -> None:
-    for token in tokens:
-        for child in token.children or ():
-            if child.type == "link_open":
-                child.attrSet("href", resolve(str(child.attrGet("href") or "")))
-            elif child.type == "image":
-                child.attrSet("src", resolve(str(child.attrGet("src") or "")))
-
-
-def _standalone(tokens: list[Token]) -> list[Token]:
-    """A copy of a slice that can sit on another page: no heading ids to clash with that
-    page's, and footnote references as plain [n] since their notes are not there."""
-    out = copy.deepcopy(tokens)
-    for token in out:
-        if token.type == "heading_open":
-            token.attrs.pop("id", None)
-        if token.children:
-            token.children = [
-                Token("text", "", 0, content=f"[{c.meta['id'] + 1}]")
-                if c.type == "footnote_ref"
-                else c
-                for c in token.children
-            ]
-    return out
-
-
-def _words(tokens: list[Token]) -> str:
-    parts: list[str] = []
-    for token in tokens:
-        for child in token.children or ():
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-        if token.type in ("paragraph_close", "heading_close", "list_item_close", "td_close"):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
-
-
-def render(body: str, resolve: Callable[[str], str], allow_raw_html: bool = False) -> Rendered:
-    """HTML of a body with links rewritten by `resolve`, and its theme sections apart."""
-    md = parser(allow_raw_html)
-    env: dict[str, object] = {}
-    tokens = md.parse(body, env)
-    _rewrite_links(tokens, resolve)
-    html = md.renderer.render(tokens, md.options, env)
-    sections: dict[str, Section] = {}
-    starts = [
-        i
-        for i, t in enumerate(tokens)
-        if (t.type == "heading_open" and t.tag == "h2" and t.level == 0)
-        or t.type == "footnote_block_open"
-    ]
-    for n, start in enumerate(starts):
-        token = tokens[start]
-        theme = token.meta.get("theme") if token.type == "heading_open" else None
-        if not theme or theme in sections:
-            continue
-        end = starts[n + 1] if n + 1 < len(starts) else len(tokens)
-        inner = _standalone(tokens[start + 3 : end])
-        sections[theme] = Section(
-            theme=theme,
-            title=_plain_text(tokens[start + 1]),
-            html=md.renderer.render(inner, md.options, env),
-            text=_words(inner),
-        )
-    return Rendered(html, sections)

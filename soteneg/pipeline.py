@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from soteneg import assets, markdown, routes
+from soteneg import assets, markdown_html, routes
 from soteneg.content import Content, load_content
 from soteneg.crossref import cross_check
 from soteneg.document_pages import document_pages, link_resolver
@@ -59,17 +59,17 @@ def check(root: Path) -> CheckResult:
     )
 
 
-def render_documents(site: Site) -> dict[str, markdown.Rendered]:
+def render_documents(site: Site) -> dict[str, markdown_html.Rendered]:
     allow_html = site.config.allow_raw_html
     return {
-        doc.id: markdown.render(doc.body, link_resolver(site, doc), allow_html)
+        doc.id: markdown_html.render(doc.body, link_resolver(site, doc), allow_html)
         for group in site.groups.values()
         for doc in group.versions.values()
     }
 
 
 def plan(
-    site: Site, rendered: dict[str, markdown.Rendered], asset_urls: dict[str, str]
+    site: Site, rendered: dict[str, markdown_html.Rendered], asset_urls: dict[str, str]
 ) -> list[Page]:
     base = routes.base_path(site.config.base_url)
 
