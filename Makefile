@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install check build test lint schema golden clean
+.PHONY: install check build test lint schema golden bench clean
 
 install: $(STAMP)
 
@@ -27,6 +27,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check soteneg tests build.py
 	$(BIN)/ruff format --check soteneg tests build.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/packets.py
 
 golden: $(STAMP)
 	SOTENEG_UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_broken_sites.py tests/test_site.py -k 'golden or broken'

@@ -9,15 +9,25 @@ import argparse
 import datetime as dt
 import os
 import sys
+import time
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from soteneg import pipeline, scaffold, schema
 from soteneg.models import DOCUMENT_TYPES, HELSINKI, LANGS
+from soteneg.pipeline import PdfOptions
 from soteneg.problems import (
     FORMATS,
     Problem,
@@ -96,18 +106,61 @@ def _now(value: str | None) -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC)
 
 
+class _Bar:
+    """A rich progress bar for printing PDFs, shown only on a terminal."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            TextColumn("printing PDFs"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task: TaskID | None = None
+
+    def start(self, total: int) -> None:
+        if total:
+            self.progress.start()
+            self.task = self.progress.add_task("pdf", total=total)
+
+    def advance(self, path: str) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
     root = _root(args.root)
     options = BuildOptions(drafts=args.drafts, now=_now(args.now))
     out = Path(args.out).absolute() if args.out else None
-    result = pipeline.build(root, out, options)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    bar = _Bar(console) if args.format == "human" and console.is_terminal else None
+    pdf_options = None if args.no_pdf else PdfOptions(args.jobs or os.cpu_count() or 1, bar)
+    started = time.perf_counter()
+    try:
+        result = pipeline.build(root, out, options, pdf_options)
+    finally:
+        if bar:
+            bar.stop()
     _report(result.problems, dict(result.check.content.texts), args.format, console)
     if result.check.config_failed or any(p.code == "output-error" for p in result.problems):
         return EXIT_USAGE
     if result.failed or result.out is None:
         return EXIT_PROBLEMS
     if args.format == "human":
-        console.print(Text(f"built {result.files} files into {result.out}", style="green"))
+        seconds = time.perf_counter() - started
+        line = f"built {result.files} files into {result.out} in {seconds:.1f} s"
+        if result.stats is not None:
+            stats = result.stats
+            line += (
+                f"; PDFs: {stats.printed} printed ({stats.pages} pages), {stats.reused} unchanged"
+            )
+        console.print(Text(line, style="green"))
     return EXIT_OK
 
 
@@ -214,6 +267,10 @@ def _parser() -> argparse.ArgumentParser:
         help="output folder (default: 'output' in site.yaml, normally _site)",
     )
     build.add_argument("--drafts", action="store_true", help="include documents with draft: true")
+    build.add_argument("--no-pdf", action="store_true", help="build the HTML site only")
+    build.add_argument(
+        "--jobs", type=int, metavar="N", help="processes for printing PDFs (default: all cores)"
+    )
     build.add_argument(
         "--now",
         metavar="TIME",

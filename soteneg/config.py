@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
@@ -29,6 +29,11 @@ class SiteConfig(Strict):
     packet_order: list[DocumentKind] = Field(
         default_factory=lambda: ["negotiation", "assessment", "summary"]
     )
+
+    # Every chapter of a packet starts on a right-hand page, for duplex printing.
+    packet_duplex: bool = False
+    # Tagged PDF/UA-1 by default; PDF/A-3a for archiving (also tagged).
+    pdf_variant: Literal["pdf/ua-1", "pdf/a-3a"] = "pdf/ua-1"
 
     @field_validator("languages")
     @classmethod

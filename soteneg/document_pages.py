@@ -187,6 +187,13 @@ def _version_page(
     }
     context["contacts"] = contacts(site, meta, lang)
     context["missing"] = None
+    context["pdf"] = chrome.pdf(routes.document_pdf(url))
+    round_id, region_id = getattr(meta, "round", None), getattr(meta, "region", None)
+    context["packet"] = (
+        chrome.pdf(routes.packet(round_id, region_id))
+        if meta.type == "negotiation" and round_id and region_id
+        else None
+    )
     return Page(url, "document.html", context, sources=(doc.file,))
 
 
@@ -212,6 +219,7 @@ def _placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     }
     context["doc"] = None
     context["contacts"] = []
+    context["pdf"] = context["packet"] = None
     return Page(url, "document.html", context, indexable=False, sources=(original.file,))
 
 

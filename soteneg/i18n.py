@@ -154,6 +154,29 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Negotiation packet (PDF)",
     },
     "pages": {"fi": "Sivut", "sv": "Sidor", "en": "Pages"},
+    "page_label": {"fi": "sivu", "sv": "sida", "en": "page"},
+    "toc": {"fi": "Sisällys", "sv": "Innehåll", "en": "Contents"},
+    "packet_title": {
+        "fi": "Neuvotteluaineisto",
+        "sv": "Förhandlingsmaterial",
+        "en": "Negotiation packet",
+    },
+    "round_packet_title": {
+        "fi": "Kierroksen neuvotteluaineisto",
+        "sv": "Rundans förhandlingsmaterial",
+        "en": "Negotiation packet of the round",
+    },
+    "pdf_document": {
+        "fi": "Tulostettava versio (PDF)",
+        "sv": "Utskriftsversion (PDF)",
+        "en": "Printable version (PDF)",
+    },
+    "pdf_round_packet": {
+        "fi": "Kaikkien maakuntien aineisto (PDF)",
+        "sv": "Material för alla landskap (PDF)",
+        "en": "Packet of all regions (PDF)",
+    },
+    "packets": {"fi": "Neuvottelupaketit", "sv": "Förhandlingspaket", "en": "Negotiation packets"},
     "footer_publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
     "dates": {"fi": "Ajankohta", "sv": "Tidpunkt", "en": "Dates"},
 }

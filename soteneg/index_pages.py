@@ -110,9 +110,11 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
             "region_href": chrome.href(routes.region(r)),
             "negotiation": doc_link(site, site.slot("negotiation", rnd.id, r), chrome),
             "assessment": doc_link(site, site.slot("assessment", rnd.id, r), chrome),
+            "packet": chrome.pdf(routes.packet(rnd.id, r)),
         }
         for r in site.regions_sorted(lang)
     ]
+    context["round_packet"] = chrome.pdf(routes.round_packet(rnd.id))
     return Page(routes.localize(path, lang, site.default_lang), "round.html", context)
 
 
@@ -157,6 +159,7 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
             **_round_info(rnd, chrome),
             "negotiation": doc_link(site, site.slot("negotiation", rnd.id, region_id), chrome),
             "assessment": doc_link(site, site.slot("assessment", rnd.id, region_id), chrome),
+            "packet": chrome.pdf(routes.packet(rnd.id, region_id)),
         }
         for rnd in reversed(site.rounds)
     ]

@@ -6,6 +6,8 @@ it is complete, so a failed or interrupted build leaves the previous site as it 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -52,3 +54,37 @@ def _swap(staging: Path, out: Path) -> None:
         retired.rename(out)  # put the previous site back
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def cache_dir(out: Path) -> Path:
+    """The build cache lives beside the output folder (never published); safe to delete."""
+    out = out.absolute()
+    return out.parent / f".{out.name}.cache"
+
+
+def load_manifest(out: Path, name: str) -> dict[str, dict[str, str]]:
+    """A cache manifest, or empty when missing or unreadable (a damaged cache is rebuilt)."""
+    try:
+        data = json.loads((cache_dir(out) / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+
+def save_manifest(out: Path, name: str, manifest: Mapping[str, Mapping[str, str]]) -> None:
+    folder = cache_dir(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{name}.tmp"
+    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    temporary.replace(folder / name)
+
+
+def previous_output(out: Path, rel: str, sha256: str) -> bytes | None:
+    """A file of the previous build, if it is still there with the recorded content."""
+    try:
+        data = (out / rel).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None

@@ -38,11 +38,22 @@ class Crumb:
 class Chrome:
     """Builds the shared part of every page's context for one language."""
 
-    def __init__(self, site: Site, lang: str, asset: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        site: Site,
+        lang: str,
+        asset: Callable[[str], str],
+        pdfs: frozenset[str] = frozenset(),
+    ) -> None:
         self.site = site
         self.lang = lang
         self.base = routes.base_path(site.config.base_url)
         self.asset = asset
+        self.pdfs = pdfs  # URLs of the PDFs this build prints
+
+    def pdf(self, url: str) -> str | None:
+        """A link to the PDF at site URL `url`, if this build prints it."""
+        return routes.href(url, self.base) if url in self.pdfs else None
 
     def t(self, key: str, **values: object) -> str:
         return i18n.text(key, self.lang, **values)

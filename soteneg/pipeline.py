@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
-from soteneg import assets, markdown_html, routes
+from jinja2 import Environment
+
+from soteneg import assets, markdown_html, pdf, routes
 from soteneg.content import Content, load_content
 from soteneg.crossref import cross_check
 from soteneg.document_pages import document_pages, link_resolver
 from soteneg.feeds import feed_page, robots_page, sitemap_page
 from soteneg.index_pages import index_pages
-from soteneg.output import OutputError, write_site
+from soteneg.output import (
+    OutputError,
+    load_manifest,
+    previous_output,
+    save_manifest,
+    write_site,
+)
+from soteneg.packets import packet_page, plan_packets
 from soteneg.pages import Chrome, Page
+from soteneg.pdf import PrintJob
 from soteneg.problems import Problem, has_errors, problem, sort_problems
 from soteneg.render import environment, render_pages
 from soteneg.site import BuildOptions, Site, build_site
 from soteneg.sources import CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, read_project, read_static
 
 REQUIRED_ASSETS = ("style.css",)
+PDF_MANIFEST = "pdf.json"
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,7 @@ class BuildResult:
     problems: list[Problem]  # check's problems plus those of rendering and writing
     out: Path | None  # where the site was written; None when nothing was
     files: int = 0
+    stats: PrintStats | None = None
 
     @property
     def failed(self) -> bool:
@@ -69,13 +83,17 @@ def render_documents(site: Site) -> dict[str, markdown_html.Rendered]:
 
 
 def plan(
-    site: Site, rendered: dict[str, markdown_html.Rendered], asset_urls: dict[str, str]
+    site: Site,
+    rendered: dict[str, markdown_html.Rendered],
+    asset_urls: dict[str, str],
+    pdfs: frozenset[str] = frozenset(),
 ) -> list[Page]:
+    """Every HTML page, feed and sitemap; `pdfs` are the PDF URLs pages may link to."""
     base = routes.base_path(site.config.base_url)
 
     @cache
     def chrome_for(lang: str) -> Chrome:
-        return Chrome(site, lang, lambda name: routes.href(asset_urls[name], base))
+        return Chrome(site, lang, lambda name: routes.href(asset_urls[name], base), pdfs)
 
     pages = document_pages(site, rendered, chrome_for) + index_pages(site, rendered, chrome_for)
     pages.append(sitemap_page(site, pages))
@@ -108,8 +126,81 @@ def unsafe_output(root: Path, out: Path) -> str | None:
     return None
 
 
-def build(root: Path, out: Path | None, options: BuildOptions) -> BuildResult:
-    """check -> index -> Markdown -> page plan -> templates -> write everything at once."""
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+    def advance(self, path: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    jobs: int = 1
+    progress: Progress | None = None
+
+
+@dataclass
+class PrintStats:
+    printed: int = 0
+    reused: int = 0
+    pages: int = 0
+
+
+def print_packets(
+    site: Site, env: Environment, root: Path, out: Path, options: PdfOptions, stats: PrintStats
+) -> tuple[dict[str, bytes], dict[str, dict[str, str]], list[Problem]]:
+    """Render the packets' HTML, reuse unchanged PDFs of the previous build, print the rest.
+
+    Returns the PDF files, the new cache manifest and problems (refused fetches)."""
+    root_uri = root.resolve().as_uri() + "/"
+    packets = plan_packets(site)
+    pages = [packet_page(site, p, root_uri) for p in packets]
+    html, problems = render_pages(env, pages, root / TEMPLATES_DIR)
+    if problems:
+        return {}, {}, problems
+    variant = site.config.pdf_variant
+    jobs = [PrintJob(p.output, html[p.output].decode("utf-8"), variant) for p in pages]
+    environment_key = pdf.environment_key()
+    previous = load_manifest(out, PDF_MANIFEST)
+    files: dict[str, bytes] = {}
+    manifest: dict[str, dict[str, str]] = {}
+    to_print: list[PrintJob] = []
+    for job in jobs:
+        key = pdf.job_key(job, environment_key)
+        entry = previous.get(job.path, {})
+        reused = (
+            previous_output(out, job.path, entry.get("sha256", ""))
+            if entry.get("key") == key
+            else None
+        )
+        if reused is not None:
+            files[job.path] = reused
+            manifest[job.path] = dict(entry)
+            stats.reused += 1
+        else:
+            manifest[job.path] = {"key": key}
+            to_print.append(job)
+    if options.progress:
+        options.progress.start(len(to_print))
+    advance = options.progress.advance if options.progress else None
+    sources = {p.output: p.sources for p in pages}
+    for printed in pdf.print_all(to_print, root, options.jobs, advance):
+        files[printed.path] = printed.data
+        manifest[printed.path]["sha256"] = hashlib.sha256(printed.data).hexdigest()
+        stats.printed += 1
+        stats.pages += printed.pages
+        for url in printed.refused:
+            where = sources[printed.path][0] if sources[printed.path] else printed.path
+            problems.append(
+                problem(where, None, "refused-fetch", f"{printed.path}: refused to read {url}")
+            )
+    return files, manifest, problems
+
+
+def build(
+    root: Path, out: Path | None, options: BuildOptions, pdf_options: PdfOptions | None = None
+) -> BuildResult:
+    """check -> index -> Markdown -> page plan -> templates -> PDFs -> write all at once.
+
+    `pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs."""
     checked = check(root)
     if checked.failed:
         return BuildResult(checked, checked.problems, None)
@@ -130,18 +221,29 @@ def build(root: Path, out: Path | None, options: BuildOptions) -> BuildResult:
     if missing:
         return BuildResult(checked, checked.problems + missing, None)
     asset_urls, asset_files = assets.publish(static)
-    pages = plan(site, rendered, asset_urls)
+    pdfs = frozenset(p.url for p in plan_packets(site)) if pdf_options else frozenset()
+    pages = plan(site, rendered, asset_urls, pdfs)
     collisions = url_collisions(pages)
     if collisions:
         return BuildResult(checked, sort_problems(checked.problems + collisions), None)
     templates = root / TEMPLATES_DIR
-    files, problems = render_pages(environment(templates), pages, templates)
+    env = environment(templates)
+    files, problems = render_pages(env, pages, templates)
     if problems:
         return BuildResult(checked, checked.problems + problems, None)
     files.update(asset_files)
+    stats = PrintStats()
+    manifest: dict[str, dict[str, str]] = {}
+    if pdf_options is not None:
+        printed, manifest, problems = print_packets(site, env, root, out, pdf_options, stats)
+        if has_errors(problems):
+            return BuildResult(checked, checked.problems + problems, None, stats=stats)
+        files.update(printed)
     try:
         write_site(out, files)
+        if pdf_options is not None:
+            save_manifest(out, PDF_MANIFEST, manifest)
     except OutputError as err:
         failure = problem(str(out), None, "output-error", str(err))
         return BuildResult(checked, [*checked.problems, failure], None)
-    return BuildResult(checked, checked.problems, out, len(files))
+    return BuildResult(checked, checked.problems, out, len(files), stats)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from soteneg.i18n import format_date
 from soteneg.pages import Page
@@ -29,7 +30,21 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["date"] = format_date
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(value: str) -> Markup:
+    """Text safe inside a double-quoted CSS string in a <style> element, where HTML
+    entities mean nothing: every character that could end the string or the element is
+    written as a CSS escape instead."""
+    out = []
+    for char in str(value):
+        if char in "\"'\\<>&" or ord(char) < 0x20:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return Markup("".join(out))
 
 
 def _template_position(exc: BaseException, templates: Path) -> tuple[str, int]:

@@ -57,6 +57,15 @@ def packet(round_id: str, region_id: str) -> str:
     return f"/pdf/{round_id}/{region_id}.pdf"
 
 
+def round_packet(round_id: str) -> str:
+    return f"/pdf/{round_id}.pdf"
+
+
+def document_pdf(url: str) -> str:
+    """The PDF beside a page: /kierrokset/2018-syksy/uusimaa/ -> .../uusimaa.pdf"""
+    return url.rstrip("/") + ".pdf"
+
+
 def strip_lang_suffix(doc_id: str) -> str:
     """'sivut/neuvottelut.sv' -> 'sivut/neuvottelut': language versions share a path."""
     stem, dot, suffix = doc_id.rpartition(".")

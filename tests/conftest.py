@@ -20,10 +20,13 @@ UPDATE_GOLDEN = os.environ.get("SOTENEG_UPDATE_GOLDEN") == "1"
 
 
 def run_cli(
-    *args: str | os.PathLike[str], cwd: Path | None = None, timeout: float = 120
+    *args: str | os.PathLike[str],
+    cwd: Path | None = None,
+    timeout: float = 300,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `soteneg` in a fresh interpreter, as an editor or CI would."""
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "soteneg", *map(str, args)],
         cwd=cwd,

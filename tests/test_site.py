@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import filecmp
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -18,7 +17,7 @@ GOLDEN_EXPECTED = TESTS / "golden" / "expected"
 EPOCH = "1543500000"
 
 
-def _project(tmp_path: Path, source: Path) -> Path:
+def project(tmp_path: Path, source: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(source, root)
     if not (root / "templates").exists():
@@ -26,16 +25,11 @@ def _project(tmp_path: Path, source: Path) -> Path:
     return root
 
 
-def _build(root: Path, out: Path, *args: str, epoch: str = EPOCH):
-    env_epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    try:
-        return run_cli("build", "--root", root, "--out", out, *args)
-    finally:
-        if env_epoch is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = env_epoch
+def build(root: Path, out: Path, *args: str, epoch: str = EPOCH, pdf: bool = False):
+    """`soteneg build` at a fixed "now"; HTML only unless `pdf` (PDFs: test_pdf.py)."""
+    extra = () if pdf else ("--no-pdf",)
+    return run_cli("build", "--root", root, "--out", out, *args, *extra,
+                   env={"SOURCE_DATE_EPOCH": epoch})
 
 
 def _tree(root: Path) -> list[str]:
@@ -44,12 +38,12 @@ def _tree(root: Path) -> list[str]:
 
 @pytest.fixture
 def golden(tmp_path: Path) -> Path:
-    return _project(tmp_path, GOLDEN_SITE)
+    return project(tmp_path, GOLDEN_SITE)
 
 
 def test_golden_site_matches_expected_output(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = _build(golden, out)
+    result = build(golden, out)
     assert result.returncode == 0, result.stdout + result.stderr
     if UPDATE_GOLDEN:
         shutil.rmtree(GOLDEN_EXPECTED, ignore_errors=True)
@@ -63,8 +57,8 @@ def test_golden_site_matches_expected_output(golden: Path, tmp_path: Path) -> No
 
 def test_two_builds_are_byte_identical(golden: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    assert _build(golden, first).returncode == 0
-    assert _build(golden, second).returncode == 0
+    assert build(golden, first).returncode == 0
+    assert build(golden, second).returncode == 0
     assert _tree(first) == _tree(second)
     mismatch = filecmp.cmpfiles(first, second, _tree(first), shallow=False)[1:]
     assert mismatch == ([], [])
@@ -112,7 +106,7 @@ def _page(out: Path, rel: str) -> str:
 
 def test_languages_translations_and_missing_ones(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     fi = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
     sv = _page(out, "sv/kierrokset/2018-syksy/uusimaa/index.html")
     assert '<html lang="fi">' in fi and '<html lang="sv">' in sv
@@ -135,7 +129,7 @@ def test_languages_translations_and_missing_ones(golden: Path, tmp_path: Path) -
 
 def test_links_between_documents_become_urls(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     page = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
     assert 'href="/neuvottelut/kierrokset/2018-kevat/uusimaa/#saatavuus"' in page
     assert 'id="saatavuus"' in _page(out, "kierrokset/2018-kevat/uusimaa/index.html")
@@ -144,7 +138,7 @@ def test_links_between_documents_become_urls(golden: Path, tmp_path: Path) -> No
 
 def test_markdown_features_and_escaping(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     spring = _page(out, "kierrokset/2018-kevat/uusimaa/index.html")
     assert "<table>" in spring and "<dl>" in spring
     assert "”lainausmerkein”" in spring and "viiva – näin" in spring
@@ -158,13 +152,13 @@ def test_raw_html_only_when_site_yaml_allows(golden: Path, tmp_path: Path) -> No
     config = golden / "site.yaml"
     config.write_text(config.read_text() + "allow_raw_html: true\n")
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     assert "<b>lihavoitu</b>" in _page(out, "tiedotteet/2018-11-26-uutinen/index.html")
 
 
 def test_theme_index_and_comparison(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     matrix = _page(out, "teemat/saatavuus/index.html")
     assert 'href="/neuvottelut/kierrokset/2018-syksy/uusimaa/#saatavuus"' in matrix
     assert 'href="/neuvottelut/teemat/saatavuus/uusimaa/"' in matrix
@@ -176,12 +170,12 @@ def test_theme_index_and_comparison(golden: Path, tmp_path: Path) -> None:
 
 def test_drafts_and_embargo(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     assert not (out / "kierrokset/2018-syksy/luonnos").exists()
     assert not (out / "tiedotteet/2018-12-01-embargo").exists()
     assert "Vielä salainen" not in _page(out, "tiedotteet/atom.xml")
     later = tmp_path / "later"
-    assert _build(golden, later, "--drafts", "--now", "2018-12-01T09:00").returncode == 0
+    assert build(golden, later, "--drafts", "--now", "2018-12-01T09:00").returncode == 0
     draft = _page(later, "kierrokset/2018-syksy/luonnos/index.html")
     assert "Luonnos – ei julkaistu" in draft
     assert (later / "tiedotteet/2018-12-01-embargo/index.html").is_file()
@@ -189,7 +183,7 @@ def test_drafts_and_embargo(golden: Path, tmp_path: Path) -> None:
 
 def test_feed_and_sitemap(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     feed = _page(out, "tiedotteet/atom.xml")
     assert "<updated>2018-11-26T00:00:00Z</updated>" in feed
     assert "https://golden.example.fi/neuvottelut/tiedotteet/2018-11-26-uutinen/" in feed
@@ -201,7 +195,7 @@ def test_feed_and_sitemap(golden: Path, tmp_path: Path) -> None:
 
 def test_metadata_json_ld(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     page = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
     data = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
     assert data["@type"] == "Report" and data["datePublished"] == "2018-10-15"
@@ -218,18 +212,18 @@ def test_broken_template_names_file_and_line_and_keeps_old_site(
     golden: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     before = _snapshot(out)
     template = golden / "templates/round.html"
     lines = template.read_text().splitlines()
     lines[3] = "<p>{{ round.no_such_field }}</p>"
     template.write_text("\n".join(lines) + "\n")
-    result = _build(golden, out)
+    result = build(golden, out)
     assert result.returncode == 1
     assert "templates/round.html:4: error[template-error]" in result.stdout
     assert _snapshot(out) == before
     template.write_text("{% if %}\n")
-    result = _build(golden, out)
+    result = build(golden, out)
     assert result.returncode == 1
     assert "templates/round.html:1: error[template-error]" in result.stdout
     assert _snapshot(out) == before
@@ -237,11 +231,11 @@ def test_broken_template_names_file_and_line_and_keeps_old_site(
 
 def test_content_problem_keeps_old_site(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     before = _snapshot(out)
     doc = golden / "content/kierrokset/2018-syksy/etela-savo.md"
     doc.write_text(doc.read_text().replace("region: etela-savo", "region: etela-savoo"))
-    result = _build(golden, out)
+    result = build(golden, out)
     assert result.returncode == 1 and "unknown-region" in result.stdout
     assert _snapshot(out) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
@@ -255,13 +249,13 @@ def test_output_may_not_be_the_project(golden: Path) -> None:
 
 def test_english_pages_exist_only_with_english_content(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     assert not (out / "en").exists()
     (golden / "content/sivut/tietoa.en.md").write_text(
         "---\ntitle: About\ntype: page\ndate: 2018-11-01\nlang: en\n"
         "translation_of: sivut/tietoa\n---\n\nAbout the service.\n"
     )
-    assert _build(golden, out).returncode == 0
+    assert build(golden, out).returncode == 0
     page = _page(out, "en/sivut/tietoa/index.html")
     assert '<html lang="en">' in page and "About the service." in page
     missing = _page(out, "en/kierrokset/2018-syksy/uusimaa/index.html")

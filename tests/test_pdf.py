@@ -1,0 +1,249 @@
+"""Negotiation packets and document PDFs, checked as officials and their readers see them:
+pypdf for structure and metadata, poppler's pdftotext and pdffonts for text and fonts."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import TESTS, UPDATE_GOLDEN
+from soteneg.pdf import ProjectFetcher, RefusedFetch
+from test_site import GOLDEN_SITE, build, project
+
+POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts")
+if not POPPLER:
+    if os.environ.get("CI"):
+        raise RuntimeError("poppler-utils (pdftotext, pdffonts) is required in CI")
+    pytest.skip("poppler-utils is not installed", allow_module_level=True)
+
+PACKET = "pdf/2018-syksy/uusimaa.pdf"
+EXPECTED_TEXT = TESTS / "golden" / "packet-2018-syksy-uusimaa.txt"
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The golden site built once with its PDFs (printing is the slow part)."""
+    tmp = tmp_path_factory.mktemp("pdf")
+    root = project(tmp, GOLDEN_SITE)
+    out = tmp / "out"
+    result = build(root, out, "--jobs", "2", pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def pdftotext(path: Path, page: int | None = None, layout: bool = False) -> str:
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if layout:
+        args.append("-layout")
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    return subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_every_packet_and_document_pdf_exists(printed: Path) -> None:
+    assert (printed / PACKET).is_file()
+    assert (printed / "pdf/2018-kevat/uusimaa.pdf").is_file()
+    assert (printed / "pdf/2018-syksy/etela-savo.pdf").is_file()
+    assert (printed / "pdf/2018-syksy.pdf").is_file() and (printed / "pdf/2018-kevat.pdf").is_file()
+    assert (printed / "kierrokset/2018-syksy/uusimaa.pdf").is_file()
+    assert (printed / "sv/kierrokset/2018-syksy/uusimaa.pdf").is_file()
+    assert (printed / "sivut/taulukko.pdf").is_file()
+    assert not (printed / "pdf/2018-kevat/etela-savo.pdf").exists()  # no document there
+    page = (printed / "kierrokset/2018-syksy/uusimaa/index.html").read_text()
+    assert 'href="/neuvottelut/kierrokset/2018-syksy/uusimaa.pdf"' in page
+    assert 'href="/neuvottelut/pdf/2018-syksy/uusimaa.pdf"' in page
+    round_page = (printed / "kierrokset/2018-syksy/index.html").read_text()
+    assert 'href="/neuvottelut/pdf/2018-syksy.pdf"' in round_page
+
+
+def test_packet_text_matches_expected(printed: Path) -> None:
+    text = pdftotext(printed / PACKET)
+    if UPDATE_GOLDEN:
+        EXPECTED_TEXT.write_text(text, encoding="utf-8")
+    assert text == EXPECTED_TEXT.read_text(encoding="utf-8")
+
+
+def test_cover_and_order_follow_site_yaml(printed: Path) -> None:
+    cover = pdftotext(printed / PACKET, page=1)
+    for line in ("Sosiaali- ja terveysministeriö", "Neuvotteluaineisto", "Uusimaa", "Nyland",
+                 "Syksy 2018", "1.10.2018–30.11.2018"):
+        assert line in cover
+    text = pdftotext(printed / PACKET)
+    order = [text.index(t) for t in ("Uusimaa, syksy 2018\n15.10.2018",
+                                     "THL:n arvio: Uusimaa, syksy 2018\n5.10.2018",
+                                     "Syksyn 2018 yhteenveto\n14.12.2018", "Testi Henkilö")]
+    assert order == sorted(order)
+
+
+def test_table_of_contents_page_numbers_are_where_the_chapters_are(printed: Path) -> None:
+    toc = pdftotext(printed / PACKET, page=2, layout=True)
+    entries = re.findall(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", toc, flags=re.M)
+    assert [title for title, _ in entries] == [
+        "Uusimaa, syksy 2018", "THL:n arvio: Uusimaa, syksy 2018", "Syksyn 2018 yhteenveto",
+        "Lisätietoja",
+    ]
+    for title, number in entries:
+        page = pdftotext(printed / PACKET, page=int(number))
+        assert title in page.splitlines()[:6], f"{title} is not at the top of page {number}"
+
+
+def test_running_header_and_page_x_of_y(printed: Path) -> None:
+    reader = PdfReader(printed / PACKET)
+    total = len(reader.pages)
+    third = pdftotext(printed / PACKET, page=3)
+    assert third.startswith("Uusimaa · Syksy 2018")
+    assert f"sivu 3 / {total}" in third
+    assert "sivu 1 /" not in pdftotext(printed / PACKET, page=1)  # no footer on the cover
+    swedish = pdftotext(printed / "sv/kierrokset/2018-syksy/uusimaa.pdf", page=1)
+    assert "sida 1 / 1" in swedish
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_bookmarks_follow_headings(printed: Path) -> None:
+    outline = _outline(PdfReader(printed / PACKET))
+    titles = [(depth, title) for depth, title, _ in outline]
+    assert (0, "Uusimaa, syksy 2018") in titles
+    assert (1, "Palvelujen saatavuus") in titles
+    assert (2, "Alaotsikko ääkkösin") in titles
+    assert (0, "Lisätietoja") in titles
+    for _, title, page in outline:
+        assert title in pdftotext(printed / PACKET, page=page), (title, page)
+
+
+def test_metadata_language_and_tags(printed: Path) -> None:
+    reader = PdfReader(printed / PACKET)
+    info = reader.metadata
+    assert info.title == "Neuvotteluaineisto: Uusimaa, Syksy 2018"
+    assert info.author == "Sosiaali- ja terveysministeriö"
+    assert info["/Keywords"] == "Palvelujen saatavuus, Rahoitus"
+    assert info["/CreationDate"].startswith("D:20181005")  # the oldest document's date
+    assert info["/ModDate"].startswith("D:20181214")  # the newest one's
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "fi"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert "pdfuaid:part" in xmp
+    single = PdfReader(printed / "kierrokset/2018-syksy/uusimaa.pdf")
+    assert single.metadata["/Subject"] == "Syksyn neuvottelu."
+
+
+def test_fonts_are_embedded_noto(printed: Path) -> None:
+    fonts = subprocess.run(["pdffonts", str(printed / PACKET)], capture_output=True,
+                           text=True, check=True).stdout.splitlines()[2:]
+    assert fonts
+    for row in fonts:
+        assert "Noto" in row, row
+        assert " yes " in row  # embedded (emb column)
+
+
+def test_footnotes_sit_on_their_page(printed: Path) -> None:
+    page = pdftotext(printed / "kierrokset/2018-syksy/uusimaa.pdf", page=1)
+    assert "Alaviite kevään asiakirjaan." in page
+
+
+def test_long_table_repeats_its_header_row(printed: Path) -> None:
+    path = printed / "sivut/taulukko.pdf"
+    pages = len(PdfReader(path).pages)
+    assert pages >= 2
+    for n in range(1, pages + 1):
+        text = pdftotext(path, page=n)
+        assert "Otsake A" in text and "Otsake B" in text, f"page {n}"
+    assert "Rivi 90" in pdftotext(path, page=pages)
+
+
+def test_pdfs_are_byte_identical_across_processes(printed: Path, tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    again = tmp_path / "again"
+    assert build(root, again, "--jobs", "1", pdf=True).returncode == 0
+    pdfs = sorted(p.relative_to(printed) for p in printed.rglob("*.pdf"))
+    assert pdfs == sorted(p.relative_to(again) for p in again.rglob("*.pdf"))
+    for rel in pdfs:
+        assert (printed / rel).read_bytes() == (again / rel).read_bytes(), rel
+
+
+def test_unchanged_packets_are_not_printed_again(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    first = build(root, out, pdf=True)
+    assert first.returncode == 0
+    total = int(re.search(r"PDFs: (\d+) printed", first.stdout).group(1))
+    second = build(root, out, pdf=True)
+    assert f"PDFs: 0 printed (0 pages), {total} unchanged" in second.stdout
+    doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
+    doc.write_text(doc.read_text().replace("lähes kaikkialla", "melkein kaikkialla"))
+    third = build(root, out, pdf=True)
+    # its own PDF, its region's packet and the round's packet; nothing else
+    assert re.search(rf"PDFs: 3 printed \(\d+ pages\), {total - 3} unchanged", third.stdout)
+    assert "melkein" in pdftotext(out / PACKET)
+    shutil.rmtree(out.parent / ".out.cache")  # the cache is safe to delete
+    fourth = build(root, out, pdf=True)
+    assert f"PDFs: {total} printed" in fourth.stdout
+
+
+def test_pdf_a_variant_and_duplex(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    config = root / "site.yaml"
+    config.write_text(config.read_text() + "pdf_variant: pdf/a-3a\npacket_duplex: true\n")
+    out = tmp_path / "out"
+    assert build(root, out, pdf=True).returncode == 0
+    reader = PdfReader(out / PACKET)
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "pdfaid:part" in xmp
+    for _, title, page in _outline(reader):
+        if title in ("Uusimaa, syksy 2018", "THL:n arvio: Uusimaa, syksy 2018", "Lisätietoja"):
+            assert page % 2 == 1, f"{title} starts on a left-hand page {page}"
+
+
+def test_fetcher_serves_only_the_project(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "content").mkdir(parents=True)
+    inside = root / "content" / "kuva.png"
+    inside.write_bytes(b"\x89PNG")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("salaisuus")
+    (root / "content" / "linkki.png").symlink_to(outside)
+    fetcher = ProjectFetcher(root)
+    assert fetcher.fetch(inside.as_uri()).read() == b"\x89PNG"
+    for url in (outside.as_uri(), (root / "content/linkki.png").as_uri(),
+                (root / "content/../../secret.txt").as_uri(), "https://example.org/x.png",
+                "http://127.0.0.1/", "data:text/plain,x", "file://otherhost/etc/hostname"):
+        with pytest.raises(RefusedFetch):
+            fetcher.fetch(url)
+    assert len(fetcher.refused) == 7
+
+
+def test_a_template_that_reaches_outside_is_refused_and_reported(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    template = root / "templates/print/packet.html"
+    text = template.read_text().replace(
+        "<body>", '<body>\n<img src="file:///etc/hostname" alt="x">'
+        '<img src="https://example.org/logo.png" alt="y">', 1)
+    template.write_text(text)
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
+    assert result.returncode == 1
+    assert "error[refused-fetch]" in result.stdout
+    assert "refused to read file:///etc/hostname" in result.stdout
+    assert "refused to read https://example.org/logo.png" in result.stdout
+    assert not out.exists()
