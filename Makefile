@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install check build test lint schema golden bench clean
+.PHONY: install check build test lint schema golden bench hooks clean
 
 install: $(STAMP)
 
@@ -37,6 +37,11 @@ golden: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/soteneg schema --out schema
+
+hooks:
+	cp scripts/pre-commit .git/hooks/pre-commit
+	chmod +x .git/hooks/pre-commit
+	@echo "installed .git/hooks/pre-commit"
 
 clean:
 	rm -rf $(VENV) _site schema .pytest_cache .ruff_cache .hypothesis *.egg-info

@@ -27,6 +27,7 @@ from rich.text import Text
 
 from soteneg import pipeline, scaffold, schema
 from soteneg.models import DOCUMENT_TYPES, HELSINKI, LANGS
+from soteneg.output import cache_dir
 from soteneg.pipeline import PdfOptions
 from soteneg.problems import (
     FORMATS,
@@ -160,6 +161,9 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
             line += (
                 f"; PDFs: {stats.printed} printed ({stats.pages} pages), {stats.reused} unchanged"
             )
+        if result.external_links:
+            report = cache_dir(result.out) / pipeline.EXTERNAL_LINKS
+            line += f"; {result.external_links} external links listed in {report}"
         console.print(Text(line, style="green"))
     return EXIT_OK
 

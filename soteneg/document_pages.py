@@ -152,6 +152,16 @@ def _metadata(
     return tags, jsonld
 
 
+def _filters(meta: DocumentMeta, about: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    found = [(i18n.text("document_type", lang), i18n.text(meta.type, lang))]
+    if about["round"]:
+        found.append((i18n.text("round", lang), about["round"]["name"]))
+    if about["region"]:
+        found.append((i18n.text("region", lang), about["region"]["name"]))
+    found += [(i18n.text("theme", lang), t["name"]) for t in about["themes"]]
+    return found
+
+
 def _version_page(
     site: Site, group: Group, doc: Document, rendered: Rendered, chrome: Chrome
 ) -> Page:
@@ -186,6 +196,8 @@ def _version_page(
         **about,
     }
     context["contacts"] = contacts(site, meta, lang)
+    context["filters"] = _filters(meta, about, lang)
+    context["index_body"] = True
     context["missing"] = None
     context["pdf"] = chrome.pdf(routes.document_pdf(url))
     round_id, region_id = getattr(meta, "round", None), getattr(meta, "region", None)

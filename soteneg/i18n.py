@@ -154,6 +154,16 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Negotiation packet (PDF)",
     },
     "pages": {"fi": "Sivut", "sv": "Sidor", "en": "Pages"},
+    "search": {"fi": "Haku", "sv": "Sök", "en": "Search"},
+    "search_needs_js": {
+        "fi": "Haku toimii selaimessa JavaScriptin avulla. Voit selata aineistoa myös "
+        "kierroksittain, maakunnittain ja teemoittain.",
+        "sv": "Sökningen använder JavaScript i webbläsaren. Du kan också bläddra i "
+        "materialet per runda, landskap och tema.",
+        "en": "Search runs in the browser with JavaScript. You can also browse by round, "
+        "region and theme.",
+    },
+    "document_type": {"fi": "Asiakirjatyyppi", "sv": "Dokumenttyp", "en": "Document type"},
     "page_label": {"fi": "sivu", "sv": "sida", "en": "page"},
     "toc": {"fi": "Sisällys", "sv": "Innehåll", "en": "Contents"},
     "packet_title": {

@@ -303,6 +303,8 @@ def not_found_page(site: Site, chrome: Chrome) -> Page:
         section="",
         robots="noindex",
     )
+    # One 404 page serves every language: it speaks them all and has no language versions.
+    context["versions"] = [v for v in context["versions"] if v["current"]]
     context["others"] = [
         {
             "lang": lang,
@@ -313,6 +315,18 @@ def not_found_page(site: Site, chrome: Chrome) -> Page:
         for lang in site.languages
     ]
     return Page(routes.NOT_FOUND, "404.html", context, indexable=False)
+
+
+def search_page(site: Site, chrome: Chrome) -> Page:
+    title = chrome.t("search")
+    context = chrome.context(
+        path=routes.SEARCH, title=title, trail=[Crumb(title, routes.SEARCH)], section=routes.SEARCH
+    )
+    context["bundle"] = routes.href("/pagefind/", chrome.base)
+    context["base"] = chrome.base
+    return Page(
+        routes.localize(routes.SEARCH, chrome.lang, site.default_lang), "search.html", context
+    )
 
 
 def index_pages(
@@ -327,6 +341,7 @@ def index_pages(
             regions_index(site, chrome),
             themes_index(site, chrome),
             news_index(site, chrome),
+            search_page(site, chrome),
         ]
         pages += [round_page(site, rnd, chrome) for rnd in site.rounds]
         pages += [region_page(site, r, chrome) for r in site.data.regions]

@@ -39,13 +39,18 @@ def _rewrite_links(tokens: list[Token], resolve: Callable[[str], str]) -> None:
                 child.attrSet("src", resolve(str(child.attrGet("src") or "")))
 
 
-def _standalone(tokens: list[Token]) -> list[Token]:
+def _standalone(tokens: list[Token], page_url: str) -> list[Token]:
     """A copy of a slice that can sit on another page: no heading ids to clash with that
-    page's, and footnote references as plain [n] since their notes are not there."""
+    page's, links to anchors pointing back at the document's page (`page_url`), and
+    footnote references as plain [n] since their notes are not there."""
     out = copy.deepcopy(tokens)
     for token in out:
         if token.type == "heading_open":
             token.attrs.pop("id", None)
+        for child in token.children or ():
+            href = str(child.attrGet("href") or "")
+            if child.type == "link_open" and href.startswith("#"):
+                child.attrSet("href", page_url + href)
         if token.children:
             token.children = [
                 Token("text", "", 0, content=f"[{c.meta['id'] + 1}]")
@@ -69,8 +74,11 @@ def _words(tokens: list[Token]) -> str:
     return " ".join("".join(parts).split())
 
 
-def render(body: str, resolve: Callable[[str], str], allow_raw_html: bool = False) -> Rendered:
-    """HTML of a body with links rewritten by `resolve`, and its theme sections apart."""
+def render(
+    body: str, resolve: Callable[[str], str], page_url: str, allow_raw_html: bool = False
+) -> Rendered:
+    """HTML of a body with links rewritten by `resolve`, and its theme sections apart
+    (ready to show on other pages; `page_url` is the document's own page)."""
     md = parser(allow_raw_html)
     env: dict[str, object] = {}
     tokens = md.parse(body, env)
@@ -89,7 +97,7 @@ def render(body: str, resolve: Callable[[str], str], allow_raw_html: bool = Fals
         if not theme or theme in sections:
             continue
         end = starts[n + 1] if n + 1 < len(starts) else len(tokens)
-        inner = _standalone(tokens[start + 3 : end])
+        inner = _standalone(tokens[start + 3 : end], page_url)
         sections[theme] = Section(
             theme=theme,
             title=plain_text(tokens[start + 1]),

@@ -11,7 +11,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
@@ -19,7 +19,12 @@ class OutputError(Exception):
     """The output folder cannot be written; the previous site is untouched."""
 
 
-def write_site(out: Path, files: Mapping[str, bytes]) -> None:
+def write_site(
+    out: Path, files: Mapping[str, bytes], finish: Callable[[Path], None] | None = None
+) -> None:
+    """Write `files` into a fresh folder, let `finish` complete it (the search index is
+    built from the written pages), then swap it in. Any failure leaves `out` untouched;
+    `finish` raises to fail."""
     out = out.absolute()
     parent = out.parent
     try:
@@ -33,10 +38,15 @@ def write_site(out: Path, files: Mapping[str, bytes]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[rel])
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+        if finish is not None:
+            finish(staging)
         _swap(staging, out)
     except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"cannot write the site to {out}: {err.strerror}") from err
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -88,3 +98,10 @@ def previous_output(out: Path, rel: str, sha256: str) -> bytes | None:
     except OSError:
         return None
     return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def save_report(out: Path, name: str, text: str) -> Path:
+    folder = cache_dir(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name

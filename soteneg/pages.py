@@ -70,6 +70,7 @@ class Chrome:
             ("regions", routes.REGIONS),
             ("themes", routes.THEMES),
             ("news", routes.NEWS),
+            ("search", routes.SEARCH),
         ]
         return [
             {"label": self.t(key), "href": self.href(path), "current": path == current}
@@ -140,6 +141,10 @@ class Chrome:
                 "publisher": {"@type": "GovernmentOrganization", "name": publisher},
             },
             "robots": robots,
+            # Search indexes documents only: index pages repeat their text, and
+            # placeholders and the 404 page have none of their own.
+            "index_body": False,
+            "filters": [],  # (name, value) pairs for the search filters
             "css": self.asset("style.css"),
             "feed_href": routes.href(routes.feed(self.lang, self.site.default_lang), self.base),
             "publisher": {"name": publisher, "url": config.publisher.url},

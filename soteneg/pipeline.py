@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Protocol
 
 from jinja2 import Environment
 
-from soteneg import assets, markdown_html, pdf, routes
+from soteneg import assets, linkcheck, markdown_html, pdf, routes, search
 from soteneg.content import Content, load_content
 from soteneg.crossref import cross_check
 from soteneg.document_pages import document_pages, link_resolver
@@ -21,6 +22,7 @@ from soteneg.output import (
     load_manifest,
     previous_output,
     save_manifest,
+    save_report,
     write_site,
 )
 from soteneg.packets import packet_page, plan_packets
@@ -31,7 +33,9 @@ from soteneg.render import environment, render_pages
 from soteneg.site import BuildOptions, Site, build_site
 from soteneg.sources import CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, read_project, read_static
 
+Location = tuple[str, tuple[int, int] | None]
 REQUIRED_ASSETS = ("style.css",)
+EXTERNAL_LINKS = "external-links.txt"
 PDF_MANIFEST = "pdf.json"
 
 
@@ -53,6 +57,7 @@ class BuildResult:
     out: Path | None  # where the site was written; None when nothing was
     files: int = 0
     stats: PrintStats | None = None
+    external_links: int = 0  # listed in the cache folder's external-links.txt
 
     @property
     def failed(self) -> bool:
@@ -75,8 +80,11 @@ def check(root: Path) -> CheckResult:
 
 def render_documents(site: Site) -> dict[str, markdown_html.Rendered]:
     allow_html = site.config.allow_raw_html
+    base = routes.base_path(site.config.base_url)
     return {
-        doc.id: markdown_html.render(doc.body, link_resolver(site, doc), allow_html)
+        doc.id: markdown_html.render(
+            doc.body, link_resolver(site, doc), routes.href(site.url(doc), base), allow_html
+        )
         for group in site.groups.values()
         for doc in group.versions.values()
     }
@@ -114,6 +122,32 @@ def url_collisions(pages: list[Page]) -> list[Problem]:
                 problem(file, None, "url-collision", f"{page.url} would be written twice")
             )
     return problems
+
+
+def locator(site: Site, pages: list[Page]) -> Callable[[linkcheck.Link], Location]:
+    """Where a link of the built site came from: the document line whose Markdown wrote
+    it, else the template that did."""
+    by_output = {p.output: p for p in pages}
+    documents = {d.file: d for g in site.groups.values() for d in g.versions.values()}
+
+    def locate(link: linkcheck.Link) -> Location:
+        page = by_output.get(link.page)
+        if page is None:
+            return link.page, None
+        doc = documents.get(page.sources[0]) if page.sources else None
+        if doc is not None:
+            resolve = link_resolver(site, doc)
+            for written in doc.outline.links:
+                if resolve(written.href) == link.url:
+                    return doc.file, (doc.body_line + written.line, written.column or 1)
+        return f"{TEMPLATES_DIR}/{page.template}", None
+
+    return locate
+
+
+def external_links_report(report: linkcheck.LinkReport) -> str:
+    lines = [f"{link.url}\t{link.page}" for link in report.external]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def unsafe_output(root: Path, out: Path) -> str | None:
@@ -196,7 +230,11 @@ def print_packets(
 
 
 def build(
-    root: Path, out: Path | None, options: BuildOptions, pdf_options: PdfOptions | None = None
+    root: Path,
+    out: Path | None,
+    options: BuildOptions,
+    pdf_options: PdfOptions | None = None,
+    with_search: bool = True,
 ) -> BuildResult:
     """check -> index -> Markdown -> page plan -> templates -> PDFs -> write all at once.
 
@@ -239,11 +277,26 @@ def build(
         if has_errors(problems):
             return BuildResult(checked, checked.problems + problems, None, stats=stats)
         files.update(printed)
+    report = linkcheck.check_site(files, site.config.base_url)
+    broken = linkcheck.broken_link_problems(report, locator(site, pages))
+    if broken:
+        return BuildResult(checked, sort_problems(checked.problems + broken), None)
     try:
-        write_site(out, files)
+        write_site(out, files, finish=search.index_site if with_search else None)
         if pdf_options is not None:
             save_manifest(out, PDF_MANIFEST, manifest)
+        save_report(out, EXTERNAL_LINKS, external_links_report(report))
     except OutputError as err:
         failure = problem(str(out), None, "output-error", str(err))
         return BuildResult(checked, [*checked.problems, failure], None)
-    return BuildResult(checked, checked.problems, out, len(files), stats)
+    except search.SearchError as err:
+        failure = problem(str(out), None, "search-error", f"the search index failed: {err}")
+        return BuildResult(checked, [*checked.problems, failure], None)
+    return BuildResult(
+        checked,
+        checked.problems,
+        out,
+        len(files),
+        stats if pdf_options is not None else None,
+        len({link.url for link in report.external}),
+    )

@@ -19,6 +19,7 @@ NOT_FOUND = "/404.html"
 SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
 STATIC = "/static/"
+SEARCH = "/haku/"
 
 
 def prefix(lang: str, default: str) -> str:

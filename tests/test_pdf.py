@@ -10,11 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import TESTS, UPDATE_GOLDEN
-from soteneg.pdf import ProjectFetcher, RefusedFetch
+from pypdf import PdfReader
 from test_site import GOLDEN_SITE, build, project
+
+from soteneg.pdf import ProjectFetcher, RefusedFetch
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts")
 if not POPPLER:
@@ -43,8 +43,9 @@ def pdftotext(path: Path, page: int | None = None, layout: bool = False) -> str:
         args.append("-layout")
     if page is not None:
         args += ["-f", str(page), "-l", str(page)]
-    return subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        [*args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_every_packet_and_document_pdf_exists(printed: Path) -> None:
@@ -72,13 +73,25 @@ def test_packet_text_matches_expected(printed: Path) -> None:
 
 def test_cover_and_order_follow_site_yaml(printed: Path) -> None:
     cover = pdftotext(printed / PACKET, page=1)
-    for line in ("Sosiaali- ja terveysministeriö", "Neuvotteluaineisto", "Uusimaa", "Nyland",
-                 "Syksy 2018", "1.10.2018–30.11.2018"):
+    for line in (
+        "Sosiaali- ja terveysministeriö",
+        "Neuvotteluaineisto",
+        "Uusimaa",
+        "Nyland",
+        "Syksy 2018",
+        "1.10.2018–30.11.2018",
+    ):
         assert line in cover
     text = pdftotext(printed / PACKET)
-    order = [text.index(t) for t in ("Uusimaa, syksy 2018\n15.10.2018",
-                                     "THL:n arvio: Uusimaa, syksy 2018\n5.10.2018",
-                                     "Syksyn 2018 yhteenveto\n14.12.2018", "Testi Henkilö")]
+    order = [
+        text.index(t)
+        for t in (
+            "Uusimaa, syksy 2018\n15.10.2018",
+            "THL:n arvio: Uusimaa, syksy 2018\n5.10.2018",
+            "Syksyn 2018 yhteenveto\n14.12.2018",
+            "Testi Henkilö",
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -86,7 +99,9 @@ def test_table_of_contents_page_numbers_are_where_the_chapters_are(printed: Path
     toc = pdftotext(printed / PACKET, page=2, layout=True)
     entries = re.findall(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", toc, flags=re.M)
     assert [title for title, _ in entries] == [
-        "Uusimaa, syksy 2018", "THL:n arvio: Uusimaa, syksy 2018", "Syksyn 2018 yhteenveto",
+        "Uusimaa, syksy 2018",
+        "THL:n arvio: Uusimaa, syksy 2018",
+        "Syksyn 2018 yhteenveto",
         "Lisätietoja",
     ]
     for title, number in entries:
@@ -149,8 +164,9 @@ def test_metadata_language_and_tags(printed: Path) -> None:
 
 
 def test_fonts_are_embedded_noto(printed: Path) -> None:
-    fonts = subprocess.run(["pdffonts", str(printed / PACKET)], capture_output=True,
-                           text=True, check=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(printed / PACKET)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert fonts
     for row in fonts:
         assert "Noto" in row, row
@@ -225,9 +241,15 @@ def test_fetcher_serves_only_the_project(tmp_path: Path) -> None:
     (root / "content" / "linkki.png").symlink_to(outside)
     fetcher = ProjectFetcher(root)
     assert fetcher.fetch(inside.as_uri()).read() == b"\x89PNG"
-    for url in (outside.as_uri(), (root / "content/linkki.png").as_uri(),
-                (root / "content/../../secret.txt").as_uri(), "https://example.org/x.png",
-                "http://127.0.0.1/", "data:text/plain,x", "file://otherhost/etc/hostname"):
+    for url in (
+        outside.as_uri(),
+        (root / "content/linkki.png").as_uri(),
+        (root / "content/../../secret.txt").as_uri(),
+        "https://example.org/x.png",
+        "http://127.0.0.1/",
+        "data:text/plain,x",
+        "file://otherhost/etc/hostname",
+    ):
         with pytest.raises(RefusedFetch):
             fetcher.fetch(url)
     assert len(fetcher.refused) == 7
@@ -237,8 +259,11 @@ def test_a_template_that_reaches_outside_is_refused_and_reported(tmp_path: Path)
     root = project(tmp_path, GOLDEN_SITE)
     template = root / "templates/print/packet.html"
     text = template.read_text().replace(
-        "<body>", '<body>\n<img src="file:///etc/hostname" alt="x">'
-        '<img src="https://example.org/logo.png" alt="y">', 1)
+        "<body>",
+        '<body>\n<img src="file:///etc/hostname" alt="x">'
+        '<img src="https://example.org/logo.png" alt="y">',
+        1,
+    )
     template.write_text(text)
     out = tmp_path / "out"
     result = build(root, out, pdf=True)

@@ -4,10 +4,12 @@ drafts and embargo, reproducibility, and failures that leave the old site in pla
 from __future__ import annotations
 
 import filecmp
+import gzip
 import json
 import shutil
 from pathlib import Path
 
+import cbor2
 import pytest
 from conftest import REPO, TESTS, UPDATE_GOLDEN, run_cli
 
@@ -28,12 +30,16 @@ def project(tmp_path: Path, source: Path) -> Path:
 def build(root: Path, out: Path, *args: str, epoch: str = EPOCH, pdf: bool = False):
     """`soteneg build` at a fixed "now"; HTML only unless `pdf` (PDFs: test_pdf.py)."""
     extra = () if pdf else ("--no-pdf",)
-    return run_cli("build", "--root", root, "--out", out, *args, *extra,
-                   env={"SOURCE_DATE_EPOCH": epoch})
+    return run_cli(
+        "build", "--root", root, "--out", out, *args, *extra, env={"SOURCE_DATE_EPOCH": epoch}
+    )
 
 
-def _tree(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+def _tree(root: Path, search: bool = True) -> list[str]:
+    """Every file under `root`; `search=False` leaves out Pagefind's bundle, whose bytes
+    belong to the Pagefind version rather than to us."""
+    found = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return found if search else [f for f in found if not f.startswith("pagefind/")]
 
 
 @pytest.fixture
@@ -47,21 +53,45 @@ def test_golden_site_matches_expected_output(golden: Path, tmp_path: Path) -> No
     assert result.returncode == 0, result.stdout + result.stderr
     if UPDATE_GOLDEN:
         shutil.rmtree(GOLDEN_EXPECTED, ignore_errors=True)
-        shutil.copytree(out, GOLDEN_EXPECTED)
-    assert _tree(out) == _tree(GOLDEN_EXPECTED)
-    for rel in _tree(out):
+        shutil.copytree(out, GOLDEN_EXPECTED, ignore=shutil.ignore_patterns("pagefind"))
+    assert _tree(out, search=False) == _tree(GOLDEN_EXPECTED)
+    assert (out / "pagefind/pagefind-entry.json").is_file()
+    for rel in _tree(out, search=False):
         assert filecmp.cmp(out / rel, GOLDEN_EXPECTED / rel, shallow=False), (
             f"{rel} differs from tests/golden/expected; run `make golden` and review the diff"
         )
+
+
+def pagefind_filters(site: Path) -> dict[str, list]:
+    """The search filters of a Pagefind bundle, decoded and put in order: Pagefind writes
+    their values in hash-map order, so the files' bytes (and names) vary between runs
+    while what they say does not."""
+    found = {}
+    for path in sorted((site / "pagefind/filter").iterdir()):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd")
+        name, values = cbor2.loads(raw[len(b"pagefind_dcd") :])
+        found[f"{path.name[:2]}:{name}"] = sorted((value, pages) for value, pages in values)
+    return found
 
 
 def test_two_builds_are_byte_identical(golden: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     assert build(golden, first).returncode == 0
     assert build(golden, second).returncode == 0
-    assert _tree(first) == _tree(second)
-    mismatch = filecmp.cmpfiles(first, second, _tree(first), shallow=False)[1:]
+    assert _tree(first, search=False) == _tree(second, search=False)
+    files = _tree(first, search=False)
+    mismatch = filecmp.cmpfiles(first, second, files, shallow=False)[1:]
     assert mismatch == ([], [])
+    # The search index: text fragments and word indexes are identical; filters say the same.
+    for part in ("fragment", "index"):
+        names = sorted(p.name for p in (first / "pagefind" / part).iterdir())
+        assert names == sorted(p.name for p in (second / "pagefind" / part).iterdir())
+        assert filecmp.cmpfiles(
+            first / "pagefind" / part, second / "pagefind" / part, names, shallow=False
+        )[1:] == ([], [])
+    assert pagefind_filters(first) == pagefind_filters(second)
+    assert "fi:Kierros" in pagefind_filters(first)
 
 
 def test_bundled_site_has_every_page_of_the_design(tmp_path: Path) -> None:
@@ -238,7 +268,10 @@ def test_content_problem_keeps_old_site(golden: Path, tmp_path: Path) -> None:
     result = build(golden, out)
     assert result.returncode == 1 and "unknown-region" in result.stdout
     assert _snapshot(out) == before
-    assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")]
+    leftovers = [
+        p.name for p in out.parent.iterdir() if p.name.startswith((".out.new", ".out.old"))
+    ]
+    assert leftovers == []
 
 
 def test_output_may_not_be_the_project(golden: Path) -> None:

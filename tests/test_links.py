@@ -1,0 +1,84 @@
+"""The link check of the built site: unit cases, and through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_site import GOLDEN_SITE, build, project
+
+from soteneg.linkcheck import check_site
+
+BASE = "https://example.fi/sote/"
+
+
+def _page(body: str) -> bytes:
+    return f"<!DOCTYPE html><html><body>{body}</body></html>".encode()
+
+
+def test_internal_links_anchors_and_external_ones() -> None:
+    files = {
+        "index.html": _page(
+            '<a href="/sote/a/">a</a> <a href="/sote/a/#x">x</a> <a href="a/#y">y</a>'
+            '<a href="#top">top</a> <a href="/sote/missing/">m</a>'
+            '<a href="https://example.fi/sote/a/">canonical</a>'
+            '<a href="https://stm.fi/">stm</a> <a href="mailto:a@b.fi">mail</a>'
+            '<img src="/sote/static/x.png" alt=""> <a href="/other/">outside base</a>'
+            '<a href="/sote/pagefind/pagefind-ui.js">later</a> <span id="top"></span>'
+            '<a href="javascript:alert(1)">js</a> <a href="/sote/f.pdf">pdf</a>'
+        ),
+        "a/index.html": _page('<h2 id="x">X</h2>'),
+        "f.pdf": b"%PDF",
+    }
+    report = check_site(files, BASE)
+    assert sorted((b.url, why.split(":")[0]) for b, why in report.broken) == [
+        ("/other/", "/other/ is outside the site's base path /sote/"),
+        ("/sote/missing/", "no page or file at /sote/missing/"),
+        ("/sote/static/x.png", "no page or file at /sote/static/x.png"),
+        ("a/#y", "/sote/a/ has no element with id 'y'"),
+        ("javascript:alert(1)", "the scheme 'javascript"),
+    ]
+    assert [link.url for link in report.external] == ["https://stm.fi/"]
+
+
+def test_a_link_to_an_unpublished_document_is_located_at_its_line(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    page = root / "content/sivut/tietoa.md"
+    page.write_text(
+        page.read_text() + "\nKatso myös [luonnos](../kierrokset/2018-syksy/luonnos.md).\n"
+    )
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 1
+    assert (
+        "content/sivut/tietoa.md:9:22: error[broken-output-link]: "
+        "../kierrokset/2018-syksy/luonnos.md on /sivut/tietoa/"
+    ) in result.stdout
+    assert not out.exists()
+    assert build(root, out, "--drafts").returncode == 0
+
+
+def test_a_broken_template_link_names_the_template(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    template = root / "templates/regions.html"
+    template.write_text(
+        template.read_text().replace(
+            "<h1>{{ title }}</h1>", '<h1>{{ title }}</h1>\n<a href="../puuttuu/">x</a>'
+        )
+    )
+    result = build(root, tmp_path / "out")
+    assert result.returncode == 1
+    assert "templates/regions.html: error[broken-output-link]: ../puuttuu/ on /maakunnat/" in (
+        result.stdout
+    )
+
+
+def test_external_links_are_listed_not_fetched(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    page = root / "content/sivut/tietoa.md"
+    page.write_text(page.read_text() + "\n[THL](https://thl.fi/) ja [STM](https://stm.fi/).\n")
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout
+    assert "external links listed in" in result.stdout
+    report = (tmp_path / ".out.cache" / "external-links.txt").read_text().splitlines()
+    assert "https://thl.fi/\tsivut/tietoa/index.html" in report

@@ -1,0 +1,108 @@
+"""The publishing setup: workflow files parse, name real steps and commands, and the
+commands they run work; the pre-commit hook refuses a broken commit."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import MINIMAL, REPO, run_cli
+
+
+def _soteneg_commands(script: str) -> list[list[str]]:
+    return [
+        shlex.split(line.strip())[1:]
+        for line in script.splitlines()
+        if line.strip().startswith("soteneg ")
+    ]
+
+
+def test_github_workflow_checks_builds_and_deploys(tmp_path: Path) -> None:
+    workflow = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text())
+    assert set(workflow[True]) >= {"pull_request", "push"}  # YAML reads `on:` as True
+    build = workflow["jobs"]["build"]
+    uses = [step.get("uses", "") for step in build["steps"]]
+    assert any(u.startswith("actions/checkout@") for u in uses)
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    upload = next(
+        s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
+    assert upload["with"]["path"] == "_site"
+    runs = "\n".join(step.get("run", "") for step in build["steps"])
+    commands = _soteneg_commands(runs)
+    assert ["check", "--format", "github"] in commands
+    assert ["build", "--format", "github", "--out", "_site"] in commands
+    assert "SOURCE_DATE_EPOCH" in runs and "fonts-noto-core" in runs
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    # The commands the workflow runs work on the bundled project.
+    for args in commands:
+        args = [a if a != "_site" else str(tmp_path / "_site") for a in args]
+        result = run_cli(*args, "--root", REPO, env={"SOURCE_DATE_EPOCH": "1543500000"})
+        assert result.returncode == 0, (args, result.stdout, result.stderr)
+        assert "::error" not in result.stdout
+    assert (tmp_path / "_site/index.html").is_file()
+
+
+def test_gitlab_job_publishes_public() -> None:
+    config = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text())
+    pages = config["pages"]
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert ["build", "--out", "public"] in _soteneg_commands("\n".join(pages["script"]))
+    assert ["check", "--format", "human"] in _soteneg_commands("\n".join(config["check"]["script"]))
+    assert "pip install ." in config["default"]["before_script"]
+
+
+def test_pre_commit_framework_hook_definition() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert hooks[0]["id"] == "soteneg-check"
+    assert hooks[0]["entry"] == "soteneg check"
+    assert hooks[0]["pass_filenames"] is False
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+            "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        },
+    )
+
+
+def test_git_hook_refuses_a_commit_with_problems(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINIMAL, repo)
+    assert _git(repo, "init", "-q").returncode == 0
+    hook = repo / ".git/hooks/pre-commit"
+    shutil.copy(REPO / "scripts/pre-commit", hook)
+    hook.chmod(0o755)
+    _git(repo, "add", "-A")
+    first = _git(repo, "commit", "-qm", "valid content")
+    assert first.returncode == 0, first.stderr
+    doc = repo / "content/kierrokset/2018-syksy/uusimaa.md"
+    doc.write_text(doc.read_text().replace("region: uusimaa", "region: uusima"))
+    _git(repo, "add", "-A")
+    refused = _git(repo, "commit", "-qm", "broken content")
+    assert refused.returncode != 0
+    assert "unknown-region" in refused.stdout + refused.stderr
+    assert _git(repo, "log", "--oneline").stdout.count("\n") == 1
+    # Only what is staged counts: unstaged breakage does not block a good commit.
+    fixed = doc.read_text().replace("region: uusima", "region: uusimaa")
+    doc.write_text(fixed.replace("Uusimaa, syksy", "Uusimaa, Syksy"))
+    _git(repo, "add", "-A")
+    doc.write_text("rikki")
+    assert _git(repo, "commit", "-qm", "fixed").returncode == 0
