@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+A11Y   := tests/a11y/node_modules/.installed
 
 .PHONY: install check build test lint schema golden bench hooks clean
 
@@ -20,7 +21,12 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/soteneg build
 
-test: $(STAMP)
+# axe-core and the Nu HTML Checker, from npm, into a folder of their own.
+$(A11Y): tests/a11y/package.json
+	cd tests/a11y && npm install --no-audit --no-fund --loglevel=error
+	touch $(A11Y)
+
+test: $(STAMP) $(A11Y)
 	$(BIN)/ruff check soteneg tests build.py
 	$(BIN)/pytest
 
@@ -44,4 +50,5 @@ hooks:
 	@echo "installed .git/hooks/pre-commit"
 
 clean:
-	rm -rf $(VENV) _site schema .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) _site ._site.cache schema .pytest_cache .ruff_cache .hypothesis *.egg-info \
+		tests/a11y/node_modules tests/.artifacts

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from soteneg.models import Lang, Names, Strict
+from soteneg.models import IsoDate, Lang, Names, Strict
 
 DocumentKind = Annotated[str, StringConstraints(pattern=r"^(negotiation|assessment|summary)$")]
 
@@ -14,6 +14,25 @@ DocumentKind = Annotated[str, StringConstraints(pattern=r"^(negotiation|assessme
 class Publisher(Strict):
     name: Names
     url: Annotated[str, StringConstraints(pattern=r"^https://")]
+
+
+class Contact(Strict):
+    name: Names
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{4,20}$")] | None = None
+
+
+class Accessibility(Strict):
+    """The accessibility statement required by the Act on the Provision of Digital
+    Services (306/2019); the site renders it in every language."""
+
+    status: Literal["full", "partial", "none"]
+    prepared: IsoDate
+    reviewed: IsoDate | None = None
+    shortcomings: list[Names] = Field(default_factory=list)
+    feedback: Contact
+    supervisor: Contact
 
 
 class SiteConfig(Strict):
@@ -30,6 +49,7 @@ class SiteConfig(Strict):
         default_factory=lambda: ["negotiation", "assessment", "summary"]
     )
 
+    accessibility: Accessibility | None = None
     # Every chapter of a packet starts on a right-hand page, for duplex printing.
     packet_duplex: bool = False
     # Tagged PDF/UA-1 by default; PDF/A-3a for archiving (also tagged).

@@ -251,7 +251,23 @@ def _check_link(
     assets: Collection[str],
 ) -> Problem | None:
     position = (doc.body_line + link.line, link.column or 1)
+    if link.is_image and not link.alt:
+        return problem(
+            doc.file,
+            position,
+            "image-alt-missing",
+            f"the image '{link.href}' has no alternative text",
+            "describe the image between the brackets: ![what it shows](file.png)",
+        )
     parts = urlsplit(link.href)
+    if link.is_image and (parts.scheme or parts.netloc):
+        return problem(
+            doc.file,
+            position,
+            "remote-image",
+            f"the image '{link.href}' is not a file in the project",
+            "save the image beside the document and link it by its file name",
+        )
     if parts.scheme:
         if parts.scheme.lower() in SAFE_SCHEMES:
             return None

@@ -164,6 +164,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "region and theme.",
     },
     "document_type": {"fi": "Asiakirjatyyppi", "sv": "Dokumenttyp", "en": "Document type"},
+    "accessibility_statement": {
+        "fi": "Saavutettavuusseloste",
+        "sv": "Tillgänglighetsutlåtande",
+        "en": "Accessibility statement",
+    },
     "page_label": {"fi": "sivu", "sv": "sida", "en": "page"},
     "toc": {"fi": "Sisällys", "sv": "Innehåll", "en": "Contents"},
     "packet_title": {

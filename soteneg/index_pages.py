@@ -13,6 +13,7 @@ from soteneg.markdown_html import Rendered
 from soteneg.models import Round
 from soteneg.pages import Chrome, Crumb, Page
 from soteneg.site import Group, Site
+from soteneg.statement_page import statement_page
 
 LATEST_NEWS = 5
 
@@ -310,6 +311,7 @@ def not_found_page(site: Site, chrome: Chrome) -> Page:
             "lang": lang,
             "title": i18n.text("not_found_title", lang),
             "text": i18n.text("not_found_text", lang),
+            "home": i18n.text("home", lang),
             "home_href": chrome.href("/", lang),
         }
         for lang in site.languages
@@ -343,6 +345,9 @@ def index_pages(
             news_index(site, chrome),
             search_page(site, chrome),
         ]
+        statement = statement_page(site, chrome)
+        if statement is not None:
+            pages.append(statement)
         pages += [round_page(site, rnd, chrome) for rnd in site.rounds]
         pages += [region_page(site, r, chrome) for r in site.data.regions]
         for theme_id in site.data.themes:

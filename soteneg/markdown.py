@@ -42,6 +42,7 @@ class Link:
     line: int  # 0-based line in the body
     column: int  # 1-based, 0 if unknown
     is_image: bool = False
+    alt: str = ""  # an image's alternative text
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,8 @@ def outline(body: str, allow_raw_html: bool = False) -> Outline:
             line, col = _locate(lines, token.map[0], token.map[1], href, cursor)
             if col:
                 cursor = (line, col)
-            links.append(Link(href, line, col, is_image))
+            alt = plain_text(child).strip() if is_image else ""
+            links.append(Link(href, line, col, is_image, alt))
     anchors = frozenset(h.id for h in headings) | _footnote_anchors(tokens)
     return Outline(tuple(headings), tuple(links), anchors)
 

@@ -148,4 +148,12 @@ class Chrome:
             "css": self.asset("style.css"),
             "feed_href": routes.href(routes.feed(self.lang, self.site.default_lang), self.base),
             "publisher": {"name": publisher, "url": config.publisher.url},
+            "statement_link": (
+                {
+                    "href": self.href(routes.STATEMENT),
+                    "label": i18n.text("accessibility_statement", self.lang),
+                }
+                if config.accessibility
+                else None
+            ),
         }

@@ -20,6 +20,7 @@ SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
 STATIC = "/static/"
 SEARCH = "/haku/"
+STATEMENT = "/saavutettavuusseloste/"
 
 
 def prefix(lang: str, default: str) -> str:

@@ -294,3 +294,39 @@ def test_english_pages_exist_only_with_english_content(golden: Path, tmp_path: P
     missing = _page(out, "en/kierrokset/2018-syksy/uusimaa/index.html")
     assert "This page is not available in English. The original is in Finnish:" in missing
     assert "Skip to content" in _page(out, "en/index.html")
+
+
+def test_accessibility_statement_comes_from_site_yaml(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(golden, out).returncode == 0
+    assert not (out / "saavutettavuusseloste").exists()
+    config = golden / "site.yaml"
+    config.write_text(
+        config.read_text()
+        + """
+accessibility:
+  status: partial
+  prepared: 2026-11-01
+  reviewed: 2026-11-20
+  shortcomings:
+    - {fi: Haku vaatii JavaScriptin., sv: Sökningen kräver JavaScript.}
+  feedback:
+    name: {fi: Kirjaamo, sv: Registratorskontoret}
+    email: kirjaamo@example.fi
+  supervisor:
+    name: {fi: Valvoja, sv: Tillsyn}
+    url: https://www.saavutettavuusvaatimukset.fi/
+    phone: 0295 016 000
+"""
+    )
+    assert build(golden, out).returncode == 0
+    fi = _page(out, "saavutettavuusseloste/index.html")
+    assert "<h1>Saavutettavuusseloste</h1>" in fi
+    assert "osittain" in fi and "Haku vaatii JavaScriptin." in fi
+    assert 'href="mailto:kirjaamo@example.fi"' in fi and "0295 016 000" in fi
+    assert "Seloste on laadittu 1.11.2026." in fi and "päivitetty 20.11.2026" in fi
+    sv = _page(out, "sv/saavutettavuusseloste/index.html")
+    assert "<h1>Tillgänglighetsutlåtande</h1>" in sv and "Sökningen kräver JavaScript." in sv
+    assert 'href="/neuvottelut/saavutettavuusseloste/">Saavutettavuusseloste</a>' in (
+        _page(out, "index.html")
+    )
