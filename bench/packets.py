@@ -87,14 +87,14 @@ def main() -> None:
         # A round's 18 packets alone: print them through the library, timed.
         sys.path.insert(0, str(REPO))
         from soteneg import pdf
-        from soteneg.pipeline import check
         from soteneg.packets import packet_page, plan_packets
+        from soteneg.pipeline import check
         from soteneg.render import environment, render_pages
         from soteneg.site import BuildOptions, build_site
 
         site = build_site(check(root).content, BuildOptions())
         packets = [p for p in plan_packets(site) if p.url.startswith(f"/pdf/{ROUND}/")]
-        pages_ = [packet_page(site, p, root.resolve().as_uri() + "/") for p in packets]
+        pages_ = [packet_page(site, p, pdf.PROJECT_URI) for p in packets]
         html, _ = render_pages(environment(root / "templates"), pages_, root / "templates")
         jobs_ = [pdf.PrintJob(p.output, html[p.output].decode(), "pdf/ua-1") for p in pages_]
         started = time.perf_counter()

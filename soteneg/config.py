@@ -35,6 +35,26 @@ class Accessibility(Strict):
     supervisor: Contact
 
 
+class AttachmentPolicy(Strict):
+    """Which files may travel with documents, and how large they may be."""
+
+    allowed: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{2,5}$")]] = Field(
+        default_factory=lambda: [
+            "pdf",
+            "xlsx",
+            "docx",
+            "odt",
+            "ods",
+            "csv",
+            "png",
+            "jpg",
+            "jpeg",
+            "svg",
+        ]
+    )
+    max_mb: Annotated[float, Field(gt=0, le=500)] = 20.0
+
+
 class SiteConfig(Strict):
     title: Names
     base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")]
@@ -50,6 +70,7 @@ class SiteConfig(Strict):
     )
 
     accessibility: Accessibility | None = None
+    attachments: AttachmentPolicy = Field(default_factory=AttachmentPolicy)
     # Every chapter of a packet starts on a right-hand page, for duplex printing.
     packet_duplex: bool = False
     # Tagged PDF/UA-1 by default; PDF/A-3a for archiving (also tagged).

@@ -248,7 +248,6 @@ def _check_link(
     link: Link,
     documents: Mapping[str, Document],
     all_ids: Collection[str],
-    assets: Collection[str],
 ) -> Problem | None:
     position = (doc.body_line + link.line, link.column or 1)
     if link.is_image and not link.alt:
@@ -292,6 +291,8 @@ def _check_link(
                 did_you_mean(anchor, doc.outline.anchors),
             )
         return None
+    if not target_path.endswith(".md"):
+        return None  # a file, not a document: `attachments` checks those
     here = posixpath.dirname(doc.id)
     joined = posixpath.normpath(posixpath.join(here, target_path))
     if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
@@ -300,18 +301,8 @@ def _check_link(
             position,
             "link-outside-content",
             f"'{link.href}' leads outside {CONTENT_DIR}/",
-            "link only to documents and files inside content/",
+            "link only to documents inside content/",
         )
-    if not target_path.endswith(".md"):
-        if joined not in assets:
-            return problem(
-                doc.file,
-                position,
-                "broken-link",
-                f"'{target_path}' does not exist in {CONTENT_DIR}/{here}",
-                did_you_mean(target_path, _relative(assets, here)),
-            )
-        return None
     target_id = joined.removesuffix(".md")
     if target_id not in all_ids:
         return problem(
@@ -333,22 +324,18 @@ def _check_link(
     return None
 
 
-def check_links(
-    documents: tuple[Document, ...], all_ids: Collection[str], assets: Collection[str]
-) -> Iterator[Problem]:
+def check_links(documents: tuple[Document, ...], all_ids: Collection[str]) -> Iterator[Problem]:
     by_id = {d.id: d for d in documents}
     for doc in documents:
         for link in doc.outline.links:
-            found = _check_link(doc, link, by_id, all_ids, assets)
+            found = _check_link(doc, link, by_id, all_ids)
             if found is not None:
                 yield found
 
 
-def cross_check(
-    content: Content, all_ids: Collection[str], assets: Collection[str]
-) -> list[Problem]:
+def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
     """`all_ids`: every document found, valid or not, so a link to a broken file is not
-    reported twice. `assets`: other files under content/, as paths relative to it."""
+    reported twice. Files other than documents are checked by `attachments`."""
     problems = list(check_data(content.data))
     readable = content.documents + content.rejected
     for doc in readable:
@@ -356,5 +343,5 @@ def cross_check(
         problems.extend(_check_sections(doc, content.data))
     problems.extend(_check_duplicates(content.documents))
     problems.extend(_check_translations(content.documents, all_ids))
-    problems.extend(check_links(readable, all_ids, assets))
+    problems.extend(check_links(readable, all_ids))
     return problems

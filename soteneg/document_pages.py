@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 
-from soteneg import i18n, routes
+from soteneg import attachments, i18n, routes
 from soteneg.content import Document
 from soteneg.markdown_html import Rendered
 from soteneg.models import DocumentMeta, Person
@@ -36,15 +36,46 @@ def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
         if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
             return href
         path = unquote(parts.path)
+        joined = posixpath.normpath(posixpath.join(here, path))
         if not path.endswith(".md"):
-            return href  # other files: attachments are handled apart
-        target = published.get(posixpath.normpath(posixpath.join(here, path))[:-3])
+            file = site.files.get(joined)
+            return routes.href(file.url, base) if file is not None else href
+        target = published.get(joined[:-3])
         if target is None:
             return href  # not published (a draft); the link check reports it
         anchor = f"#{parts.fragment}" if parts.fragment else ""
         return routes.href(site.url(target), base) + anchor
 
     return resolve
+
+
+def attachment_list(
+    site: Site, doc: Document, lang: str, absolute: bool = False
+) -> list[dict[str, Any]]:
+    """A document's attachments with title, format and size ("PDF, 1,2 Mt"), as
+    accessibility guidance asks, in the page's language."""
+    meta = doc.meta
+    assert meta is not None
+    base = routes.base_path(site.config.base_url)
+    here = posixpath.dirname(doc.id)
+    found = []
+    for item in meta.attachments:
+        file = site.files.get(posixpath.normpath(posixpath.join(here, item.file)))
+        if file is None:
+            continue
+        found.append(
+            {
+                "title": item.title,
+                "description": item.description,
+                "href": routes.absolute(file.url, site.config.base_url)
+                if absolute
+                else routes.href(file.url, base),
+                "format": attachments.FORMAT_NAMES.get(file.ext, file.ext.upper()),
+                "size": attachments.human_size(len(file.data), lang),
+                "path": file.path,
+            }
+        )
+    return found
 
 
 def tel(phone: str) -> str:
@@ -196,6 +227,7 @@ def _version_page(
         **about,
     }
     context["contacts"] = contacts(site, meta, lang)
+    context["attachments"] = attachment_list(site, doc, lang)
     context["filters"] = _filters(meta, about, lang)
     context["index_body"] = True
     context["missing"] = None
@@ -231,6 +263,7 @@ def _placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     }
     context["doc"] = None
     context["contacts"] = []
+    context["attachments"] = []
     context["pdf"] = context["packet"] = None
     return Page(url, "document.html", context, indexable=False, sources=(original.file,))
 

@@ -169,6 +169,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "Tillgänglighetsutlåtande",
         "en": "Accessibility statement",
     },
+    "attachments": {"fi": "Liitteet", "sv": "Bilagor", "en": "Attachments"},
+    "attachment": {"fi": "Liite", "sv": "Bilaga", "en": "Attachment"},
     "page_label": {"fi": "sivu", "sv": "sida", "en": "page"},
     "toc": {"fi": "Sisällys", "sv": "Innehåll", "en": "Contents"},
     "packet_title": {

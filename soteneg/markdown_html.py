@@ -9,6 +9,7 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from soteneg.markdown import parser, plain_text
@@ -30,13 +31,47 @@ class Rendered:
     sections: dict[str, Section]
 
 
-def _rewrite_links(tokens: list[Token], resolve: Callable[[str], str]) -> None:
-    for token in tokens:
+SizeOf = Callable[[str], "tuple[int, int] | None"]
+
+
+def _no_size(src: str) -> tuple[int, int] | None:
+    return None
+
+
+def _rewrite_links(
+    tokens: list[Token], resolve: Callable[[str], str], size_of: SizeOf = _no_size
+) -> None:
+    """Links and image sources to their published URLs; images get their width and
+    height (so the page does not jump as they load); an image alone in a paragraph with
+    a title becomes a figure with that title as its caption."""
+    for i, token in enumerate(tokens):
         for child in token.children or ():
             if child.type == "link_open":
                 child.attrSet("href", resolve(str(child.attrGet("href") or "")))
             elif child.type == "image":
-                child.attrSet("src", resolve(str(child.attrGet("src") or "")))
+                src = resolve(str(child.attrGet("src") or ""))
+                child.attrSet("src", src)
+                size = size_of(src)
+                if size:
+                    child.attrSet("width", str(size[0]))
+                    child.attrSet("height", str(size[1]))
+        children = [
+            c for c in token.children or () if not (c.type == "text" and not c.content.strip())
+        ]
+        if (
+            token.type == "inline"
+            and len(children) == 1
+            and children[0].type == "image"
+            and children[0].attrGet("title")
+            and i > 0
+            and tokens[i - 1].type == "paragraph_open"
+        ):
+            caption = escapeHtml(str(children[0].attrGet("title")))
+            tokens[i - 1].tag = tokens[i + 1].tag = "figure"
+            token.children = [
+                *children,
+                Token("html_inline", "", 0, content=f"<figcaption>{caption}</figcaption>"),
+            ]
 
 
 def _standalone(tokens: list[Token], page_url: str) -> list[Token]:
@@ -75,14 +110,18 @@ def _words(tokens: list[Token]) -> str:
 
 
 def render(
-    body: str, resolve: Callable[[str], str], page_url: str, allow_raw_html: bool = False
+    body: str,
+    resolve: Callable[[str], str],
+    page_url: str,
+    allow_raw_html: bool = False,
+    size_of: SizeOf = _no_size,
 ) -> Rendered:
     """HTML of a body with links rewritten by `resolve`, and its theme sections apart
     (ready to show on other pages; `page_url` is the document's own page)."""
     md = parser(allow_raw_html)
     env: dict[str, object] = {}
     tokens = md.parse(body, env)
-    _rewrite_links(tokens, resolve)
+    _rewrite_links(tokens, resolve, size_of)
     html = md.renderer.render(tokens, md.options, env)
     sections: dict[str, Section] = {}
     starts = [

@@ -170,6 +170,19 @@ DATA_FILES: dict[str, type[Strict]] = {
 # --- documents ---------------------------------------------------------------------
 
 
+# A file next to its document, like "liitteet/raportti.pdf": a relative path, so no ':'
+# (no scheme, no drive letter), no control characters, no query or fragment.
+FilePath = Annotated[str, StringConstraints(pattern=r"^[^:\x00-\x1f\\?#]+$", max_length=300)]
+
+
+class Attachment(Strict):
+    """A file that travels with a document: a region's report, a spreadsheet, a chart."""
+
+    file: FilePath
+    title: Text
+    description: Text | None = None
+
+
 class DocumentMeta(Strict):
     """Front matter common to every document type."""
 
@@ -184,6 +197,7 @@ class DocumentMeta(Strict):
     example: bool = False
     # Left out of the build until this moment (embargo); see `--now`.
     publish_at: Moment | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
 
 
 class Negotiation(DocumentMeta):

@@ -4,6 +4,7 @@ a print template; `pdf` turns the rendered HTML into PDF."""
 
 from __future__ import annotations
 
+import io
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,10 +12,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 from soteneg import i18n, routes
 from soteneg.content import Document
-from soteneg.document_pages import contacts
+from soteneg.document_pages import attachment_list, contacts
 from soteneg.markdown_html import render_print
 from soteneg.models import Round
 from soteneg.pages import Page
@@ -127,6 +130,14 @@ def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], 
     return resolve
 
 
+def pdf_pages(data: bytes) -> int:
+    """How many pages an attachment PDF has; the packet reserves that many."""
+    try:
+        return max(1, len(PdfReader(io.BytesIO(data)).pages))
+    except (PdfReadError, ValueError, OSError):
+        return 1
+
+
 def _header(site: Site, doc: Document, lang: str) -> str:
     meta = doc.meta
     assert meta is not None
@@ -154,8 +165,21 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
             doc.body, print_resolver(site, doc, root_uri), prefix, site.config.allow_raw_html
         )
         chapter_id = f"d{n}"
+        files = attachment_list(site, doc, lang, absolute=True)
+        appendices = [
+            {
+                "id": f"{chapter_id}-a{k}",
+                "title": f["title"],
+                "path": f["path"],
+                "pages": pdf_pages(site.files[f["path"]].data),
+            }
+            for k, f in enumerate(files, start=1)
+            if f["format"] == "PDF"
+        ]
         chapters.append(
             {
+                "appendices": appendices,
+                "other_files": [f for f in files if f["format"] != "PDF"],
                 "id": chapter_id,
                 "lang": meta.lang,
                 "kind": i18n.text(meta.type, lang),
@@ -168,6 +192,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
             }
         )
         toc.append({"id": chapter_id, "title": meta.title, "level": 1})
+        toc += [{"id": a["id"], "title": a["title"], "level": 2} for a in appendices]
         for person in contacts(site, meta, lang):
             people.setdefault(person["name"], person)
         for theme in getattr(meta, "themes", ()):
@@ -210,4 +235,5 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
         "contacts_header": packet.title,
     }
     sources = tuple(d.file for d in packet.documents)
+    context["appendix_files"] = [(a["id"], a["path"]) for ch in chapters for a in ch["appendices"]]
     return Page(packet.url, PRINT_TEMPLATE, context, indexable=False, sources=sources)

@@ -8,6 +8,7 @@ following symlinks; http(s), data:, and files elsewhere are refused and reported
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import mimetypes
 import os
@@ -20,7 +21,14 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 import weasyprint
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.errors import PdfReadError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Print HTML names project files under this address, whatever folder the project is in,
+# so that a PDF's bytes never depend on where the project was checked out. The fetcher
+# maps it to the real project root and serves nothing else.
+PROJECT_URI = "file:///soteneg-project/"
 
 # PDF fonts: what fontconfig answers for the families the print stylesheet names.
 FONT_FAMILIES = ("Noto Sans", "Noto Serif")
@@ -39,10 +47,10 @@ class ProjectFetcher(URLFetcher):
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        if not url.startswith(PROJECT_URI):
             return self._refuse(url, "only files inside the project can be used")
-        path = Path(url2pathname(unquote(parts.path))).resolve()
+        relative = url2pathname(unquote(urlsplit(url).path))[len("/soteneg-project/") :]
+        path = (self.root / relative).resolve()
         if not path.is_relative_to(self.root) or not path.is_file():
             return self._refuse(url, "the file is not inside the project")
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -58,6 +66,8 @@ class PrintJob:
     path: str  # output file, relative to the output folder
     html: str
     variant: str  # "pdf/ua-1" or "pdf/a-3a"
+    # Attached PDFs: (id of the first page reserved for it, its bytes).
+    appendices: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,17 +76,70 @@ class Printed:
     data: bytes
     refused: tuple[str, ...]
     pages: int
+    errors: tuple[str, ...] = ()
 
 
 def print_one(job: PrintJob, root: str) -> Printed:
     """Render one job. Runs in a worker process."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = ProjectFetcher(Path(root))
-    base = Path(root).resolve().as_uri() + "/"
+    base = PROJECT_URI
     document = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher).render()
     data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
     assert data is not None
-    return Printed(job.path, data, tuple(fetcher.refused), len(document.pages))
+    errors: tuple[str, ...] = ()
+    if job.appendices:
+        try:
+            data = draw_appendices(data, document, job.appendices)
+        except (PdfReadError, ValueError, KeyError, OSError) as err:
+            errors = (f"an attached PDF cannot be read: {err}",)
+    return Printed(job.path, data, tuple(fetcher.refused), len(document.pages), errors)
+
+
+LABEL_PX = 10 / 25.4 * 96  # the "Liite: …" line on an attachment's first page
+PT_PER_PX = 0.75
+
+
+def draw_appendices(
+    data: bytes, document: weasyprint.Document, appendices: tuple[tuple[str, bytes], ...]
+) -> bytes:
+    """Draw each attached PDF's pages, scaled to fit, into the pages reserved for them,
+    so they carry the packet's running header, page numbers, table of contents entry and
+    bookmark. The drawn pages are not tagged: their structure stays the attachment's."""
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # keep WeasyPrint's PDF version (1.7 for PDF/UA-1)
+    first_page = {anchor: n for n, page in enumerate(document.pages) for anchor in page.anchors}
+    for anchor, attached in appendices:
+        start = first_page[anchor]
+        # Through a writer: pypdf transforms only pages that belong to one.
+        pages = PdfWriter(clone_from=PdfReader(io.BytesIO(attached))).pages
+        for k, source in enumerate(pages):
+            if start + k >= len(document.pages):
+                break
+            page = document.pages[start + k]
+            box = page._page_box  # the content area the print stylesheet leaves
+            x, y, width, height = box.content_box_x(), box.content_box_y(), box.width, box.height
+            if k == 0:
+                y, height = y + LABEL_PX, height - LABEL_PX
+            if source.rotation:
+                source.transfer_rotation_to_content()
+            media = source.mediabox
+            scale = min(
+                width * PT_PER_PX / float(media.width), height * PT_PER_PX / float(media.height)
+            )
+            left = x * PT_PER_PX + (width * PT_PER_PX - float(media.width) * scale) / 2
+            bottom = (page.height - y) * PT_PER_PX - float(media.height) * scale
+            placement = (
+                Transformation()
+                .translate(-float(media.left), -float(media.bottom))
+                .scale(scale, scale)
+                .translate(left, bottom)
+            )
+            writer.pages[start + k].merge_transformed_page(source, placement)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def environment_key() -> str:
@@ -103,6 +166,8 @@ def job_key(job: PrintJob, environment: str) -> str:
     for part in (environment, job.variant, job.html):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
+    for anchor, attached in job.appendices:
+        digest.update(anchor.encode("utf-8") + b"\0" + hashlib.sha256(attached).digest())
     return digest.hexdigest()
 
 

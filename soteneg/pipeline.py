@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Protocol
 
 from jinja2 import Environment
 
-from soteneg import assets, linkcheck, markdown_html, pdf, routes, search
+from soteneg import assets, attachments, linkcheck, markdown_html, pdf, routes, search
 from soteneg.content import Content, load_content
 from soteneg.crossref import cross_check
 from soteneg.document_pages import document_pages, link_resolver
@@ -31,7 +31,15 @@ from soteneg.pdf import PrintJob
 from soteneg.problems import Problem, has_errors, problem, sort_problems
 from soteneg.render import environment, render_pages
 from soteneg.site import BuildOptions, Site, build_site
-from soteneg.sources import CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, read_project, read_static
+from soteneg.sources import (
+    CONTENT_DIR,
+    STATIC_DIR,
+    TEMPLATES_DIR,
+    FileData,
+    read_files,
+    read_project,
+    read_static,
+)
 
 Location = tuple[str, tuple[int, int] | None]
 REQUIRED_ASSETS = ("style.css",)
@@ -44,6 +52,8 @@ class CheckResult:
     content: Content
     problems: list[Problem]  # every problem of the run, sorted by file and line
     config_failed: bool  # site.yaml is missing or invalid: a configuration error
+    # Files the documents refer to (attachments, images), by path under content/.
+    files: Mapping[str, FileData] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -70,20 +80,33 @@ def check(root: Path) -> CheckResult:
     content, config_problems, problems = load_content(files)
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
-    problems += cross_check(content, every_document, files.assets)
+    problems += cross_check(content, every_document)
+    refs = [r for d in content.documents + content.rejected for r in attachments.references(d)]
+    referenced: dict[str, FileData] = {}
+    if content.config is not None:
+        policy = content.config.attachments
+        limit = int(policy.max_mb * 1024 * 1024)
+        referenced = read_files(root, {r.path for r in refs if r.path}, limit)
+        problems += attachments.check_refs(refs, referenced, policy)
     return CheckResult(
         content=content,
         problems=sort_problems(config_problems + problems),
         config_failed=has_errors(config_problems),
+        files=referenced,
     )
 
 
 def render_documents(site: Site) -> dict[str, markdown_html.Rendered]:
     allow_html = site.config.allow_raw_html
     base = routes.base_path(site.config.base_url)
+    sizes = {routes.href(f.url, base): f.size for f in site.files.values() if f.size}
     return {
         doc.id: markdown_html.render(
-            doc.body, link_resolver(site, doc), routes.href(site.url(doc), base), allow_html
+            doc.body,
+            link_resolver(site, doc),
+            routes.href(site.url(doc), base),
+            allow_html,
+            sizes.get,
         )
         for group in site.groups.values()
         for doc in group.versions.values()
@@ -184,14 +207,22 @@ def print_packets(
     """Render the packets' HTML, reuse unchanged PDFs of the previous build, print the rest.
 
     Returns the PDF files, the new cache manifest and problems (refused fetches)."""
-    root_uri = root.resolve().as_uri() + "/"
+    root_uri = pdf.PROJECT_URI
     packets = plan_packets(site)
     pages = [packet_page(site, p, root_uri) for p in packets]
     html, problems = render_pages(env, pages, root / TEMPLATES_DIR)
     if problems:
         return {}, {}, problems
     variant = site.config.pdf_variant
-    jobs = [PrintJob(p.output, html[p.output].decode("utf-8"), variant) for p in pages]
+    jobs = [
+        PrintJob(
+            p.output,
+            html[p.output].decode("utf-8"),
+            variant,
+            tuple((anchor, site.files[path].data) for anchor, path in p.context["appendix_files"]),
+        )
+        for p in pages
+    ]
     environment_key = pdf.environment_key()
     previous = load_manifest(out, PDF_MANIFEST)
     files: dict[str, bytes] = {}
@@ -221,6 +252,11 @@ def print_packets(
         manifest[printed.path]["sha256"] = hashlib.sha256(printed.data).hexdigest()
         stats.printed += 1
         stats.pages += printed.pages
+        for message in printed.errors:
+            where = sources[printed.path][0] if sources[printed.path] else printed.path
+            problems.append(
+                problem(where, None, "attachment-unreadable", f"{printed.path}: {message}")
+            )
         for url in printed.refused:
             where = sources[printed.path][0] if sources[printed.path] else printed.path
             problems.append(
@@ -249,6 +285,13 @@ def build(
         failure = problem(str(out), None, "output-error", f"not writing here: {refused}")
         return BuildResult(checked, [*checked.problems, failure], None)
     site = build_site(checked.content, options)
+    refs = [
+        r
+        for g in site.groups.values()
+        for d in g.versions.values()
+        for r in attachments.references(d)
+    ]
+    site = replace(site, files=attachments.publish(refs, checked.files))
     rendered = render_documents(site)
     static = read_static(root)
     missing = [
@@ -270,6 +313,7 @@ def build(
     if problems:
         return BuildResult(checked, checked.problems + problems, None)
     files.update(asset_files)
+    files.update({routes.output_file(f.url): f.data for f in site.files.values()})
     stats = PrintStats()
     manifest: dict[str, dict[str, str]] = {}
     if pdf_options is not None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from soteneg import routes
 from soteneg.config import SiteConfig
@@ -53,6 +54,8 @@ class Site:
     slots: Mapping[tuple[str, str, str], str]  # (type, round, region) -> group id
     news: tuple[str, ...]  # group ids, newest first
     pages: tuple[str, ...]  # group ids of plain pages, by title
+    # Files published with the documents (attachments, images), by path under content/.
+    files: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def default_lang(self) -> str:

@@ -7,6 +7,7 @@ root: a symlink that leads out of it is reported, never followed.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,4 +118,34 @@ def read_static(root: Path) -> dict[str, bytes]:
             if name.startswith(".") or not _inside(root, path):
                 continue
             found[path.relative_to(static).as_posix()] = path.read_bytes()
+    return found
+
+
+@dataclass(frozen=True)
+class FileData:
+    """A file that documents refer to. `refused`: "missing" or "outside-project"; files
+    over `limit` are measured but not read."""
+
+    size: int = 0
+    data: bytes | None = None
+    refused: str | None = None
+
+
+def read_files(root: Path, paths: Iterable[str], limit: int) -> dict[str, FileData]:
+    """Files under content/ by their path relative to it, read only up to `limit` bytes."""
+    root = root.resolve()
+    content = root / CONTENT_DIR
+    found: dict[str, FileData] = {}
+    for rel in sorted(set(paths)):
+        path = content / rel
+        if not path.is_file():
+            found[rel] = FileData(refused="missing")
+        elif not _inside(root, path):
+            found[rel] = FileData(refused="outside-project")
+        else:
+            try:
+                size = path.stat().st_size
+                found[rel] = FileData(size, path.read_bytes() if size <= limit else None)
+            except OSError:
+                found[rel] = FileData(refused="missing")
     return found

@@ -11,6 +11,7 @@ from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from soteneg import attachments
 from soteneg.content import load_content
 from soteneg.crossref import cross_check
 from soteneg.problems import Problem
@@ -44,7 +45,10 @@ def _check_bytes(data: bytes) -> list[Problem]:
     files = replace(files, documents=(*files.documents, SourceFile("content/fuzz.md", data)))
     content, config_problems, problems = load_content(files)
     ids = {f.path.removeprefix("content/").removesuffix(".md") for f in files.documents}
-    problems += cross_check(content, ids, files.assets)
+    problems += cross_check(content, ids)
+    refs = [r for d in content.documents + content.rejected for r in attachments.references(d)]
+    assert content.config is not None
+    problems += attachments.check_refs(refs, {}, content.config.attachments)
     for p in problems + config_problems:
         assert isinstance(p, Problem)
         assert p.file and p.code and p.message

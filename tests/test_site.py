@@ -330,3 +330,36 @@ accessibility:
     assert 'href="/neuvottelut/saavutettavuusseloste/">Saavutettavuusseloste</a>' in (
         _page(out, "index.html")
     )
+
+
+def test_attachments_are_listed_hashed_and_only_when_used(golden: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(golden, out).returncode == 0
+    published = sorted(p.name for p in (out / "liitteet").iterdir())
+    assert [n.split(".")[0] for n in published] == ["kaavio", "luvut", "uusimaa-raportti"]
+    assert not any("ylimaarainen" in n for n in published)  # nobody refers to it
+    page = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
+    assert '>Uudenmaan oma raportti</a> <span class="file-info">(PDF, 6 kt)</span>' in page
+    assert "(CSV, 18 t)" in page
+    assert 'width="320" height="160"' in page
+    assert "<figcaption>Kuvio 1: Esimerkkikaavio</figcaption></figure>" in page
+    pdf = next(n for n in published if n.startswith("uusimaa-raportti"))
+    source = golden / "content/kierrokset/2018-syksy/liitteet/uusimaa-raportti.pdf"
+    assert (out / "liitteet" / pdf).read_bytes() == source.read_bytes()
+    # A changed file gets a new name, so caches never serve the old one.
+    source.write_bytes(source.read_bytes() + b"\n%")
+    assert build(golden, out).returncode == 0
+    assert pdf not in [p.name for p in (out / "liitteet").iterdir()]
+
+
+def test_a_symlinked_attachment_leading_outside_is_refused(golden: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "salainen.pdf"
+    secret.write_bytes(b"%PDF-1.4 salainen")
+    folder = golden / "content/kierrokset/2018-syksy/liitteet"
+    (folder / "uusimaa-raportti.pdf").unlink()
+    (folder / "uusimaa-raportti.pdf").symlink_to(secret)
+    result = build(golden, tmp_path / "out")
+    assert result.returncode == 1
+    assert "error[file-outside-project]: 'liitteet/uusimaa-raportti.pdf' is a link to a place" in (
+        result.stdout
+    )
