@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 A11Y   := tests/a11y/node_modules/.installed
 
-.PHONY: install check build test lint schema golden bench hooks clean
+.PHONY: install check build serve test lint schema golden bench hooks clean
 
 install: $(STAMP)
 
@@ -20,6 +20,9 @@ check: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/soteneg build
+
+serve: $(STAMP)
+	$(BIN)/soteneg serve
 
 # axe-core and the Nu HTML Checker, from npm, into a folder of their own.
 $(A11Y): tests/a11y/package.json

@@ -168,6 +168,45 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace, console: Console) -> int:
+    from soteneg import serve
+
+    root = _root(args.root)
+    if not serve.is_loopback(args.host) and not args.public:
+        raise UsageError(
+            f"--host {args.host} would show unpublished drafts to other machines; the "
+            "preview listens on loopback only unless you also pass --public"
+        )
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: not a port number")
+
+    def report(state: serve.State) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if state.crash:
+            console.print(
+                Text(f"{stamp} soteneg crashed; the traceback is in the browser", style="bold red")
+            )
+            console.print(state.crash, markup=False, highlight=False)
+            return
+        _report(state.problems, state.texts, "human", console)
+        style = "red" if state.failed else "green"
+        verdict = "problems: see above or in the browser" if state.failed else "ok"
+        console.print(
+            Text(f"{stamp} build {state.builds}: {verdict} ({state.seconds:.2f} s)", style=style)
+        )
+
+    def ready(url: str) -> None:
+        console.print(Text(f"preview at {url} (drafts shown; Ctrl+C stops)", style="bold"))
+
+    try:
+        serve.run(root, args.host, args.port, _now(args.now), report, ready)
+    except OSError as err:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {err.strerror}") from None
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace, console: Console) -> int:
     result = pipeline.check(_root(args.root))
     if result.config_failed:
@@ -282,6 +321,21 @@ def _parser() -> argparse.ArgumentParser:
         "default: SOURCE_DATE_EPOCH, else the clock",
     )
     build.set_defaults(run=cmd_build)
+
+    serve_ = sub.add_parser(
+        "serve",
+        help="live-reloading preview for editors",
+        description="Build the site (drafts included), serve it, and rebuild and reload "
+        "the browser on every save. Problems are shown over the page.",
+    )
+    serve_.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve_.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve_.add_argument(
+        "--public", action="store_true", help="allow a --host that other machines can reach"
+    )
+    serve_.add_argument("--now", metavar="TIME", help="as for build")
+    common(serve_, formats=False)
+    serve_.set_defaults(run=cmd_serve)
 
     new = sub.add_parser(
         "new",

@@ -29,7 +29,7 @@ def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
     """Rewrite a body's relative links to `.md` files into the target's URL."""
     base = routes.base_path(site.config.base_url)
     here = posixpath.dirname(doc.id)
-    published = {d.id: d for g in site.groups.values() for d in g.versions.values()}
+    published = site.published
 
     def resolve(href: str) -> str:
         parts = urlsplit(href)

@@ -110,7 +110,7 @@ def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], 
     """Links in print: documents by their public URL, files as file: URIs in content/.
     The PDF fetcher still refuses anything outside the project."""
     here = posixpath.dirname(doc.id)
-    published = {d.id: d for g in site.groups.values() for d in g.versions.values()}
+    published = site.published
 
     def resolve(href: str) -> str:
         parts = urlsplit(href)

@@ -68,6 +68,7 @@ class BuildResult:
     files: int = 0
     stats: PrintStats | None = None
     external_links: int = 0  # listed in the cache folder's external-links.txt
+    site: Site | None = None  # what was built, for the preview's PDFs on request
 
     @property
     def failed(self) -> bool:
@@ -271,10 +272,12 @@ def build(
     options: BuildOptions,
     pdf_options: PdfOptions | None = None,
     with_search: bool = True,
+    link_pdfs: bool = False,
 ) -> BuildResult:
     """check -> index -> Markdown -> page plan -> templates -> PDFs -> write all at once.
 
-    `pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs."""
+    `pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs,
+    unless `link_pdfs` (the preview prints a PDF when it is asked for)."""
     checked = check(root)
     if checked.failed:
         return BuildResult(checked, checked.problems, None)
@@ -302,7 +305,8 @@ def build(
     if missing:
         return BuildResult(checked, checked.problems + missing, None)
     asset_urls, asset_files = assets.publish(static)
-    pdfs = frozenset(p.url for p in plan_packets(site)) if pdf_options else frozenset()
+    linked = pdf_options is not None or link_pdfs
+    pdfs = frozenset(p.url for p in plan_packets(site)) if linked else frozenset()
     pages = plan(site, rendered, asset_urls, pdfs)
     collisions = url_collisions(pages)
     if collisions:
@@ -321,7 +325,8 @@ def build(
         if has_errors(problems):
             return BuildResult(checked, checked.problems + problems, None, stats=stats)
         files.update(printed)
-    report = linkcheck.check_site(files, site.config.base_url)
+    promised = {routes.output_file(url) for url in pdfs} if pdf_options is None else set()
+    report = linkcheck.check_site(files, site.config.base_url, promised)
     broken = linkcheck.broken_link_problems(report, locator(site, pages))
     if broken:
         return BuildResult(checked, sort_problems(checked.problems + broken), None)
@@ -343,4 +348,21 @@ def build(
         len(files),
         stats if pdf_options is not None else None,
         len({link.url for link in report.external}),
+        site,
     )
+
+
+def print_on_request(site: Site, root: Path, url: str) -> bytes | None:
+    """One PDF of the site, printed now (the preview prints only what is asked for)."""
+    packet = next((p for p in plan_packets(site) if p.url == url), None)
+    if packet is None:
+        return None
+    page = packet_page(site, packet, pdf.PROJECT_URI)
+    html, problems = render_pages(environment(root / TEMPLATES_DIR), [page], root / TEMPLATES_DIR)
+    if problems:
+        return None
+    appendices = tuple((a, site.files[p].data) for a, p in page.context["appendix_files"])
+    job = PrintJob(
+        page.output, html[page.output].decode("utf-8"), site.config.pdf_variant, appendices
+    )
+    return pdf.print_one(job, str(root)).data

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from soteneg import routes
 from soteneg.config import SiteConfig
@@ -20,6 +22,8 @@ from soteneg.models import Round
 class BuildOptions:
     drafts: bool = False
     now: dt.datetime | None = None  # None: no embargo is in force (every publish_at has passed)
+    # Serve the site from this path instead of base_url's (the preview serves from "/").
+    base_path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,11 @@ class Site:
     @property
     def default_lang(self) -> str:
         return self.config.default_lang
+
+    @cached_property
+    def published(self) -> Mapping[str, Document]:
+        """Every published document version by id."""
+        return {d.id: d for g in self.groups.values() for d in g.versions.values()}
 
     def url(self, doc: Document) -> str:
         group = self.groups[self.group_of[doc.id]]
@@ -106,6 +115,11 @@ def build_site(content: Content, options: BuildOptions) -> Site:
     """Index the published documents. Assumes `check` found no errors."""
     config = content.config
     assert config is not None
+    if options.base_path is not None:
+        parts = urlsplit(config.base_url)
+        config = config.model_copy(
+            update={"base_url": urlunsplit((parts.scheme, parts.netloc, options.base_path, "", ""))}
+        )
     published = [d for d in content.documents if is_published(d, options)]
     by_id = {d.id: d for d in published}
 
