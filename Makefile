@@ -39,6 +39,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/packets.py
+	$(BIN)/python bench/serve.py
 
 golden: $(STAMP)
 	SOTENEG_UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_broken_sites.py tests/test_site.py -k 'golden or broken'

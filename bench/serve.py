@@ -1,0 +1,87 @@
+"""Preview benchmark: time from saving a document to the new text in an open browser tab.
+
+    .venv/bin/python bench/serve.py [--documents N] [--repeat N]
+
+Without --documents it uses the bundled content; with it, a generated tree of N
+documents (bench/generate.py). Prints a Markdown table row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        if args.documents:
+            count = generate(root, args.documents, 1)
+            doc = next((root / "content/kierrokset").glob("*/uusimaa.md"))
+        else:
+            shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
+                ".venv", ".git", "_site", "tests", "node_modules"))
+            count = len(list((root / "content").rglob("*.md")))
+            doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
+        url_path = "kierrokset/" + doc.parent.name + "/uusimaa/"
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, "-m", "soteneg", "serve", "--root", str(root), "--port", str(port)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        assert server.stdout is not None
+        for line in server.stdout:
+            if "preview at" in line:
+                break
+        times = []
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=CHROMIUM,
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{port}/{url_path}")
+                page.wait_for_timeout(1000)
+                for n in range(args.repeat):
+                    marker = f"mittausmerkki{n}x"
+                    text = doc.read_text()
+                    started = time.perf_counter()
+                    doc.write_text(text.replace("\n## ", f"\n{marker}\n\n## ", 1))
+                    page.wait_for_selector(f"text={marker}", timeout=300_000)
+                    times.append(time.perf_counter() - started)
+                    page.wait_for_timeout(300)
+                browser.close()
+        finally:
+            server.terminate()
+            log = server.communicate()[0]
+            if os.environ.get("BENCH_VERBOSE"):
+                print(log)
+    print(f"| preview, save to visible | {count} | {statistics.median(times):.2f} | "
+          f"{min(times):.2f} | {max(times):.2f} | {len(times)} |")
+
+
+if __name__ == "__main__":
+    main()
