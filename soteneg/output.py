@@ -6,12 +6,14 @@ it is complete, so a failed or interrupted build leaves the previous site as it 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -47,6 +49,36 @@ def write_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder for one build: a second build on the same output waits
+    here instead of interleaving its swap with ours. On entry, undo what an interrupted
+    build left behind (it may have been killed at any point)."""
+    out = out.absolute()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(out.parent / f".{out.name}.lock", "a+b")  # noqa: SIM115
+    except OSError as err:
+        raise OutputError(f"cannot lock {out}: {err.strerror}") from err
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            _recover(out)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(out: Path) -> None:
+    """A build killed between its two renames leaves no site, only the retired one: put
+    it back. Staging folders of killed builds are removed."""
+    retired = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if not out.exists() and retired:
+        retired.pop().rename(out)
+    for leftover in [*retired, *out.parent.glob(f".{out.name}.new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -11,6 +11,7 @@ import hashlib
 import io
 import logging
 import mimetypes
+import multiprocessing
 import os
 import subprocess
 from collections.abc import Callable, Iterable, Mapping
@@ -186,7 +187,11 @@ def print_all(
             if progress:
                 progress(job.path)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Workers come from a fork server, not from a fork of this process: they must
+        # not inherit its open files (the output lock) or outlive it holding them.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["soteneg.pdf"])
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(print_one, job, str(root)) for job in pending]
             for future in as_completed(futures):
                 printed = future.result()

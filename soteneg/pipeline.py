@@ -20,6 +20,7 @@ from soteneg.index_pages import index_pages
 from soteneg.output import (
     OutputError,
     load_manifest,
+    output_lock,
     previous_output,
     save_manifest,
     save_report,
@@ -287,6 +288,24 @@ def build(
     if refused:
         failure = problem(str(out), None, "output-error", f"not writing here: {refused}")
         return BuildResult(checked, [*checked.problems, failure], None)
+    try:
+        with output_lock(out):
+            return _build_into(root, out, options, pdf_options, with_search, link_pdfs, checked)
+    except OutputError as err:
+        failure = problem(str(out), None, "output-error", str(err))
+        return BuildResult(checked, [*checked.problems, failure], None)
+
+
+def _build_into(
+    root: Path,
+    out: Path,
+    options: BuildOptions,
+    pdf_options: PdfOptions | None,
+    with_search: bool,
+    link_pdfs: bool,
+    checked: CheckResult,
+) -> BuildResult:
+    """The part of a build that holds the output folder's lock."""
     site = build_site(checked.content, options)
     refs = [
         r

@@ -1,0 +1,166 @@
+"""Faults through the real command line: a killed build, two builds at once, a full disk,
+a read-only output and a damaged cache never cost the previous site."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from test_site import GOLDEN_SITE, build, project
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1543500000", "COLUMNS": "200"}
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _start(root: Path, out: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "soteneg", "build", "--root", str(root), "--out", str(out), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, **EPOCH},
+    )
+
+
+def test_a_build_killed_at_any_point_leaves_a_whole_site(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out, pdf=True).returncode == 0
+    before = _snapshot(out)
+    doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
+    doc.write_text(doc.read_text().replace("lähes kaikkialla", "melkein kaikkialla"))
+    rng = random.Random(7)
+    for signum in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGKILL, signal.SIGKILL):
+        process = _start(root, out, "--jobs", "2")
+        time.sleep(rng.uniform(0.2, 2.5))
+        _kill_group(process.pid, signum)
+        process.wait(timeout=60)
+        time.sleep(0.5)  # let workers see their parent go
+        _kill_group(process.pid, signal.SIGKILL)  # no printing worker outlives the test
+        # The site is the previous one or, if the build got that far, the whole new one.
+        assert (out / "index.html").is_file() or list(tmp_path.glob(".out.old-*"))
+        if (out / "index.html").is_file():
+            current = _snapshot(out)
+            assert (
+                current == before
+                or "melkein" in (out / "kierrokset/2018-syksy/uusimaa/index.html").read_text()
+            )
+            pages = {name for name in current if not name.startswith("pagefind/")}
+            assert pages == {name for name in before if not name.startswith("pagefind/")}
+    result = build(root, out, pdf=True)
+    assert result.returncode == 0, result.stdout
+    assert "melkein" in (out / "kierrokset/2018-syksy/uusimaa/index.html").read_text()
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith((".out.new", ".out.old"))]
+    assert leftovers == []
+
+
+def _kill_group(group: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # the build had already finished
+        os.killpg(group, signum)
+
+
+def test_two_builds_at_once_wait_for_each_other(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    first, second = _start(root, out, "--no-pdf"), _start(root, out, "--no-pdf")
+    assert first.wait(timeout=120) == 0 and second.wait(timeout=120) == 0
+    reference = tmp_path / "reference"
+    assert build(root, reference).returncode == 0
+    ours = {k: v for k, v in _snapshot(out).items() if not k.startswith("pagefind/")}
+    theirs = {k: v for k, v in _snapshot(reference).items() if not k.startswith("pagefind/")}
+    assert ours == theirs
+
+
+def _limit_file_size() -> None:
+    # A "disk full": writes past 200 KiB fail with EFBIG instead of killing the process.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200 * 1024, 200 * 1024))
+
+
+def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    before = _snapshot(out)
+    big = root / "content/kierrokset/2018-syksy/liitteet/uusimaa-raportti.pdf"
+    big.write_bytes(big.read_bytes() + b"%" * 400_000)  # the copy cannot be written
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "soteneg",
+            "build",
+            "--root",
+            str(root),
+            "--out",
+            str(out),
+            "--no-pdf",
+        ],
+        capture_output=True,
+        text=True,
+        preexec_fn=_limit_file_size,
+        env={**os.environ, **EPOCH},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "error[output-error]" in result.stdout and "cannot write the site" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert _snapshot(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.new")]
+
+
+def test_a_read_only_output_is_a_clear_error_and_the_old_site_stays(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    folder = tmp_path / "published"
+    out = folder / "site"
+    assert build(root, out).returncode == 0
+    before = _snapshot(out)
+    mounted = subprocess.run(
+        ["mount", "--bind", str(folder), str(folder)], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        if os.environ.get("CI"):
+            raise RuntimeError(f"cannot bind-mount for the read-only test: {mounted.stderr}")
+        pytest.skip("bind mounts are not allowed here")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        result = run_cli("build", "--root", root, "--out", out, "--no-pdf", env=EPOCH)
+        assert result.returncode == 2
+        assert "error[output-error]" in result.stdout and "Read-only file system" in result.stdout
+        assert _snapshot(out) == before
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    first = build(root, out, pdf=True)
+    assert first.returncode == 0
+    manifest = tmp_path / ".out.cache" / "pdf.json"
+    manifest.write_bytes(b"\x00{not json")
+    second = build(root, out, pdf=True)
+    assert second.returncode == 0 and "0 unchanged" in second.stdout
+    # A cached PDF that was tampered with is printed again, not reused.
+    pdf = out / "pdf/2018-syksy/uusimaa.pdf"
+    pdf.write_bytes(b"%PDF-1.7 tampered")
+    third = build(root, out, pdf=True)
+    assert third.returncode == 0 and "PDFs: 1 printed" in third.stdout
+    assert (out / "pdf/2018-syksy/uusimaa.pdf").read_bytes() != b"%PDF-1.7 tampered"
