@@ -223,7 +223,6 @@ def _version_page(
         "example": meta.example,
         "draft": meta.draft,
         "html": Markup(rendered.html),
-        "sections": [{"title": s.title, "href": f"#{s.theme}"} for s in rendered.sections.values()],
         **about,
     }
     context["contacts"] = contacts(site, meta, lang)

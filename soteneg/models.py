@@ -33,7 +33,6 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 DOC_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$"
 DocId = Annotated[str, StringConstraints(pattern=DOC_ID_PATTERN, max_length=300)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
-LongText = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{4,20}$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=200)]
 
@@ -247,11 +246,3 @@ DOCUMENT_MODELS: dict[str, type[DocumentMeta]] = {
     "page": Page,
 }
 assert tuple(DOCUMENT_MODELS) == DOCUMENT_TYPES
-
-
-class SectionAttrs(Strict):
-    """What a heading's trailing `{...}` may say."""
-
-    id: Slug | None = None
-    theme: Slug | None = None
-    classes: tuple[str, ...] = ()

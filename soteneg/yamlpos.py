@@ -8,7 +8,6 @@ mark, and we decide what duplicates, aliases and depth mean.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +66,6 @@ class _Frame:
     container: dict[Any, Any] | list[Any]
     pending_key: Any = None
     has_key: bool = False
-    key_pos: Position = (0, 0)
 
 
 def _pos(mark: Any, line_offset: int) -> Position:
@@ -159,7 +157,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, lis
                         "remove one of them",
                     )
                 )
-            top.pending_key, top.has_key, top.key_pos = value, True, pos
+            top.pending_key, top.has_key = value, True
             doc.keys.setdefault((*top.path, value), pos)
             return None
         path = (*top.path, top.pending_key)
@@ -243,7 +241,3 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, lis
     if not root_set and not problems:
         doc.value = None
     return doc, problems
-
-
-def as_mapping(doc: YamlDoc) -> Mapping[str, Any] | None:
-    return doc.value if isinstance(doc.value, dict) else None
