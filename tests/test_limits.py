@@ -54,3 +54,17 @@ def test_a_symlink_out_of_the_project_is_not_followed(minimal: Path, tmp_path: P
     secret.write_text("---\ntitle: salainen\ntype: page\ndate: 2018-01-01\n---\nsalaisuus\n")
     (minimal / "content/vuoto.md").symlink_to(secret)
     assert _problems(minimal) == (1, [("content/vuoto.md", 1, "outside-project")])
+
+
+def test_a_hundred_thousand_one_line_documents(minimal: Path) -> None:
+    folder = minimal / "content/massa"
+    folder.mkdir()
+    for n in range(100_000):
+        (folder / f"d{n:06d}.md").write_text("yksi rivi\n")
+    result = run_cli("check", "--root", minimal, "--format", "json", timeout=120)
+    assert result.returncode == 1
+    body = json.loads(result.stdout)
+    codes = {p["code"] for p in body["problems"]}
+    assert codes == {"front-matter-missing", "too-many-files"}
+    too_many = next(p for p in body["problems"] if p["code"] == "too-many-files")
+    assert too_many["message"].startswith("50003 documents beyond the limit")
