@@ -9,6 +9,7 @@ open pages to reload.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import ipaddress
 import logging
@@ -97,7 +98,7 @@ class Preview:
             result = pipeline.build(
                 self.root,
                 self.out,
-                BuildOptions(drafts=True, now=self.now),
+                BuildOptions(drafts=True, now=self.now, base_path="/"),
                 pdf_options=None,
                 with_search=False,
                 link_pdfs=True,
@@ -234,22 +235,45 @@ class _Silent:
         return None, None
 
 
+def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Sizes and modification times of every watched file: what a rebuild depends on."""
+    found = []
+    for name in WATCHED:
+        base = root / name
+        paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for path in paths:
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
 def _watch(
-    root: Path, preview: Preview, on_change: Callable[[], None], stop: threading.Event
+    root: Path,
+    preview: Preview,
+    on_change: Callable[[], None],
+    stop: threading.Event,
+    armed: threading.Event,
 ) -> None:
     from watchfiles import watch
 
     paths = [str(root / name) for name in WATCHED if (root / name).exists()]
     output = str(preview.out.resolve())
-    for _changes in watch(
+    # rust_timeout with yield_on_timeout: the first (empty) yield proves that the
+    # watches are in place, so the preview can say it is ready without missing a save.
+    for changes in watch(
         *paths,
         stop_event=stop,
         debounce=50,
         step=20,
+        rust_timeout=200,
+        yield_on_timeout=True,
         watch_filter=lambda _c, p: not p.startswith(output),
     ):
-        preview.rebuild()
-        on_change()
+        armed.set()
+        if changes:
+            preview.rebuild()
+            on_change()
 
 
 def run(
@@ -268,6 +292,7 @@ def run(
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # a 404 is not news
     workdir = Path(tempfile.mkdtemp(prefix="soteneg-preview-"))
     preview = Preview(root, workdir / "site", now, report)
+    built_from = fingerprint(root)
     preview.rebuild()
     server = Server(app=preview, watcher=_Silent())
     stop = threading.Event()
@@ -281,10 +306,14 @@ def run(
         def reload_pages() -> None:
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
+        armed = threading.Event()
         watcher = threading.Thread(
-            target=_watch, args=(root, preview, reload_pages, stop), daemon=True
+            target=_watch, args=(root, preview, reload_pages, stop, armed), daemon=True
         )
         watcher.start()
+        armed.wait(timeout=30)
+        if fingerprint(root) != built_from:  # saved while the watcher was starting
+            preview.rebuild()
         ready(f"http://{host}:{port}/")
         loop.start()
     finally:
