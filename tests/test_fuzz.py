@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import replace
 from functools import cache
 
@@ -32,7 +33,11 @@ FIELDS = [
     "round",
     "themes",
 ]
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# A longer run: SOTENEG_FUZZ_EXAMPLES=20000 (see docs/security.md).
+EXAMPLES = int(os.environ.get("SOTENEG_FUZZ_EXAMPLES", "300"))
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @cache

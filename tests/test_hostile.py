@@ -3,6 +3,7 @@ browser or reaches the output as markup; what cannot be escaped is a located pro
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -65,7 +66,11 @@ def test_data_images_and_file_links_are_located_problems(tmp_path: Path) -> None
     assert not (tmp_path / "out").exists()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("SOTENEG_FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_rendering_any_markdown_never_raises_and_never_emits_script(body: str) -> None:
     for html in (render(body, lambda h: h, "/p/").html, render_print(body, lambda h: h, "p-")):
