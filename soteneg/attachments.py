@@ -248,23 +248,29 @@ def published_url(path: str, data: bytes) -> str:
 
 
 def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
-    """Width and height in CSS pixels, so a page does not jump while images load."""
+    """Width and height in CSS pixels, so a page does not jump while images load; None
+    when the file does not say (or says something absurd)."""
     if ext == "svg":
         match = re.search(
             rb'<svg[^>]*?\swidth="(\d+(?:\.\d+)?)(?:px)?"[^>]*?\sheight="'
             rb'(\d+(?:\.\d+)?)(?:px)?"',
             data,
         )
-        if match:
-            return round(float(match.group(1))), round(float(match.group(2)))
         box = re.search(rb'viewBox="[\d.\s-]*?\s([\d.]+)\s+([\d.]+)"', data)
-        return (round(float(box.group(1))), round(float(box.group(2)))) if box else None
+        found = match or box
+        if not found:
+            return None
+        try:
+            size = round(float(found.group(1))), round(float(found.group(2)))
+        except (ValueError, OverflowError):
+            return None
+        return size if 0 < size[0] < 100_000 and 0 < size[1] < 100_000 else None
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data)) as image:
             return image.size
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
         return None
 
 

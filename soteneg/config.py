@@ -87,7 +87,9 @@ class SiteConfig(Strict):
     @classmethod
     def _output_inside(cls, value: str) -> str:
         # The output directory is replaced wholesale on every build: keep it in the project.
-        parts = value.replace("\\", "/").split("/")
-        if value.startswith("/") or ".." in parts or value in (".", "./"):
+        parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
+        if value.startswith("/") or not parts or ".." in parts:
             raise ValueError("output must be a directory inside the project, like '_site'")
+        if parts[0] in ("content", "templates") or any(p.startswith(".") for p in parts):
+            raise ValueError("output must not be in content/, templates/ or a hidden folder")
         return value

@@ -341,6 +341,20 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
     for doc in readable:
         problems.extend(_check_references(doc, content.data))
         problems.extend(_check_sections(doc, content.data))
+    if content.config is not None:
+        languages = content.config.languages
+        for doc in content.documents:
+            assert doc.meta is not None
+            if doc.meta.lang not in languages:
+                problems.append(
+                    problem(
+                        doc.file,
+                        doc.front.position(("lang",)),
+                        "language-not-published",
+                        f"'{doc.meta.lang}' is not one of the site's languages in site.yaml",
+                        "add it to `languages:` in site.yaml, or change `lang`",
+                    )
+                )
     problems.extend(_check_duplicates(content.documents))
     problems.extend(_check_translations(content.documents, all_ids))
     problems.extend(check_links(readable, all_ids))

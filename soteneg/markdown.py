@@ -130,7 +130,9 @@ def _heading_ids(state: StateCore) -> None:
         token.attrSet("id", ident)
 
     for token, _ in headings:
-        fixed = token.attrGet("id") or token.meta.get("theme")
+        # A theme section's anchor is its theme id, even if it also names an id: the
+        # theme index and comparisons link to it by theme.
+        fixed = token.meta.get("theme") or token.attrGet("id")
         if fixed:
             claim(token, str(fixed))
     for token, inline in headings:

@@ -51,6 +51,12 @@ def write_site(
         raise
 
 
+def lock_file(out: Path) -> Path:
+    """Beside every output folder soteneg has built: it also marks the folder as ours."""
+    out = out.absolute()
+    return out.parent / f".{out.name}.lock"
+
+
 @contextmanager
 def output_lock(out: Path) -> Iterator[None]:
     """Hold the output folder for one build: a second build on the same output waits
@@ -59,7 +65,7 @@ def output_lock(out: Path) -> Iterator[None]:
     out = out.absolute()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(out.parent / f".{out.name}.lock", "a+b")  # noqa: SIM115
+        handle = open(lock_file(out), "a+b")  # noqa: SIM115
     except OSError as err:
         raise OutputError(f"cannot lock {out}: {err.strerror}") from err
     with handle:

@@ -125,7 +125,11 @@ def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], 
                 return href
             anchor = f"#{parts.fragment}" if parts.fragment else ""
             return routes.absolute(site.url(found), site.config.base_url) + anchor
-        return f"{root_uri}content/{target}"
+        # The file's hash rides along in the address, so a changed image changes the print
+        # HTML and with it the PDF's cache key (the fetcher ignores the query).
+        file = site.files.get(target)
+        version = f"?v={file.url.rsplit('.', 2)[-2]}" if file is not None else ""
+        return f"{root_uri}content/{target}{version}"
 
     return resolve
 

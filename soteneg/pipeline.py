@@ -20,6 +20,7 @@ from soteneg.index_pages import index_pages
 from soteneg.output import (
     OutputError,
     load_manifest,
+    lock_file,
     output_lock,
     previous_output,
     save_manifest,
@@ -180,8 +181,14 @@ def unsafe_output(root: Path, out: Path) -> str | None:
     rewritten on every build: it must never be the project or hold its sources."""
     root, out = root.resolve(), out.resolve()
     for keep in (root, root / CONTENT_DIR, root / TEMPLATES_DIR):
-        if out == keep or keep.is_relative_to(out):
+        if out == keep or keep.is_relative_to(out) or (out.is_relative_to(keep) and keep != root):
             return f"{out} holds the project's own files"
+    if out.is_relative_to(root) and any(
+        part.startswith(".") for part in out.relative_to(root).parts
+    ):
+        return f"{out} is a hidden folder of the project (like .git)"
+    if out.is_dir() and any(out.iterdir()) and not lock_file(out).exists():
+        return f"{out} is not empty and was not built by soteneg; remove it or choose another --out"
     return None
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from soteneg.content import DataSet
 from soteneg.markdown import slugify
-from soteneg.models import DOCUMENT_MODELS
+from soteneg.models import DOCUMENT_MODELS, SLUG_PATTERN
 from soteneg.problems import did_you_mean
 from soteneg.sources import CONTENT_DIR
 
@@ -67,6 +68,8 @@ def document_path(req: Request, data: DataSet) -> str:
     slug = req.slug or (slugify(req.title) if req.title else None)
     if not slug:
         raise ScaffoldError("--slug or --title is required for this document type")
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        raise ScaffoldError(f"--slug {slug}: use lowercase letters a–z, digits and hyphens")
     if req.type == "news":
         return f"{CONTENT_DIR}/tiedotteet/{req.date.isoformat()}-{slug}{_suffix(req.lang)}.md"
     return f"{CONTENT_DIR}/sivut/{slug}{_suffix(req.lang)}.md"

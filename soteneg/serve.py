@@ -159,7 +159,8 @@ class Preview:
         if target.is_file():
             return target.read_bytes(), media
         if rel.endswith(".pdf") and state.result and state.result.site:
-            return self._print(path, state), "application/pdf"
+            data = self._print(path, state)
+            return (data, "application/pdf") if data else None
         return None
 
     def _print(self, url: str, state: State) -> bytes:
@@ -170,7 +171,8 @@ class Preview:
         assert state.result is not None and state.result.site is not None
         data = pipeline.print_on_request(state.result.site, self.root, url) or b""
         with self.lock:
-            self.printed[url] = data
+            if self.state is state:  # a rebuild meanwhile makes this print stale
+                self.printed[url] = data
         return data
 
 

@@ -196,12 +196,14 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, lis
             if isinstance(event, ev.ScalarEvent):
                 try:
                     value = _scalar(event)
-                except (ValueError, OverflowError) as err:
-                    if _resolves_to_date(event):
-                        fail(pos, "invalid-date", f"'{event.value}' is not a real date ({err})")
-                    fail(pos, "invalid-value", f"'{event.value}' cannot be read: {err}")
                 except ConstructorError as err:
                     fail(pos, "yaml-syntax", str(err.problem))
+                except Exception as err:  # PyYAML's constructors raise many kinds
+                    if _resolves_to_date(event) and isinstance(err, ValueError):
+                        fail(pos, "invalid-date", f"'{event.value}' is not a real date ({err})")
+                    kind = (event.tag or "").rsplit(":", 1)[-1] or "a value"
+                    reason = f": {err}" if isinstance(err, ValueError | OverflowError) else ""
+                    fail(pos, "invalid-value", f"'{event.value}' cannot be read as {kind}{reason}")
                 place(value, pos)
             elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
                 if event.tag not in (None, "!", _SEQ, _MAP):

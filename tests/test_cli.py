@@ -243,3 +243,9 @@ def test_schema_lists_ids_and_accepts_every_bundled_document(tmp_path: Path) -> 
     # JSON Schema sees dates as the strings an editor typed.
     site = json.loads(json.dumps(yaml.safe_load((REPO / "site.yaml").read_text()), default=str))
     jsonschema.validate(site, registry_schemas["site.schema.json"])
+
+
+def test_new_refuses_a_slug_that_is_a_path(minimal: Path, tmp_path: Path) -> None:
+    result = run_cli("new", "page", "--slug", "../../../x", "--root", minimal)
+    assert result.returncode == 2 and "--slug" in result.stderr
+    assert not list(tmp_path.rglob("x.md"))

@@ -214,6 +214,11 @@ def test_unchanged_packets_are_not_printed_again(tmp_path: Path) -> None:
     # its own PDF, its region's packet and the round's packet; nothing else
     assert re.search(rf"PDFs: 3 printed \(\d+ pages\), {total - 3} unchanged", third.stdout)
     assert "melkein" in pdftotext(out / PACKET)
+    # A changed image is a changed input: the PDFs that show it are printed again.
+    image = root / "content/kierrokset/2018-syksy/liitteet/kaavio.png"
+    image.write_bytes(image.read_bytes() + b"\0")
+    fifth = build(root, out, pdf=True)
+    assert re.search(r"PDFs: 3 printed \(\d+ pages\)", fifth.stdout), fifth.stdout
     shutil.rmtree(out.parent / ".out.cache")  # the cache is safe to delete
     fourth = build(root, out, pdf=True)
     assert f"PDFs: {total} printed" in fourth.stdout

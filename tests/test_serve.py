@@ -86,6 +86,7 @@ def test_serves_drafts_marked_and_pdfs_on_request(server) -> None:
         assert response.headers["Content-Type"] == "application/pdf"
         assert response.read().startswith(b"%PDF-")
     assert _get(base + "ei-ole/")[0] == 404
+    assert _get(base + "pdf/ei-ole.pdf")[0] == 404
 
 
 def test_edit_break_fix_and_template_error(server) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import filecmp
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -363,3 +364,51 @@ def test_a_symlinked_attachment_leading_outside_is_refused(golden: Path, tmp_pat
     assert "error[file-outside-project]: 'liitteet/uusimaa-raportti.pdf' is a link to a place" in (
         result.stdout
     )
+
+
+def test_output_never_lands_in_sources_hidden_folders_or_foreign_folders(
+    golden: Path, tmp_path: Path
+) -> None:
+    for target in (golden / "templates/print", golden / "content/sivut", golden / ".git"):
+        result = build(golden, target)
+        assert result.returncode == 2, target
+        assert "error[output-error]" in result.stdout
+    assert (golden / "templates/print/packet.html").is_file()
+    foreign = tmp_path / "kotisivu"
+    foreign.mkdir()
+    (foreign / "tärkeä.txt").write_text("älä poista")
+    result = build(golden, foreign)
+    assert result.returncode == 2 and "was not built by soteneg" in result.stdout
+    assert (foreign / "tärkeä.txt").read_text() == "älä poista"
+    config = golden / "site.yaml"
+    config.write_text(config.read_text() + "output: .git\n")
+    assert run_cli("check", "--root", golden).returncode == 2
+
+
+def test_odd_images_publish_without_sizes_instead_of_crashing(golden: Path, tmp_path: Path) -> None:
+    folder = golden / "content/kierrokset/2018-syksy/liitteet"
+    (folder / "outo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1.2.3 4" width="9'
+        + "9" * 400
+        + '" height="10"><rect width="1" height="1"/></svg>'
+    )
+    png = bytearray((folder / "kaavio.png").read_bytes())
+    png[16:24] = (60000).to_bytes(4, "big") * 2  # the header claims 60000 x 60000 pixels
+    (folder / "pommi.png").write_bytes(bytes(png))
+    doc = golden / "content/kierrokset/2018-syksy/uusimaa.md"
+    doc.write_text(doc.read_text() + "\n![Outo](liitteet/outo.svg) ![Pommi](liitteet/pommi.png)\n")
+    out = tmp_path / "out"
+    result = build(golden, out)
+    assert result.returncode == 0, result.stdout
+    page = _page(out, "kierrokset/2018-syksy/uusimaa/index.html")
+    assert re.search(r'<img src="[^"]*outo\.[0-9a-f]+\.svg" alt="Outo" />', page)
+
+
+def test_a_theme_section_with_its_own_id_keeps_the_theme_anchor(
+    golden: Path, tmp_path: Path
+) -> None:
+    doc = golden / "content/kierrokset/2018-syksy/etela-savo.md"
+    doc.write_text(doc.read_text().replace("{theme=saatavuus}", "{#oma theme=saatavuus}"))
+    out = tmp_path / "out"
+    assert build(golden, out).returncode == 0
+    assert 'id="saatavuus"' in _page(out, "kierrokset/2018-syksy/etela-savo/index.html")
