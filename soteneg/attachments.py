@@ -14,7 +14,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from soteneg.config import AttachmentPolicy
-from soteneg.content import Document
+from soteneg.content import Document, content_path
 from soteneg.markdown import slugify
 from soteneg.problems import Problem, problem
 from soteneg.sources import CONTENT_DIR, FileData
@@ -77,13 +77,6 @@ def extension(path: str) -> str:
     return posixpath.splitext(path)[1].lower().lstrip(".")
 
 
-def _resolve(doc: Document, written: str) -> str | None:
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(doc.id), written))
-    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
-        return None
-    return joined
-
-
 def references(doc: Document) -> list[FileRef]:
     """Attachments in front matter and relative links to non-Markdown files in the body."""
     refs: list[FileRef] = []
@@ -102,7 +95,7 @@ def references(doc: Document) -> list[FileRef]:
                 FileRef(
                     doc,
                     written,
-                    _resolve(doc, written),
+                    content_path(doc.id, written),
                     doc.front.position(("attachments", i, "file")),
                     "attachment",
                 )
@@ -118,7 +111,7 @@ def references(doc: Document) -> list[FileRef]:
             FileRef(
                 doc,
                 written,
-                _resolve(doc, written),
+                content_path(doc.id, written),
                 (doc.body_line + link.line, link.column or 1),
                 "image" if link.is_image else "link",
             )

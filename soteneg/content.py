@@ -5,6 +5,7 @@ Pure: it takes what `sources` read and returns values plus problems.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,15 @@ class Document:
     body: str
     body_line: int  # 1-based line of the file where the body starts
     outline: Outline
+
+
+def content_path(doc_id: str, written: str) -> str | None:
+    """A relative path written in document `doc_id`, as a path under content/; None when
+    it leads outside content/."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(doc_id), written))
+    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+        return None
+    return joined
 
 
 @dataclass(frozen=True)

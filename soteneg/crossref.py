@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from soteneg.content import Content, DataSet, Document
+from soteneg.content import Content, DataSet, Document, content_path
 from soteneg.markdown import Link
 from soteneg.problems import Problem, did_you_mean, problem
 from soteneg.sources import CONTENT_DIR
@@ -294,8 +294,8 @@ def _check_link(
     if not target_path.endswith(".md"):
         return None  # a file, not a document: `attachments` checks those
     here = posixpath.dirname(doc.id)
-    joined = posixpath.normpath(posixpath.join(here, target_path))
-    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+    joined = content_path(doc.id, target_path)
+    if joined is None:
         return problem(
             doc.file,
             position,

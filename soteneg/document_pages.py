@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -10,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import Markup
 
 from soteneg import attachments, i18n, routes
-from soteneg.content import Document
+from soteneg.content import Document, content_path
 from soteneg.markdown_html import Rendered
 from soteneg.models import DocumentMeta, Person
 from soteneg.pages import Chrome, Crumb, Page
@@ -26,25 +25,20 @@ JSONLD_TYPES = {
 
 
 def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
-    """Rewrite a body's relative links to `.md` files into the target's URL."""
+    """Rewrite a body's relative links to documents and files into their site URLs."""
     base = routes.base_path(site.config.base_url)
-    here = posixpath.dirname(doc.id)
-    published = site.published
 
     def resolve(href: str) -> str:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
             return href
-        path = unquote(parts.path)
-        joined = posixpath.normpath(posixpath.join(here, path))
-        if not path.endswith(".md"):
-            file = site.files.get(joined)
-            return routes.href(file.url, base) if file is not None else href
-        target = published.get(joined[:-3])
+        target = site.link_target(doc, unquote(parts.path))
         if target is None:
-            return href  # not published (a draft); the link check reports it
-        anchor = f"#{parts.fragment}" if parts.fragment else ""
-        return routes.href(site.url(target), base) + anchor
+            return href  # not published (a draft) or missing: the link check reports it
+        if isinstance(target, Document):
+            anchor = f"#{parts.fragment}" if parts.fragment else ""
+            return routes.href(site.url(target), base) + anchor
+        return routes.href(target.url, base)
 
     return resolve
 
@@ -57,10 +51,9 @@ def attachment_list(
     meta = doc.meta
     assert meta is not None
     base = routes.base_path(site.config.base_url)
-    here = posixpath.dirname(doc.id)
     found = []
     for item in meta.attachments:
-        file = site.files.get(posixpath.normpath(posixpath.join(here, item.file)))
+        file = site.files.get(content_path(doc.id, item.file) or "")
         if file is None:
             continue
         found.append(

@@ -5,7 +5,6 @@ a print template; `pdf` turns the rendered HTML into PDF."""
 from __future__ import annotations
 
 import io
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -109,8 +108,6 @@ def plan_packets(site: Site) -> list[Packet]:
 def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], str]:
     """Links in print: documents by their public URL, files as file: URIs in content/.
     The PDF fetcher still refuses anything outside the project."""
-    here = posixpath.dirname(doc.id)
-    published = site.published
 
     def resolve(href: str) -> str:
         parts = urlsplit(href)
@@ -118,18 +115,16 @@ def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], 
             return href
         if href.startswith("/"):
             return routes.absolute(href, site.config.base_url)
-        target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
-        if target.endswith(".md"):
-            found = published.get(target[:-3])
-            if found is None:
-                return href
+        target = site.link_target(doc, unquote(parts.path))
+        if target is None:
+            return href
+        if isinstance(target, Document):
             anchor = f"#{parts.fragment}" if parts.fragment else ""
-            return routes.absolute(site.url(found), site.config.base_url) + anchor
+            return routes.absolute(site.url(target), site.config.base_url) + anchor
         # The file's hash rides along in the address, so a changed image changes the print
         # HTML and with it the PDF's cache key (the fetcher ignores the query).
-        file = site.files.get(target)
-        version = f"?v={file.url.rsplit('.', 2)[-2]}" if file is not None else ""
-        return f"{root_uri}content/{target}{version}"
+        version = target.url.rsplit(".", 2)[-2]
+        return f"{root_uri}content/{target.path}?v={version}"
 
     return resolve
 

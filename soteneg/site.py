@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from soteneg import routes
 from soteneg.config import SiteConfig
-from soteneg.content import Content, DataSet, Document
+from soteneg.content import Content, DataSet, Document, content_path
 from soteneg.models import Round
 
 
@@ -69,6 +69,16 @@ class Site:
     def published(self) -> Mapping[str, Document]:
         """Every published document version by id."""
         return {d.id: d for g in self.groups.values() for d in g.versions.values()}
+
+    def link_target(self, doc: Document, path: str) -> Document | Any | None:
+        """What a relative link in `doc` leads to: a published document (for `.md`), a
+        published file, or None (unpublished, missing, or outside content/)."""
+        target = content_path(doc.id, path)
+        if target is None:
+            return None
+        if target.endswith(".md"):
+            return self.published.get(target[:-3])
+        return self.files.get(target)
 
     def url(self, doc: Document) -> str:
         group = self.groups[self.group_of[doc.id]]
