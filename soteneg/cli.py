@@ -28,7 +28,7 @@ from rich.text import Text
 from soteneg import pipeline, scaffold, schema
 from soteneg.models import DOCUMENT_TYPES, HELSINKI, LANGS
 from soteneg.output import cache_dir
-from soteneg.pipeline import PdfOptions
+from soteneg.printing import PdfOptions, Shard
 from soteneg.problems import (
     FORMATS,
     Problem,
@@ -140,11 +140,20 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     out = Path(args.out).absolute() if args.out else None
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    try:
+        shard = Shard.parse(args.shard) if args.shard else None
+    except ValueError as err:
+        raise UsageError(f"--shard: {err}") from err
+    if shard and args.no_pdf:
+        raise UsageError("--shard splits the PDFs; it makes no sense with --no-pdf")
+    jobs = args.jobs or os.cpu_count() or 1
     bar = _Bar(console) if args.format == "human" and console.is_terminal else None
-    pdf_options = None if args.no_pdf else PdfOptions(args.jobs or os.cpu_count() or 1, bar)
+    pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
     started = time.perf_counter()
     try:
-        result = pipeline.build(root, out, options, pdf_options)
+        result = pipeline.build(
+            root, out, options, pdf_options, with_search=not args.no_search, jobs=jobs
+        )
     finally:
         if bar:
             bar.stop()
@@ -155,12 +164,20 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         return EXIT_PROBLEMS
     if args.format == "human":
         seconds = time.perf_counter() - started
-        line = f"built {result.files} files into {result.out} in {seconds:.1f} s"
+        if result.unchanged:
+            line = f"nothing changed: {result.files} files in {result.out} ({seconds:.2f} s)"
+        else:
+            line = (
+                f"built {result.files} files into {result.out} in {seconds:.1f} s "
+                f"({len(result.written)} written, {len(result.removed)} removed)"
+            )
         if result.stats is not None:
             stats = result.stats
             line += (
                 f"; PDFs: {stats.printed} printed ({stats.pages} pages), {stats.reused} unchanged"
             )
+            if stats.elsewhere:
+                line += f", {stats.elsewhere} left to other shards"
         if result.external_links:
             report = cache_dir(result.out) / pipeline.EXTERNAL_LINKS
             line += f"; {result.external_links} external links listed in {report}"
@@ -300,8 +317,9 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser(
         "build",
         help="validate, then build the static site",
-        description="Validate the project and build the site into a fresh folder beside "
-        "the output, which replaces the previous site only when everything succeeded.",
+        description="Validate the project and build the site. Only what changed since the "
+        "last build is redone, using the cache beside the output folder (.<out>.cache, safe "
+        "to delete); nothing is written unless every check passed.",
     )
     common(build)
     build.add_argument(
@@ -312,7 +330,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include documents with draft: true")
     build.add_argument("--no-pdf", action="store_true", help="build the HTML site only")
     build.add_argument(
-        "--jobs", type=int, metavar="N", help="processes for printing PDFs (default: all cores)"
+        "--no-search", action="store_true", help="do not build the Pagefind search index"
+    )
+    build.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes for rendering pages and printing PDFs (default: all cores)",
+    )
+    build.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="print only the K-th of N equal shares of the PDFs (for a CI job matrix; "
+        "the HTML site is built whole and links to every PDF)",
     )
     build.add_argument(
         "--now",

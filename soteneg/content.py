@@ -5,14 +5,16 @@ Pure: it takes what `sources` read and returns values plus problems.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from soteneg.config import SiteConfig
-from soteneg.markdown import Outline, outline
+from soteneg.markdown import Outline
+from soteneg.markdown_html import Prerendered, parse_body
 from soteneg.models import (
     DATA_FILES,
     DOCUMENT_MODELS,
@@ -42,6 +44,9 @@ class Document:
     body: str
     body_line: int  # 1-based line of the file where the body starts
     outline: Outline
+    # The body's HTML with blanks for link targets (markdown_html.finish fills them in);
+    # None when it must be rendered whole at build time.
+    prerendered: Prerendered | None = None
 
 
 def content_path(doc_id: str, written: str) -> str | None:
@@ -143,8 +148,9 @@ def split_front_matter(text: str, file: str) -> tuple[str, str, int] | Problem:
 
 
 def parse_document(
-    source: SourceFile, text: str, allow_raw_html: bool
+    source: SourceFile, text: str, allow_raw_html: bool, html: bool = True
 ) -> tuple[Document | None, list[Problem]]:
+    """`html`: also render the body (with blanks for link targets), as a build needs."""
     file = source.path
     split = split_front_matter(text, file)
     if isinstance(split, Problem):
@@ -181,9 +187,8 @@ def parse_document(
         ]
     meta, problems = validate(model, front, file)
     doc_id = file.removeprefix(CONTENT_DIR + "/").removesuffix(".md")
-    return Document(
-        doc_id, file, meta, front, body, body_line, outline(body, allow_raw_html)
-    ), problems
+    found, prerendered = parse_body(body, allow_raw_html, html)
+    return Document(doc_id, file, meta, front, body, body_line, found, prerendered), problems
 
 
 def parse_data_file(
@@ -267,8 +272,34 @@ def parse_config(source: SourceFile | None) -> tuple[SiteConfig | None, str | No
     return config, text, problems
 
 
-def load_content(files: ProjectFiles) -> tuple[Content, list[Problem], list[Problem]]:
-    """Validate everything read. Returns content, configuration problems, content problems."""
+# What one document file became: its text (None when undecodable), the document (None
+# when unreadable) and its own problems. Pure in the file's path and bytes.
+Parsed = tuple[str | None, Document | None, list[Problem]]
+ParseMemo = MutableMapping[str, Parsed]
+
+
+def _parse_one(source: SourceFile, allow_html: bool, html: bool) -> Parsed:
+    text, problems = decode(source)
+    if text is None:
+        return None, None, problems
+    document, found = parse_document(source, text, allow_html, html)
+    return text, document, problems + found
+
+
+def memo_key(source: SourceFile, allow_html: bool, html: bool) -> str:
+    digest = hashlib.blake2b(source.data or b"", digest_size=16)
+    digest.update(f"\0{source.path}\0{allow_html}\0{html}\0{source.refused_code}".encode())
+    return digest.hexdigest()
+
+
+def load_content(
+    files: ProjectFiles, memo: ParseMemo | None = None, html: bool = False
+) -> tuple[Content, list[Problem], list[Problem]]:
+    """Validate everything read. Returns content, configuration problems, content problems.
+
+    `memo` keeps what each document file became, by `memo_key`, across builds: a file
+    whose bytes did not change is not parsed again. Entries of files no longer read are
+    dropped from it. `html`: render bodies too, for a build."""
     texts: dict[str, str] = {}
     config, config_text, config_problems = parse_config(files.config)
     if config_text is not None:
@@ -313,14 +344,20 @@ def load_content(files: ProjectFiles) -> tuple[Content, list[Problem], list[Prob
     allow_html = bool(config and config.allow_raw_html)
     documents: list[Document] = []
     rejected: list[Document] = []
+    used: set[str] = set()
     for source in files.documents:
-        text, found = decode(source)
+        if memo is None:
+            text, document, found = _parse_one(source, allow_html, html)
+        else:
+            key = memo_key(source, allow_html, html)
+            used.add(key)
+            if key not in memo:
+                memo[key] = _parse_one(source, allow_html, html)
+            text, document, found = memo[key]
         problems.extend(found)
         if text is None:
             continue
         texts[source.path] = text
-        document, found = parse_document(source, text, allow_html)
-        problems.extend(found)
         if document is not None:
             (documents if document.meta is not None else rejected).append(document)
     if files.too_many:
@@ -332,5 +369,8 @@ def load_content(files: ProjectFiles) -> tuple[Content, list[Problem], list[Prob
                 f"{files.too_many} documents beyond the limit were not read",
             )
         )
+    if memo is not None:
+        for key in set(memo) - used:
+            del memo[key]
     content = Content(config, data, tuple(documents), tuple(rejected), texts)
     return content, config_problems, problems

@@ -29,9 +29,9 @@ def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
     base = routes.base_path(site.config.base_url)
 
     def resolve(href: str) -> str:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
+        if not routes.is_relative_reference(href):
             return href
+        parts = urlsplit(href)
         target = site.link_target(doc, unquote(parts.path))
         if target is None:
             return href  # not published (a draft) or missing: the link check reports it
@@ -186,7 +186,7 @@ def _filters(meta: DocumentMeta, about: Mapping[str, Any], lang: str) -> list[tu
     return found
 
 
-def _version_page(
+def version_page(
     site: Site, group: Group, doc: Document, rendered: Rendered, chrome: Chrome
 ) -> Page:
     meta = doc.meta
@@ -233,7 +233,7 @@ def _version_page(
     return Page(url, "document.html", context, sources=(doc.file,))
 
 
-def _placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
+def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     original = group.original
     meta = original.meta
     assert meta is not None
@@ -258,18 +258,3 @@ def _placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     context["attachments"] = []
     context["pdf"] = context["packet"] = None
     return Page(url, "document.html", context, indexable=False, sources=(original.file,))
-
-
-def document_pages(
-    site: Site, rendered: Mapping[str, Rendered], chrome_for: Callable[[str], Chrome]
-) -> list[Page]:
-    pages: list[Page] = []
-    for group in site.groups.values():
-        for lang in site.languages:
-            doc = group.version(lang)
-            chrome = chrome_for(lang)
-            if doc is not None:
-                pages.append(_version_page(site, group, doc, rendered[doc.id], chrome))
-            else:
-                pages.append(_placeholder_page(site, group, chrome))
-    return pages

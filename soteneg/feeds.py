@@ -9,26 +9,28 @@ from soteneg.pages import Page
 from soteneg.site import Site
 
 
-def sitemap_page(site: Site, pages: list[Page]) -> Page:
-    """Every indexable HTML page, with its language versions as hreflang alternates."""
-    entries: list[dict[str, Any]] = []
-    for page in sorted(pages, key=lambda p: p.url):
-        if not page.indexable or not page.url.endswith("/"):
-            continue
-        context = page.context
-        doc = context.get("doc")
-        entries.append(
-            {
-                "loc": context["canonical"],
-                "lastmod": doc["date_iso"] if doc else None,
-                "alternates": [
-                    {"lang": v["lang"], "href": v["canonical"]}
-                    for v in context["versions"]
-                    if v["available"]
-                ],
-            }
-        )
-    return Page(routes.SITEMAP, "sitemap.xml", {"entries": entries}, indexable=False)
+def sitemap_entry(page: Page) -> dict[str, Any] | None:
+    """A page's entry in the sitemap, with its language versions as hreflang alternates;
+    None for placeholders, feeds and other pages that are not indexable HTML."""
+    if not page.indexable or not page.url.endswith("/"):
+        return None
+    context = page.context
+    doc = context.get("doc")
+    return {
+        "url": page.url,
+        "loc": context["canonical"],
+        "lastmod": doc["date_iso"] if doc else None,
+        "alternates": [
+            {"lang": v["lang"], "href": v["canonical"]}
+            for v in context["versions"]
+            if v["available"]
+        ],
+    }
+
+
+def sitemap_page(entries: list[dict[str, Any]]) -> Page:
+    ordered = sorted(entries, key=lambda e: e["url"])
+    return Page(routes.SITEMAP, "sitemap.xml", {"entries": ordered}, indexable=False)
 
 
 def feed_page(site: Site, lang: str) -> Page:

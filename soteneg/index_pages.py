@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -13,7 +13,6 @@ from soteneg.markdown_html import Rendered
 from soteneg.models import Round
 from soteneg.pages import Chrome, Crumb, Page
 from soteneg.site import Group, Site
-from soteneg.statement_page import statement_page
 
 LATEST_NEWS = 5
 
@@ -235,6 +234,18 @@ def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chro
     return Page(routes.localize(path, lang, site.default_lang), "theme.html", context)
 
 
+def has_sections(
+    site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered]
+) -> bool:
+    """Whether any round's document for the region has a section on the theme, in any
+    of the site's languages."""
+    return any(
+        _section(site.slot("negotiation", rnd.id, region_id), theme_id, rendered, lang)
+        for rnd in site.rounds_with_theme(theme_id)
+        for lang in site.languages
+    )
+
+
 def theme_region_page(
     site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered], chrome: Chrome
 ) -> Page | None:
@@ -266,7 +277,9 @@ def theme_region_page(
                 }
             previous_text, previous_round = section.text, rnd.name.get(lang)
         entries.append(entry)
-    if not any(e["section"] for e in entries):
+    # The page exists in every language or in none, so that its language links lead
+    # somewhere: a translation without the section still shows the rounds.
+    if not has_sections(site, theme_id, region_id, rendered):
         return None
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)
@@ -329,31 +342,3 @@ def search_page(site: Site, chrome: Chrome) -> Page:
     return Page(
         routes.localize(routes.SEARCH, chrome.lang, site.default_lang), "search.html", context
     )
-
-
-def index_pages(
-    site: Site, rendered: Mapping[str, Rendered], chrome_for: Callable[[str], Chrome]
-) -> list[Page]:
-    pages: list[Page] = [not_found_page(site, chrome_for(site.default_lang))]
-    for lang in site.languages:
-        chrome = chrome_for(lang)
-        pages += [
-            home_page(site, chrome),
-            rounds_index(site, chrome),
-            regions_index(site, chrome),
-            themes_index(site, chrome),
-            news_index(site, chrome),
-            search_page(site, chrome),
-        ]
-        statement = statement_page(site, chrome)
-        if statement is not None:
-            pages.append(statement)
-        pages += [round_page(site, rnd, chrome) for rnd in site.rounds]
-        pages += [region_page(site, r, chrome) for r in site.data.regions]
-        for theme_id in site.data.themes:
-            pages.append(theme_page(site, theme_id, rendered, chrome))
-            for region_id in site.data.regions:
-                page = theme_region_page(site, theme_id, region_id, rendered, chrome)
-                if page is not None:
-                    pages.append(page)
-    return pages

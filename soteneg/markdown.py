@@ -171,7 +171,11 @@ def _locate(
 
 def outline(body: str, allow_raw_html: bool = False) -> Outline:
     """Headings (with ids and theme markers) and links of a Markdown body."""
-    tokens = parser(allow_raw_html).parse(body)
+    return outline_of(parser(allow_raw_html).parse(body), body)
+
+
+def outline_of(tokens: list[Token], body: str) -> Outline:
+    """The outline of a body already parsed into `tokens` (which are not changed)."""
     lines = body.split("\n")
     headings: list[Heading] = []
     links: list[Link] = []

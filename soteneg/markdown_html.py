@@ -5,13 +5,15 @@ Uses the one parser of `markdown`, so ids and anchors are the ones `check` valid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from soteneg.markdown import parser, plain_text
+from soteneg.markdown import Outline, outline_of, parser, plain_text
+from soteneg.routes import is_relative_reference
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,96 @@ def render(
     (ready to show on other pages; `page_url` is the document's own page)."""
     md = parser(allow_raw_html)
     env: dict[str, object] = {}
+    return _render_tokens(md.parse(body, env), env, resolve, page_url, allow_raw_html, size_of)
+
+
+# A body is rendered once, when it is checked, before the site and so the URLs its links
+# lead to are known: those are blanks that `finish` fills in for each build.
+_BLANK = "\x00{}\x00"  # the k-th link target
+_SIZE_BLANK = "\x02{}"  # the k-th image's width and height
+_PAGE_BLANK = "\x03"  # the document's own page
+_BLANKS = re.compile(r'\x00(\d+)\x00| width="\x02(\d+)" height="\x02\d+"|\x03')
+
+
+@dataclass(frozen=True)
+class Prerendered:
+    html: str
+    sections: tuple[tuple[str, str, str, str], ...]  # (theme, title, html, text)
+    hrefs: tuple[str, ...]  # the k-th blank's link as written
+
+
+def parse_body(
+    body: str, allow_raw_html: bool = False, html: bool = True
+) -> tuple[Outline, Prerendered | None]:
+    """A body's outline and (if `html`) its HTML with blanks, from one parse. The HTML is
+    None when the body itself holds a blank's marker character: it is then rendered
+    whole at build time."""
+    md = parser(allow_raw_html)
+    env: dict[str, object] = {}
     tokens = md.parse(body, env)
+    found = outline_of(tokens, body)
+    if not html or any(marker in body for marker in ("\x00", "\x02", "\x03")):
+        return found, None
+    hrefs: list[str] = []
+
+    def blank(href: str) -> str:
+        if not is_relative_reference(href):
+            return href
+        hrefs.append(href)
+        return _BLANK.format(len(hrefs) - 1)
+
+    def size_blank(src: str) -> tuple[str, str] | None:
+        found = _BLANKS.fullmatch(src)
+        return (_SIZE_BLANK.format(found.group(1)),) * 2 if found and found.group(1) else None
+
+    rendered = _render_tokens(
+        tokens,
+        env,
+        blank,
+        _PAGE_BLANK,
+        allow_raw_html,
+        size_blank,  # type: ignore[arg-type]
+    )
+    return found, Prerendered(
+        rendered.html,
+        tuple((s.theme, s.title, s.html, s.text) for s in rendered.sections.values()),
+        tuple(hrefs),
+    )
+
+
+def finish(
+    pre: Prerendered, resolve: Callable[[str], str], page_url: str, size_of: SizeOf = _no_size
+) -> Rendered:
+    """A prerendered body with its blanks filled in for this site. `resolve` must leave
+    alone what `is_relative_reference` says is not relative, as the site's does."""
+    targets = [resolve(href) for href in pre.hrefs]
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return escapeHtml(targets[int(match.group(1))])
+        if match.group(2) is not None:
+            size = size_of(targets[int(match.group(2))])
+            return f' width="{size[0]}" height="{size[1]}"' if size else ""
+        return escapeHtml(page_url)
+
+    return Rendered(
+        _BLANKS.sub(fill, pre.html),
+        {
+            theme: Section(theme, title, _BLANKS.sub(fill, html), text)
+            for theme, title, html, text in pre.sections
+        },
+    )
+
+
+def _render_tokens(
+    tokens: list[Token],
+    env: dict[str, object],
+    resolve: Callable[[str], str],
+    page_url: str,
+    allow_raw_html: bool,
+    size_of: SizeOf,
+) -> Rendered:
+    md = parser(allow_raw_html)
     _rewrite_links(tokens, resolve, size_of)
     html = md.renderer.render(tokens, md.options, env)
     sections: dict[str, Section] = {}

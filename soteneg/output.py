@@ -1,7 +1,8 @@
-"""The writing edge: put a finished site in place at once.
+"""The writing edge: put a finished site in place.
 
-The new site is written into a fresh folder beside the target and swapped in only when
-it is complete, so a failed or interrupted build leaves the previous site as it was.
+A clean build writes into a fresh folder beside the target, swapped in only when it is
+complete; an incremental one moves its changed files in one by one (see docs/builds.md).
+Either way a failed build leaves the previous site as it was.
 """
 
 from __future__ import annotations
@@ -21,34 +22,74 @@ class OutputError(Exception):
     """The output folder cannot be written; the previous site is untouched."""
 
 
-def write_site(
-    out: Path, files: Mapping[str, bytes], finish: Callable[[Path], None] | None = None
-) -> None:
-    """Write `files` into a fresh folder, let `finish` complete it (the search index is
-    built from the written pages), then swap it in. Any failure leaves `out` untouched;
-    `finish` raises to fail."""
+def new_staging(out: Path) -> Path:
+    """A fresh, empty folder beside `out` to build into."""
     out = out.absolute()
-    parent = out.parent
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     except OSError as err:
         raise OutputError(f"cannot create a folder beside {out}: {err.strerror}") from err
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+    return staging
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def replace_site(staging: Path, out: Path, finish: Callable[[Path], None] | None = None) -> None:
+    """Let `finish` complete the staged site (the search index is built from the written
+    pages), then swap it in for `out` at once. Any failure leaves `out` untouched and the
+    staging folder removed; `finish` raises to fail."""
+    out = out.absolute()
     try:
-        for rel in sorted(files):
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[rel])
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
         if finish is not None:
             finish(staging)
         _swap(staging, out)
     except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise OutputError(f"cannot write the site to {out}: {err.strerror}") from err
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise
+
+
+def update_site(
+    staging: Path,
+    out: Path,
+    changed: list[str],
+    removed: list[str],
+    finish: Callable[[Path], None] | None = None,
+) -> None:
+    """Move the `changed` files from `staging` into `out`, one atomic rename each, and
+    delete the `removed` ones; then `finish` on `out`. Nothing else in `out` is touched.
+    The caller keeps a journal around this, since a kill half-way leaves a mix."""
+    out = out.absolute()
+    try:
+        for rel in changed:
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, target)
+        for rel in removed:
+            (out / rel).unlink(missing_ok=True)
+            _prune(out, (out / rel).parent)
+        if finish is not None:
+            finish(out)
+    except OSError as err:
+        raise OutputError(f"cannot update the site in {out}: {err.strerror}") from err
+    finally:
+        discard(staging)
+
+
+def _prune(out: Path, folder: Path) -> None:
+    """Remove folders left empty by removed pages, up to the output folder."""
+    while folder != out and folder.is_relative_to(out):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def lock_file(out: Path) -> Path:

@@ -22,6 +22,11 @@ from soteneg.models import Round
 from soteneg.pages import Page
 from soteneg.site import Site
 
+# Print HTML names project files under this address, whatever folder the project is in,
+# so that a PDF's bytes never depend on where the project was checked out. The PDF
+# fetcher maps it to the real project root and serves nothing else.
+PROJECT_URI = "file:///soteneg-project/"
+
 PRINT_TEMPLATE = "print/packet.html"
 
 

@@ -2,7 +2,7 @@
 
 Pages carry plain data (dicts, lists, strings) for dumb templates. The parts every page
 shares (navigation, breadcrumbs, language versions, metadata) are built here; the
-per-kind content comes from `document_pages` and `index_pages`.
+per-kind content comes from `document_pages` and `index_pages`; `units` lists them all.
 """
 
 from __future__ import annotations

@@ -26,10 +26,7 @@ from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.errors import PdfReadError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-# Print HTML names project files under this address, whatever folder the project is in,
-# so that a PDF's bytes never depend on where the project was checked out. The fetcher
-# maps it to the real project root and serves nothing else.
-PROJECT_URI = "file:///soteneg-project/"
+from soteneg.packets import PROJECT_URI
 
 # PDF fonts: what fontconfig answers for the families the print stylesheet names.
 FONT_FAMILIES = ("Noto Sans", "Noto Serif")

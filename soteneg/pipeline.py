@@ -2,51 +2,32 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
-from typing import Protocol
 
-from jinja2 import Environment
-
-from soteneg import assets, attachments, linkcheck, markdown_html, pdf, routes, search
-from soteneg.content import Content, load_content
+from soteneg import attachments, build_cache, search
+from soteneg.assemble import EXTERNAL_LINKS, Request, assemble
+from soteneg.build_cache import BuildCache, Inputs, Stamp, code_key, input_stamps, output_stamps
+from soteneg.content import Content, DataSet, ParseMemo, load_content, parse_config
 from soteneg.crossref import cross_check
-from soteneg.document_pages import document_pages, link_resolver
-from soteneg.feeds import feed_page, robots_page, sitemap_page
-from soteneg.index_pages import index_pages
-from soteneg.output import (
-    OutputError,
-    load_manifest,
-    lock_file,
-    output_lock,
-    previous_output,
-    save_manifest,
-    save_report,
-    write_site,
-)
-from soteneg.packets import packet_page, plan_packets
-from soteneg.pages import Chrome, Page
-from soteneg.pdf import PrintJob
+from soteneg.output import OutputError, lock_file, output_lock
+from soteneg.printing import PdfOptions, PrintStats
 from soteneg.problems import Problem, has_errors, problem, sort_problems
-from soteneg.render import environment, render_pages
 from soteneg.site import BuildOptions, Site, build_site
 from soteneg.sources import (
     CONTENT_DIR,
-    STATIC_DIR,
     TEMPLATES_DIR,
     FileData,
+    read_config,
     read_files,
     read_project,
     read_static,
 )
+from soteneg.units import fingerprint
 
-Location = tuple[str, tuple[int, int] | None]
-REQUIRED_ASSETS = ("style.css",)
-EXTERNAL_LINKS = "external-links.txt"
-PDF_MANIFEST = "pdf.json"
+__all__ = ["EXTERNAL_LINKS", "BuildResult", "CheckResult", "Memory", "PdfOptions", "build", "check"]
 
 
 @dataclass(frozen=True)
@@ -71,16 +52,20 @@ class BuildResult:
     stats: PrintStats | None = None
     external_links: int = 0  # listed in the cache folder's external-links.txt
     site: Site | None = None  # what was built, for the preview's PDFs on request
+    unchanged: bool = False  # nothing changed since the previous build: nothing was done
+    written: list[str] = field(default_factory=list)  # output files written
+    removed: list[str] = field(default_factory=list)  # output files deleted
 
     @property
     def failed(self) -> bool:
         return self.check.config_failed or has_errors(self.problems)
 
 
-def check(root: Path) -> CheckResult:
-    """Read and validate the whole project; write nothing."""
+def check(root: Path, memo: ParseMemo | None = None, html: bool = False) -> CheckResult:
+    """Read and validate the whole project; write nothing. `memo` and `html`: see
+    `load_content`."""
     files = read_project(root)
-    content, config_problems, problems = load_content(files)
+    content, config_problems, problems = load_content(files, memo, html)
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
     problems += cross_check(content, every_document)
@@ -99,81 +84,231 @@ def check(root: Path) -> CheckResult:
     )
 
 
-def render_documents(site: Site) -> dict[str, markdown_html.Rendered]:
-    allow_html = site.config.allow_raw_html
-    base = routes.base_path(site.config.base_url)
-    sizes = {routes.href(f.url, base): f.size for f in site.files.values() if f.size}
-    return {
-        doc.id: markdown_html.render(
-            doc.body,
-            link_resolver(site, doc),
-            routes.href(site.url(doc), base),
-            allow_html,
-            sizes.get,
-        )
-        for group in site.groups.values()
-        for doc in group.versions.values()
-    }
+@dataclass
+class Memory:
+    """The build cache held in this process (the preview's) instead of on disk."""
+
+    build: BuildCache | None = None
+    inputs: Inputs | None = None
+    site: Site | None = None
 
 
-def plan(
-    site: Site,
-    rendered: dict[str, markdown_html.Rendered],
-    asset_urls: dict[str, str],
-    pdfs: frozenset[str] = frozenset(),
-) -> list[Page]:
-    """Every HTML page, feed and sitemap; `pdfs` are the PDF URLs pages may link to."""
-    base = routes.base_path(site.config.base_url)
-
-    @cache
-    def chrome_for(lang: str) -> Chrome:
-        return Chrome(site, lang, lambda name: routes.href(asset_urls[name], base), pdfs)
-
-    pages = document_pages(site, rendered, chrome_for) + index_pages(site, rendered, chrome_for)
-    pages.append(sitemap_page(site, pages))
-    pages += [feed_page(site, lang) for lang in site.languages]
-    pages.append(robots_page(site))
-    return pages
+def cache_key(
+    options: BuildOptions, pdf_options: PdfOptions | None, with_search: bool, link_pdfs: bool
+) -> str:
+    """The code and the options a cache is good for (the moment `now` is not one of them:
+    documents whose embargo ends change the fingerprints)."""
+    shard = pdf_options.shard if pdf_options else None
+    return fingerprint(
+        code_key(),
+        repr((options.drafts, options.base_path, pdf_options is not None, with_search)),
+        repr((link_pdfs, shard)),
+    )
 
 
-def url_collisions(pages: list[Page]) -> list[Problem]:
-    """Two pages at one URL: name the documents involved."""
-    owner: dict[str, Page] = {}
-    problems: list[Problem] = []
-    for page in pages:
-        first = owner.setdefault(page.url, page)
-        if first is not page:
-            file = (page.sources or first.sources or (CONTENT_DIR,))[0]
-            problems.append(
-                problem(file, None, "url-collision", f"{page.url} would be written twice")
+def configured_output(root: Path) -> Path | None:
+    """The output folder site.yaml names, if it can be read."""
+    config, _, _ = parse_config(read_config(root))
+    return root / config.output if config is not None else None
+
+
+def build(
+    root: Path,
+    out: Path | None,
+    options: BuildOptions,
+    pdf_options: PdfOptions | None = None,
+    with_search: bool = True,
+    link_pdfs: bool = False,
+    jobs: int = 1,
+    memory: Memory | None = None,
+) -> BuildResult:
+    """check -> index -> Markdown -> units -> templates -> PDFs -> links -> write.
+
+    Redoes only what changed since the last build into the same output, from the cache
+    beside it, or from `memory` (which is then neither read from nor written to disk).
+    `pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs,
+    unless `link_pdfs` (the preview prints a PDF when it is asked for). `jobs`: processes
+    for rendering."""
+    key = cache_key(options, pdf_options, with_search, link_pdfs)
+    stamps = input_stamps(root)
+    out = out if out is not None else configured_output(root)
+    if out is not None and lock_file(out).exists():
+        unchanged = _if_unchanged(out, key, stamps, options, memory)
+        if unchanged is not None:
+            return unchanged
+    state = memory.build if memory is not None else None
+    if state is None and memory is None and out is not None:
+        state = build_cache.load_build(out, key)
+    state = state if state is not None else BuildCache(key=key)
+    if memory is not None:
+        memory.build = state  # its parse memo outlives a failed build
+    checked = check(root, state.parsed, html=True)
+    if checked.failed:
+        return BuildResult(checked, checked.problems, None)
+    assert checked.content.config is not None
+    out = out if out is not None else root / checked.content.config.output
+    refused = unsafe_output(root, out)
+    if refused:
+        failure = problem(str(out), None, "output-error", f"not writing here: {refused}")
+        return BuildResult(checked, [*checked.problems, failure], None)
+    try:
+        with output_lock(out):
+            return _build_into(
+                root,
+                out,
+                stamps,
+                options,
+                pdf_options,
+                with_search,
+                link_pdfs,
+                jobs,
+                checked,
+                state,
+                memory,
             )
-    return problems
+    except OutputError as err:
+        failure = problem(str(out), None, "output-error", str(err))
+        return BuildResult(checked, [*checked.problems, failure], None)
+    except search.SearchError as err:
+        failure = problem(str(out), None, "search-error", f"the search index failed: {err}")
+        return BuildResult(checked, [*checked.problems, failure], None)
 
 
-def locator(site: Site, pages: list[Page]) -> Callable[[linkcheck.Link], Location]:
-    """Where a link of the built site came from: the document line whose Markdown wrote
-    it, else the template that did."""
-    by_output = {p.output: p for p in pages}
-    documents = {d.file: d for g in site.groups.values() for d in g.versions.values()}
-
-    def locate(link: linkcheck.Link) -> Location:
-        page = by_output.get(link.page)
-        if page is None:
-            return link.page, None
-        doc = documents.get(page.sources[0]) if page.sources else None
-        if doc is not None:
-            resolve = link_resolver(site, doc)
-            for written in doc.outline.links:
-                if resolve(written.href) == link.url:
-                    return doc.file, (doc.body_line + written.line, written.column or 1)
-        return f"{TEMPLATES_DIR}/{page.template}", None
-
-    return locate
+def _if_unchanged(
+    out: Path, key: str, stamps: dict[str, Stamp], options: BuildOptions, memory: Memory | None
+) -> BuildResult | None:
+    """`_unchanged` while holding the lock, so that a build running meanwhile is not
+    half seen; an output that cannot be locked (read-only) is looked at as it is,
+    since a build with nothing to do writes nothing."""
+    try:
+        with output_lock(out):
+            return _unchanged(out, key, stamps, options, memory)
+    except OutputError:
+        return _unchanged(out, key, stamps, options, memory)
 
 
-def external_links_report(report: linkcheck.LinkReport) -> str:
-    lines = [f"{link.url}\t{link.page}" for link in report.external]
-    return "\n".join(lines) + ("\n" if lines else "")
+def _unchanged(
+    out: Path, key: str, stamps: dict[str, Stamp], options: BuildOptions, memory: Memory | None
+) -> BuildResult | None:
+    """The previous build's result when no input changed, no embargo ended and the output
+    is as it was written; else None."""
+    inputs = memory.inputs if memory is not None else build_cache.load_inputs(out, key)
+    if inputs is None or inputs.key != key or inputs.stamps != stamps:
+        return None
+    if inputs.settles is not None and (options.now is None or options.now >= inputs.settles):
+        return None
+    if output_stamps(out, list(inputs.written)) != inputs.written:
+        return None
+    content = Content(None, DataSet(), (), (), inputs.texts)
+    checked = CheckResult(content, inputs.warnings, False)
+    return BuildResult(
+        checked,
+        inputs.warnings,
+        out,
+        inputs.files,
+        None,
+        inputs.external_links,
+        memory.site if memory is not None else None,
+        unchanged=True,
+    )
+
+
+def _settles(content: Content, options: BuildOptions) -> dt.datetime | None:
+    """The next moment an embargo ends and the site changes without any edit."""
+    now = options.now
+    if now is None:
+        return None
+    future = [
+        d.meta.publish_at
+        for d in content.documents
+        if d.meta is not None and d.meta.publish_at and d.meta.publish_at > now
+    ]
+    return min(future) if future else None
+
+
+def _build_into(
+    root: Path,
+    out: Path,
+    stamps: dict[str, Stamp],
+    options: BuildOptions,
+    pdf_options: PdfOptions | None,
+    with_search: bool,
+    link_pdfs: bool,
+    jobs: int,
+    checked: CheckResult,
+    state: BuildCache,
+    memory: Memory | None,
+) -> BuildResult:
+    """The part of a build that holds the output folder's lock. `state` is the cache of
+    the last build into `out`, or a fresh one."""
+    key = state.key
+    inputs = memory.inputs if memory is not None else build_cache.load_inputs(out, key)
+    in_place = bool(
+        inputs is not None
+        and state.records
+        and out.is_dir()
+        and not build_cache.journal(out).exists()
+    )
+    damaged: frozenset[str] = frozenset()
+    if in_place and inputs is not None:
+        now = output_stamps(out, list(inputs.written))
+        damaged = frozenset(rel for rel, st in inputs.written.items() if now.get(rel) != st)
+    else:
+        state.units, state.outputs, state.records = {}, {}, {}
+    site = build_site(checked.content, options)
+    refs = [r for d in site.published.values() for r in attachments.references(d)]
+    site = replace(site, files=attachments.publish(refs, checked.files))
+    request = Request(
+        root,
+        out,
+        checked.content.texts,
+        read_static(root),
+        pdf_options,
+        with_search,
+        link_pdfs,
+        jobs,
+        in_place,
+        damaged,
+    )
+    outcome = assemble(site, request, state)
+    if outcome.problems:
+        if memory is not None:
+            memory.inputs = None  # the next build is not a no-op
+        return BuildResult(
+            checked, sort_problems(checked.problems + outcome.problems), None, stats=outcome.stats
+        )
+    if in_place and inputs is not None:
+        written = {r: s for r, s in inputs.written.items() if r in state.records}
+        written.update(output_stamps(out, outcome.written))
+    else:
+        written = output_stamps(out, list(state.records))
+    warned = {p.file for p in checked.problems}
+    fresh_inputs = Inputs(
+        key,
+        stamps,
+        written,
+        _settles(checked.content, options),
+        list(checked.problems),
+        {f: t for f, t in checked.content.texts.items() if f in warned},
+        outcome.files,
+        outcome.external_links,
+    )
+    if memory is not None:
+        memory.build, memory.inputs, memory.site = state, fresh_inputs, site
+    else:
+        build_cache.save(out, state, fresh_inputs)
+    build_cache.journal(out).unlink(missing_ok=True)
+    return BuildResult(
+        checked,
+        checked.problems,
+        out,
+        outcome.files,
+        outcome.stats,
+        outcome.external_links,
+        site,
+        written=outcome.written,
+        removed=outcome.removed,
+    )
 
 
 def unsafe_output(root: Path, out: Path) -> str | None:
@@ -190,205 +325,3 @@ def unsafe_output(root: Path, out: Path) -> str | None:
     if out.is_dir() and any(out.iterdir()) and not lock_file(out).exists():
         return f"{out} is not empty and was not built by soteneg; remove it or choose another --out"
     return None
-
-
-class Progress(Protocol):
-    def start(self, total: int) -> None: ...
-    def advance(self, path: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    jobs: int = 1
-    progress: Progress | None = None
-
-
-@dataclass
-class PrintStats:
-    printed: int = 0
-    reused: int = 0
-    pages: int = 0
-
-
-def print_packets(
-    site: Site, env: Environment, root: Path, out: Path, options: PdfOptions, stats: PrintStats
-) -> tuple[dict[str, bytes], dict[str, dict[str, str]], list[Problem]]:
-    """Render the packets' HTML, reuse unchanged PDFs of the previous build, print the rest.
-
-    Returns the PDF files, the new cache manifest and problems (refused fetches)."""
-    root_uri = pdf.PROJECT_URI
-    packets = plan_packets(site)
-    pages = [packet_page(site, p, root_uri) for p in packets]
-    html, problems = render_pages(env, pages, root / TEMPLATES_DIR)
-    if problems:
-        return {}, {}, problems
-    variant = site.config.pdf_variant
-    jobs = [
-        PrintJob(
-            p.output,
-            html[p.output].decode("utf-8"),
-            variant,
-            tuple((anchor, site.files[path].data) for anchor, path in p.context["appendix_files"]),
-        )
-        for p in pages
-    ]
-    environment_key = pdf.environment_key()
-    previous = load_manifest(out, PDF_MANIFEST)
-    files: dict[str, bytes] = {}
-    manifest: dict[str, dict[str, str]] = {}
-    to_print: list[PrintJob] = []
-    for job in jobs:
-        key = pdf.job_key(job, environment_key)
-        entry = previous.get(job.path, {})
-        reused = (
-            previous_output(out, job.path, entry.get("sha256", ""))
-            if entry.get("key") == key
-            else None
-        )
-        if reused is not None:
-            files[job.path] = reused
-            manifest[job.path] = dict(entry)
-            stats.reused += 1
-        else:
-            manifest[job.path] = {"key": key}
-            to_print.append(job)
-    if options.progress:
-        options.progress.start(len(to_print))
-    advance = options.progress.advance if options.progress else None
-    sources = {p.output: p.sources for p in pages}
-    for printed in pdf.print_all(to_print, root, options.jobs, advance):
-        files[printed.path] = printed.data
-        manifest[printed.path]["sha256"] = hashlib.sha256(printed.data).hexdigest()
-        stats.printed += 1
-        stats.pages += printed.pages
-        for message in printed.errors:
-            where = sources[printed.path][0] if sources[printed.path] else printed.path
-            problems.append(
-                problem(where, None, "attachment-unreadable", f"{printed.path}: {message}")
-            )
-        for url in printed.refused:
-            where = sources[printed.path][0] if sources[printed.path] else printed.path
-            problems.append(
-                problem(where, None, "refused-fetch", f"{printed.path}: refused to read {url}")
-            )
-    return files, manifest, problems
-
-
-def build(
-    root: Path,
-    out: Path | None,
-    options: BuildOptions,
-    pdf_options: PdfOptions | None = None,
-    with_search: bool = True,
-    link_pdfs: bool = False,
-) -> BuildResult:
-    """check -> index -> Markdown -> page plan -> templates -> PDFs -> write all at once.
-
-    `pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs,
-    unless `link_pdfs` (the preview prints a PDF when it is asked for)."""
-    checked = check(root)
-    if checked.failed:
-        return BuildResult(checked, checked.problems, None)
-    assert checked.content.config is not None
-    out = out if out is not None else root / checked.content.config.output
-    refused = unsafe_output(root, out)
-    if refused:
-        failure = problem(str(out), None, "output-error", f"not writing here: {refused}")
-        return BuildResult(checked, [*checked.problems, failure], None)
-    try:
-        with output_lock(out):
-            return _build_into(root, out, options, pdf_options, with_search, link_pdfs, checked)
-    except OutputError as err:
-        failure = problem(str(out), None, "output-error", str(err))
-        return BuildResult(checked, [*checked.problems, failure], None)
-
-
-def _build_into(
-    root: Path,
-    out: Path,
-    options: BuildOptions,
-    pdf_options: PdfOptions | None,
-    with_search: bool,
-    link_pdfs: bool,
-    checked: CheckResult,
-) -> BuildResult:
-    """The part of a build that holds the output folder's lock."""
-    site = build_site(checked.content, options)
-    refs = [
-        r
-        for g in site.groups.values()
-        for d in g.versions.values()
-        for r in attachments.references(d)
-    ]
-    site = replace(site, files=attachments.publish(refs, checked.files))
-    rendered = render_documents(site)
-    static = read_static(root)
-    missing = [
-        problem(f"{STATIC_DIR}/{name}", None, "asset-missing", f"{name} is missing")
-        for name in REQUIRED_ASSETS
-        if name not in static
-    ]
-    if missing:
-        return BuildResult(checked, checked.problems + missing, None)
-    asset_urls, asset_files = assets.publish(static)
-    linked = pdf_options is not None or link_pdfs
-    pdfs = frozenset(p.url for p in plan_packets(site)) if linked else frozenset()
-    pages = plan(site, rendered, asset_urls, pdfs)
-    collisions = url_collisions(pages)
-    if collisions:
-        return BuildResult(checked, sort_problems(checked.problems + collisions), None)
-    templates = root / TEMPLATES_DIR
-    env = environment(templates)
-    files, problems = render_pages(env, pages, templates)
-    if problems:
-        return BuildResult(checked, checked.problems + problems, None)
-    files.update(asset_files)
-    files.update({routes.output_file(f.url): f.data for f in site.files.values()})
-    stats = PrintStats()
-    manifest: dict[str, dict[str, str]] = {}
-    if pdf_options is not None:
-        printed, manifest, problems = print_packets(site, env, root, out, pdf_options, stats)
-        if has_errors(problems):
-            return BuildResult(checked, checked.problems + problems, None, stats=stats)
-        files.update(printed)
-    promised = {routes.output_file(url) for url in pdfs} if pdf_options is None else set()
-    report = linkcheck.check_site(files, site.config.base_url, promised)
-    broken = linkcheck.broken_link_problems(report, locator(site, pages))
-    if broken:
-        return BuildResult(checked, sort_problems(checked.problems + broken), None)
-    try:
-        write_site(out, files, finish=search.index_site if with_search else None)
-        if pdf_options is not None:
-            save_manifest(out, PDF_MANIFEST, manifest)
-        save_report(out, EXTERNAL_LINKS, external_links_report(report))
-    except OutputError as err:
-        failure = problem(str(out), None, "output-error", str(err))
-        return BuildResult(checked, [*checked.problems, failure], None)
-    except search.SearchError as err:
-        failure = problem(str(out), None, "search-error", f"the search index failed: {err}")
-        return BuildResult(checked, [*checked.problems, failure], None)
-    return BuildResult(
-        checked,
-        checked.problems,
-        out,
-        len(files),
-        stats if pdf_options is not None else None,
-        len({link.url for link in report.external}),
-        site,
-    )
-
-
-def print_on_request(site: Site, root: Path, url: str) -> bytes | None:
-    """One PDF of the site, printed now (the preview prints only what is asked for)."""
-    packet = next((p for p in plan_packets(site) if p.url == url), None)
-    if packet is None:
-        return None
-    page = packet_page(site, packet, pdf.PROJECT_URI)
-    html, problems = render_pages(environment(root / TEMPLATES_DIR), [page], root / TEMPLATES_DIR)
-    if problems:
-        return None
-    appendices = tuple((a, site.files[p].data) for a, p in page.context["appendix_files"])
-    job = PrintJob(
-        page.output, html[page.output].decode("utf-8"), site.config.pdf_variant, appendices
-    )
-    return pdf.print_one(job, str(root)).data

@@ -6,11 +6,13 @@ templates can only be loaded from the project's templates/ folder.
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
 from soteneg.i18n import format_date
@@ -83,3 +85,47 @@ def render_pages(
             return files, [template_problem(exc, templates, page.url)]
         files[page.output] = text.encode("utf-8")
     return files, []
+
+
+def render_page(env: jinja2.Environment, page: Page, templates: Path) -> bytes | Problem:
+    try:
+        return env.get_template(page.template).render(page.context).encode("utf-8")
+    except Exception as exc:
+        return template_problem(exc, templates, page.url)
+
+
+def template_keys(env: jinja2.Environment) -> dict[str, str]:
+    """Each template's hash together with every template it extends, includes or imports:
+    a page needs making again when any of them changes. A template that does not parse
+    gets a key of its own; rendering reports the error."""
+    assert env.loader is not None
+    sources: dict[str, str] = {}
+    uses: dict[str, set[str]] = {}
+    names = [n for n in env.list_templates() if not n.startswith("static/")]
+    for name in names:
+        try:
+            source = env.loader.get_source(env, name)[0]
+            found = list(jinja2.meta.find_referenced_templates(env.parse(source)))
+        except (jinja2.TemplateError, UnicodeDecodeError):
+            source, found = f"(unreadable) {name}", []
+        sources[name] = source
+        # A name computed at render time could be any template.
+        uses[name] = set(names) if None in found else {n for n in found if n}
+
+    def closure(name: str) -> set[str]:
+        seen = {name}
+        stack = [name]
+        while stack:
+            for used in uses.get(stack.pop(), ()):
+                if used not in seen:
+                    seen.add(used)
+                    stack.append(used)
+        return seen
+
+    keys: dict[str, str] = {}
+    for name in sources:
+        digest = hashlib.blake2b(digest_size=16)
+        for used in sorted(closure(name)):
+            digest.update(f"{used}\0{sources.get(used, '(missing)')}\0".encode())
+        keys[name] = digest.hexdigest()
+    return keys

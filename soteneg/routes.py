@@ -108,3 +108,10 @@ def href(url: str, base: str) -> str:
 
 def absolute(url: str, base_url: str) -> str:
     return base_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def is_relative_reference(href: str) -> bool:
+    """A link written relative to its document (`../x.md#a`, `liitteet/a.pdf`): the only
+    kind the build rewrites. Anchors, site paths, query-only and absolute URLs stay."""
+    parts = urlsplit(href)
+    return not (parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path)

@@ -8,6 +8,7 @@ Finnish and Swedish stemming, into /pagefind/. Only the parts marked
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,15 +21,20 @@ class SearchError(Exception):
 
 
 def index_site(site_dir: Path) -> None:
-    """Index a written site in place; runs the Pagefind binary shipped on PyPI."""
+    """Index a written site; runs the Pagefind binary shipped on PyPI. The bundle is
+    written beside the old one and swapped in, so no stale index files stay behind and
+    a failed run leaves the old bundle."""
+    fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site_dir),
-        "--output-subdir",
-        BUNDLE,
+        "--output-path",
+        str(fresh),
         "--quiet",
     ]
     try:
@@ -36,4 +42,10 @@ def index_site(site_dir: Path) -> None:
     except (OSError, subprocess.TimeoutExpired) as err:
         raise SearchError(f"pagefind could not run: {err}") from err
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SearchError((result.stderr or result.stdout).strip()[-2000:])
+    bundle = site_dir / BUNDLE
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)

@@ -14,6 +14,7 @@ import html
 import ipaddress
 import logging
 import mimetypes
+import os
 import posixpath
 import shutil
 import tempfile
@@ -27,6 +28,7 @@ from typing import Any, ClassVar
 from urllib.parse import unquote
 
 from soteneg import pipeline
+from soteneg.printing import print_on_request
 from soteneg.problems import Problem
 from soteneg.site import BuildOptions
 from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
@@ -89,9 +91,12 @@ class Preview:
         self.state = State()
         self.lock = threading.Lock()
         self.printed: dict[str, bytes] = {}
+        # The build cache stays in memory: a save redoes only what it changed.
+        self.memory = pipeline.Memory()
 
-    def rebuild(self) -> State:
-        """Build everything (drafts included, no PDFs or search index); never raises."""
+    def rebuild(self, jobs: int = 1) -> State:
+        """Build what changed (drafts included, no PDFs or search index); never raises.
+        `jobs` above 1 forks workers: only before the server's threads start."""
         started = time.perf_counter()
         state = State(builds=self.state.builds + 1)
         try:
@@ -102,6 +107,8 @@ class Preview:
                 pdf_options=None,
                 with_search=False,
                 link_pdfs=True,
+                jobs=jobs,
+                memory=self.memory,
             )
             state.result = result
             state.problems = result.problems
@@ -169,7 +176,7 @@ class Preview:
             if url in self.printed:
                 return self.printed[url]
         assert state.result is not None and state.result.site is not None
-        data = pipeline.print_on_request(state.result.site, self.root, url) or b""
+        data = print_on_request(state.result.site, self.root, url) or b""
         with self.lock:
             if self.state is state:  # a rebuild meanwhile makes this print stale
                 self.printed[url] = data
@@ -295,7 +302,7 @@ def run(
     workdir = Path(tempfile.mkdtemp(prefix="soteneg-preview-"))
     preview = Preview(root, workdir / "site", now, report)
     built_from = fingerprint(root)
-    preview.rebuild()
+    preview.rebuild(jobs=os.cpu_count() or 1)
     server = Server(app=preview, watcher=_Silent())
     stop = threading.Event()
     try:

@@ -53,9 +53,11 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _read(root: Path, path: Path, limit: int) -> SourceFile:
+def _read(root: Path, path: Path, limit: int, inside: bool = False) -> SourceFile:
+    """`inside`: the caller knows `path` is inside `root` (it is no link, in a folder
+    that is inside), which spares resolving it."""
     rel = path.relative_to(root).as_posix()
-    if not _inside(root, path):
+    if not inside and not _inside(root, path):
         return SourceFile(
             rel, None, "this file is a link to a place outside the project", "outside-project"
         )
@@ -88,10 +90,15 @@ def _walk(content: Path) -> tuple[list[Path], list[Path]]:
     return sorted(documents), sorted(others)
 
 
+def read_config(root: Path) -> SourceFile | None:
+    root = root.resolve()
+    path = root / CONFIG_FILE
+    return _read(root, path, MAX_DATA_BYTES) if path.is_file() else None
+
+
 def read_project(root: Path) -> ProjectFiles:
     root = root.resolve()
-    config_path = root / CONFIG_FILE
-    config = _read(root, config_path, MAX_DATA_BYTES) if config_path.is_file() else None
+    config = read_config(root)
     content = root / CONTENT_DIR
     data = tuple(
         _read(root, content / name, MAX_DATA_BYTES)
@@ -99,7 +106,13 @@ def read_project(root: Path) -> ProjectFiles:
         if (content / name).is_file()
     )
     paths, others = _walk(content) if content.is_dir() else ([], [])
-    docs = tuple(_read(root, p, MAX_DOCUMENT_BYTES) for p in paths[:MAX_DOCUMENTS])
+    # The walk follows no folder links: a document inside a folder that is inside, and
+    # itself no link, is inside too.
+    trusted = _inside(root, content)
+    docs = tuple(
+        _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink())
+        for p in paths[:MAX_DOCUMENTS]
+    )
     assets = frozenset(p.relative_to(content).as_posix() for p in others if _inside(root, p))
     return ProjectFiles(root, config, data, docs, assets, max(0, len(paths) - MAX_DOCUMENTS))
 

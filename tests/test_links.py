@@ -6,7 +6,7 @@ from pathlib import Path
 
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg.linkcheck import check_site
+from soteneg.linkcheck import check_links, check_site, scan_page
 
 BASE = "https://example.fi/sote/"
 
@@ -82,3 +82,34 @@ def test_external_links_are_listed_not_fetched(tmp_path: Path) -> None:
     assert "external links listed in" in result.stdout
     report = (tmp_path / ".out.cache" / "external-links.txt").read_text().splitlines()
     assert "https://thl.fi/\tsivut/tietoa/index.html" in report
+
+
+def test_only_the_named_pages_have_their_internal_links_checked() -> None:
+    files = {
+        "index.html": _page('<a href="/sote/gone/">x</a> <a href="https://stm.fi/">stm</a>'),
+        "a/index.html": _page('<a href="/sote/#nope">y</a>'),
+    }
+    pages = {name: scan_page(name, data, BASE) for name, data in files.items()}
+    everything = check_links(pages, files)
+    assert sorted(b.page for b, _ in everything.broken) == ["a/index.html", "index.html"]
+    only_a = check_links(pages, files, only={"a/index.html"})
+    assert [b.page for b, _ in only_a.broken] == ["a/index.html"]
+    # External links are listed from every page, checked or not.
+    assert [link.url for link in only_a.external] == ["https://stm.fi/"]
+
+
+def test_a_page_that_loses_an_id_has_every_page_checked_again() -> None:
+    from soteneg.assemble import _Staged, _to_link_check
+    from soteneg.build_cache import Record
+
+    def record(body: str) -> Record:
+        return Record("sha", "unit", scan_page("a/index.html", _page(body), BASE))
+
+    previous = {"a/index.html": record('<h2 id="x">X</h2>'), "b.css": Record("sha")}
+    staged = _Staged(Path("/nonexistent"), previous, frozenset())
+    staged.records = {"a/index.html": record('<h2 id="y">Y</h2>'), "b.css": Record("sha")}
+    staged.written = ["a/index.html"]
+    assert _to_link_check(staged, previous, []) is None
+    staged.records["a/index.html"] = record('<h2 id="x">X</h2><p>more</p>')
+    assert _to_link_check(staged, previous, []) == {"a/index.html"}
+    assert _to_link_check(staged, previous, ["c/index.html"]) is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from soteneg.markdown import outline, parse_attrs, slugify
+from soteneg.markdown_html import finish, parse_body, render
+from soteneg.routes import is_relative_reference
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,49 @@ def test_footnote_anchors_exist() -> None:
 
 def test_raw_html_is_not_a_link_when_html_is_off() -> None:
     assert outline('<a href="evil.md">x</a>\n').links == ()
+
+
+BODY_WITH_EVERYTHING = """\
+## Palvelujen saatavuus {theme=saatavuus}
+
+Katso [kevät](../2018-kevat/uusimaa.md#saatavuus), [alla](#rahoitus),
+[STM](https://stm.fi/) ja [liite](liitteet/a&b.pdf "Liite")[^1].
+
+![Kaavio](liitteet/kaavio.png "Kuvio 1: otsikko")
+
+![Ilman kokoa](liitteet/puuttuu.svg)
+
+[^1]: Alaviite [takaisin](#saatavuus).
+
+## Rahoitus {theme=rahoitus}
+
+Teksti & <b>lihava</b> ja [sama liite](liitteet/a&b.pdf).
+"""
+
+
+def _resolve(href: str) -> str:
+    """Like the site's resolver, it rewrites only references relative to the document."""
+    if not is_relative_reference(href):
+        return href
+    return "/sivusto/" + href.replace("../", "").replace(".md", "/") + "?a=1&b=2"
+
+
+def _size(src: str) -> tuple[int, int] | None:
+    return (640, 480) if "kaavio" in src else None
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_a_prerendered_body_finishes_as_a_whole_render(allow_html: bool) -> None:
+    """One parse at check time, blanks filled at build time: the same HTML and sections
+    as parsing and rendering at build time."""
+    _, pre = parse_body(BODY_WITH_EVERYTHING, allow_html)
+    assert pre is not None
+    whole = render(BODY_WITH_EVERYTHING, _resolve, "/sivu/?x=<1>", allow_html, _size)
+    assert finish(pre, _resolve, "/sivu/?x=<1>", _size) == whole
+    assert 'width="640" height="480"' in whole.html
+    assert "/sivu/?x=&lt;1&gt;#rahoitus" in whole.sections["saatavuus"].html
+
+
+def test_a_body_holding_a_marker_character_is_rendered_whole() -> None:
+    assert parse_body("Outo \x03 merkki.\n")[1] is None
+    assert parse_body("Tavallinen.\n", html=False)[1] is None

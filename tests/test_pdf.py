@@ -206,6 +206,10 @@ def test_unchanged_packets_are_not_printed_again(tmp_path: Path) -> None:
     first = build(root, out, pdf=True)
     assert first.returncode == 0
     total = int(re.search(r"PDFs: (\d+) printed", first.stdout).group(1))
+    assert "nothing changed" in build(root, out, pdf=True).stdout
+    # A saved but unchanged file is looked at again; its PDFs are not printed again.
+    doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
+    os.utime(doc, ns=(doc.stat().st_atime_ns, doc.stat().st_mtime_ns + 10**9))
     second = build(root, out, pdf=True)
     assert f"PDFs: 0 printed (0 pages), {total} unchanged" in second.stdout
     doc = root / "content/kierrokset/2018-syksy/uusimaa.md"

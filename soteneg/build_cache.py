@@ -1,0 +1,175 @@
+"""The build cache: what the last build read and wrote, so the next one redoes only what
+changed. It lives beside the output folder (`.<out>.cache/`), is never published, and is
+safe to delete: a build without it is a clean build.
+
+Two files: `inputs.pickle` is small (input and output stamps, the last warnings) and
+answers "did anything change at all?" without loading the rest; `build.pickle` holds the
+parsed documents, rendered bodies, unit fingerprints and a record of every output file.
+A cache written by other code or for other build options is ignored. While changed files
+are being moved into the output, a journal file marks the output as half-updated; a
+build that finds it starts clean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from soteneg.content import Parsed
+from soteneg.linkcheck import PageLinks
+from soteneg.output import cache_dir
+from soteneg.problems import Problem
+from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+
+FORMAT = 1
+INPUTS_FILE = "inputs.pickle"
+BUILD_FILE = "build.pickle"
+JOURNAL_FILE = "updating"
+
+Stamp = tuple[int, int]  # (size, mtime_ns)
+
+
+@dataclass
+class Record:
+    """One file of the output as the last build wrote it."""
+
+    sha: str
+    unit: str = ""  # the unit that made it; "" for copied files (assets, attachments)
+    links: PageLinks | None = None  # HTML pages only
+    sitemap: dict[str, Any] | None = None  # its sitemap entry, when it has one
+    sources: tuple[str, ...] = ()
+    template: str = ""
+    indexed: bool = False  # holds text for the search index
+
+
+@dataclass
+class BuildCache:
+    key: str = ""  # code and options the cache was made for
+    parsed: dict[str, Parsed] = field(default_factory=dict)  # see content.load_content
+    units: dict[str, str] = field(default_factory=dict)  # unit key -> fingerprint
+    outputs: dict[str, str | None] = field(default_factory=dict)  # unit key -> its output
+    records: dict[str, Record] = field(default_factory=dict)  # output file -> record
+    documents: dict[str, str] = field(default_factory=dict)  # document id -> hash of its file
+    keys: dict[str, str] = field(default_factory=dict)  # document id -> render key
+
+
+@dataclass
+class Inputs:
+    """The cheap half of the cache: enough to see that nothing changed."""
+
+    key: str = ""
+    stamps: dict[str, Stamp] = field(default_factory=dict)  # input file -> stamp
+    written: dict[str, Stamp] = field(default_factory=dict)  # output file -> stamp
+    # The first publish_at after the build's moment: from then on the site is different.
+    settles: dt.datetime | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # of files with warnings
+    files: int = 0
+    external_links: int = 0
+
+
+def code_key() -> str:
+    """soteneg's own source: a cache made by other code is not trusted."""
+    digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+    package = Path(__file__).parent
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _load(path: Path, kind: type) -> Any:
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)
+    except Exception:
+        return None
+    return value if isinstance(value, kind) else None
+
+
+def load_inputs(out: Path, key: str) -> Inputs | None:
+    folder = cache_dir(out)
+    if (folder / JOURNAL_FILE).exists():
+        return None
+    found = _load(folder / INPUTS_FILE, Inputs)
+    return found if found is not None and found.key == key else None
+
+
+def load_build(out: Path, key: str) -> BuildCache | None:
+    """The build half. Its records are only trusted together with the inputs half and
+    without a journal; its memos of parsed and rendered documents are always good."""
+    found = _load(cache_dir(out) / BUILD_FILE, BuildCache)
+    return found if found is not None and found.key == key else None
+
+
+def _dump(path: Path, value: object) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)
+
+
+def save(out: Path, build: BuildCache, inputs: Inputs) -> None:
+    """Write both halves; a build that cannot save its cache still succeeded."""
+    folder = cache_dir(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _dump(folder / BUILD_FILE, build)
+        _dump(folder / INPUTS_FILE, inputs)
+    except OSError:
+        forget(out)
+
+
+def forget(out: Path) -> None:
+    for name in (INPUTS_FILE, BUILD_FILE):
+        (cache_dir(out) / name).unlink(missing_ok=True)
+
+
+def journal(out: Path) -> Path:
+    return cache_dir(out) / JOURNAL_FILE
+
+
+def stamp(path: str | Path) -> Stamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def input_stamps(root: Path) -> dict[str, Stamp]:
+    """Every file a build may read: site.yaml, content/ and templates/, hidden ones too
+    (a stamp more costs nothing; a missed input would be a stale site)."""
+    stamps: dict[str, Stamp] = {}
+    found = stamp(root / CONFIG_FILE)
+    if found:
+        stamps[CONFIG_FILE] = found
+    for top in (CONTENT_DIR, TEMPLATES_DIR):
+        folders = [(os.path.join(root, top), top)]
+        while folders:
+            folder, rel = folders.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                name = f"{rel}/{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, name))
+                else:
+                    try:
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    stamps[name] = (st.st_size, st.st_mtime_ns)
+    return stamps
+
+
+def output_stamps(out: Path, files: list[str]) -> dict[str, Stamp]:
+    folder = str(out)
+    return {rel: s for rel in files if (s := stamp(os.path.join(folder, rel))) is not None}

@@ -1,0 +1,271 @@
+"""Incremental builds are exact: after any edit, a build into the previous output gives the
+same bytes as a clean build, writes every file whose bytes changed, and leaves every
+other file alone (same bytes, same mtime). Timings belong to `make bench`, not here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_site import GOLDEN_SITE, build, project
+
+from soteneg import build_cache
+from soteneg.output import cache_dir
+from soteneg.pipeline import BuildResult, Memory
+from soteneg.pipeline import build as build_in_process
+from soteneg.site import BuildOptions
+
+# After the news of 26.11.2018, before the embargoed news of 1.12.2018 09:00.
+NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
+LATER = dt.datetime(2018, 12, 2, tzinfo=dt.UTC)
+SYKSY = "content/kierrokset/2018-syksy"
+
+
+def _build(root: Path, out: Path, now: dt.datetime = NOW, **kwargs: object) -> BuildResult:
+    result = build_in_process(
+        root,
+        out,
+        BuildOptions(now=now),
+        with_search=False,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert not result.failed, [p.message for p in result.problems]
+    return result
+
+
+def _files(out: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in out.rglob("*")
+        if p.is_file()
+    }
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+NEWS = """---
+title: Uusi tiedote
+type: news
+date: 2018-11-28
+summary: Lisätty kesken kaiken.
+---
+
+Tiedotteen teksti.
+"""
+
+TRANSLATION = """---
+title: Nyland, våren 2018
+type: negotiation
+date: 2018-02-14
+region: uusimaa
+round: 2018-kevat
+themes: [saatavuus, integraatio]
+lang: sv
+translation_of: kierrokset/2018-kevat/uusimaa
+---
+
+Inledning.
+"""
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "body of a theme section": lambda r: _edit(
+        r / SYKSY / "uusimaa.md", "Jonot ovat lyhyitä.", "Jonot ovat pidentyneet."
+    ),
+    "body outside any section": lambda r: _append(
+        r / "content/kierrokset/2018-kevat/uusimaa.md", "\nUusi kappale.\n"
+    ),
+    "title": lambda r: _edit(r / SYKSY / "uusimaa.md", "Uusimaa, syksy 2018", "Uusimaa, syksy"),
+    "summary": lambda r: _edit(r / SYKSY / "uusimaa.md", "Syksyn neuvottelu.", "Tiivistelmä."),
+    "news added": lambda r: (r / "content/tiedotteet/2018-11-28-uusi.md").write_text(
+        NEWS, encoding="utf-8"
+    ),
+    "document deleted": lambda r: (r / SYKSY / "etela-savo.md").unlink(),
+    "translation added": lambda r: (r / "content/kierrokset/2018-kevat/uusimaa.sv.md").write_text(
+        TRANSLATION, encoding="utf-8"
+    ),
+    "document moved to another round": lambda r: _edit(
+        r / SYKSY / "etela-savo.md", "round: 2018-syksy", "round: 2018-kevat"
+    ),
+    "draft published": lambda r: _edit(r / SYKSY / "luonnos.md", "draft: true", "draft: false"),
+    "region renamed in a data file": lambda r: _edit(
+        r / "content/regions.yaml", "sv: Nyland}", "sv: Nyland län}"
+    ),
+    "one template": lambda r: _edit(
+        r / "templates/theme_region.html", "{% block main %}", "{% block main %}<!-- v2 -->"
+    ),
+    "a template every page extends": lambda r: _edit(
+        r / "templates/base.html", "</main>", "</main><!-- v2 -->"
+    ),
+    "stylesheet": lambda r: _append(r / "templates/static/style.css", "\n/* v2 */\n"),
+    "site.yaml": lambda r: _edit(r / "site.yaml", "sv: Gyllene testwebbplats", "sv: Ny titel"),
+    "attachment replaced": lambda r: _append(r / SYKSY / "liitteet/luvut.csv", "\n9;9\n"),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_edit_rewrites_exactly_the_files_it_changes(tmp_path: Path, edit: str) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    before = _files(out)
+    EDITS[edit](root)
+    result = _build(root, out)
+    after = _files(out)
+
+    clean = tmp_path / "clean"
+    _build(root, clean)
+    expected = {rel: data for rel, (data, _) in _files(clean).items()}
+    assert {rel: data for rel, (data, _) in after.items()} == expected
+
+    changed = {rel for rel in after if rel not in before or before[rel][0] != after[rel][0]}
+    assert changed, "the edit should change some page"
+    assert set(result.written) == changed
+    assert set(result.removed) == set(before) - set(after)
+    kept = {rel for rel in after if rel not in changed}
+    assert all(after[rel][1] == before[rel][1] for rel in kept), "unchanged files were rewritten"
+
+
+def test_one_document_edit_changes_its_pages_and_no_others(tmp_path: Path) -> None:
+    """The pages that show a document's title: its own, its round's, its region's, the
+    theme pages that list it, the sitemap; not the other documents' pages."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    EDITS["title"](root)
+    written = set(_build(root, out).written)
+    assert {
+        "kierrokset/2018-syksy/uusimaa/index.html",
+        "kierrokset/2018-syksy/index.html",
+        "maakunnat/uusimaa/index.html",
+        "teemat/saatavuus/index.html",
+    } <= written
+    assert not any(w.startswith("kierrokset/2018-kevat/") for w in written)
+    assert "kierrokset/2018-syksy/etela-savo/index.html" not in written
+
+
+def test_an_embargo_that_ends_is_a_change_without_an_edit(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    assert _build(root, out).unchanged
+    later = _build(root, out, now=LATER)
+    assert not later.unchanged
+    assert "tiedotteet/2018-12-01-embargo/index.html" in later.written
+    clean = tmp_path / "clean"
+    _build(root, clean, now=LATER)
+    assert {r: d for r, (d, _) in _files(out).items()} == {
+        r: d for r, (d, _) in _files(clean).items()
+    }
+
+
+def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    first = build(root, out)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = _files(out)
+    again = build(root, out)
+    assert again.returncode == 0
+    assert "nothing changed" in again.stdout
+    assert _files(out) == before
+    # Touching a file without changing it is not a no-op, but writes nothing.
+    page = root / SYKSY / "uusimaa.md"
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    touched = build(root, out)
+    assert "(0 written, 0 removed)" in touched.stdout
+    assert _files(out) == before
+
+
+def test_damaged_output_is_repaired(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    reference = {r: d for r, (d, _) in _files(out).items()}
+    (out / "kierrokset/2018-syksy/index.html").write_text("vandalised")
+    (out / "sitemap.xml").unlink()
+    result = _build(root, out)
+    assert set(result.written) == {"kierrokset/2018-syksy/index.html", "sitemap.xml"}
+    assert {r: d for r, (d, _) in _files(out).items()} == reference
+
+
+def test_a_half_finished_update_makes_the_next_build_start_clean(tmp_path: Path) -> None:
+    """A build killed while moving files into place leaves its journal: the next build
+    cannot trust the output and replaces it whole."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    reference = {r: d for r, (d, _) in _files(out).items()}
+    (out / "index.html").write_text("half-written")
+    build_cache.journal(out).touch()
+    stamp = (out / "index.html").stat()
+    os.utime(out / "index.html", ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    result = _build(root, out)
+    assert set(result.written) == set(reference)
+    assert {r: d for r, (d, _) in _files(out).items()} == reference
+    assert not build_cache.journal(out).exists()
+
+
+@pytest.mark.parametrize("damage", ["deleted", "garbage", "other options"])
+def test_the_cache_is_safe_to_delete_or_damage(tmp_path: Path, damage: str) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    reference = {r: d for r, (d, _) in _files(out).items()}
+    folder = cache_dir(out)
+    if damage == "deleted":
+        shutil.rmtree(folder)
+    elif damage == "garbage":
+        for name in (build_cache.BUILD_FILE, build_cache.INPUTS_FILE):
+            (folder / name).write_bytes(b"\x80\x04not a pickle")
+    EDITS["title"](root)
+    result = build_in_process(
+        root,
+        out,
+        BuildOptions(now=NOW, drafts=damage == "other options"),
+        with_search=False,
+    )
+    assert not result.failed
+    # Without a usable cache the whole site is written afresh.
+    assert set(result.written) == set(_files(out))
+    assert reference.keys() - _files(out).keys() <= {"kierrokset/2018-syksy/luonnos/index.html"}
+
+
+def test_a_failed_build_after_an_edit_leaves_the_site_and_the_cache(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    before = _files(out)
+    _edit(root / "templates/theme_region.html", "{% block main %}", "{% block main %}{{ nope }}")
+    failed = build_in_process(root, out, BuildOptions(now=NOW), with_search=False)
+    assert failed.failed
+    assert _files(out) == before
+    _edit(root / "templates/theme_region.html", "{{ nope }}", "")
+    assert _build(root, out).written == []
+
+
+def test_the_preview_memory_gives_the_same_site_as_the_disk_cache(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    memory = Memory()
+    out = tmp_path / "out"
+    _build(root, out, memory=memory)
+    for name in ("title", "news added", "one template"):
+        EDITS[name](root)
+        _build(root, out, memory=memory)
+    assert not (cache_dir(out) / build_cache.BUILD_FILE).exists()
+    clean = tmp_path / "clean"
+    _build(root, clean)
+    assert {r: d for r, (d, _) in _files(out).items()} == {
+        r: d for r, (d, _) in _files(clean).items()
+    }
