@@ -306,3 +306,37 @@ def test_attached_pdf_pages_follow_their_document(printed: Path) -> None:
         in chapter.replace("/\n", "/").replace("\n", " ")
     )
     assert "Kuvio 1: Esimerkkikaavio" in chapter  # images print with their captions
+
+
+def test_shards_share_the_pdfs_and_build_the_same_html(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    whole = tmp_path / "whole"
+    assert build(root, whole, pdf=True).returncode == 0
+    every = {p.relative_to(whole).as_posix() for p in whole.rglob("*.pdf")}
+    parts: list[set[str]] = []
+    for k in (1, 2, 3):
+        out = tmp_path / f"shard-{k}"
+        result = build(root, out, "--shard", f"{k}/3", pdf=True)
+        assert result.returncode == 0, result.stdout
+        assert "left to other shards" in result.stdout
+        parts.append({p.relative_to(out).as_posix() for p in out.rglob("*.pdf")})
+        pages = {p.relative_to(out).as_posix() for p in out.rglob("*.html")}
+        assert pages == {p.relative_to(whole).as_posix() for p in whole.rglob("*.html")}
+        for page in ("index.html", "kierrokset/2018-syksy/index.html"):
+            assert (out / page).read_bytes() == (whole / page).read_bytes()
+    assert set.union(*parts) == every
+    # Attachments are copied into every shard; each printed PDF comes from one only.
+    copied = set.intersection(*parts)
+    assert copied and all(name.startswith("liitteet/") for name in copied)
+    printed = [part - copied for part in parts]
+    assert all(printed)
+    assert sum(len(p) for p in printed) == len(every - copied)
+
+
+@pytest.mark.parametrize("shard", ["0/2", "3/2", "x", "1/2 --no-pdf"])
+def test_a_bad_shard_is_a_usage_error(tmp_path: Path, shard: str) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    value, *rest = shard.split()
+    result = build(root, tmp_path / "out", "--shard", value, *rest, pdf=not rest)
+    assert result.returncode == 2
+    assert "--shard" in result.stdout + result.stderr
