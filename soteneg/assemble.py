@@ -56,26 +56,25 @@ class Outcome:
 
 
 def render_keys(site: Site, texts: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(document id -> hash of its file, document id -> key of its rendered body). A body
-    renders the same while its text, its page's URL, where its links lead and the sizes
-    of its images stay the same."""
+    """(document id -> key of what its links lead to, document id -> key of its file
+    and rendered body). A body renders the same while its text, its page's URL, where
+    its links lead and the sizes of its images stay the same."""
     base = routes.base_path(site.config.base_url)
     sizes = {routes.href(f.url, base): f.size for f in site.files.values() if f.size}
     allow = str(site.config.allow_raw_html)
-    files: dict[str, str] = {}
+    targets: dict[str, str] = {}
     keys: dict[str, str] = {}
     for doc in site.published.values():
-        files[doc.id] = fingerprint(texts[doc.file])
         resolve = link_resolver(site, doc)
-        targets = [resolve(link.href) for link in doc.outline.links]
-        keys[doc.id] = fingerprint(
-            files[doc.id],
+        found = [resolve(link.href) for link in doc.outline.links]
+        targets[doc.id] = fingerprint(
             allow,
             routes.href(site.url(doc), base),
-            *targets,
-            *(repr(sizes.get(t)) for t in targets),
+            *found,
+            *(repr(sizes.get(t)) for t in found),
         )
-    return files, keys
+        keys[doc.id] = fingerprint(texts[doc.file], targets[doc.id])
+    return targets, keys
 
 
 class Bodies(Mapping[str, markdown_html.Rendered]):
@@ -278,6 +277,7 @@ def _assemble(site: Site, request: Request, state: BuildCache, staging: Path) ->
         site_key(site, request.texts, asset_urls, pdfs),
         template_keys(env),
         state.keys.__getitem__,
+        state.documents.__getitem__,
     )
     units = plan_units(site, rendered, chrome_for, inputs)
     previous = state.records if request.in_place else {}

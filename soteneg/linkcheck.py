@@ -178,12 +178,12 @@ def check_links(
     `only`: the pages whose internal links need checking (the others' targets and ids
     are known not to have changed); None checks all."""
     broken: list[tuple[Link, str]] = []
-    external: list[Link] = []
+    external: set[tuple[str, str]] = set()
     ids: dict[str, frozenset[str]] = {}
     for page in sorted(pages):
         found = pages[page]
         broken += [(Link(page, url), why) for url, why in found.broken]
-        external += [Link(page, url) for url in found.external]
+        external.update((url, page) for url in found.external)
         if only is not None and page not in only:
             continue
         for url, path, target, fragment in found.internal_links():
@@ -195,7 +195,7 @@ def check_links(
                 if fragment not in ids[target]:
                     why = f"{path} has no element with id '{fragment}'"
                     broken.append((Link(page, url), why))
-    return LinkReport(tuple(broken), tuple(sorted(set(external), key=lambda x: (x.url, x.page))))
+    return LinkReport(tuple(broken), tuple(Link(page, url) for url, page in sorted(external)))
 
 
 def check_site(

@@ -5,6 +5,7 @@ Uses the one parser of `markdown`, so ids and anchors are the ones `check` valid
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -146,6 +147,10 @@ class Prerendered:
     html: str
     sections: tuple[tuple[str, str, str, str], ...]  # (theme, title, html, text)
     hrefs: tuple[str, ...]  # the k-th blank's link as written
+    section_keys: tuple[tuple[str, str], ...] = ()  # (theme, hash of its section)
+
+    def section_key(self, theme: str) -> str | None:
+        return next((key for t, key in self.section_keys if t == theme), None)
 
 
 def parse_body(
@@ -168,9 +173,15 @@ def parse_body(
         hrefs.append(href)
         return _BLANK.format(len(hrefs) - 1)
 
+    site_paths: list[str] = []
+
     def size_blank(src: str) -> tuple[str, str] | None:
         found = _BLANKS.fullmatch(src)
-        return (_SIZE_BLANK.format(found.group(1)),) * 2 if found and found.group(1) else None
+        if found and found.group(1):
+            return (_SIZE_BLANK.format(found.group(1)),) * 2
+        if src.startswith("/"):
+            site_paths.append(src)  # may name a published image, whose size we lack
+        return None
 
     rendered = _render_tokens(
         tokens,
@@ -180,11 +191,14 @@ def parse_body(
         allow_raw_html,
         size_blank,  # type: ignore[arg-type]
     )
-    return found, Prerendered(
-        rendered.html,
-        tuple((s.theme, s.title, s.html, s.text) for s in rendered.sections.values()),
-        tuple(hrefs),
+    if site_paths:
+        return found, None
+    sections = tuple((s.theme, s.title, s.html, s.text) for s in rendered.sections.values())
+    keys = tuple(
+        (theme, hashlib.blake2b("\0".join(parts).encode(), digest_size=12).hexdigest())
+        for theme, *parts in sections
     )
+    return found, Prerendered(rendered.html, sections, tuple(hrefs), keys)
 
 
 def finish(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import traceback
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -22,7 +23,10 @@ from soteneg.problems import Problem, problem
 TEMPLATES_DIR = "templates"
 
 
+@lru_cache(maxsize=8)
 def environment(templates: Path) -> jinja2.Environment:
+    """The Jinja environment of a templates/ folder. Kept between builds (the preview's):
+    it checks each template's modification time and reloads what changed."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=jinja2.select_autoescape(("html", "xml")),

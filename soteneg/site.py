@@ -80,10 +80,19 @@ class Site:
             return self.published.get(target[:-3])
         return self.files.get(target)
 
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        """Answers asked for thousands of times per build (URLs, region orders)."""
+        return {}
+
     def url(self, doc: Document) -> str:
-        group = self.groups[self.group_of[doc.id]]
-        assert doc.meta is not None
-        return routes.localize(group.path, doc.meta.lang, self.default_lang)
+        key = ("url", doc.id)
+        found = self._memo.get(key)
+        if found is None:
+            group = self.groups[self.group_of[doc.id]]
+            assert doc.meta is not None
+            found = self._memo[key] = routes.localize(group.path, doc.meta.lang, self.default_lang)
+        return str(found)
 
     def group(self, doc: Document) -> Group:
         return self.groups[self.group_of[doc.id]]
@@ -100,9 +109,12 @@ class Site:
         return tuple(r for r in self.rounds if theme_id in r.themes)
 
     def regions_sorted(self, lang: str) -> list[str]:
-        return sorted(
-            self.data.regions, key=lambda r: _collate(self.data.regions[r].name.get(lang))
-        )
+        key = ("regions", lang)
+        if key not in self._memo:
+            self._memo[key] = sorted(
+                self.data.regions, key=lambda r: _collate(self.data.regions[r].name.get(lang))
+            )
+        return list(self._memo[key])
 
 
 _FINNISH_ORDER = {"å": "z{", "ä": "z|", "ö": "z}"}

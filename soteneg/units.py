@@ -88,6 +88,7 @@ class Inputs:
     site_wide: str  # configuration, data, files, code, languages, assets, PDFs linked
     templates: Mapping[str, str]  # template -> key of it and the templates it uses
     render_key: Callable[[str], str]  # document id -> its file and what its body renders to
+    targets_key: Callable[[str], str]  # document id -> where its links lead, its page's URL
 
 
 def plan_units(
@@ -116,11 +117,16 @@ def plan_units(
         )
 
     @cache
-    def shown(group_id: str | None, lang: str) -> str:
-        """A link to a group plus the body of the version shown in `lang`."""
+    def section(group_id: str | None, theme_id: str, lang: str) -> str:
+        """A link to a group plus its section on a theme in the version shown in `lang`:
+        an edit elsewhere in the document leaves the theme's comparisons alone."""
         if group_id is None:
             return "-"
-        return listed(group_id) + inputs.render_key(site.groups[group_id].best(lang).id)
+        doc = site.groups[group_id].best(lang)
+        if doc.prerendered is None:
+            return listed(group_id) + inputs.render_key(doc.id)
+        found = doc.prerendered.section_key(theme_id) or "-"
+        return listed(group_id) + found + inputs.targets_key(doc.id)
 
     @cache
     def sections(group_id: str | None, lang: str) -> str:
@@ -208,7 +214,7 @@ def plan_units(
             )
             for r, groups in negotiations.items():
                 # Whether the page exists depends on every language's sections.
-                parts = [shown(g, lang) for g in groups]
+                parts = [section(g, theme_id, lang) for g in groups]
                 parts += [sections(g, other) for g in groups for other in site.languages]
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",

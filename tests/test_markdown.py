@@ -113,4 +113,7 @@ def test_a_prerendered_body_finishes_as_a_whole_render(allow_html: bool) -> None
 
 def test_a_body_holding_a_marker_character_is_rendered_whole() -> None:
     assert parse_body("Outo \x03 merkki.\n")[1] is None
+    # An image by site path may be a published file whose size only the build knows.
+    assert parse_body("![Kuva](/liitteet/kuva.png)\n")[1] is None
+    assert parse_body("![Kuva](https://example.fi/kuva.png)\n")[1] is not None
     assert parse_body("Tavallinen.\n", html=False)[1] is None
