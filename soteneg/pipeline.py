@@ -8,9 +8,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from soteneg import attachments, build_cache, search
-from soteneg.assemble import EXTERNAL_LINKS, Request, assemble
-from soteneg.build_cache import BuildCache, Inputs, Stamp, code_key, input_stamps, output_stamps
-from soteneg.content import Content, DataSet, ParseMemo, load_content, parse_config
+from soteneg.assemble import Request, assemble
+from soteneg.build_cache import (
+    EXTERNAL_LINKS,
+    BuildCache,
+    Inputs,
+    Stamp,
+    input_stamps,
+    output_stamps,
+)
+from soteneg.content import Content, DataSet, ParseMemo, load_content
 from soteneg.crossref import cross_check
 from soteneg.output import OutputError, lock_file, output_lock
 from soteneg.printing import PdfOptions, PrintStats
@@ -20,12 +27,10 @@ from soteneg.sources import (
     CONTENT_DIR,
     TEMPLATES_DIR,
     FileData,
-    read_config,
     read_files,
     read_project,
     read_static,
 )
-from soteneg.units import fingerprint
 
 __all__ = ["EXTERNAL_LINKS", "BuildResult", "CheckResult", "Memory", "PdfOptions", "build", "check"]
 
@@ -93,25 +98,6 @@ class Memory:
     site: Site | None = None
 
 
-def cache_key(
-    options: BuildOptions, pdf_options: PdfOptions | None, with_search: bool, link_pdfs: bool
-) -> str:
-    """The code and the options a cache is good for (the moment `now` is not one of them:
-    documents whose embargo ends change the fingerprints)."""
-    shard = pdf_options.shard if pdf_options else None
-    return fingerprint(
-        code_key(),
-        repr((options.drafts, options.base_path, pdf_options is not None, with_search)),
-        repr((link_pdfs, shard)),
-    )
-
-
-def configured_output(root: Path) -> Path | None:
-    """The output folder site.yaml names, if it can be read."""
-    config, _, _ = parse_config(read_config(root))
-    return root / config.output if config is not None else None
-
-
 def build(
     root: Path,
     out: Path | None,
@@ -129,9 +115,17 @@ def build(
     `pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs,
     unless `link_pdfs` (the preview prints a PDF when it is asked for). `jobs`: processes
     for rendering."""
-    key = cache_key(options, pdf_options, with_search, link_pdfs)
+    shard = pdf_options.shard if pdf_options else None
+    key = build_cache.cache_key(
+        options.drafts,
+        options.base_path,
+        pdf_options is not None,
+        with_search,
+        link_pdfs,
+        str(shard or ""),
+    )
     stamps = input_stamps(root)
-    out = out if out is not None else configured_output(root)
+    out = out if out is not None else build_cache.configured_output(root)
     if out is not None and lock_file(out).exists():
         unchanged = _if_unchanged(out, key, stamps, options, memory)
         if unchanged is not None:
@@ -177,28 +171,20 @@ def build(
 def _if_unchanged(
     out: Path, key: str, stamps: dict[str, Stamp], options: BuildOptions, memory: Memory | None
 ) -> BuildResult | None:
-    """`_unchanged` while holding the lock, so that a build running meanwhile is not
-    half seen; an output that cannot be locked (read-only) is looked at as it is,
-    since a build with nothing to do writes nothing."""
-    try:
-        with output_lock(out):
-            return _unchanged(out, key, stamps, options, memory)
-    except OutputError:
-        return _unchanged(out, key, stamps, options, memory)
+    """The previous build's result when it is all still true (see build_cache.unchanged)."""
+    if memory is None:
+        inputs = build_cache.unchanged(out, key, stamps, options.now)
+    elif memory.inputs is not None and memory.inputs.key == key:
+        fits = build_cache.still_true(memory.inputs, out, stamps, options.now)
+        inputs = memory.inputs if fits else None
+    else:
+        inputs = None
+    if inputs is None:
+        return None
+    return unchanged_result(out, inputs, memory.site if memory is not None else None)
 
 
-def _unchanged(
-    out: Path, key: str, stamps: dict[str, Stamp], options: BuildOptions, memory: Memory | None
-) -> BuildResult | None:
-    """The previous build's result when no input changed, no embargo ended and the output
-    is as it was written; else None."""
-    inputs = memory.inputs if memory is not None else build_cache.load_inputs(out, key)
-    if inputs is None or inputs.key != key or inputs.stamps != stamps:
-        return None
-    if inputs.settles is not None and (options.now is None or options.now >= inputs.settles):
-        return None
-    if output_stamps(out, list(inputs.written)) != inputs.written:
-        return None
+def unchanged_result(out: Path, inputs: Inputs, site: Site | None = None) -> BuildResult:
     content = Content(None, DataSet(), (), (), inputs.texts)
     checked = CheckResult(content, inputs.warnings, False)
     return BuildResult(
@@ -208,7 +194,7 @@ def _unchanged(
         inputs.files,
         None,
         inputs.external_links,
-        memory.site if memory is not None else None,
+        site,
         unchanged=True,
     )
 

@@ -17,6 +17,7 @@ from soteneg.output import load_manifest, previous_output
 from soteneg.packets import PROJECT_URI, Packet, packet_page, plan_packets
 from soteneg.problems import Problem, problem
 from soteneg.render import environment, render_pages
+from soteneg.shard import Shard
 from soteneg.site import Site
 from soteneg.sources import TEMPLATES_DIR
 
@@ -29,31 +30,6 @@ PDF_MANIFEST = "pdf.json"
 class Progress(Protocol):
     def start(self, total: int) -> None: ...
     def advance(self, path: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class Shard:
-    """Part `index` (1-based) of `count`: packets are dealt round-robin in URL order, so
-    every shard gets a like share of each round."""
-
-    index: int
-    count: int
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.index <= self.count:
-            raise ValueError(f"shard {self.index}/{self.count}: need 1 <= K <= N")
-
-    @classmethod
-    def parse(cls, text: str) -> Shard:
-        """'2/4' -> Shard(2, 4)."""
-        index, sep, count = text.partition("/")
-        if not sep or not index.isdigit() or not count.isdigit():
-            raise ValueError(f"shard '{text}': write it as K/N, e.g. 1/4")
-        return cls(int(index), int(count))
-
-    def take(self, packets: list[Packet]) -> list[Packet]:
-        ordered = sorted(packets, key=lambda p: p.url)
-        return ordered[self.index - 1 :: self.count]
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,13 @@ URLs here are site paths ("/kierrokset/2018-syksy/uusimaa/"); `href` adds the pa
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from soteneg.models import LANGS, DocumentMeta
+from soteneg.names import LANGS
+
+if TYPE_CHECKING:
+    from soteneg.models import DocumentMeta
 
 ROUNDS = "/kierrokset/"
 REGIONS = "/maakunnat/"

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from soteneg.i18n import LANG_NAMES, STRINGS, format_date, text
-from soteneg.models import LANGS
+from soteneg.names import LANGS
 
 
 def test_every_string_exists_in_every_language_with_the_same_placeholders() -> None:
