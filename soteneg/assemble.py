@@ -263,7 +263,7 @@ def _assemble(site: Site, request: Request, state: BuildCache, staging: Path) ->
         promised |= {routes.output_file(url) for url in pdfs}
 
     rendered = Bodies(site)
-    state.documents, state.keys = render_keys(site, request.texts)
+    targets, keys = render_keys(site, request.texts)
     templates = root / TEMPLATES_DIR
     env = environment(templates)
     base = routes.base_path(site.config.base_url)
@@ -275,8 +275,8 @@ def _assemble(site: Site, request: Request, state: BuildCache, staging: Path) ->
     inputs = Inputs(
         site_key(site, request.texts, asset_urls, pdfs),
         template_keys(env),
-        state.keys.__getitem__,
-        state.documents.__getitem__,
+        keys.__getitem__,
+        targets.__getitem__,
     )
     units = plan_units(site, rendered, chrome_for, inputs)
     previous = state.records if request.in_place else {}

@@ -57,8 +57,6 @@ class BuildCache:
     units: dict[str, str] = field(default_factory=dict)  # unit key -> fingerprint
     outputs: dict[str, str | None] = field(default_factory=dict)  # unit key -> its output
     records: dict[str, Record] = field(default_factory=dict)  # output file -> record
-    documents: dict[str, str] = field(default_factory=dict)  # document id -> its links' key
-    keys: dict[str, str] = field(default_factory=dict)  # document id -> render key
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -276,9 +276,16 @@ def parse_config(source: SourceFile | None) -> tuple[SiteConfig | None, str | No
 # when unreadable) and its own problems. Pure in the file's path and bytes.
 Parsed = tuple[str | None, Document | None, list[Problem]]
 ParseMemo = MutableMapping[str, Parsed]
+# Parses many files: (sources, allow_html, html) -> what each became, in order. The
+# build passes one that works over processes.
+ParseMany = Callable[[Sequence[SourceFile], bool, bool], list[Parsed]]
 
 
-def _parse_one(source: SourceFile, allow_html: bool, html: bool) -> Parsed:
+def parse_serially(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
+    return [parse_source(s, allow_html, html) for s in sources]
+
+
+def parse_source(source: SourceFile, allow_html: bool, html: bool) -> Parsed:
     text, problems = decode(source)
     if text is None:
         return None, None, problems
@@ -293,7 +300,10 @@ def memo_key(source: SourceFile, allow_html: bool, html: bool) -> str:
 
 
 def load_content(
-    files: ProjectFiles, memo: ParseMemo | None = None, html: bool = False
+    files: ProjectFiles,
+    memo: ParseMemo | None = None,
+    html: bool = False,
+    parse_many: ParseMany = parse_serially,
 ) -> tuple[Content, list[Problem], list[Problem]]:
     """Validate everything read. Returns content, configuration problems, content problems.
 
@@ -344,16 +354,13 @@ def load_content(
     allow_html = bool(config and config.allow_raw_html)
     documents: list[Document] = []
     rejected: list[Document] = []
-    used: set[str] = set()
-    for source in files.documents:
-        if memo is None:
-            text, document, found = _parse_one(source, allow_html, html)
-        else:
-            key = memo_key(source, allow_html, html)
-            used.add(key)
-            if key not in memo:
-                memo[key] = _parse_one(source, allow_html, html)
-            text, document, found = memo[key]
+    known: ParseMemo = memo if memo is not None else {}
+    keys = [memo_key(source, allow_html, html) for source in files.documents]
+    todo = {key: source for key, source in zip(keys, files.documents, strict=True)}
+    todo = {key: source for key, source in todo.items() if key not in known}
+    known.update(zip(todo, parse_many(list(todo.values()), allow_html, html), strict=True))
+    for key, source in zip(keys, files.documents, strict=True):
+        text, document, found = known[key]
         problems.extend(found)
         if text is None:
             continue
@@ -370,7 +377,7 @@ def load_content(
             )
         )
     if memo is not None:
-        for key in set(memo) - used:
+        for key in set(memo) - set(keys):
             del memo[key]
     content = Content(config, data, tuple(documents), tuple(rejected), texts)
     return content, config_problems, problems

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from soteneg import attachments, build_cache, search
@@ -17,16 +18,18 @@ from soteneg.build_cache import (
     input_stamps,
     output_stamps,
 )
-from soteneg.content import Content, DataSet, ParseMemo, load_content
+from soteneg.content import Content, DataSet, Parsed, ParseMemo, load_content, parse_source
 from soteneg.crossref import cross_check
 from soteneg.output import OutputError, lock_file, output_lock
 from soteneg.printing import PdfOptions, PrintStats
 from soteneg.problems import Problem, has_errors, problem, sort_problems
+from soteneg.render_pool import run
 from soteneg.site import BuildOptions, Site, build_site
 from soteneg.sources import (
     CONTENT_DIR,
     TEMPLATES_DIR,
     FileData,
+    SourceFile,
     read_files,
     read_project,
     read_static,
@@ -66,11 +69,17 @@ class BuildResult:
         return self.check.config_failed or has_errors(self.problems)
 
 
-def check(root: Path, memo: ParseMemo | None = None, html: bool = False) -> CheckResult:
+def check(
+    root: Path, memo: ParseMemo | None = None, html: bool = False, jobs: int = 1
+) -> CheckResult:
     """Read and validate the whole project; write nothing. `memo` and `html`: see
-    `load_content`."""
+    `load_content`; `jobs`: processes that parse documents."""
     files = read_project(root)
-    content, config_problems, problems = load_content(files, memo, html)
+
+    def parse_many(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
+        return run(partial(parse_source, allow_html=allow_html, html=html), sources, jobs)
+
+    content, config_problems, problems = load_content(files, memo, html, parse_many)
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
     problems += cross_check(content, every_document)
@@ -136,7 +145,7 @@ def build(
     state = state if state is not None else BuildCache(key=key)
     if memory is not None:
         memory.build = state  # its parse memo outlives a failed build
-    checked = check(root, state.parsed, html=True)
+    checked = check(root, state.parsed, html=True, jobs=jobs)
     if checked.failed:
         return BuildResult(checked, checked.problems, None)
     assert checked.content.config is not None
