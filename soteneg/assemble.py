@@ -30,7 +30,7 @@ from soteneg.output import (
     update_site,
 )
 from soteneg.pages import Chrome
-from soteneg.printing import PDF_MANIFEST, PdfOptions, PrintStats, packets_to_print, print_packets
+from soteneg.printing import PDF_MANIFEST, PdfOptions, PrintStats, pdf_urls, print_packets
 from soteneg.problems import Problem, problem, sort_problems
 from soteneg.render import environment, render_page, template_keys
 from soteneg.render_pool import Job, digest, make_units, write_file
@@ -253,12 +253,12 @@ def _assemble(site: Site, request: Request, state: BuildCache, staging: Path) ->
     root, out = request.root, request.out
     asset_urls, asset_files = assets.publish(request.static)
     pdf_options = request.pdf_options or PdfOptions()
-    mine, elsewhere = packets_to_print(site, pdf_options)
+    mine, elsewhere = pdf_urls(site, pdf_options)
     linked = request.pdf_options is not None or request.link_pdfs
-    pdfs = frozenset(p.url for p in mine + elsewhere) if linked else frozenset()
+    pdfs = frozenset(mine + elsewhere) if linked else frozenset()
     # PDFs that pages link to but this build does not print: other shards' PDFs, and
     # the preview's, which prints one when it is asked for.
-    promised = {routes.output_file(p.url) for p in elsewhere}
+    promised = {routes.output_file(url) for url in elsewhere}
     if request.pdf_options is None:
         promised |= {routes.output_file(url) for url in pdfs}
 
@@ -331,10 +331,24 @@ def _assemble(site: Site, request: Request, state: BuildCache, staging: Path) ->
 
     entries = [r.sitemap for r in staged.records.values() if r.sitemap]
     sitemap = sitemap_page(entries)
-    data = render_page(env, sitemap, templates)
-    if isinstance(data, Problem):
-        return Outcome([data])
-    staged.add(sitemap.output, data, Record(digest(data), SITEMAP_UNIT, template=SITEMAP_TEMPLATE))
+    # The sitemap lists every page: made again only when an entry or its template changed.
+    sitemap_key = fingerprint(
+        inputs.site_wide, inputs.templates.get(SITEMAP_TEMPLATE, "-"), repr(sitemap.context)
+    )
+    old = previous.get(sitemap.output)
+    if (
+        old is not None
+        and state.units.get(SITEMAP_UNIT) == sitemap_key
+        and sitemap.output not in request.damaged
+    ):
+        staged.claim(sitemap.output, SITEMAP_UNIT, ())
+        staged.records[sitemap.output] = old
+    else:
+        data = render_page(env, sitemap, templates)
+        if isinstance(data, Problem):
+            return Outcome([data])
+        record = Record(digest(data), SITEMAP_UNIT, template=SITEMAP_TEMPLATE)
+        staged.add(sitemap.output, data, record)
     if staged.collisions:
         return Outcome(sort_problems(staged.collisions))
 
@@ -364,6 +378,7 @@ def _assemble(site: Site, request: Request, state: BuildCache, staging: Path) ->
         save_manifest(out, PDF_MANIFEST, manifest)
     save_report(out, EXTERNAL_LINKS, external_links_report(report))
     state.units = {u.key: u.fingerprint for u in units}
+    state.units[SITEMAP_UNIT] = sitemap_key
     state.outputs = outputs
     state.records = staged.records
     return Outcome(

@@ -16,35 +16,38 @@ import datetime as dt
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass, field
+import shutil
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from soteneg.output import OutputError, cache_dir, output_lock
 from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 
 if TYPE_CHECKING:  # kept light: a build with nothing to do loads nothing else
     from soteneg.content import Parsed
+    from soteneg.feeds import SitemapEntry
     from soteneg.linkcheck import PageLinks
     from soteneg.problems import Problem
 
 FORMAT = 1
 INPUTS_FILE = "inputs.pickle"
 BUILD_FILE = "build.pickle"
+PARSED_DIR = "parsed"
 JOURNAL_FILE = "updating"
 EXTERNAL_LINKS = "external-links.txt"  # every external link and the page that has it
 
 Stamp = tuple[int, int]  # (size, mtime_ns)
 
 
-@dataclass
-class Record:
-    """One file of the output as the last build wrote it."""
+class Record(NamedTuple):
+    """One file of the output as the last build wrote it (a tuple: thousands of them
+    load from the cache fastest so)."""
 
     sha: str
     unit: str = ""  # the unit that made it; "" for copied files (assets, attachments)
     links: PageLinks | None = None  # HTML pages only
-    sitemap: dict[str, Any] | None = None  # its sitemap entry, when it has one
+    sitemap: SitemapEntry | None = None  # its sitemap entry, when it has one
     sources: tuple[str, ...] = ()
     template: str = ""
     indexed: bool = False  # holds text for the search index
@@ -57,6 +60,8 @@ class BuildCache:
     units: dict[str, str] = field(default_factory=dict)  # unit key -> fingerprint
     outputs: dict[str, str | None] = field(default_factory=dict)  # unit key -> its output
     records: dict[str, Record] = field(default_factory=dict)  # output file -> record
+    # Memo keys in each shard file as last written (not saved; see load_build).
+    saved: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -154,11 +159,27 @@ def load_inputs(out: Path, key: str) -> Inputs | None:
     return found if found is not None and found.key == key else None
 
 
+def _shard(memo_key: str) -> str:
+    # Memo keys are hex digests: their first two digits spread them evenly.
+    return memo_key[:2]
+
+
 def load_build(out: Path, key: str) -> BuildCache | None:
     """The build half. Its records are only trusted together with the inputs half and
-    without a journal; its memos of parsed and rendered documents are always good."""
-    found = _load(cache_dir(out) / BUILD_FILE, BuildCache)
-    return found if found is not None and found.key == key else None
+    without a journal; its memo of parsed documents is always good. The memo is kept in
+    256 shards by key, so that a build that parsed a few files writes a few shards."""
+    folder = cache_dir(out)
+    found = _load(folder / BUILD_FILE, BuildCache)
+    if found is None or found.key != key:
+        return None
+    for path in sorted((folder / PARSED_DIR).glob("*.pickle")):
+        # Each shard names the code that parsed it: one left by other code is ignored.
+        shard = _load(path, tuple)
+        if shard is None or len(shard) != 2 or shard[0] != key or not isinstance(shard[1], dict):
+            continue
+        found.parsed.update(shard[1])
+        found.saved[path.stem] = frozenset(shard[1])
+    return found
 
 
 def _dump(path: Path, value: object) -> None:
@@ -171,9 +192,22 @@ def _dump(path: Path, value: object) -> None:
 def save(out: Path, build: BuildCache, inputs: Inputs) -> None:
     """Write both halves; a build that cannot save its cache still succeeded."""
     folder = cache_dir(out)
+    shards: dict[str, dict[str, Parsed]] = {}
+    for memo_key, parsed in build.parsed.items():
+        shards.setdefault(_shard(memo_key), {})[memo_key] = parsed
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _dump(folder / BUILD_FILE, build)
+        (folder / PARSED_DIR).mkdir(parents=True, exist_ok=True)
+        for name in set(shards) | set(build.saved):
+            shard = shards.get(name, {})
+            if frozenset(shard) == build.saved.get(name):
+                continue
+            path = folder / PARSED_DIR / f"{name}.pickle"
+            if shard:
+                _dump(path, (build.key, shard))
+            else:
+                path.unlink(missing_ok=True)
+            build.saved[name] = frozenset(shard)
+        _dump(folder / BUILD_FILE, replace(build, parsed={}, saved={}))
         _dump(folder / INPUTS_FILE, inputs)
     except OSError:
         forget(out)
@@ -182,6 +216,7 @@ def save(out: Path, build: BuildCache, inputs: Inputs) -> None:
 def forget(out: Path) -> None:
     for name in (INPUTS_FILE, BUILD_FILE):
         (cache_dir(out) / name).unlink(missing_ok=True)
+    shutil.rmtree(cache_dir(out) / PARSED_DIR, ignore_errors=True)
 
 
 def journal(out: Path) -> Path:

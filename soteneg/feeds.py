@@ -2,34 +2,43 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NamedTuple
 
 from soteneg import i18n, routes
 from soteneg.pages import Page
 from soteneg.site import Site
 
 
-def sitemap_entry(page: Page) -> dict[str, Any] | None:
+class Alternate(NamedTuple):
+    lang: str
+    href: str
+
+
+class SitemapEntry(NamedTuple):
+    url: str  # site path, for ordering
+    loc: str
+    lastmod: str | None
+    alternates: tuple[Alternate, ...]  # each language version
+
+
+def sitemap_entry(page: Page) -> SitemapEntry | None:
     """A page's entry in the sitemap, with its language versions as hreflang alternates;
     None for placeholders, feeds and other pages that are not indexable HTML."""
     if not page.indexable or not page.url.endswith("/"):
         return None
     context = page.context
     doc = context.get("doc")
-    return {
-        "url": page.url,
-        "loc": context["canonical"],
-        "lastmod": doc["date_iso"] if doc else None,
-        "alternates": [
-            {"lang": v["lang"], "href": v["canonical"]}
-            for v in context["versions"]
-            if v["available"]
-        ],
-    }
+    return SitemapEntry(
+        page.url,
+        context["canonical"],
+        doc["date_iso"] if doc else None,
+        tuple(Alternate(v["lang"], v["canonical"]) for v in context["versions"] if v["available"]),
+    )
 
 
-def sitemap_page(entries: list[dict[str, Any]]) -> Page:
-    ordered = sorted(entries, key=lambda e: e["url"])
+def sitemap_page(entries: list[SitemapEntry]) -> Page:
+    """The template reads e.loc, e.lastmod and e.alternates (a.lang, a.href)."""
+    ordered = sorted(entries, key=lambda e: e.url)
     return Page(routes.SITEMAP, "sitemap.xml", {"entries": ordered}, indexable=False)
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from soteneg import routes
@@ -91,8 +92,7 @@ def _target(rel: str) -> str:
 _FIELD, _RECORD = "\x1f", "\x1e"
 
 
-@dataclass(frozen=True)
-class PageLinks:
+class PageLinks(NamedTuple):
     """What one page links to and which ids it has: the part of the link check that
     needs only the page, kept in the build cache so an unchanged page is not scanned
     again. Ids and internal links are kept as one string each: a cache of thousands of

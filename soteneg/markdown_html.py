@@ -9,6 +9,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
@@ -142,8 +143,7 @@ _PAGE_BLANK = "\x03"  # the document's own page
 _BLANKS = re.compile(r'\x00(\d+)\x00| width="\x02(\d+)" height="\x02\d+"|\x03')
 
 
-@dataclass(frozen=True)
-class Prerendered:
+class Prerendered(NamedTuple):  # a tuple: it loads from the build cache fastest
     html: str
     sections: tuple[tuple[str, str, str, str], ...]  # (theme, title, html, text)
     hrefs: tuple[str, ...]  # the k-th blank's link as written

@@ -59,6 +59,25 @@ def _ordered(site: Site, round_id: str, region_id: str | None, lang: str) -> lis
     return docs
 
 
+def packet_urls(site: Site) -> list[str]:
+    """The URL of every PDF `plan_packets` plans, in its order, without planning them
+    (every build needs these to link to; few print)."""
+    urls: list[str] = []
+    for rnd in site.rounds:
+        regions = [
+            r for r in site.regions_sorted(site.default_lang) if site.slot("negotiation", rnd.id, r)
+        ]
+        urls += [routes.packet(rnd.id, r) for r in regions]
+        if regions:
+            urls.append(routes.round_packet(rnd.id))
+    urls += [
+        routes.document_pdf(site.url(doc))
+        for group in site.groups.values()
+        for doc in group.versions.values()
+    ]
+    return urls
+
+
 def plan_packets(site: Site) -> list[Packet]:
     lang = site.default_lang
     packets: list[Packet] = []

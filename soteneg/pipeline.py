@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -123,7 +124,30 @@ def build(
     beside it, or from `memory` (which is then neither read from nor written to disk).
     `pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs,
     unless `link_pdfs` (the preview prints a PDF when it is asked for). `jobs`: processes
-    for rendering."""
+    for rendering.
+
+    The cyclic garbage collector is paused meanwhile: a build makes millions of objects
+    and almost no cycles, and the collector's passes over a large site's documents cost
+    a fifth of an incremental build. A long-running caller collects when idle."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(root, out, options, pdf_options, with_search, link_pdfs, jobs, memory)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build(
+    root: Path,
+    out: Path | None,
+    options: BuildOptions,
+    pdf_options: PdfOptions | None,
+    with_search: bool,
+    link_pdfs: bool,
+    jobs: int,
+    memory: Memory | None,
+) -> BuildResult:
     shard = pdf_options.shard if pdf_options else None
     key = build_cache.cache_key(
         options.drafts,

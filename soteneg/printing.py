@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from jinja2 import Environment
 
 from soteneg.output import load_manifest, previous_output
-from soteneg.packets import PROJECT_URI, Packet, packet_page, plan_packets
+from soteneg.packets import PROJECT_URI, Packet, packet_page, packet_urls, plan_packets
 from soteneg.problems import Problem, problem
 from soteneg.render import environment, render_pages
 from soteneg.shard import Shard
@@ -52,8 +52,17 @@ def packets_to_print(site: Site, options: PdfOptions) -> tuple[list[Packet], lis
     packets = plan_packets(site)
     if options.shard is None:
         return packets, []
-    mine = options.shard.take(packets)
+    mine = options.shard.take(packets, lambda p: p.url)
     return mine, [p for p in packets if p not in mine]
+
+
+def pdf_urls(site: Site, options: PdfOptions) -> tuple[list[str], list[str]]:
+    """The URLs of (this build's PDFs, those other shards print), without planning."""
+    urls = packet_urls(site)
+    if options.shard is None:
+        return urls, []
+    mine = set(options.shard.take(urls))
+    return [u for u in urls if u in mine], [u for u in urls if u not in mine]
 
 
 def print_packets(

@@ -98,6 +98,13 @@ def render_page(env: jinja2.Environment, page: Page, templates: Path) -> bytes |
         return template_problem(exc, templates, page.url)
 
 
+@lru_cache(maxsize=1024)
+def _referenced(env: jinja2.Environment, source: str) -> tuple[str | None, ...]:
+    """The templates a template's source names (None: a name computed at render time).
+    Kept per source text, since the preview asks again on every save."""
+    return tuple(jinja2.meta.find_referenced_templates(env.parse(source)))
+
+
 def template_keys(env: jinja2.Environment) -> dict[str, str]:
     """Each template's hash together with every template it extends, includes or imports:
     a page needs making again when any of them changes. A template that does not parse
@@ -109,9 +116,9 @@ def template_keys(env: jinja2.Environment) -> dict[str, str]:
     for name in names:
         try:
             source = env.loader.get_source(env, name)[0]
-            found = list(jinja2.meta.find_referenced_templates(env.parse(source)))
+            found = _referenced(env, source)
         except (jinja2.TemplateError, UnicodeDecodeError):
-            source, found = f"(unreadable) {name}", []
+            source, found = f"(unreadable) {name}", ()
         sources[name] = source
         # A name computed at render time could be any template.
         uses[name] = set(names) if None in found else {n for n in found if n}

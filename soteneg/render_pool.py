@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import jinja2
 
-from soteneg.feeds import sitemap_entry
+from soteneg.feeds import SitemapEntry, sitemap_entry
 from soteneg.linkcheck import PageLinks, scan_page
 from soteneg.problems import Problem
 from soteneg.render import render_page
@@ -41,7 +41,7 @@ class Made:
     sha: str = ""
     written: bool = False  # its bytes differ from the previous build's; in staging
     links: PageLinks | None = None  # None when unchanged (the previous scan holds)
-    sitemap: dict[str, Any] | None = None
+    sitemap: SitemapEntry | None = None
     sources: tuple[str, ...] = ()
     template: str = ""
     indexed: bool = False

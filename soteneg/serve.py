@@ -10,6 +10,7 @@ open pages to reload.
 from __future__ import annotations
 
 import contextlib
+import gc
 import html
 import ipaddress
 import logging
@@ -268,6 +269,7 @@ def _watch(
 
     paths = [str(root / name) for name in WATCHED if (root / name).exists()]
     output = str(preview.out.resolve())
+    garbage = False
     # rust_timeout with yield_on_timeout: the first (empty) yield proves that the
     # watches are in place, so the preview can say it is ready without missing a save.
     for changes in watch(
@@ -283,6 +285,12 @@ def _watch(
         if changes:
             preview.rebuild()
             on_change()
+            garbage = True
+        elif garbage:
+            # Builds pause the garbage collector; collect once the reload is served,
+            # at the first quiet moment (no change for `rust_timeout`).
+            gc.collect()
+            garbage = False
 
 
 def run(

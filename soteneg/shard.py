@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
-
-class _HasUrl(Protocol):
-    @property
-    def url(self) -> str: ...
-
-
-T = TypeVar("T", bound=_HasUrl)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -34,8 +29,9 @@ class Shard:
             raise ValueError(f"shard '{text}': write it as K/N, e.g. 1/4")
         return cls(int(index), int(count))
 
-    def take(self, packets: list[T]) -> list[T]:
-        ordered = sorted(packets, key=lambda p: p.url)
+    def take(self, items: list[T], url: Callable[[T], str] = str) -> list[T]:
+        """This shard's share of `items` (packets, or their URLs), dealt by URL."""
+        ordered = sorted(items, key=url)
         return ordered[self.index - 1 :: self.count]
 
     def __str__(self) -> str:

@@ -76,18 +76,28 @@ def _read(root: Path, path: Path, limit: int, inside: bool = False) -> SourceFil
 
 
 def _walk(content: Path) -> tuple[list[Path], list[Path]]:
-    """Markdown documents and other files under content/, hidden ones left out."""
-    documents: list[Path] = []
-    others: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(content):
-        here = Path(dirpath)
-        # Hidden folders (.git, editor state) are not content; links to folders are not
-        # followed, so a link cannot pull another tree into the site.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if not name.startswith("."):
-                (documents if name.endswith(".md") else others).append(here / name)
-    return sorted(documents), sorted(others)
+    """Markdown documents and other files under content/, hidden ones left out, in path
+    order (by folder, then name)."""
+    documents: list[tuple[list[str], Path]] = []
+    others: list[tuple[list[str], Path]] = []
+    folders = [(str(content), [])]
+    while folders:
+        folder, parts = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue  # hidden: .git, editor state
+                where = [*parts, entry.name]
+                # Links to folders are not followed: a link cannot pull another tree in.
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, where))
+                elif entry.is_dir():
+                    continue  # a link to a folder
+                elif entry.name.endswith(".md"):
+                    documents.append((where, Path(entry.path)))
+                else:
+                    others.append((where, Path(entry.path)))
+    return [p for _, p in sorted(documents)], [p for _, p in sorted(others)]
 
 
 def read_config(root: Path) -> SourceFile | None:

@@ -57,11 +57,8 @@ class Unit:
 
 
 def fingerprint(*parts: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
+    joined = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=16).hexdigest()
 
 
 def link_key(doc: Document) -> str:
@@ -138,6 +135,11 @@ def plan_units(
             return listed(group_id) + inputs.render_key(doc.id)
         return listed(group_id) + ",".join(t for t, *_ in doc.prerendered.sections)
 
+    @cache
+    def exists(theme_id: str, region_id: str, groups: tuple[str | None, ...]) -> str:
+        """Whether a comparison page exists depends on every language's sections."""
+        return fingerprint(*(sections(g, lang) for g in groups for lang in site.languages))
+
     def slot(kind: str, round_id: str, region_id: str = "") -> str:
         return listed(site.slots.get((kind, round_id, region_id)))
 
@@ -213,9 +215,8 @@ def plan_units(
                 lambda t=theme_id, chrome=chrome: ix.theme_page(site, t, rendered, chrome),
             )
             for r, groups in negotiations.items():
-                # Whether the page exists depends on every language's sections.
-                parts = [section(g, theme_id, lang) for g in groups]
-                parts += [sections(g, other) for g in groups for other in site.languages]
+                parts = [exists(theme_id, r, tuple(groups))]
+                parts += [section(g, theme_id, lang) for g in groups]
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",
                     parts,

@@ -340,3 +340,16 @@ def test_a_bad_shard_is_a_usage_error(tmp_path: Path, shard: str) -> None:
     result = build(root, tmp_path / "out", "--shard", value, *rest, pdf=not rest)
     assert result.returncode == 2
     assert "--shard" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("drafts", [False, True])
+def test_packet_urls_are_those_of_the_planned_packets(drafts: bool) -> None:
+    """Pages link to PDFs by packet_urls, which does not plan the packets; both must
+    agree, or a page would link to a PDF that is never printed."""
+    from soteneg.packets import packet_urls, plan_packets
+    from soteneg.pipeline import check
+    from soteneg.site import BuildOptions, build_site
+
+    site = build_site(check(GOLDEN_SITE).content, BuildOptions(drafts=drafts))
+    assert packet_urls(site) == [p.url for p in plan_packets(site)]
+    assert len(packet_urls(site)) > 5
