@@ -5,7 +5,8 @@
 Copies site.yaml, the data files and templates of the bundled project, adds rounds as
 needed, and writes per round a negotiation document and a THL assessment for each of
 the 18 regions (every theme section, links to the previous round's section), Swedish
-translations of a third of the negotiation documents, a round summary, and news.
+translations of a third of the negotiation documents, a round summary, news, and a few
+plain pages that link into the rounds.
 """
 
 from __future__ import annotations
@@ -48,8 +49,12 @@ def generate(out: Path, documents: int, seed: int) -> int:
     for name in ("regions.yaml", "themes.yaml", "people.yaml"):
         shutil.copy(REPO / "content" / name, content / name)
     regions = re.findall(r"^- id: (\S+)", (REPO / "content/regions.yaml").read_text(), re.M)
-    vocabulary = sorted(set(w.lower() for w in words(
-        " ".join(p.read_text() for p in (REPO / "content").rglob("*.md")))))
+    vocabulary = sorted(
+        set(
+            w.lower()
+            for w in words(" ".join(p.read_text() for p in (REPO / "content").rglob("*.md")))
+        )
+    )
     per_round = len(regions) * 2 + len(regions) // 3 + 2
     round_count = max(1, -(-documents // per_round))
     rounds = []
@@ -58,12 +63,20 @@ def generate(out: Path, documents: int, seed: int) -> int:
         rounds.append((f"{year}-{'kevat' if half == 0 else 'syksy'}", year, half))
     lines = []
     for rid, year, half in rounds:
-        start, end = ((f"{year}-02-01", f"{year}-03-31") if half == 0
-                      else (f"{year}-10-01", f"{year}-11-30"))
+        start, end = (
+            (f"{year}-02-01", f"{year}-03-31") if half == 0 else (f"{year}-10-01", f"{year}-11-30")
+        )
         season = ("Kevät", "Våren") if half == 0 else ("Syksy", "Hösten")
-        lines += [f"- id: {rid}", "  name:", f"    fi: {season[0]} {year}",
-                  f"    sv: {season[1]} {year}", "  kind: practice", f"  start: {start}",
-                  f"  end: {end}", f"  themes: [{', '.join(THEMES)}]"]
+        lines += [
+            f"- id: {rid}",
+            "  name:",
+            f"    fi: {season[0]} {year}",
+            f"    sv: {season[1]} {year}",
+            "  kind: practice",
+            f"  start: {start}",
+            f"  end: {end}",
+            f"  themes: [{', '.join(THEMES)}]",
+        ]
     (content / "rounds.yaml").write_text("\n".join(lines) + "\n")
     written = 0
     previous: str | None = None
@@ -72,41 +85,69 @@ def generate(out: Path, documents: int, seed: int) -> int:
         (folder / "arviot").mkdir(parents=True)
         date = f"{year}-{'02' if half == 0 else '10'}-15"
         for region in regions:
-            for kind, path in (("negotiation", folder / f"{region}.md"),
-                               ("assessment", folder / "arviot" / f"{region}.md")):
+            for kind, path in (
+                ("negotiation", folder / f"{region}.md"),
+                ("assessment", folder / "arviot" / f"{region}.md"),
+            ):
                 body = []
                 for theme in THEMES:
-                    body += [f"## {HEADINGS[theme][0]} {{theme={theme}}}", "",
-                             paragraph(rng, vocabulary, rng.randint(2, 5)), ""]
+                    body += [
+                        f"## {HEADINGS[theme][0]} {{theme={theme}}}",
+                        "",
+                        paragraph(rng, vocabulary, rng.randint(2, 5)),
+                        "",
+                    ]
                     if previous and kind == "negotiation" and rng.random() < 0.3:
-                        body += [f"Vrt. [edellinen kierros](../{previous}/{region}.md#{theme}).",
-                                 ""]
+                        body += [
+                            f"Vrt. [edellinen kierros](../{previous}/{region}.md#{theme}).",
+                            "",
+                        ]
                 path.write_text(
-                    f"---\ntitle: \"{region} {rid} {kind}\"\ntype: {kind}\ndate: {date}\n"
+                    f'---\ntitle: "{region} {rid} {kind}"\ntype: {kind}\ndate: {date}\n'
                     f"region: {region}\nround: {rid}\nthemes: [{', '.join(THEMES)}]\n"
-                    f"contacts: [antti-kuopila]\nexample: true\n---\n\n" + "\n".join(body))
+                    f"contacts: [antti-kuopila]\nexample: true\n---\n\n" + "\n".join(body)
+                )
                 written += 1
             if rng.random() < 0.34:
                 body = []
                 for theme in THEMES:
-                    body += [f"## {HEADINGS[theme][1]} {{theme={theme}}}", "",
-                             paragraph(rng, vocabulary, 2), ""]
+                    body += [
+                        f"## {HEADINGS[theme][1]} {{theme={theme}}}",
+                        "",
+                        paragraph(rng, vocabulary, 2),
+                        "",
+                    ]
                 (folder / f"{region}.sv.md").write_text(
-                    f"---\ntitle: \"{region} {rid} sv\"\ntype: negotiation\ndate: {date}\n"
+                    f'---\ntitle: "{region} {rid} sv"\ntype: negotiation\ndate: {date}\n'
                     f"lang: sv\nregion: {region}\nround: {rid}\n"
                     f"translation_of: kierrokset/{rid}/{region}\nexample: true\n---\n\n"
-                    + "\n".join(body))
+                    + "\n".join(body)
+                )
                 written += 1
         (folder / "yhteenveto.md").write_text(
-            f"---\ntitle: \"Yhteenveto {rid}\"\ntype: summary\ndate: {date}\nround: {rid}\n"
-            f"example: true\n---\n\n{paragraph(rng, vocabulary, 6)}\n")
+            f'---\ntitle: "Yhteenveto {rid}"\ntype: summary\ndate: {date}\nround: {rid}\n'
+            f"example: true\n---\n\n{paragraph(rng, vocabulary, 6)}\n"
+        )
         news = content / "tiedotteet"
         news.mkdir(exist_ok=True)
         (news / f"{date}-{rid}.md").write_text(
-            f"---\ntitle: \"Tiedote {rid}\"\ntype: news\ndate: {date}\n---\n\n"
-            f"{paragraph(rng, vocabulary, 4)}\n")
+            f'---\ntitle: "Tiedote {rid}"\ntype: news\ndate: {date}\n---\n\n'
+            f"{paragraph(rng, vocabulary, 4)}\n"
+        )
         written += 2
         previous = rid
+    # Plain pages (type: page) that point into the rounds, as background pages do.
+    pages = content / "sivut"
+    pages.mkdir(exist_ok=True)
+    for n in range(max(2, documents // 1000)):
+        rid = rounds[rng.randrange(len(rounds))][0]
+        region = rng.choice(regions)
+        (pages / f"sivu-{n}.md").write_text(
+            f'---\ntitle: "Taustasivu {n}"\ntype: page\ndate: 2018-01-0{1 + n % 9}\n---\n\n'
+            f"{paragraph(rng, vocabulary, 3)}\n\n"
+            f"Katso [{region}, {rid}](../kierrokset/{rid}/{region}.md#saatavuus).\n"
+        )
+        written += 1
     return written
 
 

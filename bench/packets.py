@@ -36,8 +36,10 @@ def make_project(target: Path) -> Path:
     for region in regions:
         if region == "uusimaa":
             continue
-        for source, path in ((negotiation, folder / f"{region}.md"),
-                             (assessment, folder / "arviot" / f"{region}.md")):
+        for source, path in (
+            (negotiation, folder / f"{region}.md"),
+            (assessment, folder / "arviot" / f"{region}.md"),
+        ):
             if not path.exists():
                 text = source.replace("region: uusimaa", f"region: {region}")
                 text = text.replace("](../2018-kevat/uusimaa.md", "](../2018-kevat/lappi.md")
@@ -49,9 +51,21 @@ def make_project(target: Path) -> Path:
 def run(root: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "soteneg", "build", "--root", str(root), "--out", str(out),
-         "--jobs", str(jobs)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "soteneg",
+            "build",
+            "--root",
+            str(root),
+            "--out",
+            str(out),
+            "--jobs",
+            str(jobs),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1543500000", "COLUMNS": "200"},
     )
     seconds = time.perf_counter() - started
@@ -65,8 +79,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
-    print(f"date: {dt.date.today()}, machine: {platform.machine()}, {cores} cores, "
-          f"Python {platform.python_version()}")
+    print(
+        f"date: {dt.date.today()}, machine: {platform.machine()}, {cores} cores, "
+        f"Python {platform.python_version()}"
+    )
     print("| run | jobs | wall s (median) | PDFs printed | pages | pages/s | pages/s per core |")
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,8 +96,10 @@ def main() -> None:
                 seconds, printed, pages = run(root, out, jobs)
                 times.append(seconds)
             median = statistics.median(times)
-            print(f"| clean build, site + all PDFs | {jobs} | {median:.2f} | {printed} | {pages} "
-                  f"| {pages / median:.1f} | {pages / median / jobs:.1f} |")
+            print(
+                f"| clean build, site + all PDFs | {jobs} | {median:.2f} | {printed} | {pages} "
+                f"| {pages / median:.1f} | {pages / median / jobs:.1f} |"
+            )
         seconds, printed, pages = run(root, out, cores)
         print(f"| nothing changed | {cores} | {seconds:.2f} | {printed} | {pages} | – | – |")
         # A round's 18 packets alone: print them through the library, timed.
@@ -101,9 +119,11 @@ def main() -> None:
         done = pdf.print_all(jobs_, root, cores)
         seconds = time.perf_counter() - started
         total_pages = sum(d.pages for d in done)
-        print(f"| the round's {len(done)} region packets only | {cores} | {seconds:.2f} "
-              f"| {len(done)} | {total_pages} | {total_pages / seconds:.1f} "
-              f"| {total_pages / seconds / cores:.1f} |")
+        print(
+            f"| the round's {len(done)} region packets only | {cores} | {seconds:.2f} "
+            f"| {len(done)} | {total_pages} | {total_pages / seconds:.1f} "
+            f"| {total_pages / seconds / cores:.1f} |"
+        )
 
 
 if __name__ == "__main__":

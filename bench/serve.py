@@ -39,8 +39,11 @@ def main() -> None:
             count = generate(root, args.documents, 1)
             doc = next((root / "content/kierrokset").glob("*/uusimaa.md"))
         else:
-            shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
-                ".venv", ".git", "_site", "tests", "node_modules"))
+            shutil.copytree(
+                REPO,
+                root,
+                ignore=shutil.ignore_patterns(".venv", ".git", "_site", "tests", "node_modules"),
+            )
             count = len(list((root / "content").rglob("*.md")))
             doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
         url_path = "kierrokset/" + doc.parent.name + "/uusimaa/"
@@ -49,7 +52,9 @@ def main() -> None:
             port = s.getsockname()[1]
         server = subprocess.Popen(
             [sys.executable, "-m", "soteneg", "serve", "--root", str(root), "--port", str(port)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             env={**os.environ, "COLUMNS": "200"},
         )
         assert server.stdout is not None
@@ -61,7 +66,8 @@ def main() -> None:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
                     executable_path=CHROMIUM,
-                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
                 page = browser.new_page()
                 page.goto(f"http://127.0.0.1:{port}/{url_path}")
                 page.wait_for_timeout(1000)
@@ -79,8 +85,10 @@ def main() -> None:
             log = server.communicate()[0]
             if os.environ.get("BENCH_VERBOSE"):
                 print(log)
-    print(f"| preview, save to visible | {count} | {statistics.median(times):.2f} | "
-          f"{min(times):.2f} | {max(times):.2f} | {len(times)} |")
+    print(
+        f"| preview, save to visible | {count} | {statistics.median(times):.2f} | "
+        f"{min(times):.2f} | {max(times):.2f} | {len(times)} |"
+    )
 
 
 if __name__ == "__main__":
