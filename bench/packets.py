@@ -69,6 +69,8 @@ def run(root: Path, out: Path, jobs: int) -> tuple[float, int, int]:
         env={**os.environ, "SOURCE_DATE_EPOCH": "1543500000", "COLUMNS": "200"},
     )
     seconds = time.perf_counter() - started
+    if result.stdout.startswith("nothing changed"):
+        return seconds, 0, 0
     match = re.search(r"PDFs: (\d+) printed \((\d+) pages\)", result.stdout)
     assert match, result.stdout
     return seconds, int(match.group(1)), int(match.group(2))

@@ -7,6 +7,7 @@ matter is rewritten in each tool's dialect.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from dataclasses import dataclass
@@ -45,13 +46,14 @@ def read_docs(content: Path) -> list[Doc]:
 
 
 def source_tree(work: Path, documents: int, seed: int) -> Path:
-    """The generated soteneg project, made once per size and seed."""
+    """The generated soteneg project, made once per size, seed and generator."""
     src = work / f"src-{documents}-{seed}"
     stamp = src / ".generated"
-    if not stamp.exists():
+    generator = hashlib.sha256(Path(generate.__code__.co_filename).read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text().strip() != generator:
         shutil.rmtree(src, ignore_errors=True)
         generate(src, documents, seed)
-        stamp.write_text("ok\n")
+        stamp.write_text(generator + "\n")
     return src
 
 

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -123,7 +124,8 @@ def measure(v: Variant, repeat: int, documents: int, log: Path) -> Row:
         raise SystemExit(f"{v.name}: only {pages} HTML pages for {documents} documents ({v.out})")
     edit = []
     for k in range(repeat):
-        sentence = f"Muokattu lause {v.name.replace(' ', '')} numero {k} {time.time_ns()}."
+        # Letters and digits only: Markdown typography would turn "--" into a dash.
+        sentence = f"Muokattu lause {re.sub(r'[^a-z]', '', v.name)} numero {k} {time.time_ns()}."
         with v.source.open("a") as f:
             f.write(f"\n{sentence}\n")
         r = run(v.build, v.cwd, log, v.env)
