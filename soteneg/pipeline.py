@@ -291,8 +291,8 @@ def _build_into(
     )
     outcome = assemble(site, request, state)
     if outcome.problems:
-        if memory is not None:
-            memory.inputs = None  # the next build is not a no-op
+        # The cache still describes the output, which was not touched; the fix that
+        # follows changes a stamp, so the next build is no no-op and runs in place.
         return BuildResult(
             checked, sort_problems(checked.problems + outcome.problems), None, stats=outcome.stats
         )

@@ -269,3 +269,20 @@ def test_the_preview_memory_gives_the_same_site_as_the_disk_cache(tmp_path: Path
     assert {r: d for r, (d, _) in _files(out).items()} == {
         r: d for r, (d, _) in _files(clean).items()
     }
+
+
+def test_the_preview_fixes_a_broken_template_without_starting_over(tmp_path: Path) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    memory = Memory()
+    out = tmp_path / "out"
+    _build(root, out, memory=memory)
+    before = _files(out)
+    template = root / "templates/theme_region.html"
+    _edit(template, "{% block main %}", "{% block main %}{{ nope }}")
+    broken = build_in_process(root, out, BuildOptions(now=NOW), with_search=False, memory=memory)
+    assert broken.failed and _files(out) == before
+    _edit(template, "{{ nope }}", "<!-- fixed -->")
+    fixed = _build(root, out, memory=memory)
+    assert fixed.written and all("teemat/" in w for w in fixed.written)
+    kept = set(before) - set(fixed.written)
+    assert all(_files(out)[rel][1] == before[rel][1] for rel in kept)
