@@ -21,9 +21,9 @@ from soteneg.content import Document
 from soteneg.document_pages import link_resolver
 from soteneg.feeds import sitemap_page
 from soteneg.output import (
-    OutputError,
     discard,
     new_staging,
+    removed_on_failure,
     replace_site,
     save_manifest,
     save_report,
@@ -236,14 +236,8 @@ def assemble(site: Site, request: Request, state: BuildCache) -> Outcome:
             ]
         )
     staging = new_staging(request.out)
-    try:
+    with removed_on_failure(staging, request.out):
         outcome = _assemble(site, request, state, staging)
-    except OSError as err:
-        discard(staging)
-        raise OutputError(f"cannot write the site to {request.out}: {err.strerror}") from err
-    except BaseException:
-        discard(staging)
-        raise
     if outcome.problems:
         discard(staging)
     return outcome

@@ -38,21 +38,28 @@ def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def replace_site(staging: Path, out: Path, finish: Callable[[Path], None] | None = None) -> None:
-    """Let `finish` complete the staged site (the search index is built from the written
-    pages), then swap it in for `out` at once. Any failure leaves `out` untouched and the
-    staging folder removed; `finish` raises to fail."""
-    out = out.absolute()
+@contextmanager
+def removed_on_failure(staging: Path, out: Path) -> Iterator[None]:
+    """Remove `staging` when the block fails; a failing write is an OutputError."""
     try:
-        if finish is not None:
-            finish(staging)
-        _swap(staging, out)
+        yield
     except OSError as err:
         discard(staging)
         raise OutputError(f"cannot write the site to {out}: {err.strerror}") from err
     except BaseException:
         discard(staging)
         raise
+
+
+def replace_site(staging: Path, out: Path, finish: Callable[[Path], None] | None = None) -> None:
+    """Let `finish` complete the staged site (the search index is built from the written
+    pages), then swap it in for `out` at once. Any failure leaves `out` untouched and the
+    staging folder removed; `finish` raises to fail."""
+    out = out.absolute()
+    with removed_on_failure(staging, out):
+        if finish is not None:
+            finish(staging)
+        _swap(staging, out)
 
 
 def update_site(
