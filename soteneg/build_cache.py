@@ -2,12 +2,12 @@
 changed. It lives beside the output folder (`.<out>.cache/`), is never published, and is
 safe to delete: a build without it is a clean build.
 
-Two files: `inputs.pickle` is small (input and output stamps, the last warnings) and
-answers "did anything change at all?" without loading the rest; `build.pickle` holds the
-parsed documents, rendered bodies, unit fingerprints and a record of every output file.
-A cache written by other code or for other build options is ignored. While changed files
-are being moved into the output, a journal file marks the output as half-updated; a
-build that finds it starts clean.
+`inputs.pickle` is small (input and output stamps, the last warnings) and answers "did
+anything change at all?" without loading the rest; `build.pickle` holds the unit
+fingerprints and a record of every output file; `parsed/` holds what each document file
+became, in shards by content hash. A cache written by other code or for other build
+options is ignored. While changed files are being moved into the output, a journal file
+marks the output as half-updated; a build that finds it starts clean.
 """
 
 from __future__ import annotations
