@@ -54,12 +54,18 @@ class Outcome:
     removed: list[str] = field(default_factory=list)
 
 
+def image_sizes(site: Site) -> dict[str, tuple[int, int]]:
+    """Width and height of each published image, by the href a page uses for it."""
+    base = routes.base_path(site.config.base_url)
+    return {routes.href(f.url, base): f.size for f in site.files.values() if f.size}
+
+
 def render_keys(site: Site, texts: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """(document id -> key of what its links lead to, document id -> key of its file
     and rendered body). A body renders the same while its text, its page's URL, where
     its links lead and the sizes of its images stay the same."""
     base = routes.base_path(site.config.base_url)
-    sizes = {routes.href(f.url, base): f.size for f in site.files.values() if f.size}
+    sizes = image_sizes(site)
     allow = str(site.config.allow_raw_html)
     targets: dict[str, str] = {}
     keys: dict[str, str] = {}
@@ -83,7 +89,7 @@ class Bodies(Mapping[str, markdown_html.Rendered]):
     def __init__(self, site: Site) -> None:
         self.site = site
         self.base = routes.base_path(site.config.base_url)
-        self.sizes = {routes.href(f.url, self.base): f.size for f in site.files.values() if f.size}
+        self.sizes = image_sizes(site)
         self.done: dict[str, markdown_html.Rendered] = {}
 
     def __getitem__(self, doc_id: str) -> markdown_html.Rendered:

@@ -11,8 +11,6 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from soteneg import i18n, routes
 from soteneg.content import Document
@@ -155,6 +153,11 @@ def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], 
 
 def pdf_pages(data: bytes) -> int:
     """How many pages an attachment PDF has; the packet reserves that many."""
+    # pypdf is loaded here, not with the module: every build imports this module, few
+    # read a PDF.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         return max(1, len(PdfReader(io.BytesIO(data)).pages))
     except (PdfReadError, ValueError, OSError):
