@@ -1,19 +1,34 @@
-# The verbs a newcomer uses. Everything runs inside .venv, which this file creates.
+# The verbs a newcomer uses. Everything runs inside .venv, which this file creates from
+# requirements.lock: the exact versions CI tests with. `make lock` writes that file anew
+# from pyproject.toml's lower bounds; `make test-latest` tries the newest releases.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
+LATEST := .venv-latest
 A11Y   := tests/a11y/node_modules/.installed
 
-.PHONY: install check build serve test lint schema golden bench hooks clean
+.PHONY: install lock check build serve test test-latest lint schema golden bench hooks clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# --no-deps: what is installed is the lock and nothing else; `pip check` proves the lock
+# is complete and consistent.
+$(STAMP): pyproject.toml $(LOCK)
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --requirement $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --editable .
+	$(BIN)/pip check
 	touch $(STAMP)
+
+# The lock covers every platform (--universal) for the oldest Python we support. uv is
+# itself in the lock, so every developer writes the lock with the same resolver.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--no-header --annotation-style line --quiet --output-file $(LOCK)
+	@git diff --stat -- $(LOCK)
 
 check: $(STAMP)
 	$(BIN)/soteneg check
@@ -24,14 +39,26 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/soteneg serve
 
-# axe-core and the Nu HTML Checker, from npm, into a folder of their own.
-$(A11Y): tests/a11y/package.json
-	cd tests/a11y && npm install --no-audit --no-fund --loglevel=error
+# axe-core and the Nu HTML Checker, from npm, into a folder of their own, at the versions
+# in package-lock.json.
+$(A11Y): tests/a11y/package.json tests/a11y/package-lock.json
+	cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error
 	touch $(A11Y)
 
 test: $(STAMP) $(A11Y)
 	$(BIN)/ruff check soteneg tests bench build.py
 	$(BIN)/pytest
+
+# The same suite against the newest release of every dependency, in a venv of its own,
+# so that an upstream release that breaks us is seen before the lock is moved to it.
+test-latest: $(A11Y)
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/pip install --quiet --upgrade --editable '.[dev]'
+	$(LATEST)/bin/pip freeze --exclude-editable > $(LATEST)/versions.txt
+	@echo "testing against:"; cat $(LATEST)/versions.txt
+	$(LATEST)/bin/ruff check soteneg tests bench build.py
+	$(LATEST)/bin/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check soteneg tests bench build.py
@@ -60,5 +87,5 @@ hooks:
 	@echo "installed .git/hooks/pre-commit"
 
 clean:
-	rm -rf $(VENV) _site ._site.cache schema .pytest_cache .ruff_cache .hypothesis *.egg-info \
+	rm -rf $(VENV) $(LATEST) _site ._site.cache schema .pytest_cache .ruff_cache .hypothesis *.egg-info \
 		tests/a11y/node_modules tests/.artifacts bench/.venv-peers bench/.peers-work

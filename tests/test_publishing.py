@@ -56,13 +56,31 @@ def test_gitlab_job_publishes_public() -> None:
     assert pages["artifacts"]["paths"] == ["public"]
     assert ["build", "--out", "public"] in _soteneg_commands("\n".join(pages["script"]))
     assert ["check", "--format", "human"] in _soteneg_commands("\n".join(config["check"]["script"]))
-    assert "pip install ." in config["default"]["before_script"]
+    install = config["default"]["before_script"]
+    assert "pip install --no-deps --requirement requirements.lock" in install
+    assert "pip install --no-deps ." in install
+    latest = config["test-latest"]
+    assert "make test-latest" in latest["script"]
+    assert {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in latest["rules"]
+
+
+def test_publishing_installs_the_lock_and_a_scheduled_job_tries_the_newest() -> None:
+    publish = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text())
+    runs = "\n".join(step.get("run", "") for step in publish["jobs"]["build"]["steps"])
+    assert "pip install --no-deps --requirement requirements.lock" in runs
+    latest = yaml.safe_load((REPO / ".github/workflows/latest.yml").read_text())
+    assert latest[True]["schedule"] and "workflow_dispatch" in latest[True]
+    steps = latest["jobs"]["test-latest"]["steps"]
+    assert any(step.get("run") == "make test-latest" for step in steps)
+    makefile = (REPO / "Makefile").read_text()
+    assert "\ntest-latest:" in makefile and "\nlock:" in makefile
+    assert "--requirement $(LOCK)" in makefile and "--no-deps" in makefile
 
 
 def test_pre_commit_framework_hook_definition() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     assert hooks[0]["id"] == "soteneg-check"
-    assert hooks[0]["entry"] == "soteneg check"
+    assert hooks[0]["entry"] == "soteneg check --no-pdf"  # content only: fonts are the printer's
     assert hooks[0]["pass_filenames"] is False
 
 
