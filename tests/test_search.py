@@ -1,12 +1,22 @@
-"""Search in a real browser: Pagefind's index per language, with stemming and filters."""
+"""Search in a real browser: Pagefind's index per language, with stemming and filters; and
+the index's bytes the same in every build of the same pages."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
+import cbor2
 import pytest
 from browser import browser, require_chromium, serve
 from conftest import REPO, run_cli
+
+from soteneg.search import index_site
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +65,74 @@ def test_placeholders_and_index_pages_are_not_indexed(bundled_site: Path) -> Non
     document = (bundled_site / "kierrokset/2018-syksy/lappi/index.html").read_text()
     assert "data-pagefind-body" in document
     assert '<span data-pagefind-filter="Maakunta">Lappi</span>' in document
+
+
+def _clean_build(out: Path) -> None:
+    """`soteneg build` of the bundled site in a fresh interpreter with no
+    SOURCE_DATE_EPOCH, as a user runs it: each run gets new hash-map seeds in Pagefind."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    result = subprocess.run(
+        [sys.executable, "-m", "soteneg", "build", "--root", REPO, "--out", out, "--no-pdf"],
+        env={**env, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    bundle = site / "pagefind"
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
+    }
+
+
+def test_two_builds_write_a_byte_identical_search_index(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    _clean_build(first)
+    _clean_build(second)
+    a, b = _bundle(first), _bundle(second)
+    assert sorted(a) == sorted(b), "file names (content hashes) differ"
+    assert [name for name in a if a[name] != b[name]] == []
+    assert any(name.startswith("filter/") for name in a)
+
+
+def _small_site(root: Path, names: list[str]) -> None:
+    """Pages created in the order given: on tmpfs or btrfs, the order a directory lists."""
+    for name in names:
+        page = root / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(
+            f'<html lang="fi"><body><main data-pagefind-body><h1>{name}</h1>'
+            f'<span data-pagefind-filter="Maakunta">{name.title()}</span>'
+            f"<p>Kuntien palvelut: {name}.</p></main></body></html>",
+            encoding="utf-8",
+        )
+
+
+def test_pages_are_numbered_in_path_order(tmp_path: Path) -> None:
+    """Page numbers come from the order Pagefind is given the pages, not from the order a
+    directory happens to list them in."""
+    names = ["lappi", "uusimaa", "kainuu", "pirkanmaa", "ahvenanmaa", "satakunta", "kymenlaakso"]
+    forward, backward = tmp_path / "forward", tmp_path / "backward"
+    _small_site(forward, names)
+    _small_site(backward, names[::-1])
+    index_site(forward)
+    index_site(backward)
+    assert _bundle(forward) == _bundle(backward)
+    bundle = forward / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _pagefind_file(bundle / f"pagefind.{entry['languages']['fi']['hash']}.pf_meta")
+    urls = [
+        json.loads(_pagefind_file(bundle / "fragment" / f"{page[0]}.pf_fragment", raw=True))["url"]
+        for page in meta[1]
+    ]
+    assert urls == sorted(f"/{name}/" for name in names)
+
+
+def _pagefind_file(path: Path, raw: bool = False) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(b"pagefind_dcd")
+    return data[12:] if raw else cbor2.loads(data[12:])
