@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from soteneg.output import cache_dir
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate  # noqa: E402
@@ -54,7 +56,7 @@ def run_build(root: Path, out: Path, *flags: str) -> tuple[float, float, str]:
 
 def clean(out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(out.parent / f".{out.name}.cache", ignore_errors=True)
+    shutil.rmtree(cache_dir(out), ignore_errors=True)
 
 
 def measure(

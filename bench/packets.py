@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from soteneg.output import cache_dir
+
 REPO = Path(__file__).resolve().parent.parent
 ROUND = "2018-syksy"
 
@@ -94,7 +96,7 @@ def main() -> None:
             for _ in range(args.repeat):
                 out = Path(tmp) / f"out-{jobs}"
                 shutil.rmtree(out, ignore_errors=True)
-                shutil.rmtree(out.parent / f".{out.name}.cache", ignore_errors=True)
+                shutil.rmtree(cache_dir(out), ignore_errors=True)
                 seconds, printed, pages = run(root, out, jobs)
                 times.append(seconds)
             median = statistics.median(times)

@@ -35,6 +35,8 @@ from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from soteneg.output import cache_dir
+
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 VENV = BENCH / ".venv-peers"
@@ -267,14 +269,14 @@ def soteneg_variants(root: Path, src: Path, edited: Doc) -> list[Variant]:
     bare = root / "_site-no-search"
     return [
         Variant(
-            "soteneg", root, cmd, out, clean=[out, root / f".{out.name}.cache"],
+            "soteneg", root, cmd, out, clean=[out, cache_dir(out)],
             source=project / "content" / edited.rel, page=out / page_path(edited),
         ),
         # Without the Pagefind index, which Hugo and Pelican do not build either.
         Variant(
             "soteneg --no-search", root,
             [*cmd[:5], str(bare), "--no-pdf", "--no-search"], bare,
-            clean=[bare, root / f".{bare.name}.cache"],
+            clean=[bare, cache_dir(bare)],
             source=project / "content" / edited.rel, page=bare / page_path(edited),
         ),
     ]  # fmt: skip

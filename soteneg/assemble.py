@@ -10,14 +10,15 @@ the output one by one under a journal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from soteneg import assets, build_cache, linkcheck, markdown_html, routes, search
 from soteneg.build_cache import EXTERNAL_LINKS, BuildCache, Record
-from soteneg.content import Document
+from soteneg.content import Document, content_path
 from soteneg.document_pages import link_resolver
 from soteneg.feeds import sitemap_page
 from soteneg.output import (
@@ -28,6 +29,7 @@ from soteneg.output import (
     save_manifest,
     save_report,
     update_site,
+    write_state,
 )
 from soteneg.pages import Chrome
 from soteneg.printing import PDF_MANIFEST, PdfOptions, PrintStats, pdf_urls, print_packets
@@ -130,24 +132,25 @@ def site_key(
     )
 
 
-def locator(
-    site: Site, records: Mapping[str, Record]
-) -> Callable[[linkcheck.Link], tuple[str, tuple[int, int] | None]]:
+def locator(site: Site, records: Mapping[str, Record]) -> linkcheck.Locate:
     """Where a link of the built site came from: the document line whose Markdown wrote
-    it, else the template that did."""
+    it, else the template that did; and why it is broken when its target is a document
+    this build leaves out (a draft, an embargo)."""
     documents = {d.file: d for d in site.published.values()}
 
-    def locate(link: linkcheck.Link) -> tuple[str, tuple[int, int] | None]:
+    def locate(link: linkcheck.Link) -> tuple[str, tuple[int, int] | None, str | None]:
         record = records.get(link.page)
         if record is None:
-            return link.page, None
+            return link.page, None, None
         doc = documents.get(record.sources[0]) if record.sources else None
         if doc is not None:
             resolve = link_resolver(site, doc)
             for written in doc.outline.links:
                 if resolve(written.href) == link.url:
-                    return doc.file, (doc.body_line + written.line, written.column or 1)
-        return f"{TEMPLATES_DIR}/{record.template}", None
+                    target = content_path(doc.id, unquote(urlsplit(written.href).path)) or ""
+                    why = site.unpublished.get(target.removesuffix(".md"))
+                    return doc.file, (doc.body_line + written.line, written.column or 1), why
+        return f"{TEMPLATES_DIR}/{record.template}", None, None
 
     return locate
 
@@ -369,8 +372,7 @@ def _assemble(site: Site, request: Request, state: BuildCache, staging: Path) ->
     )
     finish = search.index_site if reindex else None
     if request.in_place:
-        build_cache.journal(out).parent.mkdir(parents=True, exist_ok=True)
-        build_cache.journal(out).touch()
+        write_state(out, build_cache.JOURNAL_FILE, b"")
         update_site(staging, out, sorted(staged.written), removed, finish)
     else:
         replace_site(staging, out, finish)

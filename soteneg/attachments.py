@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from soteneg import svg
+from soteneg.attachment_pdf import pdf_fault
 from soteneg.config import AttachmentPolicy
 from soteneg.content import Document, content_path
 from soteneg.markdown import slugify
@@ -54,12 +55,6 @@ FORMAT_NAMES: Mapping[str, str] = {
     "webp": "WebP",
     "svg": "SVG",
 }
-# What makes an SVG unsafe to publish: scripts, event handlers, links out, embedded HTML.
-_SVG_DANGER = re.compile(
-    rb"<\s*script|\son[a-z]+\s*=|javascript:|<\s*foreignObject|<\s*iframe|<\s*embed|"
-    rb"<\s*object|(?:xlink:)?href\s*=\s*[\"'](?!#)|<!ENTITY|url\(\s*[\"']?(?!#)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -128,16 +123,12 @@ def _looks_like(ext: str, data: bytes) -> bool:
     return data.startswith(signatures)
 
 
-def svg_danger(data: bytes) -> str | None:
-    match = _SVG_DANGER.search(data)
-    return match.group(0).decode("utf-8", "replace").strip() if match else None
-
-
 def check_refs(
     refs: Iterable[FileRef], files: Mapping[str, FileData], policy: AttachmentPolicy
 ) -> list[Problem]:
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
+    pdf_faults: dict[str, tuple[str, str] | None] = {}  # each file is opened once
     for ref in refs:
         file, at = ref.doc.file, ref.position
         if ref.path is None:
@@ -213,19 +204,13 @@ def check_refs(
             )
             continue
         if ext == "svg":
-            danger = svg_danger(data)
-            if danger:
-                problems.append(
-                    problem(
-                        file,
-                        at,
-                        "unsafe-svg",
-                        f"'{ref.written}' contains '{danger[:40]}': SVG with "
-                        "scripts, event handlers or outside references is "
-                        "refused",
-                        "export the image as PNG, or remove it",
-                    )
-                )
+            problems += svg.problems(file, at, ref.written, data)
+        elif ext == "pdf" and ref.kind == "attachment":  # those are drawn into packets
+            if ref.path not in pdf_faults:
+                pdf_faults[ref.path] = pdf_fault(data)
+            fault = pdf_faults[ref.path]
+            if fault:
+                problems.append(problem(file, at, fault[0], f"'{ref.written}' {fault[1]}"))
     return problems
 
 
@@ -244,20 +229,7 @@ def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
     """Width and height in CSS pixels, so a page does not jump while images load; None
     when the file does not say (or says something absurd)."""
     if ext == "svg":
-        match = re.search(
-            rb'<svg[^>]*?\swidth="(\d+(?:\.\d+)?)(?:px)?"[^>]*?\sheight="'
-            rb'(\d+(?:\.\d+)?)(?:px)?"',
-            data,
-        )
-        box = re.search(rb'viewBox="[\d.\s-]*?\s([\d.]+)\s+([\d.]+)"', data)
-        found = match or box
-        if not found:
-            return None
-        try:
-            size = round(float(found.group(1))), round(float(found.group(2)))
-        except (ValueError, OverflowError):
-            return None
-        return size if 0 < size[0] < 100_000 and 0 < size[1] < 100_000 else None
+        return svg.size(data)
     from PIL import Image, UnidentifiedImageError
 
     try:

@@ -1,56 +1,50 @@
 """The build cache: what the last build read and wrote, so the next one redoes only what
-changed. It lives beside the output folder (`.<out>.cache/`), is never published, and is
-safe to delete: a build without it is a clean build.
+changed. It lives in the user's cache folder, one folder per output (output.cache_dir),
+never in the project, is never published, and is safe to delete: a build without it is
+a clean build.
 
-`inputs.pickle` is small (input and output stamps, the last warnings) and answers "did
-anything change at all?" without loading the rest; `build.pickle` holds the unit
-fingerprints and a record of every output file; `parsed/` holds what each document file
-became, in shards by content hash. A cache written by other code or for other build
-options is ignored. While changed files are being moved into the output, a journal file
+The files are data only (msgpack read into declared types by cache_codec; nothing in them
+can run code), never read or written through a symlink. `inputs.msgpack` is small (input
+and output stamps, the last warnings) and answers "did anything change at all?" without
+loading the rest; `build.msgpack` holds the unit fingerprints and a record of every
+output file; `parsed/` holds what each document file became, in shards by content hash.
+A file written by other code or for other build options, or one that does not decode
+exactly, is ignored. While changed files are being moved into the output, a journal file
 marks the output as half-updated; a build that finds it starts clean.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
-import pickle
 import shutil
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
-from soteneg.output import OutputError, cache_dir, output_lock
+from soteneg import cache_codec
+from soteneg.output import (
+    OutputError,
+    cache_dir,
+    ensure_private_folder,
+    output_lock,
+    read_state,
+)
+from soteneg.records import BuildRecords, Inputs, Record, Stamp
 from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 
 if TYPE_CHECKING:  # kept light: a build with nothing to do loads nothing else
     from soteneg.content import Parsed
-    from soteneg.feeds import SitemapEntry
-    from soteneg.linkcheck import PageLinks
-    from soteneg.problems import Problem
 
-FORMAT = 1
-INPUTS_FILE = "inputs.pickle"
-BUILD_FILE = "build.pickle"
+INPUTS_FILE = "inputs.msgpack"
+BUILD_FILE = "build.msgpack"
 PARSED_DIR = "parsed"
+SHARD_SUFFIX = ".msgpack"
 JOURNAL_FILE = "updating"
 EXTERNAL_LINKS = "external-links.txt"  # every external link and the page that has it
-
-Stamp = tuple[int, int]  # (size, mtime_ns)
-
-
-class Record(NamedTuple):
-    """One file of the output as the last build wrote it (a tuple: thousands of them
-    load from the cache fastest so)."""
-
-    sha: str
-    unit: str = ""  # the unit that made it; "" for copied files (assets, attachments)
-    links: PageLinks | None = None  # HTML pages only
-    sitemap: SitemapEntry | None = None  # its sitemap entry, when it has one
-    sources: tuple[str, ...] = ()
-    template: str = ""
-    indexed: bool = False  # holds text for the search index
+FONT_STAMP = "font:"  # stamps of print font files (and their folders) by absolute path
 
 
 @dataclass
@@ -62,21 +56,6 @@ class BuildCache:
     records: dict[str, Record] = field(default_factory=dict)  # output file -> record
     # Memo keys in each shard file as last written (not saved; see load_build).
     saved: dict[str, frozenset[str]] = field(default_factory=dict)
-
-
-@dataclass
-class Inputs:
-    """The cheap half of the cache: enough to see that nothing changed."""
-
-    key: str = ""
-    stamps: dict[str, Stamp] = field(default_factory=dict)  # input file -> stamp
-    written: dict[str, Stamp] = field(default_factory=dict)  # output file -> stamp
-    # The first publish_at after the build's moment: from then on the site is different.
-    settles: dt.datetime | None = None
-    warnings: list[Problem] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # of files with warnings
-    files: int = 0
-    external_links: int = 0
 
 
 def cache_key(
@@ -125,8 +104,14 @@ def _unchanged(
 def still_true(
     inputs: Inputs, out: Path, stamps: dict[str, Stamp], now: dt.datetime | None
 ) -> bool:
-    if inputs.stamps != stamps:
+    """`stamps` are the project's; the fonts a build with PDFs used are stamped again
+    from the paths it recorded, without asking fontconfig (see fonts.stamps)."""
+    project = {k: v for k, v in inputs.stamps.items() if not k.startswith(FONT_STAMP)}
+    if project != stamps:
         return False
+    for name, recorded in inputs.stamps.items():
+        if name.startswith(FONT_STAMP) and stamp(name[len(FONT_STAMP) :]) != recorded:
+            return False
     if inputs.settles is not None and (now is None or now >= inputs.settles):
         return False
     return output_stamps(out, list(inputs.written)) == inputs.written
@@ -134,7 +119,7 @@ def still_true(
 
 def code_key() -> str:
     """soteneg's own source: a cache made by other code is not trusted."""
-    digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+    digest = hashlib.blake2b(str(cache_codec.FORMAT).encode(), digest_size=16)
     package = Path(__file__).parent
     for path in sorted(package.glob("*.py")):
         digest.update(path.name.encode())
@@ -142,21 +127,17 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def _load(path: Path, kind: type) -> Any:
-    try:
-        with path.open("rb") as handle:
-            value = pickle.load(handle)
-    except Exception:
-        return None
-    return value if isinstance(value, kind) else None
-
-
 def load_inputs(out: Path, key: str) -> Inputs | None:
     folder = cache_dir(out)
-    if (folder / JOURNAL_FILE).exists():
+    if os.path.lexists(folder / JOURNAL_FILE):
         return None
-    found = _load(folder / INPUTS_FILE, Inputs)
-    return found if found is not None and found.key == key else None
+    data = read_state(folder / INPUTS_FILE)
+    if data is None:
+        return None
+    try:
+        return cache_codec.decode_inputs(data, key)
+    except cache_codec.CacheDamaged:
+        return None
 
 
 def _shard(memo_key: str) -> str:
@@ -168,55 +149,77 @@ def load_build(out: Path, key: str) -> BuildCache | None:
     """The build half. Its records are only trusted together with the inputs half and
     without a journal; its memo of parsed documents is always good. The memo is kept in
     256 shards by key, so that a build that parsed a few files writes a few shards."""
+    from soteneg import cache_parsed  # loads the Markdown and content types
+
     folder = cache_dir(out)
-    found = _load(folder / BUILD_FILE, BuildCache)
-    if found is None or found.key != key:
+    data = read_state(folder / BUILD_FILE)
+    if data is None:
         return None
-    for path in sorted((folder / PARSED_DIR).glob("*.pickle")):
-        # Each shard names the code that parsed it: one left by other code is ignored.
-        shard = _load(path, tuple)
-        if shard is None or len(shard) != 2 or shard[0] != key or not isinstance(shard[1], dict):
+    try:
+        stored = cache_codec.decode_build(data, key)
+    except cache_codec.CacheDamaged:
+        return None
+    found = BuildCache(key, {}, stored.units, stored.outputs, stored.records)
+    for name in _SHARD_NAMES:
+        shard_data = read_state(folder / PARSED_DIR / f"{name}{SHARD_SUFFIX}")
+        if shard_data is None:
             continue
-        found.parsed.update(shard[1])
-        found.saved[path.stem] = frozenset(shard[1])
+        try:
+            shard = cache_parsed.decode_shard(shard_data, key)
+        except cache_codec.CacheDamaged:
+            continue  # left by other code, or damaged: its documents are parsed again
+        found.parsed.update(shard)
+        found.saved[name] = frozenset(shard)
     return found
 
 
-def _dump(path: Path, value: object) -> None:
+_SHARD_NAMES = [f"{n:02x}" for n in range(256)]
+
+
+def _dump(path: Path, data: bytes) -> None:
+    """Write beside, then rename over: never through a symlink planted at either name."""
     temporary = path.with_name(f".{path.name}.tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    with os.fdopen(os.open(temporary, flags, 0o600), "wb") as file:
+        file.write(data)
+    os.replace(temporary, path)
 
 
 def save(out: Path, build: BuildCache, inputs: Inputs) -> None:
     """Write both halves; a build that cannot save its cache still succeeded."""
+    from soteneg import cache_parsed
+
     folder = cache_dir(out)
     shards: dict[str, dict[str, Parsed]] = {}
     for memo_key, parsed in build.parsed.items():
         shards.setdefault(_shard(memo_key), {})[memo_key] = parsed
     try:
-        (folder / PARSED_DIR).mkdir(parents=True, exist_ok=True)
+        ensure_private_folder(folder / PARSED_DIR)
         for name in set(shards) | set(build.saved):
             shard = shards.get(name, {})
             if frozenset(shard) == build.saved.get(name):
                 continue
-            path = folder / PARSED_DIR / f"{name}.pickle"
+            path = folder / PARSED_DIR / f"{name}{SHARD_SUFFIX}"
             if shard:
-                _dump(path, (build.key, shard))
+                _dump(path, cache_parsed.encode_shard(build.key, shard))
             else:
                 path.unlink(missing_ok=True)
             build.saved[name] = frozenset(shard)
-        _dump(folder / BUILD_FILE, replace(build, parsed={}, saved={}))
-        _dump(folder / INPUTS_FILE, inputs)
-    except OSError:
+        records = BuildRecords(build.units, build.outputs, build.records)
+        _dump(folder / BUILD_FILE, cache_codec.encode_build(build.key, records))
+        _dump(folder / INPUTS_FILE, cache_codec.encode_inputs(inputs.key, inputs))
+    except (OSError, cache_codec.CacheDamaged):
         forget(out)
 
 
 def forget(out: Path) -> None:
+    folder = cache_dir(out)
     for name in (INPUTS_FILE, BUILD_FILE):
-        (cache_dir(out) / name).unlink(missing_ok=True)
-    shutil.rmtree(cache_dir(out) / PARSED_DIR, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            (folder / name).unlink(missing_ok=True)
+    shutil.rmtree(folder / PARSED_DIR, ignore_errors=True)
 
 
 def journal(out: Path) -> Path:

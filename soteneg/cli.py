@@ -79,7 +79,7 @@ def _report(problems: list[Problem], texts: dict[str, str], fmt: str, console: C
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline
 
-    result = pipeline.check(_root(args.root))
+    result = pipeline.check(_root(args.root), pdf=not args.no_pdf)
     _report(result.problems, dict(result.content.texts), args.format, console)
     if result.config_failed:
         return EXIT_USAGE
@@ -87,7 +87,9 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
         return EXIT_PROBLEMS
     if args.format == "human":
         count = len(result.content.documents)
-        console.print(Text(f"ok: {count} documents, no problems", style="green"))
+        warnings = sum(p.severity == "warning" for p in result.problems)
+        verdict = f"no errors, {warnings} warning(s)" if warnings else "no problems"
+        console.print(Text(f"ok: {count} documents, {verdict}", style="green"))
     return EXIT_OK
 
 
@@ -267,14 +269,14 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
 def cmd_schema(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline, schema
 
-    result = pipeline.check(_root(args.root))
+    result = pipeline.check(_root(args.root), pdf=False)
     if result.config_failed:
         _report(result.problems, dict(result.content.texts), "human", console)
         return EXIT_USAGE
-    data = result.content.data
-    files = schema.render(
-        {**schema.document_schemas(data, result.content.documents), **schema.data_schemas(data)}
-    )
+    data, config = result.content.data, result.content.config
+    languages = config.languages if config is not None else None
+    documents = schema.document_schemas(data, result.content.documents, languages=languages)
+    files = schema.render({**documents, **schema.data_schemas(data)})
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -287,7 +289,7 @@ def cmd_new(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline, scaffold
 
     root = _root(args.root)
-    result = pipeline.check(root)
+    result = pipeline.check(root, pdf=False)
     if result.config_failed:
         _report(result.problems, dict(result.content.texts), "human", console)
         return EXIT_USAGE
@@ -353,9 +355,15 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="validate content and data; write nothing",
         description="Validate every document, data file and site.yaml, "
-        "and report all problems at once.",
+        "and report all problems at once. The print fonts site.yaml names must be "
+        "installed, as for a build with PDFs, unless --no-pdf is given.",
     )
     common(check)
+    check.add_argument(
+        "--no-pdf",
+        action="store_true",
+        help="validate for a build without PDFs: the print fonts need not be installed",
+    )
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser(

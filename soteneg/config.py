@@ -55,12 +55,29 @@ class AttachmentPolicy(Strict):
     max_mb: Annotated[float, Field(gt=0, le=500)] = 20.0
 
 
+# A fontconfig family name; no quotes or semicolons, since it is written into CSS.
+FontFamily = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")]
+
+
+class PrintFonts(Strict):
+    """The font families packets are printed in. They must be installed where PDFs are
+    built: a missing one is a configuration error, never a quiet substitute."""
+
+    text: FontFamily = "Noto Serif"
+    headings: FontFamily = "Noto Sans"
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.text, self.headings)))
+
+
 class SiteConfig(Strict):
     title: Names
     base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")]
     publisher: Publisher
     default_lang: Lang = "fi"
-    languages: list[Lang] = Field(default_factory=lambda: ["fi", "sv", "en"])
+    # The national languages; English only where English documents exist.
+    languages: list[Lang] = Field(default_factory=lambda: ["fi", "sv"])
     output: Annotated[str, StringConstraints(min_length=1)] = "_site"
     # Raw HTML in Markdown is escaped unless the site owner opts in.
     allow_raw_html: bool = False
@@ -75,6 +92,7 @@ class SiteConfig(Strict):
     packet_duplex: bool = False
     # Tagged PDF/UA-1 by default; PDF/A-3a for archiving (also tagged).
     pdf_variant: Literal["pdf/ua-1", "pdf/a-3a"] = "pdf/ua-1"
+    print_fonts: PrintFonts = Field(default_factory=PrintFonts)
 
     @field_validator("languages")
     @classmethod

@@ -12,10 +12,12 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from soteneg import routes
 from soteneg.content import Content, DataSet, Document, content_path
 from soteneg.markdown import Link
 from soteneg.problems import Problem, did_you_mean, problem
-from soteneg.sources import CONTENT_DIR
+from soteneg.sources import CONFIG_FILE, CONTENT_DIR
+from soteneg.yamlpos import parse_yaml
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -169,6 +171,40 @@ def _check_duplicates(documents: tuple[Document, ...]) -> Iterator[Problem]:
             )
         else:
             first[slot] = doc
+
+
+def _check_addresses(documents: tuple[Document, ...]) -> Iterator[Problem]:
+    """Two documents that are not versions of one another but get one address: in
+    practice a translation that does not say what it translates (`uutinen.sv.md` beside
+    `uutinen.md`). The build would write both to one file; say so here, at the file."""
+    by_id = {d.id: d for d in documents}
+    first: dict[str, tuple[str, Document]] = {}
+    for doc in documents:
+        assert doc.meta is not None
+        target = doc.meta.translation_of
+        if target is not None and target not in by_id:
+            continue  # unknown-translation says what is wrong
+        group_id = target if target is not None else doc.id
+        original = by_id[group_id].meta
+        assert original is not None
+        path = routes.document(group_id, original)
+        other_group, other = first.setdefault(path, (group_id, doc))
+        if other_group == group_id or _slot(other) == _slot(doc) is not None:
+            continue  # versions of one document, or a duplicate-document already reported
+        assert other.meta is not None
+        suggestion = "give one of them another file name"
+        if other.meta.lang != doc.meta.lang and other.meta.translation_of is None:
+            suggestion = (
+                f"if this translates {other.file}, add `translation_of: {other.id}`; "
+                f"otherwise {suggestion}"
+            )
+        yield problem(
+            doc.file,
+            doc.front.position(("translation_of",) if target else ("type",), prefer_key=True),
+            "url-collision",
+            f"this document and {other.file} would both be published at {path}",
+            suggestion,
+        )
 
 
 def _check_translations(
@@ -355,7 +391,34 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
                         "add it to `languages:` in site.yaml, or change `lang`",
                     )
                 )
+        problems.extend(_check_languages_used(content))
     problems.extend(_check_duplicates(content.documents))
+    problems.extend(_check_addresses(content.documents))
     problems.extend(_check_translations(content.documents, all_ids))
     problems.extend(check_links(readable, all_ids))
     return problems
+
+
+def _check_languages_used(content: Content) -> Iterator[Problem]:
+    """A language listed in site.yaml that no document is written in gets no pages at
+    all (see site.build_site): say so, rather than leave a promise the site cannot keep."""
+    assert content.config is not None
+    if "languages" not in content.config.model_fields_set:
+        return  # the default (fi, sv) promises nothing the site owner wrote
+    used = {doc.meta.lang for doc in content.documents if doc.meta is not None}
+    listed = content.config.languages
+    unused = [lang for lang in listed if lang not in used and lang != content.config.default_lang]
+    if not unused:
+        return
+    config_doc, _ = parse_yaml(content.texts.get(CONFIG_FILE, ""), CONFIG_FILE)
+    for lang in unused:
+        where = ("languages", listed.index(lang))
+        yield problem(
+            CONFIG_FILE,
+            config_doc.position(where),
+            "language-without-content",
+            f"'{lang}' is listed in languages, but no document is written in it, so the site "
+            f"has no /{lang}/ pages",
+            f"write documents with `lang: {lang}`, or remove '{lang}' from languages",
+            severity="warning",
+        )

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from soteneg import i18n, routes
 from soteneg.pages import Page
+from soteneg.records import Alternate, SitemapEntry
 from soteneg.site import Site
-
-
-class Alternate(NamedTuple):
-    lang: str
-    href: str
-
-
-class SitemapEntry(NamedTuple):
-    url: str  # site path, for ordering
-    loc: str
-    lastmod: str | None
-    alternates: tuple[Alternate, ...]  # each language version
 
 
 def sitemap_entry(page: Page) -> SitemapEntry | None:
@@ -43,21 +30,31 @@ def sitemap_page(entries: list[SitemapEntry]) -> Page:
 
 
 def feed_page(site: Site, lang: str) -> Page:
-    """News written in `lang`, newest first. Its `updated` is the newest news date, so the
-    feed changes only when the news do."""
+    """Every news item, newest first: in `lang` where it was written or translated, else
+    the original, marked with its language and a line saying so (a Swedish reader learns
+    of Finnish-only news, and is not told it is Swedish). Its `updated` is the newest
+    news date, so the feed changes only when the news do. Without news there is no feed
+    (see has_feed)."""
     config = site.config
     base = config.base_url
     entries = []
     for group_id in site.news:
-        doc = site.groups[group_id].version(lang)
-        if doc is None or doc.meta is None:
+        doc = site.groups[group_id].best(lang)
+        if doc.meta is None:
             continue
+        written_in = doc.meta.lang
+        note = ""
+        if written_in != lang:
+            language = i18n.LANG_NAMES[written_in][lang]
+            note = i18n.text("feed_original_only", lang, language=language)
         entries.append(
             {
                 "title": doc.meta.title,
+                "lang": written_in,
                 "href": routes.absolute(site.url(doc), base),
                 "updated": f"{doc.meta.date.isoformat()}T00:00:00Z",
-                "summary": doc.meta.summary or "",
+                "summary": " ".join(part for part in (note, doc.meta.summary or "") if part),
+                "summary_lang": lang if note else written_in,
             }
         )
     feed_url = routes.absolute(routes.feed(lang, site.default_lang), base)
@@ -68,10 +65,15 @@ def feed_page(site: Site, lang: str) -> Page:
         "self_href": feed_url,
         "site_href": routes.absolute(routes.home(lang, site.default_lang), base),
         "author": config.publisher.name.get(lang),
-        "updated": entries[0]["updated"] if entries else "1970-01-01T00:00:00Z",
+        "updated": max(e["updated"] for e in entries),
         "entries": entries,
     }
     return Page(routes.feed(lang, site.default_lang), "atom.xml", context, indexable=False)
+
+
+def has_feed(site: Site) -> bool:
+    """A feed needs an entry to have an `updated` moment and to be worth a link."""
+    return any(site.groups[g].original.meta is not None for g in site.news)
 
 
 def robots_page(site: Site) -> Page:

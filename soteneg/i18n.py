@@ -128,6 +128,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "Den här sidan finns inte på svenska. Originalet finns {language}:",
         "en": "This page is not available in English. The original is {language}:",
     },
+    "feed_original_only": {
+        "fi": "Ei suomeksi; alkuperäinen on {language}.",
+        "sv": "Finns inte på svenska; originalet är {language}.",
+        "en": "Not available in English; the original is {language}.",
+    },
     "available_in": {
         "fi": "Sivu muilla kielillä",
         "sv": "Sidan på andra språk",

@@ -10,11 +10,11 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from soteneg import routes
 from soteneg.problems import Problem, problem
+from soteneg.records import FIELD_SEP, RECORD_SEP, PageLinks
 
 # Written after the check (the search bundle) or not a link target worth checking.
 GENERATED_LATER = ("pagefind/",)
@@ -89,25 +89,7 @@ def _target(rel: str) -> str:
     return rel
 
 
-_FIELD, _RECORD = "\x1f", "\x1e"
-
-
-class PageLinks(NamedTuple):
-    """What one page links to and which ids it has: the part of the link check that
-    needs only the page, kept in the build cache so an unchanged page is not scanned
-    again. Ids and internal links are kept as one string each: a cache of thousands of
-    pages then loads in a fraction of the time."""
-
-    ids: str  # separated by _RECORD
-    internal: str  # (url as written, path, output file, fragment) records
-    external: tuple[str, ...] = ()
-    broken: tuple[tuple[str, str], ...] = ()  # (url, why)
-
-    def id_set(self) -> frozenset[str]:
-        return frozenset(self.ids.split(_RECORD)) if self.ids else frozenset()
-
-    def internal_links(self) -> list[list[str]]:
-        return [r.split(_FIELD) for r in self.internal.split(_RECORD)] if self.internal else []
+_FIELD, _RECORD = FIELD_SEP, RECORD_SEP
 
 
 @lru_cache(maxsize=65536)
@@ -210,13 +192,17 @@ def check_site(
     return check_links(pages, files, promised)
 
 
-def broken_link_problems(
-    report: LinkReport, locate: Callable[[Link], tuple[str, tuple[int, int] | None]]
-) -> list[Problem]:
+# Where a link came from (file, position) and, when known better than "no page", why it
+# is broken.
+Locate = Callable[[Link], tuple[str, tuple[int, int] | None, str | None]]
+
+
+def broken_link_problems(report: LinkReport, locate: Locate) -> list[Problem]:
     """Each broken link as a problem at the source document and line that wrote it."""
     problems = []
     for link, why in report.broken:
-        file, position = locate(link)
+        file, position, better = locate(link)
+        why = better or why
         problems.append(
             problem(
                 file, position, "broken-output-link", f"{link.url} on {_page_url(link.page)}: {why}"

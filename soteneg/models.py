@@ -17,7 +17,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -31,9 +33,46 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 # A document id is its path under content/ without ".md": "kierrokset/2018-syksy/uusimaa".
 DOC_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$"
 DocId = Annotated[str, StringConstraints(pattern=DOC_ID_PATTERN, max_length=300)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+
+# Text is kept as written (YAML already trims plain values) so that its limits read the
+# same in `check` and in the JSON Schema: 1 to 2000 characters, not all of them blank.
+NOT_BLANK = r"\S"
+
+
+def _not_blank(value: str) -> str:
+    if not re.search(NOT_BLANK, value):
+        raise PydanticCustomError("blank_text", "must not be blank")
+    return value
+
+
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=2000),
+    AfterValidator(_not_blank),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 2000, "pattern": NOT_BLANK}),
+]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{4,20}$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=200)]
+
+
+# Dates and times as the JSON Schema states them, so an editor's tool refuses what `check`
+# refuses: real calendar days only (leap years included), hours 00-23, offsets like +02:00.
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_DAY = (
+    r"(?:(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    rf"|(?!0000){_LEAP_YEAR}-02-29)"
+)
+_CLOCK = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
+_OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+DATE_PATTERN = rf"^{_DAY}$"
+MOMENT_PATTERN = rf"^{_DAY}(?:[T ]{_CLOCK}{_OFFSET}?)?$"
+# The shapes, before their values are checked (with a reason) by the datetime module,
+# which would take an offset of +02:60 as three hours.
+_DATE_SHAPE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_MOMENT_SHAPE = (
+    rf"{_DATE_SHAPE}(?:[T ][0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?:Z|[+-][0-9]{{2}}:[0-5][0-9])?)?"
+)
 
 
 def _iso_date(value: Any) -> Any:
@@ -42,7 +81,7 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise PydanticCustomError("date_type", "a date without a time is expected (YYYY-MM-DD)")
     if isinstance(value, str):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not re.fullmatch(_DATE_SHAPE, value):
             raise PydanticCustomError("date_type", "a date is expected as YYYY-MM-DD")
         try:
             return dt.date.fromisoformat(value)
@@ -51,19 +90,26 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 
 # Publication times without an offset are Finnish time (HELSINKI), as editors mean them.
+# YAML gives a datetime only for the full form (yamlpos); other forms arrive as text.
 
 
 def _moment(value: Any) -> Any:
     if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
+        if not re.fullmatch(_MOMENT_SHAPE, value):
             raise PydanticCustomError(
                 "datetime_type", "a time is expected as YYYY-MM-DD HH:MM:SS, optionally +02:00"
-            ) from None
+            )
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError as err:
+            raise PydanticCustomError("date_value", "{reason}", {"reason": str(err)}) from None
     if isinstance(value, dt.datetime) and value.tzinfo is None:
         return value.replace(tzinfo=HELSINKI)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -71,7 +117,11 @@ def _moment(value: Any) -> Any:
     return value
 
 
-Moment = Annotated[dt.datetime, BeforeValidator(_moment)]
+Moment = Annotated[
+    dt.datetime,
+    BeforeValidator(_moment),
+    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
+]
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -84,7 +134,9 @@ def _unique(items: list[Any]) -> list[Any]:
 
 
 def UniqueList(item: Any) -> Any:
-    return Annotated[list[item], AfterValidator(_unique)]
+    return Annotated[
+        list[item], AfterValidator(_unique), Field(json_schema_extra={"uniqueItems": True})
+    ]
 
 
 class Strict(BaseModel):
@@ -187,11 +239,12 @@ class DocumentMeta(Strict):
     type: str
     date: IsoDate
     lang: Lang = "fi"
-    draft: bool = False
+    # Strict booleans: "yes" is text to editors' YAML 1.2 tools, so it must not pass here.
+    draft: StrictBool = False
     summary: Text | None = None
     contacts: UniqueList(Slug) = Field(default_factory=list)
     translation_of: DocId | None = None
-    example: bool = False
+    example: StrictBool = False
     # Left out of the build until this moment (embargo); see `--now`.
     publish_at: Moment | None = None
     attachments: list[Attachment] = Field(default_factory=list)

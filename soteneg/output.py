@@ -7,11 +7,13 @@ Either way a failed build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -76,9 +78,12 @@ def update_site(
     try:
         for rel in changed:
             target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            _real_folders(out, target.parent)
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)  # a page's file replaced by a folder: ours to repair
             os.replace(staging / rel, target)
         for rel in removed:
+            _real_folders(out, (out / rel).parent)
             (out / rel).unlink(missing_ok=True)
             _prune(out, (out / rel).parent)
         if finish is not None:
@@ -87,6 +92,22 @@ def update_site(
         raise OutputError(f"cannot update the site in {out}: {err.strerror}") from err
     finally:
         discard(staging)
+
+
+def _real_folders(out: Path, folder: Path) -> None:
+    """Make every folder from `out` down to `folder` a real folder. A symlink among them
+    (planted in the output, or left by hand) would send our writes elsewhere: it is
+    removed, never followed. os.replace and unlink do not follow a link at the last
+    name, so the file itself needs no check."""
+    if out.is_symlink():
+        raise OutputError(f"{out} is a symlink; soteneg writes only into a real folder")
+    current = out
+    for part in folder.relative_to(out).parts:
+        current = current / part
+        if current.is_symlink() or (os.path.lexists(current) and not current.is_dir()):
+            current.unlink()
+        if not os.path.lexists(current):
+            current.mkdir()
 
 
 def _prune(out: Path, folder: Path) -> None:
@@ -99,10 +120,68 @@ def _prune(out: Path, folder: Path) -> None:
         folder = folder.parent
 
 
-def lock_file(out: Path) -> Path:
-    """Beside every output folder soteneg has built: it also marks the folder as ours."""
+def state_root() -> Path:
+    """Where soteneg keeps what it knows about the outputs it built (cache, lock,
+    journal): the user's cache folder, never the project. A checkout is untrusted input:
+    a cache committed into it could claim anything, and a lock or journal committed as a
+    symlink would make the build write where it points."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return folder / "soteneg"
+
+
+def state_dir(out: Path) -> Path:
+    """The state of one output folder: named for its absolute path, so two projects (or
+    two --out folders) never share one."""
     out = out.absolute()
-    return out.parent / f".{out.name}.lock"
+    digest = hashlib.blake2b(os.fsencode(out), digest_size=10).hexdigest()
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in out.name)[:40]
+    return state_root() / f"{name}-{digest}"
+
+
+def cache_dir(out: Path) -> Path:
+    """The build cache of `out` (and its reports); safe to delete."""
+    return state_dir(out) / "cache"
+
+
+def lock_file(out: Path) -> Path:
+    """Held while a build writes `out`; its presence also marks `out` as built by us."""
+    return state_dir(out) / "lock"
+
+
+def ensure_private_folder(folder: Path) -> None:
+    """Create `folder` (under state_root) and the folders above it up to state_root,
+    refusing any of them that is a symlink or not a folder: state is never read or
+    written through a link. (What holds state_root, such as ~/.cache, is the user's.)"""
+    root = state_root()
+    chain = [root, *(p for p in reversed(folder.parents) if p.is_relative_to(root) and p != root)]
+    for path in [*chain, folder] if folder != root else chain:
+        if path.is_symlink() or (os.path.lexists(path) and not path.is_dir()):
+            raise OutputError(f"{path} is not a folder (a symlink?); remove it")
+        if not os.path.lexists(path):
+            try:
+                path.mkdir(mode=0o700, parents=path == root)
+            except FileExistsError:
+                if path.is_symlink() or not path.is_dir():
+                    raise OutputError(f"{path} is not a folder; remove it") from None
+
+
+def read_state(path: Path) -> bytes | None:
+    """A state file's bytes; None when it is missing, unreadable, not a regular file, or
+    a symlink (state is never followed anywhere)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        with os.fdopen(os.dup(handle), "rb") as file:
+            return file.read()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 @contextmanager
@@ -111,11 +190,15 @@ def output_lock(out: Path) -> Iterator[None]:
     here instead of interleaving its swap with ours. On entry, undo what an interrupted
     build left behind (it may have been killed at any point)."""
     out = out.absolute()
+    if out.is_symlink():
+        raise OutputError(f"{out} is a symlink; soteneg writes only into a real folder")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_file(out), "a+b")  # noqa: SIM115
+        ensure_private_folder(state_dir(out))
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW
+        handle = os.fdopen(os.open(lock_file(out), flags, 0o600), "a+b")
     except OSError as err:
-        raise OutputError(f"cannot lock {out}: {err.strerror}") from err
+        raise OutputError(f"cannot lock {out}: {err.strerror or err}") from err
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -128,11 +211,22 @@ def output_lock(out: Path) -> Iterator[None]:
 def _recover(out: Path) -> None:
     """A build killed between its two renames leaves no site, only the retired one: put
     it back. Staging folders of killed builds are removed."""
-    retired = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
-    if not out.exists() and retired:
+
+    def ours(path: Path) -> bool:  # a link by one of our names is not ours: drop it
+        if path.is_symlink():
+            path.unlink(missing_ok=True)
+            return False
+        return path.is_dir()
+
+    retired = sorted(
+        (p for p in out.parent.glob(f".{out.name}.old-*") if ours(p)),
+        key=lambda p: p.stat().st_mtime,
+    )
+    if not os.path.lexists(out) and retired:
         retired.pop().rename(out)
     for leftover in [*retired, *out.parent.glob(f".{out.name}.new-*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
+        if ours(leftover):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -152,17 +246,12 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def cache_dir(out: Path) -> Path:
-    """The build cache lives beside the output folder (never published); safe to delete."""
-    out = out.absolute()
-    return out.parent / f".{out.name}.cache"
-
-
 def load_manifest(out: Path, name: str) -> dict[str, dict[str, str]]:
     """A cache manifest, or empty when missing or unreadable (a damaged cache is rebuilt)."""
+    raw = read_state(cache_dir(out) / name)
     try:
-        data = json.loads((cache_dir(out) / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(raw.decode("utf-8")) if raw is not None else {}
+    except ValueError:
         return {}
     if not isinstance(data, dict):
         return {}
@@ -170,11 +259,8 @@ def load_manifest(out: Path, name: str) -> dict[str, dict[str, str]]:
 
 
 def save_manifest(out: Path, name: str, manifest: Mapping[str, Mapping[str, str]]) -> None:
-    folder = cache_dir(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / f".{name}.tmp"
-    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-    temporary.replace(folder / name)
+    text = json.dumps(manifest, indent=1, sort_keys=True)
+    write_state(out, name, text.encode("utf-8"))
 
 
 def previous_output(out: Path, rel: str, sha256: str) -> bytes | None:
@@ -187,7 +273,18 @@ def previous_output(out: Path, rel: str, sha256: str) -> bytes | None:
 
 
 def save_report(out: Path, name: str, text: str) -> Path:
+    return write_state(out, name, text.encode("utf-8"))
+
+
+def write_state(out: Path, name: str, data: bytes) -> Path:
+    """Write a file of `out`'s state: beside, then renamed over, never through a link."""
     folder = cache_dir(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
+    ensure_private_folder(folder)
+    temporary = folder / f".{name}.tmp"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, folder / name)
     return folder / name

@@ -254,6 +254,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
         "created": dates[0].isoformat() if dates else "",
         "modified": dates[-1].isoformat() if dates else "",
         "duplex": site.config.packet_duplex,
+        "fonts": site.config.print_fonts.model_dump(),
         "cover": cover,
         "toc": toc if packet.toc else None,
         "chapters": chapters,

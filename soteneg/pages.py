@@ -146,7 +146,11 @@ class Chrome:
             "index_body": False,
             "filters": [],  # (name, value) pairs for the search filters
             "css": self.asset("style.css"),
-            "feed_href": routes.href(routes.feed(self.lang, self.site.default_lang), self.base),
+            "feed_href": (
+                routes.href(routes.feed(self.lang, self.site.default_lang), self.base)
+                if self.site.news
+                else None
+            ),
             "publisher": {"name": publisher, "url": config.publisher.url},
             "statement_link": (
                 {

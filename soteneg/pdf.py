@@ -13,9 +13,9 @@ import logging
 import mimetypes
 import multiprocessing
 import os
-import subprocess
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -23,13 +23,11 @@ from urllib.request import url2pathname
 
 import weasyprint
 from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError, PyPdfError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from soteneg import fonts
 from soteneg.packets import PROJECT_URI
-
-# PDF fonts: what fontconfig answers for the families the print stylesheet names.
-FONT_FAMILIES = ("Noto Sans", "Noto Serif")
 
 
 class RefusedFetch(ValueError):
@@ -66,6 +64,8 @@ class PrintJob:
     variant: str  # "pdf/ua-1" or "pdf/a-3a"
     # Attached PDFs: (id of the first page reserved for it, its bytes).
     appendices: tuple[tuple[str, bytes], ...] = ()
+    # The clock for whatever WeasyPrint's libraries stamp on their own (see _clock).
+    epoch: int = 0
 
 
 @dataclass(frozen=True)
@@ -82,16 +82,36 @@ def print_one(job: PrintJob, root: str) -> Printed:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = ProjectFetcher(Path(root))
     base = PROJECT_URI
-    document = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher).render()
-    data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
+    with _clock(job.epoch):
+        document = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher).render()
+        data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
     assert data is not None
     errors: tuple[str, ...] = ()
     if job.appendices:
         try:
             data = draw_appendices(data, document, job.appendices)
-        except (PdfReadError, ValueError, KeyError, OSError) as err:
+        # PyPdfError: the limits pypdf keeps (LimitReachedError) on pages `check` did not
+        # decode; DependencyError: a filter or cipher needing a package that is absent.
+        except (PyPdfError, DependencyError, ValueError, KeyError, OSError) as err:
             errors = (f"an attached PDF cannot be read: {err}",)
     return Printed(job.path, data, tuple(fetcher.refused), len(document.pages), errors)
+
+
+@contextmanager
+def _clock(epoch: int) -> Iterator[None]:
+    """fontTools stamps the time into every font it saves (variable fonts made static,
+    colour fonts without their images) unless SOURCE_DATE_EPOCH says otherwise. The job
+    gives a moment taken from its documents' dates, so two builds of the same content
+    print the same bytes whatever the clock or the caller's environment says."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 LABEL_PX = 10 / 25.4 * 96  # the "Liite: …" line on an attachment's first page
@@ -140,23 +160,9 @@ def draw_appendices(
     return out.getvalue()
 
 
-def environment_key() -> str:
-    """What besides the HTML decides a PDF's bytes: library versions and font files."""
-    parts = [weasyprint.__version__]
-    for family in FONT_FAMILIES:
-        try:
-            found = subprocess.run(
-                ["fc-match", "--format=%{file}", family],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            ).stdout
-        except (OSError, subprocess.TimeoutExpired):
-            found = ""
-        stat = os.stat(found) if found and os.path.exists(found) else None
-        parts.append(f"{family}={found}:{stat.st_size if stat else 0}")
-    return "|".join(parts)
+def environment_key(families: Iterable[str]) -> str:
+    """What besides the HTML decides a PDF's bytes: the library and the font files."""
+    return f"{weasyprint.__version__}|{fonts.key(families)}"
 
 
 def job_key(job: PrintJob, environment: str) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from soteneg import attachments, build_cache, search
+from soteneg import attachments, build_cache, fonts, search
 from soteneg.assemble import Request, assemble
 from soteneg.build_cache import (
     EXTERNAL_LINKS,
@@ -71,16 +72,25 @@ class BuildResult:
 
 
 def check(
-    root: Path, memo: ParseMemo | None = None, html: bool = False, jobs: int = 1
+    root: Path,
+    memo: ParseMemo | None = None,
+    html: bool = False,
+    jobs: int = 1,
+    pdf: bool = True,
 ) -> CheckResult:
     """Read and validate the whole project; write nothing. `memo` and `html`: see
-    `load_content`; `jobs`: processes that parse documents."""
+    `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
+    so the print fonts must be installed."""
     files = read_project(root)
 
     def parse_many(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
         return run(partial(parse_source, allow_html=allow_html, html=html), sources, jobs)
 
     content, config_problems, problems = load_content(files, memo, html, parse_many)
+    if pdf and content.config is not None and files.config is not None:
+        config_text = content.texts.get(files.config.path)
+        families = content.config.print_fonts.families
+        config_problems += fonts.check(families, files.config.path, config_text)
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
     problems += cross_check(content, every_document)
@@ -169,10 +179,13 @@ def _build(
     state = state if state is not None else BuildCache(key=key)
     if memory is not None:
         memory.build = state  # its parse memo outlives a failed build
-    checked = check(root, state.parsed, html=True, jobs=jobs)
+    printing = pdf_options is not None or link_pdfs
+    checked = check(root, state.parsed, html=True, jobs=jobs, pdf=printing)
     if checked.failed:
         return BuildResult(checked, checked.problems, None)
     assert checked.content.config is not None
+    if printing:  # fonts are inputs of the PDFs: a font changed is a build to do
+        stamps = {**stamps, **fonts.stamps(checked.content.config.print_fonts.families)}
     out = out if out is not None else root / checked.content.config.output
     refused = unsafe_output(root, out)
     if refused:
@@ -266,7 +279,7 @@ def _build_into(
         inputs is not None
         and state.records
         and out.is_dir()
-        and not build_cache.journal(out).exists()
+        and not os.path.lexists(build_cache.journal(out))
     )
     damaged: frozenset[str] = frozenset()
     if in_place and inputs is not None:

@@ -6,6 +6,7 @@ load, which a build without PDFs (or with every PDF unchanged) should not pay.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from jinja2 import Environment
 
 from soteneg.output import load_manifest, previous_output
 from soteneg.packets import PROJECT_URI, Packet, packet_page, packet_urls, plan_packets
+from soteneg.pages import Page
 from soteneg.problems import Problem, problem
 from soteneg.render import environment, render_pages
 from soteneg.shard import Shard
@@ -84,17 +86,8 @@ def print_packets(
     html, problems = render_pages(env, pages, root / TEMPLATES_DIR)
     if problems:
         return {}, {}, problems
-    variant = site.config.pdf_variant
-    jobs = [
-        pdf.PrintJob(
-            p.output,
-            html[p.output].decode("utf-8"),
-            variant,
-            tuple((anchor, site.files[path].data) for anchor, path in p.context["appendix_files"]),
-        )
-        for p in pages
-    ]
-    environment_key = pdf.environment_key()
+    jobs = [print_job(site, p, html[p.output]) for p in pages]
+    environment_key = pdf.environment_key(site.config.print_fonts.families)
     previous = load_manifest(out, PDF_MANIFEST)
     files: dict[str, bytes] = {}
     manifest: dict[str, dict[str, str]] = {}
@@ -146,8 +139,18 @@ def print_on_request(site: Site, root: Path, url: str) -> bytes | None:
     html, problems = render_pages(environment(root / TEMPLATES_DIR), [page], root / TEMPLATES_DIR)
     if problems:
         return None
-    appendices = tuple((a, site.files[p].data) for a, p in page.context["appendix_files"])
-    job = pdf.PrintJob(
-        page.output, html[page.output].decode("utf-8"), site.config.pdf_variant, appendices
+    return pdf.print_one(print_job(site, page, html[page.output]), str(root)).data
+
+
+def print_job(site: Site, page: Page, html: bytes) -> PrintJob:
+    from soteneg import pdf
+
+    modified = page.context["modified"]
+    moment = dt.datetime.fromisoformat(modified).replace(tzinfo=dt.UTC) if modified else None
+    return pdf.PrintJob(
+        page.output,
+        html.decode("utf-8"),
+        site.config.pdf_variant,
+        tuple((anchor, site.files[path].data) for anchor, path in page.context["appendix_files"]),
+        int(moment.timestamp()) if moment else 0,
     )
-    return pdf.print_one(job, str(root)).data

@@ -60,6 +60,8 @@ class Site:
     pages: tuple[str, ...]  # group ids of plain pages, by title
     # Files published with the documents (attachments, images), by path under content/.
     files: Mapping[str, Any] = field(default_factory=dict)
+    # Documents this build leaves out, by id: why, for the problem a link to one gets.
+    unpublished: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def default_lang(self) -> str:
@@ -144,6 +146,9 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         )
     published = [d for d in content.documents if is_published(d, options)]
     by_id = {d.id: d for d in published}
+    unpublished = {
+        d.id: _why_unpublished(d) for d in content.documents if d.id not in by_id and d.meta
+    }
 
     group_of: dict[str, str] = {}
     members: dict[str, dict[str, Document]] = {}
@@ -205,4 +210,20 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         slots=slots,
         news=tuple(news),
         pages=tuple(pages),
+        unpublished=unpublished,
+    )
+
+
+def _why_unpublished(doc: Document) -> str:
+    meta = doc.meta
+    assert meta is not None
+    if meta.draft:
+        return (
+            f"it links to {doc.file}, which is a draft (`draft: true`) and so not published; "
+            "publish it by removing `draft: true`, or remove the link. To see drafts with "
+            "their links, preview with `soteneg serve` or build with `soteneg build --drafts`"
+        )
+    return (
+        f"it links to {doc.file}, which is published only from {meta.publish_at} "
+        "(`publish_at`); remove the link until then, or publish both at the same time"
     )

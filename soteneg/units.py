@@ -21,7 +21,7 @@ from functools import cache
 from soteneg import index_pages as ix
 from soteneg.content import Document
 from soteneg.document_pages import placeholder_page, version_page
-from soteneg.feeds import feed_page, robots_page
+from soteneg.feeds import feed_page, has_feed, robots_page
 from soteneg.markdown_html import Rendered
 from soteneg.pages import Chrome, Page
 from soteneg.site import Site
@@ -182,7 +182,8 @@ def plan_units(
         add(f"themes:{lang}", [], lambda chrome=chrome: ix.themes_index(site, chrome))
         news = [listed(n) for n in site.news]
         add(f"news:{lang}", news, lambda chrome=chrome: ix.news_index(site, chrome))
-        add(f"feed:{lang}", news, lambda lang=lang: feed_page(site, lang))
+        if has_feed(site):
+            add(f"feed:{lang}", news, lambda lang=lang: feed_page(site, lang))
         add(f"search:{lang}", [], lambda chrome=chrome: ix.search_page(site, chrome))
         add(f"statement:{lang}", [], lambda chrome=chrome: statement_page(site, chrome))
         for rnd in site.rounds:

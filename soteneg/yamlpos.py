@@ -8,8 +8,9 @@ mark, and we decide what duplicates, aliases and depth mean.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 import yaml.reader
@@ -32,8 +33,62 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-_RESOLVER = Resolver()
-_CONSTRUCTOR = SafeConstructor()
+_BOOL, _INT, _FLOAT = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_VALUE = "tag:yaml.org,2002:value"  # YAML 1.1's `=`; text in YAML 1.2
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
+# Plain scalars by the YAML 1.2 core schema (null is the same in both), and timestamps
+# only in the full forms the content model documents.
+_YAML12 = {
+    _BOOL: ("|".join(_BOOLS), "tTfF"),
+    _INT: (r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
+    _FLOAT: (
+        r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+        "-+.0123456789",
+    ),
+    _TIMESTAMP: (
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"(?:[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-5][0-9])?)?",
+        "0123456789",
+    ),
+}
+
+
+class _Resolver(Resolver):
+    """Scalars as editors' tools read them, by YAML 1.2. PyYAML follows YAML 1.1, where
+    `draft: yes` is true, `010` is eight and `1:20` is eighty; to a YAML 1.2 tool (and so
+    to the JSON Schema an editor validates against) they are the text "yes", ten and the
+    text "1:20". `check` must read them the same way, or the two disagree. YAML 1.1's
+    looser timestamps (2018-1-5 9:00:00) stay text, which the model refuses by name."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, regexp) for tag, regexp in rules if tag not in (*_YAML12, _VALUE)]
+        for first, rules in Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+for _tag, (_regexp, _first) in _YAML12.items():
+    _Resolver.add_implicit_resolver(_tag, re.compile(f"^(?:{_regexp})$"), list(_first))
+
+
+class _Constructor(SafeConstructor):
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:
+        # An explicit `!!bool yes` is refused too: KeyError reads "cannot be read as bool".
+        return _BOOLS[node.value]
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        # Leading zeros are decimal in YAML 1.2 (PyYAML would read 010 as octal eight).
+        if _DECIMAL.match(node.value):
+            return int(node.value)
+        return int(super().construct_yaml_int(node))
+
+
+_Constructor.add_constructor(_BOOL, _Constructor.construct_yaml_bool)
+_Constructor.add_constructor(_INT, _Constructor.construct_yaml_int)
+_RESOLVER = _Resolver()
+_CONSTRUCTOR = _Constructor()
 
 
 @dataclass
@@ -113,7 +168,22 @@ def _describe_syntax_error(err: yaml.MarkedYAMLError, source: str) -> tuple[str,
 
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, list[Problem]]:
-    """Parse one YAML document; problems carry `file` and lines shifted by `line_offset`."""
+    """Parse one YAML document; problems carry `file` and lines shifted by `line_offset`.
+
+    libyaml parses valid YAML; when it refuses the text, the pure-Python parser reads it
+    again and names the problem. libyaml's own limits (its nesting limit changed between
+    PyYAML releases) and its wording must not decide what an editor is told.
+    """
+    doc, problems, refused = _parse(text, file, line_offset, _Loader)
+    if refused and _Loader is not yaml.SafeLoader:
+        doc, problems, _ = _parse(text, file, line_offset, yaml.SafeLoader)
+    return doc, problems
+
+
+def _parse(
+    text: str, file: str, line_offset: int, loader: type
+) -> tuple[YamlDoc, list[Problem], bool]:
+    """The events of `loader` to values; the flag says the YAML library refused the text."""
     doc = YamlDoc(start=(1 + line_offset, 1))
     problems: list[Problem] = []
     stack: list[_Frame] = []
@@ -168,7 +238,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, lis
         return path
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -221,12 +291,28 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, lis
                 stack.pop()
     except _Stop:
         pass
-    except yaml.MarkedYAMLError as err:
+    except yaml.YAMLError as err:
+        _library_problem(err, text, file, line_offset, doc, problems)
+        return doc, problems, True
+    if not root_set and not problems:
+        doc.value = None
+    return doc, problems, False
+
+
+def _library_problem(
+    err: yaml.YAMLError,
+    text: str,
+    file: str,
+    line_offset: int,
+    doc: YamlDoc,
+    problems: list[Problem],
+) -> None:
+    if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
         position = _pos(mark, line_offset) if mark else doc.start
         message, suggestion = _describe_syntax_error(err, text)
         problems.append(problem(file, position, "yaml-syntax", message, suggestion))
-    except yaml.reader.ReaderError as err:  # a control character: no mark, only an offset
+    elif isinstance(err, yaml.reader.ReaderError):  # a control character: only an offset
         before = text[: err.position]
         line = before.count("\n") + 1 + line_offset
         column = len(before) - (before.rfind("\n") + 1) + 1
@@ -238,8 +324,5 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, lis
                 f"control character {_codepoint(err.character)} is not allowed",
             )
         )
-    except yaml.YAMLError as err:
+    else:
         problems.append(problem(file, doc.start, "yaml-syntax", str(err)))
-    if not root_set and not problems:
-        doc.value = None
-    return doc, problems

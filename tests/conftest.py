@@ -38,6 +38,13 @@ def run_cli(
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_state_root(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds keep their cache and lock in the user's cache folder (output.state_root):
+    the tests' builds keep theirs in a folder of the test run, and leave none behind."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
+
 @pytest.fixture
 def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     return run_cli

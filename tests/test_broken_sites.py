@@ -40,8 +40,10 @@ def test_broken_site_reports_exact_problems(case: Path, tmp_path: Path) -> None:
     result = run_cli("check", "--root", root, timeout=60)
     actual = [f"exit {result.returncode}", *_headlines(result.stdout)]
     expected_file = case / "expected.txt"
-    if UPDATE_GOLDEN or not expected_file.exists():
+    if UPDATE_GOLDEN:
         expected_file.write_text("\n".join(actual) + "\n", encoding="utf-8")
+    # A new case is written only on purpose (`make golden`), so that it is reviewed.
+    assert expected_file.is_file(), f"{expected_file} is missing; run `make golden`, review it"
     assert "Traceback" not in result.stdout + result.stderr
     assert actual == expected_file.read_text(encoding="utf-8").splitlines()
     assert result.returncode in (1, 2)

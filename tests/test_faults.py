@@ -18,6 +18,7 @@ from conftest import run_cli
 from test_site import GOLDEN_SITE, build, project
 
 from soteneg import build_cache
+from soteneg.output import cache_dir
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1543500000", "COLUMNS": "200"}
 
@@ -164,7 +165,7 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build(root, out, pdf=True)
     assert first.returncode == 0
-    manifest = tmp_path / ".out.cache" / "pdf.json"
+    manifest = cache_dir(out) / "pdf.json"
     manifest.write_bytes(b"\x00{not json")
     doc = root / "content/tiedotteet/2018-11-26-uutinen.md"
     doc.write_text(doc.read_text() + "\nLisäys.\n")  # something to do

@@ -7,6 +7,7 @@ from pathlib import Path
 from test_site import GOLDEN_SITE, build, project
 
 from soteneg.linkcheck import check_links, check_site, scan_page
+from soteneg.output import cache_dir
 
 BASE = "https://example.fi/sote/"
 
@@ -80,7 +81,7 @@ def test_external_links_are_listed_not_fetched(tmp_path: Path) -> None:
     result = build(root, out)
     assert result.returncode == 0, result.stdout
     assert "external links listed in" in result.stdout
-    report = (tmp_path / ".out.cache" / "external-links.txt").read_text().splitlines()
+    report = (cache_dir(out) / "external-links.txt").read_text().splitlines()
     assert "https://thl.fi/\tsivut/tietoa/index.html" in report
 
 

@@ -14,6 +14,7 @@ from conftest import TESTS, UPDATE_GOLDEN
 from pypdf import PdfReader
 from test_site import GOLDEN_SITE, build, project
 
+from soteneg.output import cache_dir
 from soteneg.pdf import PROJECT_URI, ProjectFetcher, RefusedFetch
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts")
@@ -223,7 +224,7 @@ def test_unchanged_packets_are_not_printed_again(tmp_path: Path) -> None:
     image.write_bytes(image.read_bytes() + b"\0")
     fifth = build(root, out, pdf=True)
     assert re.search(r"PDFs: 3 printed \(\d+ pages\)", fifth.stdout), fifth.stdout
-    shutil.rmtree(out.parent / ".out.cache")  # the cache is safe to delete
+    shutil.rmtree(cache_dir(out))  # the cache is safe to delete
     fourth = build(root, out, pdf=True)
     assert f"PDFs: {total} printed" in fourth.stdout
 
