@@ -71,6 +71,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py --documents $(BENCH_DOCS)
 	$(BIN)/python bench/peers.py --documents $(BENCH_DOCS)
 	$(BIN)/python bench/packets.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/serve.py --documents $(BENCH_DOCS) --repeat 3
 
@@ -87,5 +88,5 @@ hooks:
 	@echo "installed .git/hooks/pre-commit"
 
 clean:
-	rm -rf $(VENV) $(LATEST) _site ._site.cache schema .pytest_cache .ruff_cache .hypothesis *.egg-info \
+	rm -rf $(VENV) $(LATEST) _site schema .pytest_cache .ruff_cache .hypothesis *.egg-info \
 		tests/a11y/node_modules tests/.artifacts bench/.venv-peers bench/.peers-work

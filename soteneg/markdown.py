@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
@@ -20,9 +23,14 @@ from mdit_py_plugins.footnote import footnote_plugin
 # Finnish and Swedish print both quotes as the closing mark: ”näin” and ’näin’.
 NORDIC_QUOTES = "\u201d\u201d\u2019\u2019"
 
-_TRAILING_ATTRS = re.compile(r"\s*\{([^{}\n]*)\}\s*$")
-_ATTR = re.compile(r'#([\w-]+)|\.([\w-]+)|([a-z][a-z0-9_-]*)=(?:"([^"]*)"|([^\s"]+))', re.ASCII)
+# The parts of `{#id .class key=value key="a value"}`. Each is one run of a character
+# class, matched at a known position: nothing here can backtrack.
+_NAME = re.compile(r"[\w-]+", re.ASCII)  # after '#' or '.'
+_KEY = re.compile(r"[a-z][a-z0-9_-]*")
+_BARE = re.compile(r'[^\s"]+', re.ASCII)
 _ALLOWED_KEYS = ("theme",)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SHOWN = 80  # characters of an attribute block quoted back in a message
 
 
 # Named tuples rather than dataclasses: thousands of outlines are kept in the build
@@ -57,10 +65,58 @@ def slugify(text: str) -> str:
     ä, ö and å lose their dots and ring rather than the letter, so Finnish and Swedish
     headings keep readable ids.
     """
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.encode("ascii", "ignore").decode()).strip("-")
+    if text.isascii():  # the same result: ASCII has nothing to decompose or drop
+        ascii_text = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+        ascii_text = kept.encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     return slug or "osio"
+
+
+def _attr_parts(text: str) -> Iterator[tuple[int, int, str, str]]:
+    r"""(start, end, kind, value) of each part of an attribute block, kind '#', '.' or a key.
+
+    What `re.finditer` of `#([\w-]+)|\.([\w-]+)|([a-z][a-z0-9_-]*)=("[^"]*"|[^\s"]+)`
+    finds, in one pass: finditer would retry the key at every letter of a long word that
+    lacks its '=', and look for a closing quote again after every opening one."""
+    last_quote = text.rfind('"')
+    pos = 0
+    while pos < len(text):
+        if text[pos] in "#.":
+            name = _NAME.match(text, pos + 1)
+            if name:
+                yield pos, name.end(), text[pos], name.group()
+                pos = name.end()
+            else:
+                pos += 1
+            continue
+        key = _KEY.match(text, pos)
+        if not key:
+            pos += 1
+            continue
+        equals = key.end()
+        if text.startswith('="', equals):
+            if last_quote > equals + 1:
+                close = text.index('"', equals + 2)
+                yield pos, close + 1, key.group(), text[equals + 2 : close]
+                pos = close + 1
+                continue
+        elif text.startswith("=", equals):
+            bare = _BARE.match(text, equals + 1)
+            if bare:
+                yield pos, bare.end(), key.group(), bare.group()
+                pos = bare.end()
+                continue
+        # A key starting at any later letter of this word ends at the same '=' and fails
+        # the same way, so the next possible part starts after the word.
+        pos = equals
+
+
+def _shown(text: str) -> str:
+    """`text` for a message: a hostile block of a megabyte is not quoted back whole."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
 def parse_attrs(text: str) -> tuple[dict[str, str], list[str]]:
@@ -69,26 +125,45 @@ def parse_attrs(text: str) -> tuple[dict[str, str], list[str]]:
     errors: list[str] = []
     pos = 0
     classes: list[str] = []
-    for match in _ATTR.finditer(text):
-        gap = text[pos : match.start()].strip()
+    block = _shown(text)
+    for start, end, kind, value in _attr_parts(text):
+        gap = text[pos:start].strip()
         if gap:
-            errors.append(f"cannot read '{gap}' in {{{text}}}")
-        pos = match.end()
-        ident, cls, key, quoted, bare = match.groups()
-        if ident:
-            attrs["id"] = ident
-        elif cls:
-            classes.append(cls)
-        elif key in _ALLOWED_KEYS:
-            attrs[key] = quoted if quoted is not None else bare
+            errors.append(f"cannot read '{_shown(gap)}' in {{{block}}}")
+        pos = end
+        if kind == "#":
+            attrs["id"] = value
+        elif kind == ".":
+            classes.append(value)
+        elif kind in _ALLOWED_KEYS:
+            attrs[kind] = value
         else:
-            errors.append(f"unknown heading attribute '{key}' (allowed: #id, .class, theme=…)")
+            errors.append(
+                f"unknown heading attribute '{_shown(kind)}' (allowed: #id, .class, theme=…)"
+            )
     rest = text[pos:].strip()
     if rest:
-        errors.append(f"cannot read '{rest}' in {{{text}}}")
+        errors.append(f"cannot read '{_shown(rest)}' in {{{block}}}")
     if classes:
         attrs["class"] = " ".join(classes)
     return attrs, errors
+
+
+def _trailing_attrs(content: str) -> tuple[int, str] | None:
+    r"""Where a heading's trailing `{...}` starts (with the space before it) and what it
+    holds; None if the heading does not end with one.
+
+    By hand rather than by searching for `\s*\{([^{}\n]*)\}\s*$`: that regex is tried at
+    every position and runs each run of spaces to its end, minutes for a heading of
+    200 000 spaces."""
+    end = len(content.rstrip())
+    opening = content.rfind("{", 0, end - 1) if content.endswith("}", 0, end) else -1
+    if opening < 0:
+        return None
+    inside = content[opening + 1 : end - 1]
+    if "}" in inside or "\n" in inside:
+        return None
+    return len(content[:opening].rstrip()), inside
 
 
 def _heading_attrs(state: StateCore) -> None:
@@ -98,11 +173,12 @@ def _heading_attrs(state: StateCore) -> None:
         if token.type != "heading_open":
             continue
         inline = tokens[i + 1]
-        match = _TRAILING_ATTRS.search(inline.content)
-        if not match:
+        found = _trailing_attrs(inline.content)
+        if found is None:
             continue
-        inline.content = inline.content[: match.start()]
-        attrs, errors = parse_attrs(match.group(1))
+        start, inside = found
+        inline.content = inline.content[:start]
+        attrs, errors = parse_attrs(inside)
         for key, value in attrs.items():
             token.attrSet("id" if key == "id" else key, value)
         if "theme" in attrs:
@@ -119,12 +195,19 @@ def _heading_ids(state: StateCore) -> None:
     tokens = state.tokens
     headings = [(t, tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
     seen: set[str] = set()
+    # The last suffix given to each base id. Every lower one is taken for good, so the
+    # search for a free id resumes there: 30 000 headings '# a' cost 30 000 steps, not
+    # 30 000 * 30 000 / 2. ('a-2-3' can only come from base 'a-2', so no two bases
+    # probe the same id.)
+    last: dict[str, int] = {}
 
     def claim(token: Token, base: str) -> None:
-        ident, n = base, 1
+        n = last.get(base, 1)
+        ident = base if n == 1 else f"{base}-{n}"
         while ident in seen:
             n += 1
             ident = f"{base}-{n}"
+        last[base] = n
         seen.add(ident)
         token.attrSet("id", ident)
 
@@ -134,9 +217,14 @@ def _heading_ids(state: StateCore) -> None:
         fixed = token.meta.get("theme") or token.attrGet("id")
         if fixed:
             claim(token, str(fixed))
+    slugs: dict[str, str] = {}  # repeated headings are slugged once
     for token, inline in headings:
         if not (token.attrGet("id") or token.meta.get("theme")):
-            claim(token, slugify(plain_text(inline)))
+            text = plain_text(inline)
+            slug = slugs.get(text)
+            if slug is None:
+                slug = slugs[text] = slugify(text)
+            claim(token, slug)
 
 
 def plain_text(inline: Token) -> str:
@@ -156,16 +244,50 @@ def parser(allow_raw_html: bool = False) -> MarkdownIt:
     return md
 
 
-def _locate(
-    lines: list[str], start: int, end: int, needle: str, after: tuple[int, int]
-) -> tuple[int, int]:
-    """Where `needle` first stands in lines[start:end] at or after `after`; else the block start."""
-    for n in range(max(start, after[0]), end):
-        offset = after[1] if n == after[0] else 0
-        col = lines[n].find(needle, offset)
-        if col >= 0:
-            return n, col + 1
-    return start, 0
+# Where a link stands is found by searching its block for its target from the previous
+# link on: exact and cheap for anything written by hand. A hostile body can make it
+# quadratic (16 000 autolinks whose target is written otherwise, `<https://ä.fi/1>` for
+# https://xn--4ca.fi/1, each searched to the end of one long paragraph), so once a body
+# has cost more than this many characters of searching, a search looks only a window
+# ahead, and a link not found there is placed at the start of its block.
+_SEARCH_BUDGET = 1 << 24  # plus _SEARCH_PER_CHAR for each character of the body
+_SEARCH_PER_CHAR = 32
+_SEARCH_WINDOW = 1024
+
+
+class _Locator:
+    """Finds link targets in a body: one string, its line starts, and a search budget."""
+
+    def __init__(self, body: str, lines: list[str]) -> None:
+        self.body = body
+        self.lines = lines
+        # starts[n]: where line n begins; starts[len(lines)] is one past the end.
+        self.starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        self.budget = _SEARCH_BUDGET + _SEARCH_PER_CHAR * len(body)
+
+    def locate(self, start: int, end: int, needle: str, after: tuple[int, int]) -> tuple[int, int]:
+        """Where `needle` first stands within one of lines[start:end], at or after `after`
+        (a line, and a 0-based column on it); else the block start, column 0."""
+        end = min(end, len(self.lines))
+        first = max(start, after[0])
+        if not needle:  # found at once, on the first line that reaches the column
+            for n in range(first, end):
+                column = after[1] if n == after[0] else 0
+                if column <= len(self.lines[n]):
+                    return n, column + 1
+            return start, 0
+        if first >= end or "\n" in needle:  # no line holds a newline
+            return start, 0
+        begin = self.starts[first] + (after[1] if first == after[0] else 0)
+        stop = self.starts[end] - 1
+        if self.budget <= 0:
+            stop = min(stop, begin + _SEARCH_WINDOW)
+        found = self.body.find(needle, begin, stop)
+        self.budget -= (found + len(needle) if found >= 0 else stop) - begin
+        if found < 0:
+            return start, 0
+        line = bisect_right(self.starts, found) - 1
+        return line, found - self.starts[line] + 1
 
 
 def outline(body: str, allow_raw_html: bool = False) -> Outline:
@@ -176,6 +298,7 @@ def outline(body: str, allow_raw_html: bool = False) -> Outline:
 def outline_of(tokens: list[Token], body: str) -> Outline:
     """The outline of a body already parsed into `tokens` (which are not changed)."""
     lines = body.split("\n")
+    locator = _Locator(body, lines)
     headings: list[Heading] = []
     links: list[Link] = []
     for i, token in enumerate(tokens):
@@ -204,7 +327,7 @@ def outline_of(tokens: list[Token], body: str) -> Outline:
                 href, is_image = str(child.attrGet("src") or ""), True
             else:
                 continue
-            line, col = _locate(lines, token.map[0], token.map[1], href, cursor)
+            line, col = locator.locate(token.map[0], token.map[1], href, cursor)
             if col:
                 cursor = (line, col)
             alt = plain_text(child).strip() if is_image else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from soteneg import markdown
 from soteneg.markdown import outline, parse_attrs, slugify
 from soteneg.markdown_html import finish, parse_body, render
 from soteneg.routes import is_relative_reference
@@ -117,3 +118,50 @@ def test_a_body_holding_a_marker_character_is_rendered_whole() -> None:
     assert parse_body("![Kuva](/liitteet/kuva.png)\n")[1] is None
     assert parse_body("![Kuva](https://example.fi/kuva.png)\n")[1] is not None
     assert parse_body("Tavallinen.\n", html=False)[1] is None
+
+
+def test_repeated_headings_take_the_next_free_suffix() -> None:
+    body = "# A 2\n\n# a\n\n# a\n\n# a {#a-4}\n\n# a\n\n# a-2\n"
+    assert [h.id for h in outline(body).headings] == ["a-2", "a", "a-3", "a-4", "a-5", "a-2-2"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "attrs"),
+    [
+        ("# Otsikko {#x .y}  ", "Otsikko", {"id": "x"}),
+        ("# Otsikko {#x", "Otsikko {#x", {}),
+        ("# Otsikko {#x} jatkuu", "Otsikko {#x} jatkuu", {}),
+        ("# Otsikko {a} {#x}", "Otsikko {a}", {"id": "x"}),
+        ("# Otsikko {#x}}", "Otsikko {#x}}", {}),
+        ("# " + " " * 10_000 + "x", "x", {}),
+    ],
+)
+def test_only_a_last_brace_block_is_read_as_attributes(
+    heading: str, text: str, attrs: dict[str, str]
+) -> None:
+    (found,) = outline(heading + "\n").headings
+    assert found.text == text
+    assert found.id == attrs.get("id", found.id) and not found.attr_errors
+
+
+def test_a_huge_attribute_block_is_quoted_back_short() -> None:
+    attrs, errors = parse_attrs("#a ? " * 1000 + "b" * 100_000)
+    assert attrs == {"id": "a"} and len(errors) == 1000
+    assert max(len(e) for e in errors) < 250
+
+
+def test_past_the_search_budget_links_are_looked_for_only_nearby(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A body that has cost too much searching (here: at once) still gets the links
+    written where they are targeted; one written farther on is put at its block."""
+    monkeypatch.setattr(markdown, "_SEARCH_BUDGET", 0)
+    monkeypatch.setattr(markdown, "_SEARCH_PER_CHAR", 0)
+    far = "sana " * 1000
+    body = f"[a](x.md) {far}[b](y.md)\n\n[c](z.md)\n"
+    links = outline(body).links
+    assert [(lk.href, lk.line, lk.column) for lk in links] == [
+        ("x.md", 0, 5),
+        ("y.md", 0, 0),
+        ("z.md", 2, 5),
+    ]
