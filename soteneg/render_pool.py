@@ -5,6 +5,9 @@ Workers are forked, so they share the site, the templates and the rendered bodie
 without copying them; they send back only small records. A page whose bytes equal the
 previous build's is not written at all; the others go into the staging folder, from
 which the build moves them into place once every check has passed.
+
+Workers do not keep the signal handlers of this process (the preview's, serve.py): they
+die as SIGTERM says, which is how the pool stops them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +24,10 @@ from typing import Any, TypeVar
 
 import jinja2
 
-from soteneg.feeds import SitemapEntry, sitemap_entry
-from soteneg.linkcheck import PageLinks, scan_page
+from soteneg.feeds import sitemap_entry
+from soteneg.linkcheck import scan_page
 from soteneg.problems import Problem
+from soteneg.records import PageLinks, SitemapEntry
 from soteneg.render import render_page
 from soteneg.units import Unit
 
@@ -113,6 +118,23 @@ def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
     return [function(item) for item in items[bounds[0] : bounds[1]]]
 
 
+def _caught_signals() -> set[int]:
+    """The signals this process handles in Python (not Ctrl+C's KeyboardInterrupt)."""
+    return {
+        sig
+        for sig in signal.valid_signals()
+        if callable(handler := signal.getsignal(sig)) and handler is not signal.default_int_handler
+    }
+
+
+def _worker_signals(caught: set[int]) -> None:
+    """In a worker, before any task: the default action for the signals the parent
+    handles, then let them in (one that came since the fork is acted on now)."""
+    for sig in caught:
+        signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, caught)
+
+
 def run(function: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
     """`function` over `items` in order, in `jobs` forked processes when worth it.
     Results must pickle; `function` and `items` need not (the workers inherit them)."""
@@ -125,7 +147,24 @@ def run(function: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
     gc.freeze()
     try:
         chunks = [(i, min(i + CHUNK, len(items))) for i in range(0, len(items), CHUNK)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        # A signal that reaches a worker before its interpreter has set itself up after
+        # the fork is dropped when the signal has a Python handler (CPython clears the
+        # pending ones then). The pool stops its workers with SIGTERM once the map is
+        # done, and a worker not yet scheduled on a busy machine (it got none of the
+        # tasks) lost it and waited for tasks forever, and the pool for it: the preview
+        # never started. So the workers are forked, by this thread or the pool's own
+        # (which inherit this mask), with such signals held back until they are reset.
+        caught = _caught_signals()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, caught)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(
+                jobs, initializer=_worker_signals, initargs=(caught,)
+            )
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            raise
+        with pool:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # any that came: handled here
             parts = pool.map(_run_chunk, chunks, chunksize=1)
     finally:
         _TASK = None

@@ -5,36 +5,50 @@ livereload polls every 0.8 s and ignores changes that come within seconds of the
 reload, which is too slow for an editor who saves and looks. Here `watchfiles`
 (inotify) reports a save at once, the preview rebuilds, and then tells livereload's
 open pages to reload.
+
+The preview shows drafts: it answers only its own address, sends a
+Content-Security-Policy with everything (serve_guard.py), prints PDFs off the server's
+thread, and removes its folder however it is stopped.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import contextlib
 import gc
 import html
-import ipaddress
 import logging
 import mimetypes
 import os
 import posixpath
 import shutil
+import signal
 import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
-from urllib.parse import unquote
+from types import FrameType
+from typing import TYPE_CHECKING, Any, cast
 
 from soteneg import pipeline
+from soteneg.output import state_dir
 from soteneg.printing import print_on_request
 from soteneg.problems import Problem
+from soteneg.serve_guard import HTML, PdfRequest, PrintQueue, Reply, url_host
+from soteneg.serve_guard import is_loopback as is_loopback  # the command line's check
 from soteneg.site import BuildOptions
 from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
 
+if TYPE_CHECKING:
+    from tornado.httpserver import HTTPServer
+    from tornado.platform.asyncio import BaseAsyncIOLoop
+
 WATCHED = (CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE)
+TEMP_PREFIX = "soteneg-preview-"  # the folder of the preview's site (drafts included)
 
 TEXTS = {
     "title": {
@@ -57,15 +71,6 @@ TEXTS = {
         "en": "soteneg crashed (a bug, not a content problem):",
     },
 }
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass
@@ -92,6 +97,7 @@ class Preview:
         self.state = State()
         self.lock = threading.Lock()
         self.printed: dict[str, bytes] = {}
+        self.printer = PrintQueue()
         # The build cache stays in memory: a save redoes only what it changed.
         self.memory = pipeline.Memory()
 
@@ -126,55 +132,44 @@ class Preview:
             self.report(state)
         return state
 
-    # --- WSGI --------------------------------------------------------------------------
-
-    def __call__(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes]:
-        path = unquote(environ.get("PATH_INFO") or "/")
+    def find(self, path: str) -> Reply | PdfRequest:
+        """The answer for a URL path; a PDF still to print is left to the caller."""
         with self.lock:
             state = self.state
         lang = "sv" if path.startswith("/sv/") else "en" if path.startswith("/en/") else "fi"
         if state.failed and not path.startswith("/static/"):
-            body = problem_page(state, lang).encode("utf-8")
-            start_response(
-                "500 Internal Server Error",
-                [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
-            )
-            return [body]
-        found = self._file(path, state)
-        if found is None:
-            missing = self.out / "404.html"
-            body = missing.read_bytes() if missing.is_file() else b"<h1>404</h1>"
-            start_response("404 Not Found", [("Content-Type", "text/html; charset=utf-8")])
-            return [body]
-        data, media = found
-        start_response("200 OK", [("Content-Type", media), ("Cache-Control", "no-store")])
-        return [data]
-
-    def _file(self, path: str, state: State) -> tuple[bytes, str] | None:
+            return Reply(500, HTML, problem_page(state, lang).encode("utf-8"))
         rel = posixpath.normpath(path).lstrip("/")
         if rel.startswith("..") or "\x00" in rel:
-            return None
+            return self.missing()
         if path.endswith("/") or rel in ("", "."):
             rel = posixpath.join(rel, "index.html") if rel not in ("", ".") else "index.html"
         target = (self.out / rel).resolve()
         if not target.is_relative_to(self.out.resolve()):
-            return None
+            return self.missing()
         media = mimetypes.guess_type(rel)[0] or "application/octet-stream"
         if media.startswith("text/") or media == "application/javascript":
             media += "; charset=utf-8"
         if target.is_file():
-            return target.read_bytes(), media
+            return Reply(200, media, target.read_bytes())
         if rel.endswith(".pdf") and state.result and state.result.site:
-            data = self._print(path, state)
-            return (data, "application/pdf") if data else None
-        return None
+            with self.lock:
+                printed = self.printed.get(path) if self.state is state else None
+            if printed is None:
+                return PdfRequest(path, state.builds, state)
+            return Reply(200, "application/pdf", printed) if printed else self.missing()
+        return self.missing()
 
-    def _print(self, url: str, state: State) -> bytes:
-        """A PDF is printed when it is asked for, once per build, not on every save."""
+    def missing(self) -> Reply:
+        page = self.out / "404.html"
+        return Reply(404, HTML, page.read_bytes() if page.is_file() else b"<h1>404</h1>")
+
+    def print(self, request: PdfRequest) -> bytes:
+        """A PDF is printed when it is asked for, once per build, not on every save.
+        Runs on the print queue's thread; b"" when the site has no such PDF."""
+        url, state = request.url, request.state
         with self.lock:
-            if url in self.printed:
+            if url in self.printed and self.state is state:
                 return self.printed[url]
         assert state.result is not None and state.result.site is not None
         data = print_on_request(state.result.site, self.root, url) or b""
@@ -229,22 +224,6 @@ pre span {{ display: block; }} pre .here {{ background: #fbdada; }}
 """
 
 
-class _Silent:
-    """A livereload watcher that never polls: changes come from `watch` below."""
-
-    _tasks: ClassVar[dict[str, None]] = {"soteneg": None}
-    filepath = None  # livereload logs the changed file; ours are many
-
-    def watch(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def start(self, callback: Callable[[], None]) -> bool:
-        return True  # "I will call back" (we do, through reload_waiters)
-
-    def examine(self) -> tuple[None, None]:
-        return None, None
-
-
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     """Sizes and modification times of every watched file: what a rebuild depends on."""
     found = []
@@ -293,6 +272,44 @@ def _watch(
             garbage = False
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP while the site is built: stop as Ctrl+C does. Not an Exception,
+    so that no `except Exception` on the way (the build's) swallows it."""
+
+
+def _raise_on_signals() -> dict[int, Any]:
+    """Until the IO loop runs. Returns the handlers there were before."""
+    owner = os.getpid()
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        if os.getpid() != owner:  # a forked build worker: die as the signal says
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise _Stopped
+
+    return {sig: signal.signal(sig, stop) for sig in STOP_SIGNALS}
+
+
+def _stop_loop_on_signals(loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
+    """While the IO loop runs, a signal stops it. Raising from a handler would not do:
+    the exception lands in whatever task is running, and asyncio only logs it. asyncio's
+    own handlers also wake the loop when another thread took the signal. Returns the
+    function that removes them again."""
+    signals = (*STOP_SIGNALS, signal.SIGINT)
+    for sig in signals:
+        loop.add_signal_handler(sig, loop.stop)
+
+    def remove() -> None:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
+
+    return remove
+
+
 def run(
     root: Path,
     host: str,
@@ -301,26 +318,38 @@ def run(
     report: Callable[[State], None],
     ready: Callable[[str], None],
 ) -> None:
-    """Serve until interrupted. The preview's site lives in a temporary folder."""
-    from livereload import Server
+    """Serve until interrupted (Ctrl+C, SIGTERM, SIGHUP). The preview's site, drafts
+    included, lives in a temporary folder that goes when the preview does."""
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
+    from soteneg.serve_guard import listen
+
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # a 404 is not news
-    workdir = Path(tempfile.mkdtemp(prefix="soteneg-preview-"))
-    preview = Preview(root, workdir / "site", now, report)
-    built_from = fingerprint(root)
-    preview.rebuild(jobs=os.cpu_count() or 1)
-    server = Server(app=preview, watcher=_Silent())
+    workdir: Path | None = None
+    server: HTTPServer | None = None
+    watcher: threading.Thread | None = None
     stop = threading.Event()
+
+    def remove() -> None:
+        if workdir is not None:
+            shutil.rmtree(workdir, ignore_errors=True)
+            # The build's lock and link report for the folder, kept in the user's cache.
+            shutil.rmtree(state_dir(workdir / "site"), ignore_errors=True)
+
+    atexit.register(remove)  # a backstop should the interpreter exit some other way
+    unhandle: Callable[[], None] | None = None
+    previous = _raise_on_signals()  # before the folder exists, so it never outlives us
     try:
-        server.application(port, host, liveport=None, debug=False, live_css=False)
+        workdir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
+        preview = Preview(root, workdir / "site", now, report)
+        built_from = fingerprint(root)
+        preview.rebuild(jobs=os.cpu_count() or 1)
         loop = IOLoop.current()
-        # Livereload's handlers live on the IO loop; reloads are scheduled onto it.
-        LiveReloadHandler.watcher = server.watcher
-        LiveReloadHandler.live_css = False
+        server = listen(preview, host, port)
 
         def reload_pages() -> None:
+            # Livereload's handlers live on the IO loop; reloads are scheduled onto it.
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
         armed = threading.Event()
@@ -331,8 +360,22 @@ def run(
         armed.wait(timeout=30)
         if fingerprint(root) != built_from:  # saved while the watcher was starting
             preview.rebuild()
-        ready(f"http://{host}:{port}/")
+        ready(f"http://{url_host(host)}:{port}/")
+        unhandle = _stop_loop_on_signals(cast("BaseAsyncIOLoop", loop).asyncio_loop)
         loop.start()
+    except _Stopped:
+        pass
     finally:
+        if unhandle is not None:
+            unhandle()
+        for sig in previous:  # a second signal must not cut the clean-up short
+            signal.signal(sig, signal.SIG_IGN)
         stop.set()
-        shutil.rmtree(workdir, ignore_errors=True)
+        if server is not None:
+            server.stop()
+        if watcher is not None:
+            watcher.join(timeout=10)  # a rebuild under way would write into the folder
+        remove()
+        atexit.unregister(remove)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
