@@ -159,7 +159,8 @@ def check_refs(
                     file,
                     at,
                     "file-outside-project",
-                    f"'{ref.written}' is a link to a place outside the project",
+                    f"'{ref.written}' is a link to a place outside {CONTENT_DIR}/ "
+                    "(a link into .git/ or to .env would publish a secret)",
                 )
             )
             continue

@@ -53,13 +53,19 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _read(root: Path, path: Path, limit: int, inside: bool = False) -> SourceFile:
-    """`inside`: the caller knows `path` is inside `root` (it is no link, in a folder
-    that is inside), which spares resolving it."""
+def _read(
+    root: Path, path: Path, limit: int, inside: bool = False, within: Path | None = None
+) -> SourceFile:
+    """`within`: the folder `path` must resolve into (default `root`): a link from
+    content/ to .git/config or .env is as much a leak as one out of the project.
+    `inside`: the caller knows it does (it is no link, in a folder that is inside),
+    which spares resolving it."""
     rel = path.relative_to(root).as_posix()
-    if not inside and not _inside(root, path):
+    within = within or root
+    if not inside and not _inside(within, path):
+        where = "the project" if within == root else f"{within.relative_to(root).as_posix()}/"
         return SourceFile(
-            rel, None, "this file is a link to a place outside the project", "outside-project"
+            rel, None, f"this file is a link to a place outside {where}", "outside-project"
         )
     try:
         size = path.stat().st_size
@@ -110,8 +116,9 @@ def read_project(root: Path) -> ProjectFiles:
     root = root.resolve()
     config = read_config(root)
     content = root / CONTENT_DIR
+    inside_content = content.resolve()
     data = tuple(
-        _read(root, content / name, MAX_DATA_BYTES)
+        _read(root, content / name, MAX_DATA_BYTES, within=inside_content)
         for name in DATA_FILE_NAMES
         if (content / name).is_file()
     )
@@ -120,10 +127,12 @@ def read_project(root: Path) -> ProjectFiles:
     # itself no link, is inside too.
     trusted = _inside(root, content)
     docs = tuple(
-        _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink())
+        _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink(), inside_content)
         for p in paths[:MAX_DOCUMENTS]
     )
-    assets = frozenset(p.relative_to(content).as_posix() for p in others if _inside(root, p))
+    assets = frozenset(
+        p.relative_to(content).as_posix() for p in others if _inside(inside_content, p)
+    )
     return ProjectFiles(root, config, data, docs, assets, max(0, len(paths) - MAX_DOCUMENTS))
 
 
@@ -138,7 +147,7 @@ def read_static(root: Path) -> dict[str, bytes]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if name.startswith(".") or not _inside(root, path):
+            if name.startswith(".") or not _inside(static.resolve(), path):
                 continue
             found[path.relative_to(static).as_posix()] = path.read_bytes()
     return found
@@ -158,12 +167,13 @@ def read_files(root: Path, paths: Iterable[str], limit: int) -> dict[str, FileDa
     """Files under content/ by their path relative to it, read only up to `limit` bytes."""
     root = root.resolve()
     content = root / CONTENT_DIR
+    inside_content = content.resolve()
     found: dict[str, FileData] = {}
     for rel in sorted(set(paths)):
         path = content / rel
         if not path.is_file():
             found[rel] = FileData(refused="missing")
-        elif not _inside(root, path):
+        elif not _inside(inside_content, path):
             found[rel] = FileData(refused="outside-project")
         else:
             try:

@@ -163,3 +163,29 @@ def test_leftovers_named_like_ours_but_linked_are_dropped_not_followed(tmp_path:
     assert (precious / "file").read_text() == "keep"
     assert not os.path.lexists(tmp_path / ".out.old-x")
     assert out.is_dir() and not out.is_symlink()
+
+
+def test_a_link_to_a_secret_elsewhere_in_the_checkout_is_refused(tmp_path: Path) -> None:
+    """Files are read only from content/ (and templates/), after following links:
+    inside the project is not enough, since .git/ and .env are in the project too."""
+    root = project(tmp_path, GOLDEN_SITE)
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("[remote]\n\ttoken = SECRET-TOKEN\n")
+    (root / ".env").write_text("PUBLISH_TOKEN=SECRET-TOKEN\n")
+    csv = root / "content/kierrokset/2018-syksy/liitteet/luvut.csv"
+    csv.unlink()
+    csv.symlink_to("../../../../.git/config")
+    (root / "content/sivut/salaisuus.md").symlink_to("../../.env")
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if "error[" in line]
+    assert errors == [
+        "content/kierrokset/2018-syksy/uusimaa.md:15:11: error[file-outside-project]: "
+        "'liitteet/luvut.csv' is a link to a place outside content/ (a link into .git/ "
+        "or to .env would publish a secret)",
+        "content/sivut/salaisuus.md:1:1: error[outside-project]: this file is a link to a "
+        "place outside content/",
+    ]
+    assert "SECRET-TOKEN" not in result.stdout + result.stderr
+    assert not out.exists()
