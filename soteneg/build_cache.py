@@ -31,6 +31,7 @@ from soteneg.output import (
     ensure_private_folder,
     output_lock,
     read_state,
+    write_private,
 )
 from soteneg.records import BuildRecords, Inputs, Record, Stamp
 from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
@@ -176,17 +177,6 @@ def load_build(out: Path, key: str) -> BuildCache | None:
 _SHARD_NAMES = [f"{n:02x}" for n in range(256)]
 
 
-def _dump(path: Path, data: bytes) -> None:
-    """Write beside, then rename over: never through a symlink planted at either name."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(temporary)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-    with os.fdopen(os.open(temporary, flags, 0o600), "wb") as file:
-        file.write(data)
-    os.replace(temporary, path)
-
-
 def save(out: Path, build: BuildCache, inputs: Inputs) -> None:
     """Write both halves; a build that cannot save its cache still succeeded."""
     from soteneg import cache_parsed
@@ -203,13 +193,13 @@ def save(out: Path, build: BuildCache, inputs: Inputs) -> None:
                 continue
             path = folder / PARSED_DIR / f"{name}{SHARD_SUFFIX}"
             if shard:
-                _dump(path, cache_parsed.encode_shard(build.key, shard))
+                write_private(path, cache_parsed.encode_shard(build.key, shard))
             else:
                 path.unlink(missing_ok=True)
             build.saved[name] = frozenset(shard)
         records = BuildRecords(build.units, build.outputs, build.records)
-        _dump(folder / BUILD_FILE, cache_codec.encode_build(build.key, records))
-        _dump(folder / INPUTS_FILE, cache_codec.encode_inputs(inputs.key, inputs))
+        write_private(folder / BUILD_FILE, cache_codec.encode_build(build.key, records))
+        write_private(folder / INPUTS_FILE, cache_codec.encode_inputs(inputs.key, inputs))
     except (OSError, cache_codec.CacheDamaged):
         forget(out)
 

@@ -277,14 +277,19 @@ def save_report(out: Path, name: str, text: str) -> Path:
 
 
 def write_state(out: Path, name: str, data: bytes) -> Path:
-    """Write a file of `out`'s state: beside, then renamed over, never through a link."""
+    """Write a file of `out`'s state (see write_private)."""
     folder = cache_dir(out)
     ensure_private_folder(folder)
-    temporary = folder / f".{name}.tmp"
+    write_private(folder / name, data)
+    return folder / name
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write beside, then rename over: never through a symlink planted at either name."""
+    temporary = path.with_name(f".{path.name}.tmp")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(temporary)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
     with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
         handle.write(data)
-    os.replace(temporary, folder / name)
-    return folder / name
+    os.replace(temporary, path)
