@@ -38,11 +38,19 @@ ENCRYPTED = (
 
 
 def pdf_fault(data: bytes) -> tuple[str, str] | None:
-    """(code, what is wrong) when an attached PDF could not be drawn into a packet: it
-    must open, not be encrypted, and every page needs a drawable box, a rotation by
-    quarter turns and contents in standard filters that decode. Found here, at `check`,
-    `build` never meets it. The file is untrusted and pypdf may raise anything on it, so
-    what a pypdf call raises is a fault of the file, not a bug of ours."""
+    """(code, what is wrong) when an attached PDF could not be drawn into a packet; see
+    `inspect`."""
+    return inspect(data)[0]
+
+
+def inspect(data: bytes) -> tuple[tuple[str, str] | None, int]:
+    """(fault, pages): the fault is (code, what is wrong) when an attached PDF could not
+    be drawn into a packet, else None; pages is how many it has (0 with a fault), for the
+    print budget. It must open, not be encrypted, and every page needs a drawable box, a
+    rotation by quarter turns and contents in standard filters that decode. Found here,
+    at `check`, `build` never meets it. The file is untrusted and pypdf may raise
+    anything on it, so what a pypdf call raises is a fault of the file, not a bug of
+    ours."""
     from pypdf import PdfReader  # loaded only when a PDF is attached
 
     with _quiet("pypdf"):
@@ -53,12 +61,12 @@ def pdf_fault(data: bytes) -> tuple[str, str] | None:
             # Opening tries the empty password, and AES needs the `cryptography` package
             # for that: an encrypted file may fail here instead of saying it is encrypted.
             if b"/Encrypt" in data:
-                return ENCRYPTED
-            return "attachment-unreadable", f"cannot be read as a PDF ({_reason(err)})"
+                return ENCRYPTED, 0
+            return ("attachment-unreadable", f"cannot be read as a PDF ({_reason(err)})"), 0
         if pages is None:
-            return ENCRYPTED
+            return ENCRYPTED, 0
         if not pages:
-            return "attachment-unreadable", "has no pages"
+            return ("attachment-unreadable", "has no pages"), 0
         deadline = time.monotonic() + PDF_SECONDS
         for number, page in enumerate(pages, start=1):
             try:
@@ -66,8 +74,8 @@ def pdf_fault(data: bytes) -> tuple[str, str] | None:
             except Exception as err:  # see above: the file's fault
                 fault = f"cannot be read ({_reason(err)})"
             if fault:
-                return "attachment-unreadable", f"page {number} {fault}"
-    return None
+                return ("attachment-unreadable", f"page {number} {fault}"), 0
+    return None, len(pages)
 
 
 def _entry(pdf_dict: Mapping[str, Any], key: str, default: Any = None) -> Any:

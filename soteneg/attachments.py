@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-from soteneg import svg
-from soteneg.attachment_pdf import pdf_fault
+from soteneg import routes, svg
+from soteneg.attachment_pdf import inspect
 from soteneg.config import AttachmentPolicy
 from soteneg.content import Document, content_path
 from soteneg.markdown import slugify
@@ -21,7 +21,7 @@ from soteneg.problems import Problem, problem
 from soteneg.sources import CONTENT_DIR, FileData
 
 Kind = Literal["attachment", "image", "link"]
-PUBLISHED = "/liitteet/"
+PUBLISHED = routes.ATTACHMENTS
 IMAGE_TYPES = ("png", "jpg", "jpeg", "gif", "webp", "svg")
 
 # The first bytes each format starts with; office formats are ZIP archives.
@@ -124,11 +124,17 @@ def _looks_like(ext: str, data: bytes) -> bool:
 
 
 def check_refs(
-    refs: Iterable[FileRef], files: Mapping[str, FileData], policy: AttachmentPolicy
+    refs: Iterable[FileRef],
+    files: Mapping[str, FileData],
+    policy: AttachmentPolicy,
+    pdf_pages: dict[str, int] | None = None,
 ) -> list[Problem]:
+    """Problems with the files `refs` name. `pdf_pages`, when given, receives the page
+    count of every attached PDF a packet can draw, by path (for budgets.check)."""
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
     pdf_faults: dict[str, tuple[str, str] | None] = {}  # each file is opened once
+    pages = pdf_pages if pdf_pages is not None else {}
     for ref in refs:
         file, at = ref.doc.file, ref.position
         if ref.path is None:
@@ -208,7 +214,9 @@ def check_refs(
             problems += svg.problems(file, at, ref.written, data)
         elif ext == "pdf" and ref.kind == "attachment":  # those are drawn into packets
             if ref.path not in pdf_faults:
-                pdf_faults[ref.path] = pdf_fault(data)
+                pdf_faults[ref.path], count = inspect(data)
+                if count:
+                    pages[ref.path] = count
             fault = pdf_faults[ref.path]
             if fault:
                 problems.append(problem(file, at, fault[0], f"'{ref.written}' {fault[1]}"))

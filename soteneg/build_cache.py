@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from soteneg import cache_codec
+from soteneg.fonts import FONT_STAMP
 from soteneg.output import (
     OutputError,
     cache_dir,
@@ -33,8 +34,8 @@ from soteneg.output import (
     read_state,
     write_private,
 )
-from soteneg.records import BuildRecords, Inputs, Record, Stamp
-from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+from soteneg.records import BuildRecords, Inputs, Record
+from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stamp, stat_stamp
 
 if TYPE_CHECKING:  # kept light: a build with nothing to do loads nothing else
     from soteneg.content import Parsed
@@ -45,7 +46,6 @@ PARSED_DIR = "parsed"
 SHARD_SUFFIX = ".msgpack"
 JOURNAL_FILE = "updating"
 EXTERNAL_LINKS = "external-links.txt"  # every external link and the page that has it
-FONT_STAMP = "font:"  # stamps of print font files (and their folders) by absolute path
 
 
 @dataclass
@@ -216,14 +216,6 @@ def journal(out: Path) -> Path:
     return cache_dir(out) / JOURNAL_FILE
 
 
-def stamp(path: str | Path) -> Stamp | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
 def input_stamps(root: Path) -> dict[str, Stamp]:
     """Every file a build may read: site.yaml, content/ and templates/, hidden ones too
     (a stamp more costs nothing; a missed input would be a stale site)."""
@@ -248,7 +240,7 @@ def input_stamps(root: Path) -> dict[str, Stamp]:
                         st = entry.stat()
                     except OSError:
                         continue
-                    stamps[name] = (st.st_size, st.st_mtime_ns)
+                    stamps[name] = stat_stamp(st)
     return stamps
 
 

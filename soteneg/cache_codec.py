@@ -16,7 +16,7 @@ import msgspec
 
 from soteneg.records import BuildRecords, Inputs
 
-FORMAT = 2  # bump when any record below changes
+FORMAT = 3  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):

@@ -318,12 +318,19 @@ def cmd_new(args: argparse.Namespace, console: Console) -> int:
             translation_of = original
     text = scaffold.skeleton(request, data, translation_of)
     target = root / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a file where the folder should be, a read-only checkout
+        raise UsageError(
+            f"cannot create {rel.rpartition('/')[0]}/: {err.strerror or err}"
+        ) from None
     try:
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
         raise UsageError(f"{rel} already exists; soteneg new never overwrites a file") from None
+    except OSError as err:
+        raise UsageError(f"cannot write {rel}: {err.strerror or err}") from None
     console.print(f"wrote {rel}")
     return EXIT_OK
 

@@ -71,6 +71,22 @@ class PrintFonts(Strict):
         return tuple(dict.fromkeys((self.text, self.headings)))
 
 
+class PrintBudget(Strict):
+    """How much printing one commit may ask for. Above these, `check` reports a problem
+    where the content goes over, instead of a build printing for minutes (a 1000-page
+    PDF attached five times printed 15,040 pages in ten minutes; 10,000 footnotes in one
+    document took eleven). A site owner may lower them, or raise them up to ten times
+    the defaults: not without bound, since site.yaml arrives in commits too."""
+
+    # A packet, a round's packet or a document's PDF: its documents' estimated pages
+    # plus every page of every attached PDF, each time it is attached.
+    max_pages_per_packet: Annotated[int, Field(gt=0, le=20_000)] = 2000
+    # References to footnotes: print sets each one's note at the foot of its page.
+    max_footnotes_per_document: Annotated[int, Field(gt=0, le=10_000)] = 1000
+    # Body rows of one Markdown table (the header row not counted).
+    max_rows_per_table: Annotated[int, Field(gt=0, le=20_000)] = 2000
+
+
 class SiteConfig(Strict):
     title: Names
     base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")]
@@ -93,6 +109,7 @@ class SiteConfig(Strict):
     # Tagged PDF/UA-1 by default; PDF/A-3a for archiving (also tagged).
     pdf_variant: Literal["pdf/ua-1", "pdf/a-3a"] = "pdf/ua-1"
     print_fonts: PrintFonts = Field(default_factory=PrintFonts)
+    print_budget: PrintBudget = Field(default_factory=PrintBudget)
 
     @field_validator("languages")
     @classmethod

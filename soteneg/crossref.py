@@ -1,8 +1,8 @@
 """The one cross-reference pass: everything that needs more than one file to be checked.
 
 Ids resolve (regions, rounds, themes, people, translations), theme sections belong to
-their round, no two documents claim the same slot, and relative links and their anchors
-lead somewhere. Pure: it reads nothing.
+their round, no two documents claim the same slot or address (`addresses`), and relative
+links and their anchors lead somewhere. Pure: it reads nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from soteneg import routes
+from soteneg.addresses import check_addresses
+from soteneg.addresses import slot as document_slot
 from soteneg.content import Content, DataSet, Document, content_path
 from soteneg.markdown import Link
 from soteneg.problems import Problem, did_you_mean, problem
@@ -144,21 +145,10 @@ def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
         seen.setdefault(theme, line)
 
 
-def _slot(doc: Document) -> tuple[str, ...] | None:
-    meta = doc.meta
-    if meta is None:
-        return None
-    if meta.type in ("negotiation", "assessment"):
-        return (meta.type, getattr(meta, "round", ""), getattr(meta, "region", ""), meta.lang)
-    if meta.type == "summary":
-        return (meta.type, getattr(meta, "round", ""), meta.lang)
-    return None
-
-
 def _check_duplicates(documents: tuple[Document, ...]) -> Iterator[Problem]:
     first: dict[tuple[str, ...], Document] = {}
     for doc in documents:
-        slot = _slot(doc)
+        slot = document_slot(doc)
         if slot is None:
             continue
         if slot in first:
@@ -171,40 +161,6 @@ def _check_duplicates(documents: tuple[Document, ...]) -> Iterator[Problem]:
             )
         else:
             first[slot] = doc
-
-
-def _check_addresses(documents: tuple[Document, ...]) -> Iterator[Problem]:
-    """Two documents that are not versions of one another but get one address: in
-    practice a translation that does not say what it translates (`uutinen.sv.md` beside
-    `uutinen.md`). The build would write both to one file; say so here, at the file."""
-    by_id = {d.id: d for d in documents}
-    first: dict[str, tuple[str, Document]] = {}
-    for doc in documents:
-        assert doc.meta is not None
-        target = doc.meta.translation_of
-        if target is not None and target not in by_id:
-            continue  # unknown-translation says what is wrong
-        group_id = target if target is not None else doc.id
-        original = by_id[group_id].meta
-        assert original is not None
-        path = routes.document(group_id, original)
-        other_group, other = first.setdefault(path, (group_id, doc))
-        if other_group == group_id or _slot(other) == _slot(doc) is not None:
-            continue  # versions of one document, or a duplicate-document already reported
-        assert other.meta is not None
-        suggestion = "give one of them another file name"
-        if other.meta.lang != doc.meta.lang and other.meta.translation_of is None:
-            suggestion = (
-                f"if this translates {other.file}, add `translation_of: {other.id}`; "
-                f"otherwise {suggestion}"
-            )
-        yield problem(
-            doc.file,
-            doc.front.position(("translation_of",) if target else ("type",), prefer_key=True),
-            "url-collision",
-            f"this document and {other.file} would both be published at {path}",
-            suggestion,
-        )
 
 
 def _check_translations(
@@ -393,7 +349,7 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
                 )
         problems.extend(_check_languages_used(content))
     problems.extend(_check_duplicates(content.documents))
-    problems.extend(_check_addresses(content.documents))
+    problems.extend(check_addresses(content))
     problems.extend(_check_translations(content.documents, all_ids))
     problems.extend(check_links(readable, all_ids))
     return problems

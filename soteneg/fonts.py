@@ -18,9 +18,11 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from soteneg.build_cache import FONT_STAMP
 from soteneg.problems import Problem, problem
+from soteneg.sources import Stamp, stamp
 from soteneg.yamlpos import parse_yaml
+
+FONT_STAMP = "font:"  # stamps of print font files (and their folders) by absolute path
 
 
 class FontconfigMissing(OSError):
@@ -93,18 +95,16 @@ def missing(families: Iterable[str]) -> list[str]:
     return [family for family in dict.fromkeys(families) if not font_files(family)]
 
 
-def stamps(families: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """Size and mtime of each font file and of the folders holding them: a font updated,
-    added to a family's folder or removed changes them, and the PDFs are printed again."""
-    found: dict[str, tuple[int, int]] = {}
+def stamps(families: Iterable[str]) -> dict[str, Stamp]:
+    """Stamps of each font file and of the folders holding them: a font updated, added
+    to a family's folder or removed changes them, and the PDFs are printed again."""
+    found: dict[str, Stamp] = {}
     for family in dict.fromkeys(families):
         for file in font_files(family):
             for path in (file, str(Path(file).parent)):
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                found[f"{FONT_STAMP}{path}"] = (st.st_size, st.st_mtime_ns)
+                found_stamp = stamp(path)
+                if found_stamp is not None:
+                    found[f"{FONT_STAMP}{path}"] = found_stamp
     return dict(sorted(found.items()))
 
 
@@ -113,8 +113,8 @@ def key(families: Iterable[str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for family in dict.fromkeys(families):
         digest.update(family.encode("utf-8") + b"\0")
-    for path, (size, mtime) in stamps(families).items():
-        digest.update(f"{path}\0{size}\0{mtime}\0".encode())
+    for path, found in stamps(families).items():
+        digest.update(f"{path}\0{found}\0".encode())
     return digest.hexdigest()
 
 

@@ -337,7 +337,7 @@ def search_page(site: Site, chrome: Chrome) -> Page:
     context = chrome.context(
         path=routes.SEARCH, title=title, trail=[Crumb(title, routes.SEARCH)], section=routes.SEARCH
     )
-    context["bundle"] = routes.href("/pagefind/", chrome.base)
+    context["bundle"] = routes.href(routes.SEARCH_INDEX, chrome.base)
     context["base"] = chrome.base
     return Page(
         routes.localize(routes.SEARCH, chrome.lang, site.default_lang), "search.html", context

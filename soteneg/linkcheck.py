@@ -17,7 +17,7 @@ from soteneg.problems import Problem, problem
 from soteneg.records import FIELD_SEP, RECORD_SEP, PageLinks
 
 # Written after the check (the search bundle) or not a link target worth checking.
-GENERATED_LATER = ("pagefind/",)
+GENERATED_LATER = (routes.SEARCH_INDEX.lstrip("/"),)
 LINK_ATTRIBUTES = {
     "a": "href",
     "link": "href",

@@ -30,6 +30,9 @@ _KEY = re.compile(r"[a-z][a-z0-9_-]*")
 _BARE = re.compile(r'[^\s"]+', re.ASCII)
 _ALLOWED_KEYS = ("theme",)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# A printed line holds about 90 characters of the print stylesheet's 10.5 pt serif on A4:
+# counting 80 errs towards more lines, so more pages (see budgets.LINES_PER_PAGE).
+PRINT_LINE_CHARS = 80
 _SHOWN = 80  # characters of an attribute block quoted back in a message
 
 
@@ -57,6 +60,11 @@ class Outline(NamedTuple):
     headings: tuple[Heading, ...] = ()
     links: tuple[Link, ...] = ()
     anchors: frozenset[str] = frozenset()
+    # What printing the body costs, counted here because only the parse knows (the
+    # budgets are checked later, against site.yaml, also for bodies from the cache).
+    footnotes: int = 0  # references outside the notes: each prints its note again
+    print_lines: int = 0  # an estimate of the printed lines, see _print_lines
+    tables: tuple[tuple[int, int], ...] = ()  # (0-based line of the first body row, rows)
 
 
 def slugify(text: str) -> str:
@@ -333,7 +341,103 @@ def outline_of(tokens: list[Token], body: str) -> Outline:
             alt = plain_text(child).strip() if is_image else ""
             links.append(Link(href, line, col, is_image, alt))
     anchors = frozenset(h.id for h in headings) | _footnote_anchors(tokens)
-    return Outline(tuple(headings), tuple(links), anchors)
+    footnotes, note_lines = _footnote_costs(tokens)
+    tables = _tables(tokens)
+    # A table row prints in a smaller font but with padding and a rule: about a line
+    # and a half of body text (measured: 1,500 rows took 45 pages).
+    row_lines = sum(rows for _, rows in tables) // 2
+    return Outline(
+        tuple(headings),
+        tuple(links),
+        anchors,
+        footnotes,
+        _print_lines(lines) + note_lines + row_lines,
+        tables,
+    )
+
+
+def _print_lines(lines: list[str]) -> int:
+    """Printed lines, estimated from the source: each line at least one (a blank line
+    stands for the space between paragraphs), a long one one per PRINT_LINE_CHARS. Lines
+    rather than characters, since a body of 700,000 one-letter paragraphs prints as many
+    lines as a novel of 50 MB would."""
+    return sum(len(line) // PRINT_LINE_CHARS + 1 for line in lines)
+
+
+def _footnote_costs(tokens: list[Token]) -> tuple[int, int]:
+    """(references to footnotes outside the notes, lines their notes print). Print puts
+    a note's text at the foot of the page at every reference to it (render_print), so a
+    long note referenced a thousand times prints a thousand times. One pass each over
+    the tokens: the notes come last, after every reference."""
+    refs: dict[int, int] = {}  # note id -> references
+    note_lines: dict[int, int] = {}
+    note: int | None = None
+    in_notes = False
+    for token in tokens:
+        if token.type in ("footnote_block_open", "footnote_block_close"):
+            in_notes = token.type == "footnote_block_open"
+        elif token.type == "footnote_open":
+            note = token.meta.get("id")
+        elif token.type == "footnote_close":
+            note = None
+        elif token.type == "inline":
+            if in_notes:
+                if note is not None:
+                    size = len(token.content) // PRINT_LINE_CHARS + 1
+                    note_lines[note] = note_lines.get(note, 0) + size
+                continue
+            for child in token.children or ():
+                if child.type == "footnote_ref":
+                    note_id = child.meta.get("id", -1)
+                    refs[note_id] = refs.get(note_id, 0) + 1
+    lines = sum(count * note_lines.get(note_id, 1) for note_id, count in refs.items())
+    return sum(refs.values()), lines
+
+
+def _tables(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+    """(0-based line of the first body row, body rows) of each table with a body. The
+    header row is not counted. A body row is one line, and the rows follow each other
+    line by line (GFM tables), so row k stands on the first row's line plus k."""
+    found: list[tuple[int, int]] = []
+    start, rows = -1, 0
+    for token in tokens:
+        if token.type == "tbody_open":
+            start, rows = (token.map[0] if token.map else 0), 0
+        elif token.type == "tr_open" and start >= 0:
+            rows += 1
+        elif token.type == "tbody_close":
+            found.append((start, rows))
+            start = -1
+    return tuple(found)
+
+
+def footnote_reference(body: str, allow_raw_html: bool, number: int) -> tuple[int, int]:
+    """Where the `number`-th (0-based) reference to a footnote outside the notes stands:
+    (0-based line, 1-based column; 0 when not found). Parses the body again: asked only
+    for a body over its footnote budget, so the outline need not keep every reference."""
+    tokens = parser(allow_raw_html).parse(body)
+    lines = body.split("\n")
+    locator = _Locator(body, lines)
+    seen = 0
+    for token in tokens:
+        if token.type == "footnote_block_open":
+            break
+        if token.type != "inline":
+            continue
+        refs = [c for c in token.children or () if c.type == "footnote_ref"]
+        if seen + len(refs) <= number:
+            seen += len(refs)
+            continue
+        start, end = token.map if token.map else (0, 0)
+        cursor, found = (start, 0), (start, 0)
+        for ref in refs[: number - seen + 1]:
+            label = ref.meta.get("label")
+            needle = f"[^{label}]" if label is not None else "^["
+            found = locator.locate(start, end, needle, cursor)
+            if found[1]:
+                cursor = found
+        return found
+    return 0, 0
 
 
 def _footnote_anchors(tokens: list[Token]) -> frozenset[str]:

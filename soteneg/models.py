@@ -29,7 +29,8 @@ from soteneg.names import DOCUMENT_TYPES, HELSINKI
 Lang = Literal["fi", "sv", "en"]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+MAX_SLUG = 80
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_SLUG)]
 # A document id is its path under content/ without ".md": "kierrokset/2018-syksy/uusimaa".
 DOC_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*$"
 DocId = Annotated[str, StringConstraints(pattern=DOC_ID_PATTERN, max_length=300)]
@@ -37,6 +38,7 @@ DocId = Annotated[str, StringConstraints(pattern=DOC_ID_PATTERN, max_length=300)
 # Text is kept as written (YAML already trims plain values) so that its limits read the
 # same in `check` and in the JSON Schema: 1 to 2000 characters, not all of them blank.
 NOT_BLANK = r"\S"
+MAX_TEXT = 2000
 
 
 def _not_blank(value: str) -> str:
@@ -47,9 +49,9 @@ def _not_blank(value: str) -> str:
 
 Text = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=2000),
+    StringConstraints(min_length=1, max_length=MAX_TEXT),
     AfterValidator(_not_blank),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 2000, "pattern": NOT_BLANK}),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": NOT_BLANK}),
 ]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{4,20}$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=200)]

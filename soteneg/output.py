@@ -195,6 +195,8 @@ def output_lock(out: Path) -> Iterator[None]:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         ensure_private_folder(state_dir(out))
+        if os.path.isdir(lock_file(out)) and not os.path.islink(lock_file(out)):
+            remove_state(lock_file(out))
         flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW
         handle = os.fdopen(os.open(lock_file(out), flags, 0o600), "a+b")
     except OSError as err:
@@ -284,11 +286,23 @@ def write_state(out: Path, name: str, data: bytes) -> Path:
     return folder / name
 
 
+def remove_state(path: Path) -> None:
+    """Remove a state file whatever stands at its name: a folder there (made by hand or
+    by another tool) would otherwise block every later build. A link is removed, never
+    followed; rmtree does not follow links inside the folder either."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write beside, then rename over: never through a symlink planted at either name."""
     temporary = path.with_name(f".{path.name}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(temporary)
+    remove_state(temporary)
+    if os.path.isdir(path) and not os.path.islink(path):
+        remove_state(path)  # os.replace cannot put a file over a folder
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
     with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
         handle.write(data)

@@ -10,19 +10,18 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from soteneg import attachments, build_cache, fonts, search
+from soteneg import attachments, budgets, build_cache, fonts, search
 from soteneg.assemble import Request, assemble
 from soteneg.build_cache import (
     EXTERNAL_LINKS,
     BuildCache,
     Inputs,
-    Stamp,
     input_stamps,
     output_stamps,
 )
 from soteneg.content import Content, DataSet, Parsed, ParseMemo, load_content, parse_source
 from soteneg.crossref import cross_check
-from soteneg.output import OutputError, lock_file, output_lock
+from soteneg.output import OutputError, lock_file, output_lock, remove_state
 from soteneg.printing import PdfOptions, PrintStats
 from soteneg.problems import Problem, has_errors, problem, sort_problems
 from soteneg.render_pool import run
@@ -32,6 +31,7 @@ from soteneg.sources import (
     TEMPLATES_DIR,
     FileData,
     SourceFile,
+    Stamp,
     read_files,
     read_project,
     read_static,
@@ -100,7 +100,10 @@ def check(
         policy = content.config.attachments
         limit = int(policy.max_mb * 1024 * 1024)
         referenced = read_files(root, {r.path for r in refs if r.path}, limit)
-        problems += attachments.check_refs(refs, referenced, policy)
+        pdf_pages: dict[str, int] = {}
+        problems += attachments.check_refs(refs, referenced, policy, pdf_pages)
+        # Whatever the flags (--no-pdf too): a commit that passes check must print.
+        problems += budgets.check(content, refs, pdf_pages)
     return CheckResult(
         content=content,
         problems=sort_problems(config_problems + problems),
@@ -329,7 +332,7 @@ def _build_into(
         memory.build, memory.inputs, memory.site = state, fresh_inputs, site
     else:
         build_cache.save(out, state, fresh_inputs)
-    build_cache.journal(out).unlink(missing_ok=True)
+    remove_state(build_cache.journal(out))
     return BuildResult(
         checked,
         checked.problems,

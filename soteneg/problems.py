@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
 FORMATS = ("human", "github", "json")
+
+# What a terminal or a CI log would act on rather than show: C0 and C1 controls (ESC
+# starts colour and title sequences, 0x9b is a one-byte CSI) and the bidirectional
+# overrides that make a line read other than it is ("Trojan Source"). File names and
+# source lines come from the commit, so they are shown escaped, never raw.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    r"""`text` with every control character written as an escape: `\x1b`, `\u202e`."""
+    return _UNSHOWABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -67,7 +84,7 @@ def _headline(p: Problem) -> str:
     text = f"{where}: {p.severity}[{p.code}]: {p.message}"
     if p.suggestion:
         text += f" ({p.suggestion})"
-    return text
+    return visible(text.replace("\n", " "))
 
 
 def _excerpt(p: Problem, source_line: str | None) -> list[str]:
@@ -82,8 +99,9 @@ def _excerpt(p: Problem, source_line: str | None) -> list[str]:
     suffix = "…" if start + 120 < len(text) else ""
     gutter = str(p.line)
     pad = " " * len(gutter)
-    caret_at = len(prefix) + (col - 1 - start)
-    lines = [f" {gutter} | {prefix}{shown}{suffix}".rstrip()]
+    # Escapes widen the line: the caret counts what is shown before it.
+    caret_at = len(prefix) + len(visible(shown[: col - 1 - start]))
+    lines = [f" {gutter} | {prefix}{visible(shown)}{suffix}".rstrip()]
     if p.column:
         lines.append(f" {pad} | {' ' * caret_at}^")
     return lines
@@ -114,14 +132,14 @@ def format_github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands, so problems annotate the pull request."""
     out: list[str] = []
     for p in problems:
-        props = [f"file={_gh_escape_property(p.file)}"]
+        props = [f"file={_gh_escape_property(visible(p.file))}"]
         if p.line:
             props.append(f"line={p.line}")
         if p.column:
             props.append(f"col={p.column}")
         props.append(f"title={_gh_escape_property(p.code)}")
         message = p.message + (f" ({p.suggestion})" if p.suggestion else "")
-        out.append(f"::{p.severity} {','.join(props)}::{_gh_escape_data(message)}")
+        out.append(f"::{p.severity} {','.join(props)}::{_gh_escape_data(visible(message))}")
     return "\n".join(out)
 
 
@@ -131,4 +149,7 @@ def format_json(problems: Sequence[Problem]) -> str:
         "problems": [asdict(p) for p in problems],
         "summary": {"errors": errors, "warnings": len(problems) - errors},
     }
-    return json.dumps(body, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; C1 and the overrides are escaped too, so that the
+    # output is as safe to print as the other formats (and still the same strings).
+    text = json.dumps(body, ensure_ascii=False, indent=2)
+    return _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

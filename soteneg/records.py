@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from soteneg.problems import Problem
+from soteneg.sources import Stamp
 
 FIELD_SEP, RECORD_SEP = "\x1f", "\x1e"
 
@@ -43,9 +44,6 @@ class SitemapEntry(NamedTuple):
     loc: str
     lastmod: str | None
     alternates: tuple[Alternate, ...]  # each language version
-
-
-Stamp = tuple[int, int]  # (size, mtime_ns)
 
 
 class Record(NamedTuple):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from soteneg.content import DataSet
 from soteneg.markdown import slugify
-from soteneg.models import DOCUMENT_MODELS, SLUG_PATTERN
+from soteneg.models import DOCUMENT_MODELS, MAX_SLUG, MAX_TEXT, SLUG_PATTERN
 from soteneg.problems import did_you_mean
 from soteneg.sources import CONTENT_DIR
 
@@ -55,6 +55,11 @@ def _suffix(lang: str) -> str:
 
 def document_path(req: Request, data: DataSet) -> str:
     """Where the new document goes, relative to the project root."""
+    if req.title is not None and (len(req.title) > MAX_TEXT or not req.title.strip()):
+        raise ScaffoldError(
+            f"--title: {len(req.title)} characters; a title has 1 to {MAX_TEXT} "
+            "characters, not all of them blank"
+        )
     if req.type not in DOCUMENT_MODELS:
         raise ScaffoldError(f"unknown type '{req.type}' (one of: {', '.join(DOCUMENT_MODELS)})")
     if req.type in NEEDS_ROUND:
@@ -65,14 +70,28 @@ def document_path(req: Request, data: DataSet) -> str:
         region = _require("region", req.region, dict(data.regions), "--region")
         folder = base if req.type == "negotiation" else f"{base}/arviot"
         return f"{folder}/{region}{_suffix(req.lang)}.md"
-    slug = req.slug or (slugify(req.title) if req.title else None)
+    slug = req.slug or (_slug_of(req.title) if req.title else None)
     if not slug:
         raise ScaffoldError("--slug or --title is required for this document type")
-    if not re.fullmatch(SLUG_PATTERN, slug):
-        raise ScaffoldError(f"--slug {slug}: use lowercase letters a–z, digits and hyphens")
+    if len(slug) > MAX_SLUG or not re.fullmatch(SLUG_PATTERN, slug):
+        shown = slug if len(slug) <= MAX_SLUG else f"{slug[:40]}… ({len(slug)} characters)"
+        raise ScaffoldError(
+            f"--slug {shown}: use lowercase letters a–z, digits and hyphens, "
+            f"at most {MAX_SLUG} characters"
+        )
     if req.type == "news":
         return f"{CONTENT_DIR}/tiedotteet/{req.date.isoformat()}-{slug}{_suffix(req.lang)}.md"
     return f"{CONTENT_DIR}/sivut/{slug}{_suffix(req.lang)}.md"
+
+
+def _slug_of(title: str) -> str:
+    """A file name from a title, cut at a word so that a long title still gives a name
+    the file system takes (a segment over 255 bytes cannot be created at all)."""
+    slug = slugify(title)
+    if len(slug) <= MAX_SLUG:
+        return slug
+    cut = slug[: MAX_SLUG + 1].rpartition("-")[0]
+    return cut or slug[:MAX_SLUG]
 
 
 def _title(req: Request, data: DataSet) -> str:

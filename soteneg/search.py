@@ -38,7 +38,9 @@ from typing import IO, Any
 
 import cbor2
 
-BUNDLE = "pagefind"
+from soteneg import routes
+
+BUNDLE = routes.SEARCH_INDEX.strip("/")
 TIMEOUT = 600  # seconds for the whole run, as the command line had
 SIGNATURE = b"pagefind_dcd"  # begins every decompressed .pf_* file
 

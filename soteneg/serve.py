@@ -41,7 +41,7 @@ from soteneg.problems import Problem
 from soteneg.serve_guard import HTML, PdfRequest, PrintQueue, Reply, url_host
 from soteneg.serve_guard import is_loopback as is_loopback  # the command line's check
 from soteneg.site import BuildOptions
-from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR
+from soteneg.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stat_stamp
 
 if TYPE_CHECKING:
     from tornado.httpserver import HTTPServer
@@ -144,14 +144,17 @@ class Preview:
             return self.missing()
         if path.endswith("/") or rel in ("", "."):
             rel = posixpath.join(rel, "index.html") if rel not in ("", ".") else "index.html"
-        target = (self.out / rel).resolve()
-        if not target.is_relative_to(self.out.resolve()):
-            return self.missing()
         media = mimetypes.guess_type(rel)[0] or "application/octet-stream"
         if media.startswith("text/") or media == "application/javascript":
             media += "; charset=utf-8"
-        if target.is_file():
-            return Reply(200, media, target.read_bytes())
+        try:
+            target = (self.out / rel).resolve()
+            if not target.is_relative_to(self.out.resolve()):
+                return self.missing()
+            if target.is_file():
+                return Reply(200, media, target.read_bytes())
+        except (OSError, RuntimeError):  # a name too long for the file system, a loop
+            return self.missing()
         if rel.endswith(".pdf") and state.result and state.result.site:
             with self.lock:
                 printed = self.printed.get(path) if self.state is state else None
@@ -224,16 +227,16 @@ pre span {{ display: block; }} pre .here {{ background: #fbdada; }}
 """
 
 
-def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Sizes and modification times of every watched file: what a rebuild depends on."""
+def fingerprint(root: Path) -> tuple[tuple[str, Stamp], ...]:
+    """The stamp of every watched file (size, mtime, ctime, inode): what a rebuild
+    depends on, the same stamp the build's own "nothing changed" check uses."""
     found = []
     for name in WATCHED:
         base = root / name
         paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
         for path in paths:
             with contextlib.suppress(OSError):
-                stat = path.stat()
-                found.append((str(path), stat.st_size, stat.st_mtime_ns))
+                found.append((str(path), stat_stamp(path.stat())))
     return tuple(found)
 
 

@@ -24,6 +24,24 @@ MAX_DATA_BYTES = 1024 * 1024
 MAX_DOCUMENTS = 50_000
 
 
+# (size, mtime_ns, ctime_ns, inode): an edit that keeps size and mtime (a tool that
+# restores the mtime, a coarse clock) still moves ctime, which no program can set back,
+# and a file renamed into place has another inode.
+Stamp = tuple[int, int, int, int]
+
+
+def stat_stamp(st: os.stat_result) -> Stamp:
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def stamp(path: str | Path) -> Stamp | None:
+    """What says a file changed, without reading it; None when it cannot be stat'ed."""
+    try:
+        return stat_stamp(os.stat(path))
+    except OSError:
+        return None
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """One input file. `data` is None when it was not read; `refused` then says why."""
@@ -48,7 +66,7 @@ class ProjectFiles:
 def _inside(root: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(root)
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop, before 3.13
         return False
     return True
 
@@ -81,29 +99,50 @@ def _read(
         return SourceFile(rel, None, f"cannot be read: {err.strerror}", "unreadable")
 
 
-def _walk(content: Path) -> tuple[list[Path], list[Path]]:
+def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
     """Markdown documents and other files under content/, hidden ones left out, in path
-    order (by folder, then name)."""
+    order (by folder, then name), and what could not be walked: a folder that cannot be
+    listed or a link that loops is a located problem, not a traceback."""
     documents: list[tuple[list[str], Path]] = []
     others: list[tuple[list[str], Path]] = []
-    folders = [(str(content), [])]
+    failed: list[tuple[list[str], SourceFile]] = []
+    root = content.parent
+    folders: list[tuple[str, list[str]]] = [(str(content), [])]
     while folders:
         folder, parts = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue  # hidden: .git, editor state
-                where = [*parts, entry.name]
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError as err:
+            rel = Path(folder).relative_to(root).as_posix()
+            failed.append((parts, _unreadable(rel, "this folder cannot be listed", err)))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden: .git, editor state
+            where = [*parts, entry.name]
+            try:
                 # Links to folders are not followed: a link cannot pull another tree in.
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, where))
-                elif entry.is_dir():
+                    continue
+                if entry.is_dir():
                     continue  # a link to a folder
-                elif entry.name.endswith(".md"):
-                    documents.append((where, Path(entry.path)))
-                else:
-                    others.append((where, Path(entry.path)))
-    return [p for _, p in sorted(documents)], [p for _, p in sorted(others)]
+            except OSError as err:  # a link that loops or leads nowhere readable
+                rel = Path(entry.path).relative_to(root).as_posix()
+                failed.append((where, _unreadable(rel, "this link cannot be followed", err)))
+                continue
+            (documents if entry.name.endswith(".md") else others).append((where, Path(entry.path)))
+    return (
+        [p for _, p in sorted(documents)],
+        [p for _, p in sorted(others)],
+        [f for _, f in sorted(failed, key=lambda item: item[0])],
+    )
+
+
+def _unreadable(rel: str, what: str, err: OSError) -> SourceFile:
+    reason = err.strerror or type(err).__name__
+    return SourceFile(rel, None, f"{what}: {reason}", "unreadable")
 
 
 def read_config(root: Path) -> SourceFile | None:
@@ -122,14 +161,14 @@ def read_project(root: Path) -> ProjectFiles:
         for name in DATA_FILE_NAMES
         if (content / name).is_file()
     )
-    paths, others = _walk(content) if content.is_dir() else ([], [])
+    paths, others, failed = _walk(content) if content.is_dir() else ([], [], [])
     # The walk follows no folder links: a document inside a folder that is inside, and
     # itself no link, is inside too.
     trusted = _inside(root, content)
     docs = tuple(
         _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink(), inside_content)
         for p in paths[:MAX_DOCUMENTS]
-    )
+    ) + tuple(failed)
     assets = frozenset(
         p.relative_to(content).as_posix() for p in others if _inside(inside_content, p)
     )

@@ -4,6 +4,7 @@ output never follow a link planted there. Each case through the command line."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import shutil
@@ -189,3 +190,38 @@ def test_a_link_to_a_secret_elsewhere_in_the_checkout_is_refused(tmp_path: Path)
     ]
     assert "SECRET-TOKEN" not in result.stdout + result.stderr
     assert not out.exists()
+
+
+def test_a_state_file_replaced_by_a_folder_is_repaired(tmp_path: Path) -> None:
+    """The cache, the journal and the lock replaced by folders (a tool, a hand, a
+    restore from backup): no traceback and no build blocked for good. Each is removed
+    and written again; the site is the same."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    reference = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    doc = root / "content/sivut/tietoa.md"
+    names = (
+        build_cache.INPUTS_FILE,
+        build_cache.BUILD_FILE,
+        build_cache.JOURNAL_FILE,
+        f".{build_cache.BUILD_FILE}.tmp",
+        "external-links.txt",
+    )
+    for n, name in enumerate(names):
+        for where in (cache_dir(out) / name, lock_file(out)):
+            shutil.rmtree(where, ignore_errors=True)
+            with contextlib.suppress(FileNotFoundError):
+                where.unlink()
+            (where / "inside").mkdir(parents=True)
+        doc.write_text(doc.read_text() + f"\nLisäys {n}.\n")
+        result = build(root, out)
+        assert result.returncode == 0, (name, result.stdout + result.stderr)
+        assert "Traceback" not in result.stderr
+        assert (cache_dir(out) / name).is_file() or not (cache_dir(out) / name).exists(), name
+        assert lock_file(out).is_file(), name
+        assert build(root, out).returncode == 0, name
+    doc.write_text(doc.read_text().split("\nLisäys 0.")[0])
+    assert build(root, out).returncode == 0
+    now = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert now == reference

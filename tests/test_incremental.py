@@ -286,3 +286,26 @@ def test_the_preview_fixes_a_broken_template_without_starting_over(tmp_path: Pat
     assert fixed.written and all("teemat/" in w for w in fixed.written)
     kept = set(before) - set(fixed.written)
     assert all(_files(out)[rel][1] == before[rel][1] for rel in kept)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    """A tool that restores the modification time after changing a file (or a clock too
+    coarse to tell two saves apart) must not leave the old text on the site: ctime and
+    the inode move on edits whatever the mtime says. Through the command line, whose
+    "nothing changed" answer is the one that would miss it."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    doc = root / "content/kierrokset/2018-kevat/uusimaa.md"
+    before = doc.stat()
+    text = doc.read_text(encoding="utf-8")
+    assert "Jonot ovat lyhyitä" in text
+    doc.write_text(text.replace("Jonot ovat", "Jonot OVAT", 1), encoding="utf-8")
+    os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert doc.stat().st_size == before.st_size
+    assert doc.stat().st_mtime_ns == before.st_mtime_ns
+    result = build(root, out)
+    assert result.returncode == 0, result.stderr
+    assert "nothing changed" not in result.stdout + result.stderr
+    page = (out / "kierrokset/2018-kevat/uusimaa/index.html").read_text(encoding="utf-8")
+    assert "Jonot OVAT lyhyitä" in page

@@ -403,6 +403,16 @@ def test_an_ipv6_preview_reloads_and_answers_only_its_own_name(tmp_path: Path) -
             assert _csp_violations(console) == []
 
 
+def test_a_path_too_long_for_the_file_system_is_not_found(bundled: Running) -> None:
+    """A segment over 255 bytes makes the file system refuse the name: that is a 404,
+    not a 500 with a traceback in the preview's log."""
+    long = "a" * 300
+    for path in (f"/{long}/", f"/{long}.pdf", f"/kierrokset/{long}.pdf", f"/sv/{long}/x"):
+        answer = _request(bundled.port, path, {"Host": f"127.0.0.1:{bundled.port}"})
+        assert answer.status == 404, (path, answer.status)
+    assert _request(bundled.port, "/", {"Host": f"127.0.0.1:{bundled.port}"}).status == 200
+
+
 def test_other_sites_may_link_to_the_preview_but_not_embed_it(bundled: Running) -> None:
     link = {
         "Sec-Fetch-Site": "cross-site",
