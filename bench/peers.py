@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from soteneg.output import cache_dir
+from soteneg.build.output import cache_dir
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"

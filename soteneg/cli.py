@@ -25,17 +25,17 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from soteneg import build_cache
-from soteneg.names import DOCUMENT_TYPES, HELSINKI, LANGS
-from soteneg.output import cache_dir, lock_file
-from soteneg.problems import (
+from soteneg.build import cache as build_cache
+from soteneg.build.output import cache_dir, lock_file
+from soteneg.core.names import DOCUMENT_TYPES, HELSINKI, LANGS
+from soteneg.core.problems import (
     FORMATS,
     Problem,
     format_github,
     format_human,
     format_json,
 )
-from soteneg.shard import Shard
+from soteneg.packets.shard import Shard
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -154,8 +154,8 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         return EXIT_OK
     # Loaded only now: a build with nothing to do should not wait for them.
     from soteneg import pipeline
-    from soteneg.printing import PdfOptions
-    from soteneg.site import BuildOptions
+    from soteneg.build.printing import PdfOptions
+    from soteneg.site.index import BuildOptions
 
     options = BuildOptions(drafts=args.drafts, now=now)
     jobs = args.jobs or os.cpu_count() or 1
@@ -228,7 +228,7 @@ def _nothing_changed(
 
 
 def cmd_serve(args: argparse.Namespace, console: Console) -> int:
-    from soteneg import serve
+    from soteneg.editors import serve
 
     root = _root(args.root)
     if not serve.is_loopback(args.host) and not args.public:
@@ -267,7 +267,8 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, console: Console) -> int:
-    from soteneg import pipeline, schema
+    from soteneg import pipeline
+    from soteneg.editors import schema
 
     result = pipeline.check(_root(args.root), pdf=False)
     if result.config_failed:
@@ -286,7 +287,8 @@ def cmd_schema(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_new(args: argparse.Namespace, console: Console) -> int:
-    from soteneg import pipeline, scaffold
+    from soteneg import pipeline
+    from soteneg.editors import scaffold
 
     root = _root(args.root)
     result = pipeline.check(root, pdf=False)

@@ -10,23 +10,22 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from soteneg import attachments, budgets, build_cache, fonts, search
-from soteneg.assemble import Request, assemble
-from soteneg.build_cache import (
+from soteneg.build import cache as build_cache
+from soteneg.build.assemble import Request, assemble
+from soteneg.build.cache import (
     EXTERNAL_LINKS,
     BuildCache,
     Inputs,
     input_stamps,
     output_stamps,
 )
-from soteneg.content import Content, DataSet, Parsed, ParseMemo, load_content, parse_source
-from soteneg.crossref import cross_check
-from soteneg.output import OutputError, lock_file, output_lock, remove_state
-from soteneg.printing import PdfOptions, PrintStats
-from soteneg.problems import Problem, has_errors, problem, sort_problems
-from soteneg.render_pool import run
-from soteneg.site import BuildOptions, Site, build_site
-from soteneg.sources import (
+from soteneg.build.output import OutputError, lock_file, output_lock, remove_state
+from soteneg.build.printing import PdfOptions, PrintStats
+from soteneg.build.render_pool import run
+from soteneg.content import attachments
+from soteneg.content.crossref import cross_check
+from soteneg.content.loader import Content, DataSet, Parsed, ParseMemo, load_content, parse_source
+from soteneg.content.sources import (
     CONTENT_DIR,
     TEMPLATES_DIR,
     FileData,
@@ -36,6 +35,10 @@ from soteneg.sources import (
     read_project,
     read_static,
 )
+from soteneg.core.problems import Problem, has_errors, problem, sort_problems
+from soteneg.packets import budgets, fonts
+from soteneg.site import search
+from soteneg.site.index import BuildOptions, Site, build_site
 
 __all__ = ["EXTERNAL_LINKS", "BuildResult", "CheckResult", "Memory", "PdfOptions", "build", "check"]
 

@@ -16,7 +16,7 @@ import pytest
 from browser import browser, require_chromium, serve
 from conftest import REPO, TESTS, run_cli
 
-from soteneg.units import TEMPLATES
+from soteneg.build.units import TEMPLATES
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -36,7 +36,7 @@ AXE_RUN = "axe.run(document, {resultTypes: ['violations']})"
 
 LANGS = {"fi": "", "sv": "sv/"}
 # One sample of every kind of page soteneg renders: name -> (its kind in
-# soteneg.units.TEMPLATES, its path below the language's root). The kinds are checked
+# soteneg.build.units.TEMPLATES, its path below the language's root). The kinds are checked
 # against soteneg's own list, so a new kind of page cannot go without axe.
 PAGE_TYPES = {
     "home": ("home", ""),

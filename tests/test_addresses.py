@@ -14,11 +14,12 @@ import pytest
 from conftest import MINIMAL, TESTS, run_cli
 from test_site import build, project
 
-from soteneg import addresses, routes
-from soteneg.names import LANGS
-from soteneg.packets import packet_urls
+from soteneg.content import addresses
+from soteneg.core import routes
+from soteneg.core.names import LANGS
+from soteneg.packets.plan import packet_urls
 from soteneg.pipeline import check
-from soteneg.site import BuildOptions, build_site
+from soteneg.site.index import BuildOptions, build_site
 
 DOCUMENT = "---\ntitle: Sivu\ntype: {type}\ndate: 2018-11-01\n{extra}---\n\nTeksti.\n"
 TYPE_AT = "3:1"  # the `type:` line: the type decides whether the file name is the address

@@ -18,9 +18,9 @@ from conftest import MINIMAL, run_cli
 from pypdf import PdfWriter
 from test_site import build, project
 
-from soteneg import cache_parsed
-from soteneg.content import parse_source
-from soteneg.sources import SourceFile
+from soteneg.build import cache_parsed
+from soteneg.content.loader import parse_source
+from soteneg.content.sources import SourceFile
 
 PAGE = "content/sivut/budjetti.md"
 FRONT = "---\ntitle: Budjetti\ntype: page\ndate: 2018-01-01\n---\n"  # the body starts on line 6

@@ -17,8 +17,8 @@ import pytest
 from conftest import run_cli
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg import build_cache
-from soteneg.output import cache_dir
+from soteneg.build import cache as build_cache
+from soteneg.build.output import cache_dir
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1543500000", "COLUMNS": "200"}
 

@@ -12,14 +12,14 @@ from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from soteneg import attachments
-from soteneg.content import load_content
-from soteneg.crossref import cross_check
-from soteneg.markdown_html import finish, parse_body, render
-from soteneg.problems import Problem
-from soteneg.routes import is_relative_reference
-from soteneg.sources import ProjectFiles, SourceFile, read_project
-from soteneg.yamlpos import parse_yaml
+from soteneg.content import attachments
+from soteneg.content.crossref import cross_check
+from soteneg.content.loader import load_content
+from soteneg.content.sources import ProjectFiles, SourceFile, read_project
+from soteneg.content.yamlpos import parse_yaml
+from soteneg.core.problems import Problem
+from soteneg.core.routes import is_relative_reference
+from soteneg.markdown.html import finish, parse_body, render
 
 FIELDS = [
     "title",

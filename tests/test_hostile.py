@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg.markdown_html import render, render_print
+from soteneg.markdown.html import render, render_print
 
 HOSTILE_BODY = """
 <script>alert('raw')</script>

@@ -13,8 +13,8 @@ from pathlib import Path
 import msgspec
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg import build_cache
-from soteneg.output import cache_dir, lock_file, state_dir, state_root
+from soteneg.build import cache as build_cache
+from soteneg.build.output import cache_dir, lock_file, state_dir, state_root
 
 
 class _Payload:

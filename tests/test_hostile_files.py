@@ -18,7 +18,7 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject, NumberObject
 from test_site import build, project
 
-from soteneg import attachment_pdf
+from soteneg.content import attachment_pdf
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 FOLDER = "content/kierrokset/2018-syksy/liitteet"
@@ -362,7 +362,7 @@ def test_a_bomb_past_the_pages_check_decodes_fails_the_packet_not_the_build(
     tmp_path: Path,
 ) -> None:
     """`check` decodes the contents of the first pages only; what is past them is caught
-    while printing (soteneg/pdf.py) and reported, without a traceback."""
+    while printing (soteneg/packets/pdf.py) and reported, without a traceback."""
     pages = attachment_pdf.PDF_PAGES_DECODED + 1
     data = _pdf(pages, lambda w: _contents(w.pages[-1], _bomb(), "/FlateDecode"))
     root, _, _ = _project(tmp_path, "liite.pdf", data, "attachment")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from soteneg import problems, sources
+from soteneg.content import sources
+from soteneg.core import problems
 
 LOOPS = ("loop.md", "a", "b")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from soteneg.i18n import LANG_NAMES, STRINGS, format_date, text
-from soteneg.names import LANGS
+from soteneg.core.names import LANGS
+from soteneg.site.i18n import LANG_NAMES, STRINGS, format_date, text
 
 
 def test_every_string_exists_in_every_language_with_the_same_placeholders() -> None:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg import build_cache
-from soteneg.output import cache_dir
+from soteneg.build import cache as build_cache
+from soteneg.build.output import cache_dir
 from soteneg.pipeline import BuildResult, Memory
 from soteneg.pipeline import build as build_in_process
-from soteneg.site import BuildOptions
+from soteneg.site.index import BuildOptions
 
 # After the news of 26.11.2018, before the embargoed news of 1.12.2018 09:00.
 NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, run_cli
 
-from soteneg.content import Document, load_content
-from soteneg.crossref import cross_check
-from soteneg.problems import Problem
-from soteneg.sources import MAX_DOCUMENT_BYTES, ProjectFiles, SourceFile, read_project
+from soteneg.content.crossref import cross_check
+from soteneg.content.loader import Document, load_content
+from soteneg.content.sources import MAX_DOCUMENT_BYTES, ProjectFiles, SourceFile, read_project
+from soteneg.core.problems import Problem
 
 FRONT = "---\ntitle: Vihamielinen\ntype: page\ndate: 2018-01-01\n---\n"
 FILE = "content/vihamielinen.md"

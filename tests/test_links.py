@@ -6,8 +6,8 @@ from pathlib import Path
 
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg.linkcheck import check_links, check_site, scan_page
-from soteneg.output import cache_dir
+from soteneg.build.output import cache_dir
+from soteneg.site.linkcheck import check_links, check_site, scan_page
 
 BASE = "https://example.fi/sote/"
 
@@ -100,8 +100,8 @@ def test_only_the_named_pages_have_their_internal_links_checked() -> None:
 
 
 def test_a_page_that_loses_an_id_has_every_page_checked_again() -> None:
-    from soteneg.assemble import _Staged, _to_link_check
-    from soteneg.build_cache import Record
+    from soteneg.build.assemble import _Staged, _to_link_check
+    from soteneg.build.cache import Record
 
     def record(body: str) -> Record:
         return Record("sha", "unit", scan_page("a/index.html", _page(body), BASE))

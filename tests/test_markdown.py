@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from soteneg import markdown
-from soteneg.markdown import outline, parse_attrs, slugify
-from soteneg.markdown_html import finish, parse_body, render
-from soteneg.routes import is_relative_reference
+from soteneg.core.routes import is_relative_reference
+from soteneg.markdown import outline as outline_module
+from soteneg.markdown.html import finish, parse_body, render
+from soteneg.markdown.outline import outline
+from soteneg.markdown.parse import parse_attrs, slugify
 
 
 @pytest.mark.parametrize(
@@ -155,8 +156,8 @@ def test_past_the_search_budget_links_are_looked_for_only_nearby(
 ) -> None:
     """A body that has cost too much searching (here: at once) still gets the links
     written where they are targeted; one written farther on is put at its block."""
-    monkeypatch.setattr(markdown, "_SEARCH_BUDGET", 0)
-    monkeypatch.setattr(markdown, "_SEARCH_PER_CHAR", 0)
+    monkeypatch.setattr(outline_module, "_SEARCH_BUDGET", 0)
+    monkeypatch.setattr(outline_module, "_SEARCH_PER_CHAR", 0)
     far = "sana " * 1000
     body = f"[a](x.md) {far}[b](y.md)\n\n[c](z.md)\n"
     links = outline(body).links

@@ -14,8 +14,8 @@ from conftest import TESTS, UPDATE_GOLDEN
 from pypdf import PdfReader
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg.output import cache_dir
-from soteneg.pdf import PROJECT_URI, ProjectFetcher, RefusedFetch
+from soteneg.build.output import cache_dir
+from soteneg.packets.pdf import PROJECT_URI, ProjectFetcher, RefusedFetch
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts")
 if not POPPLER:
@@ -347,9 +347,9 @@ def test_a_bad_shard_is_a_usage_error(tmp_path: Path, shard: str) -> None:
 def test_packet_urls_are_those_of_the_planned_packets(drafts: bool) -> None:
     """Pages link to PDFs by packet_urls, which does not plan the packets; both must
     agree, or a page would link to a PDF that is never printed."""
-    from soteneg.packets import packet_urls, plan_packets
+    from soteneg.packets.plan import packet_urls, plan_packets
     from soteneg.pipeline import check
-    from soteneg.site import BuildOptions, build_site
+    from soteneg.site.index import BuildOptions, build_site
 
     site = build_site(check(GOLDEN_SITE).content, BuildOptions(drafts=drafts))
     assert packet_urls(site) == [p.url for p in plan_packets(site)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from soteneg.problems import (
+from soteneg.core.problems import (
     Problem,
     did_you_mean,
     format_github,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run_cli
 
-from soteneg import fonts
+from soteneg.packets import fonts
 
 # Variables that would make a build reproducible by themselves: the test must pass
 # without them, as an editor's plain `soteneg build` does.
@@ -154,7 +154,7 @@ def test_printing_stamps_fonts_with_the_documents_date_not_the_clock(
     SOURCE_DATE_EPOCH is set; the print worker sets it to the job's date for the print."""
     from fontTools.misc.timeTools import epoch_diff, timestampNow
 
-    from soteneg import pdf
+    from soteneg.packets import pdf
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     seen: list[int] = []

@@ -28,10 +28,10 @@ from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter, ValidationError
 from referencing import Registry, Resource
 
-from soteneg import pipeline, schema
-from soteneg.content import decode, load_content, parse_data_file, split_front_matter
-from soteneg.crossref import cross_check
-from soteneg.models import (
+from soteneg import pipeline
+from soteneg.content.crossref import cross_check
+from soteneg.content.loader import decode, load_content, parse_data_file, split_front_matter
+from soteneg.content.models import (
     DATA_FILES,
     DATE_PATTERN,
     DOCUMENT_MODELS,
@@ -39,8 +39,9 @@ from soteneg.models import (
     IsoDate,
     Moment,
 )
-from soteneg.problems import Problem
-from soteneg.sources import CONTENT_DIR, ProjectFiles, SourceFile, read_project
+from soteneg.content.sources import CONTENT_DIR, ProjectFiles, SourceFile, read_project
+from soteneg.core.problems import Problem
+from soteneg.editors import schema
 
 CORPUS = TESTS / "schema_corpus"
 BROKEN = TESTS / "broken"

@@ -16,7 +16,7 @@ import pytest
 from browser import browser, require_chromium, serve
 from conftest import REPO, run_cli
 
-from soteneg.search import index_site
+from soteneg.site.search import index_site
 
 
 @pytest.fixture(scope="module")

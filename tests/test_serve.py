@@ -32,7 +32,7 @@ from browser import browser, require_chromium
 from conftest import REPO, run_cli
 from test_site import GOLDEN_SITE, project
 
-from soteneg import serve_guard
+from soteneg.editors import serve_guard
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 PAGE = "kierrokset/2018-syksy/uusimaa/"
@@ -52,7 +52,7 @@ EVIL_SVG = (
 SLOW_PRINTER = """
 import sys, threading, time
 from pathlib import Path
-import soteneg.serve
+import soteneg.editors.serve
 
 gate = Path(sys.argv[1])
 busy = threading.Semaphore(1)
@@ -71,7 +71,7 @@ def slow_print(site, root, url):
     finally:
         busy.release()
 
-soteneg.serve.print_on_request = slow_print
+soteneg.editors.serve.print_on_request = slow_print
 from soteneg.cli import main
 sys.exit(main(sys.argv[2:]))
 """
@@ -655,7 +655,8 @@ def test_pages_are_served_while_a_pdf_prints(tmp_path: Path) -> None:
 # its own; it prints what the workers had when forked and when they ran.
 FORKED_WORKERS = """
 import json, os, signal
-from soteneg import render_pool, serve
+from soteneg.build import render_pool
+from soteneg.editors import serve
 
 at_fork = {}
 os.register_at_fork(

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from soteneg import yamlpos
-from soteneg.yamlpos import MAX_DEPTH, parse_yaml
+from soteneg.content import yamlpos
+from soteneg.content.yamlpos import MAX_DEPTH, parse_yaml
 
 
 def test_positions_of_keys_values_and_list_items() -> None:

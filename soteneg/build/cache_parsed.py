@@ -1,0 +1,170 @@
+"""The build cache's parsed documents: what content.parse_source made of each file.
+
+Values whose Python type msgpack cannot say by itself (YAML front matter may hold dates,
+and keys that are not strings) are written with a tag, and a document's validated fields
+are checked again by their pydantic model when read (see cache_codec for the rest).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import msgspec
+
+from soteneg.build.cache_codec import FORMAT, CacheDamaged, decode
+from soteneg.core.problems import Problem
+from soteneg.markdown.html import Prerendered
+from soteneg.markdown.outline import Outline
+
+
+class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
+    value: Any  # tagged, see _tag
+    keys: list[tuple[list[Any], int, int]]  # (tagged path, line, column)
+    values: list[tuple[list[Any], int, int]]
+    start: tuple[int, int]
+
+
+class _StoredDocument(msgspec.Struct, array_like=True, frozen=True):
+    id: str
+    file: str
+    meta: tuple[str, bytes] | None  # document type, its model's JSON
+    front: _StoredYaml
+    body: str
+    body_line: int
+    outline: Outline
+    prerendered: Prerendered | None
+
+
+class _StoredParsed(msgspec.Struct, array_like=True, frozen=True):
+    text: str | None
+    document: _StoredDocument | None
+    problems: list[Problem]
+
+
+class _ShardFile(msgspec.Struct, frozen=True):
+    format: int
+    key: str
+    parsed: dict[str, _StoredParsed]
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(_ShardFile)
+
+
+def encode_shard(key: str, parsed: dict[str, Any]) -> bytes:
+    stored = {memo_key: _store_parsed(entry) for memo_key, entry in parsed.items()}
+    return _ENCODER.encode(_ShardFile(FORMAT, key, stored))
+
+
+def decode_shard(data: bytes, key: str) -> dict[str, Any]:
+    """Every entry of a shard, or CacheDamaged when any of them does not read back."""
+    found: _ShardFile = decode(_DECODER, data, key)
+    return {memo_key: _load_parsed(stored) for memo_key, stored in found.parsed.items()}
+
+
+def _store_parsed(parsed: Any) -> _StoredParsed:
+    text, document, problems = parsed
+    return _StoredParsed(text, None if document is None else _store_document(document), problems)
+
+
+def _store_document(doc: Any) -> _StoredDocument:
+    meta = None if doc.meta is None else (doc.meta.type, doc.meta.model_dump_json().encode())
+    front = doc.front
+    return _StoredDocument(
+        doc.id,
+        doc.file,
+        meta,
+        _StoredYaml(
+            _tag(front.value),
+            [([_tag(part) for part in path], *pos) for path, pos in front.keys.items()],
+            [([_tag(part) for part in path], *pos) for path, pos in front.values.items()],
+            front.start,
+        ),
+        doc.body,
+        doc.body_line,
+        doc.outline,
+        doc.prerendered,
+    )
+
+
+def _load_parsed(stored: _StoredParsed) -> Any:
+    document = None if stored.document is None else _load_document(stored.document)
+    return stored.text, document, stored.problems
+
+
+def _load_document(stored: _StoredDocument) -> Any:
+    # Imported here: the models load pydantic, which a build with nothing to do skips.
+    from pydantic import ValidationError
+
+    from soteneg.content.loader import Document
+    from soteneg.content.models import DOCUMENT_MODELS
+    from soteneg.content.yamlpos import YamlDoc
+
+    meta = None
+    if stored.meta is not None:
+        kind, data = stored.meta
+        model = DOCUMENT_MODELS.get(kind)
+        if model is None:
+            raise CacheDamaged(f"unknown document type {kind!r}")
+        try:
+            meta = model.model_validate_json(data)
+        except ValidationError as err:
+            raise CacheDamaged(str(err)) from None
+    front = stored.front
+    yaml_doc = YamlDoc(
+        _untag(front.value),
+        {tuple(_untag(p) for p in path): (line, col) for path, line, col in front.keys},
+        {tuple(_untag(p) for p in path): (line, col) for path, line, col in front.values},
+        front.start,
+    )
+    return Document(
+        stored.id,
+        stored.file,
+        meta,
+        yaml_doc,
+        stored.body,
+        stored.body_line,
+        stored.outline,
+        stored.prerendered,
+    )
+
+
+# YAML values: scalars msgpack keeps apart (str, int, float, bool, None, bytes) stay as
+# they are; everything else is a list whose first item says what it is. A plain list
+# never stands for itself, so no value can pass for another.
+_LIST, _MAP, _DATE, _DATETIME = "L", "M", "D", "T"
+
+
+def _tag(value: Any) -> Any:
+    if value is None or isinstance(value, str | bool | int | float | bytes):
+        return value
+    if isinstance(value, list):
+        return [_LIST, *(_tag(item) for item in value)]
+    if isinstance(value, dict):
+        return [_MAP, *([_tag(k), _tag(v)] for k, v in value.items())]
+    if isinstance(value, dt.datetime):
+        return [_DATETIME, value.isoformat()]
+    if isinstance(value, dt.date):
+        return [_DATE, value.isoformat()]
+    raise CacheDamaged(f"a value of type {type(value).__name__} cannot be cached")
+
+
+def _untag(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    if not value:
+        raise CacheDamaged("an untagged list")
+    tag, rest = value[0], value[1:]
+    try:
+        if tag == _LIST:
+            return [_untag(item) for item in rest]
+        if tag == _MAP:
+            return {_untag(k): _untag(v) for k, v in rest}
+        if tag == _DATETIME and len(rest) == 1:
+            return dt.datetime.fromisoformat(rest[0])
+        if tag == _DATE and len(rest) == 1:
+            return dt.date.fromisoformat(rest[0])
+    except (TypeError, ValueError) as err:
+        raise CacheDamaged(f"a value does not read back: {err}") from None
+    raise CacheDamaged(f"unknown tag {tag!r}")

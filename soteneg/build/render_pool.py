@@ -1,0 +1,176 @@
+"""Making units into files: Markdown bodies first, then pages, over processes when there
+are many.
+
+Workers are forked, so they share the site, the templates and the rendered bodies
+without copying them; they send back only small records. A page whose bytes equal the
+previous build's is not written at all; the others go into the staging folder, from
+which the build moves them into place once every check has passed.
+
+Workers do not keep the signal handlers of this process (the preview's, serve.py): they
+die as SIGTERM says, which is how the pool stops them.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+
+from soteneg.build.units import Unit
+from soteneg.core.problems import Problem
+from soteneg.site.feeds import sitemap_entry
+from soteneg.site.linkcheck import scan_page
+from soteneg.site.page_records import PageLinks, SitemapEntry
+from soteneg.site.render import render_page
+
+# Below this many tasks a pool costs more than it saves.
+PARALLEL_FROM = 200
+CHUNK = 100
+SEARCH_MARK = b"data-pagefind-body"
+
+
+@dataclass(frozen=True)
+class Made:
+    """What making one unit gave."""
+
+    unit: str
+    output: str | None  # None: the unit has no page (a theme without sections in a region)
+    sha: str = ""
+    written: bool = False  # its bytes differ from the previous build's; in staging
+    links: PageLinks | None = None  # None when unchanged (the previous scan holds)
+    sitemap: SitemapEntry | None = None
+    sources: tuple[str, ...] = ()
+    template: str = ""
+    indexed: bool = False
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    units: Sequence[Unit]
+    env: jinja2.Environment
+    templates: Path
+    staging: Path
+    previous: Mapping[str, str]  # output file -> sha of the previous build
+    base_url: str
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+_made_folders: set[str] = set()  # in this process; every page has a folder of its own
+
+
+def write_file(folder: Path, rel: str, data: bytes) -> None:
+    target = os.path.join(folder, rel)
+    parent = os.path.dirname(target)
+    if parent not in _made_folders:
+        os.makedirs(parent, exist_ok=True)
+        _made_folders.add(parent)
+    with open(target, "wb") as handle:
+        handle.write(data)
+
+
+def make_one(job: Job, unit: Unit) -> Made:
+    page = unit.make()
+    if page is None:
+        return Made(unit.key, None)
+    if page.template != unit.template:
+        raise AssertionError(f"{unit.key} rendered {page.template}, declared {unit.template}")
+    data = render_page(job.env, page, job.templates)
+    if isinstance(data, Problem):
+        return Made(unit.key, page.output, problem=data)
+    sha = digest(data)
+    written = job.previous.get(page.output) != sha
+    if written:
+        write_file(job.staging, page.output, data)
+    scanned = written and page.output.endswith(".html")
+    return Made(
+        unit.key,
+        page.output,
+        sha,
+        written,
+        scan_page(page.output, data, job.base_url) if scanned else None,
+        sitemap_entry(page),
+        page.sources,
+        page.template,
+        SEARCH_MARK in data,
+    )
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+_TASK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
+    assert _TASK is not None
+    function, items = _TASK
+    return [function(item) for item in items[bounds[0] : bounds[1]]]
+
+
+def _caught_signals() -> set[int]:
+    """The signals this process handles in Python (not Ctrl+C's KeyboardInterrupt)."""
+    return {
+        sig
+        for sig in signal.valid_signals()
+        if callable(handler := signal.getsignal(sig)) and handler is not signal.default_int_handler
+    }
+
+
+def _worker_signals(caught: set[int]) -> None:
+    """In a worker, before any task: the default action for the signals the parent
+    handles, then let them in (one that came since the fork is acted on now)."""
+    for sig in caught:
+        signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, caught)
+
+
+def run(function: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
+    """`function` over `items` in order, in `jobs` forked processes when worth it.
+    Results must pickle; `function` and `items` need not (the workers inherit them)."""
+    if jobs <= 1 or len(items) < PARALLEL_FROM:
+        return [function(item) for item in items]
+    global _TASK
+    _TASK = (function, items)
+    # Objects that exist now are never collected in the workers: the collector would
+    # touch, and so copy, every page of memory they share with this process.
+    gc.freeze()
+    try:
+        chunks = [(i, min(i + CHUNK, len(items))) for i in range(0, len(items), CHUNK)]
+        # A signal that reaches a worker before its interpreter has set itself up after
+        # the fork is dropped when the signal has a Python handler (CPython clears the
+        # pending ones then). The pool stops its workers with SIGTERM once the map is
+        # done, and a worker not yet scheduled on a busy machine (it got none of the
+        # tasks) lost it and waited for tasks forever, and the pool for it: the preview
+        # never started. So the workers are forked, by this thread or the pool's own
+        # (which inherit this mask), with such signals held back until they are reset.
+        caught = _caught_signals()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, caught)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(
+                jobs, initializer=_worker_signals, initargs=(caught,)
+            )
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            raise
+        with pool:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # any that came: handled here
+            parts = pool.map(_run_chunk, chunks, chunksize=1)
+    finally:
+        _TASK = None
+        gc.unfreeze()
+    return [result for part in parts for result in part]
+
+
+def make_units(job: Job, jobs: int) -> list[Made]:
+    return run(lambda unit: make_one(job, unit), job.units, jobs)

@@ -1,0 +1,229 @@
+"""The page plan as units of work, each with a fingerprint of everything its pages show.
+
+A unit makes one page (or none: a theme with no section in a region). Its fingerprint
+hashes the site-wide inputs (configuration, data, templates, published files, the code
+itself) and the documents the page shows or lists. An unchanged fingerprint means an
+unchanged page, so an incremental build makes only the units whose fingerprint changed:
+this is the build's dependency graph, written as what each page reads.
+
+Reading more than a page needs is safe (the page is made again and found unchanged);
+missing an input would leave a stale page. tests/test_incremental.py compares
+incremental builds with clean ones after every kind of edit to catch that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from soteneg.content.loader import Document
+from soteneg.markdown.html import Rendered
+from soteneg.site.feeds import feed_page, has_feed, robots_page
+from soteneg.site.index import Site
+from soteneg.site.pages import indexes as ix
+from soteneg.site.pages.document import placeholder_page, version_page
+from soteneg.site.pages.page import Chrome, Page
+from soteneg.site.pages.statement import statement_page
+
+# The template each kind of unit renders (its key's first part).
+TEMPLATES = {
+    "doc": "document.html",
+    "404": "404.html",
+    "home": "home.html",
+    "rounds": "rounds.html",
+    "regions": "regions.html",
+    "themes": "themes.html",
+    "news": "news.html",
+    "feed": "atom.xml",
+    "search": "search.html",
+    "statement": "statement.html",
+    "round": "round.html",
+    "region": "region.html",
+    "theme": "theme.html",
+    "theme-region": "theme_region.html",
+    "robots": "robots.txt",
+}
+SITEMAP_TEMPLATE = "sitemap.xml"
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str  # stable name of the unit: "doc:kierrokset/2018-syksy/uusimaa:sv"
+    template: str
+    fingerprint: str
+    make: Callable[[], Page | None]
+
+
+def fingerprint(*parts: str) -> str:
+    joined = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=16).hexdigest()
+
+
+def link_key(doc: Document) -> str:
+    """What a link to a document shows anywhere on the site, and where it leads."""
+    meta = doc.meta
+    assert meta is not None
+    return fingerprint(
+        doc.id,
+        meta.title,
+        meta.date.isoformat(),
+        meta.summary or "",
+        meta.lang,
+        meta.type,
+        repr((meta.example, meta.draft)),
+        getattr(meta, "round", "") or "",
+        getattr(meta, "region", "") or "",
+    )
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What units' fingerprints are made of."""
+
+    site_wide: str  # configuration, data, files, code, languages, assets, PDFs linked
+    templates: Mapping[str, str]  # template -> key of it and the templates it uses
+    render_key: Callable[[str], str]  # document id -> its file and what its body renders to
+    targets_key: Callable[[str], str]  # document id -> where its links lead, its page's URL
+
+
+def plan_units(
+    site: Site,
+    rendered: Mapping[str, Rendered],
+    chrome_for: Callable[[str], Chrome],
+    inputs: Inputs,
+) -> list[Unit]:
+    """Every HTML page and feed of the site as a unit; the sitemap is made from the
+    pages afterwards. `rendered` may compute bodies lazily: only units that are made
+    read it."""
+    g = inputs.site_wide
+
+    @cache
+    def listed(group_id: str | None) -> str:
+        """What a link to a group shows (title, date, summary, language, path) for each
+        of its versions: a list of documents changes when this does."""
+        if group_id is None:
+            return "-"
+        group = site.groups[group_id]
+        return fingerprint(
+            group_id,
+            group.path,
+            group.original_lang,
+            *(f"{lang}={link_key(d)}" for lang, d in group.versions.items()),
+        )
+
+    @cache
+    def section(group_id: str | None, theme_id: str, lang: str) -> str:
+        """A link to a group plus its section on a theme in the version shown in `lang`:
+        an edit elsewhere in the document leaves the theme's comparisons alone."""
+        if group_id is None:
+            return "-"
+        doc = site.groups[group_id].best(lang)
+        if doc.prerendered is None:
+            return listed(group_id) + inputs.render_key(doc.id)
+        found = doc.prerendered.section_key(theme_id) or "-"
+        return listed(group_id) + found + inputs.targets_key(doc.id)
+
+    @cache
+    def sections(group_id: str | None, lang: str) -> str:
+        """A link to a group plus which theme sections the version shown in `lang` has."""
+        if group_id is None:
+            return "-"
+        doc = site.groups[group_id].best(lang)
+        if doc.prerendered is None:
+            return listed(group_id) + inputs.render_key(doc.id)
+        return listed(group_id) + ",".join(t for t, *_ in doc.prerendered.sections)
+
+    @cache
+    def exists(theme_id: str, region_id: str, groups: tuple[str | None, ...]) -> str:
+        """Whether a comparison page exists depends on every language's sections."""
+        return fingerprint(*(sections(g, lang) for g in groups for lang in site.languages))
+
+    def slot(kind: str, round_id: str, region_id: str = "") -> str:
+        return listed(site.slots.get((kind, round_id, region_id)))
+
+    units: list[Unit] = []
+
+    def add(key: str, parts: list[str], make: Callable[[], Page | None]) -> None:
+        template = TEMPLATES[key.split(":", 1)[0]]
+        used = inputs.templates.get(template, "(missing)")
+        units.append(Unit(key, template, fingerprint(g, key, used, *parts), make))
+
+    for group in site.groups.values():
+        for lang in site.languages:
+            doc = group.version(lang)
+            chrome = chrome_for(lang)
+            key = f"doc:{group.id}:{lang}"
+            if doc is not None:
+                add(
+                    key,
+                    [listed(group.id), inputs.render_key(doc.id)],
+                    lambda group=group, doc=doc, chrome=chrome: version_page(
+                        site, group, doc, rendered[doc.id], chrome
+                    ),
+                )
+            else:
+                add(
+                    key,
+                    [listed(group.id)],
+                    lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
+                )
+
+    default = chrome_for(site.default_lang)
+    add("404", [], lambda: ix.not_found_page(site, default))
+    for lang in site.languages:
+        chrome = chrome_for(lang)
+        home = [listed(n) for n in site.news[: ix.LATEST_NEWS]] + ["|"]
+        home += [listed(p) for p in site.pages]
+        add(f"home:{lang}", home, lambda chrome=chrome: ix.home_page(site, chrome))
+        add(f"rounds:{lang}", [], lambda chrome=chrome: ix.rounds_index(site, chrome))
+        add(f"regions:{lang}", [], lambda chrome=chrome: ix.regions_index(site, chrome))
+        add(f"themes:{lang}", [], lambda chrome=chrome: ix.themes_index(site, chrome))
+        news = [listed(n) for n in site.news]
+        add(f"news:{lang}", news, lambda chrome=chrome: ix.news_index(site, chrome))
+        if has_feed(site):
+            add(f"feed:{lang}", news, lambda lang=lang: feed_page(site, lang))
+        add(f"search:{lang}", [], lambda chrome=chrome: ix.search_page(site, chrome))
+        add(f"statement:{lang}", [], lambda chrome=chrome: statement_page(site, chrome))
+        for rnd in site.rounds:
+            parts = [slot("summary", rnd.id)]
+            for r in site.data.regions:
+                parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+            add(
+                f"round:{rnd.id}:{lang}",
+                parts,
+                lambda rnd=rnd, chrome=chrome: ix.round_page(site, rnd, chrome),
+            )
+        for r in site.data.regions:
+            parts = []
+            for rnd in site.rounds:
+                parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+            add(
+                f"region:{r}:{lang}",
+                parts,
+                lambda r=r, chrome=chrome: ix.region_page(site, r, chrome),
+            )
+        for theme_id in site.data.themes:
+            rounds = site.rounds_with_theme(theme_id)
+            negotiations = {
+                r: [site.slots.get(("negotiation", rnd.id, r)) for rnd in rounds]
+                for r in site.data.regions
+            }
+            add(
+                f"theme:{theme_id}:{lang}",
+                [sections(g, lang) for groups in negotiations.values() for g in groups],
+                lambda t=theme_id, chrome=chrome: ix.theme_page(site, t, rendered, chrome),
+            )
+            for r, groups in negotiations.items():
+                parts = [exists(theme_id, r, tuple(groups))]
+                parts += [section(g, theme_id, lang) for g in groups]
+                add(
+                    f"theme-region:{theme_id}:{r}:{lang}",
+                    parts,
+                    lambda t=theme_id, r=r, chrome=chrome: ix.theme_region_page(
+                        site, t, r, rendered, chrome
+                    ),
+                )
+    add("robots", [], lambda: robots_page(site))
+    return units

@@ -1,0 +1,275 @@
+"""Where each document is published, checked before anything is built. Pure.
+
+A document's address (`routes.document`) must be a clean URL path, written like a
+document id (`models.DOC_ID_PATTERN`: lowercase a–z, digits, `-`, `_`, `.`), and it must
+be that document's alone: not another document's (`url-collision`), and not an address
+the build writes for other reasons (`reserved-address`): the pages made from the data
+files, 404.html, sitemap.xml, robots.txt, the news feeds, the PDFs and the folders the
+build fills itself (`routes.BUILD_FOLDERS`, the other languages' trees). Otherwise the
+build stops at an "Is a directory" that names no document, blames a template for the
+broken link an address with `#` or `?` makes, or loses a page without a word (Pagefind
+replaces /pagefind/ whole).
+
+Every language mirrors the default one (each document has a page, or a placeholder, in
+every language, and so has each generated page), so addresses are compared in the
+default language's tree, where they are the language-neutral paths themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from soteneg.content.loader import Content, Document
+from soteneg.content.models import DOC_ID_PATTERN
+from soteneg.content.sources import CONTENT_DIR
+from soteneg.core import routes
+from soteneg.core.problems import Problem, problem
+
+# Characters a clean address may have: nothing to escape in a URL path, nothing that
+# means something there (`#`, `?`, `%`, `;`) or in a shell, and one spelling only, so
+# that case-insensitive file systems (macOS, Windows) and Unicode normalisation (a name
+# from macOS is often NFD) cannot make two addresses one. ä, ö and å are written as a, o
+# and a, as in heading anchors and `soteneg new`'s file names. The same characters as a
+# `translation_of` id, so that a translation can always name its original.
+_CLEAN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-")
+_ADDRESS = re.compile(DOC_ID_PATTERN)
+RULE = (
+    "files and folders that become addresses are named with lowercase letters a–z, digits, "
+    "'-', '_' and '.' (ä → a, ö → o, å → a), beginning with a letter or digit"
+)
+
+
+def slot(doc: Document) -> tuple[str, ...] | None:
+    """The place a round document fills: two documents cannot fill one (duplicate-document)."""
+    meta = doc.meta
+    if meta is None:
+        return None
+    if meta.type in ("negotiation", "assessment"):
+        return (meta.type, getattr(meta, "round", ""), getattr(meta, "region", ""), meta.lang)
+    if meta.type == "summary":
+        return (meta.type, getattr(meta, "round", ""), meta.lang)
+    return None
+
+
+@dataclass(frozen=True)
+class _Original:
+    """A document whose file gives an address: its own, or one for its translations too."""
+
+    doc: Document
+    path: str  # the address, language-neutral
+
+    def at(self) -> tuple[int, int]:
+        # Its type decides whether the file name is the address: point at it.
+        return self.doc.front.position(("type",), prefer_key=True)
+
+
+def _originals(documents: tuple[Document, ...]) -> list[_Original]:
+    """The documents that give an address, as build_site groups them: originals, and
+    translations that stand alone, at their own file's address, when their original is
+    missing or may be left out of a build (a draft, an embargo)."""
+    by_id = {d.id: d for d in documents}
+    found = []
+    for doc in documents:
+        assert doc.meta is not None
+        own = routes.document(doc.id, doc.meta)
+        target = by_id.get(doc.meta.translation_of or "")
+        if target is None:
+            found.append(_Original(doc, own))
+            continue
+        assert target.meta is not None
+        alone = target.meta.draft or target.meta.publish_at is not None
+        if alone and own != routes.document(target.id, target.meta):
+            found.append(_Original(doc, own))
+    return found
+
+
+def check_addresses(content: Content) -> Iterator[Problem]:
+    originals = _originals(content.documents)
+    clean = []
+    for original in originals:
+        found = _unsafe(original)
+        if found is not None:
+            yield found
+        else:
+            clean.append(original)
+    yield from _check_collisions(content.documents)
+    if content.config is not None:
+        yield from _check_reserved(content, clean, originals)
+
+
+# --- clean addresses -------------------------------------------------------------------
+
+
+def _shown(char: str) -> str:
+    if char == " ":
+        return "a space"
+    if char.isspace() or not char.isprintable():
+        return f"U+{ord(char):04X}"
+    return f"'{char}'"
+
+
+def _why_unclean(segment: str) -> str:
+    unclean = [c for c in dict.fromkeys(segment) if c not in _CLEAN_CHARS]
+    upper = [c for c in unclean if c.isascii() and c.isupper()]
+    bad = [_shown(c) for c in unclean if c not in upper]
+    if upper:
+        letters = ", ".join(f"'{c}'" for c in upper[:3]) + (", …" if len(upper) > 3 else "")
+        bad.insert(0, f"uppercase {letters}")
+    if not bad:
+        return f"'{segment}' begins with '{segment[0]}'"
+    more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
+    return f"'{segment}' has " + ", ".join(bad[:5]) + more
+
+
+def _cleaned(segment: str) -> str:
+    """The segment in the characters of a clean address: ä -> a, '#' -> '-'."""
+    decomposed = unicodedata.normalize("NFKD", segment.lower())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    replaced = "".join(c if c in _CLEAN_CHARS else "-" for c in kept)
+    return re.sub(r"-{2,}", "-", replaced).lstrip("._-").rstrip("-") or "sivu"
+
+
+def _renamed(doc: Document) -> str | None:
+    """The file name that would give a clean address: every folder of a page's path, a
+    news item's file name only (routes.document)."""
+    assert doc.meta is not None
+    if doc.meta.type not in ("page", "news"):
+        return None  # addresses made of data ids, which are slugs already
+    base = routes.strip_lang_suffix(doc.id)
+    parts = base.split("/")
+    first = 0 if doc.meta.type == "page" else len(parts) - 1
+    parts[first:] = [_cleaned(p) for p in parts[first:]]
+    return f"{CONTENT_DIR}/{'/'.join(parts)}{doc.id[len(base) :]}.md"
+
+
+def _unsafe(original: _Original) -> Problem | None:
+    path = original.path
+    if _ADDRESS.fullmatch(path.strip("/")):
+        return None
+    segment = next(s for s in path.strip("/").split("/") if not _ADDRESS.fullmatch(s))
+    renamed = _renamed(original.doc)
+    return problem(
+        original.doc.file,
+        original.at(),
+        "unsafe-address",
+        f"this document would be published at {path}, which is not a clean address: "
+        f"{_why_unclean(segment)}",
+        f"rename it {renamed}: {RULE}" if renamed else RULE,
+    )
+
+
+# --- one address, one document ---------------------------------------------------------
+
+
+def _check_collisions(documents: tuple[Document, ...]) -> Iterator[Problem]:
+    """Two documents that are not versions of one another but get one address: in
+    practice a translation that does not say what it translates (`uutinen.sv.md` beside
+    `uutinen.md`). The build would write both to one file; say so here, at the file."""
+    by_id = {d.id: d for d in documents}
+    first: dict[str, tuple[str, Document]] = {}
+    for doc in documents:
+        assert doc.meta is not None
+        target = doc.meta.translation_of
+        if target is not None and target not in by_id:
+            continue  # unknown-translation says what is wrong
+        group_id = target if target is not None else doc.id
+        original = by_id[group_id].meta
+        assert original is not None
+        path = routes.document(group_id, original)
+        other_group, other = first.setdefault(path, (group_id, doc))
+        if other_group == group_id or slot(other) == slot(doc) is not None:
+            continue  # versions of one document, or a duplicate-document already reported
+        assert other.meta is not None
+        suggestion = "give one of them another file name"
+        if other.meta.lang != doc.meta.lang and other.meta.translation_of is None:
+            suggestion = (
+                f"if this translates {other.file}, add `translation_of: {other.id}`; "
+                f"otherwise {suggestion}"
+            )
+        yield problem(
+            doc.file,
+            doc.front.position(("translation_of",) if target else ("type",), prefer_key=True),
+            "url-collision",
+            f"this document and {other.file} would both be published at {path}",
+            suggestion,
+        )
+
+
+# --- addresses the build keeps for itself ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reserved:
+    """The addresses the build keeps for itself, in the default language's tree."""
+
+    pages: Mapping[str, str]  # path of a page made from the data -> what it is
+    folders: Mapping[str, str]  # folder the build fills -> what it holds
+    files: Mapping[str, tuple[str, str]]  # file -> (what, the document whose page it is)
+
+    def why(self, path: str) -> tuple[str, str] | None:
+        """(problem code, why) when no document may be published at `path`: it is a
+        page the build makes from the data, lies in a folder the build fills, or needs a
+        folder where the build writes a file (another document's page or PDF included:
+        /a/index.html/ beside /a/, /a.pdf/ beside /a/). Two documents at one address
+        are `_check_collisions`'."""
+        if path in self.pages:
+            return "reserved-address", f"which is {self.pages[path]}"
+        for folder, what in self.folders.items():
+            if path.startswith(folder):
+                where = "which is" if path == folder else f"inside {folder},"
+                return "reserved-address", f"{where} the folder of {what}"
+        # Each folder on the way to the page's index.html, the page's own included:
+        # where the build writes a file, it cannot make a folder.
+        parts = path.strip("/").split("/")
+        for n in range(1, len(parts) + 1):
+            folder = "/" + "/".join(parts[:n])
+            if folder in self.files:
+                what, owner = self.files[folder]
+                code = "url-collision" if owner else "reserved-address"
+                return code, f"which needs a folder {folder}, where the build writes {what}"
+        return None
+
+
+def reserved(content: Content, originals: list[_Original] | None = None) -> Reserved:
+    """What the build of `content` writes besides documents' pages, from the same route
+    functions the build uses. Needs site.yaml (`content.config`)."""
+    assert content.config is not None
+    default = content.config.default_lang
+    data = content.data
+    pages = routes.generated_pages(data.rounds, data.regions, data.themes)
+    folders = {**routes.BUILD_FOLDERS, **routes.language_folders(default)}
+    files = {path: (what, "") for path, what in routes.generated_files(default).items()}
+    files.update({"/" + routes.output_file(path): (what, "") for path, what in pages.items()})
+    for other in originals if originals is not None else _originals(content.documents):
+        files[routes.document_pdf(other.path)] = (f"the PDF of {other.doc.file}", "")
+        page = "/" + routes.output_file(other.path)
+        files.setdefault(page, (f"the page of {other.doc.file}", other.doc.file))
+    return Reserved(pages, folders, files)
+
+
+def _check_reserved(
+    content: Content, clean: list[_Original], originals: list[_Original]
+) -> Iterator[Problem]:
+    taken = reserved(content, originals)
+    for original in clean:
+        found = taken.why(original.path)
+        if found is None:
+            continue
+        code, why = found
+        meta = original.doc.meta
+        assert meta is not None
+        how = {
+            "page": "rename the file or its folder: a page is published at its path under "
+            f"{CONTENT_DIR}/ without .md",
+            "news": f"rename the file: news are published at {routes.NEWS}<file name>/",
+        }.get(meta.type)
+        yield problem(
+            original.doc.file,
+            original.at(),
+            code,
+            f"this document would be published at {original.path}, {why}",
+            how,
+        )

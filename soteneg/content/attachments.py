@@ -1,0 +1,290 @@
+"""Files that travel with documents: attachments named in front matter, images and
+files linked from Markdown. Find the references, check the files, name them for
+publishing. Pure: the bytes come from `sources.read_files`."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from soteneg.content import svg
+from soteneg.content.attachment_pdf import inspect
+from soteneg.content.config import AttachmentPolicy
+from soteneg.content.loader import Document, content_path
+from soteneg.content.sources import CONTENT_DIR, FileData
+from soteneg.core import routes
+from soteneg.core.problems import Problem, problem
+from soteneg.markdown.parse import slugify
+
+Kind = Literal["attachment", "image", "link"]
+PUBLISHED = routes.ATTACHMENTS
+IMAGE_TYPES = ("png", "jpg", "jpeg", "gif", "webp", "svg")
+
+# The first bytes each format starts with; office formats are ZIP archives.
+SIGNATURES: Mapping[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "gif": (b"GIF87a", b"GIF89a"),
+    "webp": (b"RIFF",),
+    "xlsx": (b"PK\x03\x04",),
+    "docx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "ods": (b"PK\x03\x04",),
+    "odp": (b"PK\x03\x04",),
+}
+FORMAT_NAMES: Mapping[str, str] = {
+    "pdf": "PDF",
+    "xlsx": "Excel",
+    "docx": "Word",
+    "pptx": "PowerPoint",
+    "odt": "OpenDocument",
+    "ods": "OpenDocument",
+    "odp": "OpenDocument",
+    "csv": "CSV",
+    "png": "PNG",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "gif": "GIF",
+    "webp": "WebP",
+    "svg": "SVG",
+}
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A document's reference to a file."""
+
+    doc: Document
+    written: str  # as the editor wrote it
+    path: str | None  # under content/, or None if it leaves content/
+    position: tuple[int, int]
+    kind: Kind
+
+
+def extension(path: str) -> str:
+    return posixpath.splitext(path)[1].lower().lstrip(".")
+
+
+def references(doc: Document) -> list[FileRef]:
+    """Attachments in front matter and relative links to non-Markdown files in the body."""
+    refs: list[FileRef] = []
+    meta = doc.meta
+    raw = doc.front.value.get("attachments") if isinstance(doc.front.value, dict) else None
+    if meta is not None:
+        entries = [a.file for a in meta.attachments]
+    elif isinstance(raw, list):
+        entries = [e.get("file") for e in raw if isinstance(e, dict)]
+    else:
+        entries = []
+    for i, written in enumerate(entries):
+        # A path with ':' is refused by the model already (it names a URL or a drive).
+        if isinstance(written, str) and written and ":" not in written:
+            refs.append(
+                FileRef(
+                    doc,
+                    written,
+                    content_path(doc.id, written),
+                    doc.front.position(("attachments", i, "file")),
+                    "attachment",
+                )
+            )
+    for link in doc.outline.links:
+        parts = urlsplit(link.href)
+        if parts.scheme or parts.netloc or link.href.startswith(("/", "#")) or not parts.path:
+            continue
+        written = unquote(parts.path)
+        if written.endswith(".md"):
+            continue
+        refs.append(
+            FileRef(
+                doc,
+                written,
+                content_path(doc.id, written),
+                (doc.body_line + link.line, link.column or 1),
+                "image" if link.is_image else "link",
+            )
+        )
+    return refs
+
+
+def _looks_like(ext: str, data: bytes) -> bool:
+    signatures = SIGNATURES.get(ext)
+    if signatures is None:
+        return True
+    if ext == "webp":
+        return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    return data.startswith(signatures)
+
+
+def check_refs(
+    refs: Iterable[FileRef],
+    files: Mapping[str, FileData],
+    policy: AttachmentPolicy,
+    pdf_pages: dict[str, int] | None = None,
+) -> list[Problem]:
+    """Problems with the files `refs` name. `pdf_pages`, when given, receives the page
+    count of every attached PDF a packet can draw, by path (for budgets.check)."""
+    problems: list[Problem] = []
+    limit = int(policy.max_mb * 1024 * 1024)
+    pdf_faults: dict[str, tuple[str, str] | None] = {}  # each file is opened once
+    pages = pdf_pages if pdf_pages is not None else {}
+    for ref in refs:
+        file, at = ref.doc.file, ref.position
+        if ref.path is None:
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "file-outside-project",
+                    f"'{ref.written}' leads outside {CONTENT_DIR}/",
+                    "keep files next to their document in content/",
+                )
+            )
+            continue
+        found = files.get(ref.path)
+        if found is None or found.refused == "missing":
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "file-missing",
+                    f"'{ref.written}' does not exist in {posixpath.dirname(ref.doc.file)}/",
+                )
+            )
+            continue
+        if found.refused == "outside-project":
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "file-outside-project",
+                    f"'{ref.written}' is a link to a place outside {CONTENT_DIR}/ "
+                    "(a link into .git/ or to .env would publish a secret)",
+                )
+            )
+            continue
+        ext = extension(ref.path)
+        allowed = (
+            policy.allowed
+            if ref.kind != "image"
+            else [t for t in policy.allowed if t in IMAGE_TYPES]
+        )
+        if ext not in allowed:
+            what = "image type" if ref.kind == "image" else "file type"
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "file-type",
+                    f"'.{ext}' is not an allowed {what}",
+                    "allowed: " + ", ".join(allowed),
+                )
+            )
+            continue
+        if found.size > limit:
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "file-too-large",
+                    f"'{ref.written}' is {_mib(found.size)}; the limit is "
+                    f"{policy.max_mb:g} MiB (attachments.max_mb in site.yaml)",
+                )
+            )
+            continue
+        data = found.data or b""
+        if not _looks_like(ext, data):
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "file-type",
+                    f"'{ref.written}' does not look like a {FORMAT_NAMES.get(ext, ext)} file",
+                )
+            )
+            continue
+        if ext == "svg":
+            problems += svg.problems(file, at, ref.written, data)
+        elif ext == "pdf" and ref.kind == "attachment":  # those are drawn into packets
+            if ref.path not in pdf_faults:
+                pdf_faults[ref.path], count = inspect(data)
+                if count:
+                    pages[ref.path] = count
+            fault = pdf_faults[ref.path]
+            if fault:
+                problems.append(problem(file, at, fault[0], f"'{ref.written}' {fault[1]}"))
+    return problems
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1048576:.1f} MiB" if size >= 104858 else f"{size / 1024:.1f} KiB"
+
+
+def published_url(path: str, data: bytes) -> str:
+    """Content-hashed, so a changed file gets a new URL and an old one can be cached."""
+    stem, ext = posixpath.splitext(posixpath.basename(path))
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    return f"{PUBLISHED}{slugify(stem)}.{digest}{ext.lower()}"
+
+
+def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
+    """Width and height in CSS pixels, so a page does not jump while images load; None
+    when the file does not say (or says something absurd)."""
+    if ext == "svg":
+        return svg.size(data)
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        return None
+
+
+def human_size(size: int, lang: str) -> str:
+    """ "1,2 Mt" in Finnish, "1,2 MB" in Swedish, "1.2 MB" in English."""
+    units = {"fi": ("t", "kt", "Mt"), "sv": ("B", "kB", "MB"), "en": ("B", "kB", "MB")}[lang]
+    if size < 1000:
+        number, unit = str(size), units[0]
+    elif size < 1_000_000:
+        number, unit = f"{size / 1000:.0f}", units[1]
+    else:
+        number, unit = f"{size / 1_000_000:.1f}", units[2]
+    if lang != "en":
+        number = number.replace(".", ",")
+    return f"{number} {unit}"
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    path: str  # under content/
+    url: str  # site URL, content-hashed
+    data: bytes
+    size: tuple[int, int] | None  # an image's width and height
+
+    @property
+    def ext(self) -> str:
+        return extension(self.path)
+
+
+def publish(refs: Iterable[FileRef], files: Mapping[str, FileData]) -> dict[str, PublishedFile]:
+    """Every file a published document refers to, once; nothing nobody refers to."""
+    published: dict[str, PublishedFile] = {}
+    for ref in refs:
+        found = files.get(ref.path or "")
+        if ref.path is None or ref.path in published or found is None or found.data is None:
+            continue
+        ext = extension(ref.path)
+        size = image_size(found.data, ext) if ext in IMAGE_TYPES else None
+        published[ref.path] = PublishedFile(
+            ref.path, published_url(ref.path, found.data), found.data, size
+        )
+    return dict(sorted(published.items()))

@@ -1,0 +1,380 @@
+"""The one cross-reference pass: everything that needs more than one file to be checked.
+
+Ids resolve (regions, rounds, themes, people, translations), theme sections belong to
+their round, no two documents claim the same slot or address (`addresses`), and relative
+links and their anchors lead somewhere. Pure: it reads nothing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from soteneg.content.addresses import check_addresses
+from soteneg.content.addresses import slot as document_slot
+from soteneg.content.loader import Content, DataSet, Document, content_path
+from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR
+from soteneg.content.yamlpos import parse_yaml
+from soteneg.core.problems import Problem, did_you_mean, problem
+from soteneg.markdown.outline import Link
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _loaded(data: DataSet, name: str) -> bool:
+    return f"{CONTENT_DIR}/{name}" in data.docs
+
+
+def _missing(data: DataSet, name: str, table: Collection[str], value: str) -> bool:
+    """Whether `value` is truly undefined. An entry that failed validation still counts as
+    declared, so its own problem is not echoed by every document that uses it."""
+    declared = data.declared.get(name, frozenset())
+    return _loaded(data, name) and value not in table and value not in declared
+
+
+def _unknown(
+    kind: str, value: str, known: Collection[str], file: str, position: tuple[int, int]
+) -> Problem:
+    return problem(
+        file,
+        position,
+        f"unknown-{kind}",
+        f"{kind} '{value}' is not defined",
+        did_you_mean(value, known),
+    )
+
+
+def check_data(data: DataSet) -> Iterator[Problem]:
+    rounds_file, regions_file = f"{CONTENT_DIR}/rounds.yaml", f"{CONTENT_DIR}/regions.yaml"
+    themes_ok = _loaded(data, "themes.yaml")
+    for round_ in data.rounds.values():
+        doc, i = data.docs[rounds_file], data.index[(rounds_file, round_.id)]
+        for j, theme in enumerate(round_.themes):
+            if themes_ok and _missing(data, "themes.yaml", data.themes, theme):
+                yield _unknown(
+                    "theme", theme, data.themes, rounds_file, doc.position((i, "themes", j))
+                )
+    for region in data.regions.values():
+        doc, i = data.docs[regions_file], data.index[(regions_file, region.id)]
+        for j, successor in enumerate(region.succeeded_by):
+            if _missing(data, "regions.yaml", data.regions, successor):
+                yield _unknown(
+                    "region",
+                    successor,
+                    data.regions,
+                    regions_file,
+                    doc.position((i, "succeeded_by", j)),
+                )
+
+
+def _field(doc: Document, name: str, shape: type = str) -> Any:
+    """A front matter value, from the model when valid, else raw if it has the right shape."""
+    if doc.meta is not None:
+        return getattr(doc.meta, name, None)
+    raw = doc.front.value.get(name) if isinstance(doc.front.value, dict) else None
+    if shape is str and isinstance(raw, str):
+        return raw
+    if shape is list and isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+        return raw
+    return None
+
+
+def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
+    at = doc.front.position
+    region = _field(doc, "region")
+    if isinstance(region, str) and _missing(data, "regions.yaml", data.regions, region):
+        yield _unknown("region", region, data.regions, doc.file, at(("region",)))
+    round_id = _field(doc, "round")
+    round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
+    if isinstance(round_id, str) and _missing(data, "rounds.yaml", data.rounds, round_id):
+        yield _unknown("round", round_id, data.rounds, doc.file, at(("round",)))
+    for j, theme in enumerate(_field(doc, "themes", list) or ()):
+        if _missing(data, "themes.yaml", data.themes, theme):
+            yield _unknown("theme", theme, data.themes, doc.file, at(("themes", j)))
+        elif round_ is not None and theme not in round_.themes:
+            yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, at(("themes", j)))
+    for j, person in enumerate(_field(doc, "contacts", list) or ()):
+        if _missing(data, "people.yaml", data.people, person):
+            yield _unknown("person", person, data.people, doc.file, at(("contacts", j)))
+
+
+def _theme_outside_round(
+    theme: str, round_id: str, themes: Collection[str], file: str, position: tuple[int, int]
+) -> Problem:
+    return problem(
+        file,
+        position,
+        "theme-not-in-round",
+        f"theme '{theme}' is not negotiated in round '{round_id}'",
+        "the round's themes are: " + ", ".join(themes),
+    )
+
+
+def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
+    round_id = _field(doc, "round")
+    round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
+    seen: dict[str, int] = {}
+    for heading in doc.outline.headings:
+        line = doc.body_line + heading.line
+        for message in heading.attr_errors:
+            yield problem(doc.file, (line, 1), "heading-attribute", message)
+        theme = heading.theme
+        if theme is None:
+            continue
+        position = (line, heading.column)
+        if heading.level != 2:
+            yield problem(
+                doc.file,
+                position,
+                "theme-section-level",
+                f"the theme section '{theme}' must be a level-2 heading ('## …')",
+            )
+        if _missing(data, "themes.yaml", data.themes, theme):
+            yield _unknown("theme", theme, data.themes, doc.file, position)
+        elif round_ is not None and theme not in round_.themes:
+            yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, position)
+        if theme in seen:
+            yield problem(
+                doc.file,
+                position,
+                "duplicate-section",
+                f"theme '{theme}' already has a section on line {seen[theme]}",
+            )
+        seen.setdefault(theme, line)
+
+
+def _check_duplicates(documents: tuple[Document, ...]) -> Iterator[Problem]:
+    first: dict[tuple[str, ...], Document] = {}
+    for doc in documents:
+        slot = document_slot(doc)
+        if slot is None:
+            continue
+        if slot in first:
+            where = ", ".join(slot[1:])
+            yield problem(
+                doc.file,
+                doc.front.position(("type",)),
+                "duplicate-document",
+                f"there is already a {slot[0]} document for {where}: {first[slot].file}",
+            )
+        else:
+            first[slot] = doc
+
+
+def _check_translations(
+    documents: tuple[Document, ...], all_ids: Collection[str]
+) -> Iterator[Problem]:
+    by_id = {d.id: d for d in documents}
+    claimed: dict[tuple[str, str], Document] = {}
+    for doc in documents:
+        assert doc.meta is not None
+        target_id = doc.meta.translation_of
+        if target_id is None:
+            continue
+        at = doc.front.position(("translation_of",))
+        target = by_id.get(target_id)
+        if target is None:
+            if target_id not in all_ids:
+                yield problem(
+                    doc.file,
+                    at,
+                    "unknown-translation",
+                    f"translation_of '{target_id}' is not a document",
+                    did_you_mean(target_id, all_ids),
+                )
+            continue
+        assert target.meta is not None
+        if target.meta.lang == doc.meta.lang:
+            yield problem(
+                doc.file,
+                at,
+                "translation-same-lang",
+                f"'{target_id}' is also in '{doc.meta.lang}': a translation must "
+                "be in another language",
+            )
+        if target.meta.translation_of is not None:
+            yield problem(
+                doc.file,
+                at,
+                "translation-chain",
+                f"'{target_id}' is itself a translation; point to the original "
+                f"'{target.meta.translation_of}'",
+            )
+        if target.meta.type != doc.meta.type:
+            yield problem(
+                doc.file,
+                at,
+                "translation-type",
+                f"'{target_id}' is a {target.meta.type}, this is a {doc.meta.type}",
+            )
+        for key in ("round", "region"):
+            mine, theirs = getattr(doc.meta, key, None), getattr(target.meta, key, None)
+            if mine != theirs:
+                yield problem(
+                    doc.file,
+                    doc.front.position((key,)),
+                    "translation-mismatch",
+                    f"{key} '{mine}' differs from the original's '{theirs}'",
+                )
+        key = (target_id, doc.meta.lang)
+        if key in claimed:
+            yield problem(
+                doc.file,
+                at,
+                "duplicate-translation",
+                f"{claimed[key].file} already translates '{target_id}' into '{doc.meta.lang}'",
+            )
+        else:
+            claimed[key] = doc
+
+
+def _relative(paths: Iterable[str], here: str) -> list[str]:
+    """Paths under content/ as a link from folder `here` would write them."""
+    return [posixpath.relpath(p, here or ".") for p in paths]
+
+
+def _check_link(
+    doc: Document,
+    link: Link,
+    documents: Mapping[str, Document],
+    all_ids: Collection[str],
+) -> Problem | None:
+    position = (doc.body_line + link.line, link.column or 1)
+    if link.is_image and not link.alt:
+        return problem(
+            doc.file,
+            position,
+            "image-alt-missing",
+            f"the image '{link.href}' has no alternative text",
+            "describe the image between the brackets: ![what it shows](file.png)",
+        )
+    parts = urlsplit(link.href)
+    if link.is_image and (parts.scheme or parts.netloc):
+        return problem(
+            doc.file,
+            position,
+            "remote-image",
+            f"the image '{link.href}' is not a file in the project",
+            "save the image beside the document and link it by its file name",
+        )
+    if parts.scheme:
+        if parts.scheme.lower() in SAFE_SCHEMES:
+            return None
+        return problem(
+            doc.file,
+            position,
+            "unsafe-link",
+            f"links with '{parts.scheme}:' are not allowed",
+            "use an https:// address or a relative link to a file in content/",
+        )
+    if parts.netloc or link.href.startswith("/"):
+        return None  # a site-absolute URL: checked against the built site, not the sources
+    anchor = unquote(parts.fragment)
+    target_path = unquote(parts.path)
+    if not target_path:
+        if anchor and anchor not in doc.outline.anchors:
+            return problem(
+                doc.file,
+                position,
+                "broken-anchor",
+                f"there is no heading '#{anchor}' in this document",
+                did_you_mean(anchor, doc.outline.anchors),
+            )
+        return None
+    if not target_path.endswith(".md"):
+        return None  # a file, not a document: `attachments` checks those
+    here = posixpath.dirname(doc.id)
+    joined = content_path(doc.id, target_path)
+    if joined is None:
+        return problem(
+            doc.file,
+            position,
+            "link-outside-content",
+            f"'{link.href}' leads outside {CONTENT_DIR}/",
+            "link only to documents inside content/",
+        )
+    target_id = joined.removesuffix(".md")
+    if target_id not in all_ids:
+        return problem(
+            doc.file,
+            position,
+            "broken-link",
+            f"'{target_path}' is not a document",
+            did_you_mean(target_path, _relative((i + ".md" for i in all_ids), here)),
+        )
+    target = documents.get(target_id)
+    if anchor and target is not None and anchor not in target.outline.anchors:
+        return problem(
+            doc.file,
+            position,
+            "broken-anchor",
+            f"'{target_path}' has no heading '#{anchor}'",
+            did_you_mean(anchor, target.outline.anchors),
+        )
+    return None
+
+
+def check_links(documents: tuple[Document, ...], all_ids: Collection[str]) -> Iterator[Problem]:
+    by_id = {d.id: d for d in documents}
+    for doc in documents:
+        for link in doc.outline.links:
+            found = _check_link(doc, link, by_id, all_ids)
+            if found is not None:
+                yield found
+
+
+def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
+    """`all_ids`: every document found, valid or not, so a link to a broken file is not
+    reported twice. Files other than documents are checked by `attachments`."""
+    problems = list(check_data(content.data))
+    readable = content.documents + content.rejected
+    for doc in readable:
+        problems.extend(_check_references(doc, content.data))
+        problems.extend(_check_sections(doc, content.data))
+    if content.config is not None:
+        languages = content.config.languages
+        for doc in content.documents:
+            assert doc.meta is not None
+            if doc.meta.lang not in languages:
+                problems.append(
+                    problem(
+                        doc.file,
+                        doc.front.position(("lang",)),
+                        "language-not-published",
+                        f"'{doc.meta.lang}' is not one of the site's languages in site.yaml",
+                        "add it to `languages:` in site.yaml, or change `lang`",
+                    )
+                )
+        problems.extend(_check_languages_used(content))
+    problems.extend(_check_duplicates(content.documents))
+    problems.extend(check_addresses(content))
+    problems.extend(_check_translations(content.documents, all_ids))
+    problems.extend(check_links(readable, all_ids))
+    return problems
+
+
+def _check_languages_used(content: Content) -> Iterator[Problem]:
+    """A language listed in site.yaml that no document is written in gets no pages at
+    all (see site.build_site): say so, rather than leave a promise the site cannot keep."""
+    assert content.config is not None
+    if "languages" not in content.config.model_fields_set:
+        return  # the default (fi, sv) promises nothing the site owner wrote
+    used = {doc.meta.lang for doc in content.documents if doc.meta is not None}
+    listed = content.config.languages
+    unused = [lang for lang in listed if lang not in used and lang != content.config.default_lang]
+    if not unused:
+        return
+    config_doc, _ = parse_yaml(content.texts.get(CONFIG_FILE, ""), CONFIG_FILE)
+    for lang in unused:
+        where = ("languages", listed.index(lang))
+        yield problem(
+            CONFIG_FILE,
+            config_doc.position(where),
+            "language-without-content",
+            f"'{lang}' is listed in languages, but no document is written in it, so the site "
+            f"has no /{lang}/ pages",
+            f"write documents with `lang: {lang}`, or remove '{lang}' from languages",
+            severity="warning",
+        )

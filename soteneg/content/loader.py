@@ -1,0 +1,383 @@
+"""From file bytes to validated documents and data: decode, split front matter, validate.
+
+Pure: it takes what `sources` read and returns values plus problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from soteneg.content.config import SiteConfig
+from soteneg.content.models import (
+    DATA_FILES,
+    DOCUMENT_MODELS,
+    DocumentMeta,
+    Person,
+    Region,
+    Round,
+    Strict,
+    Theme,
+)
+from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES, ProjectFiles, SourceFile
+from soteneg.content.validation import validate
+from soteneg.content.yamlpos import YamlDoc, parse_yaml
+from soteneg.core.problems import Problem, did_you_mean, problem
+from soteneg.markdown.html import Prerendered, parse_body
+from soteneg.markdown.outline import Outline
+
+_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str  # path under content/ without ".md": "kierrokset/2018-syksy/uusimaa"
+    file: str  # path from the project root: "content/kierrokset/2018-syksy/uusimaa.md"
+    # None when the front matter failed validation: such a document is still cross-checked
+    # (so all its problems are reported at once) but never rendered.
+    meta: DocumentMeta | None
+    front: YamlDoc  # the front matter with positions, for locating later problems
+    body: str
+    body_line: int  # 1-based line of the file where the body starts
+    outline: Outline
+    # The body's HTML with blanks for link targets (markdown_html.finish fills them in);
+    # None when it must be rendered whole at build time.
+    prerendered: Prerendered | None = None
+
+
+def content_path(doc_id: str, written: str) -> str | None:
+    """A relative path written in document `doc_id`, as a path under content/; None when
+    it leads outside content/."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(doc_id), written))
+    if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+        return None
+    return joined
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """The four data files, by id, with where each entry stands."""
+
+    regions: Mapping[str, Region] = field(default_factory=dict)
+    rounds: Mapping[str, Round] = field(default_factory=dict)
+    themes: Mapping[str, Theme] = field(default_factory=dict)
+    people: Mapping[str, Person] = field(default_factory=dict)
+    # file -> positions, only for files that parsed: references into a file that did not
+    # are not checked, so one broken data file does not bury every document in problems.
+    docs: Mapping[str, YamlDoc] = field(default_factory=dict)
+    index: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (file, id) -> entry
+    # data file name -> every id written in it, valid entry or not
+    declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Content:
+    config: SiteConfig | None
+    data: DataSet
+    documents: tuple[Document, ...]  # valid ones only
+    rejected: tuple[Document, ...]  # readable, but their front matter did not validate
+    texts: Mapping[str, str]  # decoded text of every file read, for problem excerpts
+
+
+def decode(source: SourceFile) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text with LF line endings; a BOM is dropped. Binary or other encodings are problems."""
+    data = source.data
+    if data is None:
+        code = source.refused_code or "unreadable"
+        return None, [problem(source.path, (1, 1), code, source.refused or "cannot be read")]
+    if b"\x00" in data[:8192]:
+        return None, [
+            problem(
+                source.path,
+                (1, 1),
+                "binary-file",
+                "this is a binary file, not UTF-8 text",
+                "content files must be Markdown or YAML text",
+            )
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, [
+            problem(
+                source.path,
+                (line, column),
+                "encoding",
+                f"byte 0x{data[err.start]:02x} is not valid UTF-8",
+                "save the file as UTF-8",
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split_front_matter(text: str, file: str) -> tuple[str, str, int] | Problem:
+    """(front matter, body, 1-based body line) or the problem that stops reading the file."""
+    if not text.strip():
+        return problem(
+            file,
+            (1, 1),
+            "empty-file",
+            "the file is empty",
+            "start it with front matter between '---' lines, or run 'soteneg new'",
+        )
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return problem(
+            file,
+            (1, 1),
+            "front-matter-missing",
+            "a document must start with front matter: a line '---', fields, and a closing '---'",
+        )
+    for n in range(1, len(lines)):
+        if _FENCE.match(lines[n]):
+            return "\n".join(lines[1:n]), "\n".join(lines[n + 1 :]), n + 2
+    return problem(
+        file,
+        (1, 1),
+        "front-matter-unterminated",
+        "the front matter that starts here is never closed",
+        "add a line '---' after the last field",
+    )
+
+
+def parse_document(
+    source: SourceFile, text: str, allow_raw_html: bool, html: bool = True
+) -> tuple[Document | None, list[Problem]]:
+    """`html`: also render the body (with blanks for link targets), as a build needs."""
+    file = source.path
+    split = split_front_matter(text, file)
+    if isinstance(split, Problem):
+        return None, [split]
+    front_text, body, body_line = split
+    front, problems = parse_yaml(front_text, file, line_offset=1)
+    if problems:
+        return None, problems
+    if not isinstance(front.value, dict):
+        what = "empty" if front.value is None else "not a list of 'key: value' fields"
+        return None, [problem(file, (1, 1), "front-matter-invalid", f"the front matter is {what}")]
+    doc_type = front.value.get("type")
+    model = DOCUMENT_MODELS.get(doc_type) if isinstance(doc_type, str) else None
+    if model is None:
+        types = ", ".join(DOCUMENT_MODELS)
+        if doc_type is None:
+            return None, [
+                problem(
+                    file,
+                    front.start,
+                    "missing-field",
+                    "required field 'type' is missing",
+                    f"one of: {types}",
+                )
+            ]
+        return None, [
+            problem(
+                file,
+                front.position(("type",)),
+                "invalid-value",
+                f"unknown document type '{doc_type}'",
+                did_you_mean(str(doc_type), DOCUMENT_MODELS) or f"one of: {types}",
+            )
+        ]
+    meta, problems = validate(model, front, file)
+    doc_id = file.removeprefix(CONTENT_DIR + "/").removesuffix(".md")
+    found, prerendered = parse_body(body, allow_raw_html, html)
+    return Document(doc_id, file, meta, front, body, body_line, found, prerendered), problems
+
+
+def parse_data_file(
+    file: str, text: str, model: type[Strict]
+) -> tuple[dict[str, Any], YamlDoc | None, dict[str, int], list[Problem]]:
+    """Entries by id; the positions are None when the file could not be parsed at all."""
+    doc, problems = parse_yaml(text, file)
+    if problems:
+        return {}, None, {}, problems
+    if not isinstance(doc.value, list):
+        return (
+            {},
+            None,
+            {},
+            [
+                problem(
+                    file,
+                    doc.start,
+                    "data-invalid",
+                    "a data file is a list of entries, each starting with '- id:'",
+                )
+            ],
+        )
+    entries: dict[str, Any] = {}
+    index: dict[str, int] = {}
+    for i, _ in enumerate(doc.value):
+        entry, found = validate(model, doc, file, (i,))
+        problems.extend(found)
+        if entry is None:
+            continue
+        ident = entry.id  # type: ignore[attr-defined]
+        if ident in entries:
+            problems.append(
+                problem(
+                    file,
+                    doc.position((i, "id")),
+                    "duplicate-id",
+                    f"id '{ident}' is already used by entry {index[ident] + 1}",
+                )
+            )
+            continue
+        entries[ident], index[ident] = entry, i
+    return entries, doc, index, problems
+
+
+def parse_config(source: SourceFile | None) -> tuple[SiteConfig | None, str | None, list[Problem]]:
+    if source is None:
+        return (
+            None,
+            None,
+            [
+                problem(
+                    "site.yaml",
+                    None,
+                    "config-missing",
+                    "site.yaml is missing: is this a soteneg project?",
+                    "run soteneg in the project folder or pass --root DIR",
+                )
+            ],
+        )
+    text, problems = decode(source)
+    if text is None:
+        return None, None, problems
+    doc, problems = parse_yaml(text, source.path)
+    if problems:
+        return None, text, problems
+    if not isinstance(doc.value, dict):
+        return (
+            None,
+            text,
+            [
+                problem(
+                    source.path,
+                    doc.start,
+                    "config-invalid",
+                    "site.yaml must be a mapping of settings",
+                )
+            ],
+        )
+    config, problems = validate(SiteConfig, doc, source.path)
+    return config, text, problems
+
+
+# What one document file became: its text (None when undecodable), the document (None
+# when unreadable) and its own problems. Pure in the file's path and bytes.
+Parsed = tuple[str | None, Document | None, list[Problem]]
+ParseMemo = MutableMapping[str, Parsed]
+# Parses many files: (sources, allow_html, html) -> what each became, in order. The
+# build passes one that works over processes.
+ParseMany = Callable[[Sequence[SourceFile], bool, bool], list[Parsed]]
+
+
+def parse_serially(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
+    return [parse_source(s, allow_html, html) for s in sources]
+
+
+def parse_source(source: SourceFile, allow_html: bool, html: bool) -> Parsed:
+    text, problems = decode(source)
+    if text is None:
+        return None, None, problems
+    document, found = parse_document(source, text, allow_html, html)
+    return text, document, problems + found
+
+
+def memo_key(source: SourceFile, allow_html: bool, html: bool) -> str:
+    digest = hashlib.blake2b(source.data or b"", digest_size=16)
+    digest.update(f"\0{source.path}\0{allow_html}\0{html}\0{source.refused_code}".encode())
+    return digest.hexdigest()
+
+
+def load_content(
+    files: ProjectFiles,
+    memo: ParseMemo | None = None,
+    html: bool = False,
+    parse_many: ParseMany = parse_serially,
+) -> tuple[Content, list[Problem], list[Problem]]:
+    """Validate everything read. Returns content, configuration problems, content problems.
+
+    `memo` keeps what each document file became, by `memo_key`, across builds: a file
+    whose bytes did not change is not parsed again. Entries of files no longer read are
+    dropped from it. `html`: render bodies too, for a build."""
+    texts: dict[str, str] = {}
+    config, config_text, config_problems = parse_config(files.config)
+    if config_text is not None:
+        texts["site.yaml"] = config_text
+    problems: list[Problem] = []
+
+    tables: dict[str, dict[str, Any]] = {}
+    declared: dict[str, frozenset[str]] = {}
+    docs: dict[str, YamlDoc] = {}
+    index: dict[tuple[str, str], int] = {}
+    present = {f.path: f for f in files.data_files}
+    for name in DATA_FILE_NAMES:
+        path = f"{CONTENT_DIR}/{name}"
+        source = present.get(path)
+        if source is None:
+            problems.append(problem(path, None, "data-missing", f"the data file {path} is missing"))
+            continue
+        text, found = decode(source)
+        problems.extend(found)
+        if text is None:
+            continue
+        texts[path] = text
+        entries, doc, where, found = parse_data_file(path, text, DATA_FILES[name])
+        problems.extend(found)
+        tables[name] = entries
+        if doc is not None:
+            docs[path] = doc
+            declared[name] = frozenset(
+                e["id"] for e in doc.value if isinstance(e, dict) and isinstance(e.get("id"), str)
+            )
+        index.update({(path, ident): i for ident, i in where.items()})
+    data = DataSet(
+        regions=tables.get("regions.yaml", {}),
+        rounds=tables.get("rounds.yaml", {}),
+        themes=tables.get("themes.yaml", {}),
+        people=tables.get("people.yaml", {}),
+        docs=docs,
+        index=index,
+        declared=declared,
+    )
+
+    allow_html = bool(config and config.allow_raw_html)
+    documents: list[Document] = []
+    rejected: list[Document] = []
+    known: ParseMemo = memo if memo is not None else {}
+    keys = [memo_key(source, allow_html, html) for source in files.documents]
+    todo = {key: source for key, source in zip(keys, files.documents, strict=True)}
+    todo = {key: source for key, source in todo.items() if key not in known}
+    known.update(zip(todo, parse_many(list(todo.values()), allow_html, html), strict=True))
+    for key, source in zip(keys, files.documents, strict=True):
+        text, document, found = known[key]
+        problems.extend(found)
+        if text is None:
+            continue
+        texts[source.path] = text
+        if document is not None:
+            (documents if document.meta is not None else rejected).append(document)
+    if files.too_many:
+        problems.append(
+            problem(
+                CONTENT_DIR,
+                None,
+                "too-many-files",
+                f"{files.too_many} documents beyond the limit were not read",
+            )
+        )
+    if memo is not None:
+        for key in set(memo) - set(keys):
+            del memo[key]
+    content = Content(config, data, tuple(documents), tuple(rejected), texts)
+    return content, config_problems, problems

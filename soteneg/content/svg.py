@@ -1,0 +1,319 @@
+"""Which SVG files may be published, decided by an XML parser and an allow-list.
+
+An SVG under /liitteet/ opens in a reader's browser as a document of its own, where a
+script in it runs with the site's origin. A pattern over the bytes cannot see what the
+browser sees (a prefix on `script`, the XHTML namespace, UTF-16), so the file is parsed
+as the browser parses it: namespaces resolved, the encoding its declaration or byte
+order mark names decoded by expat. defusedxml refuses a DOCTYPE outright, so no entity
+can expand and nothing outside the file is read. Then every element must be a drawing
+element of the SVG namespace and every attribute a known drawing attribute.
+
+Decisions:
+- `<style>` elements are refused. A stylesheet is a second language (at-rules such as
+  `@import` and `@font-face`, escapes, selectors) that only a CSS parser could check;
+  drawing programs can write the same as attributes. `style` attributes are allowed,
+  with the same property allow-list as attributes and values checked as below.
+- `<metadata>` is allowed with what Inkscape writes in it: RDF, Dublin Core and
+  Creative Commons elements. Browsers neither draw nor fetch them, but they are not
+  skipped unseen: an SVG or HTML `<script>` inside `<metadata>` would still run, so
+  anything else inside is checked and refused like anywhere else.
+- Attribute values may reach other files only through `url(#id)` and `href="#id"`:
+  references inside the same file. Any other function than colours and transforms,
+  and any backslash (a CSS escape could spell `url` unseen), is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from xml.sax import SAXException, handler
+from xml.sax.xmlreader import AttributesNSImpl, InputSource, Locator
+
+from defusedxml import DefusedXmlException
+from defusedxml.expatreader import DefusedExpatParser
+
+from soteneg.core.problems import Problem, problem
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+XML = "http://www.w3.org/XML/1998/namespace"
+NAMESPACES = {SVG: "SVG", "http://www.w3.org/1999/xhtml": "XHTML", XLINK: "XLink"}
+# What Inkscape writes into <metadata>: data that nothing draws or fetches.
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+METADATA_NAMESPACES = frozenset(
+    {RDF, "http://purl.org/dc/elements/1.1/", "http://creativecommons.org/ns#"}
+)
+
+
+def _words(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+# Drawing, text, paint servers, clipping, markers and the simple filters of drop shadows.
+# Not here, on purpose: script, style, a, image, foreignObject, iframe, animate, set
+# (which can rewrite an href), feImage, switch, view, cursor, font.
+ELEMENTS = _words(
+    "svg g defs title desc metadata symbol use path rect circle ellipse line polyline "
+    "polygon text tspan textPath linearGradient radialGradient stop pattern clipPath mask "
+    "marker filter feGaussianBlur feOffset feFlood feComposite feMerge feMergeNode "
+    "feColorMatrix feBlend"
+)
+# Presentation attributes, which are CSS properties too (also allowed in `style`).
+PROPERTIES = _words(
+    "fill fill-opacity fill-rule stroke stroke-width stroke-opacity stroke-linecap "
+    "stroke-linejoin stroke-miterlimit stroke-dasharray stroke-dashoffset opacity color "
+    "display visibility overflow clip-path clip-rule mask filter marker marker-start "
+    "marker-mid marker-end stop-color stop-opacity flood-color flood-opacity "
+    "color-interpolation color-interpolation-filters paint-order vector-effect "
+    "shape-rendering text-rendering image-rendering mix-blend-mode isolation "
+    "transform-origin font font-family font-size font-size-adjust font-weight font-style "
+    "font-variant font-variant-ligatures font-variant-caps font-variant-numeric "
+    "font-variant-east-asian font-feature-settings font-stretch line-height "
+    "letter-spacing word-spacing text-anchor text-align text-decoration text-indent "
+    "text-transform white-space writing-mode direction unicode-bidi dominant-baseline "
+    "alignment-baseline baseline-shift -inkscape-font-specification"
+)
+# Geometry and structure.
+ATTRIBUTES = PROPERTIES | _words(
+    "id class lang tabindex role aria-label aria-labelledby aria-describedby aria-hidden "
+    "focusable version baseProfile width height viewBox preserveAspectRatio x y x1 y1 x2 "
+    "y2 cx cy r rx ry fx fy fr d points pathLength transform dx dy rotate textLength "
+    "lengthAdjust startOffset method spacing side offset gradientUnits gradientTransform "
+    "spreadMethod patternUnits patternContentUnits patternTransform clipPathUnits "
+    "maskUnits maskContentUnits markerUnits markerWidth markerHeight refX refY orient "
+    "filterUnits primitiveUnits in in2 result stdDeviation edgeMode operator k1 k2 k3 k4 "
+    "mode values type"
+)
+FREE_TEXT = frozenset({"aria-label"})  # words for people: nothing parses them as CSS
+FUNCTIONS = frozenset({"rgb", "rgba", "hsl", "hsla", "matrix", "translate", "scale", "rotate"})
+FUNCTIONS |= {"skewx", "skewy"}
+FRAGMENT = re.compile(r"#[A-Za-z_][\w.:-]*")
+_FUNCTION = re.compile(r"([A-Za-z_-]*)\s*\(\s*(['\"]?)\s*(.?)")
+_SCHEME = re.compile(r"(?<![\w+.-])(?:javascript|vbscript|data):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+MAX_FINDINGS = 20
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What is wrong in an SVG, at `line` of the SVG file (0: not known)."""
+
+    line: int
+    what: str
+
+
+class _Stop(Exception):
+    """Raised to end a parse early: `size` needs only the root element."""
+
+
+class _Checker(handler.ContentHandler):
+    def __init__(self, stop_at_root: bool = False) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+        self.root: dict[str, str] | None = None  # the root element's plain attributes
+        self.stop_at_root = stop_at_root
+        self._where: Locator | None = None
+        self._metadata_depth: list[bool] = []  # per open element: inside <metadata>?
+
+    def setDocumentLocator(self, locator: Locator) -> None:
+        self._where = locator
+
+    def line(self) -> int:
+        return self._where.getLineNumber() if self._where else 0
+
+    def add(self, what: str) -> None:
+        if len(self.findings) < MAX_FINDINGS:
+            self.findings.append(Finding(self.line(), what))
+
+    def startElementNS(
+        self, name: tuple[str | None, str], qname: str | None, attrs: AttributesNSImpl
+    ) -> None:
+        uri, local = name
+        in_metadata = bool(self._metadata_depth) and self._metadata_depth[-1]
+        if self.root is None:
+            self.root = {n: v for (ns, n), v in attrs.items() if ns is None}
+            if self.stop_at_root:
+                raise _Stop
+            if (uri, local) != (SVG, "svg"):
+                self.add(
+                    f"the root element is {_element(uri, local)}; an SVG file starts "
+                    f'with <svg xmlns="{SVG}">'
+                )
+                self._metadata_depth.append(False)
+                return
+        if in_metadata and uri in METADATA_NAMESPACES:
+            for (ns, attr), _value in attrs.items():
+                if ns != RDF or attr not in ("about", "resource"):
+                    self.add(f"attribute '{_name(ns, attr)}' in <metadata> is not allowed")
+        elif uri != SVG or local not in ELEMENTS:
+            self.add(f"element {_element(uri, local)} is not allowed")
+        else:
+            for key, value in attrs.items():
+                self._attribute(local, key, value)
+        self._metadata_depth.append(in_metadata or (uri, local) == (SVG, "metadata"))
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
+        self._metadata_depth.pop()
+
+    def _attribute(self, element: str, key: tuple[str | None, str], value: str) -> None:
+        ns, attr = key
+        where = f"attribute '{_name(ns, attr)}' on <{element}>"
+        if ns is None and attr.lower().startswith("on"):
+            self.add(f"{where} is an event handler (a script)")
+        elif (ns, attr) in ((None, "href"), (XLINK, "href")):
+            if not FRAGMENT.fullmatch(value.strip()):
+                self.add(f"{where} points outside the image: '{_short(value)}'")
+        elif ns == XML and attr in ("space", "lang"):
+            pass
+        elif ns is not None or attr not in ATTRIBUTES | {"style"}:
+            self.add(f"{where} is not allowed")
+        else:
+            wrong = _style_problem(value) if attr == "style" else _value_problem(attr, value)
+            if wrong:
+                self.add(f"{where} {wrong}")
+
+    def processingInstruction(self, target: str, data: str) -> None:
+        # <?xml-stylesheet?> can bring in XSLT, which can run scripts.
+        self.add(f"processing instruction <?{target}?> is not allowed")
+
+
+def _element(uri: str | None, local: str) -> str:
+    if uri is None:
+        return f"<{local}> (in no namespace)"
+    return f"<{local}> ({NAMESPACES.get(uri, repr(uri))} namespace)"
+
+
+def _name(ns: str | None, attr: str) -> str:
+    # expat does not report the prefix written; the usual ones are these.
+    prefix = {None: "", XLINK: "xlink:", XML: "xml:", RDF: "rdf:"}.get(ns, f"{{{ns}}}")
+    return prefix + attr
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _value_problem(attr: str, value: str) -> str | None:
+    """Why a value could reach outside the image or run something; None if it cannot."""
+    if _SCHEME.search(_INVISIBLE.sub("", value).lower()):
+        return f"holds a script or data address: '{_short(value)}'"
+    if attr in FREE_TEXT:
+        return None
+    if "\\" in value:
+        return "holds a backslash (a CSS escape)"
+    for function, _quote, first in _FUNCTION.findall(value):
+        name = function.lower()
+        if name == "url" and first != "#":
+            return f"holds url() that points outside the image: '{_short(value)}'"
+        if name not in FUNCTIONS | {"url", ""}:
+            return f"holds the function {name}(), which is not allowed"
+    return None
+
+
+def _style_problem(style: str) -> str | None:
+    for declaration in style.split(";"):
+        if not declaration.strip():
+            continue
+        prop, colon, value = declaration.partition(":")
+        prop = prop.strip().lower()
+        if not colon or prop not in PROPERTIES:
+            return f"sets '{_short(prop)}', which is not allowed"
+        wrong = _value_problem(prop, value)
+        if wrong:
+            return f"({prop}) {wrong}"
+    return None
+
+
+def _parse(data: bytes, checker: _Checker) -> Finding | None:
+    """Feed `data` to a hardened parser; a finding if it is not well-formed or refused."""
+    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setFeature(handler.feature_namespaces, True)
+    parser.setFeature(handler.feature_external_ges, False)
+    parser.setContentHandler(checker)
+    source = InputSource()
+    source.setByteStream(io.BytesIO(data))  # bytes: expat reads the declared encoding
+    try:
+        parser.parse(source)
+    except _Stop:
+        return None
+    except DefusedXmlException:  # DTDForbidden: the DOCTYPE comes before any entity
+        return Finding(parser.getLineNumber(), "it has a DOCTYPE, which could declare entities")
+    except SAXException as err:
+        return Finding(_line(err), f"it cannot be read as XML: {err.getMessage()}")
+    except (ValueError, LookupError) as err:  # an encoding expat cannot decode
+        return Finding(parser.getLineNumber(), f"it cannot be read as XML: {err}")
+    return None
+
+
+def _line(err: SAXException) -> int:
+    get = getattr(err, "getLineNumber", None)
+    return int(get()) if get else 0
+
+
+# Encodings in which browsers and expat read the same characters. Under another one
+# (EBCDIC, say) the bytes could be a harmless drawing to expat and a script to a
+# browser that reads them otherwise, as it may when the server names a charset.
+ENCODINGS = frozenset({"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii"})
+ENCODINGS |= {"iso-8859-1", "latin1", "iso-8859-15", "windows-1252"}
+_UNICODE = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_UNICODE += ((b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"))
+_DECLARED = re.compile(r"\ufeff?<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']*)")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding the XML declaration names, read as expat reads it (a byte order
+    mark or the first bytes tell UTF-16 apart); None without one."""
+    head = data[:400]
+    codec = next((c for start, c in _UNICODE if head.startswith(start)), "latin-1")
+    found = _DECLARED.match(head.decode(codec, "ignore"))
+    return found.group(1) if found else None
+
+
+def check(data: bytes) -> list[Finding]:
+    """What makes `data` unsafe to publish (the first MAX_FINDINGS); [] for a safe SVG."""
+    encoding = _declared_encoding(data)
+    if encoding is not None and encoding.lower() not in ENCODINGS:
+        return [Finding(1, f"it is written in the encoding '{_short(encoding)}'; use UTF-8")]
+    checker = _Checker()
+    broken = _parse(data, checker)
+    return [*checker.findings, *([broken] if broken else [])]
+
+
+_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
+
+
+def size(data: bytes) -> tuple[int, int] | None:
+    """Width and height in CSS pixels from the root element's width and height, else its
+    viewBox; None when they do not say (percentages, other units) or say something
+    absurd."""
+    checker = _Checker(stop_at_root=True)
+    _parse(data, checker)
+    root = checker.root or {}
+    width, height = (_LENGTH.fullmatch(root.get(k, "")) for k in ("width", "height"))
+    found = _sane(width.group(1), height.group(1)) if width and height else None
+    box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
+    return found or (_sane(box[2], box[3]) if len(box) == 4 else None)
+
+
+def _sane(width: str, height: str) -> tuple[int, int] | None:
+    try:
+        size = round(float(width)), round(float(height))
+    except (ValueError, OverflowError):  # "1.2.3", or 400 digits: infinity
+        return None
+    return size if 0 < size[0] < 100_000 and 0 < size[1] < 100_000 else None
+
+
+def problems(file: str, at: tuple[int, int], written: str, data: bytes) -> list[Problem]:
+    """The `unsafe-svg` problem of the reference to an SVG at `at`, if the SVG is unsafe."""
+    findings = check(data)
+    if not findings:
+        return []
+    first, more = findings[0], len(findings) - 1
+    where = f" line {first.line}:" if first.line else ":"
+    also = f" (and {more}{'+' if len(findings) >= MAX_FINDINGS else ''} more)" if more else ""
+    message = (
+        f"'{written}'{where} {first.what}{also}; an SVG is published only with drawing "
+        "elements: no scripts, event handlers, styles, HTML or references outside itself"
+    )
+    return [problem(file, at, "unsafe-svg", message, "export it as PNG, or save it as plain SVG")]

@@ -1,0 +1,184 @@
+"""Every URL of the site and where it is written, in one place.
+
+URLs here are site paths ("/kierrokset/2018-syksy/uusimaa/"); `href` adds the path of
+`base_url` so a site can live below a domain's root (GitHub project pages).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from soteneg.core.names import LANGS
+
+if TYPE_CHECKING:
+    from soteneg.content.models import DocumentMeta
+
+ROUNDS = "/kierrokset/"
+REGIONS = "/maakunnat/"
+THEMES = "/teemat/"
+NEWS = "/tiedotteet/"
+NOT_FOUND = "/404.html"
+SITEMAP = "/sitemap.xml"
+ROBOTS = "/robots.txt"
+STATIC = "/static/"
+SEARCH = "/haku/"
+STATEMENT = "/saavutettavuusseloste/"
+PDF = "/pdf/"
+ATTACHMENTS = "/liitteet/"  # attachments and images, under content-hashed names
+SEARCH_INDEX = "/pagefind/"  # written by Pagefind after the pages, replaced whole
+
+# Folders at the site's root that the build fills itself, with what they hold: nothing
+# else may be published inside them (the search index is swapped in whole, so a page in
+# /pagefind/ would vanish without a word).
+BUILD_FOLDERS = {
+    STATIC: "the stylesheets and other static files",
+    PDF: "the negotiation packets",
+    ATTACHMENTS: "the attachments and images",
+    SEARCH_INDEX: "the search index, replaced whole on every build",
+}
+
+
+def prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"/{lang}"
+
+
+def localize(path: str, lang: str, default: str) -> str:
+    return prefix(lang, default) + path
+
+
+def home(lang: str, default: str) -> str:
+    return localize("/", lang, default)
+
+
+def round_(round_id: str) -> str:
+    return f"{ROUNDS}{round_id}/"
+
+
+def region(region_id: str) -> str:
+    return f"{REGIONS}{region_id}/"
+
+
+def theme(theme_id: str) -> str:
+    return f"{THEMES}{theme_id}/"
+
+
+def theme_region(theme_id: str, region_id: str) -> str:
+    return f"{THEMES}{theme_id}/{region_id}/"
+
+
+def feed(lang: str, default: str) -> str:
+    return localize(f"{NEWS}atom.xml", lang, default)
+
+
+def packet(round_id: str, region_id: str) -> str:
+    return f"{PDF}{round_id}/{region_id}.pdf"
+
+
+def round_packet(round_id: str) -> str:
+    return f"{PDF}{round_id}.pdf"
+
+
+def document_pdf(url: str) -> str:
+    """The PDF beside a page: /kierrokset/2018-syksy/uusimaa/ -> .../uusimaa.pdf"""
+    return url.rstrip("/") + ".pdf"
+
+
+def strip_lang_suffix(doc_id: str) -> str:
+    """'sivut/neuvottelut.sv' -> 'sivut/neuvottelut': language versions share a path."""
+    stem, dot, suffix = doc_id.rpartition(".")
+    return stem if dot and suffix in LANGS else doc_id
+
+
+def document(doc_id: str, meta: DocumentMeta) -> str:
+    """The language-neutral path of a document, from its original's id and fields."""
+    kind = meta.type
+    round_id = getattr(meta, "round", "")
+    if kind == "negotiation":
+        return f"{ROUNDS}{round_id}/{getattr(meta, 'region', '')}/"
+    if kind == "assessment":
+        return f"{ROUNDS}{round_id}/{getattr(meta, 'region', '')}/arvio/"
+    if kind == "summary":
+        return f"{ROUNDS}{round_id}/yhteenveto/"
+    base = strip_lang_suffix(doc_id)
+    if kind == "news":
+        return f"{NEWS}{posixpath.basename(base)}/"
+    return f"/{base}/"
+
+
+def generated_pages(
+    round_ids: Iterable[str], region_ids: Iterable[str], theme_ids: Iterable[str]
+) -> dict[str, str]:
+    """The language-neutral path of every page the build makes from the data files
+    rather than from a document, with what it is (for messages). Each exists in every
+    language; whether a page is made this time (a statement without `accessibility:`, a
+    theme without sections in a region) does not matter: its address stays the build's.
+    The units of `units.plan_units` make these; tests/test_addresses.py checks that the
+    two agree on a built site."""
+    regions = list(region_ids)
+    pages = {
+        "/": "the home page",
+        ROUNDS: "the list of rounds",
+        REGIONS: "the list of regions",
+        THEMES: "the list of themes",
+        NEWS: "the list of news",
+        SEARCH: "the search page",
+        STATEMENT: "the accessibility statement",
+    }
+    for round_id in round_ids:
+        pages[round_(round_id)] = f"the page of round '{round_id}'"
+    for region_id in regions:
+        pages[region(region_id)] = f"the page of region '{region_id}'"
+    for theme_id in theme_ids:
+        pages[theme(theme_id)] = f"the page of theme '{theme_id}'"
+        for region_id in regions:
+            pages[theme_region(theme_id, region_id)] = (
+                f"the page of theme '{theme_id}' in region '{region_id}'"
+            )
+    return pages
+
+
+def generated_files(default: str) -> dict[str, str]:
+    """Files the build writes that are not pages, with what they are, in the default
+    language's tree: the feed is in every language's, the rest only at the root."""
+    return {
+        NOT_FOUND: "the page for addresses that do not exist",
+        SITEMAP: "the sitemap",
+        ROBOTS: "robots.txt",
+        feed(default, default): "the news feed",
+    }
+
+
+def language_folders(default: str) -> dict[str, str]:
+    """The folder of each language other than the default, whether or not the site
+    publishes it yet: a language added to site.yaml later must not find it taken."""
+    return {home(lang, default): f"the pages in '{lang}'" for lang in LANGS if lang != default}
+
+
+def output_file(url: str) -> str:
+    """The file a URL is served from, relative to the output directory."""
+    path = url.lstrip("/")
+    return path + "index.html" if url.endswith("/") else path
+
+
+def base_path(base_url: str) -> str:
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def href(url: str, base: str) -> str:
+    """A link from any page of the site: `base` is base_path(base_url)."""
+    return base + url.lstrip("/")
+
+
+def absolute(url: str, base_url: str) -> str:
+    return base_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def is_relative_reference(href: str) -> bool:
+    """A link written relative to its document (`../x.md#a`, `liitteet/a.pdf`): the only
+    kind the build rewrites. Anchors, site paths, query-only and absolute URLs stay."""
+    parts = urlsplit(href)
+    return not (parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path)

@@ -1,0 +1,384 @@
+"""The editors' preview: build, serve on loopback, watch, rebuild, reload the browser.
+
+The browser side is livereload's (its script and websocket). Change detection is not:
+livereload polls every 0.8 s and ignores changes that come within seconds of the last
+reload, which is too slow for an editor who saves and looks. Here `watchfiles`
+(inotify) reports a save at once, the preview rebuilds, and then tells livereload's
+open pages to reload.
+
+The preview shows drafts: it answers only its own address, sends a
+Content-Security-Policy with everything (serve_guard.py), prints PDFs off the server's
+thread, and removes its folder however it is stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import gc
+import html
+import logging
+import mimetypes
+import os
+import posixpath
+import shutil
+import signal
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any, cast
+
+from soteneg import pipeline
+from soteneg.build.output import state_dir
+from soteneg.build.printing import print_on_request
+from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stat_stamp
+from soteneg.core.problems import Problem
+from soteneg.editors.serve_guard import HTML, PdfRequest, PrintQueue, Reply, url_host
+from soteneg.editors.serve_guard import is_loopback as is_loopback  # the command line's check
+from soteneg.site.index import BuildOptions
+
+if TYPE_CHECKING:
+    from tornado.httpserver import HTTPServer
+    from tornado.platform.asyncio import BaseAsyncIOLoop
+
+WATCHED = (CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE)
+TEMP_PREFIX = "soteneg-preview-"  # the folder of the preview's site (drafts included)
+
+TEXTS = {
+    "title": {
+        "fi": "Sisällössä on virheitä",
+        "sv": "Innehållet har fel",
+        "en": "The content has problems",
+    },
+    "intro": {
+        "fi": "Sivustoa ei voitu rakentaa. Korjaa alla olevat kohdat ja tallenna: sivu "
+        "päivittyy itsestään.",
+        "sv": "Webbplatsen kunde inte byggas. Rätta punkterna nedan och spara: sidan "
+        "uppdateras av sig själv.",
+        "en": "The site could not be built. Fix the points below and save: the page "
+        "reloads by itself.",
+    },
+    "line": {"fi": "rivi", "sv": "rad", "en": "line"},
+    "crash": {
+        "fi": "soteneg kaatui (ohjelmavirhe, ei sisältövirhe):",
+        "sv": "soteneg kraschade (ett programfel, inte ett innehållsfel):",
+        "en": "soteneg crashed (a bug, not a content problem):",
+    },
+}
+
+
+@dataclass
+class State:
+    """What the preview shows: the last good site, or the problems of the last build."""
+
+    problems: list[Problem] = field(default_factory=list)
+    failed: bool = False
+    crash: str | None = None
+    result: pipeline.BuildResult | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    builds: int = 0
+
+
+class Preview:
+    def __init__(
+        self, root: Path, out: Path, now: Any, report: Callable[[State], None] | None = None
+    ) -> None:
+        self.root = root
+        self.out = out
+        self.now = now
+        self.report = report
+        self.state = State()
+        self.lock = threading.Lock()
+        self.printed: dict[str, bytes] = {}
+        self.printer = PrintQueue()
+        # The build cache stays in memory: a save redoes only what it changed.
+        self.memory = pipeline.Memory()
+
+    def rebuild(self, jobs: int = 1) -> State:
+        """Build what changed (drafts included, no PDFs or search index); never raises.
+        `jobs` above 1 forks workers: only before the server's threads start."""
+        started = time.perf_counter()
+        state = State(builds=self.state.builds + 1)
+        try:
+            result = pipeline.build(
+                self.root,
+                self.out,
+                BuildOptions(drafts=True, now=self.now, base_path="/"),
+                pdf_options=None,
+                with_search=False,
+                link_pdfs=True,
+                jobs=jobs,
+                memory=self.memory,
+            )
+            state.result = result
+            state.problems = result.problems
+            state.failed = result.failed
+            state.texts = dict(result.check.content.texts)
+        except Exception:
+            state.failed = True
+            state.crash = traceback.format_exc()
+        state.seconds = time.perf_counter() - started
+        with self.lock:
+            self.state = state
+            self.printed = {}
+        if self.report:
+            self.report(state)
+        return state
+
+    def find(self, path: str) -> Reply | PdfRequest:
+        """The answer for a URL path; a PDF still to print is left to the caller."""
+        with self.lock:
+            state = self.state
+        lang = "sv" if path.startswith("/sv/") else "en" if path.startswith("/en/") else "fi"
+        if state.failed and not path.startswith("/static/"):
+            return Reply(500, HTML, problem_page(state, lang).encode("utf-8"))
+        rel = posixpath.normpath(path).lstrip("/")
+        if rel.startswith("..") or "\x00" in rel:
+            return self.missing()
+        if path.endswith("/") or rel in ("", "."):
+            rel = posixpath.join(rel, "index.html") if rel not in ("", ".") else "index.html"
+        media = mimetypes.guess_type(rel)[0] or "application/octet-stream"
+        if media.startswith("text/") or media == "application/javascript":
+            media += "; charset=utf-8"
+        try:
+            target = (self.out / rel).resolve()
+            if not target.is_relative_to(self.out.resolve()):
+                return self.missing()
+            if target.is_file():
+                return Reply(200, media, target.read_bytes())
+        except (OSError, RuntimeError):  # a name too long for the file system, a loop
+            return self.missing()
+        if rel.endswith(".pdf") and state.result and state.result.site:
+            with self.lock:
+                printed = self.printed.get(path) if self.state is state else None
+            if printed is None:
+                return PdfRequest(path, state.builds, state)
+            return Reply(200, "application/pdf", printed) if printed else self.missing()
+        return self.missing()
+
+    def missing(self) -> Reply:
+        page = self.out / "404.html"
+        return Reply(404, HTML, page.read_bytes() if page.is_file() else b"<h1>404</h1>")
+
+    def print(self, request: PdfRequest) -> bytes:
+        """A PDF is printed when it is asked for, once per build, not on every save.
+        Runs on the print queue's thread; b"" when the site has no such PDF."""
+        url, state = request.url, request.state
+        with self.lock:
+            if url in self.printed and self.state is state:
+                return self.printed[url]
+        assert state.result is not None and state.result.site is not None
+        data = print_on_request(state.result.site, self.root, url) or b""
+        with self.lock:
+            if self.state is state:  # a rebuild meanwhile makes this print stale
+                self.printed[url] = data
+        return data
+
+
+def problem_page(state: State, lang: str) -> str:
+    """Every problem over the page: file, line, message and the source excerpt."""
+    items = []
+    for p in state.problems:
+        if not p.is_error:
+            continue
+        lines = state.texts.get(p.file, "").split("\n")
+        excerpt = ""
+        if 0 < p.line <= len(lines):
+            first = max(1, p.line - 2)
+            shown = []
+            for n in range(first, min(len(lines), p.line + 2) + 1):
+                mark = ' class="here"' if n == p.line else ""
+                shown.append(f"<span{mark}><b>{n:>4}</b> {html.escape(lines[n - 1][:300])}</span>")
+            excerpt = "<pre>" + "\n".join(shown) + "</pre>"
+        where = html.escape(p.file) + (f", {TEXTS['line'][lang]} {p.line}" if p.line else "")
+        suggestion = f"<p class=hint>{html.escape(p.suggestion)}</p>" if p.suggestion else ""
+        items.append(
+            f"<li><p class=where>{where} <code>{html.escape(p.code)}</code></p>"
+            f"<p>{html.escape(p.message)}</p>{suggestion}{excerpt}</li>"
+        )
+    crash = ""
+    if state.crash:
+        crash = f"<p>{TEXTS['crash'][lang]}</p><pre>{html.escape(state.crash)}</pre>"
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{TEXTS["title"][lang]}</title>
+<style>
+body {{ font: 17px/1.5 system-ui, sans-serif; margin: 0; background: #fff4ce; color: #1a1a1a; }}
+main {{ max-width: 60rem; margin: 0 auto; padding: 1.5rem; }}
+h1 {{ color: #8a1c1c; }} li {{ background: #fff; border-left: 6px solid #b00020;
+  margin: 1rem 0; padding: .5rem 1rem; list-style: none; }}
+ul {{ padding: 0; }} .where {{ font-weight: 700; }} .hint {{ color: #4a4a4a; }}
+pre {{ background: #f6f7f9; padding: .5rem; overflow-x: auto; }}
+pre span {{ display: block; }} pre .here {{ background: #fbdada; }}
+</style></head>
+<body><main>
+<h1>{TEXTS["title"][lang]}</h1>
+<p>{TEXTS["intro"][lang]}</p>
+<ul>{"".join(items)}</ul>{crash}
+</main></body></html>
+"""
+
+
+def fingerprint(root: Path) -> tuple[tuple[str, Stamp], ...]:
+    """The stamp of every watched file (size, mtime, ctime, inode): what a rebuild
+    depends on, the same stamp the build's own "nothing changed" check uses."""
+    found = []
+    for name in WATCHED:
+        base = root / name
+        paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for path in paths:
+            with contextlib.suppress(OSError):
+                found.append((str(path), stat_stamp(path.stat())))
+    return tuple(found)
+
+
+def _watch(
+    root: Path,
+    preview: Preview,
+    on_change: Callable[[], None],
+    stop: threading.Event,
+    armed: threading.Event,
+) -> None:
+    from watchfiles import watch
+
+    paths = [str(root / name) for name in WATCHED if (root / name).exists()]
+    output = str(preview.out.resolve())
+    garbage = False
+    # rust_timeout with yield_on_timeout: the first (empty) yield proves that the
+    # watches are in place, so the preview can say it is ready without missing a save.
+    for changes in watch(
+        *paths,
+        stop_event=stop,
+        debounce=50,
+        step=20,
+        rust_timeout=200,
+        yield_on_timeout=True,
+        watch_filter=lambda _c, p: not p.startswith(output),
+    ):
+        armed.set()
+        if changes:
+            preview.rebuild()
+            on_change()
+            garbage = True
+        elif garbage:
+            # Builds pause the garbage collector; collect once the reload is served,
+            # at the first quiet moment (no change for `rust_timeout`).
+            gc.collect()
+            garbage = False
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP while the site is built: stop as Ctrl+C does. Not an Exception,
+    so that no `except Exception` on the way (the build's) swallows it."""
+
+
+def _raise_on_signals() -> dict[int, Any]:
+    """Until the IO loop runs. Returns the handlers there were before."""
+    owner = os.getpid()
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        if os.getpid() != owner:  # a forked build worker: die as the signal says
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise _Stopped
+
+    return {sig: signal.signal(sig, stop) for sig in STOP_SIGNALS}
+
+
+def _stop_loop_on_signals(loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
+    """While the IO loop runs, a signal stops it. Raising from a handler would not do:
+    the exception lands in whatever task is running, and asyncio only logs it. asyncio's
+    own handlers also wake the loop when another thread took the signal. Returns the
+    function that removes them again."""
+    signals = (*STOP_SIGNALS, signal.SIGINT)
+    for sig in signals:
+        loop.add_signal_handler(sig, loop.stop)
+
+    def remove() -> None:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
+
+    return remove
+
+
+def run(
+    root: Path,
+    host: str,
+    port: int,
+    now: Any,
+    report: Callable[[State], None],
+    ready: Callable[[str], None],
+) -> None:
+    """Serve until interrupted (Ctrl+C, SIGTERM, SIGHUP). The preview's site, drafts
+    included, lives in a temporary folder that goes when the preview does."""
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
+
+    from soteneg.editors.serve_guard import listen
+
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)  # a 404 is not news
+    workdir: Path | None = None
+    server: HTTPServer | None = None
+    watcher: threading.Thread | None = None
+    stop = threading.Event()
+
+    def remove() -> None:
+        if workdir is not None:
+            shutil.rmtree(workdir, ignore_errors=True)
+            # The build's lock and link report for the folder, kept in the user's cache.
+            shutil.rmtree(state_dir(workdir / "site"), ignore_errors=True)
+
+    atexit.register(remove)  # a backstop should the interpreter exit some other way
+    unhandle: Callable[[], None] | None = None
+    previous = _raise_on_signals()  # before the folder exists, so it never outlives us
+    try:
+        workdir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
+        preview = Preview(root, workdir / "site", now, report)
+        built_from = fingerprint(root)
+        preview.rebuild(jobs=os.cpu_count() or 1)
+        loop = IOLoop.current()
+        server = listen(preview, host, port)
+
+        def reload_pages() -> None:
+            # Livereload's handlers live on the IO loop; reloads are scheduled onto it.
+            loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+        armed = threading.Event()
+        watcher = threading.Thread(
+            target=_watch, args=(root, preview, reload_pages, stop, armed), daemon=True
+        )
+        watcher.start()
+        armed.wait(timeout=30)
+        if fingerprint(root) != built_from:  # saved while the watcher was starting
+            preview.rebuild()
+        ready(f"http://{url_host(host)}:{port}/")
+        unhandle = _stop_loop_on_signals(cast("BaseAsyncIOLoop", loop).asyncio_loop)
+        loop.start()
+    except _Stopped:
+        pass
+    finally:
+        if unhandle is not None:
+            unhandle()
+        for sig in previous:  # a second signal must not cut the clean-up short
+            signal.signal(sig, signal.SIG_IGN)
+        stop.set()
+        if server is not None:
+            server.stop()
+        if watcher is not None:
+            watcher.join(timeout=10)  # a rebuild under way would write into the folder
+        remove()
+        atexit.unregister(remove)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

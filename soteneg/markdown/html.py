@@ -1,0 +1,347 @@
+"""Markdown bodies to HTML: for site pages, for theme sections shown elsewhere, for print.
+
+Uses the one parser of `markdown`, so ids and anchors are the ones `check` validated.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+
+from soteneg.core.routes import is_relative_reference
+from soteneg.markdown.outline import Outline, outline_of
+from soteneg.markdown.parse import parser, plain_text
+
+
+@dataclass(frozen=True)
+class Section:
+    """The body of one theme section, ready to show outside its own page."""
+
+    theme: str
+    title: str
+    html: str
+    text: str  # plain words, for comparing rounds
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    sections: dict[str, Section]
+
+
+SizeOf = Callable[[str], "tuple[int, int] | None"]
+
+
+def _no_size(src: str) -> tuple[int, int] | None:
+    return None
+
+
+def _rewrite_links(
+    tokens: list[Token], resolve: Callable[[str], str], size_of: SizeOf = _no_size
+) -> None:
+    """Links and image sources to their published URLs; images get their width and
+    height (so the page does not jump as they load); an image alone in a paragraph with
+    a title becomes a figure with that title as its caption."""
+    for i, token in enumerate(tokens):
+        for child in token.children or ():
+            if child.type == "link_open":
+                child.attrSet("href", resolve(str(child.attrGet("href") or "")))
+            elif child.type == "image":
+                src = resolve(str(child.attrGet("src") or ""))
+                child.attrSet("src", src)
+                size = size_of(src)
+                if size:
+                    child.attrSet("width", str(size[0]))
+                    child.attrSet("height", str(size[1]))
+        children = [
+            c for c in token.children or () if not (c.type == "text" and not c.content.strip())
+        ]
+        if (
+            token.type == "inline"
+            and len(children) == 1
+            and children[0].type == "image"
+            and children[0].attrGet("title")
+            and i > 0
+            and tokens[i - 1].type == "paragraph_open"
+        ):
+            caption = escapeHtml(str(children[0].attrGet("title")))
+            tokens[i - 1].tag = tokens[i + 1].tag = "figure"
+            token.children = [
+                *children,
+                Token("html_inline", "", 0, content=f"<figcaption>{caption}</figcaption>"),
+            ]
+
+
+def _copy(token: Token) -> Token:
+    """A copy that can be changed without touching the original: its attributes and
+    children are new, their content shared (a deep copy is ten times slower)."""
+    twin = token.copy(attrs=dict(token.attrs))
+    if token.children is not None:
+        twin.children = [c.copy(attrs=dict(c.attrs)) for c in token.children]
+    return twin
+
+
+def _standalone(tokens: list[Token], page_url: str) -> list[Token]:
+    """A copy of a slice that can sit on another page: no heading ids to clash with that
+    page's, links to anchors pointing back at the document's page (`page_url`), and
+    footnote references as plain [n] since their notes are not there."""
+    out = [_copy(t) for t in tokens]
+    for token in out:
+        if token.type == "heading_open":
+            token.attrs.pop("id", None)
+        for child in token.children or ():
+            href = str(child.attrGet("href") or "")
+            if child.type == "link_open" and href.startswith("#"):
+                child.attrSet("href", page_url + href)
+        if token.children:
+            token.children = [
+                Token("text", "", 0, content=f"[{c.meta['id'] + 1}]")
+                if c.type == "footnote_ref"
+                else c
+                for c in token.children
+            ]
+    return out
+
+
+def _words(tokens: list[Token]) -> str:
+    parts: list[str] = []
+    for token in tokens:
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+        if token.type in ("paragraph_close", "heading_close", "list_item_close", "td_close"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def render(
+    body: str,
+    resolve: Callable[[str], str],
+    page_url: str,
+    allow_raw_html: bool = False,
+    size_of: SizeOf = _no_size,
+) -> Rendered:
+    """HTML of a body with links rewritten by `resolve`, and its theme sections apart
+    (ready to show on other pages; `page_url` is the document's own page)."""
+    md = parser(allow_raw_html)
+    env: dict[str, object] = {}
+    return _render_tokens(md.parse(body, env), env, resolve, page_url, allow_raw_html, size_of)
+
+
+# A body is rendered once, when it is checked, before the site and so the URLs its links
+# lead to are known: those are blanks that `finish` fills in for each build.
+_BLANK = "\x00{}\x00"  # the k-th link target
+_SIZE_BLANK = "\x02{}"  # the k-th image's width and height
+_PAGE_BLANK = "\x03"  # the document's own page
+_BLANKS = re.compile(r'\x00(\d+)\x00| width="\x02(\d+)" height="\x02\d+"|\x03')
+
+
+class Prerendered(NamedTuple):  # a tuple: it loads from the build cache fastest
+    html: str
+    sections: tuple[tuple[str, str, str, str], ...]  # (theme, title, html, text)
+    hrefs: tuple[str, ...]  # the k-th blank's link as written
+    section_keys: tuple[tuple[str, str], ...] = ()  # (theme, hash of its section)
+
+    def section_key(self, theme: str) -> str | None:
+        return next((key for t, key in self.section_keys if t == theme), None)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off meanwhile, unless the caller has paused it
+    already (as `build` does). A body of 2 MiB parses into two million tokens, a tree
+    without cycles: the collector's passes over them find nothing and cost two fifths
+    of the parse."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def parse_body(
+    body: str, allow_raw_html: bool = False, html: bool = True
+) -> tuple[Outline, Prerendered | None]:
+    """A body's outline and (if `html`) its HTML with blanks, from one parse. The HTML is
+    None when the body itself holds a blank's marker character: it is then rendered
+    whole at build time."""
+    with _collector_paused():
+        return _parse_body(body, allow_raw_html, html)
+
+
+def _parse_body(body: str, allow_raw_html: bool, html: bool) -> tuple[Outline, Prerendered | None]:
+    md = parser(allow_raw_html)
+    env: dict[str, object] = {}
+    tokens = md.parse(body, env)
+    found = outline_of(tokens, body)
+    if not html or any(marker in body for marker in ("\x00", "\x02", "\x03")):
+        return found, None
+    hrefs: list[str] = []
+
+    def blank(href: str) -> str:
+        if not is_relative_reference(href):
+            return href
+        hrefs.append(href)
+        return _BLANK.format(len(hrefs) - 1)
+
+    site_paths: list[str] = []
+
+    def size_blank(src: str) -> tuple[str, str] | None:
+        found = _BLANKS.fullmatch(src)
+        if found and found.group(1):
+            return (_SIZE_BLANK.format(found.group(1)),) * 2
+        if src.startswith("/"):
+            site_paths.append(src)  # may name a published image, whose size we lack
+        return None
+
+    rendered = _render_tokens(
+        tokens,
+        env,
+        blank,
+        _PAGE_BLANK,
+        allow_raw_html,
+        size_blank,  # type: ignore[arg-type]
+    )
+    if site_paths:
+        return found, None
+    sections = tuple((s.theme, s.title, s.html, s.text) for s in rendered.sections.values())
+    keys = tuple(
+        (theme, hashlib.blake2b("\0".join(parts).encode(), digest_size=12).hexdigest())
+        for theme, *parts in sections
+    )
+    return found, Prerendered(rendered.html, sections, tuple(hrefs), keys)
+
+
+def finish(
+    pre: Prerendered, resolve: Callable[[str], str], page_url: str, size_of: SizeOf = _no_size
+) -> Rendered:
+    """A prerendered body with its blanks filled in for this site. `resolve` must leave
+    alone what `is_relative_reference` says is not relative, as the site's does."""
+    targets = [resolve(href) for href in pre.hrefs]
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return escapeHtml(targets[int(match.group(1))])
+        if match.group(2) is not None:
+            size = size_of(targets[int(match.group(2))])
+            return f' width="{size[0]}" height="{size[1]}"' if size else ""
+        return escapeHtml(page_url)
+
+    return Rendered(
+        _BLANKS.sub(fill, pre.html),
+        {
+            theme: Section(theme, title, _BLANKS.sub(fill, html), text)
+            for theme, title, html, text in pre.sections
+        },
+    )
+
+
+def _render_tokens(
+    tokens: list[Token],
+    env: dict[str, object],
+    resolve: Callable[[str], str],
+    page_url: str,
+    allow_raw_html: bool,
+    size_of: SizeOf,
+) -> Rendered:
+    md = parser(allow_raw_html)
+    _rewrite_links(tokens, resolve, size_of)
+    html = md.renderer.render(tokens, md.options, env)
+    sections: dict[str, Section] = {}
+    starts = [
+        i
+        for i, t in enumerate(tokens)
+        if (t.type == "heading_open" and t.tag == "h2" and t.level == 0)
+        or t.type == "footnote_block_open"
+    ]
+    for n, start in enumerate(starts):
+        token = tokens[start]
+        theme = token.meta.get("theme") if token.type == "heading_open" else None
+        if not theme or theme in sections:
+            continue
+        end = starts[n + 1] if n + 1 < len(starts) else len(tokens)
+        inner = _standalone(tokens[start + 3 : end], page_url)
+        sections[theme] = Section(
+            theme=theme,
+            title=plain_text(tokens[start + 1]),
+            html=md.renderer.render(inner, md.options, env),
+            text=_words(inner),
+        )
+    return Rendered(html, sections)
+
+
+def _footnote_bodies(tokens: list[Token]) -> dict[int, list[Token]]:
+    """Each footnote's inline content, by footnote id."""
+    bodies: dict[int, list[Token]] = {}
+    current: int | None = None
+    for token in tokens:
+        if token.type == "footnote_open":
+            current = token.meta["id"]
+            bodies[current] = []
+        elif token.type == "footnote_close":
+            current = None
+        elif current is not None and token.type == "inline":
+            if bodies[current]:
+                bodies[current].append(Token("text", "", 0, content=" "))
+            bodies[current].extend(c for c in token.children or () if c.type != "footnote_anchor")
+    return bodies
+
+
+def render_print(
+    body: str, resolve: Callable[[str], str], id_prefix: str, allow_raw_html: bool = False
+) -> str:
+    """HTML for a printed packet: footnotes sit where they are referenced (the print
+    stylesheet floats them to the page foot), and every id carries `id_prefix` so that
+    several documents can share one HTML file."""
+    md = parser(allow_raw_html)
+    env: dict[str, object] = {}
+    tokens = md.parse(body, env)
+    _rewrite_links(tokens, resolve)
+    inline_notes = env.get("footnotes", {}).get("list", {})  # type: ignore[union-attr]
+    bodies = _footnote_bodies(tokens)
+    out: list[Token] = []
+    skipping = False
+    for token in tokens:
+        if token.type == "footnote_block_open":
+            skipping = True
+        if skipping:
+            skipping = token.type != "footnote_block_close"
+            continue
+        if token.type == "heading_open" and token.attrGet("id"):
+            token.attrSet("id", f"{id_prefix}{token.attrGet('id')}")
+        for child in token.children or ():
+            if child.type == "link_open" and str(child.attrGet("href")).startswith("#"):
+                child.attrSet("href", f"#{id_prefix}{str(child.attrGet('href'))[1:]}")
+        if token.children:
+            token.children = [
+                _print_footnote(c, md, env, bodies, inline_notes) for c in token.children
+            ]
+        out.append(token)
+    return md.renderer.render(out, md.options, env)
+
+
+def _print_footnote(
+    child: Token,
+    md: object,
+    env: dict[str, object],
+    bodies: dict[int, list[Token]],
+    notes: dict[int, dict],
+) -> Token:
+    if child.type != "footnote_ref":
+        return child
+    note_id = child.meta["id"]
+    content = bodies.get(note_id) or notes.get(note_id, {}).get("tokens") or []
+    inner = md.renderer.renderInline(content, md.options, env)  # type: ignore[attr-defined]
+    return Token("html_inline", "", 0, content=f'<span class="footnote">{inner}</span>')

@@ -1,0 +1,160 @@
+"""The print fonts: are they installed, which files are they, what do they stamp.
+
+WeasyPrint asks fontconfig (through Pango) for the families the print stylesheet names
+and quietly takes another font when one is missing; with no font at all it crashes.
+A packet printed in a substitute has other line breaks and page numbers than the one an
+official expects, so a missing family is a configuration error before anything is
+printed. We ask fontconfig directly, for the exact family without substitution, the
+same question Pango's font map answers from.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import hashlib
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from soteneg.content.sources import Stamp, stamp
+from soteneg.content.yamlpos import parse_yaml
+from soteneg.core.problems import Problem, problem
+
+FONT_STAMP = "font:"  # stamps of print font files (and their folders) by absolute path
+
+
+class FontconfigMissing(OSError):
+    """libfontconfig cannot be loaded: WeasyPrint could not print either."""
+
+
+class _FcFontSet(ctypes.Structure):
+    _fields_ = [
+        ("nfont", ctypes.c_int),
+        ("sfont", ctypes.c_int),
+        ("fonts", ctypes.POINTER(ctypes.c_void_p)),
+    ]
+
+
+@cache
+def _fontconfig() -> ctypes.CDLL:
+    name = ctypes.util.find_library("fontconfig") or "libfontconfig.so.1"
+    try:
+        lib = ctypes.CDLL(name)
+    except OSError as err:
+        raise FontconfigMissing(f"fontconfig cannot be loaded ({err})") from err
+    lib.FcInitLoadConfigAndFonts.restype = ctypes.c_void_p
+    lib.FcPatternCreate.restype = ctypes.c_void_p
+    lib.FcPatternAddString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
+    lib.FcObjectSetBuild.restype = ctypes.c_void_p
+    lib.FcFontList.restype = ctypes.POINTER(_FcFontSet)
+    lib.FcFontList.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+    lib.FcPatternGetString.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.POINTER(ctypes.c_char_p),
+    ]
+    lib.FcPatternDestroy.argtypes = [ctypes.c_void_p]
+    lib.FcObjectSetDestroy.argtypes = [ctypes.c_void_p]
+    lib.FcFontSetDestroy.argtypes = [ctypes.POINTER(_FcFontSet)]
+    lib.FcConfigDestroy.argtypes = [ctypes.c_void_p]
+    return lib
+
+
+def font_files(family: str) -> list[str]:
+    """The files of every face of `family` that fontconfig knows, sorted; [] if none.
+
+    A fresh fontconfig configuration each call: fonts installed meanwhile (the preview
+    runs for hours) are seen, as WeasyPrint's next print would see them."""
+    lib = _fontconfig()
+    config = lib.FcInitLoadConfigAndFonts()
+    pattern = lib.FcPatternCreate()
+    objects = lib.FcObjectSetBuild(b"file", None)
+    try:
+        lib.FcPatternAddString(pattern, b"family", family.encode("utf-8"))
+        found = lib.FcFontList(config, pattern, objects)
+        files: set[str] = set()
+        if found:
+            fonts = found.contents
+            for n in range(fonts.nfont):
+                value = ctypes.c_char_p()
+                if lib.FcPatternGetString(fonts.fonts[n], b"file", 0, ctypes.byref(value)) == 0:
+                    files.add(os.fsdecode(value.value or b""))
+            lib.FcFontSetDestroy(found)
+        return sorted(f for f in files if f)
+    finally:
+        lib.FcObjectSetDestroy(objects)
+        lib.FcPatternDestroy(pattern)
+        lib.FcConfigDestroy(config)
+
+
+def missing(families: Iterable[str]) -> list[str]:
+    """The families no installed font has, in the order given."""
+    return [family for family in dict.fromkeys(families) if not font_files(family)]
+
+
+def stamps(families: Iterable[str]) -> dict[str, Stamp]:
+    """Stamps of each font file and of the folders holding them: a font updated, added
+    to a family's folder or removed changes them, and the PDFs are printed again."""
+    found: dict[str, Stamp] = {}
+    for family in dict.fromkeys(families):
+        for file in font_files(family):
+            for path in (file, str(Path(file).parent)):
+                found_stamp = stamp(path)
+                if found_stamp is not None:
+                    found[f"{FONT_STAMP}{path}"] = found_stamp
+    return dict(sorted(found.items()))
+
+
+def key(families: Iterable[str]) -> str:
+    """One string for what the fonts contribute to a PDF's bytes."""
+    digest = hashlib.blake2b(digest_size=16)
+    for family in dict.fromkeys(families):
+        digest.update(family.encode("utf-8") + b"\0")
+    for path, found in stamps(families).items():
+        digest.update(f"{path}\0{found}\0".encode())
+    return digest.hexdigest()
+
+
+def check(families: Iterable[str], config_file: str, config_text: str | None) -> list[Problem]:
+    """A problem for each print font that is not installed, at its line in site.yaml
+    (or at the top when the default is in force)."""
+    try:
+        absent = missing(families)
+    except FontconfigMissing as err:
+        return [
+            problem(
+                config_file,
+                (1, 1),
+                "fontconfig-missing",
+                f"PDFs cannot be printed: {err}",
+                "install Pango and fontconfig (Debian and Ubuntu: apt-get install "
+                "libpangoft2-1.0-0), or leave the PDFs out with --no-pdf",
+            )
+        ]
+    if not absent:
+        return []
+    doc, _ = parse_yaml(config_text or "", config_file)
+    settings = doc.value.get("print_fonts") if isinstance(doc.value, dict) else None
+    position = (1, 1)
+    if isinstance(settings, dict):
+        named = next((k for k, v in settings.items() if v == absent[0]), None)
+        position = doc.position(("print_fonts", named) if named else ("print_fonts",))
+    names = " and ".join(f"'{family}'" for family in absent)
+    noun = "font" if len(absent) == 1 else "fonts"
+    hint = "install it" if len(absent) == 1 else "install them"
+    if all(family.startswith("Noto ") for family in absent):
+        hint += " (Debian, Ubuntu: apt-get install fonts-noto-core)"
+    return [
+        problem(
+            config_file,
+            position,
+            "font-missing",
+            f"the print {noun} {names} {'is' if len(absent) == 1 else 'are'} not installed: "
+            "packets would be printed in another font, with other page breaks",
+            f"{hint}, name installed families under print_fonts in site.yaml, "
+            "or leave the PDFs out with --no-pdf",
+        )
+    ]

@@ -1,0 +1,267 @@
+"""What is printed: negotiation packets per region and round, one per round, and a PDF of
+every document version. Pure: each print job is a page of the plan whose template is
+a print template; `pdf` turns the rendered HTML into PDF."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import Markup
+
+from soteneg.content.loader import Document
+from soteneg.content.models import Round
+from soteneg.core import routes
+from soteneg.markdown.html import render_print
+from soteneg.site import i18n
+from soteneg.site.index import Site
+from soteneg.site.pages.document import attachment_list, contacts
+from soteneg.site.pages.page import Page
+
+# Print HTML names project files under this address, whatever folder the project is in,
+# so that a PDF's bytes never depend on where the project was checked out. The PDF
+# fetcher maps it to the real project root and serves nothing else.
+PROJECT_URI = "file:///soteneg-project/"
+
+PRINT_TEMPLATE = "print/packet.html"
+
+
+@dataclass(frozen=True)
+class Packet:
+    """One PDF to print, before rendering."""
+
+    url: str  # "/pdf/2018-syksy/uusimaa.pdf"
+    lang: str
+    title: str
+    documents: tuple[Document, ...]  # in print order
+    cover_round: Round | None = None
+    cover_region: str | None = None  # region id, on the cover in fi and sv
+    toc: bool = True
+
+
+def _ordered(site: Site, round_id: str, region_id: str | None, lang: str) -> list[Document]:
+    """The packet's documents in site.yaml's packet_order, in `lang` where translated.
+    Without a region, only the round's own documents (the summary)."""
+    docs: list[Document] = []
+    for kind in site.config.packet_order:
+        if kind == "summary":
+            group = site.slot("summary", round_id)
+        elif region_id is not None:
+            group = site.slot(kind, round_id, region_id)
+        else:
+            group = None
+        if group is not None:
+            docs.append(group.best(lang))
+    return docs
+
+
+def packet_urls(site: Site) -> list[str]:
+    """The URL of every PDF `plan_packets` plans, in its order, without planning them
+    (every build needs these to link to; few print)."""
+    urls: list[str] = []
+    for rnd in site.rounds:
+        regions = [
+            r for r in site.regions_sorted(site.default_lang) if site.slot("negotiation", rnd.id, r)
+        ]
+        urls += [routes.packet(rnd.id, r) for r in regions]
+        if regions:
+            urls.append(routes.round_packet(rnd.id))
+    urls += [
+        routes.document_pdf(site.url(doc))
+        for group in site.groups.values()
+        for doc in group.versions.values()
+    ]
+    return urls
+
+
+def plan_packets(site: Site) -> list[Packet]:
+    lang = site.default_lang
+    packets: list[Packet] = []
+    for rnd in site.rounds:
+        regions = [r for r in site.regions_sorted(lang) if site.slot("negotiation", rnd.id, r)]
+        for region_id in regions:
+            region = site.data.regions[region_id]
+            packets.append(
+                Packet(
+                    url=routes.packet(rnd.id, region_id),
+                    lang=lang,
+                    title=f"{i18n.text('packet_title', lang)}: {region.name.get(lang)}, "
+                    f"{rnd.name.get(lang)}",
+                    documents=tuple(_ordered(site, rnd.id, region_id, lang)),
+                    cover_round=rnd,
+                    cover_region=region_id,
+                )
+            )
+        if regions:
+            docs: list[Document] = []
+            for region_id in regions:
+                docs += [
+                    d
+                    for d in _ordered(site, rnd.id, region_id, lang)
+                    if d.meta and d.meta.type != "summary"
+                ]
+            docs += _ordered(site, rnd.id, None, lang)
+            packets.append(
+                Packet(
+                    url=routes.round_packet(rnd.id),
+                    lang=lang,
+                    title=f"{i18n.text('round_packet_title', lang)}: {rnd.name.get(lang)}",
+                    documents=tuple(docs),
+                    cover_round=rnd,
+                )
+            )
+    for group in site.groups.values():
+        for doc in group.versions.values():
+            assert doc.meta is not None
+            packets.append(
+                Packet(
+                    url=routes.document_pdf(site.url(doc)),
+                    lang=doc.meta.lang,
+                    title=doc.meta.title,
+                    documents=(doc,),
+                    toc=False,
+                )
+            )
+    return packets
+
+
+def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], str]:
+    """Links in print: documents by their public URL, files as file: URIs in content/.
+    The PDF fetcher still refuses anything outside the project."""
+
+    def resolve(href: str) -> str:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("#") or not parts.path:
+            return href
+        if href.startswith("/"):
+            return routes.absolute(href, site.config.base_url)
+        target = site.link_target(doc, unquote(parts.path))
+        if target is None:
+            return href
+        if isinstance(target, Document):
+            anchor = f"#{parts.fragment}" if parts.fragment else ""
+            return routes.absolute(site.url(target), site.config.base_url) + anchor
+        # The file's hash rides along in the address, so a changed image changes the print
+        # HTML and with it the PDF's cache key (the fetcher ignores the query).
+        version = target.url.rsplit(".", 2)[-2]
+        return f"{root_uri}content/{target.path}?v={version}"
+
+    return resolve
+
+
+def pdf_pages(data: bytes) -> int:
+    """How many pages an attachment PDF has; the packet reserves that many."""
+    # pypdf is loaded here, not with the module: every build imports this module, few
+    # read a PDF.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        return max(1, len(PdfReader(io.BytesIO(data)).pages))
+    except (PdfReadError, ValueError, OSError):
+        return 1
+
+
+def _header(site: Site, doc: Document, lang: str) -> str:
+    meta = doc.meta
+    assert meta is not None
+    parts = []
+    region = getattr(meta, "region", None)
+    if region in site.data.regions:
+        parts.append(site.data.regions[region].name.get(lang))
+    round_id = getattr(meta, "round", None)
+    if round_id in site.data.rounds:
+        parts.append(site.data.rounds[round_id].name.get(lang))
+    return " · ".join(parts) or meta.title
+
+
+def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
+    lang = packet.lang
+    chapters: list[dict[str, Any]] = []
+    toc: list[dict[str, Any]] = []
+    people: dict[str, dict[str, Any]] = {}
+    keywords: list[str] = []
+    for n, doc in enumerate(packet.documents, start=1):
+        meta = doc.meta
+        assert meta is not None
+        prefix = f"d{n}-"
+        html = render_print(
+            doc.body, print_resolver(site, doc, root_uri), prefix, site.config.allow_raw_html
+        )
+        chapter_id = f"d{n}"
+        files = attachment_list(site, doc, lang, absolute=True)
+        appendices = [
+            {
+                "id": f"{chapter_id}-a{k}",
+                "title": f["title"],
+                "path": f["path"],
+                "pages": pdf_pages(site.files[f["path"]].data),
+            }
+            for k, f in enumerate(files, start=1)
+            if f["format"] == "PDF"
+        ]
+        chapters.append(
+            {
+                "appendices": appendices,
+                "other_files": [f for f in files if f["format"] != "PDF"],
+                "id": chapter_id,
+                "lang": meta.lang,
+                "kind": i18n.text(meta.type, lang),
+                "title": meta.title,
+                "date": i18n.format_date(meta.date, lang),
+                "summary": meta.summary,
+                "example": meta.example,
+                "header": _header(site, doc, lang),
+                "html": Markup(html),
+            }
+        )
+        toc.append({"id": chapter_id, "title": meta.title, "level": 1})
+        toc += [{"id": a["id"], "title": a["title"], "level": 2} for a in appendices]
+        for person in contacts(site, meta, lang):
+            people.setdefault(person["name"], person)
+        for theme in getattr(meta, "themes", ()):
+            name = site.data.themes[theme].name.get(lang) if theme in site.data.themes else theme
+            if name not in keywords:
+                keywords.append(name)
+    first = packet.documents[0].meta if packet.documents else None
+    dates = sorted(d.meta.date for d in packet.documents if d.meta)
+    cover = None
+    if packet.cover_round is not None:
+        rnd = packet.cover_round
+        region = site.data.regions.get(packet.cover_region or "")
+        cover = {
+            "title": packet.title.split(": ")[0],
+            "region": {"fi": region.name.fi, "sv": region.name.sv} if region else None,
+            "round": {
+                "name": rnd.name.get(lang),
+                "kind": i18n.text(rnd.kind, lang),
+                "start": i18n.format_date(rnd.start, lang),
+                "end": i18n.format_date(rnd.end, lang),
+            },
+            "example": any(d.meta and d.meta.example for d in packet.documents),
+        }
+    if people:
+        toc.append({"id": "contacts", "title": i18n.text("contacts", lang), "level": 1})
+    context = {
+        "lang": lang,
+        "t": lambda key, **values: i18n.text(key, lang, **values),
+        "title": packet.title,
+        "author": site.config.publisher.name.get(lang),
+        "description": first.summary if first and len(packet.documents) == 1 else None,
+        "keywords": keywords,
+        "created": dates[0].isoformat() if dates else "",
+        "modified": dates[-1].isoformat() if dates else "",
+        "duplex": site.config.packet_duplex,
+        "fonts": site.config.print_fonts.model_dump(),
+        "cover": cover,
+        "toc": toc if packet.toc else None,
+        "chapters": chapters,
+        "contacts": list(people.values()),
+        "contacts_header": packet.title,
+    }
+    sources = tuple(d.file for d in packet.documents)
+    context["appendix_files"] = [(a["id"], a["path"]) for ch in chapters for a in ch["appendices"]]
+    return Page(packet.url, PRINT_TEMPLATE, context, indexable=False, sources=sources)

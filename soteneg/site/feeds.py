@@ -1,0 +1,82 @@
+"""Machine-readable pages: sitemap.xml, an Atom feed of news per language, robots.txt."""
+
+from __future__ import annotations
+
+from soteneg.core import routes
+from soteneg.site import i18n
+from soteneg.site.index import Site
+from soteneg.site.page_records import Alternate, SitemapEntry
+from soteneg.site.pages.page import Page
+
+
+def sitemap_entry(page: Page) -> SitemapEntry | None:
+    """A page's entry in the sitemap, with its language versions as hreflang alternates;
+    None for placeholders, feeds and other pages that are not indexable HTML."""
+    if not page.indexable or not page.url.endswith("/"):
+        return None
+    context = page.context
+    doc = context.get("doc")
+    return SitemapEntry(
+        page.url,
+        context["canonical"],
+        doc["date_iso"] if doc else None,
+        tuple(Alternate(v["lang"], v["canonical"]) for v in context["versions"] if v["available"]),
+    )
+
+
+def sitemap_page(entries: list[SitemapEntry]) -> Page:
+    """The template reads e.loc, e.lastmod and e.alternates (a.lang, a.href)."""
+    ordered = sorted(entries, key=lambda e: e.url)
+    return Page(routes.SITEMAP, "sitemap.xml", {"entries": ordered}, indexable=False)
+
+
+def feed_page(site: Site, lang: str) -> Page:
+    """Every news item, newest first: in `lang` where it was written or translated, else
+    the original, marked with its language and a line saying so (a Swedish reader learns
+    of Finnish-only news, and is not told it is Swedish). Its `updated` is the newest
+    news date, so the feed changes only when the news do. Without news there is no feed
+    (see has_feed)."""
+    config = site.config
+    base = config.base_url
+    entries = []
+    for group_id in site.news:
+        doc = site.groups[group_id].best(lang)
+        if doc.meta is None:
+            continue
+        written_in = doc.meta.lang
+        note = ""
+        if written_in != lang:
+            language = i18n.LANG_NAMES[written_in][lang]
+            note = i18n.text("feed_original_only", lang, language=language)
+        entries.append(
+            {
+                "title": doc.meta.title,
+                "lang": written_in,
+                "href": routes.absolute(site.url(doc), base),
+                "updated": f"{doc.meta.date.isoformat()}T00:00:00Z",
+                "summary": " ".join(part for part in (note, doc.meta.summary or "") if part),
+                "summary_lang": lang if note else written_in,
+            }
+        )
+    feed_url = routes.absolute(routes.feed(lang, site.default_lang), base)
+    context = {
+        "lang": lang,
+        "title": f"{config.title.get(lang)}: {i18n.text('news', lang)}",
+        "id": feed_url,
+        "self_href": feed_url,
+        "site_href": routes.absolute(routes.home(lang, site.default_lang), base),
+        "author": config.publisher.name.get(lang),
+        "updated": max(e["updated"] for e in entries),
+        "entries": entries,
+    }
+    return Page(routes.feed(lang, site.default_lang), "atom.xml", context, indexable=False)
+
+
+def has_feed(site: Site) -> bool:
+    """A feed needs an entry to have an `updated` moment and to be worth a link."""
+    return any(site.groups[g].original.meta is not None for g in site.news)
+
+
+def robots_page(site: Site) -> Page:
+    sitemap = routes.absolute(routes.SITEMAP, site.config.base_url)
+    return Page(routes.ROBOTS, "robots.txt", {"sitemap": sitemap}, indexable=False)

@@ -1,0 +1,229 @@
+"""The Site: published documents indexed by round, region, theme and language. Pure.
+
+Everything a template needs sorted or grouped is sorted and grouped here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from soteneg.content.config import SiteConfig
+from soteneg.content.loader import Content, DataSet, Document, content_path
+from soteneg.content.models import Round
+from soteneg.core import routes
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    drafts: bool = False
+    now: dt.datetime | None = None  # None: no embargo is in force (every publish_at has passed)
+    # Serve the site from this path instead of base_url's (the preview serves from "/").
+    base_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A document and its translations: one path, one version per language."""
+
+    id: str  # the original's id
+    path: str  # language-neutral URL path
+    versions: Mapping[str, Document]
+    original_lang: str
+
+    @property
+    def original(self) -> Document:
+        return self.versions[self.original_lang]
+
+    def version(self, lang: str) -> Document | None:
+        return self.versions.get(lang)
+
+    def best(self, lang: str) -> Document:
+        """The version in `lang`, else the original."""
+        return self.versions.get(lang) or self.original
+
+
+@dataclass(frozen=True)
+class Site:
+    config: SiteConfig
+    data: DataSet
+    languages: tuple[str, ...]  # default first, then those that have content
+    groups: Mapping[str, Group]  # by original id, sorted by id
+    group_of: Mapping[str, str]  # document id -> group id
+    rounds: tuple[Round, ...]  # oldest first
+    slots: Mapping[tuple[str, str, str], str]  # (type, round, region) -> group id
+    news: tuple[str, ...]  # group ids, newest first
+    pages: tuple[str, ...]  # group ids of plain pages, by title
+    # Files published with the documents (attachments, images), by path under content/.
+    files: Mapping[str, Any] = field(default_factory=dict)
+    # Documents this build leaves out, by id: why, for the problem a link to one gets.
+    unpublished: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def default_lang(self) -> str:
+        return self.config.default_lang
+
+    @cached_property
+    def published(self) -> Mapping[str, Document]:
+        """Every published document version by id."""
+        return {d.id: d for g in self.groups.values() for d in g.versions.values()}
+
+    def link_target(self, doc: Document, path: str) -> Document | Any | None:
+        """What a relative link in `doc` leads to: a published document (for `.md`), a
+        published file, or None (unpublished, missing, or outside content/)."""
+        target = content_path(doc.id, path)
+        if target is None:
+            return None
+        if target.endswith(".md"):
+            return self.published.get(target[:-3])
+        return self.files.get(target)
+
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        """Answers asked for thousands of times per build (URLs, region orders)."""
+        return {}
+
+    def url(self, doc: Document) -> str:
+        key = ("url", doc.id)
+        found = self._memo.get(key)
+        if found is None:
+            group = self.groups[self.group_of[doc.id]]
+            assert doc.meta is not None
+            found = self._memo[key] = routes.localize(group.path, doc.meta.lang, self.default_lang)
+        return str(found)
+
+    def group(self, doc: Document) -> Group:
+        return self.groups[self.group_of[doc.id]]
+
+    def slot(self, kind: str, round_id: str, region_id: str = "") -> Group | None:
+        group_id = self.slots.get((kind, round_id, region_id))
+        return self.groups[group_id] if group_id else None
+
+    @property
+    def current_round(self) -> Round | None:
+        return self.rounds[-1] if self.rounds else None
+
+    def rounds_with_theme(self, theme_id: str) -> tuple[Round, ...]:
+        return tuple(r for r in self.rounds if theme_id in r.themes)
+
+    def regions_sorted(self, lang: str) -> list[str]:
+        key = ("regions", lang)
+        if key not in self._memo:
+            self._memo[key] = sorted(
+                self.data.regions, key=lambda r: _collate(self.data.regions[r].name.get(lang))
+            )
+        return list(self._memo[key])
+
+
+_FINNISH_ORDER = {"å": "z{", "ä": "z|", "ö": "z}"}
+
+
+def _collate(text: str) -> str:
+    # Finnish and Swedish sort å, ä and ö after z, not as a and o.
+    return "".join(_FINNISH_ORDER.get(c, c) for c in text.lower())
+
+
+def is_published(doc: Document, options: BuildOptions) -> bool:
+    meta = doc.meta
+    assert meta is not None
+    if meta.draft and not options.drafts:
+        return False
+    return not (meta.publish_at and options.now and meta.publish_at > options.now)
+
+
+def build_site(content: Content, options: BuildOptions) -> Site:
+    """Index the published documents. Assumes `check` found no errors."""
+    config = content.config
+    assert config is not None
+    if options.base_path is not None:
+        parts = urlsplit(config.base_url)
+        config = config.model_copy(
+            update={"base_url": urlunsplit((parts.scheme, parts.netloc, options.base_path, "", ""))}
+        )
+    published = [d for d in content.documents if is_published(d, options)]
+    by_id = {d.id: d for d in published}
+    unpublished = {
+        d.id: _why_unpublished(d) for d in content.documents if d.id not in by_id and d.meta
+    }
+
+    group_of: dict[str, str] = {}
+    members: dict[str, dict[str, Document]] = {}
+    for doc in sorted(published, key=lambda d: d.id):
+        assert doc.meta is not None
+        target = doc.meta.translation_of
+        # A translation whose original is not published (a draft, say) stands alone.
+        group_id = target if target in by_id else doc.id
+        group_of[doc.id] = group_id
+        members.setdefault(group_id, {})[doc.meta.lang] = doc
+
+    groups: dict[str, Group] = {}
+    for group_id in sorted(members):
+        original = by_id[group_id]
+        assert original.meta is not None
+        groups[group_id] = Group(
+            id=group_id,
+            path=routes.document(group_id, original.meta),
+            versions=dict(sorted(members[group_id].items())),
+            original_lang=original.meta.lang,
+        )
+
+    used_langs = {d.meta.lang for d in published if d.meta}
+    languages = tuple(
+        lang for lang in config.languages if lang == config.default_lang or lang in used_langs
+    )
+    if config.default_lang not in languages:
+        languages = (config.default_lang, *languages)
+
+    slots: dict[tuple[str, str, str], str] = {}
+    for group in groups.values():
+        meta = group.original.meta
+        assert meta is not None
+        if meta.type in ("negotiation", "assessment", "summary"):
+            key = (meta.type, getattr(meta, "round", ""), getattr(meta, "region", "") or "")
+            slots[key] = group.id
+
+    def newest_first(group_id: str) -> tuple[dt.date, str]:
+        meta = groups[group_id].original.meta
+        assert meta is not None
+        return (meta.date, group_id)
+
+    news = sorted(
+        (g.id for g in groups.values() if g.original.meta and g.original.meta.type == "news"),
+        key=newest_first,
+        reverse=True,
+    )
+    pages = sorted(
+        (g.id for g in groups.values() if g.original.meta and g.original.meta.type == "page"),
+    )
+    rounds = tuple(sorted(content.data.rounds.values(), key=lambda r: (r.start, r.id)))
+    return Site(
+        config=config,
+        data=content.data,
+        languages=languages,
+        groups=groups,
+        group_of=group_of,
+        rounds=rounds,
+        slots=slots,
+        news=tuple(news),
+        pages=tuple(pages),
+        unpublished=unpublished,
+    )
+
+
+def _why_unpublished(doc: Document) -> str:
+    meta = doc.meta
+    assert meta is not None
+    if meta.draft:
+        return (
+            f"it links to {doc.file}, which is a draft (`draft: true`) and so not published; "
+            "publish it by removing `draft: true`, or remove the link. To see drafts with "
+            "their links, preview with `soteneg serve` or build with `soteneg build --drafts`"
+        )
+    return (
+        f"it links to {doc.file}, which is published only from {meta.publish_at} "
+        "(`publish_at`); remove the link until then, or publish both at the same time"
+    )

@@ -1,0 +1,211 @@
+"""The link check of the built site: every internal href and src, and every #anchor,
+leads to a file and an id that the build writes. External links are listed, never
+fetched. Runs on the rendered files in memory, before anything is written."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote, urljoin, urlsplit
+
+from soteneg.core import routes
+from soteneg.core.problems import Problem, problem
+from soteneg.site.page_records import FIELD_SEP, RECORD_SEP, PageLinks
+
+# Written after the check (the search bundle) or not a link target worth checking.
+GENERATED_LATER = (routes.SEARCH_INDEX.lstrip("/"),)
+LINK_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    page: str  # output file of the page, "kierrokset/index.html"
+    url: str  # as written in the page
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    broken: tuple[tuple[Link, str], ...]  # with why
+    external: tuple[Link, ...]
+
+
+# Our pages come from our templates and markdown-it, always with double-quoted
+# attributes and with ">" escaped inside them, so two scans of the text find every link
+# and id at a fraction of the cost of parsing thousands of pages.
+_LINK = re.compile(
+    r"<(" + "|".join(LINK_ATTRIBUTES) + r')\b[^>]*?\s(href|src)="([^"]*)"', re.IGNORECASE
+)
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+@dataclass
+class _Scan:
+    ids: set[str]
+    links: list[str]
+
+
+def _unescape(value: str) -> str:
+    return html.unescape(value) if "&" in value else value
+
+
+def _scan(data: bytes) -> _Scan:
+    text = data.decode("utf-8", "replace")
+    ids = {_unescape(v) for v in _ID.findall(text)}
+    links = [
+        _unescape(value)
+        for tag, name, value in _LINK.findall(text)
+        if LINK_ATTRIBUTES[tag.lower()] == name.lower()
+    ]
+    return _Scan(ids, links)
+
+
+def _page_url(output: str) -> str:
+    """The URL a file is served at, relative to the site root: "a/index.html" -> "/a/"."""
+    if output.endswith("index.html"):
+        return "/" + output[: -len("index.html")]
+    return "/" + output
+
+
+def _target(rel: str) -> str:
+    """The output file for a path relative to the site root ("a/b/" -> "a/b/index.html")."""
+    trailing = rel == "" or rel.endswith("/")
+    rel = posixpath.normpath(rel) if rel else ""
+    rel = "" if rel == "." else rel
+    if trailing:
+        return (rel + "/" if rel else "") + "index.html"
+    return rel
+
+
+_FIELD, _RECORD = FIELD_SEP, RECORD_SEP
+
+
+@lru_cache(maxsize=65536)
+def _resolve(absolute: str, base: str, host: str) -> tuple[str, str, str, str]:
+    """What a link, already joined with its page's URL, leads to: ("internal", path,
+    output file, fragment), ("external", "", "", ""), ("skip", ...) or ("broken", why...).
+    Pages share most of their links (navigation, language versions), so this is cached."""
+    parts = urlsplit(absolute)
+    if parts.scheme in ("mailto", "tel"):
+        return "skip", "", "", ""
+    if parts.scheme in ("http", "https") and parts.netloc != host:
+        return "external", "", "", ""
+    if parts.scheme not in ("", "http", "https"):
+        return "broken", f"the scheme '{parts.scheme}:' is not allowed", "", ""
+    path = unquote(parts.path)
+    if not path.startswith(base):
+        return "broken", f"{path} is outside the site's base path {base}", "", ""
+    target = _target(path[len(base) :])
+    if target.startswith(("../", "/")) or target == "..":
+        return "broken", f"{path} leaves the site", "", ""
+    if target.startswith(GENERATED_LATER):
+        return "skip", "", "", ""
+    return "internal", path, target, unquote(parts.fragment)
+
+
+def scan_page(page: str, data: bytes, base_url: str) -> PageLinks:
+    """Links of the output file `page` resolved against the site: to an output file,
+    outside the site, or broken on their own."""
+    base = routes.base_path(base_url)
+    host = urlsplit(base_url).netloc
+    here = base + _page_url(page).lstrip("/")
+    internal: list[tuple[str, str, str, str]] = []
+    external: list[str] = []
+    broken: list[tuple[str, str]] = []
+    scan = _scan(data)
+    for url in scan.links:
+        if _FIELD in url or _RECORD in url:
+            broken.append((url, "the link holds a control character"))
+            continue
+        # Most links are site paths already; joining costs more than the rest.
+        kind, path, target, fragment = _resolve(
+            url if url.startswith("/") else urljoin(here, url), base, host
+        )
+        if kind == "internal":
+            internal.append((url, path, target, fragment))
+        elif kind == "external":
+            external.append(url)
+        elif kind == "broken":
+            broken.append((url, path))
+    # An id holding a separator cannot be linked to from our pages anyway.
+    ids = sorted(i for i in scan.ids if _FIELD not in i and _RECORD not in i)
+    return PageLinks(
+        _RECORD.join(ids),
+        _RECORD.join(_FIELD.join(link) for link in internal),
+        tuple(external),
+        tuple(broken),
+    )
+
+
+def check_links(
+    pages: Mapping[str, PageLinks],
+    files: Collection[str],
+    promised: Collection[str] = (),
+    only: Collection[str] | None = None,
+) -> LinkReport:
+    """Every page's links against the files the site has. `promised`: output files that
+    will exist though they are not in `files` (the preview prints PDFs on request).
+    `only`: the pages whose internal links need checking (the others' targets and ids
+    are known not to have changed); None checks all."""
+    broken: list[tuple[Link, str]] = []
+    external: set[tuple[str, str]] = set()
+    ids: dict[str, frozenset[str]] = {}
+    for page in sorted(pages):
+        found = pages[page]
+        broken += [(Link(page, url), why) for url, why in found.broken]
+        external.update((url, page) for url in found.external)
+        if only is not None and page not in only:
+            continue
+        for url, path, target, fragment in found.internal_links():
+            if target not in files and target not in promised:
+                broken.append((Link(page, url), f"no page or file at {path}"))
+            elif fragment and target in pages:
+                if target not in ids:
+                    ids[target] = pages[target].id_set()
+                if fragment not in ids[target]:
+                    why = f"{path} has no element with id '{fragment}'"
+                    broken.append((Link(page, url), why))
+    return LinkReport(tuple(broken), tuple(Link(page, url) for url, page in sorted(external)))
+
+
+def check_site(
+    files: Mapping[str, bytes], base_url: str, promised: Collection[str] = ()
+) -> LinkReport:
+    """The link check of a whole site in memory."""
+    pages = {
+        name: scan_page(name, data, base_url)
+        for name, data in files.items()
+        if name.endswith(".html")
+    }
+    return check_links(pages, files, promised)
+
+
+# Where a link came from (file, position) and, when known better than "no page", why it
+# is broken.
+Locate = Callable[[Link], tuple[str, tuple[int, int] | None, str | None]]
+
+
+def broken_link_problems(report: LinkReport, locate: Locate) -> list[Problem]:
+    """Each broken link as a problem at the source document and line that wrote it."""
+    problems = []
+    for link, why in report.broken:
+        file, position, better = locate(link)
+        why = better or why
+        problems.append(
+            problem(
+                file, position, "broken-output-link", f"{link.url} on {_page_url(link.page)}: {why}"
+            )
+        )
+    return problems

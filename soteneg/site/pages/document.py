@@ -1,0 +1,262 @@
+"""Pages of documents: each version, placeholders for missing translations, metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import Markup
+
+from soteneg.content import attachments
+from soteneg.content.loader import Document, content_path
+from soteneg.content.models import DocumentMeta, Person
+from soteneg.core import routes
+from soteneg.markdown.html import Rendered
+from soteneg.site import i18n
+from soteneg.site.index import Group, Site
+from soteneg.site.pages.page import Chrome, Crumb, Page
+
+JSONLD_TYPES = {
+    "negotiation": "Report",
+    "assessment": "Report",
+    "summary": "Report",
+    "news": "NewsArticle",
+    "page": "WebPage",
+}
+
+
+def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
+    """Rewrite a body's relative links to documents and files into their site URLs."""
+    base = routes.base_path(site.config.base_url)
+
+    def resolve(href: str) -> str:
+        if not routes.is_relative_reference(href):
+            return href
+        parts = urlsplit(href)
+        target = site.link_target(doc, unquote(parts.path))
+        if target is None:
+            return href  # not published (a draft) or missing: the link check reports it
+        if isinstance(target, Document):
+            anchor = f"#{parts.fragment}" if parts.fragment else ""
+            return routes.href(site.url(target), base) + anchor
+        return routes.href(target.url, base)
+
+    return resolve
+
+
+def attachment_list(
+    site: Site, doc: Document, lang: str, absolute: bool = False
+) -> list[dict[str, Any]]:
+    """A document's attachments with title, format and size ("PDF, 1,2 Mt"), as
+    accessibility guidance asks, in the page's language."""
+    meta = doc.meta
+    assert meta is not None
+    base = routes.base_path(site.config.base_url)
+    found = []
+    for item in meta.attachments:
+        file = site.files.get(content_path(doc.id, item.file) or "")
+        if file is None:
+            continue
+        found.append(
+            {
+                "title": item.title,
+                "description": item.description,
+                "href": routes.absolute(file.url, site.config.base_url)
+                if absolute
+                else routes.href(file.url, base),
+                "format": attachments.FORMAT_NAMES.get(file.ext, file.ext.upper()),
+                "size": attachments.human_size(len(file.data), lang),
+                "path": file.path,
+            }
+        )
+    return found
+
+
+def tel(phone: str) -> str:
+    digits = phone.replace(" ", "")
+    return "+358" + digits[1:] if digits.startswith("0") else digits
+
+
+def contacts(site: Site, meta: DocumentMeta, lang: str) -> list[dict[str, Any]]:
+    people: list[Person] = [site.data.people[p] for p in meta.contacts if p in site.data.people]
+    return [
+        {
+            "name": p.name,
+            "title": p.title.get(lang),
+            "organisation": p.organisation.get(lang),
+            "phone": p.phone,
+            "tel": tel(p.phone) if p.phone else None,
+            "email": p.email,
+            "roles": [r.get(lang) for r in p.roles],
+        }
+        for p in people
+    ]
+
+
+def _trail(site: Site, meta: DocumentMeta, lang: str, title: str, path: str) -> list[Crumb]:
+    round_id = getattr(meta, "round", None)
+    if meta.type in ("negotiation", "assessment", "summary") and round_id in site.data.rounds:
+        round_name = site.data.rounds[round_id].name.get(lang)
+        return [
+            Crumb(i18n.text("rounds", lang), routes.ROUNDS),
+            Crumb(round_name, routes.round_(round_id)),
+            Crumb(title, path),
+        ]
+    if meta.type == "news":
+        return [Crumb(i18n.text("news", lang), routes.NEWS), Crumb(title, path)]
+    return [Crumb(title, path)]
+
+
+def _section_of(meta: DocumentMeta) -> str:
+    if meta.type in ("negotiation", "assessment", "summary"):
+        return routes.ROUNDS
+    return routes.NEWS if meta.type == "news" else ""
+
+
+def _about(site: Site, meta: DocumentMeta, chrome: Chrome) -> dict[str, Any]:
+    lang = chrome.lang
+    round_id = getattr(meta, "round", None)
+    region_id = getattr(meta, "region", None)
+    rnd = site.data.rounds.get(round_id) if round_id else None
+    region = site.data.regions.get(region_id) if region_id else None
+    themes = [site.data.themes[t] for t in getattr(meta, "themes", ()) if t in site.data.themes]
+    return {
+        "round": {"name": rnd.name.get(lang), "href": chrome.href(routes.round_(rnd.id))}
+        if rnd
+        else None,
+        "region": {"name": region.name.get(lang), "href": chrome.href(routes.region(region.id))}
+        if region
+        else None,
+        "themes": [
+            {"name": t.name.get(lang), "href": chrome.href(routes.theme(t.id))} for t in themes
+        ],
+    }
+
+
+def _metadata(
+    site: Site, doc: Document, about: Mapping[str, Any], canonical: str
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    meta = doc.meta
+    assert meta is not None
+    lang = meta.lang
+    keywords = [t["name"] for t in about["themes"]]
+    tags = [
+        ("dcterms.title", meta.title),
+        ("dcterms.date", meta.date.isoformat()),
+        ("dcterms.type", i18n.text(meta.type, lang)),
+    ]
+    if keywords:
+        tags += [("keywords", ", ".join(keywords)), ("dcterms.subject", ", ".join(keywords))]
+    if about["region"]:
+        tags.append(("dcterms.spatial", about["region"]["name"]))
+    if about["round"]:
+        tags.append(("dcterms.isPartOf", about["round"]["name"]))
+    publisher = site.config.publisher
+    jsonld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": JSONLD_TYPES[meta.type],
+        "headline": meta.title,
+        "name": meta.title,
+        "datePublished": meta.date.isoformat(),
+        "inLanguage": lang,
+        "url": canonical,
+        "publisher": {
+            "@type": "GovernmentOrganization",
+            "name": publisher.name.get(lang),
+            "url": publisher.url,
+        },
+    }
+    if meta.summary:
+        jsonld["description"] = meta.summary
+    if keywords:
+        jsonld["keywords"] = keywords
+    if about["region"]:
+        jsonld["spatialCoverage"] = {"@type": "AdministrativeArea", "name": about["region"]["name"]}
+    if about["round"]:
+        jsonld["isPartOf"] = {"@type": "CreativeWorkSeries", "name": about["round"]["name"]}
+    return tags, jsonld
+
+
+def _filters(meta: DocumentMeta, about: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    found = [(i18n.text("document_type", lang), i18n.text(meta.type, lang))]
+    if about["round"]:
+        found.append((i18n.text("round", lang), about["round"]["name"]))
+    if about["region"]:
+        found.append((i18n.text("region", lang), about["region"]["name"]))
+    found += [(i18n.text("theme", lang), t["name"]) for t in about["themes"]]
+    return found
+
+
+def version_page(
+    site: Site, group: Group, doc: Document, rendered: Rendered, chrome: Chrome
+) -> Page:
+    meta = doc.meta
+    assert meta is not None
+    lang = chrome.lang
+    about = _about(site, meta, chrome)
+    url = routes.localize(group.path, lang, site.default_lang)
+    canonical = routes.absolute(url, site.config.base_url)
+    tags, jsonld = _metadata(site, doc, about, canonical)
+    context = chrome.context(
+        path=group.path,
+        title=meta.title,
+        trail=_trail(site, meta, lang, meta.title, group.path),
+        section=_section_of(meta),
+        available=tuple(group.versions),
+        description=meta.summary,
+        meta=tags,
+        jsonld=jsonld,
+    )
+    context["doc"] = {
+        "type": meta.type,
+        "type_label": i18n.text(meta.type, lang),
+        "title": meta.title,
+        "date": i18n.format_date(meta.date, lang),
+        "date_iso": meta.date.isoformat(),
+        "summary": meta.summary,
+        "example": meta.example,
+        "draft": meta.draft,
+        "html": Markup(rendered.html),
+        **about,
+    }
+    context["contacts"] = contacts(site, meta, lang)
+    context["attachments"] = attachment_list(site, doc, lang)
+    context["filters"] = _filters(meta, about, lang)
+    context["index_body"] = True
+    context["missing"] = None
+    context["pdf"] = chrome.pdf(routes.document_pdf(url))
+    round_id, region_id = getattr(meta, "round", None), getattr(meta, "region", None)
+    context["packet"] = (
+        chrome.pdf(routes.packet(round_id, region_id))
+        if meta.type == "negotiation" and round_id and region_id
+        else None
+    )
+    return Page(url, "document.html", context, sources=(doc.file,))
+
+
+def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
+    original = group.original
+    meta = original.meta
+    assert meta is not None
+    lang = chrome.lang
+    url = routes.localize(group.path, lang, site.default_lang)
+    context = chrome.context(
+        path=group.path,
+        title=meta.title,
+        trail=_trail(site, meta, lang, meta.title, group.path),
+        section=_section_of(meta),
+        available=tuple(group.versions),
+        robots="noindex",
+    )
+    context["missing"] = {
+        "notice": i18n.text("missing_translation", lang, language=i18n.LANG_NAMES[meta.lang][lang]),
+        "title": meta.title,
+        "lang": meta.lang,
+        "href": routes.href(site.url(original), chrome.base),
+    }
+    context["doc"] = None
+    context["contacts"] = []
+    context["attachments"] = []
+    context["pdf"] = context["packet"] = None
+    return Page(url, "document.html", context, indexable=False, sources=(original.file,))
