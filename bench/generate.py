@@ -3,8 +3,9 @@
     .venv/bin/python bench/generate.py OUT_DIR --documents 5000 [--seed 1]
 
 Copies site.yaml, the data files and templates of the bundled project, adds rounds as
-needed, and writes per round a negotiation document and a THL assessment for each of
-the 18 regions (every theme section, links to the previous round's section), Swedish
+needed, and writes per round a negotiation document and a THL assessment for each
+region of the round's time (the 18 of 2018 until 2022, then the 22 of 2023; every theme
+section, links to the previous round's section of the same region), Swedish
 translations of a third of the negotiation documents, a round summary, news, and a few
 plain pages that link into the rounds.
 """
@@ -12,10 +13,14 @@ plain pages that link into the rounds.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import re
 import shutil
 from pathlib import Path
+
+from soteneg.content.loader import load_content
+from soteneg.content.sources import read_project
 
 REPO = Path(__file__).resolve().parent.parent
 THEMES = ["tilannekuva", "saatavuus", "rahoitus", "digitalisuus", "integraatio"]
@@ -40,22 +45,28 @@ def paragraph(rng: random.Random, vocabulary: list[str], n: int) -> str:
     return " ".join(sentence)
 
 
+def _dates(year: int, half: int) -> tuple[str, str]:
+    return (f"{year}-02-01", f"{year}-03-31") if half == 0 else (f"{year}-10-01", f"{year}-11-30")
+
+
 def generate(out: Path, documents: int, seed: int) -> int:
     rng = random.Random(seed)
     shutil.copytree(REPO / "templates", out / "templates")
     shutil.copy(REPO / "site.yaml", out / "site.yaml")
     content = out / "content"
     content.mkdir(parents=True)
-    for name in ("regions.yaml", "themes.yaml", "people.yaml"):
+    for name in ("eras.yaml", "regions.yaml", "themes.yaml", "people.yaml"):
         shutil.copy(REPO / "content" / name, content / name)
-    regions = re.findall(r"^- id: (\S+)", (REPO / "content/regions.yaml").read_text(), re.M)
+    # A round's documents may name only the regions of its time (region-not-in-round).
+    known = load_content(read_project(REPO))[0].data.regions.values()
+    current = [r for r in known if r.valid_to is None]
     vocabulary = sorted(
         set(
             w.lower()
             for w in words(" ".join(p.read_text() for p in (REPO / "content").rglob("*.md")))
         )
     )
-    per_round = len(regions) * 2 + len(regions) // 3 + 2
+    per_round = len(current) * 2 + len(current) // 3 + 2
     round_count = max(1, -(-documents // per_round))
     rounds = []
     for n in range(round_count):
@@ -63,9 +74,7 @@ def generate(out: Path, documents: int, seed: int) -> int:
         rounds.append((f"{year}-{'kevat' if half == 0 else 'syksy'}", year, half))
     lines = []
     for rid, year, half in rounds:
-        start, end = (
-            (f"{year}-02-01", f"{year}-03-31") if half == 0 else (f"{year}-10-01", f"{year}-11-30")
-        )
+        start, end = _dates(year, half)
         season = ("Kevät", "Våren") if half == 0 else ("Syksy", "Hösten")
         lines += [
             f"- id: {rid}",
@@ -80,10 +89,13 @@ def generate(out: Path, documents: int, seed: int) -> int:
     (content / "rounds.yaml").write_text("\n".join(lines) + "\n")
     written = 0
     previous: str | None = None
+    of_round: dict[str, list[str]] = {}
     for rid, year, half in rounds:
         folder = content / "kierrokset" / rid
         (folder / "arviot").mkdir(parents=True)
         date = f"{year}-{'02' if half == 0 else '10'}-15"
+        start, end = (dt.date.fromisoformat(d) for d in _dates(year, half))
+        regions = of_round[rid] = [r.id for r in known if r.valid_during(start, end)]
         for region in regions:
             for kind, path in (
                 ("negotiation", folder / f"{region}.md"),
@@ -97,7 +109,8 @@ def generate(out: Path, documents: int, seed: int) -> int:
                         paragraph(rng, vocabulary, rng.randint(2, 5)),
                         "",
                     ]
-                    if previous and kind == "negotiation" and rng.random() < 0.3:
+                    linkable = previous is not None and region in of_round[previous]
+                    if linkable and kind == "negotiation" and rng.random() < 0.3:
                         body += [
                             f"Vrt. [edellinen kierros](../{previous}/{region}.md#{theme}).",
                             "",
@@ -141,7 +154,7 @@ def generate(out: Path, documents: int, seed: int) -> int:
     pages.mkdir(exist_ok=True)
     for n in range(max(2, documents // 1000)):
         rid = rounds[rng.randrange(len(rounds))][0]
-        region = rng.choice(regions)
+        region = rng.choice(of_round[rid])
         (pages / f"sivu-{n}.md").write_text(
             f'---\ntitle: "Taustasivu {n}"\ntype: page\ndate: 2018-01-0{1 + n % 9}\n---\n\n'
             f"{paragraph(rng, vocabulary, 3)}\n\n"

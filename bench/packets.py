@@ -1,6 +1,6 @@
 """Packet printing benchmark: a round with a negotiation document and an assessment for
-each of the 18 regions, printed from a clean cache with 1 and with all cores, then again
-with nothing changed. Prints a Markdown table row per run.
+each of the 18 regions of its time, printed from a clean cache with 1 and with all
+cores, then again with nothing changed. Prints a Markdown table row per run.
 
     .venv/bin/python bench/packets.py [--repeat N]
 """
@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 from soteneg.build.output import cache_dir
+from soteneg.content import timeline
+from soteneg.content.loader import load_content
+from soteneg.content.sources import read_project
 
 REPO = Path(__file__).resolve().parent.parent
 ROUND = "2018-syksy"
@@ -31,7 +34,8 @@ def make_project(target: Path) -> Path:
     shutil.copytree(REPO / "content", target / "content")
     shutil.copytree(REPO / "templates", target / "templates")
     shutil.copy(REPO / "site.yaml", target / "site.yaml")
-    regions = re.findall(r"^- id: (\S+)", (REPO / "content/regions.yaml").read_text(), re.M)
+    data = load_content(read_project(REPO))[0].data
+    regions = [r.id for r in timeline.regions_in(data, data.rounds[ROUND])]
     folder = target / "content/kierrokset" / ROUND
     negotiation = (folder / "uusimaa.md").read_text()
     assessment = (folder / "arviot/uusimaa.md").read_text()

@@ -67,6 +67,19 @@ PAGES += [
     ("sv-missing-translation", "doc", "sv/kierrokset/2018-syksy/lappi/"),
     ("404", "404", "404.html"),
 ]
+# Pages of the wellbeing services counties (issue 17): a statutory round, a region with
+# successors, a county with a predecessor, and a theme history that continues one.
+PAGES += [
+    (f"{lang}-{name}", kind, prefix + path)
+    for lang, prefix in LANGS.items()
+    for name, kind, path in (
+        ("round-statutory", "round", "kierrokset/2024-hva/"),
+        ("region-successors", "region", "maakunnat/uusimaa/"),
+        ("region-predecessor", "region", "maakunnat/pirkanmaa-hva/"),
+        ("theme-region-continued", "theme-region", "teemat/saatavuus/pirkanmaa-hva/"),
+        ("statutory-document", "doc", "kierrokset/2024-hva/helsinki/"),
+    )
+]
 
 
 def _require_tools() -> None:

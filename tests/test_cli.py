@@ -209,6 +209,8 @@ def test_schema_lists_ids_and_accepts_every_bundled_document(tmp_path: Path) -> 
             "news.schema.json",
             "page.schema.json",
             "summary.schema.json",
+            "eras.schema.json",
+            "parties.schema.json",
             "people.schema.json",
             "regions.schema.json",
             "rounds.schema.json",
@@ -218,8 +220,16 @@ def test_schema_lists_ids_and_accepts_every_bundled_document(tmp_path: Path) -> 
     )
     negotiation = json.loads((out / "negotiation.schema.json").read_text())
     props = negotiation["properties"]
-    assert len(props["region"]["enum"]) == 18 and "pohjois-savo" in props["region"]["enum"]
-    assert props["round"]["enum"] == ["2018-kevat", "2018-syksy"]
+    # Every region of every era; which of them a round's documents may name is below.
+    assert len(props["region"]["enum"]) == 18 + 22 and "pohjois-savo" in props["region"]["enum"]
+    assert props["round"]["enum"] == ["2018-kevat", "2018-syksy", "2024-hva"]
+    by_round = {
+        rule["if"]["properties"]["round"]["const"]: rule["then"]["properties"]["region"]["enum"]
+        for rule in negotiation["allOf"]
+        if "region" in rule["then"]["properties"]
+    }
+    assert len(by_round["2018-syksy"]) == 18 and "uusimaa" in by_round["2018-syksy"]
+    assert len(by_round["2024-hva"]) == 22 and "uusimaa" not in by_round["2024-hva"]
     assert "integraatio" in props["themes"]["items"]["enum"]
     assert "antti-kuopila" in props["contacts"]["items"]["enum"]
     assert negotiation["additionalProperties"] is False

@@ -111,6 +111,16 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "stylesheet": lambda r: _append(r / "templates/static/style.css", "\n/* v2 */\n"),
     "site.yaml": lambda r: _edit(r / "site.yaml", "sv: Gyllene testwebbplats", "sv: Ny titel"),
     "attachment replaced": lambda r: _append(r / SYKSY / "liitteet/luvut.csv", "\n9;9\n"),
+    # Issue 17: pages that show eras' words, parties and predecessors' documents.
+    "era words in eras.yaml": lambda r: _edit(
+        r / "content/eras.yaml", "unit: {fi: maakunta,", "unit: {fi: seutu,"
+    ),
+    "party renamed in parties.yaml": lambda r: _edit(
+        r / "content/parties.yaml", "fi: Valtiovarainministeriö", "fi: Valtiovarainministeriö (VM)"
+    ),
+    "a predecessor's theme section": lambda r: _edit(
+        r / SYKSY / "etela-savo.md", "Saatavuus.", "Saatavuus on hyvä."
+    ),
 }
 
 
@@ -153,6 +163,23 @@ def test_one_document_edit_changes_its_pages_and_no_others(tmp_path: Path) -> No
     } <= written
     assert not any(w.startswith("kierrokset/2018-kevat/") for w in written)
     assert "kierrokset/2018-syksy/etela-savo/index.html" not in written
+
+
+@pytest.mark.parametrize("edit", ["era words in eras.yaml", "a predecessor's theme section"])
+def test_a_countys_theme_page_follows_its_predecessor(tmp_path: Path, edit: str) -> None:
+    """Etelä-Savon hyvinvointialue's page on a theme shows Etelä-Savo's sections, labelled
+    with what Etelä-Savo was (eras.yaml): an edit to either makes it again."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    _build(root, out)
+    EDITS[edit](root)
+    written = set(_build(root, out).written)
+    assert "teemat/saatavuus/etela-savo-hva/index.html" in written
+    if edit == "a predecessor's theme section":
+        # Written only in Finnish, so the Swedish page shows it too; Helsinki's history
+        # (Uusimaa's) does not include it.
+        assert "sv/teemat/saatavuus/etela-savo-hva/index.html" in written
+        assert "teemat/saatavuus/helsinki/index.html" not in written
 
 
 def test_an_embargo_that_ends_is_a_change_without_an_edit(tmp_path: Path) -> None:

@@ -96,6 +96,24 @@ def test_cover_and_order_follow_site_yaml(printed: Path) -> None:
     assert order == sorted(order)
 
 
+def test_cover_names_the_kind_of_round_and_its_parties(printed: Path) -> None:
+    """Issue 17: a statutory round's packet says so, and who negotiated: the ministries
+    of the round, then the county (Helsinki, one of the units Uusimaa was split into)."""
+    cover = pdftotext(printed / "pdf/2024-hva/helsinki.pdf", page=1)
+    lines = [line.strip() for line in cover.splitlines() if line.strip()]
+    assert "Neuvottelut 2024 · lakisääteinen neuvottelu" in lines
+    start = lines.index("Neuvotteluosapuolet")
+    assert lines[start + 1 : start + 4] == [
+        "Sosiaali- ja terveysministeriö",
+        "Valtiovarainministeriö",
+        "Helsingin kaupunki",
+    ]
+    whole_round = pdftotext(printed / "pdf/2024-hva.pdf", page=1)
+    assert "Valtiovarainministeriö" in whole_round and "Helsingin kaupunki" not in whole_round
+    # Uusimaa ended before the round: it has no packet in it.
+    assert not (printed / "pdf/2024-hva/uusimaa.pdf").exists()
+
+
 def test_table_of_contents_page_numbers_are_where_the_chapters_are(printed: Path) -> None:
     toc = pdftotext(printed / PACKET, page=2, layout=True)
     entries = re.findall(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", toc, flags=re.M)

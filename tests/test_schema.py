@@ -371,6 +371,14 @@ def test_every_written_schema_is_valid_and_resolves_alone(name: str) -> None:
 
 
 BAD_ENTRIES = {
+    "eras.yaml": (
+        "- id: uusi-aika\n  name: {fi: U, sv: N}\n  unit: {fi: u, sv: n}\n",
+        "missing-field",
+    ),
+    "parties.yaml": (
+        "- id: thl\n  name: {fi: T, sv: T, en: T}\n  url: http://thl.fi/\n",
+        "invalid-value",
+    ),
     "regions.yaml": (
         "- id: uusimaa-2\n  name: {fi: Uusi, sv: Ny}\n  collaboration_area: "
         "{fi: A, sv: B}\n  succeeded_by: [lappi, lappi]\n",

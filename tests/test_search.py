@@ -42,7 +42,7 @@ def test_finnish_search_stems_and_finds_documents(bundled_site: Path) -> None:
         # "kunta" appears in the content only inflected (kuntien, kuntia, kunnat).
         titles = _search(page, base + "haku/", "kunta")
         assert any("harjoitusneuvottelu" in t for t in titles), titles
-        region = page.locator(".pagefind-ui__filter-name", has_text="Maakunta")
+        region = page.locator(".pagefind-ui__filter-name", has_text="Alue")
         region.wait_for(timeout=15000)
         region.click()
         page.locator("label", has_text="Lappi").first.click()
@@ -64,7 +64,7 @@ def test_placeholders_and_index_pages_are_not_indexed(bundled_site: Path) -> Non
     assert "data-pagefind-body" not in (bundled_site / "teemat/saatavuus/index.html").read_text()
     document = (bundled_site / "kierrokset/2018-syksy/lappi/index.html").read_text()
     assert "data-pagefind-body" in document
-    assert '<span data-pagefind-filter="Maakunta">Lappi</span>' in document
+    assert '<span data-pagefind-filter="Alue">Lappi</span>' in document
 
 
 def _clean_build(out: Path) -> None:

@@ -18,11 +18,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.markdown.html import Rendered
+from soteneg.site import eras
 from soteneg.site.feeds import feed_page, has_feed, robots_page
 from soteneg.site.index import Site
 from soteneg.site.pages import indexes as ix
+from soteneg.site.pages import regions as rg
+from soteneg.site.pages import themes as th
 from soteneg.site.pages.document import placeholder_page, version_page
 from soteneg.site.pages.page import Chrome, Page
 from soteneg.site.pages.statement import statement_page
@@ -156,9 +160,11 @@ def plan_units(
             chrome = chrome_for(lang)
             key = f"doc:{group.id}:{lang}"
             if doc is not None:
+                # A translation's page says whether its original changed since.
+                fresh = "" if doc is group.original else version_of(group.original)
                 add(
                     key,
-                    [listed(group.id), inputs.render_key(doc.id)],
+                    [listed(group.id), inputs.render_key(doc.id), fresh],
                     lambda group=group, doc=doc, chrome=chrome: version_page(
                         site, group, doc, rendered[doc.id], chrome
                     ),
@@ -178,7 +184,7 @@ def plan_units(
         home += [listed(p) for p in site.pages]
         add(f"home:{lang}", home, lambda chrome=chrome: ix.home_page(site, chrome))
         add(f"rounds:{lang}", [], lambda chrome=chrome: ix.rounds_index(site, chrome))
-        add(f"regions:{lang}", [], lambda chrome=chrome: ix.regions_index(site, chrome))
+        add(f"regions:{lang}", [], lambda chrome=chrome: rg.regions_index(site, chrome))
         add(f"themes:{lang}", [], lambda chrome=chrome: ix.themes_index(site, chrome))
         news = [listed(n) for n in site.news]
         add(f"news:{lang}", news, lambda chrome=chrome: ix.news_index(site, chrome))
@@ -187,41 +193,53 @@ def plan_units(
         add(f"search:{lang}", [], lambda chrome=chrome: ix.search_page(site, chrome))
         add(f"statement:{lang}", [], lambda chrome=chrome: statement_page(site, chrome))
         for rnd in site.rounds:
+            # A round lists the regions of its time only; who they are is data (site-wide).
             parts = [slot("summary", rnd.id)]
-            for r in site.data.regions:
+            for r in eras.regions_in_round(site, rnd):
                 parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
             add(
                 f"round:{rnd.id}:{lang}",
                 parts,
-                lambda rnd=rnd, chrome=chrome: ix.round_page(site, rnd, chrome),
+                lambda rnd=rnd, chrome=chrome: rg.round_page(site, rnd, chrome),
             )
         for r in site.data.regions:
             parts = []
-            for rnd in site.rounds:
+            for rnd in rg.region_rounds(site, r):
                 parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
             add(
                 f"region:{r}:{lang}",
                 parts,
-                lambda r=r, chrome=chrome: ix.region_page(site, r, chrome),
+                lambda r=r, chrome=chrome: rg.region_page(site, r, chrome),
             )
         for theme_id in site.data.themes:
-            rounds = site.rounds_with_theme(theme_id)
-            negotiations = {
-                r: [site.slots.get(("negotiation", rnd.id, r)) for rnd in rounds]
+            # Each region's history on the theme: its own rounds and its predecessors'.
+            # Whether its comparison page exists (and so whether the matrix links to it)
+            # depends on every document in that history.
+            histories = {
+                r: tuple(
+                    site.slots.get(("negotiation", step.round.id, step.region))
+                    for step in eras.theme_history(site, theme_id, r)
+                )
                 for r in site.data.regions
             }
+            matrix = []
+            for r, groups in histories.items():
+                matrix.append(exists(theme_id, r, groups))
+                for rnd in rg.region_rounds(site, r):
+                    if theme_id in rnd.themes:
+                        matrix.append(sections(site.slots.get(("negotiation", rnd.id, r)), lang))
             add(
                 f"theme:{theme_id}:{lang}",
-                [sections(g, lang) for groups in negotiations.values() for g in groups],
-                lambda t=theme_id, chrome=chrome: ix.theme_page(site, t, rendered, chrome),
+                matrix,
+                lambda t=theme_id, chrome=chrome: th.theme_page(site, t, rendered, chrome),
             )
-            for r, groups in negotiations.items():
-                parts = [exists(theme_id, r, tuple(groups))]
+            for r, groups in histories.items():
+                parts = [exists(theme_id, r, groups)]
                 parts += [section(g, theme_id, lang) for g in groups]
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",
                     parts,
-                    lambda t=theme_id, r=r, chrome=chrome: ix.theme_region_page(
+                    lambda t=theme_id, r=r, chrome=chrome: th.theme_region_page(
                         site, t, r, rendered, chrome
                     ),
                 )

@@ -1,8 +1,10 @@
 """The one cross-reference pass: everything that needs more than one file to be checked.
 
-Ids resolve (regions, rounds, themes, people, translations), theme sections belong to
-their round, no two documents claim the same slot or address (`addresses`), and relative
-links and their anchors lead somewhere. Pure: it reads nothing.
+Ids resolve (regions, rounds, themes, people, eras, parties, translations), theme
+sections belong to their round, a document's region existed during its round and the
+regions' succession holds together (`time_checks`), no two documents claim the same slot
+or address (`addresses`), and relative links and their anchors lead somewhere. Pure: it
+reads nothing.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from urllib.parse import unquote, urlsplit
 
 from soteneg.content.addresses import check_addresses
 from soteneg.content.addresses import slot as document_slot
+from soteneg.content.freshness import check_freshness
 from soteneg.content.loader import Content, DataSet, Document, content_path
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR
+from soteneg.content.time_checks import check_region_in_round, check_time_data
 from soteneg.content.yamlpos import parse_yaml
 from soteneg.core.problems import Problem, did_you_mean, problem
 from soteneg.markdown.outline import Link
@@ -48,16 +52,24 @@ def _unknown(
 
 def check_data(data: DataSet) -> Iterator[Problem]:
     rounds_file, regions_file = f"{CONTENT_DIR}/rounds.yaml", f"{CONTENT_DIR}/regions.yaml"
-    themes_ok = _loaded(data, "themes.yaml")
     for round_ in data.rounds.values():
         doc, i = data.docs[rounds_file], data.index[(rounds_file, round_.id)]
         for j, theme in enumerate(round_.themes):
-            if themes_ok and _missing(data, "themes.yaml", data.themes, theme):
+            if _missing(data, "themes.yaml", data.themes, theme):
                 yield _unknown(
                     "theme", theme, data.themes, rounds_file, doc.position((i, "themes", j))
                 )
+        # Like themes, parties are checked only against a parties.yaml that was read:
+        # the file is optional, and a site without it names its parties in no file.
+        for j, party in enumerate(round_.parties):
+            if _missing(data, "parties.yaml", data.parties, party):
+                yield _unknown(
+                    "party", party, data.parties, rounds_file, doc.position((i, "parties", j))
+                )
     for region in data.regions.values():
         doc, i = data.docs[regions_file], data.index[(regions_file, region.id)]
+        if region.era is not None and _missing(data, "eras.yaml", data.eras, region.era):
+            yield _unknown("era", region.era, data.eras, regions_file, doc.position((i, "era")))
         for j, successor in enumerate(region.succeeded_by):
             if _missing(data, "regions.yaml", data.regions, successor):
                 yield _unknown(
@@ -67,6 +79,7 @@ def check_data(data: DataSet) -> Iterator[Problem]:
                     regions_file,
                     doc.position((i, "succeeded_by", j)),
                 )
+    yield from check_time_data(data)
 
 
 def _field(doc: Document, name: str, shape: type = str) -> Any:
@@ -90,6 +103,10 @@ def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
     round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
     if isinstance(round_id, str) and _missing(data, "rounds.yaml", data.rounds, round_id):
         yield _unknown("round", round_id, data.rounds, doc.file, at(("round",)))
+    if isinstance(region, str) and region in data.regions and round_ is not None:
+        yield from check_region_in_round(
+            doc.file, at(("region",)), data, data.regions[region], round_
+        )
     for j, theme in enumerate(_field(doc, "themes", list) or ()):
         if _missing(data, "themes.yaml", data.themes, theme):
             yield _unknown("theme", theme, data.themes, doc.file, at(("themes", j)))
@@ -351,6 +368,7 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
     problems.extend(_check_duplicates(content.documents))
     problems.extend(check_addresses(content))
     problems.extend(_check_translations(content.documents, all_ids))
+    problems.extend(check_freshness(content.documents))
     problems.extend(check_links(readable, all_ids))
     return problems
 

@@ -17,13 +17,21 @@ from soteneg.content.models import (
     DATA_FILES,
     DOCUMENT_MODELS,
     DocumentMeta,
+    Era,
+    Party,
     Person,
     Region,
     Round,
     Strict,
     Theme,
 )
-from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES, ProjectFiles, SourceFile
+from soteneg.content.sources import (
+    CONTENT_DIR,
+    DATA_FILE_NAMES,
+    OPTIONAL_DATA_FILES,
+    ProjectFiles,
+    SourceFile,
+)
 from soteneg.content.validation import validate
 from soteneg.content.yamlpos import YamlDoc, parse_yaml
 from soteneg.core.problems import Problem, did_you_mean, problem
@@ -60,10 +68,12 @@ def content_path(doc_id: str, written: str) -> str | None:
 
 @dataclass(frozen=True)
 class DataSet:
-    """The four data files, by id, with where each entry stands."""
+    """The data files, by id, with where each entry stands."""
 
     regions: Mapping[str, Region] = field(default_factory=dict)
     rounds: Mapping[str, Round] = field(default_factory=dict)
+    eras: Mapping[str, Era] = field(default_factory=dict)
+    parties: Mapping[str, Party] = field(default_factory=dict)
     themes: Mapping[str, Theme] = field(default_factory=dict)
     people: Mapping[str, Person] = field(default_factory=dict)
     # file -> positions, only for files that parsed: references into a file that did not
@@ -325,7 +335,10 @@ def load_content(
         path = f"{CONTENT_DIR}/{name}"
         source = present.get(path)
         if source is None:
-            problems.append(problem(path, None, "data-missing", f"the data file {path} is missing"))
+            if name not in OPTIONAL_DATA_FILES:
+                problems.append(
+                    problem(path, None, "data-missing", f"the data file {path} is missing")
+                )
             continue
         text, found = decode(source)
         problems.extend(found)
@@ -344,6 +357,8 @@ def load_content(
     data = DataSet(
         regions=tables.get("regions.yaml", {}),
         rounds=tables.get("rounds.yaml", {}),
+        eras=tables.get("eras.yaml", {}),
+        parties=tables.get("parties.yaml", {}),
         themes=tables.get("themes.yaml", {}),
         people=tables.get("people.yaml", {}),
         docs=docs,

@@ -163,11 +163,42 @@ class FullNames(Names):
 # --- data files --------------------------------------------------------------------
 
 
+class Era(Strict):
+    """A period of regional units and what they are called: the 18 maakunnat of 2018,
+    the wellbeing services counties of 2023. Pages take these words from the data."""
+
+    id: Slug
+    name: Names  # the heading of the period's units on lists
+    unit: Names  # one unit: maakunta / landskap / region
+    units: Names  # many
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Era:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise PydanticCustomError("date_order", "valid_to is before valid_from")
+        return self
+
+
+class Party(Strict):
+    """A ministry or agency that negotiates with the regions."""
+
+    id: Slug
+    name: FullNames
+    short: Names | None = None  # STM / SHM
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)] | None = None
+
+
 class Region(Strict):
     id: Slug
     name: Names
-    collaboration_area: Names
-    # Regions change (the wellbeing services counties of 2023): old ones stay, with dates.
+    # The era whose words name this unit (eras.yaml); `unit` overrides the word for one
+    # unit that is not like the others (the City of Helsinki among the counties).
+    era: Slug | None = None
+    unit: Names | None = None
+    collaboration_area: Names | None = None
+    # Regions change: old ones stay, with the day they ended and who took over.
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = None
     succeeded_by: UniqueList(Slug) = Field(default_factory=list)
@@ -178,14 +209,23 @@ class Region(Strict):
             raise PydanticCustomError("date_order", "valid_to is before valid_from")
         return self
 
+    def valid_during(self, start: dt.date, end: dt.date) -> bool:
+        """Whether the unit existed on some day from `start` to `end`."""
+        return (self.valid_from is None or self.valid_from <= end) and (
+            self.valid_to is None or self.valid_to >= start
+        )
+
 
 class Round(Strict):
     id: Slug
     name: Names
     kind: Literal["practice", "statutory"]
+    # The ministries and agencies negotiating (parties.yaml), in the order shown.
+    parties: UniqueList(Slug) = Field(default_factory=list)
     start: IsoDate
     end: IsoDate
     themes: Annotated[UniqueList(Slug), Field(min_length=1)]
+    example: StrictBool = False  # the round's data is an illustration, not the record
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Round:
@@ -211,6 +251,8 @@ class Person(Strict):
 
 
 DATA_FILES: dict[str, type[Strict]] = {
+    "eras.yaml": Era,
+    "parties.yaml": Party,
     "regions.yaml": Region,
     "rounds.yaml": Round,
     "themes.yaml": Theme,
@@ -246,6 +288,10 @@ class DocumentMeta(Strict):
     summary: Text | None = None
     contacts: UniqueList(Slug) = Field(default_factory=list)
     translation_of: DocId | None = None
+    # Which version of the original this translation was made from: the first 12 hex
+    # digits of a hash of the original's title, summary and body (content.freshness),
+    # written by `soteneg new` and `soteneg translated`.
+    original_version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] | None = None
     example: StrictBool = False
     # Left out of the build until this moment (embargo); see `--now`.
     publish_at: Moment | None = None

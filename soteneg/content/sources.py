@@ -15,7 +15,16 @@ CONFIG_FILE = "site.yaml"
 TEMPLATES_DIR = "templates"
 STATIC_DIR = "templates/static"
 CONTENT_DIR = "content"
-DATA_FILE_NAMES = ("regions.yaml", "rounds.yaml", "themes.yaml", "people.yaml")
+DATA_FILE_NAMES = (
+    "eras.yaml",
+    "parties.yaml",
+    "regions.yaml",
+    "rounds.yaml",
+    "themes.yaml",
+    "people.yaml",
+)
+# Sites of one period need no eras, and rounds may name no parties: these may be absent.
+OPTIONAL_DATA_FILES = frozenset({"eras.yaml", "parties.yaml"})
 
 # A negotiation document is a few pages. Far larger input is a mistake or an attack,
 # and is refused before it is read, so `check` stays fast and its memory bounded.

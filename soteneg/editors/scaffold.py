@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from soteneg.content.loader import DataSet
 from soteneg.content.models import DOCUMENT_MODELS, MAX_SLUG, MAX_TEXT, SLUG_PATTERN
 from soteneg.content.sources import CONTENT_DIR
+from soteneg.content.time_checks import region_outside_round
 from soteneg.core.problems import did_you_mean
 from soteneg.markdown.parse import slugify
 
@@ -68,6 +69,10 @@ def document_path(req: Request, data: DataSet) -> str:
         if req.type == "summary":
             return f"{base}/yhteenveto{_suffix(req.lang)}.md"
         region = _require("region", req.region, dict(data.regions), "--region")
+        # `check` would refuse the file at once: say so now, in check's own words.
+        outside = region_outside_round(data, data.regions[region], data.rounds[round_id])
+        if outside is not None:
+            raise ScaffoldError("{} ({})".format(*outside))
         folder = base if req.type == "negotiation" else f"{base}/arviot"
         return f"{folder}/{region}{_suffix(req.lang)}.md"
     slug = req.slug or (_slug_of(req.title) if req.title else None)
@@ -109,7 +114,9 @@ def _title(req: Request, data: DataSet) -> str:
     return req.slug or "Otsikko"
 
 
-def skeleton(req: Request, data: DataSet, translation_of: str | None) -> str:
+def skeleton(
+    req: Request, data: DataSet, translation_of: str | None, original_version: str | None = None
+) -> str:
     """Front matter and body; the round's theme sections in the round's order."""
     fields: list[tuple[str, object]] = [
         ("title", _title(req, data)),
@@ -125,6 +132,8 @@ def skeleton(req: Request, data: DataSet, translation_of: str | None) -> str:
         fields.append(("themes", themes))
     if translation_of:
         fields.append(("translation_of", translation_of))
+        if original_version:  # the version of the original this translation starts from
+            fields.append(("original_version", original_version))
     if req.type in NEEDS_ROUND:
         fields.append(("example", False))
     lines = ["---"]

@@ -1,8 +1,9 @@
 """JSON Schema for editors: front matter per document type, data files and site.yaml.
 
-The schemas carry the project's real ids (regions, rounds, themes, people) as enums, so
-an editor that understands JSON Schema offers them as completions and underlines a typo
-while the file is being written, before `soteneg check` ever runs.
+The schemas carry the project's real ids (regions, rounds, themes, people, eras,
+parties) as enums, and which regions each round's documents may name, so an editor that
+understands JSON Schema offers them as completions and underlines a typo while the file
+is being written, before `soteneg check` ever runs.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from soteneg.content import timeline
 from soteneg.content.config import SiteConfig
 from soteneg.content.loader import DataSet, Document
 from soteneg.content.models import DATA_FILES, DOCUMENT_MODELS
@@ -51,6 +53,23 @@ def _themes_of_rounds(data: DataSet) -> list[dict[str, Any]]:
     ]
 
 
+def _regions_of_rounds(data: DataSet) -> list[dict[str, Any]]:
+    """A round's documents name only the regions that existed during it (`check`:
+    region-not-in-round), by the rule of `timeline`."""
+    rules = []
+    for round_ in data.rounds.values():
+        valid = [r.id for r in timeline.regions_in(data, round_)]
+        # No region existed then: no region can be named (JSON Schema has no empty enum).
+        region: dict[str, Any] | bool = {"enum": valid} if valid else False
+        rules.append(
+            {
+                "if": {"properties": {"round": {"const": round_.id}}, "required": ["round"]},
+                "then": {"properties": {"region": region}},
+            }
+        )
+    return rules
+
+
 def _hoist(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     """`schema` without its $defs, which move into `defs`: a `#/$defs/...` reference
     resolves against the root of the file it is in, so definitions must sit there."""
@@ -76,6 +95,7 @@ def document_schemas(
         "contacts": sorted(data.people),
     }
     rounds = _themes_of_rounds(data)
+    times = _regions_of_rounds(data)
     out: dict[str, dict[str, Any]] = {}
     defs: dict[str, Any] = {}
     branches: list[dict[str, Any]] = []
@@ -87,8 +107,13 @@ def document_schemas(
         # translation-chain); none yet means none can be named.
         own = sorted(d_id for d_id, kind in originals if kind == doc_type)
         _enum(schema["properties"]["translation_of"], own)
-        if rounds and "round" in schema["properties"] and "themes" in schema["properties"]:
-            schema["allOf"] = rounds  # not empty: JSON Schema refuses an empty allOf
+        props = schema["properties"]
+        rules = [
+            *(rounds if "round" in props and "themes" in props else ()),
+            *(times if "round" in props and "region" in props else ()),
+        ]
+        if rules:
+            schema["allOf"] = rules  # not empty: JSON Schema refuses an empty allOf
         schema["$schema"] = SCHEMA_DIALECT
         schema["title"] = f"soteneg {doc_type} front matter"
         out[f"{doc_type}.schema.json"] = schema
@@ -117,8 +142,13 @@ def data_schemas(data: DataSet) -> dict[str, dict[str, Any]]:
         item = model.model_json_schema()
         if name == "rounds.yaml":
             _enum(item["properties"]["themes"], sorted(data.themes))
+            # Without parties.yaml `check` takes any party id, and so does the schema.
+            if data.parties:
+                _enum(item["properties"]["parties"], sorted(data.parties))
         if name == "regions.yaml":
             _enum(item["properties"]["succeeded_by"], sorted(data.regions))
+            if data.eras:
+                _enum(item["properties"]["era"], sorted(data.eras))
         defs: dict[str, Any] = {}
         out[name.replace(".yaml", ".schema.json")] = {
             "$schema": SCHEMA_DIALECT,

@@ -16,7 +16,7 @@ from soteneg.content.loader import Document
 from soteneg.content.models import Round
 from soteneg.core import routes
 from soteneg.markdown.html import render_print
-from soteneg.site import i18n
+from soteneg.site import eras, i18n
 from soteneg.site.index import Site
 from soteneg.site.pages.document import attachment_list, contacts
 from soteneg.site.pages.page import Page
@@ -58,14 +58,20 @@ def _ordered(site: Site, round_id: str, region_id: str | None, lang: str) -> lis
     return docs
 
 
+def _negotiating(site: Site, rnd: Round, lang: str) -> list[str]:
+    """The regions of the round that have a negotiation document, by name."""
+    present = set(eras.regions_in_round(site, rnd))
+    return [
+        r for r in site.regions_sorted(lang) if r in present and site.slot("negotiation", rnd.id, r)
+    ]
+
+
 def packet_urls(site: Site) -> list[str]:
     """The URL of every PDF `plan_packets` plans, in its order, without planning them
     (every build needs these to link to; few print)."""
     urls: list[str] = []
     for rnd in site.rounds:
-        regions = [
-            r for r in site.regions_sorted(site.default_lang) if site.slot("negotiation", rnd.id, r)
-        ]
+        regions = _negotiating(site, rnd, site.default_lang)
         urls += [routes.packet(rnd.id, r) for r in regions]
         if regions:
             urls.append(routes.round_packet(rnd.id))
@@ -81,7 +87,7 @@ def plan_packets(site: Site) -> list[Packet]:
     lang = site.default_lang
     packets: list[Packet] = []
     for rnd in site.rounds:
-        regions = [r for r in site.regions_sorted(lang) if site.slot("negotiation", rnd.id, r)]
+        regions = _negotiating(site, rnd, lang)
         for region_id in regions:
             region = site.data.regions[region_id]
             packets.append(
@@ -238,6 +244,9 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
             "round": {
                 "name": rnd.name.get(lang),
                 "kind": i18n.text(rnd.kind, lang),
+                # The ministries, then the region the packet is for, the other party.
+                "parties": eras.party_names(site, rnd, lang)
+                + ([region.name.get(lang)] if region and rnd.parties else []),
                 "start": i18n.format_date(rnd.start, lang),
                 "end": i18n.format_date(rnd.end, lang),
             },

@@ -27,7 +27,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "languages": {"fi": "Kieliversiot", "sv": "Språkversioner", "en": "Languages"},
     "home": {"fi": "Etusivu", "sv": "Startsida", "en": "Home"},
     "rounds": {"fi": "Neuvottelukierrokset", "sv": "Förhandlingsrundor", "en": "Rounds"},
-    "regions": {"fi": "Maakunnat", "sv": "Landskap", "en": "Regions"},
+    # The index of regions spans every era: its words are neutral. A page about one era
+    # takes that era's words from eras.yaml instead (soteneg.site.eras).
+    "regions": {"fi": "Alueet", "sv": "Områden", "en": "Regions"},
     "themes": {"fi": "Teemat", "sv": "Teman", "en": "Themes"},
     "news": {"fi": "Tiedotteet", "sv": "Pressmeddelanden", "en": "News"},
     "current_round": {"fi": "Ajankohtainen kierros", "sv": "Aktuell runda", "en": "Current round"},
@@ -50,11 +52,32 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
     "round_themes": {"fi": "Kierroksen teemat", "sv": "Rundans teman", "en": "Themes of the round"},
     "round_documents": {
-        "fi": "Maakuntien asiakirjat",
-        "sv": "Landskapens dokument",
+        "fi": "Alueiden asiakirjat",
+        "sv": "Områdenas dokument",
         "en": "Documents of the regions",
     },
-    "region": {"fi": "Maakunta", "sv": "Landskap", "en": "Region"},
+    "region": {"fi": "Alue", "sv": "Område", "en": "Region"},
+    "other_regions": {"fi": "Muut alueet", "sv": "Övriga områden", "en": "Other regions"},
+    "parties": {
+        "fi": "Neuvotteluosapuolet",
+        "sv": "Förhandlingsparter",
+        "en": "Negotiating parties",
+    },
+    "and": {"fi": "ja", "sv": "och", "en": "and"},
+    "predecessor": {"fi": "Edeltäjä", "sv": "Föregångare", "en": "Predecessor"},
+    "predecessors": {"fi": "Edeltäjät", "sv": "Föregångare", "en": "Predecessors"},
+    "successor": {"fi": "Seuraaja", "sv": "Efterföljare", "en": "Successor"},
+    "successors": {"fi": "Seuraajat", "sv": "Efterföljare", "en": "Successors"},
+    "outside_period": {
+        "fi": "ei ollut olemassa kierroksen aikana",
+        "sv": "fanns inte under rundan",
+        "en": "did not exist during the round",
+    },
+    "no_rounds": {
+        "fi": "Ei neuvottelukierroksia.",
+        "sv": "Inga förhandlingsrundor.",
+        "en": "No rounds.",
+    },
     "round": {"fi": "Kierros", "sv": "Runda", "en": "Round"},
     "theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
     "negotiation": {
@@ -78,8 +101,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Negotiations by round",
     },
     "theme_matrix": {
-        "fi": "Teema kierroksittain ja maakunnittain",
-        "sv": "Temat per runda och landskap",
+        "fi": "Teema kierroksittain ja alueittain",
+        "sv": "Temat per runda och område",
         "en": "Theme by round and region",
     },
     "compare_rounds": {
@@ -91,6 +114,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "fi": "Muutokset edelliseen kierrokseen ({round})",
         "sv": "Ändringar sedan föregående runda ({round})",
         "en": "Changes since the previous round ({round})",
+    },
+    "changes_since_predecessor": {
+        "fi": "Muutokset edeltäjän viimeiseen kierrokseen ({region}, {round})",
+        "sv": "Ändringar sedan föregångarens senaste runda ({region}, {round})",
+        "en": "Changes since the predecessor's last round ({region}, {round})",
     },
     "words_added": {"fi": "lisätty {n} sanaa", "sv": "{n} ord tillagda", "en": "{n} words added"},
     "words_removed": {
@@ -104,9 +132,14 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "den första rundan med temat",
         "en": "the first round with this theme",
     },
+    "first_round_of_unit": {
+        "fi": "alueen ensimmäinen oma kierros, johon teema sisältyy",
+        "sv": "områdets första egna runda med temat",
+        "en": "the first round of this unit with this theme",
+    },
     "inserted": {"fi": "lisätty", "sv": "tillagt", "en": "added"},
     "deleted": {"fi": "poistettu", "sv": "borttaget", "en": "removed"},
-    "by_region": {"fi": "Maakunnittain", "sv": "Per landskap", "en": "By region"},
+    "by_region": {"fi": "Alueittain", "sv": "Per område", "en": "By region"},
     "contacts": {"fi": "Lisätietoja", "sv": "Mer information", "en": "More information"},
     "phone": {"fi": "puh.", "sv": "tfn", "en": "tel."},
     "published": {"fi": "Julkaistu", "sv": "Publicerad", "en": "Published"},
@@ -122,6 +155,14 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "fi": "Luonnos – ei julkaistu",
         "sv": "Utkast – inte publicerat",
         "en": "Draft – not published",
+    },
+    "outdated_translation": {
+        "fi": "Alkuperäistä tekstiä on muutettu tämän käännöksen jälkeen. Alkuperäinen "
+        "({language}, {date}):",
+        "sv": "Originaltexten har ändrats efter att den här översättningen gjordes. "
+        "Originalet ({language}, {date}):",
+        "en": "The original text has changed since this translation was made. The "
+        "original ({language}, {date}):",
     },
     "missing_translation": {
         "fi": "Tätä sivua ei ole suomeksi. Alkuperäinen on {language}:",
@@ -162,9 +203,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "search": {"fi": "Haku", "sv": "Sök", "en": "Search"},
     "search_needs_js": {
         "fi": "Haku toimii selaimessa JavaScriptin avulla. Voit selata aineistoa myös "
-        "kierroksittain, maakunnittain ja teemoittain.",
+        "kierroksittain, alueittain ja teemoittain.",
         "sv": "Sökningen använder JavaScript i webbläsaren. Du kan också bläddra i "
-        "materialet per runda, landskap och tema.",
+        "materialet per runda, område och tema.",
         "en": "Search runs in the browser with JavaScript. You can also browse by round, "
         "region and theme.",
     },
@@ -194,14 +235,21 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Printable version (PDF)",
     },
     "pdf_round_packet": {
-        "fi": "Kaikkien maakuntien aineisto (PDF)",
-        "sv": "Material för alla landskap (PDF)",
-        "en": "Packet of all regions (PDF)",
+        "fi": "Kierroksen koko aineisto (PDF)",
+        "sv": "Rundans hela material (PDF)",
+        "en": "Packet of the whole round (PDF)",
     },
     "packets": {"fi": "Neuvottelupaketit", "sv": "Förhandlingspaket", "en": "Negotiation packets"},
     "footer_publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
     "dates": {"fi": "Ajankohta", "sv": "Tidpunkt", "en": "Dates"},
 }
+
+
+def listing(items: list[str], lang: str) -> str:
+    """The items joined as the language writes a list: "A, B ja C"."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {text('and', lang)} {items[-1]}"
 
 
 def text(key: str, lang: str, **values: object) -> str:

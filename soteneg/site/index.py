@@ -6,7 +6,7 @@ Everything a template needs sorted or grouped is sorted and grouped here, once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -86,6 +86,12 @@ class Site:
     def _memo(self) -> dict[tuple[str, str], Any]:
         """Answers asked for thousands of times per build (URLs, region orders)."""
         return {}
+
+    def remember(self, key: tuple[str, str], make: Callable[[], Any]) -> Any:
+        """The answer to `key`, made once per Site."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def url(self, doc: Document) -> str:
         key = ("url", doc.id)

@@ -1,2 +1,3 @@
-"""One module per kind of page: the Page record (page), document pages,
-index pages (rounds, regions, themes, news), the accessibility statement."""
+"""One module per kind of page: the Page record (page), document pages, index pages
+(home, rounds, themes, news), pages that list regions (regions), theme matrices and
+comparisons (themes), the accessibility statement; parts shared among them (parts)."""

@@ -9,11 +9,12 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import Markup
 
 from soteneg.content import attachments
+from soteneg.content.freshness import state_of
 from soteneg.content.loader import Document, content_path
 from soteneg.content.models import DocumentMeta, Person
 from soteneg.core import routes
 from soteneg.markdown.html import Rendered
-from soteneg.site import i18n
+from soteneg.site import eras, i18n
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
 
@@ -122,7 +123,13 @@ def _about(site: Site, meta: DocumentMeta, chrome: Chrome) -> dict[str, Any]:
     region = site.data.regions.get(region_id) if region_id else None
     themes = [site.data.themes[t] for t in getattr(meta, "themes", ()) if t in site.data.themes]
     return {
-        "round": {"name": rnd.name.get(lang), "href": chrome.href(routes.round_(rnd.id))}
+        "round": {
+            "name": rnd.name.get(lang),
+            "href": chrome.href(routes.round_(rnd.id)),
+            "kind": i18n.text(rnd.kind, lang),
+            # The region of a negotiation or an assessment is the other party.
+            "parties": eras.parties_text(site, rnd, lang, region_id),
+        }
         if rnd
         else None,
         "region": {"name": region.name.get(lang), "href": chrome.href(routes.region(region.id))}
@@ -220,6 +227,7 @@ def version_page(
         "html": Markup(rendered.html),
         **about,
     }
+    context["outdated"] = _outdated(site, group, doc, chrome)
     context["contacts"] = contacts(site, meta, lang)
     context["attachments"] = attachment_list(site, doc, lang)
     context["filters"] = _filters(meta, about, lang)
@@ -233,6 +241,27 @@ def version_page(
         else None
     )
     return Page(url, "document.html", context, sources=(doc.file,))
+
+
+def _outdated(site: Site, group: Group, doc: Document, chrome: Chrome) -> dict[str, Any] | None:
+    """The notice on a translation whose original changed after it was made (the same
+    rule as check's translation-outdated warning); None when it is current or unknown."""
+    original = group.original
+    if doc is original or state_of(doc, original) != "outdated":
+        return None
+    assert original.meta is not None
+    lang = chrome.lang
+    return {
+        "notice": i18n.text(
+            "outdated_translation",
+            lang,
+            language=i18n.LANG_NAMES[original.meta.lang][lang],
+            date=i18n.format_date(original.meta.date, lang),
+        ),
+        "title": original.meta.title,
+        "lang": original.meta.lang,
+        "href": routes.href(site.url(original), chrome.base),
+    }
 
 
 def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:

@@ -1,0 +1,206 @@
+"""`check`, `build` and `serve`: the commands that read the whole project."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+
+from soteneg.build import cache as build_cache
+from soteneg.build.output import cache_dir, lock_file
+from soteneg.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    UsageError,
+    now_of,
+    print_problems,
+    root_dir,
+)
+from soteneg.packets.shard import Shard
+
+
+def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from soteneg import pipeline
+
+    result = pipeline.check(root_dir(args.root), pdf=not args.no_pdf)
+    print_problems(result.problems, dict(result.content.texts), args.format, console)
+    if result.config_failed:
+        return EXIT_USAGE
+    if result.failed:
+        return EXIT_PROBLEMS
+    if args.format == "human":
+        count = len(result.content.documents)
+        warnings = sum(p.severity == "warning" for p in result.problems)
+        verdict = f"no errors, {warnings} warning(s)" if warnings else "no problems"
+        console.print(Text(f"ok: {count} documents, {verdict}", style="green"))
+    return EXIT_OK
+
+
+class _Bar:
+    """A rich progress bar for printing PDFs, shown only on a terminal."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            TextColumn("printing PDFs"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task: TaskID | None = None
+
+    def start(self, total: int) -> None:
+        if total:
+            self.progress.start()
+            self.task = self.progress.add_task("pdf", total=total)
+
+    def advance(self, path: str) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def cmd_build(args: argparse.Namespace, console: Console) -> int:
+    root = root_dir(args.root)
+    now = now_of(args.now)
+    out = Path(args.out).absolute() if args.out else None
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    try:
+        shard = Shard.parse(args.shard) if args.shard else None
+    except ValueError as err:
+        raise UsageError(f"--shard: {err}") from err
+    if shard and args.no_pdf:
+        raise UsageError("--shard splits the PDFs; it makes no sense with --no-pdf")
+    started = time.perf_counter()
+    if _nothing_changed(root, out, now, shard, args, console, started):
+        return EXIT_OK
+    # Loaded only now: a build with nothing to do should not wait for them.
+    from soteneg import pipeline
+    from soteneg.build.printing import PdfOptions
+    from soteneg.site.index import BuildOptions
+
+    options = BuildOptions(drafts=args.drafts, now=now)
+    jobs = args.jobs or os.cpu_count() or 1
+    bar = _Bar(console) if args.format == "human" and console.is_terminal else None
+    pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
+    try:
+        result = pipeline.build(
+            root, out, options, pdf_options, with_search=not args.no_search, jobs=jobs
+        )
+    finally:
+        if bar:
+            bar.stop()
+    print_problems(result.problems, dict(result.check.content.texts), args.format, console)
+    if result.check.config_failed or any(p.code == "output-error" for p in result.problems):
+        return EXIT_USAGE
+    if result.failed or result.out is None:
+        return EXIT_PROBLEMS
+    if args.format == "human":
+        seconds = time.perf_counter() - started
+        if result.unchanged:
+            line = f"nothing changed: {result.files} files in {result.out} ({seconds:.2f} s)"
+        else:
+            line = (
+                f"built {result.files} files into {result.out} in {seconds:.1f} s "
+                f"({len(result.written)} written, {len(result.removed)} removed)"
+            )
+        if result.stats is not None:
+            stats = result.stats
+            line += (
+                f"; PDFs: {stats.printed} printed ({stats.pages} pages), {stats.reused} unchanged"
+            )
+            if stats.elsewhere:
+                line += f", {stats.elsewhere} left to other shards"
+        if result.external_links:
+            report = cache_dir(result.out) / build_cache.EXTERNAL_LINKS
+            line += f"; {result.external_links} external links listed in {report}"
+        console.print(Text(line, style="green"))
+    return EXIT_OK
+
+
+def _nothing_changed(
+    root: Path,
+    out: Path | None,
+    now: dt.datetime,
+    shard: Shard | None,
+    args: argparse.Namespace,
+    console: Console,
+    started: float,
+) -> bool:
+    """Report and say True when the previous build into the output is still all true
+    (build_cache.unchanged): no input changed, no embargo ended, the output is intact."""
+    target = out if out is not None else build_cache.configured_output(root)
+    if target is None or not lock_file(target).exists():
+        return False
+    key = build_cache.cache_key(
+        args.drafts, None, not args.no_pdf, not args.no_search, False, str(shard or "")
+    )
+    inputs = build_cache.unchanged(target, key, build_cache.input_stamps(root), now)
+    if inputs is None:
+        return False
+    print_problems(inputs.warnings, inputs.texts, args.format, console)
+    if args.format == "human":
+        seconds = time.perf_counter() - started
+        line = f"nothing changed: {inputs.files} files in {target} ({seconds:.2f} s)"
+        if inputs.external_links:
+            report = cache_dir(target) / build_cache.EXTERNAL_LINKS
+            line += f"; {inputs.external_links} external links listed in {report}"
+        console.print(Text(line, style="green"))
+    return True
+
+
+def cmd_serve(args: argparse.Namespace, console: Console) -> int:
+    from soteneg.editors import serve
+
+    root = root_dir(args.root)
+    if not serve.is_loopback(args.host) and not args.public:
+        raise UsageError(
+            f"--host {args.host} would show unpublished drafts to other machines; the "
+            "preview listens on loopback only unless you also pass --public"
+        )
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: not a port number")
+
+    def report(state: serve.State) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if state.crash:
+            console.print(
+                Text(f"{stamp} soteneg crashed; the traceback is in the browser", style="bold red")
+            )
+            console.print(state.crash, markup=False, highlight=False)
+            return
+        print_problems(state.problems, state.texts, "human", console)
+        style = "red" if state.failed else "green"
+        verdict = "problems: see above or in the browser" if state.failed else "ok"
+        console.print(
+            Text(f"{stamp} build {state.builds}: {verdict} ({state.seconds:.2f} s)", style=style)
+        )
+
+    def ready(url: str) -> None:
+        console.print(Text(f"preview at {url} (drafts shown; Ctrl+C stops)", style="bold"))
+
+    try:
+        serve.run(root, args.host, args.port, now_of(args.now), report, ready)
+    except OSError as err:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {err.strerror}") from None
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK

@@ -1,0 +1,72 @@
+"""What every command shares: exit codes, usage errors, the project folder, the
+build's "now", and printing problems in the chosen format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import cache
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from soteneg.core.names import HELSINKI
+from soteneg.core.problems import Problem, format_github, format_human, format_json
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how soteneg was called, not in the content."""
+
+
+def root_dir(value: str) -> Path:
+    root = Path(value).resolve()
+    if not root.is_dir():
+        raise UsageError(f"--root {value}: no such directory")
+    return root
+
+
+def source_lines(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    @cache
+    def lines(file: str) -> list[str] | None:
+        text = texts.get(file)
+        return None if text is None else text.split("\n")
+
+    def line(file: str, number: int) -> str | None:
+        found = lines(file)
+        return found[number - 1] if found and 0 < number <= len(found) else None
+
+    return line
+
+
+def print_problems(
+    problems: list[Problem], texts: dict[str, str], fmt: str, console: Console
+) -> None:
+    if fmt == "json":
+        print(format_json(problems))
+    elif fmt == "github":
+        if problems:
+            print(format_github(problems))
+    elif problems:
+        for row in format_human(problems, source_lines(texts)).split("\n"):
+            style = "bold red" if "error[" in row else "yellow" if "warning[" in row else None
+            console.print(Text(row, style=style), soft_wrap=True)
+
+
+def now_of(value: str | None) -> dt.datetime:
+    """The build's "now", for embargoes: --now, else SOURCE_DATE_EPOCH, else the clock."""
+    if value:
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"--now {value}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=HELSINKI)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        except (ValueError, OverflowError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch}: not a number of seconds") from None
+    return dt.datetime.now(tz=dt.UTC)

@@ -1,0 +1,141 @@
+"""Regions as pages show them in time: grouped by era, newest first, named with their
+era's words, with their periods; the parties of a round; the history of a theme for a
+unit that continues its predecessors' work. Pure.
+
+The rules of time (who existed when, who came before whom) are soteneg.content.timeline's;
+this module only arranges their answers for pages, so that every page groups, names and
+orders regions the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from soteneg.content import timeline
+from soteneg.content.models import Era, Region, Round
+from soteneg.site import i18n
+from soteneg.site.index import Site
+
+
+@dataclass(frozen=True)
+class EraGroup:
+    era: Era | None  # None: regions the data gives no (known) era
+    regions: tuple[str, ...]  # region ids, by name in the page's language
+
+
+def grouped(site: Site, region_ids: Iterable[str], lang: str) -> list[EraGroup]:
+    """`region_ids` by era, the newest era first, each by name; empty groups left out."""
+    wanted = set(region_ids)
+    order = {r: i for i, r in enumerate(site.regions_sorted(lang))}
+    groups = []
+    for era, regions in timeline.eras_newest_first(site.data):
+        ids = sorted((r.id for r in regions if r.id in wanted), key=order.__getitem__)
+        if ids:
+            groups.append(EraGroup(era, tuple(ids)))
+    return groups
+
+
+def heading(group: EraGroup, groups: list[EraGroup], lang: str) -> str | None:
+    """The heading of a group on a list: its era's name; "other regions" for those
+    without one among groups that have one; none for a site that has no eras at all."""
+    if group.era is not None:
+        return group.era.name.get(lang)
+    return i18n.text("other_regions", lang) if len(groups) > 1 else None
+
+
+def capital(word: str) -> str:
+    # str.capitalize() would lower the rest ("THL-alue"); only the first letter changes.
+    return word[:1].upper() + word[1:]
+
+
+def unit_label(site: Site, region_ids: Iterable[str], lang: str) -> str:
+    """A column heading for a list of units in the words the data gives them, the most
+    common first ("Hyvinvointialue / kaupunki"); the neutral word where the data gives
+    none for some unit."""
+    counts: dict[str, int] = {}
+    for region_id in region_ids:
+        word = timeline.unit_word(site.data, site.data.regions[region_id])
+        if word is None:
+            return i18n.text("region", lang)
+        counts[word.get(lang)] = counts.get(word.get(lang), 0) + 1
+    # sorted() is stable: equally common words keep the order they first appeared in.
+    words = sorted(counts, key=lambda w: -counts[w])
+    return capital(" / ".join(words)) if words else i18n.text("region", lang)
+
+
+def unit_name(site: Site, region: Region, lang: str) -> str | None:
+    """What this one unit is (hyvinvointialue, kaupunki), if the data says."""
+    word = timeline.unit_word(site.data, region)
+    return word.get(lang) if word is not None else None
+
+
+def _day(value: dt.date | None, lang: str) -> dict[str, str] | None:
+    return {"text": i18n.format_date(value, lang), "iso": value.isoformat()} if value else None
+
+
+def period(valid_from: dt.date | None, valid_to: dt.date | None, lang: str) -> dict[str, Any]:
+    """A period for the partial period.html: "1.1.2023–", "–31.12.2022"; empty when
+    open at both ends (a unit of all time has no period to show)."""
+    if valid_from is None and valid_to is None:
+        return {}
+    return {"start": _day(valid_from, lang), "end": _day(valid_to, lang)}
+
+
+def own_period(site: Site, region: Region, lang: str) -> dict[str, Any]:
+    """The region's period where it differs from its era's: on a list under the era's
+    heading, the era's own dates would only be repeated on every line."""
+    era = timeline.era_of(site.data, region)
+    if era is not None and (era.valid_from, era.valid_to) == (region.valid_from, region.valid_to):
+        return {}
+    return period(region.valid_from, region.valid_to, lang)
+
+
+def party_names(site: Site, rnd: Round, lang: str) -> list[str]:
+    """The ministries and agencies negotiating in `rnd`, in the order rounds.yaml gives."""
+    return [site.data.parties[p].name.get(lang) for p in rnd.parties if p in site.data.parties]
+
+
+def parties_text(site: Site, rnd: Round, lang: str, region_id: str | None = None) -> str:
+    """The parties as one line; with a region, it is the last party named."""
+    names = party_names(site, rnd, lang)
+    region = site.data.regions.get(region_id or "")
+    if names and region is not None:
+        names.append(region.name.get(lang))
+    return i18n.listing(names, lang)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One round in the history of a theme for a unit: its own round or a
+    predecessor's."""
+
+    round: Round
+    region: str  # whose document: the unit itself or one of its predecessors
+    own: bool
+
+
+def theme_history(site: Site, theme_id: str, region_id: str) -> tuple[Step, ...]:
+    """The rounds with the theme in a unit's history, oldest first: its predecessors'
+    (transitively) while they existed, then its own. A round in which two of them
+    existed comes once for each, predecessors first."""
+
+    def make() -> tuple[Step, ...]:
+        region = site.data.regions[region_id]
+        units = [*timeline.ancestors(site.data, region), region]
+        return tuple(
+            Step(rnd, unit.id, unit.id == region_id)
+            for rnd in site.rounds_with_theme(theme_id)
+            for unit in units
+            if timeline.valid_in(unit, rnd)
+        )
+
+    # Asked for by every language's theme pages and by the build's fingerprints.
+    return tuple(site.remember(("history", f"{theme_id}/{region_id}"), make))
+
+
+def regions_in_round(site: Site, rnd: Round) -> tuple[str, ...]:
+    """The ids of the regions that existed during `rnd`, in the order of regions.yaml."""
+    return tuple(r.id for r in timeline.regions_in(site.data, rnd))

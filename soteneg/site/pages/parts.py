@@ -1,0 +1,71 @@
+"""Pieces that several kinds of page show the same way: a link to a document, a round's
+facts, a reference to a region with its period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from soteneg.content.models import Round
+from soteneg.core import routes
+from soteneg.site import eras, i18n
+from soteneg.site.index import Group, Site
+from soteneg.site.pages.page import Chrome
+
+
+def doc_link(site: Site, group: Group | None, chrome: Chrome) -> dict[str, Any] | None:
+    """A link to the best version of a document for this language, saying which language
+    it is in when that is not the page's."""
+    if group is None:
+        return None
+    doc = group.best(chrome.lang)
+    meta = doc.meta
+    assert meta is not None
+    other = meta.lang != chrome.lang
+    return {
+        "title": meta.title,
+        "href": routes.href(site.url(doc), chrome.base),
+        "date": i18n.format_date(meta.date, chrome.lang),
+        "date_iso": meta.date.isoformat(),
+        "summary": meta.summary,
+        "lang": meta.lang if other else None,
+        "lang_note": i18n.LANG_NAMES[meta.lang][chrome.lang] if other else None,
+        "example": meta.example,
+    }
+
+
+def round_info(site: Site, rnd: Round, chrome: Chrome) -> dict[str, Any]:
+    lang = chrome.lang
+    return {
+        "id": rnd.id,
+        "name": rnd.name.get(lang),
+        "href": chrome.href(routes.round_(rnd.id)),
+        "kind": i18n.text(rnd.kind, lang),
+        "start": i18n.format_date(rnd.start, lang),
+        "end": i18n.format_date(rnd.end, lang),
+        "start_iso": rnd.start.isoformat(),
+        "end_iso": rnd.end.isoformat(),
+        "parties": eras.parties_text(site, rnd, lang),
+    }
+
+
+def themes_of(site: Site, rnd: Round, chrome: Chrome) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": site.data.themes[t].name.get(chrome.lang),
+            "description": site.data.themes[t].description.get(chrome.lang),
+            "href": chrome.href(routes.theme(t)),
+        }
+        for t in rnd.themes
+        if t in site.data.themes
+    ]
+
+
+def region_ref(site: Site, region_id: str, chrome: Chrome) -> dict[str, Any]:
+    """A link to a region with its period, for lists of predecessors and successors."""
+    region = site.data.regions[region_id]
+    return {
+        "id": region_id,
+        "name": region.name.get(chrome.lang),
+        "href": chrome.href(routes.region(region_id)),
+        "period": eras.period(region.valid_from, region.valid_to, chrome.lang),
+    }

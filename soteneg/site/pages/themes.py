@@ -1,0 +1,194 @@
+"""A theme across rounds: the matrix of rounds and regions, one table per era, and one
+theme for one region, every round side by side with what changed.
+
+A unit's history on a theme continues from its predecessors' rounds (Pirkanmaa's 2018
+sections come before Pirkanmaan hyvinvointialue's own; each county split from Uusimaa
+has Uusimaa's rounds as its past). A section is compared with the same unit's previous
+one; a unit's first section with its only predecessor's last, and labelled so. Where
+a unit had several predecessors there is no one text to compare with, and it says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from soteneg.content import timeline
+from soteneg.core import routes
+from soteneg.markdown.html import Rendered
+from soteneg.site import eras
+from soteneg.site.compare import word_diff
+from soteneg.site.index import Group, Site
+from soteneg.site.pages.page import Chrome, Crumb, Page
+from soteneg.site.pages.parts import doc_link, region_ref, round_info
+
+
+def _section(
+    group: Group | None, theme_id: str, rendered: Mapping[str, Rendered], lang: str
+) -> tuple[str, Any] | None:
+    """The version shown in `lang` and its section on the theme, if it has one."""
+    if group is None:
+        return None
+    doc = group.best(lang)
+    section = rendered[doc.id].sections.get(theme_id)
+    return (doc.id, section) if section else None
+
+
+def has_sections(
+    site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered]
+) -> bool:
+    """Whether the page of the theme for the region exists: some document in the region's
+    history on the theme (its own rounds and its predecessors') has a section on it, in
+    any of the site's languages, so the page exists in every language or in none. A unit
+    with no round of the theme of its own has no row in the theme's matrix, and so no
+    page that would only repeat its predecessors'."""
+    history = eras.theme_history(site, theme_id, region_id)
+    return any(step.own for step in history) and any(
+        _section(site.slot("negotiation", step.round.id, step.region), theme_id, rendered, lang)
+        for step in history
+        for lang in site.languages
+    )
+
+
+def _predecessor(site: Site, region_id: str, chrome: Chrome) -> dict[str, Any]:
+    """Whose round a predecessor's entry is, what that unit was and when."""
+    ref = region_ref(site, region_id, chrome)
+    unit = eras.unit_name(site, site.data.regions[region_id], chrome.lang)
+    return {**ref, "unit": unit}
+
+
+def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chrome: Chrome) -> Page:
+    lang = chrome.lang
+    theme = site.data.themes[theme_id]
+    name = theme.name.get(lang)
+    path = routes.theme(theme_id)
+    rounds = site.rounds_with_theme(theme_id)
+    groups = eras.grouped(site, site.data.regions, lang)
+    tables = []
+    for group in groups:
+        regions = [site.data.regions[r] for r in group.regions]
+        # The era's columns: the rounds in which any of its units existed.
+        columns = [rnd for rnd in rounds if any(timeline.valid_in(r, rnd) for r in regions)]
+        if not columns:
+            continue
+        rows = []
+        for region in regions:
+            cells: list[dict[str, Any]] = []
+            for rnd in columns:
+                if not timeline.valid_in(region, rnd):
+                    # Not "no document": the unit did not exist, and nothing was expected.
+                    cells.append({"round": None, "link": None, "note": chrome.t("outside_period")})
+                    continue
+                group_ = site.slot("negotiation", rnd.id, region.id)
+                link = doc_link(site, group_, chrome)
+                if link and _section(group_, theme_id, rendered, lang):
+                    link["href"] += f"#{theme_id}"
+                    cells.append({"round": rnd.id, "link": link, "note": None})
+                else:
+                    note = chrome.t("no_section" if link else "no_document")
+                    cells.append({"round": rnd.id, "link": None, "note": note})
+            exists = has_sections(site, theme_id, region.id, rendered)
+            rows.append(
+                {
+                    "id": region.id,
+                    "region": region.name.get(lang),
+                    "href": chrome.href(routes.theme_region(theme_id, region.id))
+                    if exists
+                    else None,
+                    "cells": cells,
+                }
+            )
+        tables.append(
+            {
+                "heading": eras.heading(group, groups, lang),
+                "unit_label": eras.unit_label(site, group.regions, lang),
+                "rounds": [round_info(site, r, chrome) for r in columns],
+                "rows": rows,
+            }
+        )
+    context = chrome.context(
+        path=path,
+        title=name,
+        section=routes.THEMES,
+        description=theme.description.get(lang),
+        trail=[Crumb(chrome.t("themes"), routes.THEMES), Crumb(name, path)],
+    )
+    context["theme"] = {"name": name, "description": theme.description.get(lang)}
+    context["tables"] = tables
+    return Page(routes.localize(path, lang, site.default_lang), "theme.html", context)
+
+
+def theme_region_page(
+    site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered], chrome: Chrome
+) -> Page | None:
+    """Every round of one theme in one region's history, newest first, each with what
+    changed."""
+    # The page exists in every language or in none, so that its language links lead
+    # somewhere: a translation without the section still shows the rounds.
+    if not has_sections(site, theme_id, region_id, rendered):
+        return None
+    lang = chrome.lang
+    data = site.data
+    entries: list[dict[str, Any]] = []
+    # unit id -> (text, round name) of its latest section so far
+    latest: dict[str, tuple[str, str]] = {}
+    for step in eras.theme_history(site, theme_id, region_id):
+        rnd, unit = step.round, data.regions[step.region]
+        group = site.slot("negotiation", rnd.id, unit.id)
+        found = _section(group, theme_id, rendered, lang)
+        section = found[1] if found else None
+        entry: dict[str, Any] = {
+            "id": f"r-{rnd.id}" if step.own else f"r-{rnd.id}-{unit.id}",
+            "round": round_info(site, rnd, chrome),
+            "predecessor": None if step.own else _predecessor(site, unit.id, chrome),
+            "doc": doc_link(site, group, chrome),
+            "section": None,
+            "diff": None,
+            "first": None,
+        }
+        if section:
+            entry["section"] = {"title": section.title, "html": Markup(section.html)}
+            previous = latest.get(unit.id)
+            label = chrome.t("changes_since", round=previous[1]) if previous else ""
+            before = timeline.predecessors(data, unit)
+            if previous is None and len(before) == 1 and before[0].id in latest:
+                # The first section of a unit that took over from one other: its
+                # predecessor's last section is what it continues.
+                previous = latest[before[0].id]
+                label = chrome.t(
+                    "changes_since_predecessor", region=before[0].name.get(lang), round=previous[1]
+                )
+            if previous is not None:
+                diff = word_diff(previous[0], section.text)
+                entry["diff"] = {
+                    "label": label,
+                    "unchanged": diff.unchanged,
+                    "added": diff.added,
+                    "removed": diff.removed,
+                    "changes": [{"op": c.op, "text": c.text} for c in diff.changes],
+                }
+            else:
+                # Earlier sections on the page are other units' (predecessors' lines that
+                # met here): this is only the first of this unit's own.
+                entry["first"] = chrome.t("first_round_of_unit" if latest else "first_round")
+            latest[unit.id] = (section.text, rnd.name.get(lang))
+        entries.append(entry)
+    theme_name = site.data.themes[theme_id].name.get(lang)
+    region_name = site.data.regions[region_id].name.get(lang)
+    path = routes.theme_region(theme_id, region_id)
+    title = f"{theme_name}: {region_name}"
+    context = chrome.context(
+        path=path,
+        title=title,
+        section=routes.THEMES,
+        trail=[
+            Crumb(chrome.t("themes"), routes.THEMES),
+            Crumb(theme_name, routes.theme(theme_id)),
+            Crumb(region_name, path),
+        ],
+    )
+    context["entries"] = list(reversed(entries))
+    context["theme_href"] = chrome.href(routes.theme(theme_id))
+    return Page(routes.localize(path, lang, site.default_lang), "theme_region.html", context)

@@ -1,0 +1,276 @@
+"""Regions in time (issue 17): which regions existed during a round, who succeeded whom,
+and `soteneg new` refusing a region of another time.
+
+The bundled data is the 2023 reform as it happened: Uusimaa divided into four wellbeing
+services counties and the City of Helsinki, every other region continued by one county.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from soteneg.content import timeline
+from soteneg.content.loader import DataSet, load_content
+from soteneg.content.models import Era, Region, Round
+from soteneg.content.sources import read_project
+
+UUSIMAA_SUCCESSORS = [
+    "ita-uusimaa-hva",
+    "keski-uusimaa-hva",
+    "lansi-uusimaa-hva",
+    "vantaa-kerava-hva",
+    "helsinki",
+]
+
+
+@cache
+def bundled() -> DataSet:
+    content, config_problems, problems = load_content(read_project(REPO))
+    assert config_problems == [] and problems == []
+    return content.data
+
+
+def _ids(regions: tuple[Region, ...]) -> list[str]:
+    return [r.id for r in regions]
+
+
+def region(ident: str, **fields: Any) -> Region:
+    return Region.model_validate({"id": ident, "name": {"fi": ident, "sv": ident}, **fields})
+
+
+def round_of(ident: str, start: dt.date, end: dt.date) -> Round:
+    return Round.model_validate(
+        {
+            "id": ident,
+            "name": {"fi": ident, "sv": ident},
+            "kind": "practice",
+            "start": start,
+            "end": end,
+            "themes": ["saatavuus"],
+        }
+    )
+
+
+def era(ident: str, **fields: Any) -> Era:
+    names = {"fi": ident, "sv": ident}
+    return Era.model_validate({"id": ident, "name": names, "unit": names, "units": names, **fields})
+
+
+def dataset(
+    *regions: Region, rounds: tuple[Round, ...] = (), eras: tuple[Era, ...] = ()
+) -> DataSet:
+    return DataSet(
+        regions={r.id: r for r in regions},
+        rounds={r.id: r for r in rounds},
+        eras={e.id: e for e in eras},
+    )
+
+
+# --- the bundled data ----------------------------------------------------------------
+
+
+def test_uusimaa_is_divided_into_five() -> None:
+    data = bundled()
+    uusimaa = data.regions["uusimaa"]
+    assert _ids(timeline.successors(data, uusimaa)) == UUSIMAA_SUCCESSORS
+    for county in UUSIMAA_SUCCESSORS:
+        assert _ids(timeline.predecessors(data, data.regions[county])) == ["uusimaa"]
+        assert _ids(timeline.ancestors(data, data.regions[county])) == ["uusimaa"]
+
+
+def test_pirkanmaa_is_continued_by_its_county() -> None:
+    data = bundled()
+    pirkanmaa, county = data.regions["pirkanmaa"], data.regions["pirkanmaa-hva"]
+    assert _ids(timeline.successors(data, pirkanmaa)) == ["pirkanmaa-hva"]
+    assert _ids(timeline.predecessors(data, county)) == ["pirkanmaa"]
+    assert _ids(timeline.predecessors(data, pirkanmaa)) == []
+    assert _ids(timeline.successors(data, county)) == []
+    assert [r.id for r in timeline.rounds_of(data, pirkanmaa)] == ["2018-kevat", "2018-syksy"]
+    assert [r.id for r in timeline.rounds_of(data, county)] == ["2024-hva"]
+
+
+def test_each_round_has_the_regions_of_its_time() -> None:
+    data = bundled()
+    in_2018 = _ids(timeline.regions_in(data, data.rounds["2018-syksy"]))
+    in_2024 = _ids(timeline.regions_in(data, data.rounds["2024-hva"]))
+    assert len(in_2018) == 18 and in_2018[0] == "uusimaa" and "pirkanmaa-hva" not in in_2018
+    assert len(in_2024) == 22 and "helsinki" in in_2024 and "uusimaa" not in in_2024
+    assert set(in_2018) | set(in_2024) == set(data.regions)
+
+
+def test_near_in_time_points_forward_and_back() -> None:
+    data = bundled()
+    later, earlier = data.rounds["2024-hva"], data.rounds["2018-syksy"]
+    uusimaa = data.regions["uusimaa"]
+    assert _ids(timeline.near_in_time(data, uusimaa, later)) == UUSIMAA_SUCCESSORS
+    county = data.regions["pirkanmaa-hva"]
+    assert _ids(timeline.near_in_time(data, county, earlier)) == ["pirkanmaa"]
+    # A county of Uusimaa in 2018 leads back to Uusimaa, not to its sister counties.
+    helsinki = data.regions["helsinki"]
+    assert _ids(timeline.near_in_time(data, helsinki, earlier)) == ["uusimaa"]
+
+
+def test_eras_newest_first_and_unit_words() -> None:
+    data = bundled()
+    groups = [(e.id if e else None, len(rs)) for e, rs in timeline.eras_newest_first(data)]
+    assert groups == [("hyvinvointialueet-2023", 22), ("maakunnat-2018", 18)]
+    word = timeline.unit_word(data, data.regions["pirkanmaa"])
+    assert word is not None and (word.get("fi"), word.get("sv")) == ("maakunta", "landskap")
+    county = timeline.unit_word(data, data.regions["pirkanmaa-hva"])
+    assert county is not None and county.get("fi") == "hyvinvointialue"
+    era_of = timeline.era_of(data, data.regions["helsinki"])
+    assert era_of is not None and era_of.id == "hyvinvointialueet-2023"
+
+
+# --- small histories -----------------------------------------------------------------
+
+D = dt.date
+
+
+def test_ancestors_oldest_first_and_each_once_where_lines_meet() -> None:
+    # w divided into x and y, which were merged again into z; z then continued as v.
+    data = dataset(
+        region("v", valid_from=D(2030, 1, 1)),
+        region("z", valid_from=D(2020, 1, 1), valid_to=D(2029, 12, 31), succeeded_by=["v"]),
+        region("y", valid_from=D(2015, 1, 1), valid_to=D(2019, 12, 31), succeeded_by=["z"]),
+        region("x", valid_from=D(2015, 1, 1), valid_to=D(2019, 12, 31), succeeded_by=["z"]),
+        region("w", valid_to=D(2014, 12, 31), succeeded_by=["x", "y"]),
+    )
+    assert _ids(timeline.ancestors(data, data.regions["v"])) == ["w", "x", "y", "z"]
+    assert _ids(timeline.predecessors(data, data.regions["z"])) == ["y", "x"]
+    assert _ids(timeline.ancestors(data, data.regions["w"])) == []
+
+
+def test_near_in_time_walks_past_regions_of_other_times() -> None:
+    data = dataset(
+        region("a", valid_to=D(2014, 12, 31), succeeded_by=["b"]),
+        region("b", valid_from=D(2015, 1, 1), valid_to=D(2019, 12, 31), succeeded_by=["c"]),
+        region("c", valid_from=D(2020, 1, 1)),
+    )
+    late, early = (
+        round_of("r-late", D(2021, 3, 1), D(2021, 4, 30)),
+        round_of("r-early", D(2010, 3, 1), D(2010, 4, 30)),
+    )
+    assert _ids(timeline.near_in_time(data, data.regions["a"], late)) == ["c"]
+    assert _ids(timeline.near_in_time(data, data.regions["c"], early)) == ["a"]
+    # A round that ends on a region's first day still has that region.
+    assert timeline.valid_in(data.regions["c"], round_of("r", D(2019, 12, 1), D(2020, 1, 1)))
+    assert not timeline.valid_in(data.regions["c"], round_of("r", D(2019, 12, 1), D(2019, 12, 31)))
+
+
+def test_eras_newest_first_puts_regions_without_a_known_era_last() -> None:
+    data = dataset(
+        region("a", era="old"),
+        region("b", era="new"),
+        region("c"),
+        region("d", era="unknown"),
+        region("e", era="middle"),
+        eras=(
+            era("old", valid_to=D(2009, 12, 31)),
+            era("new", valid_from=D(2020, 1, 1)),
+            era("middle", valid_from=D(2010, 1, 1)),
+            era("unused", valid_from=D(2030, 1, 1)),
+        ),
+    )
+    groups = [(e.id if e else None, _ids(rs)) for e, rs in timeline.eras_newest_first(data)]
+    assert groups == [("new", ["b"]), ("middle", ["e"]), ("old", ["a"]), (None, ["c", "d"])]
+
+
+# --- validity, against the calendar day by day ---------------------------------------
+
+BASE = D(2020, 1, 1)
+WINDOW = 40  # days: small, so that periods often touch, overlap and miss by one day
+days = st.integers(0, WINDOW - 1).map(lambda n: BASE + dt.timedelta(days=n))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> tuple[dt.date | None, dt.date | None]:
+    first, last = sorted((draw(days), draw(days)))
+    return draw(st.none() | st.just(first)), draw(st.none() | st.just(last))
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[DataSet, Round]:
+    found = draw(st.lists(periods(), max_size=8))
+    regions = [region(f"r{n}", valid_from=f, valid_to=t) for n, (f, t) in enumerate(found)]
+    start, end = sorted((draw(days), draw(days)))
+    round_ = round_of("kierros", start, end)
+    return dataset(*regions, rounds=(round_,)), round_
+
+
+def _alive(r: Region, day: dt.date) -> bool:
+    return (r.valid_from is None or r.valid_from <= day) and (
+        r.valid_to is None or day <= r.valid_to
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(histories())
+def test_a_round_has_exactly_the_regions_that_share_a_day_with_it(
+    history: tuple[DataSet, Round],
+) -> None:
+    data, round_ = history
+    span = (round_.end - round_.start).days + 1
+    round_days = [round_.start + dt.timedelta(days=n) for n in range(span)]
+    expected = [r.id for r in data.regions.values() if any(_alive(r, d) for d in round_days)]
+    assert _ids(timeline.regions_in(data, round_)) == expected
+    for r in data.regions.values():
+        assert [x.id for x in timeline.rounds_of(data, r)] == (
+            [round_.id] if r.id in expected else []
+        )
+
+
+# --- `soteneg new` -------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
+def test_new_refuses_a_region_that_ended_before_the_round(project: Path) -> None:
+    result = run_cli(
+        "new", "negotiation", "--round", "2024-hva", "--region", "uusimaa", cwd=project
+    )
+    assert result.returncode == 2, result.stderr
+    message = " ".join(result.stderr.split())  # the console may wrap long lines
+    assert "region 'uusimaa' is valid until 2022-12-31" in message
+    assert "round '2024-hva' runs from 2024-01-01 to 2024-12-31" in message
+    assert (
+        "name one of its successors valid then: "
+        + ", ".join(f"'{c}'" for c in UUSIMAA_SUCCESSORS[:-1])
+        + " or 'helsinki'"
+        in message
+    )
+    assert not (project / "content/kierrokset/2024-hva/uusimaa.md").exists()
+    # What it suggests is taken, and the new file passes check.
+    folder = project / "content/kierrokset/2024-hva/arviot"
+    free = [c for c in UUSIMAA_SUCCESSORS if not (folder / f"{c}.md").exists()]
+    result = run_cli("new", "assessment", "--round", "2024-hva", "--region", free[0], cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (folder / f"{free[0]}.md").is_file()
+    checked = run_cli("check", "--root", project)
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_new_refuses_a_region_that_began_after_the_round(project: Path) -> None:
+    result = run_cli(
+        "new", "assessment", "--round", "2018-syksy", "--region", "pirkanmaa-hva", cwd=project
+    )
+    assert result.returncode == 2, result.stderr
+    message = " ".join(result.stderr.split())
+    assert "region 'pirkanmaa-hva' is valid from 2023-01-01" in message
+    assert "name its predecessor valid then: 'pirkanmaa'" in message
+    assert not (project / "content/kierrokset/2018-syksy/arviot/pirkanmaa-hva.md").exists()
