@@ -336,3 +336,44 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen(tmp_path: Path) -> None:
     assert "nothing changed" not in result.stdout + result.stderr
     page = (out / "kierrokset/2018-kevat/uusimaa/index.html").read_text(encoding="utf-8")
     assert "Jonot OVAT lyhyitä" in page
+
+
+ITA_UUSIMAA_2024 = """---
+title: Itä-Uusimaa 2024
+type: negotiation
+date: 2024-05-20
+region: ita-uusimaa-hva
+round: 2024-hva
+themes: [saatavuus]
+example: true
+---
+
+## Palvelujen saatavuus {theme=saatavuus}
+
+Palvelut ovat saatavilla lähes kaikkialla alueella. Jonot ovat kohtuullisia.
+"""
+
+
+def test_a_comparison_follows_the_language_of_the_section_it_shows(tmp_path: Path) -> None:
+    """The Swedish page of a county whose 2024 section exists only in Finnish compares
+    it with its predecessor's Finnish autumn text, never with the Swedish one; editing
+    that Finnish text must rebuild the Swedish page too (its fingerprint holds every
+    language's section, not only the page's own)."""
+    root = project(tmp_path, GOLDEN_SITE)
+    (root / "content/kierrokset/2024-hva/ita-uusimaa-hva.md").write_text(
+        ITA_UUSIMAA_2024, encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    _build(root, out)
+    page = out / "sv/teemat/saatavuus/ita-uusimaa-hva/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "<del>" in html or "<ins>" in html  # Finnish compared with Finnish
+    assert "Tjänsterna" not in html.split('class="diff-text"')[1].split("</p>")[0]
+    _edit(root / SYKSY / "uusimaa.md", "Jonot ovat lyhyitä.", "Jonot ovat pidentyneet.")
+    result = _build(root, out)
+    assert "sv/teemat/saatavuus/ita-uusimaa-hva/index.html" in result.written
+    clean = tmp_path / "clean"
+    _build(root, clean)
+    assert (
+        page.read_bytes() == (clean / "sv/teemat/saatavuus/ita-uusimaa-hva/index.html").read_bytes()
+    )

@@ -235,7 +235,9 @@ def plan_units(
             )
             for r, groups in histories.items():
                 parts = [exists(theme_id, r, groups)]
-                parts += [section(g, theme_id, lang) for g in groups]
+                # Every language's section: a comparison uses the previous round's
+                # text in the language of the section shown, which may not be `lang`.
+                parts += [section(g, theme_id, other) for g in groups for other in site.languages]
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",
                     parts,

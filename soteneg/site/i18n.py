@@ -132,6 +132,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "den första rundan med temat",
         "en": "the first round with this theme",
     },
+    "not_compared": {
+        "fi": "ei verrattu edelliseen kierrokseen ({round}): siitä ei ole tekstiä {language}",
+        "sv": "inte jämförd med föregående runda ({round}): den har ingen text {language}",
+        "en": "not compared with the previous round ({round}): it has no text {language}",
+    },
     "first_round_of_unit": {
         "fi": "alueen ensimmäinen oma kierros, johon teema sisältyy",
         "sv": "områdets första egna runda med temat",

@@ -16,9 +16,10 @@ from typing import Any
 from markupsafe import Markup
 
 from soteneg.content import timeline
+from soteneg.content.loader import Document
 from soteneg.core import routes
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras
+from soteneg.site import eras, i18n
 from soteneg.site.compare import word_diff
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
@@ -34,6 +35,27 @@ def _section(
     doc = group.best(lang)
     section = rendered[doc.id].sections.get(theme_id)
     return (doc.id, section) if section else None
+
+
+def _compared(
+    previous: Group, shown: Document, theme_id: str, rendered: Mapping[str, Rendered]
+) -> dict[str, Any] | None:
+    """The word diff between the section shown and the previous round's section in the
+    same language; None when the previous round has no text in that language. Two
+    languages are never compared: every word would count as changed."""
+    assert shown.meta is not None
+    before = previous.version(shown.meta.lang)
+    earlier = rendered[before.id].sections.get(theme_id) if before is not None else None
+    now = rendered[shown.id].sections.get(theme_id)
+    if earlier is None or now is None:
+        return None
+    diff = word_diff(earlier.text, now.text)
+    return {
+        "unchanged": diff.unchanged,
+        "added": diff.added,
+        "removed": diff.removed,
+        "changes": [{"op": c.op, "text": c.text} for c in diff.changes],
+    }
 
 
 def has_sections(
@@ -132,8 +154,8 @@ def theme_region_page(
     lang = chrome.lang
     data = site.data
     entries: list[dict[str, Any]] = []
-    # unit id -> (text, round name) of its latest section so far
-    latest: dict[str, tuple[str, str]] = {}
+    # unit id -> (its document, round name) of its latest section so far
+    latest: dict[str, tuple[Group, str]] = {}
     for step in eras.theme_history(site, theme_id, region_id):
         rnd, unit = step.round, data.regions[step.region]
         group = site.slot("negotiation", rnd.id, unit.id)
@@ -148,7 +170,7 @@ def theme_region_page(
             "diff": None,
             "first": None,
         }
-        if section:
+        if section and found and group:
             entry["section"] = {"title": section.title, "html": Markup(section.html)}
             previous = latest.get(unit.id)
             label = chrome.t("changes_since", round=previous[1]) if previous else ""
@@ -161,19 +183,22 @@ def theme_region_page(
                     "changes_since_predecessor", region=before[0].name.get(lang), round=previous[1]
                 )
             if previous is not None:
-                diff = word_diff(previous[0], section.text)
-                entry["diff"] = {
-                    "label": label,
-                    "unchanged": diff.unchanged,
-                    "added": diff.added,
-                    "removed": diff.removed,
-                    "changes": [{"op": c.op, "text": c.text} for c in diff.changes],
-                }
+                entry["diff"] = _compared(previous[0], site.published[found[0]], theme_id, rendered)
+                if entry["diff"] is not None:
+                    entry["diff"]["label"] = label
+                else:
+                    shown = site.published[found[0]].meta
+                    assert shown is not None
+                    entry["first"] = chrome.t(
+                        "not_compared",
+                        round=previous[1],
+                        language=i18n.LANG_NAMES[shown.lang][lang],
+                    )
             else:
                 # Earlier sections on the page are other units' (predecessors' lines that
                 # met here): this is only the first of this unit's own.
                 entry["first"] = chrome.t("first_round_of_unit" if latest else "first_round")
-            latest[unit.id] = (section.text, rnd.name.get(lang))
+            latest[unit.id] = (group, rnd.name.get(lang))
         entries.append(entry)
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)

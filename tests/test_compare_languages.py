@@ -1,0 +1,42 @@
+"""Comparisons compare like with like (issue 18): a round's section is diffed with the
+previous round's text in the same language, and where the previous round has no text in
+that language the section is shown whole, labelled, never diffed against another
+language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_site import GOLDEN_SITE, build, project
+
+
+def _entries(html: str) -> list[str]:
+    """The page's entries (one per round), newest first."""
+    return re.split(r'<section class="compare-round', html)[1:]
+
+
+def test_a_swedish_section_is_not_diffed_against_finnish(tmp_path: Path) -> None:
+    """Uusimaa: spring 2018 only in Finnish, autumn 2018 in both. The Swedish page shows
+    the autumn's Swedish section labelled as not compared; the Finnish page diffs the
+    Finnish texts."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    sv = (out / "sv/teemat/saatavuus/uusimaa/index.html").read_text(encoding="utf-8")
+    fi = (out / "teemat/saatavuus/uusimaa/index.html").read_text(encoding="utf-8")
+    autumn_sv = next(e for e in _entries(sv) if "Hösten 2018" in e)
+    assert "inte jämförd med föregående runda (Våren 2018): den har ingen text på svenska" in (
+        autumn_sv
+    )
+    assert "<del>" not in autumn_sv and "<ins>" not in autumn_sv
+    assert "Tjänsterna finns nästan överallt." in autumn_sv  # shown whole
+    autumn_fi = next(e for e in _entries(fi) if "Syksy 2018" in e)
+    assert "<ins>" in autumn_fi or "<del>" in autumn_fi  # Finnish diffed with Finnish
+    assert "Tjänsterna" not in autumn_fi
+    # No Swedish page anywhere diffs a Swedish word in against a Finnish one out.
+    for page in (out / "sv/teemat").rglob("index.html"):
+        for block in re.findall(r'<p class="diff-text"[^>]*>(.*?)</p>', page.read_text(), re.S):
+            removed = " ".join(re.findall(r"<del>(.*?)</del>", block, re.S))
+            added = " ".join(re.findall(r"<ins>(.*?)</ins>", block, re.S))
+            assert not ("Palvelut" in removed and "Tjänsterna" in added), page
