@@ -4,10 +4,12 @@ from; the original's text changing makes it outdated, other fields do not."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, run_cli
 from test_site import build
 
@@ -98,7 +100,7 @@ def test_stamping_changes_one_line_and_keeps_every_other_byte() -> None:
     once = stamped(text, "0123456789ab")
     assert once == text.replace(
         "translation_of: tiedotteet/uutinen\n",
-        "translation_of: tiedotteet/uutinen\noriginal_version: 0123456789ab\n",
+        'translation_of: tiedotteet/uutinen\noriginal_version: "0123456789ab"\n',
     )
     again = stamped(once, "ba9876543210")
     assert again == once.replace("0123456789ab", "ba9876543210")
@@ -227,3 +229,42 @@ def test_the_translation_s_page_says_its_original_changed_until_it_is_stamped(
     assert run_cli("translated", SV, "--root", root).returncode == 0
     assert build(root, out).returncode == 0
     assert "notice-outdated" not in page.read_text()
+
+
+# --- found in review: what `translated` must not break ----------------------------------
+
+
+def test_a_stamp_is_quoted_so_twelve_decimal_digits_stay_text() -> None:
+    text = TRANSLATION.format(extra="")
+    done = stamped(text, "430717861999")
+    assert 'original_version: "430717861999"\n' in done
+    front = yaml.safe_load(done.split("---")[1])
+    assert front["original_version"] == "430717861999"
+
+
+def test_crlf_line_ends_are_kept(tmp_path: Path) -> None:
+    root = _bundled(tmp_path)
+    path = root / SV
+    text = path.read_text(encoding="utf-8")
+    crlf = re.sub(r'original_version: "?[0-9a-f]+"?', 'original_version: "aaaaaaaaaaaa"', text)
+    path.write_bytes(crlf.replace("\n", "\r\n").encode("utf-8"))
+    assert run_cli("translated", SV, "--root", root).returncode == 0
+    after = path.read_bytes()
+    assert b"\r\n" in after and b"\n" not in after.replace(b"\r\n", b"")
+    before_lines = crlf.replace("\n", "\r\n").encode().split(b"\r\n")
+    changed = [b for a, b in zip(before_lines, after.split(b"\r\n"), strict=True) if a != b]
+    assert len(changed) == 1 and changed[0].startswith(b"original_version: ")
+
+
+def test_a_value_written_below_its_key_is_refused_not_split() -> None:
+    text = "---\ntitle: x\ntranslation_of:\n  sivut/neuvottelut\n---\n"
+    with pytest.raises(StampError, match="write translation_of's value on its own line"):
+        stamped(text, "0123456789ab")
+
+
+def test_file_names_with_control_characters_are_escaped_in_status(tmp_path: Path) -> None:
+    root = _bundled(tmp_path)
+    odd = root / "content/sivut" / "paha\x1b[2J\x1b]0;x\x07.md"
+    odd.write_text("---\ntitle: x\ntype: page\ndate: 2018-10-01\n---\n", encoding="utf-8")
+    status = run_cli("status", "--translations", "--root", root)
+    assert "\x1b" not in status.stdout + status.stderr

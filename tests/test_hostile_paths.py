@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import REPO, run_cli
 
 from soteneg.content import sources
 from soteneg.core import problems
@@ -127,3 +127,76 @@ def test_new_where_a_file_blocks_the_folder_is_a_usage_error(minimal: Path) -> N
     _no_traceback(result)
     assert result.returncode == 2
     assert "cannot create content/sivut/: File exists" in result.stderr
+
+
+# --- found in review --------------------------------------------------------------------
+
+
+def _bundled(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    for name in ("content", "templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
+def test_odd_but_plausible_content_gives_problems_not_tracebacks(tmp_path: Path) -> None:
+    """A translation of a translation (the print budgets index content with errors), a
+    region "valid to 9999-12-31" with successors, a file name that is not UTF-8, and a
+    FIFO named like a document: each one located problem, in every format."""
+    root = _bundled(tmp_path)
+    pages = root / "content/sivut"
+    (pages / "ketju.en.md").write_text(
+        "---\ntitle: N\ntype: page\ndate: 2018-10-01\nlang: en\n"
+        "translation_of: sivut/neuvottelut.sv\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    regions = root / "content/regions.yaml"
+    regions.write_text(
+        regions.read_text(encoding="utf-8").replace(
+            "valid_to: 2022-12-31", "valid_to: 9999-12-31", 1
+        ),
+        encoding="utf-8",
+    )
+    with open(os.fsencode(pages) + b"/huono\xff.md", "wb") as handle:
+        handle.write(b"---\ntitle: X\ntype: page\ndate: 2018-10-01\n---\n")
+    os.mkfifo(pages / "putki.md")
+    for fmt in ("human", "json", "github"):
+        result = run_cli("check", "--no-pdf", "--root", root, "--format", fmt, timeout=60)
+        _no_traceback(result)
+        assert result.returncode == 1, result.stdout
+        out = result.stdout
+        if fmt == "json":  # the same strings, read back from JSON
+            found = json.loads(out)["problems"]
+            out = "\n".join(f"{p['file']} {p['code']} {p['message']}" for p in found)
+        assert "translation-chain" in out
+        assert "succession-without-end" in out and "never ends (9999-12-31)" in out
+        assert "content/sivut/huono\\udcff.md" in out and "not UTF-8" in out
+        assert "content/sivut/putki.md" in out and "not a regular file" in out
+
+
+def test_a_content_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    root = _bundled(tmp_path)
+    (root / "content").rename(root / "aineisto")
+    (root / "content").symlink_to("aineisto")
+    result = run_cli("check", "--no-pdf", "--root", root)
+    _no_traceback(result)
+    assert result.returncode == 1
+    assert "content:1:1: error[outside-project]: content/ is a link" in result.stdout
+
+
+def test_without_parties_yaml_the_region_is_no_lone_party(tmp_path: Path) -> None:
+    """The packet cover and the pages list the parties with the region last; with no
+    parties.yaml (optional) there are none, never the region alone."""
+    from soteneg import pipeline
+    from soteneg.site import eras
+    from soteneg.site.index import BuildOptions, build_site
+
+    root = _bundled(tmp_path)
+    for with_file in (True, False):
+        if not with_file:
+            (root / "content/parties.yaml").unlink()
+        site = build_site(pipeline.check(root, pdf=False).content, BuildOptions())
+        rnd = site.data.rounds["2018-syksy"]
+        names = eras.party_list(site, rnd, "fi", "uusimaa")
+        assert names == (["Sosiaali- ja terveysministeriö", "Uusimaa"] if with_file else [])

@@ -17,7 +17,7 @@ from soteneg.cli.building import cmd_build, cmd_check, cmd_serve
 from soteneg.cli.common import EXIT_USAGE, UsageError
 from soteneg.cli.editing import cmd_new, cmd_schema, cmd_status, cmd_translated
 from soteneg.core.names import DOCUMENT_TYPES, LANGS
-from soteneg.core.problems import FORMATS
+from soteneg.core.problems import FORMATS, visible
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -181,7 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args, console))
     except UsageError as err:
-        Console(stderr=True, highlight=False).print(Text(f"soteneg: error: {err}", style="red"))
+        Console(stderr=True, highlight=False).print(
+            Text(visible(f"soteneg: error: {err}"), style="red")
+        )
         return EXIT_USAGE
 
 

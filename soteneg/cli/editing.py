@@ -11,6 +11,7 @@ from rich.text import Text
 
 from soteneg.cli.common import EXIT_OK, EXIT_USAGE, UsageError, print_problems, root_dir
 from soteneg.content.freshness import version_of
+from soteneg.core.problems import visible
 
 
 def cmd_schema(args: argparse.Namespace, console: Console) -> int:
@@ -29,7 +30,7 @@ def cmd_schema(args: argparse.Namespace, console: Console) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
-    console.print(f"wrote {len(files)} schemas to {out}/")
+    console.print(Text(visible(f"wrote {len(files)} schemas to {out}/")))
     return EXIT_OK
 
 
@@ -81,7 +82,7 @@ def cmd_new(args: argparse.Namespace, console: Console) -> int:
         raise UsageError(f"{rel} already exists; soteneg new never overwrites a file") from None
     except OSError as err:
         raise UsageError(f"cannot write {rel}: {err.strerror or err}") from None
-    console.print(f"wrote {rel}")
+    console.print(Text(visible(f"wrote {rel}")))
     return EXIT_OK
 
 
@@ -107,18 +108,23 @@ def cmd_translated(args: argparse.Namespace, console: Console) -> int:
             raise StampError(f"{doc.file}: its original {doc.meta.translation_of} is not valid")
         version = version_of(original)
         path = root / doc.file
-        text = path.read_text(encoding="utf-8")
+        # newline="": the file's own line ends are kept, CRLF included.
+        with path.open(encoding="utf-8", newline="") as handle:
+            text = handle.read()
         new_text = stamped(text, version)
     except (StampError, OSError, UnicodeDecodeError) as err:
         raise UsageError(str(err)) from None
     if new_text == text:
-        console.print(f"{doc.file} already says it translates {original.file} as it is now")
+        console.print(
+            Text(visible(f"{doc.file} already says it translates {original.file} as it is now"))
+        )
         return EXIT_OK
     try:
-        path.write_text(new_text, encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(new_text)
     except OSError as err:
         raise UsageError(f"cannot write {doc.file}: {err.strerror or err}") from None
-    console.print(f"{doc.file}: translates {original.file} as it is now ({version})")
+    console.print(Text(visible(f"{doc.file}: translates {original.file} as it is now ({version})")))
     return EXIT_OK
 
 
@@ -143,10 +149,8 @@ def cmd_status(args: argparse.Namespace, console: Console) -> int:
         print(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2))
         return EXIT_OK
     for original, lang, state, translation in rows:
-        shown = f"{lang}  {state:<10}  {original}"
-        console.print(
-            Text(shown + (f" -> {translation}" if translation else ""), style=_STYLE[state])
-        )
+        shown = f"{lang}  {state:<10}  {original}" + (f" -> {translation}" if translation else "")
+        console.print(Text(visible(shown), style=_STYLE[state]))
     counts = {state: sum(r[2] == state for r in rows) for state in _STYLE}
     console.print(", ".join(f"{n} {state}" for state, n in counts.items()))
     return EXIT_OK

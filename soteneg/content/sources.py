@@ -7,9 +7,12 @@ root: a symlink that leads out of it is reported, never followed.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from soteneg.core.problems import visible
 
 CONFIG_FILE = "site.yaml"
 TEMPLATES_DIR = "templates"
@@ -31,6 +34,7 @@ OPTIONAL_DATA_FILES = frozenset({"eras.yaml", "parties.yaml"})
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 MAX_DATA_BYTES = 1024 * 1024
 MAX_DOCUMENTS = 50_000
+NOT_UTF8 = "this file name is not UTF-8; rename it"
 
 
 # (size, mtime_ns, ctime_ns, inode): an edit that keeps size and mtime (a tool that
@@ -95,7 +99,10 @@ def _read(
             rel, None, f"this file is a link to a place outside {where}", "outside-project"
         )
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):  # a FIFO would block the read for good
+            return SourceFile(rel, None, "this is not a regular file", "unreadable")
+        size = found.st_size
         if size > limit:
             return SourceFile(
                 rel,
@@ -131,6 +138,12 @@ def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
                 continue  # hidden: .git, editor state
             where = [*parts, entry.name]
             try:
+                entry.name.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are not UTF-8, kept as surrogates
+                rel = visible(Path(entry.path).relative_to(root).as_posix())
+                failed.append((where, SourceFile(rel, None, NOT_UTF8, "unreadable")))
+                continue
+            try:
                 # Links to folders are not followed: a link cannot pull another tree in.
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, where))
@@ -164,6 +177,15 @@ def read_project(root: Path) -> ProjectFiles:
     root = root.resolve()
     config = read_config(root)
     content = root / CONTENT_DIR
+    if content.is_symlink() or not _inside(root, content):
+        # content/ itself a link (`content -> ../..`) would make every file "inside".
+        refused = SourceFile(
+            CONTENT_DIR,
+            None,
+            "content/ is a link; soteneg reads only a real folder",
+            "outside-project",
+        )
+        return ProjectFiles(root, config, (), (refused,))
     inside_content = content.resolve()
     data = tuple(
         _read(root, content / name, MAX_DATA_BYTES, within=inside_content)

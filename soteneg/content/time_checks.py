@@ -138,18 +138,20 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
     known = [(j, data.regions[s]) for j, s in enumerate(region.succeeded_by) if s in data.regions]
     if not known:
         return
-    if region.valid_to is None:
+    # 9999-12-31 is how some write "no end": it is no end a successor can follow.
+    if region.valid_to is None or region.valid_to == dt.date.max:
         starts = {s.valid_from for _, s in known if s.valid_from is not None}
         hint = (
             f"add valid_to: {min(starts) - _DAY}, the day before its successors begin"
-            if len(starts) == 1
+            if len(starts) == 1 and min(starts) > dt.date.min
             else f"add valid_to, the last day of '{region.id}'"
         )
         yield problem(
             REGIONS_FILE,
             _at(data, region.id, "succeeded_by", key=True),
             "succession-without-end",
-            f"region '{region.id}' has successors but no valid_to",
+            f"region '{region.id}' has successors but "
+            + ("no valid_to" if region.valid_to is None else f"never ends ({region.valid_to})"),
             hint,
         )
         return

@@ -14,9 +14,12 @@ FORMATS = ("human", "github", "json")
 
 # What a terminal or a CI log would act on rather than show: C0 and C1 controls (ESC
 # starts colour and title sequences, 0x9b is a one-byte CSI) and the bidirectional
-# overrides that make a line read other than it is ("Trojan Source"). File names and
+# overrides that make a line read other than it is ("Trojan Source"), and the lone
+# surrogates Python gives bytes of a file name that are not UTF-8. File names and
 # source lines come from the commit, so they are shown escaped, never raw.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def visible(text: str) -> str:

@@ -13,9 +13,11 @@ from soteneg.content.freshness import Translation
 from soteneg.content.loader import Document
 
 FIELD = "original_version"
-_FENCE = re.compile(r"^---[ \t]*$", re.M)
-_LINE = re.compile(rf"^{FIELD}[ \t]*:.*$", re.M)
-_AFTER = re.compile(r"^translation_of[ \t]*:.*$", re.M)
+# Line ends may be CRLF: `$` matches before "\n", so "\r" is allowed before it, and
+# values stop at either character.
+_FENCE = re.compile(r"^---[ \t]*\r?$", re.M)
+_LINE = re.compile(rf"^{FIELD}[ \t]*:(?P<value>[^\r\n]*)", re.M)
+_AFTER = re.compile(r"^translation_of[ \t]*:(?P<value>[^\r\n]*)", re.M)
 
 
 class StampError(Exception):
@@ -23,26 +25,34 @@ class StampError(Exception):
 
 
 def stamped(text: str, version: str) -> str:
-    """`text` (a document with front matter) with `original_version: <version>`: the
+    """`text` (a document with front matter) with `original_version: "<version>"`: the
     existing line replaced, else a new line after `translation_of:`. Every other byte
-    stays as written, comments and order included."""
-    opening = _FENCE.match(text.lstrip("\ufeff"))
+    stays as written: comments, order, and the file's own line ends. Quoted, since a
+    version of twelve decimal digits would otherwise be read as a number."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]  # `^` does not match at a start position given to match()
+    opening = _FENCE.match(body)
     if opening is None:
         raise StampError("the file does not start with front matter")
-    offset = len(text) - len(text.lstrip("\ufeff"))
-    closing = _FENCE.search(text, offset + opening.end())
+    closing = _FENCE.search(body, opening.end())
     if closing is None:
         raise StampError("the front matter has no closing '---'")
-    front = text[offset + opening.end() : closing.start()]
-    line = f"{FIELD}: {version}"
-    if _LINE.search(front):
-        front = _LINE.sub(line, front, count=1)
+    front = body[opening.end() : closing.start()]
+    line = f'{FIELD}: "{version}"'
+    newline = "\r\n" if "\r\n" in body[: closing.end() + 2] else "\n"
+    found = _LINE.search(front) or _AFTER.search(front)
+    if found is None:
+        raise StampError("the front matter has no translation_of line")
+    value = found.group("value").strip()
+    if not value or value.startswith("#"):
+        # The value sits on the lines below (a block); a line placed here would split it.
+        key = found.group().split(":", 1)[0]
+        raise StampError(f"write {key}'s value on its own line (`{key}: …`), then try again")
+    if found.re is _LINE:
+        front = front[: found.start()] + line + front[found.end() :]
     else:
-        anchor = _AFTER.search(front)
-        if anchor is None:
-            raise StampError("the front matter has no translation_of line")
-        front = f"{front[: anchor.end()]}\n{line}{front[anchor.end() :]}"
-    return text[: offset + opening.end()] + front + text[closing.start() :]
+        front = f"{front[: found.end()]}{newline}{line}{front[found.end() :]}"
+    return bom + body[: opening.end()] + front + body[closing.start() :]
 
 
 def find(documents: Sequence[Document], file: str) -> Document:

@@ -245,8 +245,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 "name": rnd.name.get(lang),
                 "kind": i18n.text(rnd.kind, lang),
                 # The ministries, then the region the packet is for, the other party.
-                "parties": eras.party_names(site, rnd, lang)
-                + ([region.name.get(lang)] if region and rnd.parties else []),
+                "parties": eras.party_list(site, rnd, lang, region.id if region else None),
                 "start": i18n.format_date(rnd.start, lang),
                 "end": i18n.format_date(rnd.end, lang),
             },

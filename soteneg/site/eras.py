@@ -98,13 +98,20 @@ def party_names(site: Site, rnd: Round, lang: str) -> list[str]:
     return [site.data.parties[p].name.get(lang) for p in rnd.parties if p in site.data.parties]
 
 
-def parties_text(site: Site, rnd: Round, lang: str, region_id: str | None = None) -> str:
-    """The parties as one line; with a region, it is the last party named."""
+def party_list(site: Site, rnd: Round, lang: str, region_id: str | None = None) -> list[str]:
+    """The parties in order; with a region, it is the last party named. A round whose
+    parties the data does not name (no parties.yaml) has none: the region alone is no
+    negotiation."""
     names = party_names(site, rnd, lang)
     region = site.data.regions.get(region_id or "")
     if names and region is not None:
         names.append(region.name.get(lang))
-    return i18n.listing(names, lang)
+    return names
+
+
+def parties_text(site: Site, rnd: Round, lang: str, region_id: str | None = None) -> str:
+    """The parties as one line (see party_list)."""
+    return i18n.listing(party_list(site, rnd, lang, region_id), lang)
 
 
 @dataclass(frozen=True)

@@ -161,8 +161,11 @@ def build_site(content: Content, options: BuildOptions) -> Site:
     for doc in sorted(published, key=lambda d: d.id):
         assert doc.meta is not None
         target = doc.meta.translation_of
-        # A translation whose original is not published (a draft, say) stands alone.
-        group_id = target if target in by_id else doc.id
+        # A translation whose original is not published (a draft, say) stands alone, and
+        # so does one that names another translation (check reports translation-chain;
+        # `build_site` also runs on content with errors, for the print budgets).
+        joins = target in by_id and by_id[target].meta.translation_of is None  # type: ignore[union-attr]
+        group_id = target if joins and target is not None else doc.id
         group_of[doc.id] = group_id
         members.setdefault(group_id, {})[doc.meta.lang] = doc
 
