@@ -268,3 +268,11 @@ def test_file_names_with_control_characters_are_escaped_in_status(tmp_path: Path
     odd.write_text("---\ntitle: x\ntype: page\ndate: 2018-10-01\n---\n", encoding="utf-8")
     status = run_cli("status", "--translations", "--root", root)
     assert "\x1b" not in status.stdout + status.stderr
+
+
+def test_translated_takes_a_path_from_anywhere(tmp_path: Path) -> None:
+    root = _bundled(tmp_path)
+    absolute = run_cli("translated", str(root / SV), "--root", root)
+    assert absolute.returncode == 0, absolute.stderr
+    relative = run_cli("translated", f"project/{SV}", "--root", root, cwd=tmp_path)
+    assert relative.returncode == 0, relative.stderr

@@ -99,7 +99,7 @@ def cmd_translated(args: argparse.Namespace, console: Console) -> int:
         return EXIT_USAGE
     documents = result.content.documents
     try:
-        doc = find(documents, args.file)
+        doc = find(documents, args.file, root)
         assert doc.meta is not None
         if doc.meta.translation_of is None:
             raise StampError(f"{doc.file} is not a translation: it has no translation_of")

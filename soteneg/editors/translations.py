@@ -6,8 +6,10 @@ writing the stamp into the front matter without touching anything else.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from soteneg.content.freshness import Translation
 from soteneg.content.loader import Document
@@ -55,11 +57,15 @@ def stamped(text: str, version: str) -> str:
     return bom + body[: opening.end()] + front + body[closing.start() :]
 
 
-def find(documents: Sequence[Document], file: str) -> Document:
-    """The document of `file` (a path from the project root, or under content/)."""
-    wanted = file.removeprefix("./")
+def find(documents: Sequence[Document], file: str, root: Path | None = None) -> Document:
+    """The document of `file`: a path from the project root, under content/, or (with
+    `root`) any path to it, absolute or from the current folder."""
+    wanted = {file.removeprefix("./")}
+    if root is not None:
+        with contextlib.suppress(ValueError, OSError):
+            wanted.add(Path(file).absolute().resolve().relative_to(root.resolve()).as_posix())
     for doc in documents:
-        if wanted in (doc.file, doc.file.removeprefix("content/")):
+        if wanted & {doc.file, doc.file.removeprefix("content/")}:
             return doc
     raise StampError(f"{file} is not a valid document of this project (run `soteneg check`)")
 
