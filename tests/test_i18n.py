@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from soteneg.core.names import LANGS
-from soteneg.site.i18n import LANG_NAMES, STRINGS, format_date, text
+from soteneg.site.i18n import LANG_NAMES, LANGUAGE_NOUNS, STRINGS, format_date, text
 
 
 def test_every_string_exists_in_every_language_with_the_same_placeholders() -> None:
@@ -14,8 +14,10 @@ def test_every_string_exists_in_every_language_with_the_same_placeholders() -> N
         assert set(entry) == set(LANGS), key
         placeholders = {lang: set(re.findall(r"{(\w+)}", value)) for lang, value in entry.items()}
         assert len({frozenset(p) for p in placeholders.values()}) == 1, key
-    for entry in LANG_NAMES.values():
-        assert set(entry) == set(LANGS)
+    for names in (LANG_NAMES, LANGUAGE_NOUNS):
+        assert set(names) == set(LANGS)
+        for entry in names.values():
+            assert set(entry) == set(LANGS)
 
 
 def test_text_and_dates() -> None:

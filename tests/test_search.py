@@ -58,13 +58,72 @@ def test_finnish_search_stems_and_finds_documents(bundled_site: Path) -> None:
         assert not any("harjoitusneuvottelu" in t for t in swedish), "one index per language"
 
 
-def test_placeholders_and_index_pages_are_not_indexed(bundled_site: Path) -> None:
-    untouched = (bundled_site / "sv/kierrokset/2018-syksy/lappi/index.html").read_text()
-    assert "data-pagefind-body" not in untouched
-    assert "data-pagefind-body" not in (bundled_site / "teemat/saatavuus/index.html").read_text()
+def _results(page, url: str, query: str) -> list[dict[str, Any]]:
+    """The results of a search, in order: each top result's title, link and labels."""
+    _search(page, url, query)
+    return page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        """results => results.map(r => {
+            const link = r.querySelector(".pagefind-ui__result-link");
+            return {
+                title: link.textContent.trim(),
+                href: new URL(link.href).pathname,
+                tags: [...r.querySelectorAll(".pagefind-ui__result-tag")]
+                    .map(t => t.textContent.trim()),
+            };
+        })""",
+    )
+
+
+def test_region_pages_are_found_first_by_either_name(bundled_site: Path) -> None:
+    with serve(bundled_site) as base, browser() as chromium:
+        page = chromium.new_page()
+        swedish = _results(page, base + "sv/haku/", "Kajanaland")
+        assert swedish[0]["href"] == "/sv/maakunnat/kainuu/", swedish
+        assert swedish[0]["title"] == "Kajanaland"
+        finnish = _results(page, base + "haku/", "Kainuu")
+        assert finnish[0]["href"] in ("/maakunnat/kainuu/", "/maakunnat/kainuu-hva/"), finnish
+        assert {"/maakunnat/kainuu/", "/maakunnat/kainuu-hva/"} <= {r["href"] for r in finnish}
+        # Either language's name, from either language's search.
+        assert _results(page, base + "haku/", "Kajanaland")[0]["href"] == "/maakunnat/kainuu/"
+        assert _results(page, base + "sv/haku/", "Kainuu")[0]["href"] == "/sv/maakunnat/kainuu/"
+        # A round by its name in either language.
+        rounds = _results(page, base + "haku/", "Hösten")
+        assert rounds[0]["href"] == "/kierrokset/2018-syksy/", rounds
+        assert rounds[0]["title"] == "Syksy 2018 (Hösten 2018)"
+        rounds = _results(page, base + "sv/haku/", "Hösten")
+        assert rounds[0]["href"] == "/sv/kierrokset/2018-syksy/", rounds
+
+
+def test_swedish_search_finds_finnish_only_documents_labelled(bundled_site: Path) -> None:
+    with serve(bundled_site) as base, browser() as chromium:
+        page = chromium.new_page()
+        found = _results(page, base + "sv/haku/", "harjoitusneuvottelu")
+        lappi = [r for r in found if r["href"] == "/kierrokset/2018-syksy/lappi/"]
+        assert lappi, found  # a Finnish-only document, linked to its Finnish page
+        assert lappi[0]["tags"] == ["Språk: finska"], lappi
+        # A document translated into Swedish is found in Swedish, with no label.
+        uusimaa = _results(page, base + "sv/haku/", "Nyland")
+        translated = [r for r in uusimaa if r["href"] == "/sv/kierrokset/2018-syksy/uusimaa/"]
+        assert translated and translated[0]["tags"] == [], uusimaa
+        assert "/kierrokset/2018-syksy/uusimaa/" not in {r["href"] for r in uusimaa}
+        # The Finnish search shows Finnish documents unlabelled.
+        finnish = _results(page, base + "haku/", "harjoitusneuvottelu")
+        assert all(r["tags"] == [] for r in finnish), finnish
+
+
+def test_placeholders_and_index_pages_are_indexed_as_intended(bundled_site: Path) -> None:
+    placeholder = (bundled_site / "sv/kierrokset/2018-syksy/lappi/index.html").read_text()
+    assert "data-pagefind-body" not in placeholder  # indexed in its place: the original
+    assert '<div hidden data-soteneg-search="/kierrokset/2018-syksy/lappi/">' in placeholder
+    assert '<span data-pagefind-meta="Språk">finska</span>' in placeholder
+    theme = (bundled_site / "teemat/saatavuus/index.html").read_text()
+    assert '<h1 data-pagefind-body data-pagefind-weight="10">' in theme
+    assert '<main id="main" class="wrap" tabindex="-1">' in theme  # not the matrix
     document = (bundled_site / "kierrokset/2018-syksy/lappi/index.html").read_text()
     assert "data-pagefind-body" in document
     assert '<span data-pagefind-filter="Alue">Lappi</span>' in document
+    assert "data-pagefind-body" not in (bundled_site / "404.html").read_text()
 
 
 def _clean_build(out: Path) -> None:

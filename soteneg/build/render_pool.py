@@ -26,6 +26,7 @@ import jinja2
 
 from soteneg.build.units import Unit
 from soteneg.core.problems import Problem
+from soteneg.site import search
 from soteneg.site.feeds import sitemap_entry
 from soteneg.site.linkcheck import scan_page
 from soteneg.site.page_records import PageLinks, SitemapEntry
@@ -34,7 +35,9 @@ from soteneg.site.render import render_page
 # Below this many tasks a pool costs more than it saves.
 PARALLEL_FROM = 200
 CHUNK = 100
-SEARCH_MARK = b"data-pagefind-body"
+# A page holds text for the search index: its own body, or (a placeholder) the name of
+# the page indexed in its place, whose filters and labels it gives.
+SEARCH_MARKS = (b"data-pagefind-body", search.STAND_IN_MARK.encode())
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def make_one(job: Job, unit: Unit) -> Made:
         sitemap_entry(page),
         page.sources,
         page.template,
-        SEARCH_MARK in data,
+        any(mark in data for mark in SEARCH_MARKS),
     )
 
 

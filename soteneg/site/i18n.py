@@ -13,6 +13,13 @@ LANG_NAMES: Mapping[str, Mapping[str, str]] = {
     "sv": {"fi": "ruotsiksi", "sv": "på svenska", "en": "in Swedish"},
     "en": {"fi": "englanniksi", "sv": "på engelska", "en": "in English"},
 }
+# Each language named as a noun, for the search's "Språk: finska" label on a result in
+# another language than the search page's.
+LANGUAGE_NOUNS: Mapping[str, Mapping[str, str]] = {
+    "fi": {"fi": "suomi", "sv": "finska", "en": "Finnish"},
+    "sv": {"fi": "ruotsi", "sv": "svenska", "en": "Swedish"},
+    "en": {"fi": "englanti", "sv": "engelska", "en": "English"},
+}
 # The name of each language in itself, for the language switcher.
 AUTONYMS: Mapping[str, str] = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
@@ -57,6 +64,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Documents of the regions",
     },
     "region": {"fi": "Alue", "sv": "Område", "en": "Region"},
+    "language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
     "other_regions": {"fi": "Muut alueet", "sv": "Övriga områden", "en": "Other regions"},
     "parties": {
         "fi": "Neuvotteluosapuolet",

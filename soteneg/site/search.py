@@ -2,8 +2,17 @@
 
 Pagefind reads each page's `<html lang>` and writes one index per language, with
 Finnish and Swedish stemming, into /pagefind/. Only the parts marked
-`data-pagefind-body` are indexed (real content, not placeholders or the 404 page), and
-`data-pagefind-filter` attributes give the round, region, theme and type filters.
+`data-pagefind-body` are indexed (documents, and the names on region, round and theme
+pages; not the 404 page), and `data-pagefind-filter` attributes give the round, region,
+theme and type filters.
+
+A document with no version in a language is still found in that language's search: its
+placeholder there names the original's page (`data-soteneg-search="/path/"`), and that
+page is given to Pagefind in the placeholder's place: under the placeholder's URL (Pagefind
+keeps one page per URL, so the original's own would replace it in its own index) and
+`<html lang>` (so that it goes into that language's index), with the placeholder's filters
+and labels instead of its own: "Språk: finska", and the `url` meta that makes Pagefind's
+UI link the result and its sub-results to the original.
 
 The bundle is byte-identical between builds of the same pages, which Pagefind alone does
 not give (docs/search.md, "Reproducibility"):
@@ -26,6 +35,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -33,6 +43,7 @@ import tempfile
 import threading
 import zlib
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from typing import IO, Any
 
@@ -83,6 +94,51 @@ def _pages(site_dir: Path) -> list[str]:
         if path.is_file()
         and (rel := path.relative_to(site_dir).as_posix()).split("/")[0] not in skip
     )
+
+
+# What the templates write for the search (templates/base.html): the hidden block of
+# filters and labels, bare on a page indexed as itself, naming the page to index on a
+# placeholder; and the root element's language.
+STAND_IN_MARK = 'data-soteneg-search="'
+_STAND_IN = re.compile(r'<div hidden data-soteneg-search="([^"]+)">.*?</div>', re.S)
+_OWN_BLOCK = "<div hidden data-soteneg-search>"
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_BODY_MARK = "data-pagefind-body"
+
+
+def _read_page(site_dir: Path, rel: str) -> str:
+    try:
+        # Invalid bytes replaced, as Pagefind's own reading of a file does.
+        return (site_dir / rel).read_text(encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise SearchError(f"{rel}: {err}") from err
+
+
+def _page(site_dir: Path, rel: str) -> tuple[str, str]:
+    """The URL and HTML Pagefind is given for the file `rel`: the file itself, or for a
+    placeholder that names a page to index in its place, that page in the placeholder's
+    language and at its URL, with the placeholder's filters and labels instead of its
+    own."""
+    html = _read_page(site_dir, rel)
+    # A page with a body of its own is indexed as itself, whatever its text says (an
+    # author's raw HTML cannot turn a document into a stand-in).
+    if _BODY_MARK in html or (found := _STAND_IN.search(html)) is None:
+        return _url(rel), html
+    lang = _HTML_LANG.search(html)
+    source_url = unescape(found.group(1))
+    source = routes.output_file(source_url)
+    if lang is None or not source_url.startswith("/") or ".." in Path(source).parts:
+        raise SearchError(f"{rel}: cannot index {source_url!r} in its place")
+    original = _read_page(site_dir, source)
+    # The original's own block is the last one: the end of its <main>, after the text.
+    own = original.rfind(_OWN_BLOCK)
+    end = original.find("</div>", own)
+    if _BODY_MARK not in original or own < 0 or end < 0 or not _HTML_LANG.search(original):
+        raise SearchError(f"{rel}: {source} is not a document page to index in its place")
+    block = found.group(0)
+    html = original[:own] + block + original[end + len("</div>") :]
+    html = _HTML_LANG.sub(lambda _: lang.group(0), html, count=1)
+    return _url(rel), html
 
 
 def _url(rel: str) -> str:
@@ -156,13 +212,9 @@ def _converse(
         # answers as it goes, and the two pipes must not both fill up.
         try:
             for message_id, rel in enumerate(pages, start=1):
-                try:
-                    # Invalid bytes replaced, as Pagefind's own reading of a file does.
-                    html = (site_dir / rel).read_text(encoding="utf-8", errors="replace")
-                except OSError as err:
-                    raise SearchError(f"{rel}: {err}") from err
+                url, html = _page(site_dir, rel)
                 page = {"type": "AddFile", "index_id": index_id, "file_path": None}
-                _send(stdin, message_id, {**page, "url": _url(rel), "file_contents": html})
+                _send(stdin, message_id, {**page, "url": url, "file_contents": html})
             _send(stdin, done, {"type": "GetFiles", "index_id": index_id})
         except BaseException as err:
             failure.append(err)

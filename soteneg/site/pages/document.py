@@ -284,6 +284,16 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
         "lang": meta.lang,
         "href": routes.href(site.url(original), chrome.base),
     }
+    # This language's search covers the document too: the search indexes the original's
+    # page in this page's place (soteneg.site.search), with this language's filters and a
+    # label naming the original's language. Its results link to the original ("url":
+    # Pagefind's UI links there, sub-results included, instead of to this page).
+    context["filters"] = _filters(meta, _about(site, meta, chrome), lang)
+    context["search_meta"] = [
+        ("url", context["missing"]["href"]),
+        (i18n.text("language", lang), i18n.LANGUAGE_NOUNS[meta.lang][lang]),
+    ]
+    context["search_from"] = site.url(original)
     context["doc"] = None
     context["contacts"] = []
     context["attachments"] = []

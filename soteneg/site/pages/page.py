@@ -142,10 +142,12 @@ class Chrome:
                 "publisher": {"@type": "GovernmentOrganization", "name": publisher},
             },
             "robots": robots,
-            # Search indexes documents only: index pages repeat their text, and
-            # placeholders and the 404 page have none of their own.
+            # Search indexes documents, and the names on region, round and theme pages;
+            # other pages repeat document text or have none of their own.
             "index_body": False,
             "filters": [],  # (name, value) pairs for the search filters
+            "search_meta": [],  # (name, value) pairs shown with a search result
+            "search_from": None,  # on a placeholder: the page indexed in its place
             "css": self.asset("style.css"),
             "feed_href": (
                 routes.href(routes.feed(self.lang, self.site.default_lang), self.base)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from soteneg.content.models import Round
+from soteneg.content.models import Names, Round
 from soteneg.core import routes
 from soteneg.site import eras, i18n
 from soteneg.site.index import Group, Site
@@ -58,6 +58,21 @@ def themes_of(site: Site, rnd: Round, chrome: Chrome) -> list[dict[str, Any]]:
         for t in rnd.themes
         if t in site.data.themes
     ]
+
+
+def other_names(site: Site, names: Names, lang: str) -> list[dict[str, str]]:
+    """A name in the site's other languages, each once and not the page's own again: the
+    search indexes them on the page, so that a search in any language finds it by any."""
+    seen = {names.get(lang)}
+    found = []
+    for other in site.languages:
+        name = names.get(other)
+        if name not in seen:
+            seen.add(name)
+            # A name missing in a language is the Finnish one (Names.get).
+            spoken = other if getattr(names, other, None) else "fi"
+            found.append({"lang": spoken, "name": name})
+    return found
 
 
 def region_ref(site: Site, region_id: str, chrome: Chrome) -> dict[str, Any]:

@@ -12,7 +12,13 @@ from soteneg.core import routes
 from soteneg.site import eras
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
-from soteneg.site.pages.parts import doc_link, region_ref, round_info, themes_of
+from soteneg.site.pages.parts import (
+    doc_link,
+    other_names,
+    region_ref,
+    round_info,
+    themes_of,
+)
 
 
 def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
@@ -26,6 +32,7 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
         trail=[Crumb(chrome.t("rounds"), routes.ROUNDS), Crumb(info["name"], path)],
     )
     context["round"] = info
+    context["other_names"] = other_names(site, rnd.name, lang)
     context["themes"] = themes_of(site, rnd, chrome)
     context["summary"] = doc_link(site, site.slot("summary", rnd.id), chrome)
 

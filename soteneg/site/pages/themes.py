@@ -23,7 +23,7 @@ from soteneg.site import eras, i18n
 from soteneg.site.compare import word_diff
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
-from soteneg.site.pages.parts import doc_link, region_ref, round_info
+from soteneg.site.pages.parts import doc_link, other_names, region_ref, round_info
 
 
 def _section(
@@ -138,6 +138,7 @@ def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chro
         trail=[Crumb(chrome.t("themes"), routes.THEMES), Crumb(name, path)],
     )
     context["theme"] = {"name": name, "description": theme.description.get(lang)}
+    context["other_names"] = other_names(site, theme.name, lang)
     context["tables"] = tables
     return Page(routes.localize(path, lang, site.default_lang), "theme.html", context)
 
