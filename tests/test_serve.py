@@ -244,6 +244,10 @@ def test_serves_drafts_marked_and_pdfs_on_request(server) -> None:
         assert response.read().startswith(b"%PDF-")
     assert _get(base + "ei-ole/")[0] == 404
     assert _get(base + "pdf/ei-ole.pdf")[0] == 404
+    # The Swedish packet comes from the same plan; none where nothing is in Swedish.
+    with urllib.request.urlopen(base + "sv/" + PDF, timeout=60) as response:
+        assert response.read().startswith(b"%PDF-")
+    assert _get(base + "sv/pdf/2018-syksy/etela-savo.pdf")[0] == 404
 
 
 def test_edit_break_fix_and_template_error(server) -> None:

@@ -73,12 +73,14 @@ def feed(lang: str, default: str) -> str:
     return localize(f"{NEWS}atom.xml", lang, default)
 
 
-def packet(round_id: str, region_id: str) -> str:
-    return f"{PDF}{round_id}/{region_id}.pdf"
+def packet(round_id: str, region_id: str, lang: str = "", default: str = "") -> str:
+    """A region's packet in `lang`: /pdf/<round>/<region>.pdf in the default language,
+    /sv/pdf/<round>/<region>.pdf in Swedish (without `lang`, the default's)."""
+    return localize(f"{PDF}{round_id}/{region_id}.pdf", lang, default)
 
 
-def round_packet(round_id: str) -> str:
-    return f"{PDF}{round_id}.pdf"
+def round_packet(round_id: str, lang: str = "", default: str = "") -> str:
+    return localize(f"{PDF}{round_id}.pdf", lang, default)
 
 
 def document_pdf(url: str) -> str:

@@ -18,8 +18,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
+from xml.etree import ElementTree
 
 import weasyprint
 from pypdf import PdfReader, PdfWriter, Transformation
@@ -83,8 +85,10 @@ def print_one(job: PrintJob, root: str) -> Printed:
     fetcher = ProjectFetcher(Path(root))
     base = PROJECT_URI
     with _clock(job.epoch):
-        document = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher).render()
-        data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
+        html = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher)
+        document = html.render()
+        with _part_languages(html.etree_element):
+            data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
     assert data is not None
     errors: tuple[str, ...] = ()
     if job.appendices:
@@ -112,6 +116,50 @@ def _clock(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def _language_changes(root: ElementTree.Element) -> dict[ElementTree.Element, str]:
+    """The elements whose `lang` differs from the one they inherit (the root's goes into
+    the PDF's catalog), with their language; walked without recursion, for deep HTML."""
+    changes: dict[ElementTree.Element, str] = {}
+    stack = [(child, root.get("lang", "")) for child in root]
+    while stack:
+        element, inherited = stack.pop()
+        own = element.get("lang") or inherited
+        if own != inherited:
+            changes[element] = own
+        stack += [(child, own) for child in element]
+    return changes
+
+
+@contextmanager
+def _part_languages(root: ElementTree.Element) -> Iterator[None]:
+    """WeasyPrint (70) tags the structure tree but writes only the document's language,
+    in the catalog. A part in another language (a Finnish original in a Swedish packet,
+    `lang="fi"`) must say so in its structure elements' /Lang, or a screen reader reads
+    Finnish with Swedish rules (PDF/UA-1 7.2). This wraps the function that builds the
+    tree, for one write, and adds /Lang to the elements of those parts."""
+    import pydyf  # WeasyPrint's own PDF writer, whose objects the tree is made of
+    from weasyprint.pdf import tags
+
+    changes = _language_changes(root)
+    build = tags._build_box_tree
+    if not changes:
+        yield
+        return
+
+    def with_languages(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
+        lang = changes.get(getattr(box, "element", None))  # type: ignore[arg-type]
+        for element in build(box, parent, *args):
+            if lang:
+                element["Lang"] = pydyf.String(lang)
+            yield element
+
+    tags._build_box_tree = with_languages
+    try:
+        yield
+    finally:
+        tags._build_box_tree = build
 
 
 LABEL_PX = 10 / 25.4 * 96  # the "Liite: …" line on an attachment's first page

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import Markup
 
 from soteneg.content.loader import Document
-from soteneg.content.models import Round
+from soteneg.content.models import Names, Round
 from soteneg.core import routes
 from soteneg.markdown.html import render_print
 from soteneg.site import eras, i18n
@@ -67,58 +67,27 @@ def _negotiating(site: Site, rnd: Round, lang: str) -> list[str]:
 
 
 def packet_urls(site: Site) -> list[str]:
-    """The URL of every PDF `plan_packets` plans, in its order, without planning them
-    (every build needs these to link to; few print)."""
-    urls: list[str] = []
-    for rnd in site.rounds:
-        regions = _negotiating(site, rnd, site.default_lang)
-        urls += [routes.packet(rnd.id, r) for r in regions]
-        if regions:
-            urls.append(routes.round_packet(rnd.id))
-    urls += [
-        routes.document_pdf(site.url(doc))
-        for group in site.groups.values()
-        for doc in group.versions.values()
-    ]
-    return urls
+    """The URL of every PDF `plan_packets` plans, in its order: pages link to these, the
+    build prints them, the preview prints one on request."""
+    return [p.url for p in plan_packets(site)]
+
+
+def _has_content(docs: list[Document], lang: str, default: str) -> bool:
+    """A packet exists in a language that has content: the default language always, any
+    other when at least one of its documents is written in it. Without one, that
+    language's pages link to the default language's packet and say which language it is
+    in (Chrome.packet)."""
+    return lang == default or any(d.meta and d.meta.lang == lang for d in docs)
 
 
 def plan_packets(site: Site) -> list[Packet]:
-    lang = site.default_lang
+    """Every PDF of the build, in a fixed order: each language's packets of each round
+    (a region's, then the round's), then each document version's own PDF."""
+    default = site.default_lang
     packets: list[Packet] = []
     for rnd in site.rounds:
-        regions = _negotiating(site, rnd, lang)
-        for region_id in regions:
-            region = site.data.regions[region_id]
-            packets.append(
-                Packet(
-                    url=routes.packet(rnd.id, region_id),
-                    lang=lang,
-                    title=f"{i18n.text('packet_title', lang)}: {region.name.get(lang)}, "
-                    f"{rnd.name.get(lang)}",
-                    documents=tuple(_ordered(site, rnd.id, region_id, lang)),
-                    cover_round=rnd,
-                    cover_region=region_id,
-                )
-            )
-        if regions:
-            docs: list[Document] = []
-            for region_id in regions:
-                docs += [
-                    d
-                    for d in _ordered(site, rnd.id, region_id, lang)
-                    if d.meta and d.meta.type != "summary"
-                ]
-            docs += _ordered(site, rnd.id, None, lang)
-            packets.append(
-                Packet(
-                    url=routes.round_packet(rnd.id),
-                    lang=lang,
-                    title=f"{i18n.text('round_packet_title', lang)}: {rnd.name.get(lang)}",
-                    documents=tuple(docs),
-                    cover_round=rnd,
-                )
-            )
+        for lang in site.languages:
+            packets += _round_packets(site, rnd, lang, default)
     for group in site.groups.values():
         for doc in group.versions.values():
             assert doc.meta is not None
@@ -129,6 +98,43 @@ def plan_packets(site: Site) -> list[Packet]:
                     title=doc.meta.title,
                     documents=(doc,),
                     toc=False,
+                )
+            )
+    return packets
+
+
+def _round_packets(site: Site, rnd: Round, lang: str, default: str) -> list[Packet]:
+    """The packets of a round in `lang`: each negotiating region's, then the round's."""
+    packets: list[Packet] = []
+    regions = _negotiating(site, rnd, lang)
+    everything: list[Document] = []
+    for region_id in regions:
+        region = site.data.regions[region_id]
+        docs = _ordered(site, rnd.id, region_id, lang)
+        everything += [d for d in docs if d.meta and d.meta.type != "summary"]
+        if not _has_content(docs, lang, default):
+            continue
+        packets.append(
+            Packet(
+                url=routes.packet(rnd.id, region_id, lang, default),
+                lang=lang,
+                title=f"{i18n.text('packet_title', lang)}: {region.name.get(lang)}, "
+                f"{rnd.name.get(lang)}",
+                documents=tuple(docs),
+                cover_round=rnd,
+                cover_region=region_id,
+            )
+        )
+    if regions:
+        everything += _ordered(site, rnd.id, None, lang)
+        if _has_content(everything, lang, default):
+            packets.append(
+                Packet(
+                    url=routes.round_packet(rnd.id, lang, default),
+                    lang=lang,
+                    title=f"{i18n.text('round_packet_title', lang)}: {rnd.name.get(lang)}",
+                    documents=tuple(everything),
+                    cover_round=rnd,
                 )
             )
     return packets
@@ -184,6 +190,17 @@ def _header(site: Site, doc: Document, lang: str) -> str:
     return " · ".join(parts) or meta.title
 
 
+def _cover_names(names: Names, lang: str) -> list[dict[str, str]]:
+    """A region's name on a cover: in the packet's language, then in the other national
+    language, each once (Helsinki is Helsinki in both)."""
+    found: dict[str, str] = {}
+    for k in (lang, "fi", "sv"):
+        name = getattr(names, k, None)
+        if name and name not in found.values() and len(found) < 2:
+            found[k] = name
+    return [{"lang": k, "name": name} for k, name in found.items()]
+
+
 def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
     lang = packet.lang
     chapters: list[dict[str, Any]] = []
@@ -215,6 +232,15 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 "other_files": [f for f in files if f["format"] != "PDF"],
                 "id": chapter_id,
                 "lang": meta.lang,
+                # A document not written in the packet's language is printed in its
+                # original, after a note in the packet's language.
+                "original_note": (
+                    i18n.text(
+                        "packet_original_only", lang, language=i18n.LANG_NAMES[meta.lang][lang]
+                    )
+                    if meta.lang != lang
+                    else None
+                ),
                 "kind": i18n.text(meta.type, lang),
                 "title": meta.title,
                 "date": i18n.format_date(meta.date, lang),
@@ -224,8 +250,15 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 "html": Markup(html),
             }
         )
-        toc.append({"id": chapter_id, "title": meta.title, "level": 1})
-        toc += [{"id": a["id"], "title": a["title"], "level": 2} for a in appendices]
+        toc.append(
+            {
+                "id": chapter_id,
+                "title": meta.title,
+                "level": 1,
+                "lang": meta.lang if meta.lang != lang else None,
+            }
+        )
+        toc += [{"id": a["id"], "title": a["title"], "level": 2, "lang": None} for a in appendices]
         for person in contacts(site, meta, lang):
             people.setdefault(person["name"], person)
         for theme in getattr(meta, "themes", ()):
@@ -240,7 +273,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
         region = site.data.regions.get(packet.cover_region or "")
         cover = {
             "title": packet.title.split(": ")[0],
-            "region": {"fi": region.name.fi, "sv": region.name.sv} if region else None,
+            "region": _cover_names(region.name, lang) if region else None,
             "round": {
                 "name": rnd.name.get(lang),
                 "kind": i18n.text(rnd.kind, lang),
@@ -252,7 +285,9 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
             "example": any(d.meta and d.meta.example for d in packet.documents),
         }
     if people:
-        toc.append({"id": "contacts", "title": i18n.text("contacts", lang), "level": 1})
+        toc.append(
+            {"id": "contacts", "title": i18n.text("contacts", lang), "level": 1, "lang": None}
+        )
     context = {
         "lang": lang,
         "t": lambda key, **values: i18n.text(key, lang, **values),

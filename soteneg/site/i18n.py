@@ -232,6 +232,12 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "attachment": {"fi": "Liite", "sv": "Bilaga", "en": "Attachment"},
     "page_label": {"fi": "sivu", "sv": "sida", "en": "page"},
     "toc": {"fi": "Sisällys", "sv": "Innehåll", "en": "Contents"},
+    # Before a document printed in its original in a packet of another language.
+    "packet_original_only": {
+        "fi": "Asiakirjaa ei ole suomeksi; alkuperäinen {language} seuraa.",
+        "sv": "Dokumentet finns inte på svenska; originalet {language} följer.",
+        "en": "This document is not available in English; the original {language} follows.",
+    },
     "packet_title": {
         "fi": "Neuvotteluaineisto",
         "sv": "Förhandlingsmaterial",

@@ -236,7 +236,7 @@ def version_page(
     context["pdf"] = chrome.pdf(routes.document_pdf(url))
     round_id, region_id = getattr(meta, "round", None), getattr(meta, "region", None)
     context["packet"] = (
-        chrome.pdf(routes.packet(round_id, region_id))
+        chrome.packet(round_id, region_id)
         if meta.type == "negotiation" and round_id and region_id
         else None
     )

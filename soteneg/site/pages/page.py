@@ -56,6 +56,26 @@ class Chrome:
         """A link to the PDF at site URL `url`, if this build prints it."""
         return routes.href(url, self.base) if url in self.pdfs else None
 
+    def packet(self, round_id: str, region_id: str | None = None) -> dict[str, str | None] | None:
+        """A link to the packet of a region in a round (without a region, the round's), in
+        this page's language when the build prints one (it has content in it), else the
+        default language's, saying which language that is; None when neither is printed."""
+        default = self.site.default_lang
+        for lang in dict.fromkeys((self.lang, default)):
+            url = (
+                routes.packet(round_id, region_id, lang, default)
+                if region_id is not None
+                else routes.round_packet(round_id, lang, default)
+            )
+            if url in self.pdfs:
+                other = lang != self.lang
+                return {
+                    "href": routes.href(url, self.base),
+                    "lang": lang if other else None,
+                    "lang_note": i18n.LANG_NAMES[lang][self.lang] if other else None,
+                }
+        return None
+
     def t(self, key: str, **values: object) -> str:
         return i18n.text(key, self.lang, **values)
 

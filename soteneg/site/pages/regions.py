@@ -44,7 +44,7 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
             "region_href": chrome.href(routes.region(region_id)),
             "negotiation": doc_link(site, site.slot("negotiation", rnd.id, region_id), chrome),
             "assessment": doc_link(site, site.slot("assessment", rnd.id, region_id), chrome),
-            "packet": chrome.pdf(routes.packet(rnd.id, region_id)),
+            "packet": chrome.packet(rnd.id, region_id),
         }
 
     groups = eras.grouped(site, eras.regions_in_round(site, rnd), lang)
@@ -62,7 +62,7 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
         }
         for group, heading in zip(groups, headings, strict=True)
     ]
-    context["round_packet"] = chrome.pdf(routes.round_packet(rnd.id))
+    context["round_packet"] = chrome.packet(rnd.id)
     return Page(routes.localize(path, lang, site.default_lang), "round.html", context)
 
 
@@ -126,7 +126,7 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
             **round_info(site, rnd, chrome),
             "negotiation": doc_link(site, site.slot("negotiation", rnd.id, region_id), chrome),
             "assessment": doc_link(site, site.slot("assessment", rnd.id, region_id), chrome),
-            "packet": chrome.pdf(routes.packet(rnd.id, region_id)),
+            "packet": chrome.packet(rnd.id, region_id),
         }
         for rnd in reversed(region_rounds(site, region_id))
     ]
