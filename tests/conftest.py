@@ -19,6 +19,15 @@ MINIMAL = TESTS / "sites" / "minimal"
 UPDATE_GOLDEN = os.environ.get("SOTENEG_UPDATE_GOLDEN") == "1"
 
 
+def bundled_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled project (content, templates, site.yaml) to change freely."""
+    root = tmp_path / "project"
+    for name in ("content", "templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
 def run_cli(
     *args: str | os.PathLike[str],
     cwd: Path | None = None,

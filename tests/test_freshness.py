@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run_cli
+from conftest import bundled_copy, run_cli
 from test_site import build
 
 from soteneg import pipeline
@@ -126,14 +125,6 @@ def test_stamping_refuses_what_it_cannot_place(text: str, message: str) -> None:
 # --- through the command line ------------------------------------------------------------
 
 
-def _bundled(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for name in ("content", "templates"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    return root
-
-
 SV = "content/kierrokset/2018-syksy/uusimaa.sv.md"
 FI = "content/kierrokset/2018-syksy/uusimaa.md"
 
@@ -141,7 +132,7 @@ FI = "content/kierrokset/2018-syksy/uusimaa.md"
 def test_an_original_changed_after_the_stamp_gives_a_warning_until_stamped_again(
     tmp_path: Path,
 ) -> None:
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     assert "translation-outdated" not in run_cli("check", "--no-pdf", "--root", root).stdout
     original = root / FI
     original.write_text(original.read_text().replace("## Tilannekuva", "## Tilannekuva nyt"))
@@ -177,7 +168,7 @@ def test_an_original_changed_after_the_stamp_gives_a_warning_until_stamped_again
 
 
 def test_translated_refuses_an_original_and_an_unknown_file(tmp_path: Path) -> None:
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     refused = run_cli("translated", FI, "--root", root)
     assert refused.returncode == 2 and "is not a translation" in refused.stderr
     missing = run_cli("translated", "content/ei-ole.sv.md", "--root", root)
@@ -185,7 +176,7 @@ def test_translated_refuses_an_original_and_an_unknown_file(tmp_path: Path) -> N
 
 
 def test_new_translation_records_the_original_s_version(tmp_path: Path) -> None:
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     made = run_cli(
         "new",
         "negotiation",
@@ -212,7 +203,7 @@ def test_the_translation_s_page_says_its_original_changed_until_it_is_stamped(
 ) -> None:
     """Through incremental builds into one output: the notice appears when only the
     original changed, and goes when the translation is stamped."""
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     out = tmp_path / "out"
     page = out / "sv/kierrokset/2018-syksy/uusimaa/index.html"
     finnish = out / "kierrokset/2018-syksy/uusimaa/index.html"
@@ -243,7 +234,7 @@ def test_a_stamp_is_quoted_so_twelve_decimal_digits_stay_text() -> None:
 
 
 def test_crlf_line_ends_are_kept(tmp_path: Path) -> None:
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     path = root / SV
     text = path.read_text(encoding="utf-8")
     crlf = re.sub(r'original_version: "?[0-9a-f]+"?', 'original_version: "aaaaaaaaaaaa"', text)
@@ -263,7 +254,7 @@ def test_a_value_written_below_its_key_is_refused_not_split() -> None:
 
 
 def test_file_names_with_control_characters_are_escaped_in_status(tmp_path: Path) -> None:
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     odd = root / "content/sivut" / "paha\x1b[2J\x1b]0;x\x07.md"
     odd.write_text("---\ntitle: x\ntype: page\ndate: 2018-10-01\n---\n", encoding="utf-8")
     status = run_cli("status", "--translations", "--root", root)
@@ -271,7 +262,7 @@ def test_file_names_with_control_characters_are_escaped_in_status(tmp_path: Path
 
 
 def test_translated_takes_a_path_from_anywhere(tmp_path: Path) -> None:
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     absolute = run_cli("translated", str(root / SV), "--root", root)
     assert absolute.returncode == 0, absolute.stderr
     relative = run_cli("translated", f"project/{SV}", "--root", root, cwd=tmp_path)

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import bundled_copy, run_cli
 
 from soteneg.content import sources
 from soteneg.core import problems
@@ -132,19 +132,11 @@ def test_new_where_a_file_blocks_the_folder_is_a_usage_error(minimal: Path) -> N
 # --- found in review --------------------------------------------------------------------
 
 
-def _bundled(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for name in ("content", "templates"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    return root
-
-
 def test_odd_but_plausible_content_gives_problems_not_tracebacks(tmp_path: Path) -> None:
     """A translation of a translation (the print budgets index content with errors), a
     region "valid to 9999-12-31" with successors, a file name that is not UTF-8, and a
     FIFO named like a document: each one located problem, in every format."""
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     pages = root / "content/sivut"
     (pages / "ketju.en.md").write_text(
         "---\ntitle: N\ntype: page\ndate: 2018-10-01\nlang: en\n"
@@ -176,7 +168,7 @@ def test_odd_but_plausible_content_gives_problems_not_tracebacks(tmp_path: Path)
 
 
 def test_a_content_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     (root / "content").rename(root / "aineisto")
     (root / "content").symlink_to("aineisto")
     result = run_cli("check", "--no-pdf", "--root", root)
@@ -192,7 +184,7 @@ def test_without_parties_yaml_the_region_is_no_lone_party(tmp_path: Path) -> Non
     from soteneg.site import eras
     from soteneg.site.index import BuildOptions, build_site
 
-    root = _bundled(tmp_path)
+    root = bundled_copy(tmp_path)
     for with_file in (True, False):
         if not with_file:
             (root / "content/parties.yaml").unlink()
