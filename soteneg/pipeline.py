@@ -36,6 +36,7 @@ from soteneg.content.sources import (
     read_static,
 )
 from soteneg.core.problems import Problem, has_errors, problem, sort_problems
+from soteneg.core.text import Text, say
 from soteneg.packets import budgets, fonts
 from soteneg.site import search
 from soteneg.site.index import BuildOptions, Site, build_site
@@ -195,7 +196,7 @@ def _build(
     out = out if out is not None else root / checked.content.config.output
     refused = unsafe_output(root, out)
     if refused:
-        failure = problem(str(out), None, "output-error", f"not writing here: {refused}")
+        failure = problem(str(out), None, "output-error", reason=refused)
         return BuildResult(checked, [*checked.problems, failure], None)
     try:
         with output_lock(out):
@@ -213,10 +214,10 @@ def _build(
                 memory,
             )
     except OutputError as err:
-        failure = problem(str(out), None, "output-error", str(err))
+        failure = problem(str(out), None, "output-error.failed", detail=err.text)
         return BuildResult(checked, [*checked.problems, failure], None)
     except search.SearchError as err:
-        failure = problem(str(out), None, "search-error", f"the search index failed: {err}")
+        failure = problem(str(out), None, "search-error", detail=str(err))
         return BuildResult(checked, [*checked.problems, failure], None)
 
 
@@ -330,6 +331,7 @@ def _build_into(
         {f: t for f, t in checked.content.texts.items() if f in warned},
         outcome.files,
         outcome.external_links,
+        checked.content.config.default_lang if checked.content.config else "fi",
     )
     if memory is not None:
         memory.build, memory.inputs, memory.site = state, fresh_inputs, site
@@ -349,17 +351,17 @@ def _build_into(
     )
 
 
-def unsafe_output(root: Path, out: Path) -> str | None:
+def unsafe_output(root: Path, out: Path) -> Text | None:
     """Why `out` must not be replaced wholesale, or None. The output folder is deleted and
     rewritten on every build: it must never be the project or hold its sources."""
     root, out = root.resolve(), out.resolve()
     for keep in (root, root / CONTENT_DIR, root / TEMPLATES_DIR):
         if out == keep or keep.is_relative_to(out) or (out.is_relative_to(keep) and keep != root):
-            return f"{out} holds the project's own files"
+            return say("@output.holds-project", out=str(out))
     if out.is_relative_to(root) and any(
         part.startswith(".") for part in out.relative_to(root).parts
     ):
-        return f"{out} is a hidden folder of the project (like .git)"
+        return say("@output.hidden", out=str(out))
     if out.is_dir() and any(out.iterdir()) and not lock_file(out).exists():
-        return f"{out} is not empty and was not built by soteneg; remove it or choose another --out"
+        return say("@output.foreign", out=str(out))
     return None

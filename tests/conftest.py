@@ -33,11 +33,19 @@ def run_cli(
     cwd: Path | None = None,
     timeout: float = 300,
     env: dict[str, str] | None = None,
+    lang: str | None = "en",
 ) -> subprocess.CompletedProcess[str]:
-    """Run `soteneg` in a fresh interpreter, as an editor or CI would."""
+    """Run `soteneg` in a fresh interpreter, as an editor or CI would.
+
+    `check` and `build` speak the site's default language (Finnish) unless told; most
+    tests read the English messages, so `lang` adds `--lang en` to those two unless the
+    test names a language itself or passes lang=None (tests/test_messages.py does)."""
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", **(env or {})}
+    words = [str(a) for a in args]
+    if lang and words and words[0] in ("check", "build") and "--lang" not in words:
+        words += ["--lang", lang]
     return subprocess.run(
-        [sys.executable, "-m", "soteneg", *map(str, args)],
+        [sys.executable, "-m", "soteneg", *words],
         cwd=cwd,
         env=env,
         capture_output=True,

@@ -117,6 +117,8 @@ def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path: Path) -> 
             "--out",
             str(out),
             "--no-pdf",
+            "--lang",
+            "en",
         ],
         capture_output=True,
         text=True,

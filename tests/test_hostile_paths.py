@@ -56,7 +56,8 @@ def test_a_folder_that_cannot_be_listed_is_a_located_problem(
     found = sources.read_project(minimal)
     refused = [f for f in found.documents if f.path == "content/salainen"]
     assert refused and refused[0].refused_code == "unreadable"
-    assert refused[0].refused == "this folder cannot be listed: Permission denied"
+    reason = refused[0].refused
+    assert reason and reason.message == "this folder cannot be listed: Permission denied"
     assert not any(f.path.startswith("content/salainen/") for f in found.documents)
     monkeypatch.undo()
     if os.geteuid() != 0:
@@ -108,7 +109,7 @@ def test_control_characters_in_file_names_reach_no_terminal(minimal: Path) -> No
 
 
 def test_the_caret_points_at_the_column_after_escapes() -> None:
-    found = problems.problem("x.md", (1, 3), "unknown-field", "m")
+    found = problems.problem("x.md", (1, 3), "unknown-field", field="m")
     lines = problems.format_human([found], lambda _f, _l: "\x1b\x1bab").split("\n")
     assert lines[1] == " 1 | \\x1b\\x1bab"
     assert lines[2].index("^") == lines[1].index("a")

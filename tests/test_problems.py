@@ -10,18 +10,22 @@ from soteneg.core.problems import (
     format_github,
     format_human,
     format_json,
+    problem,
     sort_problems,
 )
+from soteneg.core.text import Text, verbatim
 
-P = Problem(
+P = problem(
     "content/a.md",
-    7,
-    9,
-    "error",
+    (7, 9),
     "unknown-region",
-    "region 'uusima' is not defined",
-    "did you mean 'uusimaa'?",
+    value="uusima",
+    hint=did_you_mean("uusima", ["uusimaa"]),
 )
+
+
+def _plain(file: str, line: int, column: int, severity: str, code: str, message: str) -> Problem:
+    return Problem(file, line, column, severity, code, verbatim(message))  # type: ignore[arg-type]
 
 
 def test_human_format_is_compiler_style_with_caret() -> None:
@@ -36,30 +40,52 @@ def test_human_format_is_compiler_style_with_caret() -> None:
 
 
 def test_human_format_windows_a_huge_line() -> None:
-    p = Problem("a.md", 1, 5_000_000, "error", "x", "m")
+    p = _plain("a.md", 1, 5_000_000, "error", "x", "m")
     text = format_human([p], lambda f, n: "x" * 10_000_000)
     assert len(text) < 500 and "…" in text
 
 
 def test_github_format_escapes_properties_and_data() -> None:
-    p = Problem("content/a,b:c.md", 2, 3, "warning", "code", "50% done\nnext", None)
+    p = _plain("content/a,b:c.md", 2, 3, "warning", "code", "50% done\nnext")
     assert format_github([p]) == (
         "::warning file=content/a%2Cb%3Ac.md,line=2,col=3,title=code::50%25 done%0Anext"
     )
 
 
-def test_json_format_round_trips() -> None:
+def test_json_format_gives_the_code_and_the_words_in_one_language() -> None:
     body = json.loads(format_json([P]))
     assert body["summary"] == {"errors": 1, "warnings": 0}
-    assert Problem(**body["problems"][0]) == P
+    assert body["problems"][0] == {
+        "file": "content/a.md",
+        "line": 7,
+        "column": 9,
+        "severity": "error",
+        "code": "unknown-region",
+        "message": "region 'uusima' is not defined",
+        "suggestion": "did you mean 'uusimaa'?",
+    }
+    finnish = json.loads(format_json([P], "fi"))
+    assert finnish["lang"] == "fi"
+    assert finnish["problems"][0]["code"] == "unknown-region"
+    assert finnish["problems"][0]["message"] == P.message_in("fi") != P.message
+
+
+def test_human_format_in_swedish_keeps_place_severity_and_code() -> None:
+    text = format_human([P], lambda f, n: "region: uusima", "sv")
+    first, *_, last = text.splitlines()
+    assert first.startswith("content/a.md:7:9: error[unknown-region]: ")
+    assert first.endswith(f"{P.message_in('sv')} ({P.suggestion_in('sv')})")
+    assert last == "1 fel, 0 varning(ar)"
 
 
 def test_sorting_is_by_file_then_line_and_removes_repeats() -> None:
-    b = Problem("content/b.md", 1, 1, "error", "x", "m")
-    a2 = Problem("content/a.md", 10, 1, "error", "x", "m")
+    b = _plain("content/b.md", 1, 1, "error", "x", "m")
+    a2 = _plain("content/a.md", 10, 1, "error", "x", "m")
     assert sort_problems([b, a2, P, P]) == [P, a2, b]
 
 
 def test_did_you_mean() -> None:
-    assert did_you_mean("uusima", ["uusimaa", "lappi"]) == "did you mean 'uusimaa'?"
+    assert did_you_mean("uusima", ["uusimaa", "lappi"]) == Text(
+        "tarkoititko 'uusimaa'?", "menade du 'uusimaa'?", "did you mean 'uusimaa'?"
+    )
     assert did_you_mean("zzz", ["uusimaa"]) is None

@@ -262,7 +262,11 @@ def test_edit_break_fix_and_template_error(server) -> None:
     assert status == 500
     assert "Sisällössä on virheitä" in body
     assert "content/kierrokset/2018-syksy/uusimaa.md, rivi 5" in body
-    assert "region &#x27;uusima&#x27; is not defined" in body
+    # A Finnish page shows the problem in Finnish; the code is the same in every language.
+    assert "aluetta &#x27;uusima&#x27; ei ole määritelty" in body
+    assert "<code>unknown-region</code>" in body
+    status, body = _until(base + "sv/", lambda s, b: s == 500)
+    assert "området &#x27;uusima&#x27; är inte definierat" in body
     assert "region: uusima</span>" in body  # the source line, marked
     status, body = _get(base + "sv/" + PAGE)
     assert "Innehållet har fel" in body  # in the editor's language

@@ -194,9 +194,7 @@ class _Staged:
         if first != unit:
             file = (sources or (CONTENT_DIR,))[0]
             url = "/" + rel.removesuffix("index.html")
-            self.collisions.append(
-                problem(file, None, "url-collision", f"{url} would be written twice")
-            )
+            self.collisions.append(problem(file, None, "url-collision", url=url))
             return False
         return True
 
@@ -242,10 +240,7 @@ def assemble(site: Site, request: Request, state: BuildCache) -> Outcome:
     missing = [n for n in REQUIRED_ASSETS if n not in request.static]
     if missing:
         return Outcome(
-            [
-                problem(f"{STATIC_DIR}/{n}", None, "asset-missing", f"{n} is missing")
-                for n in missing
-            ]
+            [problem(f"{STATIC_DIR}/{n}", None, "asset-missing", name=n) for n in missing]
         )
     staging = new_staging(request.out)
     with removed_on_failure(staging, request.out):

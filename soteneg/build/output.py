@@ -19,9 +19,21 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from soteneg.core.text import Text, say
+
 
 class OutputError(Exception):
-    """The output folder cannot be written; the previous site is untouched."""
+    """The output folder cannot be written; the previous site is untouched. `text`
+    says why in every language."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+def _reason(err: OSError) -> str:
+    # The operating system's own words ("Permission denied"): English in every language.
+    return str(err.strerror or err)
 
 
 def new_staging(out: Path) -> Path:
@@ -31,7 +43,7 @@ def new_staging(out: Path) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     except OSError as err:
-        raise OutputError(f"cannot create a folder beside {out}: {err.strerror}") from err
+        raise OutputError(say("@output.no-staging", out=str(out), reason=_reason(err))) from err
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
     return staging
 
@@ -47,7 +59,7 @@ def removed_on_failure(staging: Path, out: Path) -> Iterator[None]:
         yield
     except OSError as err:
         discard(staging)
-        raise OutputError(f"cannot write the site to {out}: {err.strerror}") from err
+        raise OutputError(say("@output.cannot-write", out=str(out), reason=_reason(err))) from err
     except BaseException:
         discard(staging)
         raise
@@ -89,7 +101,7 @@ def update_site(
         if finish is not None:
             finish(out)
     except OSError as err:
-        raise OutputError(f"cannot update the site in {out}: {err.strerror}") from err
+        raise OutputError(say("@output.cannot-update", out=str(out), reason=_reason(err))) from err
     finally:
         discard(staging)
 
@@ -100,7 +112,7 @@ def _real_folders(out: Path, folder: Path) -> None:
     removed, never followed. os.replace and unlink do not follow a link at the last
     name, so the file itself needs no check."""
     if out.is_symlink():
-        raise OutputError(f"{out} is a symlink; soteneg writes only into a real folder")
+        raise OutputError(say("@output.symlink", out=str(out)))
     current = out
     for part in folder.relative_to(out).parts:
         current = current / part
@@ -157,13 +169,13 @@ def ensure_private_folder(folder: Path) -> None:
     chain = [root, *(p for p in reversed(folder.parents) if p.is_relative_to(root) and p != root)]
     for path in [*chain, folder] if folder != root else chain:
         if path.is_symlink() or (os.path.lexists(path) and not path.is_dir()):
-            raise OutputError(f"{path} is not a folder (a symlink?); remove it")
+            raise OutputError(say("@output.not-a-folder", path=str(path)))
         if not os.path.lexists(path):
             try:
                 path.mkdir(mode=0o700, parents=path == root)
             except FileExistsError:
                 if path.is_symlink() or not path.is_dir():
-                    raise OutputError(f"{path} is not a folder; remove it") from None
+                    raise OutputError(say("@output.not-a-folder", path=str(path))) from None
 
 
 def read_state(path: Path) -> bytes | None:
@@ -191,7 +203,7 @@ def output_lock(out: Path) -> Iterator[None]:
     build left behind (it may have been killed at any point)."""
     out = out.absolute()
     if out.is_symlink():
-        raise OutputError(f"{out} is a symlink; soteneg writes only into a real folder")
+        raise OutputError(say("@output.symlink", out=str(out)))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         ensure_private_folder(state_dir(out))
@@ -200,7 +212,7 @@ def output_lock(out: Path) -> Iterator[None]:
         flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW
         handle = os.fdopen(os.open(lock_file(out), flags, 0o600), "a+b")
     except OSError as err:
-        raise OutputError(f"cannot lock {out}: {err.strerror or err}") from err
+        raise OutputError(say("@output.cannot-lock", out=str(out), reason=_reason(err))) from err
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -236,7 +248,7 @@ def _swap(staging: Path, out: Path) -> None:
         staging.rename(out)
         return
     if not out.is_dir() or out.is_symlink():
-        raise OutputError(f"{out} exists and is not a folder; not replacing it")
+        raise OutputError(say("@output.not-replacing", out=str(out)))
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     retired.rmdir()
     out.rename(retired)

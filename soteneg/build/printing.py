@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from soteneg.packets.pdf import PrintJob
 
 PDF_MANIFEST = "pdf.json"
+# How the errors of pdf.print_one begin: print_packets says it from the catalogue instead.
+UNREADABLE_ATTACHMENT = "an attached PDF cannot be read: "
 
 
 class Progress(Protocol):
@@ -118,13 +120,14 @@ def print_packets(
         stats.pages += printed.pages
         where = sources[printed.path][0] if sources[printed.path] else printed.path
         for message in printed.errors:
+            # pdf.py's English words before pypdf's: said from the catalogue, in every
+            # language, with pypdf's words after them as pypdf gives them.
+            detail = message.removeprefix(UNREADABLE_ATTACHMENT)
             problems.append(
-                problem(where, None, "attachment-unreadable", f"{printed.path}: {message}")
+                problem(where, None, "attachment-unreadable.print", pdf=printed.path, detail=detail)
             )
         for url in printed.refused:
-            problems.append(
-                problem(where, None, "refused-fetch", f"{printed.path}: refused to read {url}")
-            )
+            problems.append(problem(where, None, "refused-fetch", pdf=printed.path, url=url))
     return files, manifest, problems
 
 

@@ -39,6 +39,7 @@ class Inputs:
     texts: dict[str, str] = field(default_factory=dict)  # of files with warnings
     files: int = 0
     external_links: int = 0
+    default_lang: str = "fi"  # site.yaml's, for the warnings' language
 
 
 @dataclass

@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
                 default="human",
                 help="how problems are printed (default: human)",
             )
+            p.add_argument(
+                "--lang",
+                choices=LANGS,
+                help="language of problem messages (default: the site's default_lang); "
+                "codes stay the same in every language",
+            )
 
     check = sub.add_parser(
         "check",

@@ -26,10 +26,13 @@ from soteneg.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     UsageError,
+    message_lang,
     now_of,
     print_problems,
     root_dir,
+    say_line,
 )
+from soteneg.core.text import say
 from soteneg.packets.shard import Shard
 
 
@@ -37,7 +40,9 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline
 
     result = pipeline.check(root_dir(args.root), pdf=not args.no_pdf)
-    print_problems(result.problems, dict(result.content.texts), args.format, console)
+    config = result.content.config
+    lang = message_lang(args.lang, config.default_lang if config else None)
+    print_problems(result.problems, dict(result.content.texts), args.format, console, lang)
     if result.config_failed:
         return EXIT_USAGE
     if result.failed:
@@ -45,8 +50,10 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     if args.format == "human":
         count = len(result.content.documents)
         warnings = sum(p.severity == "warning" for p in result.problems)
-        verdict = f"no errors, {warnings} warning(s)" if warnings else "no problems"
-        console.print(Text(f"ok: {count} documents, {verdict}", style="green"))
+        if warnings:
+            say_line(say("@ok-with-warnings", documents=count, warnings=warnings), lang, console)
+        else:
+            say_line(say("@ok", documents=count), lang, console)
     return EXIT_OK
 
 
@@ -108,7 +115,9 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     finally:
         if bar:
             bar.stop()
-    print_problems(result.problems, dict(result.check.content.texts), args.format, console)
+    config = result.check.content.config
+    lang = message_lang(args.lang, config.default_lang if config else None)
+    print_problems(result.problems, dict(result.check.content.texts), args.format, console, lang)
     if result.check.config_failed or any(p.code == "output-error" for p in result.problems):
         return EXIT_USAGE
     if result.failed or result.out is None:
@@ -156,7 +165,8 @@ def _nothing_changed(
     inputs = build_cache.unchanged(target, key, build_cache.input_stamps(root), now)
     if inputs is None:
         return False
-    print_problems(inputs.warnings, inputs.texts, args.format, console)
+    lang = message_lang(args.lang, inputs.default_lang)
+    print_problems(inputs.warnings, inputs.texts, args.format, console, lang)
     if args.format == "human":
         seconds = time.perf_counter() - started
         line = f"nothing changed: {inputs.files} files in {target} ({seconds:.2f} s)"
@@ -187,7 +197,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
             )
             console.print(state.crash, markup=False, highlight=False)
             return
-        print_problems(state.problems, state.texts, "human", console)
+        print_problems(state.problems, state.texts, "human", console, state.lang)
         style = "red" if state.failed else "green"
         verdict = "problems: see above or in the browser" if state.failed else "ok"
         console.print(

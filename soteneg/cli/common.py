@@ -11,8 +11,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from soteneg.core.names import HELSINKI
+from soteneg.core.names import HELSINKI, LANGS
 from soteneg.core.problems import Problem, format_github, format_human, format_json
+from soteneg.core.text import Text as Phrase
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -41,16 +42,29 @@ def source_lines(texts: dict[str, str]):  # type: ignore[no-untyped-def]
     return line
 
 
+def message_lang(chosen: str | None, default: str | None) -> str:
+    """The language of problem messages: --lang, else the site's default language, else
+    Finnish (the default of a site.yaml that could not be read)."""
+    for lang in (chosen, default):
+        if lang in LANGS:
+            return lang
+    return "fi"
+
+
+def say_line(phrase: Phrase, lang: str, console: Console) -> None:
+    console.print(Text(phrase.in_(lang), style="green"))
+
+
 def print_problems(
-    problems: list[Problem], texts: dict[str, str], fmt: str, console: Console
+    problems: list[Problem], texts: dict[str, str], fmt: str, console: Console, lang: str
 ) -> None:
     if fmt == "json":
-        print(format_json(problems))
+        print(format_json(problems, lang))
     elif fmt == "github":
         if problems:
-            print(format_github(problems))
+            print(format_github(problems, lang))
     elif problems:
-        for row in format_human(problems, source_lines(texts)).split("\n"):
+        for row in format_human(problems, source_lines(texts), lang).split("\n"):
             style = "bold red" if "error[" in row else "yellow" if "warning[" in row else None
             console.print(Text(row, style=style), soft_wrap=True)
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from soteneg.cli.common import EXIT_OK, EXIT_USAGE, UsageError, print_problems, root_dir
+from soteneg.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    message_lang,
+    print_problems,
+    root_dir,
+)
 from soteneg.content.freshness import version_of
 from soteneg.core.problems import visible
+
+if TYPE_CHECKING:
+    from soteneg.pipeline import CheckResult
 
 
 def cmd_schema(args: argparse.Namespace, console: Console) -> int:
@@ -20,7 +31,7 @@ def cmd_schema(args: argparse.Namespace, console: Console) -> int:
 
     result = pipeline.check(root_dir(args.root), pdf=False)
     if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console)
+        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
         return EXIT_USAGE
     data, config = result.content.data, result.content.config
     languages = config.languages if config is not None else None
@@ -41,7 +52,7 @@ def cmd_new(args: argparse.Namespace, console: Console) -> int:
     root = root_dir(args.root)
     result = pipeline.check(root, pdf=False)
     if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console)
+        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
         return EXIT_USAGE
     try:
         date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
@@ -95,7 +106,7 @@ def cmd_translated(args: argparse.Namespace, console: Console) -> int:
     root = root_dir(args.root)
     result = pipeline.check(root, pdf=False)
     if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console)
+        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
         return EXIT_USAGE
     documents = result.content.documents
     try:
@@ -139,7 +150,7 @@ def cmd_status(args: argparse.Namespace, console: Console) -> int:
 
     result = pipeline.check(root_dir(args.root), pdf=False)
     if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console)
+        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
         return EXIT_USAGE
     config = result.content.config
     assert config is not None
@@ -157,3 +168,8 @@ def cmd_status(args: argparse.Namespace, console: Console) -> int:
 
 
 _STYLE = {"up-to-date": "green", "outdated": "yellow", "unknown": "", "missing": "red"}
+
+
+def _lang(result: CheckResult) -> str:
+    config = result.content.config
+    return message_lang(None, config.default_lang if config else None)

@@ -27,6 +27,7 @@ from soteneg.content.models import DOC_ID_PATTERN
 from soteneg.content.sources import CONTENT_DIR
 from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import Text, joined, say, verbatim
 
 # Characters a clean address may have: nothing to escape in a URL path, nothing that
 # means something there (`#`, `?`, `%`, `;`) or in a shell, and one spelling only, so
@@ -36,10 +37,7 @@ from soteneg.core.problems import Problem, problem
 # `translation_of` id, so that a translation can always name its original.
 _CLEAN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-")
 _ADDRESS = re.compile(DOC_ID_PATTERN)
-RULE = (
-    "files and folders that become addresses are named with lowercase letters a–z, digits, "
-    "'-', '_' and '.' (ä → a, ö → o, å → a), beginning with a letter or digit"
-)
+RULE = say("@address.rule")
 
 
 def slot(doc: Document) -> tuple[str, ...] | None:
@@ -103,25 +101,26 @@ def check_addresses(content: Content) -> Iterator[Problem]:
 # --- clean addresses -------------------------------------------------------------------
 
 
-def _shown(char: str) -> str:
+def _shown(char: str) -> Text:
     if char == " ":
-        return "a space"
+        return say("@address.space")
     if char.isspace() or not char.isprintable():
-        return f"U+{ord(char):04X}"
-    return f"'{char}'"
+        return verbatim(f"U+{ord(char):04X}")
+    return verbatim(f"'{char}'")
 
 
-def _why_unclean(segment: str) -> str:
+def _why_unclean(segment: str) -> Text:
     unclean = [c for c in dict.fromkeys(segment) if c not in _CLEAN_CHARS]
     upper = [c for c in unclean if c.isascii() and c.isupper()]
     bad = [_shown(c) for c in unclean if c not in upper]
     if upper:
         letters = ", ".join(f"'{c}'" for c in upper[:3]) + (", …" if len(upper) > 3 else "")
-        bad.insert(0, f"uppercase {letters}")
+        bad.insert(0, say("@address.uppercase", letters=letters))
     if not bad:
-        return f"'{segment}' begins with '{segment[0]}'"
-    more = f" and {len(bad) - 5} more" if len(bad) > 5 else ""
-    return f"'{segment}' has " + ", ".join(bad[:5]) + more
+        return say("@address.begins-with", segment=segment, first=segment[0])
+    if len(bad) > 5:
+        return say("@address.has-more", segment=segment, chars=joined(bad[:5]), more=len(bad) - 5)
+    return say("@address.has", segment=segment, chars=joined(bad))
 
 
 def _cleaned(segment: str) -> str:
@@ -155,9 +154,9 @@ def _unsafe(original: _Original) -> Problem | None:
         original.doc.file,
         original.at(),
         "unsafe-address",
-        f"this document would be published at {path}, which is not a clean address: "
-        f"{_why_unclean(segment)}",
-        f"rename it {renamed}: {RULE}" if renamed else RULE,
+        hint=say("@address.rename", renamed=renamed, rule=RULE) if renamed else RULE,
+        path=path,
+        why=_why_unclean(segment),
     )
 
 
@@ -183,18 +182,18 @@ def _check_collisions(documents: tuple[Document, ...]) -> Iterator[Problem]:
         if other_group == group_id or slot(other) == slot(doc) is not None:
             continue  # versions of one document, or a duplicate-document already reported
         assert other.meta is not None
-        suggestion = "give one of them another file name"
+        suggestion = say("@url-collision.rename")
         if other.meta.lang != doc.meta.lang and other.meta.translation_of is None:
-            suggestion = (
-                f"if this translates {other.file}, add `translation_of: {other.id}`; "
-                f"otherwise {suggestion}"
+            suggestion = say(
+                "@url-collision.translation", other=other.file, id=other.id, rename=suggestion
             )
         yield problem(
             doc.file,
             doc.front.position(("translation_of",) if target else ("type",), prefer_key=True),
-            "url-collision",
-            f"this document and {other.file} would both be published at {path}",
-            suggestion,
+            "url-collision.documents",
+            hint=suggestion,
+            other=other.file,
+            path=path,
         )
 
 
@@ -205,22 +204,23 @@ def _check_collisions(documents: tuple[Document, ...]) -> Iterator[Problem]:
 class Reserved:
     """The addresses the build keeps for itself, in the default language's tree."""
 
-    pages: Mapping[str, str]  # path of a page made from the data -> what it is
-    folders: Mapping[str, str]  # folder the build fills -> what it holds
-    files: Mapping[str, tuple[str, str]]  # file -> (what, the document whose page it is)
+    pages: Mapping[str, Text]  # path of a page made from the data -> what it is
+    folders: Mapping[str, Text]  # folder the build fills -> what it holds
+    files: Mapping[str, tuple[Text, str]]  # file -> (what, the document whose page it is)
 
-    def why(self, path: str) -> tuple[str, str] | None:
+    def why(self, path: str) -> tuple[str, Text] | None:
         """(problem code, why) when no document may be published at `path`: it is a
         page the build makes from the data, lies in a folder the build fills, or needs a
         folder where the build writes a file (another document's page or PDF included:
         /a/index.html/ beside /a/, /a.pdf/ beside /a/). Two documents at one address
         are `_check_collisions`'."""
         if path in self.pages:
-            return "reserved-address", f"which is {self.pages[path]}"
+            return "reserved-address", say("@reserved.is", what=self.pages[path])
         for folder, what in self.folders.items():
+            if path == folder:
+                return "reserved-address", say("@reserved.is-folder", what=what)
             if path.startswith(folder):
-                where = "which is" if path == folder else f"inside {folder},"
-                return "reserved-address", f"{where} the folder of {what}"
+                return "reserved-address", say("@reserved.in-folder", folder=folder, what=what)
         # Each folder on the way to the page's index.html, the page's own included:
         # where the build writes a file, it cannot make a folder.
         parts = path.strip("/").split("/")
@@ -229,7 +229,7 @@ class Reserved:
             if folder in self.files:
                 what, owner = self.files[folder]
                 code = "url-collision" if owner else "reserved-address"
-                return code, f"which needs a folder {folder}, where the build writes {what}"
+                return code, say("@reserved.needs-folder", folder=folder, what=what)
         return None
 
 
@@ -244,9 +244,9 @@ def reserved(content: Content, originals: list[_Original] | None = None) -> Rese
     files = {path: (what, "") for path, what in routes.generated_files(default).items()}
     files.update({"/" + routes.output_file(path): (what, "") for path, what in pages.items()})
     for other in originals if originals is not None else _originals(content.documents):
-        files[routes.document_pdf(other.path)] = (f"the PDF of {other.doc.file}", "")
+        files[routes.document_pdf(other.path)] = (say("@reserved.pdf-of", file=other.doc.file), "")
         page = "/" + routes.output_file(other.path)
-        files.setdefault(page, (f"the page of {other.doc.file}", other.doc.file))
+        files.setdefault(page, (say("@reserved.page-of", file=other.doc.file), other.doc.file))
     return Reserved(pages, folders, files)
 
 
@@ -261,15 +261,13 @@ def _check_reserved(
         code, why = found
         meta = original.doc.meta
         assert meta is not None
-        how = {
-            "page": "rename the file or its folder: a page is published at its path under "
-            f"{CONTENT_DIR}/ without .md",
-            "news": f"rename the file: news are published at {routes.NEWS}<file name>/",
-        }.get(meta.type)
-        yield problem(
-            original.doc.file,
-            original.at(),
-            code,
-            f"this document would be published at {original.path}, {why}",
-            how,
-        )
+        how = None
+        if meta.type == "page":
+            how = say("@reserved.page-hint", dir=CONTENT_DIR)
+        elif meta.type == "news":
+            how = say("@reserved.news-hint", news=routes.NEWS)
+        file, at = original.doc.file, original.at()
+        if code == "url-collision":
+            yield problem(file, at, "url-collision.reserved", hint=how, path=original.path, why=why)
+        else:
+            yield problem(file, at, "reserved-address", hint=how, path=original.path, why=why)

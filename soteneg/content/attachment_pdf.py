@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from soteneg.core.text import Text, say
+
 # Attached PDFs are drawn into packets: those checks stop decoding page contents after
 # this many pages or seconds, so that `check` stays fast (pages are still counted).
 PDF_PAGES_DECODED = 50
@@ -31,19 +33,22 @@ PDF_FILTERS = frozenset(
 )
 
 
-ENCRYPTED = (
-    "attachment-encrypted",
-    "is encrypted: encrypted PDFs cannot be drawn into a packet; attach the unencrypted file",
-)
+# (problem code, what is wrong): the file's name goes before the phrase ("'a.pdf' has no
+# pages"), in the message of `attachment-encrypted` or `attachment-unreadable`.
+Fault = tuple[str, Text]
 
 
-def pdf_fault(data: bytes) -> tuple[str, str] | None:
+def _encrypted() -> Fault:
+    return "attachment-encrypted", say("@pdf-encrypted")
+
+
+def pdf_fault(data: bytes) -> Fault | None:
     """(code, what is wrong) when an attached PDF could not be drawn into a packet; see
     `inspect`."""
     return inspect(data)[0]
 
 
-def inspect(data: bytes) -> tuple[tuple[str, str] | None, int]:
+def inspect(data: bytes) -> tuple[Fault | None, int]:
     """(fault, pages): the fault is (code, what is wrong) when an attached PDF could not
     be drawn into a packet, else None; pages is how many it has (0 with a fault), for the
     print budget. It must open, not be encrypted, and every page needs a drawable box, a
@@ -61,20 +66,20 @@ def inspect(data: bytes) -> tuple[tuple[str, str] | None, int]:
             # Opening tries the empty password, and AES needs the `cryptography` package
             # for that: an encrypted file may fail here instead of saying it is encrypted.
             if b"/Encrypt" in data:
-                return ENCRYPTED, 0
-            return ("attachment-unreadable", f"cannot be read as a PDF ({_reason(err)})"), 0
+                return _encrypted(), 0
+            return ("attachment-unreadable", say("@pdf-unreadable", detail=_reason(err))), 0
         if pages is None:
-            return ENCRYPTED, 0
+            return _encrypted(), 0
         if not pages:
-            return ("attachment-unreadable", "has no pages"), 0
+            return ("attachment-unreadable", say("@pdf-no-pages")), 0
         deadline = time.monotonic() + PDF_SECONDS
         for number, page in enumerate(pages, start=1):
             try:
                 fault = _page_fault(page, deadline if number <= PDF_PAGES_DECODED else 0)
             except Exception as err:  # see above: the file's fault
-                fault = f"cannot be read ({_reason(err)})"
+                fault = say("@pdf-page-unreadable", detail=_reason(err))
             if fault:
-                return ("attachment-unreadable", f"page {number} {fault}"), 0
+                return ("attachment-unreadable", say("@pdf-page", page=number, fault=fault)), 0
     return None, len(pages)
 
 
@@ -83,42 +88,41 @@ def _entry(pdf_dict: Mapping[str, Any], key: str, default: Any = None) -> Any:
     return pdf_dict[key] if key in pdf_dict else default  # noqa: SIM401
 
 
-def _page_fault(page: Mapping[str, Any], decode_until: float) -> str | None:
+def _page_fault(page: Mapping[str, Any], decode_until: float) -> Text | None:
     """What keeps a page from being drawn; contents decoded only before `decode_until`."""
     from pypdf.generic import StreamObject
 
     for name in ("/MediaBox", "/CropBox"):  # pypdf copies them down the page tree
         box = _entry(page, name)
-        wrong = _box_fault(box) if box is not None else None
-        if wrong or (box is None and name == "/MediaBox"):
-            return f"has a {name[1:]} {wrong}" if wrong else "has no MediaBox (page size)"
+        if box is None and name == "/MediaBox":
+            return say("@pdf-no-mediabox")
+        wrong = _box_fault(box, name[1:]) if box is not None else None
+        if wrong:
+            return wrong
     rotate = _entry(page, "/Rotate", 0)
     if isinstance(rotate, bool) or not isinstance(rotate, int) or rotate % 90:
-        return f"has /Rotate {_short(rotate)}: a page turns only by multiples of 90 degrees"
+        return say("@pdf-rotate", value=_short(rotate))
     contents = _entry(page, "/Contents", [])
     for stream in [c.get_object() for c in contents] if isinstance(contents, list) else [contents]:
         if not isinstance(stream, StreamObject):
-            return "has contents that are not a stream"
+            return say("@pdf-contents-not-stream")
         found = _entry(stream, "/Filter", [])
         filters = [f.get_object() for f in (found if isinstance(found, list) else [found])]
         for name in filters:
             if name == "/BrotliDecode":
-                return (
-                    "uses the Brotli filter, which cannot be read: it is not standard PDF "
-                    "and most readers cannot show it (save the file again as standard PDF)"
-                )
+                return say("@pdf-brotli")
             if name not in PDF_FILTERS:
-                return f"uses the filter {_short(name)}, which cannot be read"
+                return say("@pdf-filter", name=_short(name))
         if time.monotonic() >= decode_until:
             continue
         # pypdf "repairs" Flate data zlib refuses one byte at a time: seconds a megabyte,
         # for a page drawn blank. Damaged data is refused before that.
         if filters[:1] in (["/FlateDecode"], ["/Fl"]) and not _inflates(stream._data):
-            return "has damaged compressed contents (zlib cannot decompress them)"
+            return say("@pdf-damaged-flate")
         try:
             stream.get_data()
         except Exception as err:  # see pdf_fault: the file's fault
-            return f"has contents that cannot be decoded ({_reason(err)})"
+            return say("@pdf-undecodable", detail=_reason(err))
     return None
 
 
@@ -134,19 +138,20 @@ def _inflates(raw: bytes) -> bool:
     return False
 
 
-def _box_fault(box: object) -> str | None:
+def _box_fault(box: object, name: str) -> Text | None:
+    """What is wrong with the page box `name` (MediaBox, CropBox), or None."""
     found = [_number(n.get_object()) for n in box] if isinstance(box, list) else []
     numbers = [n for n in found if n is not None]
     if len(found) != 4 or len(numbers) != 4:
-        return f"that is not four numbers: {_short(box)}"
+        return say("@pdf-box-not-numbers", box=name, value=_short(box))
     left, bottom, right, top = numbers  # in the order pdf.py draws in
-    for size, what in ((right - left, "width"), (top - bottom, "height")):
+    for size, side in ((right - left, say("@pdf-width")), (top - bottom, say("@pdf-height"))):
         if size == 0:
-            return f"of zero {what}"
+            return say("@pdf-box-zero", box=name, side=side)
         if size < 0:
-            return f"of negative {what} (its corners are in reverse order)"
+            return say("@pdf-box-negative", box=name, side=side)
         if size < 1:  # drawn to fit a page, it would be scaled by more than a thousand
-            return f"{size:g} points in {what}, too small to draw"
+            return say("@pdf-box-too-small", box=name, side=side, size=f"{size:g}")
     return None
 
 

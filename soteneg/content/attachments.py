@@ -13,12 +13,13 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from soteneg.content import svg
-from soteneg.content.attachment_pdf import inspect
+from soteneg.content.attachment_pdf import Fault, inspect
 from soteneg.content.config import AttachmentPolicy
 from soteneg.content.loader import Document, content_path
 from soteneg.content.sources import CONTENT_DIR, FileData
 from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import joined, say
 from soteneg.markdown.parse import slugify
 
 Kind = Literal["attachment", "image", "link"]
@@ -134,7 +135,7 @@ def check_refs(
     count of every attached PDF a packet can draw, by path (for budgets.check)."""
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
-    pdf_faults: dict[str, tuple[str, str] | None] = {}  # each file is opened once
+    pdf_faults: dict[str, Fault | None] = {}  # each file is opened once
     pages = pdf_pages if pdf_pages is not None else {}
     for ref in refs:
         file, at = ref.doc.file, ref.position
@@ -144,8 +145,8 @@ def check_refs(
                     file,
                     at,
                     "file-outside-project",
-                    f"'{ref.written}' leads outside {CONTENT_DIR}/",
-                    "keep files next to their document in content/",
+                    file=ref.written,
+                    folder=CONTENT_DIR,
                 )
             )
             continue
@@ -156,7 +157,8 @@ def check_refs(
                     file,
                     at,
                     "file-missing",
-                    f"'{ref.written}' does not exist in {posixpath.dirname(ref.doc.file)}/",
+                    file=ref.written,
+                    folder=posixpath.dirname(ref.doc.file),
                 )
             )
             continue
@@ -165,9 +167,9 @@ def check_refs(
                 problem(
                     file,
                     at,
-                    "file-outside-project",
-                    f"'{ref.written}' is a link to a place outside {CONTENT_DIR}/ "
-                    "(a link into .git/ or to .env would publish a secret)",
+                    "file-outside-project.link",
+                    file=ref.written,
+                    folder=CONTENT_DIR,
                 )
             )
             continue
@@ -178,15 +180,9 @@ def check_refs(
             else [t for t in policy.allowed if t in IMAGE_TYPES]
         )
         if ext not in allowed:
-            what = "image type" if ref.kind == "image" else "file type"
+            kind = say("@file-type-image") if ref.kind == "image" else say("@file-type-file")
             problems.append(
-                problem(
-                    file,
-                    at,
-                    "file-type",
-                    f"'.{ext}' is not an allowed {what}",
-                    "allowed: " + ", ".join(allowed),
-                )
+                problem(file, at, "file-type", ext=ext, kind=kind, allowed=joined(allowed))
             )
             continue
         if found.size > limit:
@@ -194,9 +190,10 @@ def check_refs(
                 problem(
                     file,
                     at,
-                    "file-too-large",
-                    f"'{ref.written}' is {_mib(found.size)}; the limit is "
-                    f"{policy.max_mb:g} MiB (attachments.max_mb in site.yaml)",
+                    "file-too-large.attachment",
+                    file=ref.written,
+                    size=_mib(found.size),
+                    limit=f"{policy.max_mb:g}",
                 )
             )
             continue
@@ -206,8 +203,9 @@ def check_refs(
                 problem(
                     file,
                     at,
-                    "file-type",
-                    f"'{ref.written}' does not look like a {FORMAT_NAMES.get(ext, ext)} file",
+                    "file-type.content",
+                    file=ref.written,
+                    format=FORMAT_NAMES.get(ext, ext),
                 )
             )
             continue
@@ -220,8 +218,15 @@ def check_refs(
                     pages[ref.path] = count
             fault = pdf_faults[ref.path]
             if fault:
-                problems.append(problem(file, at, fault[0], f"'{ref.written}' {fault[1]}"))
+                problems.append(_pdf_problem(file, at, ref.written, fault))
     return problems
+
+
+def _pdf_problem(file: str, at: tuple[int, int], written: str, fault: Fault) -> Problem:
+    code, reason = fault
+    if code == "attachment-encrypted":
+        return problem(file, at, "attachment-encrypted", file=written, reason=reason)
+    return problem(file, at, "attachment-unreadable", file=written, reason=reason)
 
 
 def _mib(size: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 from soteneg.content.models import IsoDate, Lang, Names, Strict
 
@@ -115,7 +116,7 @@ class SiteConfig(Strict):
     @classmethod
     def _languages_unique(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise ValueError("a language is listed twice")
+            raise PydanticCustomError("invalid-value.language-twice", "a language is listed twice")
         return value
 
     @field_validator("output")
@@ -124,7 +125,13 @@ class SiteConfig(Strict):
         # The output directory is replaced wholesale on every build: keep it in the project.
         parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
         if value.startswith("/") or not parts or ".." in parts:
-            raise ValueError("output must be a directory inside the project, like '_site'")
+            raise PydanticCustomError(
+                "invalid-value.output-outside",
+                "output must be a directory inside the project, like '_site'",
+            )
         if parts[0] in ("content", "templates") or any(p.startswith(".") for p in parts):
-            raise ValueError("output must not be in content/, templates/ or a hidden folder")
+            raise PydanticCustomError(
+                "invalid-value.output-reserved",
+                "output must not be in content/, templates/ or a hidden folder",
+            )
         return value

@@ -22,6 +22,7 @@ from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR
 from soteneg.content.time_checks import check_region_in_round, check_time_data
 from soteneg.content.yamlpos import parse_yaml
 from soteneg.core.problems import Problem, did_you_mean, problem
+from soteneg.core.text import joined
 from soteneg.markdown.outline import Link
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -38,46 +39,48 @@ def _missing(data: DataSet, name: str, table: Collection[str], value: str) -> bo
     return _loaded(data, name) and value not in table and value not in declared
 
 
-def _unknown(
-    kind: str, value: str, known: Collection[str], file: str, position: tuple[int, int]
-) -> Problem:
-    return problem(
-        file,
-        position,
-        f"unknown-{kind}",
-        f"{kind} '{value}' is not defined",
-        did_you_mean(value, known),
-    )
-
-
 def check_data(data: DataSet) -> Iterator[Problem]:
     rounds_file, regions_file = f"{CONTENT_DIR}/rounds.yaml", f"{CONTENT_DIR}/regions.yaml"
     for round_ in data.rounds.values():
         doc, i = data.docs[rounds_file], data.index[(rounds_file, round_.id)]
         for j, theme in enumerate(round_.themes):
             if _missing(data, "themes.yaml", data.themes, theme):
-                yield _unknown(
-                    "theme", theme, data.themes, rounds_file, doc.position((i, "themes", j))
+                yield problem(
+                    rounds_file,
+                    doc.position((i, "themes", j)),
+                    "unknown-theme",
+                    hint=did_you_mean(theme, data.themes),
+                    value=theme,
                 )
         # Like themes, parties are checked only against a parties.yaml that was read:
         # the file is optional, and a site without it names its parties in no file.
         for j, party in enumerate(round_.parties):
             if _missing(data, "parties.yaml", data.parties, party):
-                yield _unknown(
-                    "party", party, data.parties, rounds_file, doc.position((i, "parties", j))
+                yield problem(
+                    rounds_file,
+                    doc.position((i, "parties", j)),
+                    "unknown-party",
+                    hint=did_you_mean(party, data.parties),
+                    value=party,
                 )
     for region in data.regions.values():
         doc, i = data.docs[regions_file], data.index[(regions_file, region.id)]
         if region.era is not None and _missing(data, "eras.yaml", data.eras, region.era):
-            yield _unknown("era", region.era, data.eras, regions_file, doc.position((i, "era")))
+            yield problem(
+                regions_file,
+                doc.position((i, "era")),
+                "unknown-era",
+                hint=did_you_mean(region.era, data.eras),
+                value=region.era,
+            )
         for j, successor in enumerate(region.succeeded_by):
             if _missing(data, "regions.yaml", data.regions, successor):
-                yield _unknown(
-                    "region",
-                    successor,
-                    data.regions,
+                yield problem(
                     regions_file,
                     doc.position((i, "succeeded_by", j)),
+                    "unknown-region",
+                    hint=did_you_mean(successor, data.regions),
+                    value=successor,
                 )
     yield from check_time_data(data)
 
@@ -98,23 +101,47 @@ def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
     at = doc.front.position
     region = _field(doc, "region")
     if isinstance(region, str) and _missing(data, "regions.yaml", data.regions, region):
-        yield _unknown("region", region, data.regions, doc.file, at(("region",)))
+        yield problem(
+            doc.file,
+            at(("region",)),
+            "unknown-region",
+            hint=did_you_mean(region, data.regions),
+            value=region,
+        )
     round_id = _field(doc, "round")
     round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
     if isinstance(round_id, str) and _missing(data, "rounds.yaml", data.rounds, round_id):
-        yield _unknown("round", round_id, data.rounds, doc.file, at(("round",)))
+        yield problem(
+            doc.file,
+            at(("round",)),
+            "unknown-round",
+            hint=did_you_mean(round_id, data.rounds),
+            value=round_id,
+        )
     if isinstance(region, str) and region in data.regions and round_ is not None:
         yield from check_region_in_round(
             doc.file, at(("region",)), data, data.regions[region], round_
         )
     for j, theme in enumerate(_field(doc, "themes", list) or ()):
         if _missing(data, "themes.yaml", data.themes, theme):
-            yield _unknown("theme", theme, data.themes, doc.file, at(("themes", j)))
+            yield problem(
+                doc.file,
+                at(("themes", j)),
+                "unknown-theme",
+                hint=did_you_mean(theme, data.themes),
+                value=theme,
+            )
         elif round_ is not None and theme not in round_.themes:
             yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, at(("themes", j)))
     for j, person in enumerate(_field(doc, "contacts", list) or ()):
         if _missing(data, "people.yaml", data.people, person):
-            yield _unknown("person", person, data.people, doc.file, at(("contacts", j)))
+            yield problem(
+                doc.file,
+                at(("contacts", j)),
+                "unknown-person",
+                hint=did_you_mean(person, data.people),
+                value=person,
+            )
 
 
 def _theme_outside_round(
@@ -124,8 +151,9 @@ def _theme_outside_round(
         file,
         position,
         "theme-not-in-round",
-        f"theme '{theme}' is not negotiated in round '{round_id}'",
-        "the round's themes are: " + ", ".join(themes),
+        theme=theme,
+        round=round_id,
+        themes=joined(themes),
     )
 
 
@@ -136,7 +164,7 @@ def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
     for heading in doc.outline.headings:
         line = doc.body_line + heading.line
         for message in heading.attr_errors:
-            yield problem(doc.file, (line, 1), "heading-attribute", message)
+            yield problem(doc.file, (line, 1), "heading-attribute", error=message)
         theme = heading.theme
         if theme is None:
             continue
@@ -146,10 +174,16 @@ def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
                 doc.file,
                 position,
                 "theme-section-level",
-                f"the theme section '{theme}' must be a level-2 heading ('## …')",
+                theme=theme,
             )
         if _missing(data, "themes.yaml", data.themes, theme):
-            yield _unknown("theme", theme, data.themes, doc.file, position)
+            yield problem(
+                doc.file,
+                position,
+                "unknown-theme",
+                hint=did_you_mean(theme, data.themes),
+                value=theme,
+            )
         elif round_ is not None and theme not in round_.themes:
             yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, position)
         if theme in seen:
@@ -157,7 +191,8 @@ def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
                 doc.file,
                 position,
                 "duplicate-section",
-                f"theme '{theme}' already has a section on line {seen[theme]}",
+                theme=theme,
+                line=seen[theme],
             )
         seen.setdefault(theme, line)
 
@@ -169,12 +204,13 @@ def _check_duplicates(documents: tuple[Document, ...]) -> Iterator[Problem]:
         if slot is None:
             continue
         if slot in first:
-            where = ", ".join(slot[1:])
             yield problem(
                 doc.file,
                 doc.front.position(("type",)),
                 "duplicate-document",
-                f"there is already a {slot[0]} document for {where}: {first[slot].file}",
+                type=slot[0],
+                where=", ".join(slot[1:]),
+                file=first[slot].file,
             )
         else:
             first[slot] = doc
@@ -198,8 +234,8 @@ def _check_translations(
                     doc.file,
                     at,
                     "unknown-translation",
-                    f"translation_of '{target_id}' is not a document",
-                    did_you_mean(target_id, all_ids),
+                    hint=did_you_mean(target_id, all_ids),
+                    target=target_id,
                 )
             continue
         assert target.meta is not None
@@ -208,23 +244,25 @@ def _check_translations(
                 doc.file,
                 at,
                 "translation-same-lang",
-                f"'{target_id}' is also in '{doc.meta.lang}': a translation must "
-                "be in another language",
+                target=target_id,
+                lang=doc.meta.lang,
             )
         if target.meta.translation_of is not None:
             yield problem(
                 doc.file,
                 at,
                 "translation-chain",
-                f"'{target_id}' is itself a translation; point to the original "
-                f"'{target.meta.translation_of}'",
+                target=target_id,
+                original=target.meta.translation_of,
             )
         if target.meta.type != doc.meta.type:
             yield problem(
                 doc.file,
                 at,
                 "translation-type",
-                f"'{target_id}' is a {target.meta.type}, this is a {doc.meta.type}",
+                target=target_id,
+                theirs=target.meta.type,
+                mine=doc.meta.type,
             )
         for key in ("round", "region"):
             mine, theirs = getattr(doc.meta, key, None), getattr(target.meta, key, None)
@@ -233,7 +271,9 @@ def _check_translations(
                     doc.file,
                     doc.front.position((key,)),
                     "translation-mismatch",
-                    f"{key} '{mine}' differs from the original's '{theirs}'",
+                    field=key,
+                    mine=f"{mine}",
+                    theirs=f"{theirs}",
                 )
         key = (target_id, doc.meta.lang)
         if key in claimed:
@@ -241,7 +281,9 @@ def _check_translations(
                 doc.file,
                 at,
                 "duplicate-translation",
-                f"{claimed[key].file} already translates '{target_id}' into '{doc.meta.lang}'",
+                file=claimed[key].file,
+                target=target_id,
+                lang=doc.meta.lang,
             )
         else:
             claimed[key] = doc
@@ -264,8 +306,7 @@ def _check_link(
             doc.file,
             position,
             "image-alt-missing",
-            f"the image '{link.href}' has no alternative text",
-            "describe the image between the brackets: ![what it shows](file.png)",
+            href=link.href,
         )
     parts = urlsplit(link.href)
     if link.is_image and (parts.scheme or parts.netloc):
@@ -273,8 +314,7 @@ def _check_link(
             doc.file,
             position,
             "remote-image",
-            f"the image '{link.href}' is not a file in the project",
-            "save the image beside the document and link it by its file name",
+            href=link.href,
         )
     if parts.scheme:
         if parts.scheme.lower() in SAFE_SCHEMES:
@@ -283,8 +323,7 @@ def _check_link(
             doc.file,
             position,
             "unsafe-link",
-            f"links with '{parts.scheme}:' are not allowed",
-            "use an https:// address or a relative link to a file in content/",
+            scheme=parts.scheme,
         )
     if parts.netloc or link.href.startswith("/"):
         return None  # a site-absolute URL: checked against the built site, not the sources
@@ -296,39 +335,40 @@ def _check_link(
                 doc.file,
                 position,
                 "broken-anchor",
-                f"there is no heading '#{anchor}' in this document",
-                did_you_mean(anchor, doc.outline.anchors),
+                hint=did_you_mean(anchor, doc.outline.anchors),
+                anchor=anchor,
             )
         return None
     if not target_path.endswith(".md"):
         return None  # a file, not a document: `attachments` checks those
     here = posixpath.dirname(doc.id)
-    joined = content_path(doc.id, target_path)
-    if joined is None:
+    resolved = content_path(doc.id, target_path)
+    if resolved is None:
         return problem(
             doc.file,
             position,
             "link-outside-content",
-            f"'{link.href}' leads outside {CONTENT_DIR}/",
-            "link only to documents inside content/",
+            href=link.href,
+            dir=CONTENT_DIR,
         )
-    target_id = joined.removesuffix(".md")
+    target_id = resolved.removesuffix(".md")
     if target_id not in all_ids:
         return problem(
             doc.file,
             position,
             "broken-link",
-            f"'{target_path}' is not a document",
-            did_you_mean(target_path, _relative((i + ".md" for i in all_ids), here)),
+            hint=did_you_mean(target_path, _relative((i + ".md" for i in all_ids), here)),
+            path=target_path,
         )
     target = documents.get(target_id)
     if anchor and target is not None and anchor not in target.outline.anchors:
         return problem(
             doc.file,
             position,
-            "broken-anchor",
-            f"'{target_path}' has no heading '#{anchor}'",
-            did_you_mean(anchor, target.outline.anchors),
+            "broken-anchor.in-target",
+            hint=did_you_mean(anchor, target.outline.anchors),
+            path=target_path,
+            anchor=anchor,
         )
     return None
 
@@ -360,8 +400,7 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
                         doc.file,
                         doc.front.position(("lang",)),
                         "language-not-published",
-                        f"'{doc.meta.lang}' is not one of the site's languages in site.yaml",
-                        "add it to `languages:` in site.yaml, or change `lang`",
+                        lang=doc.meta.lang,
                     )
                 )
         problems.extend(_check_languages_used(content))
@@ -391,8 +430,6 @@ def _check_languages_used(content: Content) -> Iterator[Problem]:
             CONFIG_FILE,
             config_doc.position(where),
             "language-without-content",
-            f"'{lang}' is listed in languages, but no document is written in it, so the site "
-            f"has no /{lang}/ pages",
-            f"write documents with `lang: {lang}`, or remove '{lang}' from languages",
             severity="warning",
+            lang=lang,
         )

@@ -98,8 +98,9 @@ def check_freshness(documents: Iterable[Document]) -> Iterator[Problem]:
             doc.file,
             doc.front.position(("original_version",)),
             "translation-outdated",
-            f"{original.file} has changed since this translation was made from it "
-            f"(version {doc.meta.original_version}, now {version_of(original)})",
-            f"bring the translation up to date, then run `soteneg translated {doc.file}`",
             severity="warning",
+            original=original.file,
+            recorded=doc.meta.original_version,
+            current=version_of(original),
+            file=doc.file,
         )

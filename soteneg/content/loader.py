@@ -35,6 +35,7 @@ from soteneg.content.sources import (
 from soteneg.content.validation import validate
 from soteneg.content.yamlpos import YamlDoc, parse_yaml
 from soteneg.core.problems import Problem, did_you_mean, problem
+from soteneg.core.text import joined, say
 from soteneg.markdown.html import Prerendered, parse_body
 from soteneg.markdown.outline import Outline
 
@@ -97,64 +98,31 @@ def decode(source: SourceFile) -> tuple[str | None, list[Problem]]:
     """UTF-8 text with LF line endings; a BOM is dropped. Binary or other encodings are problems."""
     data = source.data
     if data is None:
-        code = source.refused_code or "unreadable"
-        return None, [problem(source.path, (1, 1), code, source.refused or "cannot be read")]
+        return None, [source.refused or problem(source.path, (1, 1), "unreadable")]
     if b"\x00" in data[:8192]:
-        return None, [
-            problem(
-                source.path,
-                (1, 1),
-                "binary-file",
-                "this is a binary file, not UTF-8 text",
-                "content files must be Markdown or YAML text",
-            )
-        ]
+        return None, [problem(source.path, (1, 1), "binary-file")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, [
-            problem(
-                source.path,
-                (line, column),
-                "encoding",
-                f"byte 0x{data[err.start]:02x} is not valid UTF-8",
-                "save the file as UTF-8",
-            )
-        ]
+        byte = f"0x{data[err.start]:02x}"
+        return None, [problem(source.path, (line, column), "encoding", byte=byte)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
 def split_front_matter(text: str, file: str) -> tuple[str, str, int] | Problem:
     """(front matter, body, 1-based body line) or the problem that stops reading the file."""
     if not text.strip():
-        return problem(
-            file,
-            (1, 1),
-            "empty-file",
-            "the file is empty",
-            "start it with front matter between '---' lines, or run 'soteneg new'",
-        )
+        return problem(file, (1, 1), "empty-file")
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        return problem(
-            file,
-            (1, 1),
-            "front-matter-missing",
-            "a document must start with front matter: a line '---', fields, and a closing '---'",
-        )
+        return problem(file, (1, 1), "front-matter-missing")
     for n in range(1, len(lines)):
         if _FENCE.match(lines[n]):
             return "\n".join(lines[1:n]), "\n".join(lines[n + 1 :]), n + 2
-    return problem(
-        file,
-        (1, 1),
-        "front-matter-unterminated",
-        "the front matter that starts here is never closed",
-        "add a line '---' after the last field",
-    )
+    return problem(file, (1, 1), "front-matter-unterminated")
 
 
 def parse_document(
@@ -170,29 +138,22 @@ def parse_document(
     if problems:
         return None, problems
     if not isinstance(front.value, dict):
-        what = "empty" if front.value is None else "not a list of 'key: value' fields"
-        return None, [problem(file, (1, 1), "front-matter-invalid", f"the front matter is {what}")]
+        if front.value is None:
+            return None, [problem(file, (1, 1), "front-matter-invalid.empty")]
+        return None, [problem(file, (1, 1), "front-matter-invalid.not-fields")]
     doc_type = front.value.get("type")
     model = DOCUMENT_MODELS.get(doc_type) if isinstance(doc_type, str) else None
     if model is None:
-        types = ", ".join(DOCUMENT_MODELS)
+        types = say("@one-of", options=joined(DOCUMENT_MODELS))
         if doc_type is None:
-            return None, [
-                problem(
-                    file,
-                    front.start,
-                    "missing-field",
-                    "required field 'type' is missing",
-                    f"one of: {types}",
-                )
-            ]
+            return None, [problem(file, front.start, "missing-field", hint=types, field="type")]
         return None, [
             problem(
                 file,
                 front.position(("type",)),
-                "invalid-value",
-                f"unknown document type '{doc_type}'",
-                did_you_mean(str(doc_type), DOCUMENT_MODELS) or f"one of: {types}",
+                "invalid-value.document-type",
+                hint=did_you_mean(str(doc_type), DOCUMENT_MODELS) or types,
+                type=str(doc_type),
             )
         ]
     meta, problems = validate(model, front, file)
@@ -213,14 +174,7 @@ def parse_data_file(
             {},
             None,
             {},
-            [
-                problem(
-                    file,
-                    doc.start,
-                    "data-invalid",
-                    "a data file is a list of entries, each starting with '- id:'",
-                )
-            ],
+            [problem(file, doc.start, "data-invalid")],
         )
     entries: dict[str, Any] = {}
     index: dict[str, int] = {}
@@ -233,10 +187,7 @@ def parse_data_file(
         if ident in entries:
             problems.append(
                 problem(
-                    file,
-                    doc.position((i, "id")),
-                    "duplicate-id",
-                    f"id '{ident}' is already used by entry {index[ident] + 1}",
+                    file, doc.position((i, "id")), "duplicate-id", id=ident, entry=index[ident] + 1
                 )
             )
             continue
@@ -249,15 +200,7 @@ def parse_config(source: SourceFile | None) -> tuple[SiteConfig | None, str | No
         return (
             None,
             None,
-            [
-                problem(
-                    "site.yaml",
-                    None,
-                    "config-missing",
-                    "site.yaml is missing: is this a soteneg project?",
-                    "run soteneg in the project folder or pass --root DIR",
-                )
-            ],
+            [problem("site.yaml", None, "config-missing")],
         )
     text, problems = decode(source)
     if text is None:
@@ -269,14 +212,7 @@ def parse_config(source: SourceFile | None) -> tuple[SiteConfig | None, str | No
         return (
             None,
             text,
-            [
-                problem(
-                    source.path,
-                    doc.start,
-                    "config-invalid",
-                    "site.yaml must be a mapping of settings",
-                )
-            ],
+            [problem(source.path, doc.start, "config-invalid")],
         )
     config, problems = validate(SiteConfig, doc, source.path)
     return config, text, problems
@@ -305,7 +241,8 @@ def parse_source(source: SourceFile, allow_html: bool, html: bool) -> Parsed:
 
 def memo_key(source: SourceFile, allow_html: bool, html: bool) -> str:
     digest = hashlib.blake2b(source.data or b"", digest_size=16)
-    digest.update(f"\0{source.path}\0{allow_html}\0{html}\0{source.refused_code}".encode())
+    # The refusal too: a file refused as too large says how large it is now.
+    digest.update(f"\0{source.path}\0{allow_html}\0{html}\0{source.refused}".encode())
     return digest.hexdigest()
 
 
@@ -336,9 +273,7 @@ def load_content(
         source = present.get(path)
         if source is None:
             if name not in OPTIONAL_DATA_FILES:
-                problems.append(
-                    problem(path, None, "data-missing", f"the data file {path} is missing")
-                )
+                problems.append(problem(path, None, "data-missing", path=path))
             continue
         text, found = decode(source)
         problems.extend(found)
@@ -383,14 +318,7 @@ def load_content(
         if document is not None:
             (documents if document.meta is not None else rejected).append(document)
     if files.too_many:
-        problems.append(
-            problem(
-                CONTENT_DIR,
-                None,
-                "too-many-files",
-                f"{files.too_many} documents beyond the limit were not read",
-            )
-        )
+        problems.append(problem(CONTENT_DIR, None, "too-many-files", count=files.too_many))
     if memo is not None:
         for key in set(memo) - set(keys):
             del memo[key]

@@ -41,9 +41,15 @@ NOT_BLANK = r"\S"
 MAX_TEXT = 2000
 
 
+# Our own rules raise PydanticCustomError with a catalogue key as the error type
+# (soteneg.core.messages): content.validation reports it in every language, with the
+# error's context as the key's parameters and the field as `field`. The English
+# template here is only for pydantic's own text.
+
+
 def _not_blank(value: str) -> str:
     if not re.search(NOT_BLANK, value):
-        raise PydanticCustomError("blank_text", "must not be blank")
+        raise PydanticCustomError("invalid-value.blank", "must not be blank")
     return value
 
 
@@ -77,18 +83,26 @@ _MOMENT_SHAPE = (
 )
 
 
+def _not_a_date(err: ValueError) -> PydanticCustomError:
+    """datetime's reason a date or time does not exist (`reason`; translated by
+    content.validation)."""
+    return PydanticCustomError("invalid-date.value", "{reason}", {"reason": str(err)})
+
+
 def _iso_date(value: Any) -> Any:
     # YAML gives a date for 2018-10-01; a quoted "2018-10-01" is also fine. A datetime
     # or a number is not: silently taking midnight or a Unix time would hide a mistake.
     if isinstance(value, dt.datetime):
-        raise PydanticCustomError("date_type", "a date without a time is expected (YYYY-MM-DD)")
+        raise PydanticCustomError(
+            "invalid-date.time-given", "a date without a time is expected (YYYY-MM-DD)"
+        )
     if isinstance(value, str):
         if not re.fullmatch(_DATE_SHAPE, value):
-            raise PydanticCustomError("date_type", "a date is expected as YYYY-MM-DD")
+            raise PydanticCustomError("invalid-date.shape", "a date is expected as YYYY-MM-DD")
         try:
             return dt.date.fromisoformat(value)
         except ValueError as err:
-            raise PydanticCustomError("date_value", "{reason}", {"reason": str(err)}) from None
+            raise _not_a_date(err) from None
     return value
 
 
@@ -106,12 +120,13 @@ def _moment(value: Any) -> Any:
     if isinstance(value, str):
         if not re.fullmatch(_MOMENT_SHAPE, value):
             raise PydanticCustomError(
-                "datetime_type", "a time is expected as YYYY-MM-DD HH:MM:SS, optionally +02:00"
+                "invalid-date.moment-shape",
+                "a time is expected as YYYY-MM-DD HH:MM:SS, optionally +02:00",
             )
         try:
             value = dt.datetime.fromisoformat(value)
         except ValueError as err:
-            raise PydanticCustomError("date_value", "{reason}", {"reason": str(err)}) from None
+            raise _not_a_date(err) from None
     if isinstance(value, dt.datetime) and value.tzinfo is None:
         return value.replace(tzinfo=HELSINKI)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -130,7 +145,9 @@ def _unique(items: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for item in items:
         if item in seen:
-            raise PydanticCustomError("duplicate_item", "'{item}' is listed twice", {"item": item})
+            raise PydanticCustomError(
+                "invalid-value.listed-twice", "'{item}' is listed twice", {"item": item}
+            )
         seen.add(item)
     return items
 
@@ -177,7 +194,9 @@ class Era(Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Era:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise PydanticCustomError("date_order", "valid_to is before valid_from")
+            raise PydanticCustomError(
+                "invalid-value.valid-to-before-from", "valid_to is before valid_from"
+            )
         return self
 
 
@@ -206,7 +225,9 @@ class Region(Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Region:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise PydanticCustomError("date_order", "valid_to is before valid_from")
+            raise PydanticCustomError(
+                "invalid-value.valid-to-before-from", "valid_to is before valid_from"
+            )
         return self
 
     def valid_during(self, start: dt.date, end: dt.date) -> bool:
@@ -230,7 +251,9 @@ class Round(Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Round:
         if self.end < self.start:
-            raise PydanticCustomError("date_order", "the round ends before it starts")
+            raise PydanticCustomError(
+                "invalid-value.round-ends-before-start", "the round ends before it starts"
+            )
         return self
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from soteneg.core.problems import visible
+from soteneg.core.problems import Problem, problem, visible
 
 CONFIG_FILE = "site.yaml"
 TEMPLATES_DIR = "templates"
@@ -34,7 +34,6 @@ OPTIONAL_DATA_FILES = frozenset({"eras.yaml", "parties.yaml"})
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 MAX_DATA_BYTES = 1024 * 1024
 MAX_DOCUMENTS = 50_000
-NOT_UTF8 = "this file name is not UTF-8; rename it"
 
 
 # (size, mtime_ns, ctime_ns, inode): an edit that keeps size and mtime (a tool that
@@ -57,12 +56,16 @@ def stamp(path: str | Path) -> Stamp | None:
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One input file. `data` is None when it was not read; `refused` then says why."""
+    """One input file. `data` is None when it was not read; `refused` is then the
+    problem that says why."""
 
     path: str  # relative to the project root, with '/' separators
     data: bytes | None
-    refused: str | None = None
-    refused_code: str | None = None
+    refused: Problem | None = None
+
+    @property
+    def refused_code(self) -> str | None:
+        return self.refused.code if self.refused else None
 
 
 @dataclass(frozen=True)
@@ -94,25 +97,25 @@ def _read(
     rel = path.relative_to(root).as_posix()
     within = within or root
     if not inside and not _inside(within, path):
-        where = "the project" if within == root else f"{within.relative_to(root).as_posix()}/"
-        return SourceFile(
-            rel, None, f"this file is a link to a place outside {where}", "outside-project"
-        )
+        if within == root:
+            why = problem(rel, (1, 1), "outside-project.link")
+        else:
+            folder = f"{within.relative_to(root).as_posix()}/"
+            why = problem(rel, (1, 1), "outside-project.link-out-of", folder=folder)
+        return SourceFile(rel, None, why)
     try:
         found = path.stat()
         if not stat.S_ISREG(found.st_mode):  # a FIFO would block the read for good
-            return SourceFile(rel, None, "this is not a regular file", "unreadable")
+            return SourceFile(rel, None, problem(rel, (1, 1), "unreadable.not-a-file"))
         size = found.st_size
         if size > limit:
-            return SourceFile(
-                rel,
-                None,
-                f"the file is {size / 1048576:.1f} MiB; the limit is {limit / 1048576:.0f} MiB",
-                "file-too-large",
-            )
+            size_mib, limit_mib = f"{size / 1048576:.1f}", f"{limit / 1048576:.0f}"
+            why = problem(rel, (1, 1), "file-too-large.source", size=size_mib, limit=limit_mib)
+            return SourceFile(rel, None, why)
         return SourceFile(rel, path.read_bytes())
     except OSError as err:
-        return SourceFile(rel, None, f"cannot be read: {err.strerror}", "unreadable")
+        why = problem(rel, (1, 1), "unreadable.file", reason=_reason(err))
+        return SourceFile(rel, None, why)
 
 
 def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
@@ -131,7 +134,8 @@ def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
                 entries = list(scan)
         except OSError as err:
             rel = Path(folder).relative_to(root).as_posix()
-            failed.append((parts, _unreadable(rel, "this folder cannot be listed", err)))
+            why = problem(rel, (1, 1), "unreadable.folder", reason=_reason(err))
+            failed.append((parts, SourceFile(rel, None, why)))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -141,7 +145,8 @@ def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
                 entry.name.encode("utf-8")
             except UnicodeEncodeError:  # bytes that are not UTF-8, kept as surrogates
                 rel = visible(Path(entry.path).relative_to(root).as_posix())
-                failed.append((where, SourceFile(rel, None, NOT_UTF8, "unreadable")))
+                why = problem(rel, (1, 1), "unreadable.name-not-utf8")
+                failed.append((where, SourceFile(rel, None, why)))
                 continue
             try:
                 # Links to folders are not followed: a link cannot pull another tree in.
@@ -152,7 +157,8 @@ def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
                     continue  # a link to a folder
             except OSError as err:  # a link that loops or leads nowhere readable
                 rel = Path(entry.path).relative_to(root).as_posix()
-                failed.append((where, _unreadable(rel, "this link cannot be followed", err)))
+                why = problem(rel, (1, 1), "unreadable.link", reason=_reason(err))
+                failed.append((where, SourceFile(rel, None, why)))
                 continue
             (documents if entry.name.endswith(".md") else others).append((where, Path(entry.path)))
     return (
@@ -162,9 +168,9 @@ def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
     )
 
 
-def _unreadable(rel: str, what: str, err: OSError) -> SourceFile:
-    reason = err.strerror or type(err).__name__
-    return SourceFile(rel, None, f"{what}: {reason}", "unreadable")
+def _reason(err: OSError) -> str:
+    """The operating system's words for `err`: a detail inside a translated sentence."""
+    return err.strerror or type(err).__name__
 
 
 def read_config(root: Path) -> SourceFile | None:
@@ -179,12 +185,8 @@ def read_project(root: Path) -> ProjectFiles:
     content = root / CONTENT_DIR
     if content.is_symlink() or not _inside(root, content):
         # content/ itself a link (`content -> ../..`) would make every file "inside".
-        refused = SourceFile(
-            CONTENT_DIR,
-            None,
-            "content/ is a link; soteneg reads only a real folder",
-            "outside-project",
-        )
+        why = problem(CONTENT_DIR, (1, 1), "outside-project.content-link")
+        refused = SourceFile(CONTENT_DIR, None, why)
         return ProjectFiles(root, config, (), (refused,))
     inside_content = content.resolve()
     data = tuple(

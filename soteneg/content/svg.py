@@ -34,6 +34,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import Text, say
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -100,7 +101,7 @@ class Finding:
     """What is wrong in an SVG, at `line` of the SVG file (0: not known)."""
 
     line: int
-    what: str
+    what: Text
 
 
 class _Stop(Exception):
@@ -122,7 +123,7 @@ class _Checker(handler.ContentHandler):
     def line(self) -> int:
         return self._where.getLineNumber() if self._where else 0
 
-    def add(self, what: str) -> None:
+    def add(self, what: Text) -> None:
         if len(self.findings) < MAX_FINDINGS:
             self.findings.append(Finding(self.line(), what))
 
@@ -136,18 +137,15 @@ class _Checker(handler.ContentHandler):
             if self.stop_at_root:
                 raise _Stop
             if (uri, local) != (SVG, "svg"):
-                self.add(
-                    f"the root element is {_element(uri, local)}; an SVG file starts "
-                    f'with <svg xmlns="{SVG}">'
-                )
+                self.add(say("@svg-root", element=_element(uri, local), namespace=SVG))
                 self._metadata_depth.append(False)
                 return
         if in_metadata and uri in METADATA_NAMESPACES:
             for (ns, attr), _value in attrs.items():
                 if ns != RDF or attr not in ("about", "resource"):
-                    self.add(f"attribute '{_name(ns, attr)}' in <metadata> is not allowed")
+                    self.add(say("@svg-metadata-attribute", attribute=_name(ns, attr)))
         elif uri != SVG or local not in ELEMENTS:
-            self.add(f"element {_element(uri, local)} is not allowed")
+            self.add(say("@svg-element", element=_element(uri, local)))
         else:
             for key, value in attrs.items():
                 self._attribute(local, key, value)
@@ -158,30 +156,30 @@ class _Checker(handler.ContentHandler):
 
     def _attribute(self, element: str, key: tuple[str | None, str], value: str) -> None:
         ns, attr = key
-        where = f"attribute '{_name(ns, attr)}' on <{element}>"
+        where = {"attribute": _name(ns, attr), "element": element}
         if ns is None and attr.lower().startswith("on"):
-            self.add(f"{where} is an event handler (a script)")
+            self.add(say("@svg-event-handler", **where))
         elif (ns, attr) in ((None, "href"), (XLINK, "href")):
             if not FRAGMENT.fullmatch(value.strip()):
-                self.add(f"{where} points outside the image: '{_short(value)}'")
+                self.add(say("@svg-href-outside", **where, value=_short(value)))
         elif ns == XML and attr in ("space", "lang"):
             pass
         elif ns is not None or attr not in ATTRIBUTES | {"style"}:
-            self.add(f"{where} is not allowed")
+            self.add(say("@svg-attribute", **where))
         else:
             wrong = _style_problem(value) if attr == "style" else _value_problem(attr, value)
             if wrong:
-                self.add(f"{where} {wrong}")
+                self.add(say("@svg-attribute-value", **where, problem=wrong))
 
     def processingInstruction(self, target: str, data: str) -> None:
         # <?xml-stylesheet?> can bring in XSLT, which can run scripts.
-        self.add(f"processing instruction <?{target}?> is not allowed")
+        self.add(say("@svg-processing-instruction", target=target))
 
 
-def _element(uri: str | None, local: str) -> str:
+def _element(uri: str | None, local: str) -> Text:
     if uri is None:
-        return f"<{local}> (in no namespace)"
-    return f"<{local}> ({NAMESPACES.get(uri, repr(uri))} namespace)"
+        return say("@svg-in-no-namespace", name=local)
+    return say("@svg-in-namespace", name=local, namespace=NAMESPACES.get(uri, repr(uri)))
 
 
 def _name(ns: str | None, attr: str) -> str:
@@ -194,34 +192,34 @@ def _short(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
 
 
-def _value_problem(attr: str, value: str) -> str | None:
+def _value_problem(attr: str, value: str) -> Text | None:
     """Why a value could reach outside the image or run something; None if it cannot."""
     if _SCHEME.search(_INVISIBLE.sub("", value).lower()):
-        return f"holds a script or data address: '{_short(value)}'"
+        return say("@svg-value-address", value=_short(value))
     if attr in FREE_TEXT:
         return None
     if "\\" in value:
-        return "holds a backslash (a CSS escape)"
+        return say("@svg-value-backslash")
     for function, _quote, first in _FUNCTION.findall(value):
         name = function.lower()
         if name == "url" and first != "#":
-            return f"holds url() that points outside the image: '{_short(value)}'"
+            return say("@svg-value-url", value=_short(value))
         if name not in FUNCTIONS | {"url", ""}:
-            return f"holds the function {name}(), which is not allowed"
+            return say("@svg-value-function", name=name)
     return None
 
 
-def _style_problem(style: str) -> str | None:
+def _style_problem(style: str) -> Text | None:
     for declaration in style.split(";"):
         if not declaration.strip():
             continue
         prop, colon, value = declaration.partition(":")
         prop = prop.strip().lower()
         if not colon or prop not in PROPERTIES:
-            return f"sets '{_short(prop)}', which is not allowed"
+            return say("@svg-style-property", property=_short(prop))
         wrong = _value_problem(prop, value)
         if wrong:
-            return f"({prop}) {wrong}"
+            return say("@svg-style-value", property=prop, problem=wrong)
     return None
 
 
@@ -238,12 +236,43 @@ def _parse(data: bytes, checker: _Checker) -> Finding | None:
     except _Stop:
         return None
     except DefusedXmlException:  # DTDForbidden: the DOCTYPE comes before any entity
-        return Finding(parser.getLineNumber(), "it has a DOCTYPE, which could declare entities")
+        return Finding(parser.getLineNumber(), say("@svg-doctype"))
     except SAXException as err:
-        return Finding(_line(err), f"it cannot be read as XML: {err.getMessage()}")
+        return Finding(_line(err), _not_xml(err.getMessage()))
     except (ValueError, LookupError) as err:  # an encoding expat cannot decode
-        return Finding(parser.getLineNumber(), f"it cannot be read as XML: {err}")
+        return Finding(parser.getLineNumber(), say("@svg-not-xml-detail", detail=str(err)))
     return None
+
+
+def _not_xml(reason: str) -> Text:
+    """Expat's reason in every language: those a damaged or hand-edited file meets are
+    in the catalogue, any other is quoted as expat says it."""
+    known = _EXPAT_REASONS.get(reason)
+    if known is None:
+        return say("@svg-not-xml-detail", detail=reason)
+    return say("@svg-not-xml", reason=known)
+
+
+# xml.parsers.expat.ErrorString of the errors a file can cause (the rest are misuse of
+# the parser, or DTD features refused before expat meets them).
+_EXPAT_REASONS: dict[str, Text] = {
+    "syntax error": say("@xml-syntax-error"),
+    "no element found": say("@xml-no-element"),
+    "not well-formed (invalid token)": say("@xml-invalid-token"),
+    "unclosed token": say("@xml-unclosed-token"),
+    "partial character": say("@xml-partial-character"),
+    "mismatched tag": say("@xml-mismatched-tag"),
+    "duplicate attribute": say("@xml-duplicate-attribute"),
+    "junk after document element": say("@xml-junk-after-root"),
+    "undefined entity": say("@xml-undefined-entity"),
+    "reference to invalid character number": say("@xml-invalid-character-number"),
+    "XML or text declaration not at start of entity": say("@xml-misplaced-declaration"),
+    "unknown encoding": say("@xml-unknown-encoding"),
+    "encoding specified in XML declaration is incorrect": say("@xml-wrong-encoding"),
+    "unclosed CDATA section": say("@xml-unclosed-cdata"),
+    "unbound prefix": say("@xml-unbound-prefix"),
+    "XML declaration not well-formed": say("@xml-bad-declaration"),
+}
 
 
 def _line(err: SAXException) -> int:
@@ -274,7 +303,7 @@ def check(data: bytes) -> list[Finding]:
     """What makes `data` unsafe to publish (the first MAX_FINDINGS); [] for a safe SVG."""
     encoding = _declared_encoding(data)
     if encoding is not None and encoding.lower() not in ENCODINGS:
-        return [Finding(1, f"it is written in the encoding '{_short(encoding)}'; use UTF-8")]
+        return [Finding(1, say("@svg-encoding", encoding=_short(encoding)))]
     checker = _Checker()
     broken = _parse(data, checker)
     return [*checker.findings, *([broken] if broken else [])]
@@ -310,10 +339,22 @@ def problems(file: str, at: tuple[int, int], written: str, data: bytes) -> list[
     if not findings:
         return []
     first, more = findings[0], len(findings) - 1
-    where = f" line {first.line}:" if first.line else ":"
-    also = f" (and {more}{'+' if len(findings) >= MAX_FINDINGS else ''} more)" if more else ""
-    message = (
-        f"'{written}'{where} {first.what}{also}; an SVG is published only with drawing "
-        "elements: no scripts, event handlers, styles, HTML or references outside itself"
-    )
-    return [problem(file, at, "unsafe-svg", message, "export it as PNG, or save it as plain SVG")]
+    also: Text | str = ""  # " (and 3 more)"
+    if more:
+        at_least = len(findings) >= MAX_FINDINGS
+        also = say("@svg-more-at-least", count=more) if at_least else say("@svg-more", count=more)
+    if first.line:
+        found = problem(
+            file, at, "unsafe-svg", file=written, line=first.line, finding=first.what, more=also
+        )
+    else:
+        found = problem(
+            file,
+            at,
+            "unsafe-svg.unplaced",
+            file=written,
+            finding=first.what,
+            more=also,
+            hint=say("unsafe-svg:hint"),
+        )
+    return [found]

@@ -13,7 +13,8 @@ from soteneg.content import timeline
 from soteneg.content.loader import DataSet
 from soteneg.content.models import Era, Region, Round
 from soteneg.content.sources import CONTENT_DIR
-from soteneg.core.problems import Problem, problem
+from soteneg.core.problems import Problem, problem, quoted
+from soteneg.core.text import Param, Text, joined, say
 
 REGIONS_FILE = f"{CONTENT_DIR}/regions.yaml"
 _DAY = dt.timedelta(days=1)
@@ -21,52 +22,74 @@ _DAY = dt.timedelta(days=1)
 Closing = tuple[str, int, tuple[str, ...]]
 
 
-def period(valid_from: dt.date | None, valid_to: dt.date | None) -> str:
+def period(valid_from: dt.date | None, valid_to: dt.date | None) -> Text:
     """'from 2023-01-01', 'until 2022-12-31', 'from … to …', as a message says it."""
     if valid_from and valid_to:
-        return f"from {valid_from} to {valid_to}"
+        return say("@period.from-to", start=str(valid_from), end=str(valid_to))
     if valid_from:
-        return f"from {valid_from}"
+        return say("@period.from", start=str(valid_from))
     if valid_to:
-        return f"until {valid_to}"
-    return "at all times"
+        return say("@period.until", end=str(valid_to))
+    return say("@period.always")
 
 
-def _listed(ids: Sequence[str]) -> str:
-    quoted = [f"'{i}'" for i in ids]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+def _listed(ids: Sequence[str]) -> Param:
+    """'a', or 'a', 'b' or 'c'."""
+    named = quoted(ids)
+    if len(named) == 1:
+        return named[0]
+    return joined([joined(named[:-1]), named[-1]], say("@or"))
 
 
-def region_outside_round(data: DataSet, region: Region, round_: Round) -> tuple[str, str] | None:
-    """(message, suggestion) when a document of `round_` may not name `region`; None when
-    it may. One wording for `check` and `new`."""
+def _outside(data: DataSet, region: Region, round_: Round) -> tuple[dict[str, Param], Text] | None:
+    """The message's parameters and the suggestion when a document of `round_` may not
+    name `region`; None when it may."""
     if timeline.valid_in(region, round_):
         return None
-    message = (
-        f"region '{region.id}' is valid {period(region.valid_from, region.valid_to)}, but "
-        f"round '{round_.id}' runs from {round_.start} to {round_.end}"
-    )
+    params: dict[str, Param] = {
+        "region": region.id,
+        "period": period(region.valid_from, region.valid_to),
+        "round": round_.id,
+        "start": str(round_.start),
+        "end": str(round_.end),
+    }
     near = [r.id for r in timeline.near_in_time(data, region, round_)]
     # The region either ended before the round began or began after it ended (they share
     # no day), so what was valid then is all on one side of it.
     ended = region.valid_to is not None and region.valid_to < round_.start
-    side = "successor" if ended else "predecessor"
-    if len(near) == 1:
-        return message, f"name its {side} valid then: {_listed(near)}"
-    if near:
-        return message, f"name one of its {side}s valid then: {_listed(near)}"
-    return message, (
-        f"no {side} of '{region.id}' was valid then: check `round`, or the region's "
-        f"valid_from and valid_to in {REGIONS_FILE}"
-    )
+    if ended:
+        if len(near) == 1:
+            hint = say("@region-not-in-round.successor", regions=_listed(near))
+        elif near:
+            hint = say("@region-not-in-round.successors", regions=_listed(near))
+        else:
+            hint = say("@region-not-in-round.no-successor", region=region.id, file=REGIONS_FILE)
+    elif len(near) == 1:
+        hint = say("@region-not-in-round.predecessor", regions=_listed(near))
+    elif near:
+        hint = say("@region-not-in-round.predecessors", regions=_listed(near))
+    else:
+        hint = say("@region-not-in-round.no-predecessor", region=region.id, file=REGIONS_FILE)
+    return params, hint
+
+
+def region_outside_round(data: DataSet, region: Region, round_: Round) -> tuple[Text, Text] | None:
+    """(message, suggestion) when a document of `round_` may not name `region`; None when
+    it may. One wording for `check` and `new`."""
+    found = _outside(data, region, round_)
+    if found is None:
+        return None
+    params, hint = found
+    return say("region-not-in-round", **params), hint
 
 
 def check_region_in_round(
     file: str, position: tuple[int, int], data: DataSet, region: Region, round_: Round
 ) -> Iterator[Problem]:
-    found = region_outside_round(data, region, round_)
+    found = _outside(data, region, round_)
     if found is not None:
-        yield problem(file, position, "region-not-in-round", *found)
+        params, hint = found
+        yield problem(file, position, "region-not-in-round", hint=hint, **params)
 
 
 def check_time_data(data: DataSet) -> Iterator[Problem]:
@@ -128,9 +151,10 @@ def _cycle_problems(data: DataSet, closing: set[Closing]) -> Iterator[Problem]:
             REGIONS_FILE,
             _at(data, region_id, "succeeded_by", j),
             "succession-cycle",
-            f"succession returns to '{cycle[0]}': " + " → ".join(cycle),
-            f"a region is succeeded only by regions that begin after it ends; remove "
-            f"'{cycle[-1]}' from the succeeded_by of '{region_id}'",
+            first=cycle[0],
+            cycle=joined(cycle, " → "),
+            last=cycle[-1],
+            region=region_id,
         )
 
 
@@ -142,18 +166,22 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
     if region.valid_to is None or region.valid_to == dt.date.max:
         starts = {s.valid_from for _, s in known if s.valid_from is not None}
         hint = (
-            f"add valid_to: {min(starts) - _DAY}, the day before its successors begin"
+            say("@succession-without-end.day-before", day=str(min(starts) - _DAY))
             if len(starts) == 1 and min(starts) > dt.date.min
-            else f"add valid_to, the last day of '{region.id}'"
+            else say("@succession-without-end.last-day", region=region.id)
         )
-        yield problem(
-            REGIONS_FILE,
-            _at(data, region.id, "succeeded_by", key=True),
-            "succession-without-end",
-            f"region '{region.id}' has successors but "
-            + ("no valid_to" if region.valid_to is None else f"never ends ({region.valid_to})"),
-            hint,
-        )
+        at = _at(data, region.id, "succeeded_by", key=True)
+        if region.valid_to is None:
+            yield problem(REGIONS_FILE, at, "succession-without-end", hint=hint, region=region.id)
+        else:
+            yield problem(
+                REGIONS_FILE,
+                at,
+                "succession-without-end.never",
+                hint=hint,
+                region=region.id,
+                end=str(region.valid_to),
+            )
         return
     # The entry that closes a cycle already has its problem there; its dates cannot agree
     # in a cycle, and saying so again would only repeat it.
@@ -162,22 +190,34 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
     for j, successor in known:
         if j in looped or successor.valid_from == expected:
             continue
+        at = _at(data, region.id, "succeeded_by", j)
+        hint = say(
+            "@succession-gap.hint", expected=str(expected), successor=successor.id, region=region.id
+        )
+        ids = {"region": region.id, "end": str(region.valid_to), "successor": successor.id}
         begins = successor.valid_from
         if begins is None:
-            what = "has no valid_from"
+            yield problem(REGIONS_FILE, at, "succession-gap.no-start", hint=hint, **ids)
         elif begins > expected:
-            what = f"begins on {begins}: {(begins - expected).days} day(s) without either"
+            yield problem(
+                REGIONS_FILE,
+                at,
+                "succession-gap.gap",
+                hint=hint,
+                begins=str(begins),
+                days=(begins - expected).days,
+                **ids,
+            )
         else:
-            what = f"begins on {begins}: {(expected - begins).days} day(s) with both"
-        yield problem(
-            REGIONS_FILE,
-            _at(data, region.id, "succeeded_by", j),
-            "succession-gap",
-            f"region '{region.id}' ends on {region.valid_to}, and its successor "
-            f"'{successor.id}' {what}",
-            f"a successor begins the day after its predecessor ends: valid_from: {expected} "
-            f"for '{successor.id}', or correct valid_to of '{region.id}'",
-        )
+            yield problem(
+                REGIONS_FILE,
+                at,
+                "succession-gap.overlap",
+                hint=hint,
+                begins=str(begins),
+                days=(expected - begins).days,
+                **ids,
+            )
 
 
 def _check_era(data: DataSet, region: Region, era: Era) -> Iterator[Problem]:
@@ -197,9 +237,9 @@ def _check_era(data: DataSet, region: Region, era: Era) -> Iterator[Problem]:
         REGIONS_FILE,
         _at(data, region.id, "era"),
         "region-outside-era",
-        f"region '{region.id}' is valid {period(region.valid_from, region.valid_to)}, "
-        f"beyond its era '{era.id}', valid {period(era.valid_from, era.valid_to)}",
-        "give the region the dates of its own time (valid_from, valid_to), or name the "
-        "era it belongs to",
         severity="warning",
+        region=region.id,
+        period=period(region.valid_from, region.valid_to),
+        era=era.id,
+        era_period=period(era.valid_from, era.valid_to),
     )

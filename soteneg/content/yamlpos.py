@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 import yaml
 import yaml.reader
@@ -20,6 +20,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import Text, say
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -115,6 +116,14 @@ class _Stop(Exception):
     """Parsing cannot go on; the problem is already recorded."""
 
 
+class _TagRefused(Exception):
+    """A scalar's tag names no constructor we allow."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(tag)
+        self.tag = tag
+
+
 @dataclass
 class _Frame:
     path: Path
@@ -133,7 +142,7 @@ def _scalar(event: ev.ScalarEvent) -> Any:
         tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
     constructor = _CONSTRUCTOR.yaml_constructors.get(tag)
     if constructor is None or tag == "tag:yaml.org,2002:merge":
-        raise ConstructorError(None, None, f"the tag {tag!r} is not allowed", event.start_mark)
+        raise _TagRefused(tag)
     node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     return constructor(_CONSTRUCTOR, node)
 
@@ -154,17 +163,69 @@ def _char_at(text: str, mark: Any) -> str:
     return lines[mark.line][mark.column]
 
 
-def _describe_syntax_error(err: yaml.MarkedYAMLError, source: str) -> tuple[str, str | None]:
+def _syntax_problem(
+    err: yaml.MarkedYAMLError, source: str, file: str, position: Position
+) -> Problem:
+    """PyYAML's words for the mistakes editors make most, in every language (the English
+    entries are those words); any other as PyYAML says it, as a detail."""
     text = " ".join(part for part in (err.context, err.problem) if part)
-    suggestion = None
     if _char_at(source, err.problem_mark) == "\t" or "'\\t'" in text:
-        text = "a tab character cannot be used here"
-        suggestion = "YAML is indented with spaces, never tabs"
-    elif "mapping values are not allowed" in text:
-        suggestion = "a value containing ': ' must be quoted"
+        return problem(file, position, "yaml-syntax.tab")
+    if not text:
+        return problem(file, position, "yaml-syntax.unreadable")
+    if text == "mapping values are not allowed here":
+        return problem(file, position, "yaml-syntax.colon")
+    if text == "while scanning a simple key could not find expected ':'":
+        return problem(file, position, "yaml-syntax.no-colon")
+    if text == "while scanning a quoted scalar found unexpected end of stream":
+        return problem(file, position, "yaml-syntax.unclosed-quote")
+    if found := _words(
+        r"while scanning for the next token found character (.+) that cannot start any token",
+        text,
+    ):
+        return problem(file, position, "yaml-syntax.cannot-start", char=found)
+    if found := _words(r"while parsing a block mapping expected <block end>, but found (.+)", text):
+        return problem(file, position, "yaml-syntax.block-mapping", token=found)
+    if found := _words(
+        r"while parsing a block collection expected <block end>, but found (.+)", text
+    ):
+        return problem(file, position, "yaml-syntax.block-list", token=found)
+    if found := _words(r"while parsing a flow sequence expected ',' or '\]', but got (.+)", text):
+        return problem(file, position, "yaml-syntax.flow-list", token=found)
+    if found := _words(r"while parsing a flow mapping expected ',' or '\}', but got (.+)", text):
+        return problem(file, position, "yaml-syntax.flow-mapping", token=found)
+    if found := _words(
+        r"while scanning a double-quoted scalar found unknown escape character (.+)", text
+    ):
+        return problem(file, position, "yaml-syntax.escape", char=found)
+    hint = None
+    if "mapping values are not allowed" in text:
+        hint = say("yaml-syntax.colon:hint")
     elif "could not find expected ':'" in text:
-        suggestion = "every line should read 'key: value'"
-    return text or "the YAML cannot be read", suggestion
+        hint = say("yaml-syntax.no-colon:hint")
+    return problem(file, position, "yaml-syntax.other", hint=hint, detail=text)
+
+
+def _words(pattern: str, text: str) -> str | None:
+    """What stands in `text` for the one group of `pattern`, when `text` is its words."""
+    match = re.fullmatch(pattern, text)
+    return match.group(1) if match else None
+
+
+# Why Python's datetime refuses a date or a time, for the reasons a typo gives.
+_DATE_REASONS = {
+    "day is out of range for month": say("@date-day"),
+    "month must be in 1..12": say("@date-month"),
+    "year 0 is out of range": say("@date-year-zero"),
+    "hour must be in 0..23": say("@date-hour"),
+    "minute must be in 0..59": say("@date-minute"),
+    "second must be in 0..59": say("@date-second"),
+}
+
+
+def date_reason(reason: str) -> Text:
+    """Python's reason why a date or time does not exist, in every language."""
+    return _DATE_REASONS.get(reason) or say("@date-other", detail=reason)
 
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc, list[Problem]]:
@@ -191,8 +252,8 @@ def _parse(
     documents = 0
     root_set = False
 
-    def fail(position: Position, code: str, message: str, suggestion: str | None = None) -> None:
-        problems.append(problem(file, position, code, message, suggestion))
+    def fail(found: Problem) -> NoReturn:
+        problems.append(found)
         raise _Stop
 
     def place(value: Any, pos: Position) -> Path | None:
@@ -211,22 +272,14 @@ def _parse(
             return path
         if not top.has_key:
             if isinstance(value, dict | list):
-                fail(pos, "yaml-syntax", "a key must be a plain value, not a list or mapping")
+                fail(problem(file, pos, "yaml-syntax.complex-key"))
             try:
                 hash(value)
             except TypeError:
-                fail(pos, "yaml-syntax", "this key cannot be used")
+                fail(problem(file, pos, "yaml-syntax.bad-key"))
             if value in top.container:
                 first = doc.keys.get((*top.path, value), (0, 0))
-                problems.append(
-                    problem(
-                        file,
-                        pos,
-                        "duplicate-key",
-                        f"key '{value}' appears twice; the first is on line {first[0]}",
-                        "remove one of them",
-                    )
-                )
+                problems.append(problem(file, pos, "duplicate-key", name=str(value), line=first[0]))
             top.pending_key, top.has_key = value, True
             doc.keys.setdefault((*top.path, value), pos)
             return None
@@ -242,44 +295,33 @@ def _parse(
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    fail(
-                        _pos(event.start_mark, line_offset),
-                        "yaml-syntax",
-                        "only one YAML document is allowed here",
-                        "remove the extra '---'",
-                    )
+                    at = _pos(event.start_mark, line_offset)
+                    fail(problem(file, at, "yaml-syntax.documents"))
                 continue
             if isinstance(event, ev.StreamStartEvent | ev.StreamEndEvent | ev.DocumentEndEvent):
                 continue
             pos = _pos(event.start_mark, line_offset)
             if isinstance(event, ev.AliasEvent):
-                fail(
-                    pos,
-                    "yaml-alias",
-                    "YAML aliases (*name) are not allowed",
-                    "write the value out in full",
-                )
+                fail(problem(file, pos, "yaml-alias"))
             if isinstance(event, ev.ScalarEvent | ev.MappingStartEvent | ev.SequenceStartEvent):
                 nodes += 1
                 if nodes > MAX_NODES:
-                    fail(pos, "yaml-too-large", f"more than {MAX_NODES} YAML values")
+                    fail(problem(file, pos, "yaml-too-large", limit=MAX_NODES))
             if isinstance(event, ev.ScalarEvent):
                 try:
                     value = _scalar(event)
+                except _TagRefused as err:
+                    fail(problem(file, pos, "yaml-syntax.tag", tag=repr(err.tag)))
                 except ConstructorError as err:
-                    fail(pos, "yaml-syntax", str(err.problem))
+                    fail(problem(file, pos, "yaml-syntax.other", detail=str(err.problem)))
                 except Exception as err:  # PyYAML's constructors raise many kinds
-                    if _resolves_to_date(event) and isinstance(err, ValueError):
-                        fail(pos, "invalid-date", f"'{event.value}' is not a real date ({err})")
-                    kind = (event.tag or "").rsplit(":", 1)[-1] or "a value"
-                    reason = f": {err}" if isinstance(err, ValueError | OverflowError) else ""
-                    fail(pos, "invalid-value", f"'{event.value}' cannot be read as {kind}{reason}")
+                    fail(_unreadable(event, err, file, pos))
                 place(value, pos)
             elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
                 if event.tag not in (None, "!", _SEQ, _MAP):
-                    fail(pos, "yaml-syntax", f"the tag {event.tag!r} is not allowed")
+                    fail(problem(file, pos, "yaml-syntax.tag", tag=repr(event.tag)))
                 if len(stack) >= MAX_DEPTH:
-                    fail(pos, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} deep")
+                    fail(problem(file, pos, "yaml-too-deep", limit=MAX_DEPTH))
                 container: dict[Any, Any] | list[Any] = (
                     {} if isinstance(event, ev.MappingStartEvent) else []
                 )
@@ -299,6 +341,22 @@ def _parse(
     return doc, problems, False
 
 
+def _unreadable(event: ev.ScalarEvent, err: Exception, file: str, pos: Position) -> Problem:
+    """A scalar its constructor refused. Python's reason, when it gives one, is a detail."""
+    value, kind = event.value, (event.tag or "").rsplit(":", 1)[-1]
+    if _resolves_to_date(event) and isinstance(err, ValueError):
+        return problem(file, pos, "invalid-date.yaml", value=value, reason=date_reason(str(err)))
+    if isinstance(err, ValueError | OverflowError):
+        if kind:
+            return problem(
+                file, pos, "invalid-value.yaml-type-detail", value=value, kind=kind, detail=str(err)
+            )
+        return problem(file, pos, "invalid-value.yaml-value-detail", value=value, detail=str(err))
+    if kind:
+        return problem(file, pos, "invalid-value.yaml-type", value=value, kind=kind)
+    return problem(file, pos, "invalid-value.yaml-value", value=value)
+
+
 def _library_problem(
     err: yaml.YAMLError,
     text: str,
@@ -310,19 +368,14 @@ def _library_problem(
     if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
         position = _pos(mark, line_offset) if mark else doc.start
-        message, suggestion = _describe_syntax_error(err, text)
-        problems.append(problem(file, position, "yaml-syntax", message, suggestion))
+        problems.append(_syntax_problem(err, text, file, position))
     elif isinstance(err, yaml.reader.ReaderError):  # a control character: only an offset
         before = text[: err.position]
         line = before.count("\n") + 1 + line_offset
         column = len(before) - (before.rfind("\n") + 1) + 1
+        codepoint = _codepoint(err.character)
         problems.append(
-            problem(
-                file,
-                (line, column),
-                "yaml-syntax",
-                f"control character {_codepoint(err.character)} is not allowed",
-            )
+            problem(file, (line, column), "yaml-syntax.control-character", codepoint=codepoint)
         )
     else:
-        problems.append(problem(file, doc.start, "yaml-syntax", str(err)))
+        problems.append(problem(file, doc.start, "yaml-syntax.other", detail=str(err)))

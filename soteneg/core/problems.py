@@ -6,8 +6,11 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
+
+from soteneg.core.messages import CATALOGUE
+from soteneg.core.text import Param, Text, joined, phrase, say, verbatim
 
 Severity = Literal["error", "warning"]
 FORMATS = ("human", "github", "json")
@@ -34,60 +37,98 @@ def _escape(match: re.Match[str]) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the input. `line` and `column` are 1-based; 0 means unknown."""
+    """One thing wrong with the input. `line` and `column` are 1-based; 0 means unknown.
+    The message and the suggestion are held in every language (`core.text`)."""
 
     file: str
     line: int
     column: int
     severity: Severity
     code: str
-    message: str
-    suggestion: str | None = None
+    text: Text
+    hint: Text | None = None
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
+    @property
+    def message(self) -> str:
+        return self.text.en
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.hint.en if self.hint else None
+
+    def message_in(self, lang: str) -> str:
+        return self.text.in_(lang)
+
+    def suggestion_in(self, lang: str) -> str | None:
+        return self.hint.in_(lang) if self.hint else None
+
+
+_FROM_CATALOGUE = Text("", "", "")
+
 
 def problem(
     file: str,
     position: tuple[int, int] | None,
-    code: str,
-    message: str,
-    suggestion: str | None = None,
+    key: str,
+    /,
+    *,
+    hint: Text | None = _FROM_CATALOGUE,
     severity: Severity = "error",
+    **params: Param,
 ) -> Problem:
+    """The problem `key` of the catalogue, at `position` of `file`.
+
+    The code is the key up to a dot (`file-outside-project.link` is reported as
+    `file-outside-project`). The suggestion is the catalogue's `key:hint` unless `hint`
+    gives one (or None for none)."""
     line, column = position or (0, 0)
-    return Problem(file, line, column, severity, code, message, suggestion)
+    if hint is _FROM_CATALOGUE:
+        hint = phrase(f"{key}:hint", params) if f"{key}:hint" in CATALOGUE else None
+    return Problem(file, line, column, severity, key.split(".")[0], phrase(key, params), hint)
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str | None:
+def quoted(words: Iterable[str]) -> list[Text]:
+    return [verbatim(f"'{word}'") for word in words]
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> Text | None:
     """A suggestion from close matches, phrased for the end of a message."""
     matches = difflib.get_close_matches(word, list(known), n=3, cutoff=0.6)
     if not matches:
         return None
-    return "did you mean " + " or ".join(f"'{m}'" for m in matches) + "?"
+    return say("@did-you-mean", options=joined(quoted(matches), say("@or")))
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     # Deduplicate too: two passes may find the same fault at the same place.
-    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.code, p.message))
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.code, p.text.en))
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
-def _headline(p: Problem) -> str:
+def _headline(p: Problem, lang: str) -> str:
     where = p.file
     if p.line:
         where += f":{p.line}"
         if p.column:
             where += f":{p.column}"
-    text = f"{where}: {p.severity}[{p.code}]: {p.message}"
-    if p.suggestion:
-        text += f" ({p.suggestion})"
-    return visible(text.replace("\n", " "))
+    return visible(f"{where}: {p.severity}[{p.code}]: {_said(p, lang)}".replace("\n", " "))
+
+
+def _said(p: Problem, lang: str) -> str:
+    suggestion = p.suggestion_in(lang)
+    return p.message_in(lang) + (f" ({suggestion})" if suggestion else "")
+
+
+def summary(problems: Sequence[Problem], lang: str) -> str:
+    errors = sum(p.is_error for p in problems)
+    return say("@summary", errors=errors, warnings=len(problems) - errors).in_(lang)
 
 
 def _excerpt(p: Problem, source_line: str | None) -> list[str]:
@@ -110,16 +151,19 @@ def _excerpt(p: Problem, source_line: str | None) -> list[str]:
     return lines
 
 
-def format_human(problems: Sequence[Problem], source_line: Callable[[str, int], str | None]) -> str:
-    """Compiler-style lines, each followed by the source line and a caret."""
+def format_human(
+    problems: Sequence[Problem],
+    source_line: Callable[[str, int], str | None],
+    lang: str = "en",
+) -> str:
+    """Compiler-style lines, each followed by the source line and a caret. The severity
+    and the code stay English in every language: editors' tools match on them."""
     out: list[str] = []
     for p in problems:
-        out.append(_headline(p))
+        out.append(_headline(p, lang))
         out.extend(_excerpt(p, source_line(p.file, p.line)))
-    errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
     if problems:
-        out.append(f"{errors} error(s), {warnings} warning(s)")
+        out.append(summary(problems, lang))
     return "\n".join(out)
 
 
@@ -131,7 +175,7 @@ def _gh_escape_property(text: str) -> str:
     return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(problems: Sequence[Problem]) -> str:
+def format_github(problems: Sequence[Problem], lang: str = "en") -> str:
     """GitHub Actions workflow commands, so problems annotate the pull request."""
     out: list[str] = []
     for p in problems:
@@ -141,15 +185,28 @@ def format_github(problems: Sequence[Problem]) -> str:
         if p.column:
             props.append(f"col={p.column}")
         props.append(f"title={_gh_escape_property(p.code)}")
-        message = p.message + (f" ({p.suggestion})" if p.suggestion else "")
-        out.append(f"::{p.severity} {','.join(props)}::{_gh_escape_data(visible(message))}")
+        message = visible(_said(p, lang))
+        out.append(f"::{p.severity} {','.join(props)}::{_gh_escape_data(message)}")
     return "\n".join(out)
 
 
-def format_json(problems: Sequence[Problem]) -> str:
+def format_json(problems: Sequence[Problem], lang: str = "en") -> str:
+    """Messages in `lang`; the code is the stable key for tools."""
     errors = sum(p.is_error for p in problems)
     body = {
-        "problems": [asdict(p) for p in problems],
+        "lang": lang,
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "severity": p.severity,
+                "code": p.code,
+                "message": p.message_in(lang),
+                "suggestion": p.suggestion_in(lang),
+            }
+            for p in problems
+        ],
         "summary": {"errors": errors, "warnings": len(problems) - errors},
     }
     # JSON escapes C0 controls itself; C1 and the overrides are escaped too, so that the

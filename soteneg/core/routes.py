@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from soteneg.core.names import LANGS
+from soteneg.core.text import Text, say, verbatim
 
 if TYPE_CHECKING:
     from soteneg.content.models import DocumentMeta
@@ -33,11 +34,11 @@ SEARCH_INDEX = "/pagefind/"  # written by Pagefind after the pages, replaced who
 # Folders at the site's root that the build fills itself, with what they hold: nothing
 # else may be published inside them (the search index is swapped in whole, so a page in
 # /pagefind/ would vanish without a word).
-BUILD_FOLDERS = {
-    STATIC: "the stylesheets and other static files",
-    PDF: "the negotiation packets",
-    ATTACHMENTS: "the attachments and images",
-    SEARCH_INDEX: "the search index, replaced whole on every build",
+BUILD_FOLDERS: dict[str, Text] = {
+    STATIC: say("@route.static"),
+    PDF: say("@route.pdf"),
+    ATTACHMENTS: say("@route.attachments"),
+    SEARCH_INDEX: say("@route.search-index"),
 }
 
 
@@ -112,7 +113,7 @@ def document(doc_id: str, meta: DocumentMeta) -> str:
 
 def generated_pages(
     round_ids: Iterable[str], region_ids: Iterable[str], theme_ids: Iterable[str]
-) -> dict[str, str]:
+) -> dict[str, Text]:
     """The language-neutral path of every page the build makes from the data files
     rather than from a document, with what it is (for messages). Each exists in every
     language; whether a page is made this time (a statement without `accessibility:`, a
@@ -121,42 +122,44 @@ def generated_pages(
     two agree on a built site."""
     regions = list(region_ids)
     pages = {
-        "/": "the home page",
-        ROUNDS: "the list of rounds",
-        REGIONS: "the list of regions",
-        THEMES: "the list of themes",
-        NEWS: "the list of news",
-        SEARCH: "the search page",
-        STATEMENT: "the accessibility statement",
+        "/": say("@route.home"),
+        ROUNDS: say("@route.rounds"),
+        REGIONS: say("@route.regions"),
+        THEMES: say("@route.themes"),
+        NEWS: say("@route.news"),
+        SEARCH: say("@route.search"),
+        STATEMENT: say("@route.statement"),
     }
     for round_id in round_ids:
-        pages[round_(round_id)] = f"the page of round '{round_id}'"
+        pages[round_(round_id)] = say("@route.round", round=round_id)
     for region_id in regions:
-        pages[region(region_id)] = f"the page of region '{region_id}'"
+        pages[region(region_id)] = say("@route.region", region=region_id)
     for theme_id in theme_ids:
-        pages[theme(theme_id)] = f"the page of theme '{theme_id}'"
+        pages[theme(theme_id)] = say("@route.theme", theme=theme_id)
         for region_id in regions:
-            pages[theme_region(theme_id, region_id)] = (
-                f"the page of theme '{theme_id}' in region '{region_id}'"
+            pages[theme_region(theme_id, region_id)] = say(
+                "@route.theme-region", theme=theme_id, region=region_id
             )
     return pages
 
 
-def generated_files(default: str) -> dict[str, str]:
+def generated_files(default: str) -> dict[str, Text]:
     """Files the build writes that are not pages, with what they are, in the default
     language's tree: the feed is in every language's, the rest only at the root."""
     return {
-        NOT_FOUND: "the page for addresses that do not exist",
-        SITEMAP: "the sitemap",
-        ROBOTS: "robots.txt",
-        feed(default, default): "the news feed",
+        NOT_FOUND: say("@route.not-found"),
+        SITEMAP: say("@route.sitemap"),
+        ROBOTS: verbatim(ROBOTS.lstrip("/")),
+        feed(default, default): say("@route.feed"),
     }
 
 
-def language_folders(default: str) -> dict[str, str]:
+def language_folders(default: str) -> dict[str, Text]:
     """The folder of each language other than the default, whether or not the site
     publishes it yet: a language added to site.yaml later must not find it taken."""
-    return {home(lang, default): f"the pages in '{lang}'" for lang in LANGS if lang != default}
+    return {
+        home(lang, default): say("@route.language", lang=lang) for lang in LANGS if lang != default
+    }
 
 
 def output_file(url: str) -> str:

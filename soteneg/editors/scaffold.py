@@ -45,7 +45,8 @@ def _require(kind: str, value: str | None, known: dict[str, object], flag: str) 
     if value is None:
         raise ScaffoldError(f"{flag} is required for this document type")
     if value not in known:
-        hint = did_you_mean(value, known) or f"known: {', '.join(sorted(known))}"
+        found = did_you_mean(value, known)
+        hint = found.en if found else f"known: {', '.join(sorted(known))}"
         raise ScaffoldError(f"{kind} '{value}' is not defined ({hint})")
     return value
 
@@ -72,7 +73,7 @@ def document_path(req: Request, data: DataSet) -> str:
         # `check` would refuse the file at once: say so now, in check's own words.
         outside = region_outside_round(data, data.regions[region], data.rounds[round_id])
         if outside is not None:
-            raise ScaffoldError("{} ({})".format(*outside))
+            raise ScaffoldError("{} ({})".format(*(text.en for text in outside)))
         folder = base if req.type == "negotiation" else f"{base}/arviot"
         return f"{folder}/{region}{_suffix(req.lang)}.md"
     slug = req.slug or (_slug_of(req.title) if req.title else None)

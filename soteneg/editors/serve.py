@@ -39,6 +39,7 @@ from soteneg.build.output import state_dir
 from soteneg.build.printing import print_on_request
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stat_stamp
 from soteneg.core.problems import Problem
+from soteneg.core.text import say
 from soteneg.editors.serve_guard import HTML, PdfRequest, PrintQueue, Reply, url_host
 from soteneg.editors.serve_guard import is_loopback as is_loopback  # the command line's check
 from soteneg.site.index import BuildOptions
@@ -49,28 +50,6 @@ if TYPE_CHECKING:
 
 WATCHED = (CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE)
 TEMP_PREFIX = "soteneg-preview-"  # the folder of the preview's site (drafts included)
-
-TEXTS = {
-    "title": {
-        "fi": "Sisällössä on virheitä",
-        "sv": "Innehållet har fel",
-        "en": "The content has problems",
-    },
-    "intro": {
-        "fi": "Sivustoa ei voitu rakentaa. Korjaa alla olevat kohdat ja tallenna: sivu "
-        "päivittyy itsestään.",
-        "sv": "Webbplatsen kunde inte byggas. Rätta punkterna nedan och spara: sidan "
-        "uppdateras av sig själv.",
-        "en": "The site could not be built. Fix the points below and save: the page "
-        "reloads by itself.",
-    },
-    "line": {"fi": "rivi", "sv": "rad", "en": "line"},
-    "crash": {
-        "fi": "soteneg kaatui (ohjelmavirhe, ei sisältövirhe):",
-        "sv": "soteneg kraschade (ett programfel, inte ett innehållsfel):",
-        "en": "soteneg crashed (a bug, not a content problem):",
-    },
-}
 
 
 @dataclass
@@ -84,6 +63,7 @@ class State:
     texts: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     builds: int = 0
+    lang: str = "fi"  # the site's default language, for the terminal's messages
 
 
 class Preview:
@@ -121,6 +101,8 @@ class Preview:
             state.problems = result.problems
             state.failed = result.failed
             state.texts = dict(result.check.content.texts)
+            config = result.check.content.config
+            state.lang = config.default_lang if config else state.lang
         except Exception:
             state.failed = True
             state.crash = traceback.format_exc()
@@ -197,19 +179,23 @@ def problem_page(state: State, lang: str) -> str:
                 mark = ' class="here"' if n == p.line else ""
                 shown.append(f"<span{mark}><b>{n:>4}</b> {html.escape(lines[n - 1][:300])}</span>")
             excerpt = "<pre>" + "\n".join(shown) + "</pre>"
-        where = html.escape(p.file) + (f", {TEXTS['line'][lang]} {p.line}" if p.line else "")
-        suggestion = f"<p class=hint>{html.escape(p.suggestion)}</p>" if p.suggestion else ""
+        line = f", {say('@preview-line').in_(lang)} {p.line}" if p.line else ""
+        where = html.escape(p.file) + line
+        hint = p.suggestion_in(lang)
+        suggestion = f"<p class=hint>{html.escape(hint)}</p>" if hint else ""
         items.append(
             f"<li><p class=where>{where} <code>{html.escape(p.code)}</code></p>"
-            f"<p>{html.escape(p.message)}</p>{suggestion}{excerpt}</li>"
+            f"<p>{html.escape(p.message_in(lang))}</p>{suggestion}{excerpt}</li>"
         )
+    title, intro = say("@preview-title").in_(lang), say("@preview-intro").in_(lang)
     crash = ""
     if state.crash:
-        crash = f"<p>{TEXTS['crash'][lang]}</p><pre>{html.escape(state.crash)}</pre>"
+        crashed = say("@preview-crash").in_(lang)
+        crash = f"<p>{crashed}</p><pre>{html.escape(state.crash)}</pre>"
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{TEXTS["title"][lang]}</title>
+<title>{title}</title>
 <style>
 body {{ font: 17px/1.5 system-ui, sans-serif; margin: 0; background: #fff4ce; color: #1a1a1a; }}
 main {{ max-width: 60rem; margin: 0 auto; padding: 1.5rem; }}
@@ -220,8 +206,8 @@ pre {{ background: #f6f7f9; padding: .5rem; overflow-x: auto; }}
 pre span {{ display: block; }} pre .here {{ background: #fbdada; }}
 </style></head>
 <body><main>
-<h1>{TEXTS["title"][lang]}</h1>
-<p>{TEXTS["intro"][lang]}</p>
+<h1>{title}</h1>
+<p>{intro}</p>
 <ul>{"".join(items)}</ul>{crash}
 </main></body></html>
 """

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
+from soteneg.core.text import Text
 from soteneg.markdown.parse import parser, plain_text
 
 # A printed line holds about 90 characters of the print stylesheet's 10.5 pt serif on A4:
@@ -27,7 +28,7 @@ class Heading(NamedTuple):
     theme: str | None
     line: int  # 0-based line in the body
     column: int = 1  # 1-based column of the theme id, or 1
-    attr_errors: tuple[str, ...] = ()
+    attr_errors: tuple[Text, ...] = ()  # what the heading's `{…}` holds that is wrong
 
 
 class Link(NamedTuple):

@@ -18,6 +18,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from soteneg.core.text import Text, say
+
 # Finnish and Swedish print both quotes as the closing mark: ”näin” and ’näin’.
 NORDIC_QUOTES = "\u201d\u201d\u2019\u2019"
 
@@ -92,16 +94,24 @@ def _shown(text: str) -> str:
 
 
 def parse_attrs(text: str) -> tuple[dict[str, str], list[str]]:
-    """Parse the inside of `{#id .class key=value}`; unknown or malformed parts are errors."""
+    """Parse the inside of `{#id .class key=value}`; unknown or malformed parts are
+    errors, here in English (see read_attrs)."""
+    attrs, errors = read_attrs(text)
+    return attrs, [error.en for error in errors]
+
+
+def read_attrs(text: str) -> tuple[dict[str, str], list[Text]]:
+    """Parse the inside of `{#id .class key=value}`; unknown or malformed parts are
+    errors, in every language."""
     attrs: dict[str, str] = {}
-    errors: list[str] = []
+    errors: list[Text] = []
     pos = 0
     classes: list[str] = []
     block = _shown(text)
     for start, end, kind, value in _attr_parts(text):
         gap = text[pos:start].strip()
         if gap:
-            errors.append(f"cannot read '{_shown(gap)}' in {{{block}}}")
+            errors.append(say("@heading-attribute.unreadable", part=_shown(gap), block=block))
         pos = end
         if kind == "#":
             attrs["id"] = value
@@ -110,12 +120,10 @@ def parse_attrs(text: str) -> tuple[dict[str, str], list[str]]:
         elif kind in _ALLOWED_KEYS:
             attrs[kind] = value
         else:
-            errors.append(
-                f"unknown heading attribute '{_shown(kind)}' (allowed: #id, .class, theme=…)"
-            )
+            errors.append(say("@heading-attribute.unknown", name=_shown(kind)))
     rest = text[pos:].strip()
     if rest:
-        errors.append(f"cannot read '{_shown(rest)}' in {{{block}}}")
+        errors.append(say("@heading-attribute.unreadable", part=_shown(rest), block=block))
     if classes:
         attrs["class"] = " ".join(classes)
     return attrs, errors
@@ -150,7 +158,7 @@ def _heading_attrs(state: StateCore) -> None:
             continue
         start, inside = found
         inline.content = inline.content[:start]
-        attrs, errors = parse_attrs(inside)
+        attrs, errors = read_attrs(inside)
         for key, value in attrs.items():
             token.attrSet("id" if key == "id" else key, value)
         if "theme" in attrs:

@@ -19,6 +19,7 @@ from soteneg.content.attachments import FileRef
 from soteneg.content.config import PrintBudget
 from soteneg.content.loader import Content, Document
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import joined, say
 from soteneg.markdown.outline import footnote_reference
 from soteneg.packets.plan import plan_packets
 from soteneg.site.index import BuildOptions, build_site
@@ -68,11 +69,9 @@ def _footnotes(doc: Document, budget: PrintBudget, allow_raw_html: bool) -> list
             doc.file,
             (doc.body_line + line, column),
             "too-many-footnotes",
-            f"{count} footnote references in one document; the limit is {limit} "
-            f"(print_budget.max_footnotes_per_document in site.yaml), and this is "
-            f"reference {limit + 1}",
-            "print sets every reference's note at the foot of its page: merge notes, "
-            "write them into the text, or split the document",
+            count=count,
+            limit=limit,
+            reference=limit + 1,
         )
     ]
 
@@ -84,9 +83,9 @@ def _tables(doc: Document, budget: PrintBudget) -> list[Problem]:
             doc.file,
             (doc.body_line + first + limit, 1),
             "table-too-long",
-            f"a table of {rows} rows; the limit is {limit} rows per table "
-            f"(print_budget.max_rows_per_table in site.yaml), and this is row {limit + 1}",
-            "split the table, or attach the full data as a spreadsheet: xlsx, ods or csv",
+            rows=rows,
+            limit=limit,
+            row=limit + 1,
         )
         for first, rows in doc.outline.tables
         if rows > limit
@@ -153,18 +152,24 @@ def _packet_problem(items: list[_Over], limit: int) -> Problem:
     packet and the document's own PDF all go over at the same attachment."""
     items = sorted(items, key=lambda o: o.url)
     ref = items[0].ref
-    shown = [f"{o.url} (about {o.pages} pages)" for o in items[:3]]
+    shown = [say("@packet-pdf", url=o.url, pages=o.pages) for o in items[:3]]
     if len(items) > 3:
-        shown.append(f"{len(items) - 3} more")
-    names = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-    what = "the PDF" if len(items) == 1 else "the PDFs"
-    where = "here" if ref is None else f"at '{ref.written}' ({items[0].ref_pages} pages)"
+        shown.append(say("@packet-more", count=len(items) - 3))
+    where = (
+        say("@packet-over-here")
+        if ref is None
+        else say("@packet-over-at", file=ref.written, pages=items[0].ref_pages)
+    )
+    file, position = items[0].file, items[0].position
+    if len(items) == 1:
+        return problem(file, position, "packet-too-long", pdfs=shown[0], limit=limit, where=where)
+    pdfs = joined([joined(shown[:-1]), shown[-1]], say("@print-and"))
     return problem(
-        items[0].file,
-        items[0].position,
-        "packet-too-long",
-        f"{what} {names} would print more than {limit} pages "
-        f"(print_budget.max_pages_per_packet in site.yaml), going over {where}",
-        "attach each file once, split the document, or link to a long file from the "
-        "text instead of attaching it: a linked file is not printed into packets",
+        file,
+        position,
+        "packet-too-long.many",
+        pdfs=pdfs,
+        limit=limit,
+        where=where,
+        hint=say("packet-too-long:hint"),
     )

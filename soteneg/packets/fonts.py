@@ -20,7 +20,8 @@ from pathlib import Path
 
 from soteneg.content.sources import Stamp, stamp
 from soteneg.content.yamlpos import parse_yaml
-from soteneg.core.problems import Problem, problem
+from soteneg.core.problems import Problem, problem, quoted
+from soteneg.core.text import joined, say
 
 FONT_STAMP = "font:"  # stamps of print font files (and their folders) by absolute path
 
@@ -124,16 +125,9 @@ def check(families: Iterable[str], config_file: str, config_text: str | None) ->
     try:
         absent = missing(families)
     except FontconfigMissing as err:
-        return [
-            problem(
-                config_file,
-                (1, 1),
-                "fontconfig-missing",
-                f"PDFs cannot be printed: {err}",
-                "install Pango and fontconfig (Debian and Ubuntu: apt-get install "
-                "libpangoft2-1.0-0), or leave the PDFs out with --no-pdf",
-            )
-        ]
+        # The loader's own error, as the operating system gives it.
+        detail = str(err.__cause__ or err)
+        return [problem(config_file, (1, 1), "fontconfig-missing", detail=detail)]
     if not absent:
         return []
     doc, _ = parse_yaml(config_text or "", config_file)
@@ -142,19 +136,11 @@ def check(families: Iterable[str], config_file: str, config_text: str | None) ->
     if isinstance(settings, dict):
         named = next((k for k, v in settings.items() if v == absent[0]), None)
         position = doc.position(("print_fonts", named) if named else ("print_fonts",))
-    names = " and ".join(f"'{family}'" for family in absent)
-    noun = "font" if len(absent) == 1 else "fonts"
-    hint = "install it" if len(absent) == 1 else "install them"
+    names = joined(quoted(absent), say("@print-and"))
+    install = say("@font-install-it") if len(absent) == 1 else say("@font-install-them")
     if all(family.startswith("Noto ") for family in absent):
-        hint += " (Debian, Ubuntu: apt-get install fonts-noto-core)"
-    return [
-        problem(
-            config_file,
-            position,
-            "font-missing",
-            f"the print {noun} {names} {'is' if len(absent) == 1 else 'are'} not installed: "
-            "packets would be printed in another font, with other page breaks",
-            f"{hint}, name installed families under print_fonts in site.yaml, "
-            "or leave the PDFs out with --no-pdf",
-        )
-    ]
+        install += say("@font-install-noto")
+    hint = say("font-missing:hint", install=install)
+    if len(absent) == 1:
+        return [problem(config_file, position, "font-missing", fonts=names, hint=hint)]
+    return [problem(config_file, position, "font-missing.many", fonts=names, hint=hint)]

@@ -16,6 +16,7 @@ from soteneg.content.config import SiteConfig
 from soteneg.content.loader import Content, DataSet, Document, content_path
 from soteneg.content.models import Round
 from soteneg.core import routes
+from soteneg.core.text import Text, say
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Site:
     # Files published with the documents (attachments, images), by path under content/.
     files: Mapping[str, Any] = field(default_factory=dict)
     # Documents this build leaves out, by id: why, for the problem a link to one gets.
-    unpublished: Mapping[str, str] = field(default_factory=dict)
+    unpublished: Mapping[str, Text] = field(default_factory=dict)
 
     @property
     def default_lang(self) -> str:
@@ -223,16 +224,9 @@ def build_site(content: Content, options: BuildOptions) -> Site:
     )
 
 
-def _why_unpublished(doc: Document) -> str:
+def _why_unpublished(doc: Document) -> Text:
     meta = doc.meta
     assert meta is not None
     if meta.draft:
-        return (
-            f"it links to {doc.file}, which is a draft (`draft: true`) and so not published; "
-            "publish it by removing `draft: true`, or remove the link. To see drafts with "
-            "their links, preview with `soteneg serve` or build with `soteneg build --drafts`"
-        )
-    return (
-        f"it links to {doc.file}, which is published only from {meta.publish_at} "
-        "(`publish_at`); remove the link until then, or publish both at the same time"
-    )
+        return say("@links-to-draft", file=doc.file)
+    return say("@links-to-embargoed", file=doc.file, moment=str(meta.publish_at))

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import Text, say, verbatim
 from soteneg.site.page_records import FIELD_SEP, RECORD_SEP, PageLinks
 
 # Written after the check (the search bundle) or not a link target worth checking.
@@ -38,8 +39,13 @@ class Link:
 
 @dataclass(frozen=True)
 class LinkReport:
-    broken: tuple[tuple[Link, str], ...]  # with why
+    why_broken: tuple[tuple[Link, Text], ...]
     external: tuple[Link, ...]
+
+    @property
+    def broken(self) -> tuple[tuple[Link, str], ...]:
+        """Each broken link with why, in English (for logs and tests)."""
+        return tuple((link, why.en) for link, why in self.why_broken)
 
 
 # Our pages come from our templates and markdown-it, always with double-quoted
@@ -92,6 +98,27 @@ def _target(rel: str) -> str:
 _FIELD, _RECORD = FIELD_SEP, RECORD_SEP
 
 
+# Why a link is broken, as the page's record keeps it (a string, see page_records): a
+# reason and its parameters, separated by _FIELD. The last parameter may hold anything a
+# link's path can, _FIELD included (from `%1F`), so it is split off last.
+def _reason(kind: str, *params: str) -> str:
+    return _FIELD.join((kind, *params))
+
+
+def _why(reason: str) -> Text:
+    kind, _, rest = reason.partition(_FIELD)
+    if kind == "scheme":
+        return say("@output-link.scheme", scheme=rest)
+    if kind == "outside-base":
+        base, _, path = rest.partition(_FIELD)
+        return say("@output-link.outside-base", path=path, base=base)
+    if kind == "leaves-site":
+        return say("@output-link.leaves-site", path=rest)
+    if kind == "control-character":
+        return say("@output-link.control-character")
+    return verbatim(reason)  # not written by this version: shown as it is
+
+
 @lru_cache(maxsize=65536)
 def _resolve(absolute: str, base: str, host: str) -> tuple[str, str, str, str]:
     """What a link, already joined with its page's URL, leads to: ("internal", path,
@@ -103,13 +130,13 @@ def _resolve(absolute: str, base: str, host: str) -> tuple[str, str, str, str]:
     if parts.scheme in ("http", "https") and parts.netloc != host:
         return "external", "", "", ""
     if parts.scheme not in ("", "http", "https"):
-        return "broken", f"the scheme '{parts.scheme}:' is not allowed", "", ""
+        return "broken", _reason("scheme", parts.scheme), "", ""
     path = unquote(parts.path)
     if not path.startswith(base):
-        return "broken", f"{path} is outside the site's base path {base}", "", ""
+        return "broken", _reason("outside-base", base, path), "", ""
     target = _target(path[len(base) :])
     if target.startswith(("../", "/")) or target == "..":
-        return "broken", f"{path} leaves the site", "", ""
+        return "broken", _reason("leaves-site", path), "", ""
     if target.startswith(GENERATED_LATER):
         return "skip", "", "", ""
     return "internal", path, target, unquote(parts.fragment)
@@ -127,7 +154,7 @@ def scan_page(page: str, data: bytes, base_url: str) -> PageLinks:
     scan = _scan(data)
     for url in scan.links:
         if _FIELD in url or _RECORD in url:
-            broken.append((url, "the link holds a control character"))
+            broken.append((url, _reason("control-character")))
             continue
         # Most links are site paths already; joining costs more than the rest.
         kind, path, target, fragment = _resolve(
@@ -159,23 +186,23 @@ def check_links(
     will exist though they are not in `files` (the preview prints PDFs on request).
     `only`: the pages whose internal links need checking (the others' targets and ids
     are known not to have changed); None checks all."""
-    broken: list[tuple[Link, str]] = []
+    broken: list[tuple[Link, Text]] = []
     external: set[tuple[str, str]] = set()
     ids: dict[str, frozenset[str]] = {}
     for page in sorted(pages):
         found = pages[page]
-        broken += [(Link(page, url), why) for url, why in found.broken]
+        broken += [(Link(page, url), _why(reason)) for url, reason in found.broken]
         external.update((url, page) for url in found.external)
         if only is not None and page not in only:
             continue
         for url, path, target, fragment in found.internal_links():
             if target not in files and target not in promised:
-                broken.append((Link(page, url), f"no page or file at {path}"))
+                broken.append((Link(page, url), say("@output-link.missing", path=path)))
             elif fragment and target in pages:
                 if target not in ids:
                     ids[target] = pages[target].id_set()
                 if fragment not in ids[target]:
-                    why = f"{path} has no element with id '{fragment}'"
+                    why = say("@output-link.no-id", path=path, id=fragment)
                     broken.append((Link(page, url), why))
     return LinkReport(tuple(broken), tuple(Link(page, url) for url, page in sorted(external)))
 
@@ -194,18 +221,22 @@ def check_site(
 
 # Where a link came from (file, position) and, when known better than "no page", why it
 # is broken.
-Locate = Callable[[Link], tuple[str, tuple[int, int] | None, str | None]]
+Locate = Callable[[Link], tuple[str, tuple[int, int] | None, Text | None]]
 
 
 def broken_link_problems(report: LinkReport, locate: Locate) -> list[Problem]:
     """Each broken link as a problem at the source document and line that wrote it."""
     problems = []
-    for link, why in report.broken:
+    for link, why in report.why_broken:
         file, position, better = locate(link)
-        why = better or why
         problems.append(
             problem(
-                file, position, "broken-output-link", f"{link.url} on {_page_url(link.page)}: {why}"
+                file,
+                position,
+                "broken-output-link",
+                url=link.url,
+                page=_page_url(link.page),
+                why=better or why,
             )
         )
     return problems

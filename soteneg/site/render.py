@@ -72,8 +72,9 @@ def template_problem(exc: BaseException, templates: Path, page: str) -> Problem:
         rel = str(Path(filename).resolve().relative_to(templates.resolve().parent))
     except ValueError:
         rel = TEMPLATES_DIR
-    message = f"{type(exc).__name__}: {exc} (while rendering {page})"
-    return problem(rel, (line, 0) if line else None, "template-error", message)
+    # Jinja's own words (open-ended: any template, any exception) stay as Jinja says them.
+    error = f"{type(exc).__name__}: {exc}"
+    return problem(rel, (line, 0) if line else None, "template-error", error=error, page=page)
 
 
 def render_pages(

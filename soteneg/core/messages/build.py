@@ -1,0 +1,219 @@
+"""Making the site and its PDFs: templates, output, search index, print budgets, fonts,
+printing."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "@print-and": {"fi": " ja ", "sv": " och ", "en": " and "},
+    # --- Print budgets (packets/budgets.py) ---------------------------------------------
+    "too-many-footnotes": {
+        "fi": "dokumentissa on {count} alaviiteviittausta; raja on {limit} "
+        "(print_budget.max_footnotes_per_document tiedostossa site.yaml), ja tämä on "
+        "viittaus {reference}",
+        "sv": "{count} fotnotshänvisningar i ett dokument; gränsen är {limit} "
+        "(print_budget.max_footnotes_per_document i site.yaml), och detta är hänvisning "
+        "{reference}",
+        "en": "{count} footnote references in one document; the limit is {limit} "
+        "(print_budget.max_footnotes_per_document in site.yaml), and this is reference "
+        "{reference}",
+    },
+    "too-many-footnotes:hint": {
+        "fi": "tulosteessa jokaisen viittauksen alaviite tulee sen sivun alareunaan: yhdistä "
+        "alaviitteitä, kirjoita ne tekstiin tai jaa dokumentti osiin",
+        "sv": "i tryck hamnar varje hänvisnings fotnot längst ned på dess sida: slå ihop "
+        "fotnoter, skriv in dem i texten eller dela upp dokumentet",
+        "en": "print sets every reference's note at the foot of its page: merge notes, write "
+        "them into the text, or split the document",
+    },
+    "table-too-long": {
+        "fi": "taulukossa on {rows} riviä; raja on {limit} riviä taulukkoa kohden "
+        "(print_budget.max_rows_per_table tiedostossa site.yaml), ja tämä on rivi {row}",
+        "sv": "en tabell med {rows} rader; gränsen är {limit} rader per tabell "
+        "(print_budget.max_rows_per_table i site.yaml), och detta är rad {row}",
+        "en": "a table of {rows} rows; the limit is {limit} rows per table "
+        "(print_budget.max_rows_per_table in site.yaml), and this is row {row}",
+    },
+    "table-too-long:hint": {
+        "fi": "jaa taulukko osiin tai liitä koko aineisto taulukkolaskentatiedostona: xlsx, "
+        "ods tai csv",
+        "sv": "dela upp tabellen eller bifoga hela materialet som kalkylblad: xlsx, ods eller csv",
+        "en": "split the table, or attach the full data as a spreadsheet: xlsx, ods or csv",
+    },
+    "packet-too-long": {
+        "fi": "PDF-tiedostosta tulisi tulostettuna yli {limit} sivua "
+        "(print_budget.max_pages_per_packet tiedostossa site.yaml): {pdfs}; raja ylittyy "
+        "{where}",
+        "sv": "PDF-filen {pdfs} skulle bli över {limit} sidor i tryck "
+        "(print_budget.max_pages_per_packet i site.yaml); gränsen överskrids {where}",
+        "en": "the PDF {pdfs} would print more than {limit} pages "
+        "(print_budget.max_pages_per_packet in site.yaml), going over {where}",
+    },
+    "packet-too-long.many": {
+        "fi": "PDF-tiedostoista tulisi tulostettuna yli {limit} sivua "
+        "(print_budget.max_pages_per_packet tiedostossa site.yaml): {pdfs}; raja ylittyy "
+        "{where}",
+        "sv": "PDF-filerna {pdfs} skulle bli över {limit} sidor i tryck "
+        "(print_budget.max_pages_per_packet i site.yaml); gränsen överskrids {where}",
+        "en": "the PDFs {pdfs} would print more than {limit} pages "
+        "(print_budget.max_pages_per_packet in site.yaml), going over {where}",
+    },
+    "packet-too-long:hint": {
+        "fi": "liitä kukin tiedosto vain kerran, jaa dokumentti osiin tai linkitä pitkä "
+        "tiedosto tekstistä liittämisen sijaan: linkitettyä tiedostoa ei tulosteta "
+        "neuvottelupaketteihin",
+        "sv": "bifoga varje fil bara en gång, dela upp dokumentet eller länka till en lång fil "
+        "i texten i stället för att bifoga den: en länkad fil skrivs inte ut i "
+        "förhandlingspaketen",
+        "en": "attach each file once, split the document, or link to a long file from the "
+        "text instead of attaching it: a linked file is not printed into packets",
+    },
+    "@packet-pdf": {
+        "fi": "{url} (noin {pages} sivua)",
+        "sv": "{url} (cirka {pages} sidor)",
+        "en": "{url} (about {pages} pages)",
+    },
+    "@packet-more": {"fi": "{count} muu(ta)", "sv": "{count} till", "en": "{count} more"},
+    "@packet-over-here": {"fi": "tässä", "sv": "här", "en": "here"},
+    "@packet-over-at": {
+        "fi": "liitteen '{file}' kohdalla ({pages} sivua)",
+        "sv": "vid '{file}' ({pages} sidor)",
+        "en": "at '{file}' ({pages} pages)",
+    },
+    # --- Print fonts (packets/fonts.py) -------------------------------------------------
+    "fontconfig-missing": {
+        "fi": "PDF-tiedostoja ei voi tulostaa: fontconfig-kirjastoa ei voi ladata ({detail})",
+        "sv": "PDF-filer kan inte skrivas ut: fontconfig kan inte laddas ({detail})",
+        "en": "PDFs cannot be printed: fontconfig cannot be loaded ({detail})",
+    },
+    "fontconfig-missing:hint": {
+        "fi": "asenna Pango ja fontconfig (Debian ja Ubuntu: apt-get install "
+        "libpangoft2-1.0-0) tai jätä PDF-tiedostot pois valinnalla --no-pdf",
+        "sv": "installera Pango och fontconfig (Debian och Ubuntu: apt-get install "
+        "libpangoft2-1.0-0) eller lämna bort PDF-filerna med --no-pdf",
+        "en": "install Pango and fontconfig (Debian and Ubuntu: apt-get install "
+        "libpangoft2-1.0-0), or leave the PDFs out with --no-pdf",
+    },
+    "font-missing": {
+        "fi": "tulostusfonttia {fonts} ei ole asennettu: neuvottelupaketit tulostuisivat "
+        "toisella fontilla, ja sivunvaihdot osuisivat eri kohtiin",
+        "sv": "typsnittet {fonts} för utskrift är inte installerat: förhandlingspaketen "
+        "skulle skrivas ut med ett annat typsnitt, med andra sidbrytningar",
+        "en": "the print font {fonts} is not installed: packets would be printed in another "
+        "font, with other page breaks",
+    },
+    "font-missing.many": {
+        "fi": "tulostusfontteja {fonts} ei ole asennettu: neuvottelupaketit tulostuisivat "
+        "toisilla fonteilla, ja sivunvaihdot osuisivat eri kohtiin",
+        "sv": "typsnitten {fonts} för utskrift är inte installerade: förhandlingspaketen "
+        "skulle skrivas ut med andra typsnitt, med andra sidbrytningar",
+        "en": "the print fonts {fonts} are not installed: packets would be printed in "
+        "another font, with other page breaks",
+    },
+    # For one font and for several: {install} is one of the three phrases below.
+    "font-missing:hint": {
+        "fi": "{install}, nimeä asennettuja fonttiperheitä kohdassa print_fonts tiedostossa "
+        "site.yaml tai jätä PDF-tiedostot pois valinnalla --no-pdf",
+        "sv": "{install}, ange installerade typsnittsfamiljer under print_fonts i site.yaml "
+        "eller lämna bort PDF-filerna med --no-pdf",
+        "en": "{install}, name installed families under print_fonts in site.yaml, or leave "
+        "the PDFs out with --no-pdf",
+    },
+    "@font-install-it": {"fi": "asenna se", "sv": "installera det", "en": "install it"},
+    "@font-install-them": {"fi": "asenna ne", "sv": "installera dem", "en": "install them"},
+    "@font-install-noto": {
+        "fi": " (Debian ja Ubuntu: apt-get install fonts-noto-core)",
+        "sv": " (Debian och Ubuntu: apt-get install fonts-noto-core)",
+        "en": " (Debian, Ubuntu: apt-get install fonts-noto-core)",
+    },
+    # --- Printing (build/printing.py) ---------------------------------------------------
+    "attachment-unreadable.print": {
+        "fi": "{pdf}: liitettyä PDF-tiedostoa ei voi lukea: {detail}",
+        "sv": "{pdf}: en bifogad PDF-fil kan inte läsas: {detail}",
+        "en": "{pdf}: an attached PDF cannot be read: {detail}",
+    },
+    "refused-fetch": {
+        "fi": "{pdf}: tiedoston {url} lukeminen estettiin",
+        "sv": "{pdf}: läsning av {url} nekades",
+        "en": "{pdf}: refused to read {url}",
+    },
+    # --- The site's files (build/assemble.py, site/render.py) ---------------------------
+    "url-collision": {
+        "fi": "{url} kirjoitettaisiin kahdesti",
+        "sv": "{url} skulle skrivas två gånger",
+        "en": "{url} would be written twice",
+    },
+    "asset-missing": {
+        "fi": "{name} puuttuu",
+        "sv": "{name} saknas",
+        "en": "{name} is missing",
+    },
+    # {error} is Jinja's or Python's own, as they give it.
+    "template-error": {
+        "fi": "{error} (sivua {page} muodostettaessa)",
+        "sv": "{error} (när sidan {page} skapades)",
+        "en": "{error} (while rendering {page})",
+    },
+    # --- Output and search index (pipeline.py) ------------------------------------------
+    "output-error": {
+        "fi": "tähän ei kirjoiteta: {reason}",
+        "sv": "skriver inte hit: {reason}",
+        "en": "not writing here: {reason}",
+    },
+    # The detail is an `@output.` phrase below, already in the language.
+    "output-error.failed": {"fi": "{detail}", "sv": "{detail}", "en": "{detail}"},
+    "@output.no-staging": {
+        "fi": "kansion {out} viereen ei voitu luoda kansiota: {reason}",
+        "sv": "det gick inte att skapa en mapp bredvid {out}: {reason}",
+        "en": "cannot create a folder beside {out}: {reason}",
+    },
+    "@output.cannot-write": {
+        "fi": "sivustoa ei voitu kirjoittaa kansioon {out}: {reason}",
+        "sv": "det gick inte att skriva webbplatsen till {out}: {reason}",
+        "en": "cannot write the site to {out}: {reason}",
+    },
+    "@output.cannot-update": {
+        "fi": "sivustoa ei voitu päivittää kansiossa {out}: {reason}",
+        "sv": "det gick inte att uppdatera webbplatsen i {out}: {reason}",
+        "en": "cannot update the site in {out}: {reason}",
+    },
+    "@output.symlink": {
+        "fi": "{out} on symbolinen linkki; soteneg kirjoittaa vain oikeaan kansioon",
+        "sv": "{out} är en symbolisk länk; soteneg skriver bara i en riktig mapp",
+        "en": "{out} is a symlink; soteneg writes only into a real folder",
+    },
+    "@output.not-a-folder": {
+        "fi": "{path} ei ole kansio (symbolinen linkki?); poista se",
+        "sv": "{path} är ingen mapp (en symbolisk länk?); ta bort den",
+        "en": "{path} is not a folder (a symlink?); remove it",
+    },
+    "@output.cannot-lock": {
+        "fi": "kansiota {out} ei voitu lukita: {reason}",
+        "sv": "det gick inte att låsa {out}: {reason}",
+        "en": "cannot lock {out}: {reason}",
+    },
+    "@output.not-replacing": {
+        "fi": "{out} on olemassa eikä ole kansio; sitä ei korvata",
+        "sv": "{out} finns och är ingen mapp; den ersätts inte",
+        "en": "{out} exists and is not a folder; not replacing it",
+    },
+    "@output.holds-project": {
+        "fi": "{out} sisältää projektin omia tiedostoja",
+        "sv": "{out} innehåller projektets egna filer",
+        "en": "{out} holds the project's own files",
+    },
+    "@output.hidden": {
+        "fi": "{out} on projektin piilokansio (kuten .git)",
+        "sv": "{out} är en dold mapp i projektet (som .git)",
+        "en": "{out} is a hidden folder of the project (like .git)",
+    },
+    "@output.foreign": {
+        "fi": "{out} ei ole tyhjä eikä soteneg ole rakentanut sitä; poista se tai valitse "
+        "toinen --out",
+        "sv": "{out} är inte tom och har inte byggts av soteneg; ta bort den eller välj en "
+        "annan --out",
+        "en": "{out} is not empty and was not built by soteneg; remove it or choose another --out",
+    },
+    "search-error": {
+        "fi": "hakuhakemiston luominen epäonnistui: {detail}",
+        "sv": "det gick inte att skapa sökindexet: {detail}",
+        "en": "the search index failed: {detail}",
+    },
+}

@@ -1,0 +1,49 @@
+"""Phrases that many messages share, and the lines around a list of problems."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "@did-you-mean": {
+        "fi": "tarkoititko {options}?",
+        "sv": "menade du {options}?",
+        "en": "did you mean {options}?",
+    },
+    "@or": {"fi": " tai ", "sv": " eller ", "en": " or "},
+    "@one-of": {
+        "fi": "yksi näistä: {options}",
+        "sv": "ett av: {options}",
+        "en": "one of: {options}",
+    },
+    "@summary": {
+        "fi": "{errors} virhe(ttä), {warnings} varoitus(ta)",
+        "sv": "{errors} fel, {warnings} varning(ar)",
+        "en": "{errors} error(s), {warnings} warning(s)",
+    },
+    "@ok": {
+        "fi": "kunnossa: {documents} dokumenttia, ei ongelmia",
+        "sv": "i ordning: {documents} dokument, inga problem",
+        "en": "ok: {documents} documents, no problems",
+    },
+    "@ok-with-warnings": {
+        "fi": "kunnossa: {documents} dokumenttia, ei virheitä, {warnings} varoitus(ta)",
+        "sv": "i ordning: {documents} dokument, inga fel, {warnings} varning(ar)",
+        "en": "ok: {documents} documents, no errors, {warnings} warning(s)",
+    },
+    "@preview-title": {
+        "fi": "Sisällössä on virheitä",
+        "sv": "Innehållet har fel",
+        "en": "The content has problems",
+    },
+    "@preview-intro": {
+        "fi": "Sivustoa ei voitu rakentaa. Korjaa alla olevat kohdat ja tallenna: sivu "
+        "päivittyy itsestään.",
+        "sv": "Webbplatsen kunde inte byggas. Rätta punkterna nedan och spara: sidan "
+        "uppdateras av sig själv.",
+        "en": "The site could not be built. Fix the points below and save: the page "
+        "reloads by itself.",
+    },
+    "@preview-line": {"fi": "rivi", "sv": "rad", "en": "line"},
+    "@preview-crash": {
+        "fi": "soteneg kaatui (ohjelmavirhe, ei sisältövirhe):",
+        "sv": "soteneg kraschade (ett programfel, inte ett innehållsfel):",
+        "en": "soteneg crashed (a bug, not a content problem):",
+    },
+}

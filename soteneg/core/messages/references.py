@@ -1,0 +1,594 @@
+"""What needs more than one file: ids, themes of a round, sections, translations, regions
+in time, addresses, links and anchors, the link check of the output."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- ids that name nothing (crossref) ----------------------------------------------
+    "unknown-theme": {
+        "fi": "teemaa '{value}' ei ole määritelty",
+        "sv": "temat '{value}' är inte definierat",
+        "en": "theme '{value}' is not defined",
+    },
+    "unknown-party": {
+        "fi": "osapuolta '{value}' ei ole määritelty",
+        "sv": "parten '{value}' är inte definierad",
+        "en": "party '{value}' is not defined",
+    },
+    "unknown-era": {
+        "fi": "aikakautta '{value}' ei ole määritelty",
+        "sv": "eran '{value}' är inte definierad",
+        "en": "era '{value}' is not defined",
+    },
+    "unknown-region": {
+        "fi": "aluetta '{value}' ei ole määritelty",
+        "sv": "området '{value}' är inte definierat",
+        "en": "region '{value}' is not defined",
+    },
+    "unknown-round": {
+        "fi": "kierrosta '{value}' ei ole määritelty",
+        "sv": "rundan '{value}' är inte definierad",
+        "en": "round '{value}' is not defined",
+    },
+    "unknown-person": {
+        "fi": "henkilöä '{value}' ei ole määritelty",
+        "sv": "personen '{value}' är inte definierad",
+        "en": "person '{value}' is not defined",
+    },
+    # --- themes and sections -------------------------------------------------------------
+    "theme-not-in-round": {
+        "fi": "teemasta '{theme}' ei neuvotella kierroksella '{round}'",
+        "sv": "temat '{theme}' förhandlas inte i rundan '{round}'",
+        "en": "theme '{theme}' is not negotiated in round '{round}'",
+    },
+    "theme-not-in-round:hint": {
+        "fi": "kierroksen teemat ovat: {themes}",
+        "sv": "rundans teman är: {themes}",
+        "en": "the round's themes are: {themes}",
+    },
+    "theme-section-level": {
+        "fi": "teeman '{theme}' osion on oltava tason 2 otsikko ('## …')",
+        "sv": "avsnittet för temat '{theme}' ska vara en rubrik på nivå 2 ('## …')",
+        "en": "the theme section '{theme}' must be a level-2 heading ('## …')",
+    },
+    "duplicate-section": {
+        "fi": "teemalla '{theme}' on jo osio rivillä {line}",
+        "sv": "temat '{theme}' har redan ett avsnitt på rad {line}",
+        "en": "theme '{theme}' already has a section on line {line}",
+    },
+    # The English of a heading's attribute error is the error itself; Finnish and Swedish
+    # say what it is about first.
+    "heading-attribute": {
+        "fi": "otsikon määreet: {error}",
+        "sv": "rubrikens attribut: {error}",
+        "en": "{error}",
+    },
+    "@heading-attribute.unreadable": {
+        "fi": "kohtaa '{part}' ei voi lukea merkinnässä {{{block}}}",
+        "sv": "'{part}' kan inte läsas i {{{block}}}",
+        "en": "cannot read '{part}' in {{{block}}}",
+    },
+    "@heading-attribute.unknown": {
+        "fi": "tuntematon otsikon määre '{name}' (sallittuja: #id, .class, theme=…)",
+        "sv": "okänt rubrikattribut '{name}' (tillåtna: #id, .class, theme=…)",
+        "en": "unknown heading attribute '{name}' (allowed: #id, .class, theme=…)",
+    },
+    "duplicate-document": {
+        "fi": "kohteelle {where} on jo dokumentti, jonka tyyppi on {type}: {file}",
+        "sv": "det finns redan ett dokument av typen {type} för {where}: {file}",
+        "en": "there is already a {type} document for {where}: {file}",
+    },
+    # --- translations --------------------------------------------------------------------
+    "unknown-translation": {
+        "fi": "translation_of '{target}' ei ole dokumentti",
+        "sv": "translation_of '{target}' är inte ett dokument",
+        "en": "translation_of '{target}' is not a document",
+    },
+    "translation-same-lang": {
+        "fi": "'{target}' on myös kielellä '{lang}': käännöksen on oltava toisella kielellä",
+        "sv": "'{target}' är också på '{lang}': en översättning ska vara på ett annat språk",
+        "en": "'{target}' is also in '{lang}': a translation must be in another language",
+    },
+    "translation-chain": {
+        "fi": "'{target}' on itse käännös; viittaa alkutekstiin '{original}'",
+        "sv": "'{target}' är själv en översättning; hänvisa till originalet '{original}'",
+        "en": "'{target}' is itself a translation; point to the original '{original}'",
+    },
+    "translation-type": {
+        "fi": "'{target}' on tyyppiä {theirs}, tämä dokumentti tyyppiä {mine}",
+        "sv": "'{target}' är av typen {theirs}, det här dokumentet av typen {mine}",
+        "en": "'{target}' is a {theirs}, this is a {mine}",
+    },
+    "translation-mismatch": {
+        "fi": "{field} '{mine}' on eri kuin alkutekstin '{theirs}'",
+        "sv": "{field} '{mine}' skiljer sig från originalets '{theirs}'",
+        "en": "{field} '{mine}' differs from the original's '{theirs}'",
+    },
+    "duplicate-translation": {
+        "fi": "{file} on jo käännös dokumentista '{target}' kielelle '{lang}'",
+        "sv": "{file} översätter redan '{target}' till '{lang}'",
+        "en": "{file} already translates '{target}' into '{lang}'",
+    },
+    "translation-outdated": {
+        "fi": "{original} on muuttunut sen jälkeen, kun tämä käännös tehtiin siitä "
+        "(versio {recorded}, nyt {current})",
+        "sv": "{original} har ändrats sedan den här översättningen gjordes från den "
+        "(version {recorded}, nu {current})",
+        "en": "{original} has changed since this translation was made from it "
+        "(version {recorded}, now {current})",
+    },
+    "translation-outdated:hint": {
+        "fi": "päivitä käännös ajan tasalle ja aja sitten `soteneg translated {file}`",
+        "sv": "uppdatera översättningen och kör sedan `soteneg translated {file}`",
+        "en": "bring the translation up to date, then run `soteneg translated {file}`",
+    },
+    # --- languages of the site -----------------------------------------------------------
+    "language-not-published": {
+        "fi": "'{lang}' ei ole mukana sivuston kielissä tiedostossa site.yaml",
+        "sv": "'{lang}' är inte ett av webbplatsens språk i site.yaml",
+        "en": "'{lang}' is not one of the site's languages in site.yaml",
+    },
+    "language-not-published:hint": {
+        "fi": "lisää se kohtaan `languages:` tiedostossa site.yaml tai muuta kenttää `lang`",
+        "sv": "lägg till det i `languages:` i site.yaml, eller ändra `lang`",
+        "en": "add it to `languages:` in site.yaml, or change `lang`",
+    },
+    "language-without-content": {
+        "fi": "'{lang}' on kentässä languages, mutta yksikään dokumentti ei ole sillä "
+        "kielellä, joten sivustolla ei ole sivuja /{lang}/",
+        "sv": "'{lang}' finns i languages, men inget dokument är skrivet på det, så "
+        "webbplatsen har inga sidor under /{lang}/",
+        "en": "'{lang}' is listed in languages, but no document is written in it, so the "
+        "site has no /{lang}/ pages",
+    },
+    "language-without-content:hint": {
+        "fi": "kirjoita dokumentteja, joissa on `lang: {lang}`, tai poista '{lang}' "
+        "kentästä languages",
+        "sv": "skriv dokument med `lang: {lang}`, eller ta bort '{lang}' ur languages",
+        "en": "write documents with `lang: {lang}`, or remove '{lang}' from languages",
+    },
+    # --- links and images in a document --------------------------------------------------
+    "image-alt-missing": {
+        "fi": "kuvalla '{href}' ei ole vaihtoehtoista tekstiä",
+        "sv": "bilden '{href}' saknar alternativ text",
+        "en": "the image '{href}' has no alternative text",
+    },
+    "image-alt-missing:hint": {
+        "fi": "kuvaile kuva hakasulkeiden välissä: ![mitä kuvassa näkyy](kuva.png)",
+        "sv": "beskriv bilden mellan hakparenteserna: ![vad den visar](bild.png)",
+        "en": "describe the image between the brackets: ![what it shows](file.png)",
+    },
+    "remote-image": {
+        "fi": "kuva '{href}' ei ole projektin tiedosto",
+        "sv": "bilden '{href}' är inte en fil i projektet",
+        "en": "the image '{href}' is not a file in the project",
+    },
+    "remote-image:hint": {
+        "fi": "tallenna kuva dokumentin viereen ja linkitä se tiedostonimellä",
+        "sv": "spara bilden bredvid dokumentet och länka till den med dess filnamn",
+        "en": "save the image beside the document and link it by its file name",
+    },
+    "unsafe-link": {
+        "fi": "linkit, jotka alkavat '{scheme}:', eivät ole sallittuja",
+        "sv": "länkar med '{scheme}:' är inte tillåtna",
+        "en": "links with '{scheme}:' are not allowed",
+    },
+    "unsafe-link:hint": {
+        "fi": "käytä https://-osoitetta tai suhteellista linkkiä kansion content/ tiedostoon",
+        "sv": "använd en https://-adress eller en relativ länk till en fil i content/",
+        "en": "use an https:// address or a relative link to a file in content/",
+    },
+    "broken-anchor": {
+        "fi": "tässä dokumentissa ei ole otsikkoa '#{anchor}'",
+        "sv": "det finns ingen rubrik '#{anchor}' i det här dokumentet",
+        "en": "there is no heading '#{anchor}' in this document",
+    },
+    "broken-anchor.in-target": {
+        "fi": "dokumentissa '{path}' ei ole otsikkoa '#{anchor}'",
+        "sv": "'{path}' har ingen rubrik '#{anchor}'",
+        "en": "'{path}' has no heading '#{anchor}'",
+    },
+    "link-outside-content": {
+        "fi": "'{href}' johtaa kansion {dir}/ ulkopuolelle",
+        "sv": "'{href}' leder utanför {dir}/",
+        "en": "'{href}' leads outside {dir}/",
+    },
+    "link-outside-content:hint": {
+        "fi": "linkitä vain kansiossa content/ oleviin dokumentteihin",
+        "sv": "länka bara till dokument i content/",
+        "en": "link only to documents inside content/",
+    },
+    "broken-link": {
+        "fi": "'{path}' ei ole dokumentti",
+        "sv": "'{path}' är inte ett dokument",
+        "en": "'{path}' is not a document",
+    },
+    # --- regions in time (time_checks) ---------------------------------------------------
+    "@period.from-to": {
+        "fi": "{start}–{end}",
+        "sv": "från {start} till {end}",
+        "en": "from {start} to {end}",
+    },
+    "@period.from": {
+        "fi": "{start} alkaen",
+        "sv": "från {start}",
+        "en": "from {start}",
+    },
+    "@period.until": {
+        "fi": "{end} asti",
+        "sv": "till och med {end}",
+        "en": "until {end}",
+    },
+    "@period.always": {
+        "fi": "aina",
+        "sv": "alltid",
+        "en": "at all times",
+    },
+    "region-not-in-round": {
+        "fi": "alue '{region}' on voimassa {period}, mutta kierros '{round}' kestää {start}–{end}",
+        "sv": "området '{region}' gäller {period}, men rundan '{round}' pågår från "
+        "{start} till {end}",
+        "en": "region '{region}' is valid {period}, but round '{round}' runs from {start} to {end}",
+    },
+    "@region-not-in-round.successor": {
+        "fi": "nimeä sen silloin voimassa ollut seuraaja: {regions}",
+        "sv": "ange dess efterföljare som gällde då: {regions}",
+        "en": "name its successor valid then: {regions}",
+    },
+    "@region-not-in-round.successors": {
+        "fi": "nimeä jokin sen silloin voimassa olleista seuraajista: {regions}",
+        "sv": "ange en av dess efterföljare som gällde då: {regions}",
+        "en": "name one of its successors valid then: {regions}",
+    },
+    "@region-not-in-round.no-successor": {
+        "fi": "mikään alueen '{region}' seuraaja ei ollut silloin voimassa: tarkista "
+        "`round` tai alueen valid_from ja valid_to tiedostossa {file}",
+        "sv": "ingen efterföljare till '{region}' gällde då: kontrollera `round`, eller "
+        "områdets valid_from och valid_to i {file}",
+        "en": "no successor of '{region}' was valid then: check `round`, or the region's "
+        "valid_from and valid_to in {file}",
+    },
+    "@region-not-in-round.predecessor": {
+        "fi": "nimeä sen silloin voimassa ollut edeltäjä: {regions}",
+        "sv": "ange dess föregångare som gällde då: {regions}",
+        "en": "name its predecessor valid then: {regions}",
+    },
+    "@region-not-in-round.predecessors": {
+        "fi": "nimeä jokin sen silloin voimassa olleista edeltäjistä: {regions}",
+        "sv": "ange en av dess föregångare som gällde då: {regions}",
+        "en": "name one of its predecessors valid then: {regions}",
+    },
+    "@region-not-in-round.no-predecessor": {
+        "fi": "mikään alueen '{region}' edeltäjä ei ollut silloin voimassa: tarkista "
+        "`round` tai alueen valid_from ja valid_to tiedostossa {file}",
+        "sv": "ingen föregångare till '{region}' gällde då: kontrollera `round`, eller "
+        "områdets valid_from och valid_to i {file}",
+        "en": "no predecessor of '{region}' was valid then: check `round`, or the region's "
+        "valid_from and valid_to in {file}",
+    },
+    "succession-cycle": {
+        "fi": "seuraajien ketju palaa alueeseen '{first}': {cycle}",
+        "sv": "kedjan av efterföljare återvänder till '{first}': {cycle}",
+        "en": "succession returns to '{first}': {cycle}",
+    },
+    "succession-cycle:hint": {
+        "fi": "alueen seuraajiksi merkitään vain alueita, jotka alkavat sen päätyttyä; "
+        "poista '{last}' alueen '{region}' kentästä succeeded_by",
+        "sv": "ett område efterföljs bara av områden som börjar efter att det upphört; ta "
+        "bort '{last}' ur succeeded_by för '{region}'",
+        "en": "a region is succeeded only by regions that begin after it ends; remove "
+        "'{last}' from the succeeded_by of '{region}'",
+    },
+    "succession-without-end": {
+        "fi": "alueella '{region}' on seuraajia, mutta ei kenttää valid_to",
+        "sv": "området '{region}' har efterföljare men inget valid_to",
+        "en": "region '{region}' has successors but no valid_to",
+    },
+    "succession-without-end.never": {
+        "fi": "alueella '{region}' on seuraajia, mutta se ei pääty koskaan ({end})",
+        "sv": "området '{region}' har efterföljare men upphör aldrig ({end})",
+        "en": "region '{region}' has successors but never ends ({end})",
+    },
+    "@succession-without-end.day-before": {
+        "fi": "lisää valid_to: {day}, seuraajien alkua edeltävä päivä",
+        "sv": "lägg till valid_to: {day}, dagen före efterföljarnas början",
+        "en": "add valid_to: {day}, the day before its successors begin",
+    },
+    "@succession-without-end.last-day": {
+        "fi": "lisää valid_to, alueen '{region}' viimeinen päivä",
+        "sv": "lägg till valid_to, den sista dagen för '{region}'",
+        "en": "add valid_to, the last day of '{region}'",
+    },
+    "succession-gap.no-start": {
+        "fi": "alue '{region}' päättyy {end}, ja sen seuraajalta '{successor}' puuttuu valid_from",
+        "sv": "området '{region}' upphör {end}, och dess efterföljare '{successor}' "
+        "saknar valid_from",
+        "en": "region '{region}' ends on {end}, and its successor '{successor}' has no valid_from",
+    },
+    "succession-gap.gap": {
+        "fi": "alue '{region}' päättyy {end}, ja sen seuraaja '{successor}' alkaa "
+        "{begins}: {days} päivä(ä) ilman kumpaakaan",
+        "sv": "området '{region}' upphör {end}, och dess efterföljare '{successor}' "
+        "börjar {begins}: {days} dag(ar) utan någotdera",
+        "en": "region '{region}' ends on {end}, and its successor '{successor}' begins on "
+        "{begins}: {days} day(s) without either",
+    },
+    "succession-gap.overlap": {
+        "fi": "alue '{region}' päättyy {end}, ja sen seuraaja '{successor}' alkaa "
+        "{begins}: {days} päivä(ä), jolloin molemmat ovat voimassa",
+        "sv": "området '{region}' upphör {end}, och dess efterföljare '{successor}' "
+        "börjar {begins}: {days} dag(ar) med båda",
+        "en": "region '{region}' ends on {end}, and its successor '{successor}' begins on "
+        "{begins}: {days} day(s) with both",
+    },
+    "@succession-gap.hint": {
+        "fi": "seuraaja alkaa edeltäjän päättymistä seuraavana päivänä: valid_from: "
+        "{expected} alueelle '{successor}', tai korjaa alueen '{region}' valid_to",
+        "sv": "en efterföljare börjar dagen efter att föregångaren upphör: valid_from: "
+        "{expected} för '{successor}', eller rätta valid_to för '{region}'",
+        "en": "a successor begins the day after its predecessor ends: valid_from: "
+        "{expected} for '{successor}', or correct valid_to of '{region}'",
+    },
+    "region-outside-era": {
+        "fi": "alue '{region}' on voimassa {period}, yli aikakautensa '{era}', joka on "
+        "voimassa {era_period}",
+        "sv": "området '{region}' gäller {period}, utöver sin era '{era}', som gäller {era_period}",
+        "en": "region '{region}' is valid {period}, beyond its era '{era}', valid {era_period}",
+    },
+    "region-outside-era:hint": {
+        "fi": "anna alueelle sen oman ajan päivämäärät (valid_from, valid_to) tai nimeä "
+        "aikakausi, johon se kuuluu",
+        "sv": "ge området datumen för dess egen tid (valid_from, valid_to), eller ange "
+        "den era det hör till",
+        "en": "give the region the dates of its own time (valid_from, valid_to), or name "
+        "the era it belongs to",
+    },
+    # --- addresses (addresses, and what routes says of the build's own) -----------------
+    "unsafe-address": {
+        "fi": "tämä dokumentti julkaistaisiin osoitteessa {path}, joka ei kelpaa "
+        "osoitteeksi: {why}",
+        "sv": "det här dokumentet skulle publiceras på {path}, som inte är en giltig adress: {why}",
+        "en": "this document would be published at {path}, which is not a clean address: {why}",
+    },
+    "@address.rule": {
+        "fi": "osoitteiksi tulevien tiedostojen ja kansioiden nimissä on pieniä kirjaimia "
+        "a–z, numeroita sekä merkkejä '-', '_' ja '.' (ä → a, ö → o, å → a), ja nimi "
+        "alkaa kirjaimella tai numerolla",
+        "sv": "filer och mappar som blir adresser namnges med små bokstäver a–z, siffror, "
+        "'-', '_' och '.' (ä → a, ö → o, å → a), och namnet börjar med en bokstav eller "
+        "en siffra",
+        "en": "files and folders that become addresses are named with lowercase letters "
+        "a–z, digits, '-', '_' and '.' (ä → a, ö → o, å → a), beginning with a letter or "
+        "digit",
+    },
+    "@address.rename": {
+        "fi": "anna tiedostolle nimi {renamed}: {rule}",
+        "sv": "byt namn på den till {renamed}: {rule}",
+        "en": "rename it {renamed}: {rule}",
+    },
+    "@address.space": {"fi": "välilyönti", "sv": "ett mellanslag", "en": "a space"},
+    "@address.uppercase": {
+        "fi": "isoja kirjaimia {letters}",
+        "sv": "versaler {letters}",
+        "en": "uppercase {letters}",
+    },
+    "@address.begins-with": {
+        "fi": "'{segment}' alkaa merkillä '{first}'",
+        "sv": "'{segment}' börjar med '{first}'",
+        "en": "'{segment}' begins with '{first}'",
+    },
+    "@address.has": {
+        "fi": "osassa '{segment}' on {chars}",
+        "sv": "'{segment}' innehåller {chars}",
+        "en": "'{segment}' has {chars}",
+    },
+    "@address.has-more": {
+        "fi": "osassa '{segment}' on {chars} ja {more} muuta",
+        "sv": "'{segment}' innehåller {chars} och {more} till",
+        "en": "'{segment}' has {chars} and {more} more",
+    },
+    "url-collision.documents": {
+        "fi": "tämä dokumentti ja {other} julkaistaisiin molemmat osoitteessa {path}",
+        "sv": "det här dokumentet och {other} skulle båda publiceras på {path}",
+        "en": "this document and {other} would both be published at {path}",
+    },
+    "@url-collision.rename": {
+        "fi": "anna toiselle niistä eri tiedostonimi",
+        "sv": "ge en av dem ett annat filnamn",
+        "en": "give one of them another file name",
+    },
+    "@url-collision.translation": {
+        "fi": "jos tämä on käännös tiedostosta {other}, lisää `translation_of: {id}`; "
+        "muuten {rename}",
+        "sv": "om det här översätter {other}, lägg till `translation_of: {id}`; annars {rename}",
+        "en": "if this translates {other}, add `translation_of: {id}`; otherwise {rename}",
+    },
+    "reserved-address": {
+        "fi": "tämä dokumentti julkaistaisiin osoitteessa {path}, {why}",
+        "sv": "det här dokumentet skulle publiceras på {path}, {why}",
+        "en": "this document would be published at {path}, {why}",
+    },
+    # A page of another document (or its PDF) where this one needs a folder.
+    "url-collision.reserved": {
+        "fi": "tämä dokumentti julkaistaisiin osoitteessa {path}, {why}",
+        "sv": "det här dokumentet skulle publiceras på {path}, {why}",
+        "en": "this document would be published at {path}, {why}",
+    },
+    "@reserved.page-hint": {
+        "fi": "nimeä tiedosto tai sen kansio uudelleen: sivu julkaistaan polussaan kansion "
+        "{dir}/ alla ilman päätettä .md",
+        "sv": "byt namn på filen eller dess mapp: en sida publiceras på sin sökväg under "
+        "{dir}/ utan .md",
+        "en": "rename the file or its folder: a page is published at its path under {dir}/ "
+        "without .md",
+    },
+    "@reserved.news-hint": {
+        "fi": "nimeä tiedosto uudelleen: tiedotteet julkaistaan osoitteessa {news}<tiedostonimi>/",
+        "sv": "byt namn på filen: nyheter publiceras på {news}<filnamn>/",
+        "en": "rename the file: news are published at {news}<file name>/",
+    },
+    "@reserved.is": {"fi": "joka on {what}", "sv": "som är {what}", "en": "which is {what}"},
+    "@reserved.is-folder": {
+        "fi": "joka on varattu kansio ({what})",
+        "sv": "som är mappen för {what}",
+        "en": "which is the folder of {what}",
+    },
+    "@reserved.in-folder": {
+        "fi": "joka on varatun kansion {folder} sisällä ({what})",
+        "sv": "inne i {folder}, mappen för {what}",
+        "en": "inside {folder}, the folder of {what}",
+    },
+    "@reserved.needs-folder": {
+        "fi": "joka vaatisi kansion {folder}, mutta siihen kohtaan tallennetaan {what}",
+        "sv": "som kräver en mapp {folder}, där bygget skriver {what}",
+        "en": "which needs a folder {folder}, where the build writes {what}",
+    },
+    "@reserved.pdf-of": {
+        "fi": "tiedoston {file} PDF",
+        "sv": "PDF-filen för {file}",
+        "en": "the PDF of {file}",
+    },
+    "@reserved.page-of": {
+        "fi": "tiedoston {file} sivu",
+        "sv": "sidan för {file}",
+        "en": "the page of {file}",
+    },
+    "@route.static": {
+        "fi": "tyylitiedostot ja muut kiinteät tiedostot",
+        "sv": "stilmallarna och andra statiska filer",
+        "en": "the stylesheets and other static files",
+    },
+    "@route.pdf": {
+        "fi": "neuvottelupaketit",
+        "sv": "förhandlingspaketen",
+        "en": "the negotiation packets",
+    },
+    "@route.attachments": {
+        "fi": "liitteet ja kuvat",
+        "sv": "bilagorna och bilderna",
+        "en": "the attachments and images",
+    },
+    "@route.search-index": {
+        "fi": "hakuindeksi, joka korvataan kokonaan jokaisessa rakennuksessa",
+        "sv": "sökindexet, som ersätts helt vid varje bygge",
+        "en": "the search index, replaced whole on every build",
+    },
+    "@route.home": {"fi": "etusivu", "sv": "startsidan", "en": "the home page"},
+    "@route.rounds": {
+        "fi": "kierrosten luettelo",
+        "sv": "listan över rundor",
+        "en": "the list of rounds",
+    },
+    "@route.regions": {
+        "fi": "alueiden luettelo",
+        "sv": "listan över områden",
+        "en": "the list of regions",
+    },
+    "@route.themes": {
+        "fi": "teemojen luettelo",
+        "sv": "listan över teman",
+        "en": "the list of themes",
+    },
+    "@route.news": {
+        "fi": "tiedotteiden luettelo",
+        "sv": "listan över nyheter",
+        "en": "the list of news",
+    },
+    "@route.search": {"fi": "hakusivu", "sv": "söksidan", "en": "the search page"},
+    "@route.statement": {
+        "fi": "saavutettavuusseloste",
+        "sv": "tillgänglighetsutlåtandet",
+        "en": "the accessibility statement",
+    },
+    "@route.round": {
+        "fi": "kierroksen '{round}' sivu",
+        "sv": "sidan för rundan '{round}'",
+        "en": "the page of round '{round}'",
+    },
+    "@route.region": {
+        "fi": "alueen '{region}' sivu",
+        "sv": "sidan för området '{region}'",
+        "en": "the page of region '{region}'",
+    },
+    "@route.theme": {
+        "fi": "teeman '{theme}' sivu",
+        "sv": "sidan för temat '{theme}'",
+        "en": "the page of theme '{theme}'",
+    },
+    "@route.theme-region": {
+        "fi": "teeman '{theme}' sivu alueella '{region}'",
+        "sv": "sidan för temat '{theme}' i området '{region}'",
+        "en": "the page of theme '{theme}' in region '{region}'",
+    },
+    "@route.not-found": {
+        "fi": "sivu osoitteille, joita ei ole",
+        "sv": "sidan för adresser som inte finns",
+        "en": "the page for addresses that do not exist",
+    },
+    "@route.sitemap": {"fi": "sivukartta", "sv": "webbplatskartan", "en": "the sitemap"},
+    "@route.feed": {
+        "fi": "tiedotteiden syöte",
+        "sv": "nyhetsflödet",
+        "en": "the news feed",
+    },
+    "@route.language": {
+        "fi": "kielen '{lang}' sivut",
+        "sv": "sidorna på '{lang}'",
+        "en": "the pages in '{lang}'",
+    },
+    # --- the link check of the built site (linkcheck) -----------------------------------
+    "@links-to-draft": {
+        "fi": "se linkittää dokumenttiin {file}, joka on luonnos (`draft: true`) eikä siksi "
+        "julkaistu; julkaise se poistamalla `draft: true` tai poista linkki. Luonnokset "
+        "linkkeineen näkyvät esikatselussa `soteneg serve` ja koontiversiossa "
+        "`soteneg build --drafts`",
+        "sv": "den länkar till {file}, som är ett utkast (`draft: true`) och därför inte "
+        "publiceras; publicera det genom att ta bort `draft: true`, eller ta bort länken. "
+        "Utkast med sina länkar syns i förhandsvisningen `soteneg serve` och i "
+        "`soteneg build --drafts`",
+        "en": "it links to {file}, which is a draft (`draft: true`) and so not published; "
+        "publish it by removing `draft: true`, or remove the link. To see drafts with "
+        "their links, preview with `soteneg serve` or build with `soteneg build --drafts`",
+    },
+    "@links-to-embargoed": {
+        "fi": "se linkittää dokumenttiin {file}, joka julkaistaan vasta {moment} "
+        "(`publish_at`); poista linkki siihen asti tai julkaise molemmat samaan aikaan",
+        "sv": "den länkar till {file}, som publiceras först {moment} (`publish_at`); ta "
+        "bort länken tills dess, eller publicera båda samtidigt",
+        "en": "it links to {file}, which is published only from {moment} "
+        "(`publish_at`); remove the link until then, or publish both at the same time",
+    },
+    "broken-output-link": {
+        "fi": "{url} sivulla {page}: {why}",
+        "sv": "{url} på {page}: {why}",
+        "en": "{url} on {page}: {why}",
+    },
+    "@output-link.scheme": {
+        "fi": "osoitteen alku '{scheme}:' ei ole sallittu",
+        "sv": "adresstypen '{scheme}:' är inte tillåten",
+        "en": "the scheme '{scheme}:' is not allowed",
+    },
+    "@output-link.outside-base": {
+        "fi": "{path} on sivuston peruspolun {base} ulkopuolella",
+        "sv": "{path} ligger utanför webbplatsens bassökväg {base}",
+        "en": "{path} is outside the site's base path {base}",
+    },
+    "@output-link.leaves-site": {
+        "fi": "{path} johtaa sivuston ulkopuolelle",
+        "sv": "{path} leder utanför webbplatsen",
+        "en": "{path} leaves the site",
+    },
+    "@output-link.control-character": {
+        "fi": "linkissä on ohjausmerkki",
+        "sv": "länken innehåller ett styrtecken",
+        "en": "the link holds a control character",
+    },
+    "@output-link.missing": {
+        "fi": "osoitteessa {path} ei ole sivua eikä tiedostoa",
+        "sv": "ingen sida eller fil finns på {path}",
+        "en": "no page or file at {path}",
+    },
+    "@output-link.no-id": {
+        "fi": "sivulla {path} ei ole elementtiä, jonka id on '{id}'",
+        "sv": "{path} har inget element med id '{id}'",
+        "en": "{path} has no element with id '{id}'",
+    },
+}
