@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg.build.assemble import Bodies
+from soteneg.build.bodies import Bodies
 from soteneg.content import timeline
 from soteneg.content.loader import Content, DataSet
 from soteneg.pipeline import check

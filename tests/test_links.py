@@ -100,17 +100,17 @@ def test_only_the_named_pages_have_their_internal_links_checked() -> None:
 
 
 def test_a_page_that_loses_an_id_has_every_page_checked_again() -> None:
-    from soteneg.build.assemble import _Staged, _to_link_check
     from soteneg.build.cache import Record
+    from soteneg.build.staged import Staged, to_link_check
 
     def record(body: str) -> Record:
         return Record("sha", "unit", scan_page("a/index.html", _page(body), BASE))
 
     previous = {"a/index.html": record('<h2 id="x">X</h2>'), "b.css": Record("sha")}
-    staged = _Staged(Path("/nonexistent"), previous, frozenset())
+    staged = Staged(Path("/nonexistent"), previous, frozenset())
     staged.records = {"a/index.html": record('<h2 id="y">Y</h2>'), "b.css": Record("sha")}
     staged.written = ["a/index.html"]
-    assert _to_link_check(staged, previous, []) is None
+    assert to_link_check(staged, previous, []) is None
     staged.records["a/index.html"] = record('<h2 id="x">X</h2><p>more</p>')
-    assert _to_link_check(staged, previous, []) == {"a/index.html"}
-    assert _to_link_check(staged, previous, ["c/index.html"]) is None
+    assert to_link_check(staged, previous, []) == {"a/index.html"}
+    assert to_link_check(staged, previous, ["c/index.html"]) is None

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from soteneg.content.sources import CONTENT_DIR, TEMPLATES_DIR
 from soteneg.core.text import Text, say
 
 
@@ -319,3 +320,19 @@ def write_private(path: Path, data: bytes) -> None:
     with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
         handle.write(data)
     os.replace(temporary, path)
+
+
+def unsafe_output(root: Path, out: Path) -> Text | None:
+    """Why `out` must not be replaced wholesale, or None. The output folder is deleted and
+    rewritten on every build: it must never be the project or hold its sources."""
+    root, out = root.resolve(), out.resolve()
+    for keep in (root, root / CONTENT_DIR, root / TEMPLATES_DIR):
+        if out == keep or keep.is_relative_to(out) or (out.is_relative_to(keep) and keep != root):
+            return say("@output.holds-project", out=str(out))
+    if out.is_relative_to(root) and any(
+        part.startswith(".") for part in out.relative_to(root).parts
+    ):
+        return say("@output.hidden", out=str(out))
+    if out.is_dir() and any(out.iterdir()) and not lock_file(out).exists():
+        return say("@output.foreign", out=str(out))
+    return None

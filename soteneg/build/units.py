@@ -18,8 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from soteneg.build import cache as build_cache
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
+from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras
 from soteneg.site.feeds import feed_page, has_feed, robots_page
@@ -247,3 +249,20 @@ def plan_units(
                 )
     add("robots", [], lambda: robots_page(site))
     return units
+
+
+def site_key(
+    site: Site, texts: Mapping[str, str], asset_urls: Mapping[str, str], pdfs: frozenset[str]
+) -> str:
+    """Everything every page may show: code, configuration, data, languages, assets,
+    published files and the PDFs pages link to."""
+    files = sorted((p, f.url, str(len(f.data)), repr(f.size)) for p, f in site.files.items())
+    return fingerprint(
+        build_cache.code_key(),
+        site.config.model_dump_json(),
+        *(texts.get(f"{CONTENT_DIR}/{name}", "") for name in DATA_FILE_NAMES),
+        "|".join(site.languages),
+        repr(sorted(asset_urls.items())),
+        repr(sorted(pdfs)),
+        repr(files),
+    )

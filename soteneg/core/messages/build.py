@@ -134,7 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{pdf}: läsning av {url} nekades",
         "en": "{pdf}: refused to read {url}",
     },
-    # --- The site's files (build/assemble.py, site/render.py) ---------------------------
+    # --- The site's files (build/run.py, site/render.py) --------------------------------
     "url-collision": {
         "fi": "{url} kirjoitettaisiin kahdesti",
         "sv": "{url} skulle skrivas två gånger",

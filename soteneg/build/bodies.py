@@ -1,0 +1,73 @@
+"""The Markdown bodies of a site's documents, finished for this site: links resolved
+to their pages, images given their sizes. A body is parsed and prerendered once when its
+file is read (content.loader, cached); here only its blanks are filled in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from soteneg.build.units import fingerprint
+from soteneg.content.loader import Document
+from soteneg.core import routes
+from soteneg.markdown import html as markdown_html
+from soteneg.site.index import Site
+from soteneg.site.pages.document import link_resolver
+
+
+def image_sizes(site: Site) -> dict[str, tuple[int, int]]:
+    """Width and height of each published image, by the href a page uses for it."""
+    base = routes.base_path(site.config.base_url)
+    return {routes.href(f.url, base): f.size for f in site.files.values() if f.size}
+
+
+def render_keys(site: Site, texts: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(document id -> key of what its links lead to, document id -> key of its file
+    and rendered body). A body renders the same while its text, its page's URL, where
+    its links lead and the sizes of its images stay the same."""
+    base = routes.base_path(site.config.base_url)
+    sizes = image_sizes(site)
+    allow = str(site.config.allow_raw_html)
+    targets: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for doc in site.published.values():
+        resolve = link_resolver(site, doc)
+        found = [resolve(link.href) for link in doc.outline.links]
+        targets[doc.id] = fingerprint(
+            allow,
+            routes.href(site.url(doc), base),
+            *found,
+            *(repr(sizes.get(t)) for t in found),
+        )
+        keys[doc.id] = fingerprint(texts[doc.file], targets[doc.id])
+    return targets, keys
+
+
+class Bodies(Mapping[str, markdown_html.Rendered]):
+    """Every published document's body for this site, finished when first asked for:
+    filling in a prerendered body's blanks costs little, and most builds need few."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.base = routes.base_path(site.config.base_url)
+        self.sizes = image_sizes(site)
+        self.done: dict[str, markdown_html.Rendered] = {}
+
+    def __getitem__(self, doc_id: str) -> markdown_html.Rendered:
+        found = self.done.get(doc_id)
+        if found is None:
+            found = self.done[doc_id] = self._render(self.site.published[doc_id])
+        return found
+
+    def _render(self, doc: Document) -> markdown_html.Rendered:
+        resolve = link_resolver(self.site, doc)
+        page = routes.href(self.site.url(doc), self.base)
+        if doc.prerendered is not None:
+            return markdown_html.finish(doc.prerendered, resolve, page, self.sizes.get)
+        allow = self.site.config.allow_raw_html
+        return markdown_html.render(doc.body, resolve, page, allow, self.sizes.get)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.site.published)
+
+    def __len__(self) -> int:
+        return len(self.site.published)

@@ -1,0 +1,61 @@
+"""What `check` and `build` answer: the content read, the problems found, what was
+written. Plain values, so that the command line, the preview and tests read them alike."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from soteneg.build.printing import PrintStats
+from soteneg.build.records import Inputs
+from soteneg.content.loader import Content, DataSet
+from soteneg.content.sources import FileData
+from soteneg.core.problems import Problem, has_errors
+from soteneg.site.index import Site
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    content: Content
+    problems: list[Problem]  # every problem of the run, sorted by file and line
+    config_failed: bool  # site.yaml is missing or invalid: a configuration error
+    # Files the documents refer to (attachments, images), by path under content/.
+    files: Mapping[str, FileData] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return self.config_failed or has_errors(self.problems)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    check: CheckResult
+    problems: list[Problem]  # check's problems plus those of rendering and writing
+    out: Path | None  # where the site was written; None when nothing was
+    files: int = 0
+    stats: PrintStats | None = None
+    external_links: int = 0  # listed in the cache folder's external-links.txt
+    site: Site | None = None  # what was built, for the preview's PDFs on request
+    unchanged: bool = False  # nothing changed since the previous build: nothing was done
+    written: list[str] = field(default_factory=list)  # output files written
+    removed: list[str] = field(default_factory=list)  # output files deleted
+
+    @property
+    def failed(self) -> bool:
+        return self.check.config_failed or has_errors(self.problems)
+
+
+def unchanged_result(out: Path, inputs: Inputs, site: Site | None = None) -> BuildResult:
+    content = Content(None, DataSet(), (), (), inputs.texts)
+    checked = CheckResult(content, inputs.warnings, False)
+    return BuildResult(
+        checked,
+        inputs.warnings,
+        out,
+        inputs.files,
+        None,
+        inputs.external_links,
+        site,
+        unchanged=True,
+    )

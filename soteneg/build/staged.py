@@ -1,0 +1,111 @@
+"""The files of one build as they are staged beside the output: each with its record
+(what made it, its links, its sitemap entry), written only when its bytes changed, and
+claimed by one unit only. And what the staged files say about the rest of the build:
+which units must be made again, which pages' links to check, where a broken link was
+written."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from soteneg.build.cache import BuildCache, Record
+from soteneg.build.render_pool import write_file
+from soteneg.build.units import Unit
+from soteneg.content.loader import content_path
+from soteneg.content.sources import CONTENT_DIR, TEMPLATES_DIR
+from soteneg.core.problems import Problem, problem
+from soteneg.site import linkcheck
+from soteneg.site.index import Site
+from soteneg.site.pages.document import link_resolver
+
+REQUIRED_ASSETS = ("style.css",)
+SITEMAP_UNIT = "sitemap"
+COPIED = ""  # the unit of files copied as they are (assets, attachments)
+PDF_UNIT = "pdf"
+
+
+class Staged:
+    """Files of this build: their records, and those written to the staging folder."""
+
+    def __init__(self, staging: Path, previous: Mapping[str, Record], damaged: frozenset[str]):
+        self.staging = staging
+        self.previous = previous
+        self.damaged = damaged
+        self.records: dict[str, Record] = {}
+        self.owner: dict[str, str] = {}  # output file -> unit
+        self.written: list[str] = []
+        self.collisions: list[Problem] = []
+
+    def claim(self, rel: str, unit: str, sources: tuple[str, ...]) -> bool:
+        first = self.owner.setdefault(rel, unit)
+        if first != unit:
+            file = (sources or (CONTENT_DIR,))[0]
+            url = "/" + rel.removesuffix("index.html")
+            self.collisions.append(problem(file, None, "url-collision", url=url))
+            return False
+        return True
+
+    def changed(self, rel: str, sha: str) -> bool:
+        old = self.previous.get(rel)
+        return old is None or old.sha != sha or rel in self.damaged
+
+    def add(self, rel: str, data: bytes, record: Record) -> None:
+        if self.claim(rel, record.unit, record.sources):
+            self.records[rel] = record
+            if self.changed(rel, record.sha):
+                write_file(self.staging, rel, data)
+                self.written.append(rel)
+
+
+def to_link_check(
+    staged: Staged, previous: Mapping[str, Record], removed: list[str]
+) -> set[str] | None:
+    """The pages whose links must be checked: those written, unless a link of any page
+    may have lost its target (a file removed, a page that lost an id): then all."""
+    if removed or not previous:
+        return None
+    for rel in staged.written:
+        old = previous[rel].links if rel in previous else None
+        new = staged.records[rel].links
+        if old is not None and new is not None and old.ids != new.ids:
+            return None
+    return set(staged.written)
+
+
+def needs(
+    unit: Unit, state: BuildCache, previous: Mapping[str, Record], damaged: frozenset[str]
+) -> bool:
+    if state.units.get(unit.key) != unit.fingerprint or unit.key not in state.outputs:
+        return True
+    output = state.outputs[unit.key]
+    return output is not None and (output in damaged or output not in previous)
+
+
+def locator(site: Site, records: Mapping[str, Record]) -> linkcheck.Locate:
+    """Where a link of the built site came from: the document line whose Markdown wrote
+    it, else the template that did; and why it is broken when its target is a document
+    this build leaves out (a draft, an embargo)."""
+    documents = {d.file: d for d in site.published.values()}
+
+    def locate(link: linkcheck.Link) -> tuple[str, tuple[int, int] | None, str | None]:
+        record = records.get(link.page)
+        if record is None:
+            return link.page, None, None
+        doc = documents.get(record.sources[0]) if record.sources else None
+        if doc is not None:
+            resolve = link_resolver(site, doc)
+            for written in doc.outline.links:
+                if resolve(written.href) == link.url:
+                    target = content_path(doc.id, unquote(urlsplit(written.href).path)) or ""
+                    why = site.unpublished.get(target.removesuffix(".md"))
+                    return doc.file, (doc.body_line + written.line, written.column or 1), why
+        return f"{TEMPLATES_DIR}/{record.template}", None, None
+
+    return locate
+
+
+def external_links_report(report: linkcheck.LinkReport) -> str:
+    lines = [f"{link.url}\t{link.page}" for link in report.external]
+    return "\n".join(lines) + ("\n" if lines else "")
