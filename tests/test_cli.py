@@ -259,3 +259,16 @@ def test_new_refuses_a_slug_that_is_a_path(minimal: Path, tmp_path: Path) -> Non
     result = run_cli("new", "page", "--slug", "../../../x", "--root", minimal)
     assert result.returncode == 2 and "--slug" in result.stderr
     assert not list(tmp_path.rglob("x.md"))
+
+
+def test_the_command_line_loads_no_heavy_library_before_it_needs_one() -> None:
+    """A build with nothing to do stops before checking anything: the command line must
+    not import pydantic, Jinja, WeasyPrint or the Markdown parser just to start (they
+    cost 0.3 s, more than the whole no-op build)."""
+    code = (
+        "import sys, soteneg.cli.app, soteneg.cli.building, soteneg.build.cache; "
+        "heavy = ('pydantic', 'jinja2', 'weasyprint', 'markdown_it', 'pypdf'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

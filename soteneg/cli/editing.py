@@ -18,7 +18,6 @@ from soteneg.cli.common import (
     print_problems,
     root_dir,
 )
-from soteneg.content.freshness import version_of
 from soteneg.core.problems import visible
 
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ def cmd_schema(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_new(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline
+    from soteneg.content.freshness import version_of
     from soteneg.editors import scaffold
 
     root = root_dir(args.root)
@@ -101,6 +101,7 @@ def cmd_translated(args: argparse.Namespace, console: Console) -> int:
     """Stamp a translation with the version of its original: "this translation now says
     what the original says"."""
     from soteneg import pipeline
+    from soteneg.content.freshness import version_of
     from soteneg.editors.translations import StampError, find, stamped
 
     root = root_dir(args.root)
