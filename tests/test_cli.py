@@ -270,5 +270,7 @@ def test_the_command_line_loads_no_heavy_library_before_it_needs_one() -> None:
         "heavy = ('pydantic', 'jinja2', 'weasyprint', 'markdown_it', 'pypdf'); "
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

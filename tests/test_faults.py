@@ -33,7 +33,19 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 
 def _start(root: Path, out: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "soteneg", "build", "--root", str(root), "--out", str(out), *args],
+        [
+            sys.executable,
+            "-m",
+            "soteneg",
+            "build",
+            "--root",
+            str(root),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            *args,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, REPO, TESTS, run_cli
+from conftest import MINIMAL, REPO, TESTS, bundled_copy, run_cli
 
 from soteneg.core.messages import CATALOGUE
 from soteneg.core.names import LANGS
@@ -207,3 +207,13 @@ def test_the_preview_shows_problems_in_the_page_s_language() -> None:
     preview.state, preview.lock = state, __import__("threading").Lock()
     reply = preview.find("/sv/kierrokset/")
     assert b'<html lang="sv">' in reply.body
+
+
+def test_build_says_what_it_did_in_the_chosen_language(tmp_path: Path) -> None:
+    root, out = bundled_copy(tmp_path), tmp_path / "out"
+    build = ("build", "--root", root, "--out", out, "--no-pdf", "--no-search")
+    first = run_cli(*build, "--lang", "sv")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert first.stdout.startswith("byggde ") and " skrivna, 0 borttagna)" in first.stdout
+    again = run_cli(*build, lang=None)  # the site's default language: Finnish
+    assert again.stdout.startswith("ei muutoksia: "), again.stdout

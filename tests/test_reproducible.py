@@ -31,7 +31,19 @@ def _build(
     root: Path, out: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "soteneg", "build", "--root", str(root), "--out", str(out), *args],
+        [
+            sys.executable,
+            "-m",
+            "soteneg",
+            "build",
+            "--root",
+            str(root),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            *args,
+        ],
         env=env if env is not None else _plain_env(),
         capture_output=True,
         text=True,

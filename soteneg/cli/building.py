@@ -32,6 +32,7 @@ from soteneg.cli.common import (
     root_dir,
     say_line,
 )
+from soteneg.core.text import Text as Phrase
 from soteneg.core.text import say
 from soteneg.packets.shard import Shard
 
@@ -125,23 +126,26 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     if args.format == "human":
         seconds = time.perf_counter() - started
         if result.unchanged:
-            line = f"nothing changed: {result.files} files in {result.out} ({seconds:.2f} s)"
+            line = say("@nothing-changed", files=result.files, out=str(result.out), s=_s(seconds))
         else:
-            line = (
-                f"built {result.files} files into {result.out} in {seconds:.1f} s "
-                f"({len(result.written)} written, {len(result.removed)} removed)"
+            line = say(
+                "@built",
+                files=result.files,
+                out=str(result.out),
+                s=f"{seconds:.1f}",
+                written=len(result.written),
+                removed=len(result.removed),
             )
         if result.stats is not None:
             stats = result.stats
-            line += (
-                f"; PDFs: {stats.printed} printed ({stats.pages} pages), {stats.reused} unchanged"
+            line += say(
+                "@built-pdfs", printed=stats.printed, pages=stats.pages, reused=stats.reused
             )
             if stats.elsewhere:
-                line += f", {stats.elsewhere} left to other shards"
+                line += say("@built-pdfs-elsewhere", count=stats.elsewhere)
         if result.external_links:
-            report = cache_dir(result.out) / build_cache.EXTERNAL_LINKS
-            line += f"; {result.external_links} external links listed in {report}"
-        console.print(Text(line, style="green"))
+            line += _external(result.external_links, result.out)
+        say_line(line, lang, console)
     return EXIT_OK
 
 
@@ -169,12 +173,20 @@ def _nothing_changed(
     print_problems(inputs.warnings, inputs.texts, args.format, console, lang)
     if args.format == "human":
         seconds = time.perf_counter() - started
-        line = f"nothing changed: {inputs.files} files in {target} ({seconds:.2f} s)"
+        line = say("@nothing-changed", files=inputs.files, out=str(target), s=_s(seconds))
         if inputs.external_links:
-            report = cache_dir(target) / build_cache.EXTERNAL_LINKS
-            line += f"; {inputs.external_links} external links listed in {report}"
-        console.print(Text(line, style="green"))
+            line += _external(inputs.external_links, target)
+        say_line(line, lang, console)
     return True
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f}"
+
+
+def _external(count: int, out: Path) -> Phrase:
+    report = cache_dir(out) / build_cache.EXTERNAL_LINKS
+    return say("@built-external-links", count=count, report=str(report))
 
 
 def cmd_serve(args: argparse.Namespace, console: Console) -> int:

@@ -204,9 +204,10 @@ def _check_collisions(documents: tuple[Document, ...]) -> Iterator[Problem]:
 class Reserved:
     """The addresses the build keeps for itself, in the default language's tree."""
 
-    pages: Mapping[str, Text]  # path of a page made from the data -> what it is
+    pages: Mapping[str, routes.Said]  # path of a page made from the data -> what it is
     folders: Mapping[str, Text]  # folder the build fills -> what it holds
-    files: Mapping[str, tuple[Text, str]]  # file -> (what, the document whose page it is)
+    # file -> (what it is, the document whose page it is); said only for a problem
+    files: Mapping[str, tuple[routes.Said, str]]
 
     def why(self, path: str) -> tuple[str, Text] | None:
         """(problem code, why) when no document may be published at `path`: it is a
@@ -215,7 +216,7 @@ class Reserved:
         /a/index.html/ beside /a/, /a.pdf/ beside /a/). Two documents at one address
         are `_check_collisions`'."""
         if path in self.pages:
-            return "reserved-address", say("@reserved.is", what=self.pages[path])
+            return "reserved-address", say("@reserved.is", what=self.pages[path]())
         for folder, what in self.folders.items():
             if path == folder:
                 return "reserved-address", say("@reserved.is-folder", what=what)
@@ -229,7 +230,7 @@ class Reserved:
             if folder in self.files:
                 what, owner = self.files[folder]
                 code = "url-collision" if owner else "reserved-address"
-                return code, say("@reserved.needs-folder", folder=folder, what=what)
+                return code, say("@reserved.needs-folder", folder=folder, what=what())
         return None
 
 
@@ -241,12 +242,18 @@ def reserved(content: Content, originals: list[_Original] | None = None) -> Rese
     data = content.data
     pages = routes.generated_pages(data.rounds, data.regions, data.themes)
     folders = {**routes.BUILD_FOLDERS, **routes.language_folders(default)}
-    files = {path: (what, "") for path, what in routes.generated_files(default).items()}
+    files: dict[str, tuple[routes.Said, str]] = {
+        path: (lambda w=what: w, "") for path, what in routes.generated_files(default).items()
+    }
     files.update({"/" + routes.output_file(path): (what, "") for path, what in pages.items()})
     for other in originals if originals is not None else _originals(content.documents):
-        files[routes.document_pdf(other.path)] = (say("@reserved.pdf-of", file=other.doc.file), "")
+        file = other.doc.file
+        files[routes.document_pdf(other.path)] = (
+            lambda f=file: say("@reserved.pdf-of", file=f),
+            "",
+        )
         page = "/" + routes.output_file(other.path)
-        files.setdefault(page, (say("@reserved.page-of", file=other.doc.file), other.doc.file))
+        files.setdefault(page, (lambda f=file: say("@reserved.page-of", file=f), file))
     return Reserved(pages, folders, files)
 
 

@@ -7,12 +7,15 @@ URLs here are site paths ("/kierrokset/2018-syksy/uusimaa/"); `href` adds the pa
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from soteneg.core.names import LANGS
 from soteneg.core.text import Text, say, verbatim
+
+# What an address is, said when asked (see generated_pages).
+Said = Callable[[], Text]
 
 if TYPE_CHECKING:
     from soteneg.content.models import DocumentMeta
@@ -113,32 +116,34 @@ def document(doc_id: str, meta: DocumentMeta) -> str:
 
 def generated_pages(
     round_ids: Iterable[str], region_ids: Iterable[str], theme_ids: Iterable[str]
-) -> dict[str, Text]:
+) -> dict[str, Said]:
     """The language-neutral path of every page the build makes from the data files
     rather than from a document, with what it is (for messages). Each exists in every
     language; whether a page is made this time (a statement without `accessibility:`, a
     theme without sections in a region) does not matter: its address stays the build's.
+    What a page is is said only when a problem needs it: thousands of pages are named on
+    every check, and hardly ever shown.
     The units of `units.plan_units` make these; tests/test_addresses.py checks that the
     two agree on a built site."""
     regions = list(region_ids)
-    pages = {
-        "/": say("@route.home"),
-        ROUNDS: say("@route.rounds"),
-        REGIONS: say("@route.regions"),
-        THEMES: say("@route.themes"),
-        NEWS: say("@route.news"),
-        SEARCH: say("@route.search"),
-        STATEMENT: say("@route.statement"),
+    pages: dict[str, Said] = {
+        "/": lambda: say("@route.home"),
+        ROUNDS: lambda: say("@route.rounds"),
+        REGIONS: lambda: say("@route.regions"),
+        THEMES: lambda: say("@route.themes"),
+        NEWS: lambda: say("@route.news"),
+        SEARCH: lambda: say("@route.search"),
+        STATEMENT: lambda: say("@route.statement"),
     }
     for round_id in round_ids:
-        pages[round_(round_id)] = say("@route.round", round=round_id)
+        pages[round_(round_id)] = lambda r=round_id: say("@route.round", round=r)
     for region_id in regions:
-        pages[region(region_id)] = say("@route.region", region=region_id)
+        pages[region(region_id)] = lambda r=region_id: say("@route.region", region=r)
     for theme_id in theme_ids:
-        pages[theme(theme_id)] = say("@route.theme", theme=theme_id)
+        pages[theme(theme_id)] = lambda t=theme_id: say("@route.theme", theme=t)
         for region_id in regions:
-            pages[theme_region(theme_id, region_id)] = say(
-                "@route.theme-region", theme=theme_id, region=region_id
+            pages[theme_region(theme_id, region_id)] = lambda t=theme_id, r=region_id: say(
+                "@route.theme-region", theme=t, region=r
             )
     return pages
 

@@ -178,7 +178,8 @@ def problem_page(state: State, lang: str) -> str:
             for n in range(first, min(len(lines), p.line + 2) + 1):
                 mark = ' class="here"' if n == p.line else ""
                 shown.append(f"<span{mark}><b>{n:>4}</b> {html.escape(lines[n - 1][:300])}</span>")
-            excerpt = "<pre>" + "\n".join(shown) + "</pre>"
+            # Each line is a block of its own: a newline between them would show twice.
+            excerpt = "<pre>" + "".join(shown) + "</pre>"
         line = f", {say('@preview-line').in_(lang)} {p.line}" if p.line else ""
         where = html.escape(p.file) + line
         hint = p.suggestion_in(lang)

@@ -46,4 +46,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "soteneg kraschade (ett programfel, inte ett innehållsfel):",
         "en": "soteneg crashed (a bug, not a content problem):",
     },
+    # What `build` says when it is done.
+    "@built": {
+        "fi": "rakennettu {files} tiedostoa kansioon {out} {s} sekunnissa "
+        "({written} kirjoitettu, {removed} poistettu)",
+        "sv": "byggde {files} filer i {out} på {s} s ({written} skrivna, {removed} borttagna)",
+        "en": "built {files} files into {out} in {s} s ({written} written, {removed} removed)",
+    },
+    "@nothing-changed": {
+        "fi": "ei muutoksia: {files} tiedostoa kansiossa {out} ({s} s)",
+        "sv": "inget har ändrats: {files} filer i {out} ({s} s)",
+        "en": "nothing changed: {files} files in {out} ({s} s)",
+    },
+    "@built-pdfs": {
+        "fi": "; PDF-tiedostot: {printed} tulostettu ({pages} sivua), {reused} ennallaan",
+        "sv": "; PDF-filer: {printed} utskrivna ({pages} sidor), {reused} oförändrade",
+        "en": "; PDFs: {printed} printed ({pages} pages), {reused} unchanged",
+    },
+    "@built-pdfs-elsewhere": {
+        "fi": ", {count} jätetty muille osille (--shard)",
+        "sv": ", {count} lämnade åt andra delar (--shard)",
+        "en": ", {count} left to other shards",
+    },
+    "@built-external-links": {
+        "fi": "; {count} ulkoista linkkiä luettelossa {report}",
+        "sv": "; {count} externa länkar listade i {report}",
+        "en": "; {count} external links listed in {report}",
+    },
 }
