@@ -51,8 +51,8 @@ from soteneg.build.staged import (
     needs,
     to_link_check,
 )
-from soteneg.build.units import SITEMAP_TEMPLATE, Unit, fingerprint, plan_units, site_key
 from soteneg.build.units import Inputs as UnitInputs
+from soteneg.build.units import Unit, fingerprint, plan_units, site_key
 from soteneg.content import attachments
 from soteneg.content.loader import Content
 from soteneg.content.sources import STATIC_DIR, TEMPLATES_DIR, read_static
@@ -60,7 +60,7 @@ from soteneg.core import routes
 from soteneg.core.problems import Problem, problem, sort_problems
 from soteneg.packets import fonts
 from soteneg.site import assets, linkcheck, search
-from soteneg.site.feeds import sitemap_page
+from soteneg.site.feeds import SITEMAP_TEMPLATE, sitemap_page
 from soteneg.site.index import BuildOptions, Site, build_site
 from soteneg.site.pages.page import Chrome
 from soteneg.site.render import environment, render_page, template_keys

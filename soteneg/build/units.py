@@ -23,35 +23,15 @@ from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras
+from soteneg.site import eras, feeds
 from soteneg.site.feeds import feed_page, has_feed, robots_page
 from soteneg.site.index import Site
 from soteneg.site.pages import indexes as ix
 from soteneg.site.pages import regions as rg
 from soteneg.site.pages import themes as th
-from soteneg.site.pages.document import placeholder_page, version_page
+from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
 from soteneg.site.pages.page import Chrome, Page
-from soteneg.site.pages.statement import statement_page
-
-# The template each kind of unit renders (its key's first part).
-TEMPLATES = {
-    "doc": "document.html",
-    "404": "404.html",
-    "home": "home.html",
-    "rounds": "rounds.html",
-    "regions": "regions.html",
-    "themes": "themes.html",
-    "news": "news.html",
-    "feed": "atom.xml",
-    "search": "search.html",
-    "statement": "statement.html",
-    "round": "round.html",
-    "region": "region.html",
-    "theme": "theme.html",
-    "theme-region": "theme_region.html",
-    "robots": "robots.txt",
-}
-SITEMAP_TEMPLATE = "sitemap.xml"
+from soteneg.site.pages.statement import STATEMENT_TEMPLATE, statement_page
 
 
 @dataclass(frozen=True)
@@ -151,8 +131,8 @@ def plan_units(
 
     units: list[Unit] = []
 
-    def add(key: str, parts: list[str], make: Callable[[], Page | None]) -> None:
-        template = TEMPLATES[key.split(":", 1)[0]]
+    def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
+        # The template is the one the page's own module renders (render_pool checks it).
         used = inputs.templates.get(template, "(missing)")
         units.append(Unit(key, template, fingerprint(g, key, used, *parts), make))
 
@@ -166,6 +146,7 @@ def plan_units(
                 fresh = "" if doc is group.original else version_of(group.original)
                 add(
                     key,
+                    DOCUMENT_TEMPLATE,
                     [listed(group.id), inputs.render_key(doc.id), fresh],
                     lambda group=group, doc=doc, chrome=chrome: version_page(
                         site, group, doc, rendered[doc.id], chrome
@@ -174,26 +155,59 @@ def plan_units(
             else:
                 add(
                     key,
+                    DOCUMENT_TEMPLATE,
                     [listed(group.id)],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
                 )
 
     default = chrome_for(site.default_lang)
-    add("404", [], lambda: ix.not_found_page(site, default))
+    add("404", ix.NOT_FOUND_TEMPLATE, [], lambda: ix.not_found_page(site, default))
     for lang in site.languages:
         chrome = chrome_for(lang)
         home = [listed(n) for n in site.news[: ix.LATEST_NEWS]] + ["|"]
         home += [listed(p) for p in site.pages]
-        add(f"home:{lang}", home, lambda chrome=chrome: ix.home_page(site, chrome))
-        add(f"rounds:{lang}", [], lambda chrome=chrome: ix.rounds_index(site, chrome))
-        add(f"regions:{lang}", [], lambda chrome=chrome: rg.regions_index(site, chrome))
-        add(f"themes:{lang}", [], lambda chrome=chrome: ix.themes_index(site, chrome))
+        add(
+            f"home:{lang}", ix.HOME_TEMPLATE, home, lambda chrome=chrome: ix.home_page(site, chrome)
+        )
+        add(
+            f"rounds:{lang}",
+            ix.ROUNDS_TEMPLATE,
+            [],
+            lambda chrome=chrome: ix.rounds_index(site, chrome),
+        )
+        add(
+            f"regions:{lang}",
+            rg.REGIONS_TEMPLATE,
+            [],
+            lambda chrome=chrome: rg.regions_index(site, chrome),
+        )
+        add(
+            f"themes:{lang}",
+            ix.THEMES_TEMPLATE,
+            [],
+            lambda chrome=chrome: ix.themes_index(site, chrome),
+        )
         news = [listed(n) for n in site.news]
-        add(f"news:{lang}", news, lambda chrome=chrome: ix.news_index(site, chrome))
+        add(
+            f"news:{lang}",
+            ix.NEWS_TEMPLATE,
+            news,
+            lambda chrome=chrome: ix.news_index(site, chrome),
+        )
         if has_feed(site):
-            add(f"feed:{lang}", news, lambda lang=lang: feed_page(site, lang))
-        add(f"search:{lang}", [], lambda chrome=chrome: ix.search_page(site, chrome))
-        add(f"statement:{lang}", [], lambda chrome=chrome: statement_page(site, chrome))
+            add(f"feed:{lang}", feeds.FEED_TEMPLATE, news, lambda lang=lang: feed_page(site, lang))
+        add(
+            f"search:{lang}",
+            ix.SEARCH_TEMPLATE,
+            [],
+            lambda chrome=chrome: ix.search_page(site, chrome),
+        )
+        add(
+            f"statement:{lang}",
+            STATEMENT_TEMPLATE,
+            [],
+            lambda chrome=chrome: statement_page(site, chrome),
+        )
         for rnd in site.rounds:
             # A round lists the regions of its time only; who they are is data (site-wide).
             parts = [slot("summary", rnd.id)]
@@ -201,6 +215,7 @@ def plan_units(
                 parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
             add(
                 f"round:{rnd.id}:{lang}",
+                rg.ROUND_TEMPLATE,
                 parts,
                 lambda rnd=rnd, chrome=chrome: rg.round_page(site, rnd, chrome),
             )
@@ -210,6 +225,7 @@ def plan_units(
                 parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
             add(
                 f"region:{r}:{lang}",
+                rg.REGION_TEMPLATE,
                 parts,
                 lambda r=r, chrome=chrome: rg.region_page(site, r, chrome),
             )
@@ -232,6 +248,7 @@ def plan_units(
                         matrix.append(sections(site.slots.get(("negotiation", rnd.id, r)), lang))
             add(
                 f"theme:{theme_id}:{lang}",
+                th.THEME_TEMPLATE,
                 matrix,
                 lambda t=theme_id, chrome=chrome: th.theme_page(site, t, rendered, chrome),
             )
@@ -242,12 +259,13 @@ def plan_units(
                 parts += [section(g, theme_id, other) for g in groups for other in site.languages]
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",
+                    th.THEME_REGION_TEMPLATE,
                     parts,
                     lambda t=theme_id, r=r, chrome=chrome: th.theme_region_page(
                         site, t, r, rendered, chrome
                     ),
                 )
-    add("robots", [], lambda: robots_page(site))
+    add("robots", feeds.ROBOTS_TEMPLATE, [], lambda: robots_page(site))
     return units
 
 

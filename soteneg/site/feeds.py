@@ -8,6 +8,11 @@ from soteneg.site.index import Site
 from soteneg.site.page_records import Alternate, SitemapEntry
 from soteneg.site.pages.page import Page
 
+# The template each page of this module renders; the build's units use the same.
+SITEMAP_TEMPLATE = "sitemap.xml"
+FEED_TEMPLATE = "atom.xml"
+ROBOTS_TEMPLATE = "robots.txt"
+
 
 def sitemap_entry(page: Page) -> SitemapEntry | None:
     """A page's entry in the sitemap, with its language versions as hreflang alternates;
@@ -27,7 +32,7 @@ def sitemap_entry(page: Page) -> SitemapEntry | None:
 def sitemap_page(entries: list[SitemapEntry]) -> Page:
     """The template reads e.loc, e.lastmod and e.alternates (a.lang, a.href)."""
     ordered = sorted(entries, key=lambda e: e.url)
-    return Page(routes.SITEMAP, "sitemap.xml", {"entries": ordered}, indexable=False)
+    return Page(routes.SITEMAP, SITEMAP_TEMPLATE, {"entries": ordered}, indexable=False)
 
 
 def feed_page(site: Site, lang: str) -> Page:
@@ -69,7 +74,7 @@ def feed_page(site: Site, lang: str) -> Page:
         "updated": max(e["updated"] for e in entries),
         "entries": entries,
     }
-    return Page(routes.feed(lang, site.default_lang), "atom.xml", context, indexable=False)
+    return Page(routes.feed(lang, site.default_lang), FEED_TEMPLATE, context, indexable=False)
 
 
 def has_feed(site: Site) -> bool:
@@ -79,4 +84,4 @@ def has_feed(site: Site) -> bool:
 
 def robots_page(site: Site) -> Page:
     sitemap = routes.absolute(routes.SITEMAP, site.config.base_url)
-    return Page(routes.ROBOTS, "robots.txt", {"sitemap": sitemap}, indexable=False)
+    return Page(routes.ROBOTS, ROBOTS_TEMPLATE, {"sitemap": sitemap}, indexable=False)

@@ -18,6 +18,10 @@ from soteneg.site import eras, i18n
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
 
+# The template each page of this module renders; the build's units use the same.
+DOCUMENT_TEMPLATE = "document.html"
+
+
 JSONLD_TYPES = {
     "negotiation": "Report",
     "assessment": "Report",
@@ -240,7 +244,7 @@ def version_page(
         if meta.type == "negotiation" and round_id and region_id
         else None
     )
-    return Page(url, "document.html", context, sources=(doc.file,))
+    return Page(url, DOCUMENT_TEMPLATE, context, sources=(doc.file,))
 
 
 def _outdated(site: Site, group: Group, doc: Document, chrome: Chrome) -> dict[str, Any] | None:
@@ -298,4 +302,4 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     context["contacts"] = []
     context["attachments"] = []
     context["pdf"] = context["packet"] = None
-    return Page(url, "document.html", context, indexable=False, sources=(original.file,))
+    return Page(url, DOCUMENT_TEMPLATE, context, indexable=False, sources=(original.file,))

@@ -9,6 +9,15 @@ from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, round_info, themes_of
 
+# The template each page of this module renders; the build's units use the same.
+HOME_TEMPLATE = "home.html"
+ROUNDS_TEMPLATE = "rounds.html"
+THEMES_TEMPLATE = "themes.html"
+NEWS_TEMPLATE = "news.html"
+NOT_FOUND_TEMPLATE = "404.html"
+SEARCH_TEMPLATE = "search.html"
+
+
 LATEST_NEWS = 5
 
 
@@ -25,7 +34,7 @@ def home_page(site: Site, chrome: Chrome) -> Page:
     context["news"] = [doc_link(site, site.groups[g], chrome) for g in site.news[:LATEST_NEWS]]
     context["all_news_href"] = chrome.href(routes.NEWS)
     context["pages"] = [doc_link(site, site.groups[g], chrome) for g in site.pages]
-    return Page(routes.home(chrome.lang, site.default_lang), "home.html", context)
+    return Page(routes.home(chrome.lang, site.default_lang), HOME_TEMPLATE, context)
 
 
 def rounds_index(site: Site, chrome: Chrome) -> Page:
@@ -35,7 +44,7 @@ def rounds_index(site: Site, chrome: Chrome) -> Page:
     )
     context["rounds"] = [round_info(site, r, chrome) for r in reversed(site.rounds)]
     return Page(
-        routes.localize(routes.ROUNDS, chrome.lang, site.default_lang), "rounds.html", context
+        routes.localize(routes.ROUNDS, chrome.lang, site.default_lang), ROUNDS_TEMPLATE, context
     )
 
 
@@ -53,7 +62,7 @@ def themes_index(site: Site, chrome: Chrome) -> Page:
         }
         for t in site.data.themes.values()
     ]
-    return Page(routes.localize(routes.THEMES, lang, site.default_lang), "themes.html", context)
+    return Page(routes.localize(routes.THEMES, lang, site.default_lang), THEMES_TEMPLATE, context)
 
 
 def news_index(site: Site, chrome: Chrome) -> Page:
@@ -62,7 +71,9 @@ def news_index(site: Site, chrome: Chrome) -> Page:
         path=routes.NEWS, title=title, trail=[Crumb(title, routes.NEWS)], section=routes.NEWS
     )
     context["news"] = [doc_link(site, site.groups[g], chrome) for g in site.news]
-    return Page(routes.localize(routes.NEWS, chrome.lang, site.default_lang), "news.html", context)
+    return Page(
+        routes.localize(routes.NEWS, chrome.lang, site.default_lang), NEWS_TEMPLATE, context
+    )
 
 
 def not_found_page(site: Site, chrome: Chrome) -> Page:
@@ -85,7 +96,7 @@ def not_found_page(site: Site, chrome: Chrome) -> Page:
         }
         for lang in site.languages
     ]
-    return Page(routes.NOT_FOUND, "404.html", context, indexable=False)
+    return Page(routes.NOT_FOUND, NOT_FOUND_TEMPLATE, context, indexable=False)
 
 
 def search_page(site: Site, chrome: Chrome) -> Page:
@@ -96,5 +107,5 @@ def search_page(site: Site, chrome: Chrome) -> Page:
     context["bundle"] = routes.href(routes.SEARCH_INDEX, chrome.base)
     context["base"] = chrome.base
     return Page(
-        routes.localize(routes.SEARCH, chrome.lang, site.default_lang), "search.html", context
+        routes.localize(routes.SEARCH, chrome.lang, site.default_lang), SEARCH_TEMPLATE, context
     )

@@ -20,6 +20,11 @@ from soteneg.site.pages.parts import (
     themes_of,
 )
 
+# The template each page of this module renders; the build's units use the same.
+ROUND_TEMPLATE = "round.html"
+REGIONS_TEMPLATE = "regions.html"
+REGION_TEMPLATE = "region.html"
+
 
 def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
     lang = chrome.lang
@@ -63,7 +68,7 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
         for group, heading in zip(groups, headings, strict=True)
     ]
     context["round_packet"] = chrome.packet(rnd.id)
-    return Page(routes.localize(path, lang, site.default_lang), "round.html", context)
+    return Page(routes.localize(path, lang, site.default_lang), ROUND_TEMPLATE, context)
 
 
 def regions_index(site: Site, chrome: Chrome) -> Page:
@@ -93,7 +98,7 @@ def regions_index(site: Site, chrome: Chrome) -> Page:
         }
         for group in groups
     ]
-    return Page(routes.localize(routes.REGIONS, lang, site.default_lang), "regions.html", context)
+    return Page(routes.localize(routes.REGIONS, lang, site.default_lang), REGIONS_TEMPLATE, context)
 
 
 def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
@@ -130,7 +135,7 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
         }
         for rnd in reversed(region_rounds(site, region_id))
     ]
-    return Page(routes.localize(path, lang, site.default_lang), "region.html", context)
+    return Page(routes.localize(path, lang, site.default_lang), REGION_TEMPLATE, context)
 
 
 def region_rounds(site: Site, region_id: str) -> tuple[Round, ...]:

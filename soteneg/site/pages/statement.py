@@ -8,6 +8,10 @@ from soteneg.site import i18n
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
 
+# The template each page of this module renders; the build's units use the same.
+STATEMENT_TEMPLATE = "statement.html"
+
+
 STATEMENT = routes.STATEMENT
 
 TEXTS = {
@@ -144,4 +148,4 @@ def statement_page(site: Site, chrome: Chrome) -> Page | None:
         if statement.reviewed
         else None,
     }
-    return Page(routes.localize(STATEMENT, lang, site.default_lang), "statement.html", context)
+    return Page(routes.localize(STATEMENT, lang, site.default_lang), STATEMENT_TEMPLATE, context)

@@ -25,6 +25,10 @@ from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, other_names, region_ref, round_info
 
+# The template each page of this module renders; the build's units use the same.
+THEME_TEMPLATE = "theme.html"
+THEME_REGION_TEMPLATE = "theme_region.html"
+
 
 def _section(
     group: Group | None, theme_id: str, rendered: Mapping[str, Rendered], lang: str
@@ -140,7 +144,7 @@ def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chro
     context["theme"] = {"name": name, "description": theme.description.get(lang)}
     context["other_names"] = other_names(site, theme.name, lang)
     context["tables"] = tables
-    return Page(routes.localize(path, lang, site.default_lang), "theme.html", context)
+    return Page(routes.localize(path, lang, site.default_lang), THEME_TEMPLATE, context)
 
 
 def theme_region_page(
@@ -217,4 +221,4 @@ def theme_region_page(
     )
     context["entries"] = list(reversed(entries))
     context["theme_href"] = chrome.href(routes.theme(theme_id))
-    return Page(routes.localize(path, lang, site.default_lang), "theme_region.html", context)
+    return Page(routes.localize(path, lang, site.default_lang), THEME_REGION_TEMPLATE, context)
