@@ -23,7 +23,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -142,6 +142,7 @@ class Running:
     process: subprocess.Popen[str]
     tmp: Path  # the preview's TMPDIR
     cache: Path  # its XDG_CACHE_HOME
+    said: list[str] = field(default_factory=list)  # what it printed, line by line
 
     @property
     def base(self) -> str:
@@ -179,7 +180,7 @@ def _wait_ready(running: Running, timeout: float = 60) -> None:
     silent fails the test after `timeout` instead of holding up the whole run."""
     stdout = running.process.stdout
     assert stdout is not None
-    said: list[str] = []
+    said = running.said
     ready = threading.Event()
 
     def read() -> None:
@@ -209,9 +210,9 @@ def _running(
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+def server(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str], list[str]]]:
     with _running(project(tmp_path, GOLDEN_SITE), tmp_path) as running:
-        yield running.root, running.base, running.process
+        yield running.root, running.base, running.process, running.said
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +234,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_serves_drafts_marked_and_pdfs_on_request(server) -> None:
-    _, base, _ = server
+    _, base, _, _ = server
     status, body = _get(base + PAGE)
     assert status == 200 and "Uusimaa, syksy 2018" in body
     assert "livereload" in body  # the browser listens for reloads
@@ -251,7 +252,7 @@ def test_serves_drafts_marked_and_pdfs_on_request(server) -> None:
 
 
 def test_edit_break_fix_and_template_error(server) -> None:
-    root, base, process = server
+    root, base, process, said = server
     doc = root / DOC
     _edit(doc, "lähes kaikkialla", "melkein kaikkialla")
     status, body = _until(base + PAGE, lambda s, b: "melkein" in b)
@@ -267,6 +268,8 @@ def test_edit_break_fix_and_template_error(server) -> None:
     assert "<code>unknown-region</code>" in body
     status, body = _until(base + "sv/", lambda s, b: s == 500)
     assert "området &#x27;uusima&#x27; är inte definierat" in body
+    # The terminal speaks the site's default language (Finnish) too.
+    assert any("koontiversio" in line and "virheitä" in line for line in said), said
     assert "region: uusima</span>" in body  # the source line, marked
     status, body = _get(base + "sv/" + PAGE)
     assert "Innehållet har fel" in body  # in the editor's language
@@ -290,7 +293,7 @@ def _csp_violations(messages: list[str]) -> list[str]:
 
 
 def test_an_open_browser_tab_reloads_by_itself(server) -> None:
-    root, base, _ = server
+    root, base, _, _ = server
     with browser() as chromium:
         page = chromium.new_page()
         console: list[str] = []

@@ -204,17 +204,15 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     def report(state: serve.State) -> None:
         stamp = time.strftime("%H:%M:%S")
         if state.crash:
-            console.print(
-                Text(f"{stamp} soteneg crashed; the traceback is in the browser", style="bold red")
-            )
+            crashed = say("@preview-crashed", time=stamp).in_(state.lang)
+            console.print(Text(crashed, style="bold red"))
             console.print(state.crash, markup=False, highlight=False)
             return
         print_problems(state.problems, state.texts, "human", console, state.lang)
         style = "red" if state.failed else "green"
-        verdict = "problems: see above or in the browser" if state.failed else "ok"
-        console.print(
-            Text(f"{stamp} build {state.builds}: {verdict} ({state.seconds:.2f} s)", style=style)
-        )
+        key = "@preview-build-failed" if state.failed else "@preview-build-ok"
+        line = say(key, time=stamp, build=state.builds, s=_s(state.seconds))
+        console.print(Text(line.in_(state.lang), style=style))
 
     def ready(url: str) -> None:
         console.print(Text(f"preview at {url} (drafts shown; Ctrl+C stops)", style="bold"))

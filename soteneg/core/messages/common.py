@@ -73,4 +73,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "; {count} externa länkar listade i {report}",
         "en": "; {count} external links listed in {report}",
     },
+    # What the preview says in its terminal after each build.
+    "@preview-build-ok": {
+        "fi": "{time} koontiversio {build}: kunnossa ({s} s)",
+        "sv": "{time} bygge {build}: i ordning ({s} s)",
+        "en": "{time} build {build}: ok ({s} s)",
+    },
+    "@preview-build-failed": {
+        "fi": "{time} koontiversio {build}: virheitä, katso yllä tai selaimessa ({s} s)",
+        "sv": "{time} bygge {build}: fel, se ovan eller i webbläsaren ({s} s)",
+        "en": "{time} build {build}: problems: see above or in the browser ({s} s)",
+    },
+    "@preview-crashed": {
+        "fi": "{time} soteneg kaatui; virheen jäljitys näkyy selaimessa",
+        "sv": "{time} soteneg kraschade; felspårningen visas i webbläsaren",
+        "en": "{time} soteneg crashed; the traceback is in the browser",
+    },
 }
