@@ -209,11 +209,44 @@ def test_the_preview_shows_problems_in_the_page_s_language() -> None:
     assert b'<html lang="sv">' in reply.body
 
 
+def _swedish_default(root: Path) -> None:
+    config = root / "site.yaml"
+    text = re.sub(r"(?m)^default_lang: .*\n", "", config.read_text(encoding="utf-8"))
+    config.write_text(text + "default_lang: sv\n", encoding="utf-8")
+
+
 def test_build_says_what_it_did_in_the_chosen_language(tmp_path: Path) -> None:
     root, out = bundled_copy(tmp_path), tmp_path / "out"
+    _swedish_default(root)
     build = ("build", "--root", root, "--out", out, "--no-pdf", "--no-search")
-    first = run_cli(*build, "--lang", "sv")
+    first = run_cli(*build, "--lang", "fi")
     assert first.returncode == 0, first.stdout + first.stderr
-    assert first.stdout.startswith("byggde ") and " skrivna, 0 borttagna)" in first.stdout
-    again = run_cli(*build, lang=None)  # the site's default language: Finnish
-    assert again.stdout.startswith("ei muutoksia: "), again.stdout
+    assert first.stdout.startswith("rakennettu ") and " kirjoitettu, 0 poistettu)" in first.stdout
+    # Nothing changed: site.yaml is not read again, the language is the one recorded.
+    again = run_cli(*build, lang=None)
+    assert again.stdout.startswith("inget har ändrats: "), again.stdout
+
+
+def test_the_preview_keeps_the_site_s_language_when_nothing_changed(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from soteneg.editors import serve
+
+    root = bundled_copy(tmp_path)
+    _swedish_default(root)
+    preview = serve.Preview(root, tmp_path / "out", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    first, second = preview.rebuild(), preview.rebuild()
+    assert second.result is not None and second.result.unchanged
+    assert (first.lang, second.lang) == ("sv", "sv")
+
+
+def test_a_failed_search_index_is_said_in_every_language_with_pagefind_s_words_quoted() -> None:
+    from soteneg.site.search import SearchError
+
+    failed = problem("_site", None, "search-error", detail=SearchError("bundle broken").text)
+    assert failed.message_in("en") == "the search index failed: bundle broken"
+    assert failed.message_in("fi") == (
+        "hakuindeksin luominen epäonnistui: Pagefind ilmoitti: bundle broken"
+    )
+    missing = SearchError(say("@search.no-binary")).text
+    assert missing.in_("sv") == "programmet Pagefind saknas: installera `pagefind[extended]`"

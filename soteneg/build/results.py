@@ -40,10 +40,19 @@ class BuildResult:
     unchanged: bool = False  # nothing changed since the previous build: nothing was done
     written: list[str] = field(default_factory=list)  # output files written
     removed: list[str] = field(default_factory=list)  # output files deleted
+    # site.yaml's default language as the last build recorded it, when nothing changed
+    # and site.yaml was not read this time.
+    recorded_lang: str | None = None
 
     @property
     def failed(self) -> bool:
         return self.check.config_failed or has_errors(self.problems)
+
+    @property
+    def default_lang(self) -> str | None:
+        """The site's default language, for messages; None if site.yaml was unreadable."""
+        config = self.check.content.config
+        return config.default_lang if config is not None else self.recorded_lang
 
 
 def unchanged_result(out: Path, inputs: Inputs, site: Site | None = None) -> BuildResult:
@@ -58,4 +67,5 @@ def unchanged_result(out: Path, inputs: Inputs, site: Site | None = None) -> Bui
         inputs.external_links,
         site,
         unchanged=True,
+        recorded_lang=inputs.default_lang,
     )

@@ -187,7 +187,7 @@ class Run:
         except OutputError as err:
             self.fail(problem(str(out), None, "output-error.failed", detail=err.text))
         except search.SearchError as err:
-            self.fail(problem(str(out), None, "search-error", detail=str(err)))
+            self.fail(problem(str(out), None, "search-error", detail=err.text))
 
     def _resume(self, out: Path) -> None:
         """Whether this build updates the output in place (the cache describes it and no

@@ -116,8 +116,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     finally:
         if bar:
             bar.stop()
-    config = result.check.content.config
-    lang = message_lang(args.lang, config.default_lang if config else None)
+    lang = message_lang(args.lang, result.default_lang)
     print_problems(result.problems, dict(result.check.content.texts), args.format, console, lang)
     if result.check.config_failed or any(p.code == "output-error" for p in result.problems):
         return EXIT_USAGE
@@ -210,8 +209,11 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
             return
         print_problems(state.problems, state.texts, "human", console, state.lang)
         style = "red" if state.failed else "green"
-        key = "@preview-build-failed" if state.failed else "@preview-build-ok"
-        line = say(key, time=stamp, build=state.builds, s=_s(state.seconds))
+        said = {"time": stamp, "build": state.builds, "s": _s(state.seconds)}
+        if state.failed:
+            line = say("@preview-build-failed", **said)
+        else:
+            line = say("@preview-build-ok", **said)
         console.print(Text(line.in_(state.lang), style=style))
 
     def ready(url: str) -> None:

@@ -19,7 +19,7 @@ from soteneg.content.loader import Document, content_path
 from soteneg.content.sources import CONTENT_DIR, FileData
 from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
-from soteneg.core.text import joined, say
+from soteneg.core.text import Text, decimal, joined, say, verbatim
 from soteneg.markdown.parse import slugify
 
 Kind = Literal["attachment", "image", "link"]
@@ -193,7 +193,7 @@ def check_refs(
                     "file-too-large.attachment",
                     file=ref.written,
                     size=_mib(found.size),
-                    limit=f"{policy.max_mb:g}",
+                    limit=decimal(f"{policy.max_mb:g}"),
                 )
             )
             continue
@@ -229,8 +229,10 @@ def _pdf_problem(file: str, at: tuple[int, int], written: str, fault: Fault) -> 
     return problem(file, at, "attachment-unreadable", file=written, reason=reason)
 
 
-def _mib(size: int) -> str:
-    return f"{size / 1048576:.1f} MiB" if size >= 104858 else f"{size / 1024:.1f} KiB"
+def _mib(size: int) -> Text:
+    if size >= 104858:
+        return decimal(f"{size / 1048576:.1f}") + verbatim(" MiB")
+    return decimal(f"{size / 1024:.1f}") + verbatim(" KiB")
 
 
 def published_url(path: str, data: bytes) -> str:

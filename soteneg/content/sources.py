@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from soteneg.core.problems import Problem, problem, visible
+from soteneg.core.text import decimal
 
 CONFIG_FILE = "site.yaml"
 TEMPLATES_DIR = "templates"
@@ -109,7 +110,7 @@ def _read(
             return SourceFile(rel, None, problem(rel, (1, 1), "unreadable.not-a-file"))
         size = found.st_size
         if size > limit:
-            size_mib, limit_mib = f"{size / 1048576:.1f}", f"{limit / 1048576:.0f}"
+            size_mib, limit_mib = decimal(f"{size / 1048576:.1f}"), f"{limit / 1048576:.0f}"
             why = problem(rel, (1, 1), "file-too-large.source", size=size_mib, limit=limit_mib)
             return SourceFile(rel, None, why)
         return SourceFile(rel, path.read_bytes())

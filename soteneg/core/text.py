@@ -54,6 +54,13 @@ def verbatim(value: str) -> Text:
     return Text(value, value, value)
 
 
+def decimal(number: str) -> Text:
+    """A number written with a decimal point in English, a decimal comma in Finnish and
+    Swedish: "2.9" → "2,9"."""
+    comma = number.replace(".", ",")
+    return Text(comma, comma, number)
+
+
 def _shown(value: Param, lang: str) -> str:
     if isinstance(value, Text):
         return value.in_(lang)

@@ -85,7 +85,8 @@ class Preview:
         """Build what changed (drafts included, no PDFs or search index); never raises.
         `jobs` above 1 forks workers: only before the server's threads start."""
         started = time.perf_counter()
-        state = State(builds=self.state.builds + 1)
+        # The last known language stays if this build cannot tell (site.yaml unreadable).
+        state = State(builds=self.state.builds + 1, lang=self.state.lang)
         try:
             result = pipeline.build(
                 self.root,
@@ -101,8 +102,7 @@ class Preview:
             state.problems = result.problems
             state.failed = result.failed
             state.texts = dict(result.check.content.texts)
-            config = result.check.content.config
-            state.lang = config.default_lang if config else state.lang
+            state.lang = result.default_lang or state.lang
         except Exception:
             state.failed = True
             state.crash = traceback.format_exc()

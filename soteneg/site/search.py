@@ -50,6 +50,7 @@ from typing import IO, Any
 import cbor2
 
 from soteneg.core import routes
+from soteneg.core.text import Text, say
 
 BUNDLE = routes.SEARCH_INDEX.strip("/")
 TIMEOUT = 600  # seconds for the whole run, as the command line had
@@ -57,7 +58,12 @@ SIGNATURE = b"pagefind_dcd"  # begins every decompressed .pf_* file
 
 
 class SearchError(Exception):
-    """Pagefind failed; the message is its output."""
+    """Pagefind failed. `text` says so in every language; what Pagefind itself printed
+    or answered is kept as it is, quoted."""
+
+    def __init__(self, detail: str | Text) -> None:
+        super().__init__(detail if isinstance(detail, str) else detail.en)
+        self.text = detail if isinstance(detail, Text) else say("@search.pagefind", detail=detail)
 
 
 def index_site(site_dir: Path) -> None:
@@ -165,7 +171,7 @@ def _run_pagefind(site_dir: Path, pages: list[str]) -> dict[str, bytes]:
 
     executable = get_executable()
     if executable is None:
-        raise SearchError("the Pagefind binary is missing: install `pagefind[extended]`")
+        raise SearchError(say("@search.no-binary"))
     with tempfile.TemporaryFile() as log:
         try:
             process = subprocess.Popen(
@@ -185,7 +191,7 @@ def _run_pagefind(site_dir: Path, pages: list[str]) -> dict[str, bytes]:
             log.seek(0)
             output = log.read().decode("utf-8", "replace").strip()
             if not timer.is_alive():
-                raise SearchError(f"pagefind did not finish in {TIMEOUT} s") from err
+                raise SearchError(say("@search.timeout", seconds=TIMEOUT)) from err
             raise SearchError(f"{err}\n{output}".strip()[-2000:]) from None
         finally:
             timer.cancel()

@@ -212,8 +212,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{out} is not empty and was not built by soteneg; remove it or choose another --out",
     },
     "search-error": {
-        "fi": "hakuhakemiston luominen epäonnistui: {detail}",
+        "fi": "hakuindeksin luominen epäonnistui: {detail}",
         "sv": "det gick inte att skapa sökindexet: {detail}",
         "en": "the search index failed: {detail}",
+    },
+    # Why the search index failed (search.SearchError).
+    "@search.pagefind": {
+        "fi": "Pagefind ilmoitti: {detail}",
+        "sv": "Pagefind svarade: {detail}",
+        "en": "{detail}",
+    },
+    "@search.no-binary": {
+        "fi": "Pagefind-ohjelma puuttuu: asenna `pagefind[extended]`",
+        "sv": "programmet Pagefind saknas: installera `pagefind[extended]`",
+        "en": "the Pagefind binary is missing: install `pagefind[extended]`",
+    },
+    "@search.timeout": {
+        "fi": "Pagefind ei valmistunut {seconds} sekunnissa",
+        "sv": "Pagefind blev inte klar på {seconds} s",
+        "en": "pagefind did not finish in {seconds} s",
     },
 }

@@ -328,8 +328,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{expected} for '{successor}', or correct valid_to of '{region}'",
     },
     "region-outside-era": {
-        "fi": "alue '{region}' on voimassa {period}, yli aikakautensa '{era}', joka on "
-        "voimassa {era_period}",
+        "fi": "alue '{region}' on voimassa {period}, eli aikakautensa '{era}' ulkopuolella "
+        "(aikakausi on voimassa {era_period})",
         "sv": "området '{region}' gäller {period}, utöver sin era '{era}', som gäller {era_period}",
         "en": "region '{region}' is valid {period}, beyond its era '{era}', valid {era_period}",
     },
@@ -361,7 +361,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@address.rename": {
         "fi": "anna tiedostolle nimi {renamed}: {rule}",
-        "sv": "byt namn på den till {renamed}: {rule}",
+        "sv": "byt namn på det till {renamed}: {rule}",
         "en": "rename it {renamed}: {rule}",
     },
     "@address.space": {"fi": "välilyönti", "sv": "ett mellanslag", "en": "a space"},
@@ -467,7 +467,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the attachments and images",
     },
     "@route.search-index": {
-        "fi": "hakuindeksi, joka korvataan kokonaan jokaisessa rakennuksessa",
+        "fi": "hakuindeksi, joka korvataan kokonaan joka kerta, kun sivusto rakennetaan",
         "sv": "sökindexet, som ersätts helt vid varje bygge",
         "en": "the search index, replaced whole on every build",
     },
