@@ -97,6 +97,11 @@ class Stop(Exception):
 
 
 class Run:
+    """One build of `root` into `out`. The steps are called in the order
+    `pipeline.build` calls them; each relies on what the ones before it set (the cache
+    from `last_build`, the checked content from `accept`, the site from `index`, the
+    units from `plan`, the staged files from `make_pages`)."""
+
     def __init__(self, root: Path, out: Path | None, settings: Settings, memory: Memory | None):
         self.root, self.settings, self.memory = root, settings, memory
         pdf_options = settings.pdf_options
