@@ -11,12 +11,20 @@ with the same placeholders, every key the code names present.
 
 from __future__ import annotations
 
-from soteneg.core.messages import attachments, build, common, files, references
+from soteneg.core.messages import (
+    addresses,
+    attachments,
+    build,
+    common,
+    fields,
+    files,
+    references,
+)
 
 Entry = dict[str, str]
 
 CATALOGUE: dict[str, Entry] = {}
-for _part in (common, files, references, attachments, build):
+for _part in (common, files, fields, references, addresses, attachments, build):
     _clash = CATALOGUE.keys() & _part.MESSAGES.keys()
     assert not _clash, f"defined twice in the catalogue: {sorted(_clash)}"
     CATALOGUE.update(_part.MESSAGES)
