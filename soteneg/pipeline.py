@@ -10,18 +10,18 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from soteneg.build.cache import EXTERNAL_LINKS
-from soteneg.build.printing import PdfOptions
+from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult
-from soteneg.build.run import Memory, Run, Settings, Stop
+from soteneg.build.run import Memory, Run, Stop
+from soteneg.build.settings import PdfOptions, Settings
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check
-from soteneg.content.loader import Parsed, ParseMemo, load_content, parse_source
+from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
 from soteneg.content.sources import CONTENT_DIR, FileData, SourceFile, read_files, read_project
+from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
 from soteneg.packets import budgets, fonts
-from soteneg.site.index import BuildOptions
 
 __all__ = [
     "EXTERNAL_LINKS",
@@ -36,20 +36,17 @@ __all__ = [
 
 def check(
     root: Path,
-    memo: ParseMemo | None = None,
+    cache: Cache | None = None,
     html: bool = False,
     jobs: int = 1,
     pdf: bool = True,
 ) -> CheckResult:
-    """Read and validate the whole project; write nothing. `memo` and `html`: see
-    `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
-    so the print fonts must be installed."""
+    """Read and validate the whole project; write nothing. `cache`: keeps what each
+    document file became, for the next check; `html`: see `load_content`; `jobs`:
+    processes that parse documents; `pdf`: PDFs will be printed, so the print fonts must
+    be installed."""
     files = read_project(root)
-
-    def parse_many(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
-        return run(partial(parse_source, allow_html=allow_html, html=html), sources, jobs)
-
-    content, config_problems, problems = load_content(files, memo, html, parse_many)
+    content, config_problems, problems = load_content(files, html, parser(cache, jobs))
     if pdf and content.config is not None and files.config is not None:
         config_text = content.texts.get(files.config.path)
         families = content.config.print_fonts.families
@@ -75,6 +72,25 @@ def check(
     )
 
 
+def parser(cache: Cache | None, jobs: int) -> ParseMany:
+    """Parses document files in `jobs` processes; through `cache`, only those whose
+    bytes (or the options they are parsed with) changed since it last saw them."""
+
+    def parse_many(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
+        by_name = {s.path: s for s in sources}
+        parse = partial(parse_source, allow_html=allow_html, html=html)
+
+        def make(names: list[str]) -> dict[str, Parsed]:
+            return dict(zip(names, run(parse, [by_name[n] for n in names], jobs), strict=True))
+
+        if cache is None:
+            return list(make(list(by_name)).values())
+        wanted = {s.path: parse_key(s, allow_html, html) for s in sources}
+        return list(cache.get_or_make(PARSED, wanted, make).values())
+
+    return parse_many
+
+
 def build(
     root: Path,
     out: Path | None,
@@ -90,12 +106,21 @@ def build(
     preview's, which is then neither read from nor written to disk). The options are
     those of `run.Settings`. Any step may stop the build with its problems; the output
     is untouched until `publish`."""
-    run = Run(root, out, Settings(options, pdf_options, with_search, link_pdfs, jobs), memory)
+    settings = Settings(options, pdf_options, with_search, link_pdfs, jobs)
+    return build_as(root, out, settings, memory)
+
+
+def build_as(
+    root: Path, out: Path | None, settings: Settings, memory: Memory | None = None
+) -> BuildResult:
+    """`build`, with its options as one value (the command line's)."""
+    jobs = settings.jobs
+    run = Run(root, out, settings, memory)
     with _collector_paused():
         try:
             run.stop_if_unchanged()  # the last build is all still true: nothing to do
-            memo = run.last_build().parsed  # documents parsed before, by their bytes
-            run.accept(check(root, memo, html=True, jobs=jobs, pdf=run.prints))  # load, check
+            cache = run.last_build()  # what the last build parsed, made and printed
+            run.accept(check(root, cache, html=True, jobs=jobs, pdf=run.prints))  # load, check
             with run.locked_output():  # the output's lock; new files are staged beside it
                 site = run.index()  # what is published, where, with which files
                 units = run.plan(site)  # every page, with the fingerprint of what it shows

@@ -18,7 +18,7 @@ from conftest import MINIMAL, run_cli
 from pypdf import PdfWriter
 from test_site import build, project
 
-from soteneg.build import cache_parsed
+from soteneg.build.cache import parsed as cache_parsed
 from soteneg.content.loader import parse_source
 from soteneg.content.sources import SourceFile
 
@@ -273,8 +273,9 @@ def test_the_counts_are_kept_in_the_build_cache() -> None:
     outline = document.outline
     assert (outline.footnotes, outline.tables) == (3, ((_first_row(3), 4),))
     assert outline.print_lines > 0
-    back = cache_parsed.decode_shard(cache_parsed.encode_shard("k", {"m": parsed}), "k")
-    assert back["m"][1].outline == outline
+    shard = cache_parsed.encode_shard("k", {PAGE: ("made-of", parsed)})
+    back = cache_parsed.decode_shard(shard, "k")
+    assert back[PAGE][0] == "made-of" and back[PAGE][1][1].outline == outline
 
 
 def test_a_lowered_budget_holds_when_the_documents_come_from_the_cache(tmp_path: Path) -> None:

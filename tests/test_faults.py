@@ -179,8 +179,8 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build(root, out, pdf=True)
     assert first.returncode == 0
-    manifest = cache_dir(out) / "pdf.json"
-    manifest.write_bytes(b"\x00{not json")
+    # The build half holds what each page and PDF was made from.
+    (cache_dir(out) / build_cache.BUILD_FILE).write_bytes(b"\x00{not msgpack")
     doc = root / "content/tiedotteet/2018-11-26-uutinen.md"
     doc.write_text(doc.read_text() + "\nLisäys.\n")  # something to do
     second = build(root, out, pdf=True)

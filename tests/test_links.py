@@ -100,7 +100,7 @@ def test_only_the_named_pages_have_their_internal_links_checked() -> None:
 
 
 def test_a_page_that_loses_an_id_has_every_page_checked_again() -> None:
-    from soteneg.build.cache import Record
+    from soteneg.build.records import Record
     from soteneg.build.staged import Staged, to_link_check
 
     def record(body: str) -> Record:

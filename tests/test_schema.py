@@ -29,6 +29,7 @@ from pydantic import TypeAdapter, ValidationError
 from referencing import Registry, Resource
 
 from soteneg import pipeline
+from soteneg.build.cache import Cache
 from soteneg.content.crossref import cross_check
 from soteneg.content.loader import decode, load_content, parse_data_file, split_front_matter
 from soteneg.content.models import (
@@ -152,7 +153,7 @@ class Project:
     """A project checked once; its documents are swapped for one case at a time."""
 
     files: ProjectFiles
-    memo: dict[str, Any]
+    cache: Cache  # what each document became, so that a case parses only its own
     validator: Draft202012Validator
 
 
@@ -161,7 +162,7 @@ def project(root: Path) -> Project:
     content = pipeline.check(root).content
     languages = content.config.languages if content.config else None
     schemas = schema.document_schemas(content.data, content.documents, languages)
-    return Project(read_project(root), {}, _validator(schemas["document.schema.json"]))
+    return Project(read_project(root), Cache("schema"), _validator(schemas["document.schema.json"]))
 
 
 def check_codes(root: Path, path: str, text: str) -> list[str]:
@@ -177,7 +178,7 @@ def check_codes(root: Path, path: str, text: str) -> list[str]:
     if all(f.path != path for f in proj.files.documents):
         documents.append(source)
     files = replace(proj.files, documents=tuple(documents))
-    content, _, problems = load_content(files, proj.memo)
+    content, _, problems = load_content(files, parse_many=pipeline.parser(proj.cache, jobs=1))
     ids = {f.path.removeprefix(f"{CONTENT_DIR}/").removesuffix(".md") for f in files.documents}
     problems += cross_check(content, ids)
     split = split_front_matter(text, path)

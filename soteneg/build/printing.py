@@ -1,4 +1,5 @@
-"""Packets and document PDFs within a build: which to print, which to reuse, shards.
+"""Packets and document PDFs within a build: which to print (shards), as which jobs, with
+which key (whether a PDF is printed again or kept is the cache's to say).
 
 WeasyPrint is imported only when something is printed: it takes most of a second to
 load, which a build without PDFs (or with every PDF unchanged) should not pay.
@@ -7,18 +8,16 @@ load, which a build without PDFs (or with every PDF unchanged) should not pay.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-from soteneg.build.output import load_manifest, previous_output
+from soteneg.build.settings import PdfOptions
 from soteneg.content.sources import TEMPLATES_DIR
 from soteneg.core.problems import Problem, problem
 from soteneg.packets.plan import PROJECT_URI, Packet, packet_page, packet_urls, plan_packets
-from soteneg.packets.shard import Shard
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Page
 from soteneg.site.render import environment, render_pages
@@ -26,21 +25,8 @@ from soteneg.site.render import environment, render_pages
 if TYPE_CHECKING:
     from soteneg.packets.pdf import PrintJob
 
-PDF_MANIFEST = "pdf.json"
 # How the errors of pdf.print_one begin: print_packets says it from the catalogue instead.
 UNREADABLE_ATTACHMENT = "an attached PDF cannot be read: "
-
-
-class Progress(Protocol):
-    def start(self, total: int) -> None: ...
-    def advance(self, path: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    jobs: int = 1
-    progress: Progress | None = None
-    shard: Shard | None = None
 
 
 @dataclass
@@ -69,56 +55,52 @@ def pdf_urls(site: Site, options: PdfOptions) -> tuple[list[str], list[str]]:
     return [u for u in urls if u in mine], [u for u in urls if u not in mine]
 
 
-def print_packets(
-    site: Site,
-    env: Environment,
-    root: Path,
-    out: Path,
-    options: PdfOptions,
-    stats: PrintStats,
-) -> tuple[dict[str, bytes], dict[str, dict[str, str]], list[Problem]]:
-    """Render the packets' HTML, reuse unchanged PDFs of the previous build, print the rest.
+@dataclass(frozen=True)
+class PrintPlan:
+    """The PDFs this build prints, each with the key of all it depends on."""
 
-    Returns the PDF files, the new cache manifest and problems (refused fetches)."""
+    jobs: dict[str, PrintJob]  # PDF file -> what to print
+    keys: dict[str, str]  # PDF file -> its inputs' key (pdf.job_key)
+    sources: dict[str, tuple[str, ...]]  # PDF file -> the documents in it
+    elsewhere: int  # PDFs left to the other shards
+
+
+def plan_printing(
+    site: Site, env: Environment, root: Path, options: PdfOptions
+) -> tuple[PrintPlan | None, list[Problem]]:
+    """Render the packets' HTML into print jobs; or the problems of rendering."""
     from soteneg.packets import pdf
 
     packets, elsewhere = packets_to_print(site, options)
-    stats.elsewhere = len(elsewhere)
     pages = [packet_page(site, p, PROJECT_URI) for p in packets]
     html, problems = render_pages(env, pages, root / TEMPLATES_DIR)
     if problems:
-        return {}, {}, problems
-    jobs = [print_job(site, p, html[p.output]) for p in pages]
+        return None, problems
+    jobs = {p.output: print_job(site, p, html[p.output]) for p in pages}
     environment_key = pdf.environment_key(site.config.print_fonts.families)
-    previous = load_manifest(out, PDF_MANIFEST)
-    files: dict[str, bytes] = {}
-    manifest: dict[str, dict[str, str]] = {}
-    to_print: list[PrintJob] = []
-    for job in jobs:
-        key = pdf.job_key(job, environment_key)
-        entry = previous.get(job.path, {})
-        reused = (
-            previous_output(out, job.path, entry.get("sha256", ""))
-            if entry.get("key") == key
-            else None
-        )
-        if reused is not None:
-            files[job.path] = reused
-            manifest[job.path] = dict(entry)
-            stats.reused += 1
-        else:
-            manifest[job.path] = {"key": key}
-            to_print.append(job)
+    keys = {path: pdf.job_key(job, environment_key) for path, job in jobs.items()}
+    return PrintPlan(jobs, keys, {p.output: p.sources for p in pages}, len(elsewhere)), []
+
+
+def print_pdfs(
+    plan: PrintPlan, paths: list[str], root: Path, options: PdfOptions, stats: PrintStats
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Print these PDFs of the plan; the files and the problems (refused fetches, attached
+    PDFs that cannot be read)."""
+    from soteneg.packets import pdf
+
     if options.progress:
-        options.progress.start(len(to_print))
+        options.progress.start(len(paths))
     advance = options.progress.advance if options.progress else None
-    sources = {p.output: p.sources for p in pages}
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    to_print = [plan.jobs[path] for path in paths]
     for printed in pdf.print_all(to_print, root, options.jobs, advance):
         files[printed.path] = printed.data
-        manifest[printed.path]["sha256"] = hashlib.sha256(printed.data).hexdigest()
         stats.printed += 1
         stats.pages += printed.pages
-        where = sources[printed.path][0] if sources[printed.path] else printed.path
+        sources = plan.sources[printed.path]
+        where = sources[0] if sources else printed.path
         for message in printed.errors:
             # pdf.py's English words before pypdf's: said from the catalogue, in every
             # language, with pypdf's words after them as pypdf gives them.
@@ -128,7 +110,7 @@ def print_packets(
             )
         for url in printed.refused:
             problems.append(problem(where, None, "refused-fetch", pdf=printed.path, url=url))
-    return files, manifest, problems
+    return files, problems
 
 
 def print_on_request(site: Site, root: Path, url: str) -> bytes | None:

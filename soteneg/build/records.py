@@ -1,6 +1,6 @@
 """The records the build cache keeps: tuples and dataclasses of strings and numbers,
 nothing else, so that the cache can declare them and read them back exactly (see
-cache_codec)."""
+cache/codec)."""
 
 from __future__ import annotations
 
@@ -44,8 +44,9 @@ class Inputs:
 
 @dataclass
 class BuildRecords:
-    """The build half of the cache as stored: fingerprints and the output's records."""
+    """The build half of the cache as stored: each step's results by name, with the key
+    (what the result depended on) each was made for, and the output's records."""
 
-    units: dict[str, str] = field(default_factory=dict)  # unit key -> fingerprint
-    outputs: dict[str, str | None] = field(default_factory=dict)  # unit key -> its output
+    pages: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # unit -> output
+    pdfs: dict[str, tuple[str, str]] = field(default_factory=dict)  # PDF -> its sha256
     records: dict[str, Record] = field(default_factory=dict)  # output file -> record

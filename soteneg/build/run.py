@@ -12,6 +12,7 @@ changed (see `units` and `printing`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,24 +23,26 @@ from typing import NoReturn
 
 from soteneg.build import cache as build_cache
 from soteneg.build.bodies import Bodies, render_keys
-from soteneg.build.cache import EXTERNAL_LINKS, BuildCache, Inputs, Record
+from soteneg.build.cache import EXTERNAL_LINKS, PAGES, PDFS, Cache
 from soteneg.build.output import (
     OutputError,
     lock_file,
     new_staging,
     output_lock,
+    previous_output,
     remove_state,
     removed_on_failure,
     replace_site,
-    save_manifest,
     save_report,
     unsafe_output,
     update_site,
     write_state,
 )
-from soteneg.build.printing import PDF_MANIFEST, PdfOptions, PrintStats, pdf_urls, print_packets
-from soteneg.build.render_pool import Job, digest, make_units
+from soteneg.build.printing import PrintStats, pdf_urls, plan_printing, print_pdfs
+from soteneg.build.records import Inputs, Record
+from soteneg.build.render_pool import Job, Made, digest, make_units
 from soteneg.build.results import BuildResult, CheckResult, unchanged_result
+from soteneg.build.settings import PdfOptions, Settings
 from soteneg.build.staged import (
     COPIED,
     PDF_UNIT,
@@ -48,7 +51,6 @@ from soteneg.build.staged import (
     Staged,
     external_links_report,
     locator,
-    needs,
     to_link_check,
 )
 from soteneg.build.units import Inputs as UnitInputs
@@ -57,34 +59,22 @@ from soteneg.content import attachments
 from soteneg.content.loader import Content
 from soteneg.content.sources import STATIC_DIR, TEMPLATES_DIR, read_static
 from soteneg.core import routes
+from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem, problem, sort_problems
 from soteneg.packets import fonts
 from soteneg.site import assets, linkcheck, search
 from soteneg.site.feeds import SITEMAP_TEMPLATE, sitemap_page
-from soteneg.site.index import BuildOptions, Site, build_site
+from soteneg.site.index import Site, build_site
 from soteneg.site.pages.page import Chrome
 from soteneg.site.render import environment, render_page, template_keys
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What the build was asked for. `pdf_options` None builds HTML only (--no-pdf):
-    pages then do not link to PDFs, unless `link_pdfs` (the preview prints a PDF when it
-    is asked for). `jobs`: processes for parsing and rendering."""
-
-    options: BuildOptions
-    pdf_options: PdfOptions | None = None
-    with_search: bool = True
-    link_pdfs: bool = False
-    jobs: int = 1
-
-
 @dataclass
 class Memory:
-    """The build cache held in this process (the preview's) instead of on disk."""
+    """The build cache held in this process (the preview's) instead of on disk, and the
+    site of its last build."""
 
-    build: BuildCache | None = None
-    inputs: Inputs | None = None
+    cache: Cache | None = None
     site: Site | None = None
 
 
@@ -104,20 +94,11 @@ class Run:
 
     def __init__(self, root: Path, out: Path | None, settings: Settings, memory: Memory | None):
         self.root, self.settings, self.memory = root, settings, memory
-        pdf_options = settings.pdf_options
-        shard = pdf_options.shard if pdf_options else None
-        self.key = build_cache.cache_key(
-            settings.options.drafts,
-            settings.options.base_path,
-            pdf_options is not None,
-            settings.with_search,
-            settings.link_pdfs,
-            str(shard or ""),
-        )
+        self.key = build_cache.cache_key(settings)
         self.stamps = build_cache.input_stamps(root)
         self.out = out if out is not None else build_cache.configured_output(root)
-        # PDFs are printed, or linked and printed on request: the print fonts must exist.
-        self.prints = pdf_options is not None or settings.link_pdfs
+        self.prints = settings.prints
+        self.cache = self._open_cache()
         self.checked: CheckResult | None = None
         self.stats: PrintStats | None = None
 
@@ -126,32 +107,26 @@ class Run:
     def stop_if_unchanged(self) -> None:
         """Stop with the last build's result when it is all still true (nothing read has
         changed, no embargo has ended, the output is intact): then nothing is done."""
-        out, memory, now = self.out, self.memory, self.settings.options.now
+        out, memory = self.out, self.memory
         if out is None or not lock_file(out).exists():
             return
-        if memory is None:
-            inputs = build_cache.unchanged(out, self.key, self.stamps, now)
-        elif memory.inputs is not None and memory.inputs.key == self.key:
-            fits = build_cache.still_true(memory.inputs, out, self.stamps, now)
-            inputs = memory.inputs if fits else None
-        else:
-            inputs = None
+        inputs = self.cache.last_build_holds(out, self.stamps, self.settings.options.now)
         if inputs is not None:
             raise Stop(unchanged_result(out, inputs, memory.site if memory else None))
 
-    def last_build(self) -> BuildCache:
-        """The cache of the last build into the output (or the preview's), else a new
-        one; the steps below read and update it."""
+    def _open_cache(self) -> Cache:
         memory = self.memory
-        state = memory.build if memory is not None else None
-        if state is None and memory is None and self.out is not None:
-            state = build_cache.load_build(self.out, self.key)
-        if state is None:
-            state = BuildCache(key=self.key)
-        if memory is not None:
-            memory.build = state  # its parse memo outlives a failed build
-        self._cache = state
-        return state
+        if memory is None:
+            return Cache.on_disk(self.out, self.key) if self.out is not None else Cache(self.key)
+        if memory.cache is None or memory.cache.key != self.key:
+            memory.cache = Cache(self.key)  # what it parsed outlives a failed build
+        return memory.cache
+
+    def last_build(self) -> Cache:
+        """The cache of the last build into the output (or the preview's); the steps
+        below get their results from it, or make them."""
+        self.cache.begin()
+        return self.cache
 
     def accept(self, checked: CheckResult) -> None:
         """Go on with checked content, or stop at its errors or at an output that must
@@ -165,6 +140,8 @@ class Run:
             self.stamps = {**self.stamps, **fonts.stamps(config.print_fonts.families)}
         if self.out is None:
             self.out = self.root / config.output
+            if self.memory is None:
+                self.cache.attach(self.out)
         refused = unsafe_output(self.root, self.out)
         if refused:
             self.fail(problem(str(self.out), None, "output-error", reason=refused))
@@ -197,14 +174,12 @@ class Run:
     def _resume(self, out: Path) -> None:
         """Whether this build updates the output in place (the cache describes it and no
         update was interrupted), and which of its files changed behind the cache's back."""
-        state, memory = self._cache, self.memory
-        if memory is not None:
-            self.inputs = memory.inputs
-        else:
-            self.inputs = build_cache.load_inputs(out, self.key)
+        cache = self.cache
+        cache.read_again()  # under the lock now: another build may have run meanwhile
+        self.inputs = cache.inputs
         self.in_place = bool(
             self.inputs is not None
-            and state.records
+            and cache.records
             and out.is_dir()
             and not os.path.lexists(build_cache.journal(out))
         )
@@ -214,9 +189,7 @@ class Run:
             self.damaged = frozenset(
                 rel for rel, st in self.inputs.written.items() if now.get(rel) != st
             )
-        else:
-            state.units, state.outputs, state.records = {}, {}, {}
-        self.previous = state.records if self.in_place else {}
+        self.previous = cache.records if self.in_place else {}
 
     def index(self) -> Site:
         """What is published, where, and which files it attaches."""
@@ -267,21 +240,27 @@ class Run:
     def make_pages(self, units: list[Unit]) -> None:
         """Make the units whose fingerprint changed (in `jobs` processes), keep the
         others, stage the copied files and the sitemap."""
-        state, previous, damaged = self._cache, self.previous, self.damaged
-        todo = [u for u in units if needs(u, state, previous, damaged)]
+        previous, damaged = self.previous, self.damaged
+        by_key = {u.key: u for u in units}
         shas = {rel: r.sha for rel, r in previous.items() if rel not in damaged}
-        job = Job(todo, self.env, self.templates, self.staging, shas, self.site.config.base_url)
-        made = {m.unit: m for m in make_units(job, self.settings.jobs)}
+        made: dict[str, Made] = {}
+
+        def make(keys: list[str]) -> dict[str, str | None]:
+            todo = [by_key[k] for k in keys]
+            job = Job(todo, self.env, self.templates, self.staging, shas, self.site.config.base_url)
+            made.update((m.unit, m) for m in make_units(job, self.settings.jobs))
+            return {k: made[k].output for k in keys}
+
+        wanted = {u.key: u.fingerprint for u in units}
+        outputs = self.cache.get_or_make(PAGES, wanted, make, self._still_in_output)
         failures = [m.problem for m in made.values() if m.problem]
         if failures:
             # A broken template breaks every page that uses it: say so once per place.
             self.fail(*{(p.file, p.line, p.code): p for p in reversed(failures)}.values())
         staged = self.staged = Staged(self.staging, previous, damaged)
-        self.outputs: dict[str, str | None] = {}
         for unit in units:
-            m = made.get(unit.key)
-            if m is None:  # unchanged: its file and record stay
-                output = state.outputs[unit.key]
+            m, output = made.get(unit.key), outputs[unit.key]
+            if m is None:  # kept: its file and record stay
                 if output is not None and staged.claim(output, unit.key, previous[output].sources):
                     staged.records[output] = previous[output]
             elif m.output is not None and staged.claim(m.output, unit.key, m.sources):
@@ -292,53 +271,73 @@ class Run:
                 )
                 if m.written:
                     staged.written.append(m.output)
-            self.outputs[unit.key] = m.output if m is not None else state.outputs[unit.key]
         copied = dict(self.asset_files)
         copied.update({routes.output_file(f.url): f.data for f in self.site.files.values()})
         for rel, data in copied.items():
             staged.add(rel, data, Record(digest(data), COPIED))
         self._make_sitemap()
 
+    def _still_in_output(self, unit: str, output: str | None) -> bool:
+        """A page kept from the last build is still in the output as it wrote it."""
+        return output is None or (output in self.previous and output not in self.damaged)
+
     def _make_sitemap(self) -> None:
         """The sitemap lists every page: made again only when an entry or its template
         changed."""
         staged, previous = self.staged, self.previous
         sitemap = sitemap_page([r.sitemap for r in staged.records.values() if r.sitemap])
-        self.sitemap_key = fingerprint(
+        key = fingerprint(
             self.unit_inputs.site_wide,
             self.unit_inputs.templates.get(SITEMAP_TEMPLATE, "-"),
             repr(sitemap.context),
         )
-        old = previous.get(sitemap.output)
-        if (
-            old is not None
-            and self._cache.units.get(SITEMAP_UNIT) == self.sitemap_key
-            and sitemap.output not in self.damaged
-        ):
-            staged.claim(sitemap.output, SITEMAP_UNIT, ())
-            staged.records[sitemap.output] = old
-            return
-        data = render_page(self.env, sitemap, self.templates)
-        if isinstance(data, Problem):
-            self.fail(data)
-        record = Record(digest(data), SITEMAP_UNIT, template=SITEMAP_TEMPLATE)
-        staged.add(sitemap.output, data, record)
+        made: list[bytes] = []
+
+        def make(_: list[str]) -> dict[str, str | None]:
+            data = render_page(self.env, sitemap, self.templates)
+            if isinstance(data, Problem):
+                self.fail(data)
+            made.append(data)
+            return {SITEMAP_UNIT: sitemap.output}
+
+        self.cache.get_or_make(PAGES, {SITEMAP_UNIT: key}, make, self._still_in_output)
+        if made:
+            record = Record(digest(made[0]), SITEMAP_UNIT, template=SITEMAP_TEMPLATE)
+            staged.add(sitemap.output, made[0], record)
+        elif staged.claim(sitemap.output, SITEMAP_UNIT, ()):
+            staged.records[sitemap.output] = previous[sitemap.output]
 
     def print_packets(self, site: Site) -> None:
-        """Print the PDFs whose inputs changed; reuse the others from the output."""
-        options = self.settings.pdf_options
-        self.manifest: dict[str, dict[str, str]] = {}
+        """Print the PDFs whose inputs changed; keep the others, from the output."""
+        options, out = self.settings.pdf_options, self.out
         if options is None:
             return
-        self.stats = PrintStats()
-        assert self.out is not None
-        printed, self.manifest, problems = print_packets(
-            site, self.env, self.root, self.out, options, self.stats
-        )
+        assert out is not None
+        stats = self.stats = PrintStats()
+        plan, problems = plan_printing(site, self.env, self.root, options)
+        if plan is None:
+            self.fail(*problems)
+        stats.elsewhere = plan.elsewhere
+        files: dict[str, bytes] = {}
+
+        def make(paths: list[str]) -> dict[str, str]:
+            printed, found = print_pdfs(plan, paths, self.root, options, stats)
+            files.update(printed)
+            problems.extend(found)
+            return {path: hashlib.sha256(data).hexdigest() for path, data in printed.items()}
+
+        def in_output(path: str, sha256: str) -> bool:
+            data = previous_output(out, path, sha256)
+            if data is not None:
+                files[path] = data
+                stats.reused += 1
+            return data is not None
+
+        self.cache.get_or_make(PDFS, plan.keys, make, in_output)
         if problems:
             self.fail(*problems)
-        for rel, data in printed.items():
-            self.staged.add(rel, data, Record(digest(data), PDF_UNIT))
+        for rel in plan.keys:
+            self.staged.add(rel, files[rel], Record(digest(files[rel]), PDF_UNIT))
 
     def check_links(self) -> None:
         """Every file is written once, and every link and anchor of the pages lands."""
@@ -376,25 +375,19 @@ class Run:
             update_site(self.staging, out, sorted(staged.written), removed, finish)
         else:
             replace_site(self.staging, out, finish)
-        if settings.pdf_options is not None:
-            save_manifest(out, PDF_MANIFEST, self.manifest)
         save_report(out, EXTERNAL_LINKS, external_links_report(self.report))
-        state = self._cache
-        state.units = {u.key: u.fingerprint for u in self.units}
-        state.units[SITEMAP_UNIT] = self.sitemap_key
-        state.outputs = self.outputs
-        state.records = staged.records
-        self._save(out, state)
+        self._keep(out)
 
-    def _save(self, out: Path, state: BuildCache) -> None:
+    def _keep(self, out: Path) -> None:
         checked = self.checked
         assert checked is not None
         written_now = sorted(self.staged.written)
+        records = self.staged.records
         if self.in_place and self.inputs is not None:
-            written = {r: s for r, s in self.inputs.written.items() if r in state.records}
+            written = {r: s for r, s in self.inputs.written.items() if r in records}
             written.update(build_cache.output_stamps(out, written_now))
         else:
-            written = build_cache.output_stamps(out, list(state.records))
+            written = build_cache.output_stamps(out, list(records))
         warned = {p.file for p in checked.problems}
         config = checked.content.config
         self.fresh = Inputs(
@@ -404,14 +397,13 @@ class Run:
             settles(checked.content, self.settings.options),
             list(checked.problems),
             {f: t for f, t in checked.content.texts.items() if f in warned},
-            len(state.records),
+            len(records),
             len({link.url for link in self.report.external}),
             config.default_lang if config else "fi",
         )
+        self.cache.keep(records, self.fresh)
         if self.memory is not None:
-            self.memory.build, self.memory.inputs, self.memory.site = state, self.fresh, self.site
-        else:
-            build_cache.save(out, state, self.fresh)
+            self.memory.site = self.site
         remove_state(build_cache.journal(out))
 
     def result(self) -> BuildResult:

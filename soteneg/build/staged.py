@@ -1,7 +1,7 @@
 """The files of one build as they are staged beside the output: each with its record
 (what made it, its links, its sitemap entry), written only when its bytes changed, and
 claimed by one unit only. And what the staged files say about the rest of the build:
-which units must be made again, which pages' links to check, where a broken link was
+which pages' links to check, where a broken link was
 written."""
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from soteneg.build.cache import BuildCache, Record
+from soteneg.build.records import Record
 from soteneg.build.render_pool import write_file
-from soteneg.build.units import Unit
 from soteneg.content.loader import content_path
 from soteneg.content.sources import CONTENT_DIR, TEMPLATES_DIR
 from soteneg.core.problems import Problem, problem
@@ -72,15 +71,6 @@ def to_link_check(
         if old is not None and new is not None and old.ids != new.ids:
             return None
     return set(staged.written)
-
-
-def needs(
-    unit: Unit, state: BuildCache, previous: Mapping[str, Record], damaged: frozenset[str]
-) -> bool:
-    if state.units.get(unit.key) != unit.fingerprint or unit.key not in state.outputs:
-        return True
-    output = state.outputs[unit.key]
-    return output is not None and (output in damaged or output not in previous)
 
 
 def locator(site: Site, records: Mapping[str, Record]) -> linkcheck.Locate:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ from rich.text import Text
 
 from soteneg.build import cache as build_cache
 from soteneg.build.output import cache_dir, lock_file
+from soteneg.build.settings import PdfOptions, Settings
 from soteneg.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -32,6 +32,7 @@ from soteneg.cli.common import (
     root_dir,
     say_line,
 )
+from soteneg.core.options import BuildOptions
 from soteneg.core.text import Text as Phrase
 from soteneg.core.text import say
 from soteneg.packets.shard import Shard
@@ -98,21 +99,18 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     if shard and args.no_pdf:
         raise UsageError("--shard splits the PDFs; it makes no sense with --no-pdf")
     started = time.perf_counter()
-    if _nothing_changed(root, out, now, shard, args, console, started):
-        return EXIT_OK
-    # Loaded only now: a build with nothing to do should not wait for them.
-    from soteneg import pipeline
-    from soteneg.build.printing import PdfOptions
-    from soteneg.site.index import BuildOptions
-
-    options = BuildOptions(drafts=args.drafts, now=now)
     jobs = args.jobs or os.cpu_count() or 1
     bar = _Bar(console) if args.format == "human" and console.is_terminal else None
     pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
+    options = BuildOptions(drafts=args.drafts, now=now)
+    settings = Settings(options, pdf_options, with_search=not args.no_search, jobs=jobs)
+    if _nothing_changed(root, out, settings, args, console, started):
+        return EXIT_OK
+    # Loaded only now: a build with nothing to do should not wait for it.
+    from soteneg import pipeline
+
     try:
-        result = pipeline.build(
-            root, out, options, pdf_options, with_search=not args.no_search, jobs=jobs
-        )
+        result = pipeline.build_as(root, out, settings)
     finally:
         if bar:
             bar.stop()
@@ -151,21 +149,21 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
 def _nothing_changed(
     root: Path,
     out: Path | None,
-    now: dt.datetime,
-    shard: Shard | None,
+    settings: Settings,
     args: argparse.Namespace,
     console: Console,
     started: float,
 ) -> bool:
     """Report and say True when the previous build into the output is still all true
-    (build_cache.unchanged): no input changed, no embargo ended, the output is intact."""
+    (Cache.last_build_holds): no input changed, no embargo ended, the output is intact.
+    The build would find the same (Run.stop_if_unchanged); this answers without loading
+    the rest of soteneg."""
     target = out if out is not None else build_cache.configured_output(root)
     if target is None or not lock_file(target).exists():
         return False
-    key = build_cache.cache_key(
-        args.drafts, None, not args.no_pdf, not args.no_search, False, str(shard or "")
-    )
-    inputs = build_cache.unchanged(target, key, build_cache.input_stamps(root), now)
+    cache = build_cache.Cache.on_disk(target, build_cache.cache_key(settings))
+    stamps = build_cache.input_stamps(root)
+    inputs = cache.last_build_holds(target, stamps, settings.options.now)
     if inputs is None:
         return False
     lang = message_lang(args.lang, inputs.default_lang)

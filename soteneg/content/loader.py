@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,7 +221,6 @@ def parse_config(source: SourceFile | None) -> tuple[SiteConfig | None, str | No
 # What one document file became: its text (None when undecodable), the document (None
 # when unreadable) and its own problems. Pure in the file's path and bytes.
 Parsed = tuple[str | None, Document | None, list[Problem]]
-ParseMemo = MutableMapping[str, Parsed]
 # Parses many files: (sources, allow_html, html) -> what each became, in order. The
 # build passes one that works over processes.
 ParseMany = Callable[[Sequence[SourceFile], bool, bool], list[Parsed]]
@@ -239,7 +238,8 @@ def parse_source(source: SourceFile, allow_html: bool, html: bool) -> Parsed:
     return text, document, problems + found
 
 
-def memo_key(source: SourceFile, allow_html: bool, html: bool) -> str:
+def parse_key(source: SourceFile, allow_html: bool, html: bool) -> str:
+    """All that what `parse_source` makes of a file depends on."""
     digest = hashlib.blake2b(source.data or b"", digest_size=16)
     # The refusal too: a file refused as too large says how large it is now.
     digest.update(f"\0{source.path}\0{allow_html}\0{html}\0{source.refused}".encode())
@@ -248,15 +248,13 @@ def memo_key(source: SourceFile, allow_html: bool, html: bool) -> str:
 
 def load_content(
     files: ProjectFiles,
-    memo: ParseMemo | None = None,
     html: bool = False,
     parse_many: ParseMany = parse_serially,
 ) -> tuple[Content, list[Problem], list[Problem]]:
     """Validate everything read. Returns content, configuration problems, content problems.
 
-    `memo` keeps what each document file became, by `memo_key`, across builds: a file
-    whose bytes did not change is not parsed again. Entries of files no longer read are
-    dropped from it. `html`: render bodies too, for a build."""
+    `html`: render bodies too, for a build. `parse_many` parses the document files (the
+    build's spreads them over processes and keeps each result by `parse_key`)."""
     texts: dict[str, str] = {}
     config, config_text, config_problems = parse_config(files.config)
     if config_text is not None:
@@ -304,13 +302,8 @@ def load_content(
     allow_html = bool(config and config.allow_raw_html)
     documents: list[Document] = []
     rejected: list[Document] = []
-    known: ParseMemo = memo if memo is not None else {}
-    keys = [memo_key(source, allow_html, html) for source in files.documents]
-    todo = {key: source for key, source in zip(keys, files.documents, strict=True)}
-    todo = {key: source for key, source in todo.items() if key not in known}
-    known.update(zip(todo, parse_many(list(todo.values()), allow_html, html), strict=True))
-    for key, source in zip(keys, files.documents, strict=True):
-        text, document, found = known[key]
+    parsed = parse_many(files.documents, allow_html, html)
+    for source, (text, document, found) in zip(files.documents, parsed, strict=True):
         problems.extend(found)
         if text is None:
             continue
@@ -319,8 +312,5 @@ def load_content(
             (documents if document.meta is not None else rejected).append(document)
     if files.too_many:
         problems.append(problem(CONTENT_DIR, None, "too-many-files", count=files.too_many))
-    if memo is not None:
-        for key in set(memo) - set(keys):
-            del memo[key]
     content = Content(config, data, tuple(documents), tuple(rejected), texts)
     return content, config_problems, problems

@@ -16,15 +16,8 @@ from soteneg.content.config import SiteConfig
 from soteneg.content.loader import Content, DataSet, Document, content_path
 from soteneg.content.models import Round
 from soteneg.core import routes
+from soteneg.core.options import BuildOptions
 from soteneg.core.text import Text, say
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    drafts: bool = False
-    now: dt.datetime | None = None  # None: no embargo is in force (every publish_at has passed)
-    # Serve the site from this path instead of base_url's (the preview serves from "/").
-    base_path: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""The build cache's parsed documents: what content.parse_source made of each file.
+"""The build cache's parsed documents: what content.parse_source made of each file,
+with the key of the bytes and options it was made from.
 
 Values whose Python type msgpack cannot say by itself (YAML front matter may hold dates,
 and keys that are not strings) are written with a tag, and a document's validated fields
-are checked again by their pydantic model when read (see cache_codec for the rest).
+are checked again by their pydantic model when read (see codec for the rest).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import msgspec
 
-from soteneg.build.cache_codec import FORMAT, CacheDamaged, decode
+from soteneg.build.cache.codec import FORMAT, CacheDamaged, decode
 from soteneg.core.problems import Problem
 from soteneg.markdown.html import Prerendered
 from soteneg.markdown.outline import Outline
@@ -45,22 +46,22 @@ class _StoredParsed(msgspec.Struct, array_like=True, frozen=True):
 class _ShardFile(msgspec.Struct, frozen=True):
     format: int
     key: str
-    parsed: dict[str, _StoredParsed]
+    parsed: dict[str, tuple[str, _StoredParsed]]  # file -> (what it was parsed from, ...)
 
 
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_ShardFile)
 
 
-def encode_shard(key: str, parsed: dict[str, Any]) -> bytes:
-    stored = {memo_key: _store_parsed(entry) for memo_key, entry in parsed.items()}
+def encode_shard(key: str, parsed: dict[str, tuple[str, Any]]) -> bytes:
+    stored = {name: (made_of, _store_parsed(entry)) for name, (made_of, entry) in parsed.items()}
     return _ENCODER.encode(_ShardFile(FORMAT, key, stored))
 
 
-def decode_shard(data: bytes, key: str) -> dict[str, Any]:
+def decode_shard(data: bytes, key: str) -> dict[str, tuple[str, Any]]:
     """Every entry of a shard, or CacheDamaged when any of them does not read back."""
     found: _ShardFile = decode(_DECODER, data, key)
-    return {memo_key: _load_parsed(stored) for memo_key, stored in found.parsed.items()}
+    return {name: (made_of, _load_parsed(entry)) for name, (made_of, entry) in found.parsed.items()}
 
 
 def _store_parsed(parsed: Any) -> _StoredParsed:

@@ -4,7 +4,7 @@ The cache must never run code when read (pickle and marshal can), and whatever i
 cache file must either decode into exactly the declared records or be ignored. msgspec
 decodes into declared types and refuses anything else. Every file starts with the format
 number and the key of the code and options that wrote it. The parsed documents have a
-module of their own (cache_parsed), since their types load the Markdown parser, which a
+module of their own (parsed), since their types load the Markdown parser, which a
 build with nothing to do does not need.
 """
 
@@ -16,7 +16,7 @@ import msgspec
 
 from soteneg.build.records import BuildRecords, Inputs
 
-FORMAT = 4  # bump when any record below changes
+FORMAT = 5  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):

@@ -1,0 +1,135 @@
+"""Where the cache is kept between builds: files in the user's cache folder, one folder
+per output (output.cache_dir), never in the project, never published, safe to delete (a
+build without them is a clean build).
+
+The files are data only (msgpack read into declared types by `codec`; nothing in them
+can run code), never read or written through a symlink. `inputs.msgpack` is small (input
+and output stamps, the last warnings) and answers "did anything change at all?" without
+loading the rest; `build.msgpack` holds the pages' and PDFs' results and a record of
+every output file; `parsed/` holds what each document file became, in 256 shards by
+the file's name, so that a build that parsed a few files writes a few shards. A file
+written by other code or for other build options, or one that does not decode exactly,
+is ignored. While changed files are being moved into the output, a journal file marks
+the output as half-updated; a build that finds it starts clean.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from soteneg.build.cache import codec
+from soteneg.build.output import cache_dir, ensure_private_folder, read_state, write_private
+from soteneg.build.records import BuildRecords, Inputs
+
+INPUTS_FILE = "inputs.msgpack"
+BUILD_FILE = "build.msgpack"
+PARSED_DIR = "parsed"
+SHARD_SUFFIX = ".msgpack"
+JOURNAL_FILE = "updating"
+
+Entries = dict[str, tuple[str, Any]]  # name -> (the key it was made for, the result)
+
+
+def journal(out: Path) -> Path:
+    return cache_dir(out) / JOURNAL_FILE
+
+
+class Disk:
+    """The cache files of one output, for one cache key."""
+
+    def __init__(self, out: Path, key: str) -> None:
+        self.out, self.key = out, key
+        self.folder = cache_dir(out)
+        # The entries in each shard file as last read or written: unchanged ones are
+        # not written again.
+        self.saved: dict[str, frozenset[tuple[str, str]]] = {}
+
+    def inputs(self) -> Inputs | None:
+        """The cheap half; None when missing, damaged, or an update was interrupted."""
+        if os.path.lexists(self.folder / JOURNAL_FILE):
+            return None
+        data = read_state(self.folder / INPUTS_FILE)
+        if data is None:
+            return None
+        try:
+            return codec.decode_inputs(data, self.key)
+        except codec.CacheDamaged:
+            return None
+
+    def build(self) -> BuildRecords:
+        """The build half, or an empty one. Its records are trusted only together with
+        the inputs half and without a journal (see Run._resume)."""
+        data = read_state(self.folder / BUILD_FILE)
+        if data is not None:
+            try:
+                return codec.decode_build(data, self.key)
+            except codec.CacheDamaged:
+                pass
+        return BuildRecords()
+
+    def parsed(self) -> Entries:
+        """Every parsed document of the shards that read back; a damaged shard's
+        documents are parsed again."""
+        from soteneg.build.cache import parsed  # loads the Markdown and content types
+
+        found: Entries = {}
+        for name in _SHARD_NAMES:
+            data = read_state(self.folder / PARSED_DIR / f"{name}{SHARD_SUFFIX}")
+            if data is None:
+                continue
+            try:
+                shard = parsed.decode_shard(data, self.key)
+            except codec.CacheDamaged:
+                continue
+            found.update(shard)
+            self.saved[name] = _contents(shard)
+        return found
+
+    def save(self, build: BuildRecords, parsed_entries: Entries, inputs: Inputs) -> None:
+        """Write what a build left; a build that cannot save its cache still succeeded
+        (the next one starts clean)."""
+        from soteneg.build.cache import parsed
+
+        shards: dict[str, Entries] = {}
+        for name, entry in parsed_entries.items():
+            shards.setdefault(_shard(name), {})[name] = entry
+        try:
+            ensure_private_folder(self.folder / PARSED_DIR)
+            for name in set(shards) | set(self.saved):
+                shard = shards.get(name, {})
+                if _contents(shard) == self.saved.get(name):
+                    continue
+                path = self.folder / PARSED_DIR / f"{name}{SHARD_SUFFIX}"
+                if shard:
+                    write_private(path, parsed.encode_shard(self.key, shard))
+                else:
+                    path.unlink(missing_ok=True)
+                self.saved[name] = _contents(shard)
+            write_private(self.folder / BUILD_FILE, codec.encode_build(self.key, build))
+            write_private(self.folder / INPUTS_FILE, codec.encode_inputs(self.key, inputs))
+        except (OSError, codec.CacheDamaged):
+            self.forget()
+
+    def forget(self) -> None:
+        for name in (INPUTS_FILE, BUILD_FILE):
+            with contextlib.suppress(OSError):
+                (self.folder / name).unlink(missing_ok=True)
+        shutil.rmtree(self.folder / PARSED_DIR, ignore_errors=True)
+        self.saved = {}
+
+
+def _shard(name: str) -> str:
+    # A file keeps its shard when its bytes change: only that shard is written again.
+    return hashlib.blake2b(name.encode(), digest_size=1).hexdigest()
+
+
+def _contents(entries: Entries) -> frozenset[tuple[str, str]]:
+    return frozenset((name, made_of) for name, (made_of, _) in entries.items())
+
+
+_SHARD_NAMES = [f"{n:02x}" for n in range(256)]

@@ -1,0 +1,174 @@
+"""The cache's one interface. Each step of a build that can be skipped (parsing a
+document file, making a page, printing a PDF) has its results by name, each made for a
+key: a digest of everything the result depends on. `get_or_make` answers each name from
+the last build where the key is the same, and makes the rest in one call, so that the
+step may spread them over processes; the step cannot tell which were kept.
+
+Parsing is pure (the same bytes give the same document), so its results are kept as soon
+as they are made, also by a build that then fails. A page or a PDF is a file in the
+output, which only a build that publishes leaves there: those results become the last
+build's only in `keep`, with the record of every output file and the stamps that tell
+the next build whether anything changed at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from soteneg.build.cache.disk import Disk, Entries
+from soteneg.build.cache.fresh import still_true
+from soteneg.build.output import OutputError, output_lock
+from soteneg.build.records import BuildRecords, Inputs, Record
+from soteneg.content.sources import Stamp
+
+T = TypeVar("T")
+
+PARSED = "parsed"  # document file -> what it became (content.loader.Parsed)
+PAGES = "pages"  # unit -> its output file, or None when the unit has no page
+PDFS = "pdfs"  # PDF file -> the sha256 of its bytes
+_PURE = frozenset({PARSED})
+
+
+class Cache:
+    """The results of the last build into one output, for one cache key: on disk
+    (`on_disk`), or held by a long-running caller, the preview, in memory."""
+
+    def __init__(self, key: str, disk: Disk | None = None) -> None:
+        self.key = key
+        self._disk = disk
+        self._last: dict[str, Entries] = {}  # read from disk when first asked for
+        self._next: dict[str, Entries] = {}  # this build's, kept by `keep`
+        self._records: dict[str, Record] | None = None if disk else {}
+        self._inputs: Inputs | None = None
+        self._inputs_read = disk is None
+
+    @classmethod
+    def on_disk(cls, out: Path, key: str) -> Cache:
+        return cls(key, Disk(out, key))
+
+    # -- the interface of the steps ------------------------------------------------------
+
+    def get_or_make(
+        self,
+        step: str,
+        wanted: Mapping[str, str],
+        make: Callable[[list[str]], Mapping[str, T]],
+        usable: Callable[[str, T], bool] | None = None,
+    ) -> dict[str, T]:
+        """The result of each name in `wanted` (name -> the key of what it depends on):
+        the last build's when made for the same key (and `usable`, when the result
+        stands for something outside the cache that may have gone), else made now. All
+        those to make are passed to `make` at once, which answers each of them."""
+        last = self._entries(step)
+        found: dict[str, T] = {}
+        todo: list[str] = []
+        for name, key in wanted.items():
+            entry = last.get(name)
+            if entry is not None and entry[0] == key and (usable is None or usable(name, entry[1])):
+                found[name] = entry[1]
+            else:
+                todo.append(name)
+        if todo:
+            made = make(todo)
+            found.update((name, made[name]) for name in todo)
+        kept = {name: (key, found[name]) for name, key in wanted.items()}
+        if step in _PURE:  # exactly what was last asked for: files no longer read go
+            self._last[step] = kept
+        else:
+            self._next.setdefault(step, {}).update(kept)
+        return {name: found[name] for name in wanted}
+
+    # -- the build around the steps ------------------------------------------------------
+
+    def begin(self) -> None:
+        """A new build: nothing of it is kept yet."""
+        self._next = {}
+
+    def attach(self, out: Path) -> None:
+        """Kept on disk beside `out` from now on (a build learns where its output is
+        only from site.yaml when it was not told)."""
+        if self._disk is None:
+            self._disk = Disk(out, self.key)
+            self.read_again()
+
+    def read_again(self) -> None:
+        """What was read of the last build may be stale (another build may have run
+        since): read it again when next asked for. Held in memory, it is never stale."""
+        if self._disk is not None:
+            self._records, self._inputs_read = None, False
+            self._last.pop(PAGES, None)
+            self._last.pop(PDFS, None)
+
+    @property
+    def records(self) -> dict[str, Record]:
+        """Every file of the output as the last build left it."""
+        if self._records is None:
+            self._load_build()
+        assert self._records is not None
+        return self._records
+
+    @property
+    def inputs(self) -> Inputs | None:
+        """What the last build read and wrote; None when it is not known."""
+        if not self._inputs_read:
+            assert self._disk is not None
+            self._inputs, self._inputs_read = self._disk.inputs(), True
+        return self._inputs
+
+    def last_build_holds(
+        self, out: Path, stamps: dict[str, Stamp], now: dt.datetime | None
+    ) -> Inputs | None:
+        """What the last build left, if it is all still true (see fresh.still_true). On
+        disk it is read under the output's lock, so that a build running meanwhile is
+        not half seen; an output that cannot be locked (read-only) is looked at as it is,
+        since nothing will be written."""
+        if self._disk is None:
+            inputs = self.inputs
+            return inputs if inputs is not None and still_true(inputs, out, stamps, now) else None
+        try:
+            with output_lock(out):
+                return self._holds_on_disk(out, stamps, now)
+        except OutputError:
+            return self._holds_on_disk(out, stamps, now)
+
+    def _holds_on_disk(
+        self, out: Path, stamps: dict[str, Stamp], now: dt.datetime | None
+    ) -> Inputs | None:
+        self.read_again()  # now under the lock
+        inputs = self.inputs
+        return inputs if inputs is not None and still_true(inputs, out, stamps, now) else None
+
+    def keep(self, records: dict[str, Record], inputs: Inputs) -> None:
+        """This build published: its results become the last build's, and are saved."""
+        for step in (PAGES, PDFS):  # a pure step's results are the last build's already
+            self._last[step] = self._next.get(step, {})
+        self._next = {}
+        self._records, self._inputs, self._inputs_read = records, inputs, True
+        if self._disk is not None:
+            build = BuildRecords(self._last[PAGES], self._last[PDFS], records)
+            self._disk.save(build, self._entries(PARSED), inputs)
+
+    def _entries(self, step: str) -> Entries:
+        found = self._last.get(step)
+        if found is None:
+            if self._disk is None:
+                found = {}
+            elif step == PARSED:
+                found = self._disk.parsed()
+            else:
+                self._load_build()
+                found = self._last.get(step, {})
+            self._last[step] = found
+        return found
+
+    def _load_build(self) -> None:
+        if self._disk is None:
+            self._records = self._records if self._records is not None else {}
+            return
+        stored = self._disk.build()
+        self._last.setdefault(PAGES, stored.pages)
+        self._last.setdefault(PDFS, stored.pdfs)
+        self._records = stored.records

@@ -1,0 +1,56 @@
+"""What one build is asked for, as the command line, the preview and tests say it. Light
+on purpose: the command line names a build's settings, and the cache tells from them
+whether the last build still holds, before anything heavy is loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from soteneg.core.options import BuildOptions
+from soteneg.packets.shard import Shard
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+    def advance(self, path: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    jobs: int = 1
+    progress: Progress | None = None
+    shard: Shard | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`pdf_options` None builds HTML only (--no-pdf): pages then do not link to PDFs,
+    unless `link_pdfs` (the preview prints a PDF when it is asked for). `jobs`: processes
+    for parsing and rendering."""
+
+    options: BuildOptions
+    pdf_options: PdfOptions | None = None
+    with_search: bool = True
+    link_pdfs: bool = False
+    jobs: int = 1
+
+    @property
+    def prints(self) -> bool:
+        """PDFs are printed, or linked and printed on request: the print fonts must exist."""
+        return self.pdf_options is not None or self.link_pdfs
+
+    def output_options(self) -> tuple[object, ...]:
+        """What, besides the code, makes one build's output differ from another's: a
+        cache is good only for builds with the same. Not the moment (`now`): documents
+        whose embargo ends change the fingerprints instead."""
+        pdf = self.pdf_options
+        shard = pdf.shard if pdf is not None else None
+        return (
+            self.options.drafts,
+            self.options.base_path,
+            pdf is not None,
+            self.with_search,
+            self.link_pdfs,
+            str(shard or ""),
+        )

@@ -1,0 +1,16 @@
+"""What a build is asked to publish: drafts or not, at which moment, under which path.
+Plain values, kept in core so that the command line can name a build's options (and see
+that its last build still holds) without loading the content models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    drafts: bool = False
+    now: dt.datetime | None = None  # None: no embargo is in force (every publish_at has passed)
+    # Serve the site from this path instead of base_url's (the preview serves from "/").
+    base_path: str | None = None

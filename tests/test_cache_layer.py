@@ -1,0 +1,226 @@
+"""The build cache's one interface, `Cache.get_or_make`, on its own: a result is kept
+for its key, made when the key changed or the kept one is no longer usable, and all
+those to make are made in one call. What a build keeps, and when, and what the next
+build (or another process) reads back from disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from soteneg.build.cache import PAGES, PARSED, PDFS, Cache, journal
+from soteneg.build.output import cache_dir
+from soteneg.build.records import Inputs, Record
+
+
+class Maker:
+    """A step's `make`: answers each name with a value made of it, and remembers the
+    calls, so that a test can say what was made."""
+
+    def __init__(self, tag: str = "made") -> None:
+        self.tag = tag
+        self.calls: list[list[str]] = []
+
+    def __call__(self, names: list[str]) -> dict[str, str]:
+        self.calls.append(list(names))
+        return {name: f"{self.tag}:{name}" for name in names}
+
+
+def _keep(cache: Cache, records: dict[str, Record] | None = None) -> None:
+    cache.keep(records or {"index.html": Record("sha")}, Inputs(cache.key))
+
+
+def test_everything_is_made_at_once_the_first_time() -> None:
+    cache, make = Cache("k"), Maker()
+    cache.begin()
+    found = cache.get_or_make(PAGES, {"b": "1", "a": "2"}, make)
+    assert make.calls == [["b", "a"]]
+    assert found == {"b": "made:b", "a": "made:a"}
+    assert list(found) == ["b", "a"]  # in the order asked
+
+
+def test_a_kept_result_is_given_for_the_same_key_and_made_for_another() -> None:
+    cache = Cache("k")
+    cache.begin()
+    cache.get_or_make(PAGES, {"a": "1", "b": "1", "c": "1"}, Maker("first"))
+    _keep(cache)
+    cache.begin()
+    make = Maker("second")
+    found = cache.get_or_make(PAGES, {"a": "1", "b": "2", "c": "1", "d": "1"}, make)
+    assert make.calls == [["b", "d"]]
+    assert found == {"a": "first:a", "b": "second:b", "c": "first:c", "d": "second:d"}
+
+
+def test_nothing_to_make_makes_no_call() -> None:
+    cache = Cache("k")
+    cache.begin()
+    cache.get_or_make(PDFS, {"a.pdf": "1"}, Maker())
+    _keep(cache)
+    cache.begin()
+    make = Maker()
+    assert cache.get_or_make(PDFS, {"a.pdf": "1"}, make) == {"a.pdf": "made:a.pdf"}
+    assert make.calls == []
+
+
+def test_a_kept_result_that_is_not_usable_is_made_again() -> None:
+    """A page kept in the cache stands for a file in the output: when that file was
+    changed behind the cache's back, the page is made again, whatever its key says."""
+    cache = Cache("k")
+    cache.begin()
+    cache.get_or_make(PAGES, {"a": "1", "b": "1"}, Maker("first"))
+    _keep(cache)
+    cache.begin()
+    asked: list[tuple[str, str]] = []
+
+    def usable(name: str, value: str) -> bool:
+        asked.append((name, value))
+        return name != "b"
+
+    make = Maker("second")
+    found = cache.get_or_make(PAGES, {"a": "1", "b": "1"}, make, usable)
+    assert asked == [("a", "first:a"), ("b", "first:b")]
+    assert make.calls == [["b"]] and found["b"] == "second:b"
+
+
+def test_pages_and_pdfs_become_the_last_build_only_when_it_keeps_them() -> None:
+    """A build that fails after making some pages has not published them: the next build
+    must not take them for what is in the output."""
+    cache = Cache("k")
+    cache.begin()
+    cache.get_or_make(PAGES, {"a": "1"}, Maker("first"))
+    _keep(cache)
+    cache.begin()
+    cache.get_or_make(PAGES, {"a": "2"}, Maker("failed"))  # then the build stops
+    cache.begin()
+    make = Maker("third")
+    assert cache.get_or_make(PAGES, {"a": "2"}, make) == {"a": "third:a"}
+    assert cache.get_or_make(PAGES, {"b": "1"}, Maker()) == {"b": "made:b"}
+    _keep(cache)
+    cache.begin()
+    again = Maker()
+    # Both calls of the kept build were kept.
+    assert cache.get_or_make(PAGES, {"a": "2", "b": "1"}, again) == {
+        "a": "third:a",
+        "b": "made:b",
+    }
+    assert again.calls == []
+
+
+def test_a_step_a_build_did_not_ask_for_is_empty_after_it() -> None:
+    cache = Cache("k")
+    cache.begin()
+    cache.get_or_make(PDFS, {"a.pdf": "1"}, Maker())
+    _keep(cache)
+    cache.begin()
+    _keep(cache)  # a build that printed nothing
+    cache.begin()
+    make = Maker()
+    cache.get_or_make(PDFS, {"a.pdf": "1"}, make)
+    assert make.calls == [["a.pdf"]]
+
+
+def test_parsing_is_kept_at_once_and_only_for_the_files_last_asked_for() -> None:
+    """The same bytes parse the same: a failed build's parsing is good for the next
+    one. Files no longer read are forgotten, so a long preview does not grow."""
+    cache = Cache("k")
+    cache.begin()
+    cache.get_or_make(PARSED, {"a.md": "1", "b.md": "1"}, Maker("first"))
+    cache.begin()  # the build failed; nothing was kept with `keep`
+    make = Maker("second")
+    assert cache.get_or_make(PARSED, {"a.md": "1"}, make) == {"a.md": "first:a.md"}
+    assert make.calls == []
+    cache.begin()
+    again = Maker("third")
+    assert cache.get_or_make(PARSED, {"b.md": "1"}, again) == {"b.md": "third:b.md"}
+
+
+def _parsed(text: str) -> tuple[str, None, list[object]]:
+    return text, None, []  # what parse_source gives for a file without front matter
+
+
+def test_a_kept_build_is_read_back_from_disk(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = Cache.on_disk(out, "k")
+    first.begin()
+    first.get_or_make(PARSED, {"a.md": "1"}, lambda names: {n: _parsed("A") for n in names})
+    first.get_or_make(PAGES, {"unit": "1"}, lambda names: dict.fromkeys(names, "index.html"))
+    first.get_or_make(PDFS, {"a.pdf": "1"}, lambda names: dict.fromkeys(names, "sha256"))
+    records = {"index.html": Record("sha", "unit")}
+    first.keep(records, Inputs("k", files=1))
+
+    second = Cache.on_disk(out, "k")
+    assert second.inputs is not None and second.inputs.files == 1
+    assert second.records == records
+
+    def nothing(names: list[str]) -> dict[str, object]:
+        raise AssertionError(f"made again: {names}")
+
+    second.begin()
+    assert second.get_or_make(PARSED, {"a.md": "1"}, nothing) == {"a.md": _parsed("A")}
+    assert second.get_or_make(PAGES, {"unit": "1"}, nothing) == {"unit": "index.html"}
+    assert second.get_or_make(PDFS, {"a.pdf": "1"}, nothing) == {"a.pdf": "sha256"}
+
+
+def test_a_cache_for_other_code_or_options_is_not_read(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = Cache.on_disk(out, "k")
+    first.begin()
+    first.get_or_make(PARSED, {"a.md": "1"}, lambda names: {n: _parsed("A") for n in names})
+    first.get_or_make(PAGES, {"unit": "1"}, lambda names: dict.fromkeys(names, "index.html"))
+    _keep(first)
+    other = Cache.on_disk(out, "other")
+    assert other.inputs is None and other.records == {}
+    other.begin()
+    make = Maker()
+    other.get_or_make(PAGES, {"unit": "1"}, make)
+    assert make.calls == [["unit"]]
+    parse = Maker()
+    other.get_or_make(PARSED, {"a.md": "1"}, parse)
+    assert parse.calls == [["a.md"]]
+
+
+def test_read_again_sees_what_another_build_kept_meanwhile(tmp_path: Path) -> None:
+    """A build reads the last build's records under the output's lock: whatever it read
+    before the lock may be another build's past."""
+    out = tmp_path / "out"
+    mine = Cache.on_disk(out, "k")
+    assert mine.inputs is None
+    other = Cache.on_disk(out, "k")
+    other.begin()
+    other.get_or_make(PAGES, {"unit": "1"}, lambda names: dict.fromkeys(names, "index.html"))
+    _keep(other)
+    assert mine.inputs is None  # read once, and not again until asked to
+    mine.read_again()
+    assert mine.inputs is not None and mine.records == {"index.html": Record("sha")}
+
+
+def test_an_interrupted_update_hides_the_last_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cache = Cache.on_disk(out, "k")
+    cache.begin()
+    _keep(cache)
+    journal(out).write_bytes(b"")
+    assert Cache.on_disk(out, "k").inputs is None
+
+
+def test_only_the_shards_whose_files_changed_are_written_again(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cache = Cache.on_disk(out, "k")
+    names = [f"content/{n}.md" for n in range(40)]
+    cache.begin()
+    cache.get_or_make(PARSED, dict.fromkeys(names, "1"), lambda todo: {n: _parsed(n) for n in todo})
+    _keep(cache)
+    shards = sorted((cache_dir(out) / "parsed").glob("*.msgpack"))
+    assert len(shards) > 1
+
+    def written(path: Path) -> tuple[int, int]:
+        st = path.stat()  # a file is written whole and moved into place: a new inode
+        return st.st_ino, st.st_mtime_ns
+
+    before = {s: written(s) for s in shards}
+    later = Cache.on_disk(out, "k")
+    later.begin()
+    wanted = dict.fromkeys(names, "1") | {names[0]: "2"}
+    later.get_or_make(PARSED, wanted, lambda todo: {n: _parsed("new") for n in todo})
+    _keep(later)
+    changed = [s for s in shards if written(s) != before[s]]
+    assert len(changed) == 1
