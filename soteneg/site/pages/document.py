@@ -32,10 +32,19 @@ JSONLD_TYPES = {
 
 
 def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
-    """Rewrite a body's relative links to documents and files into their site URLs."""
+    """Rewrite a body's relative links to documents and files into their site URLs.
+    Each link of a document is resolved once per site: the page's fingerprint, its body
+    and the link check ask for the same ones."""
     base = routes.base_path(site.config.base_url)
+    resolved: dict[str, str] = site.remember(("links", doc.id), dict)
 
     def resolve(href: str) -> str:
+        found = resolved.get(href)
+        if found is None:
+            found = resolved[href] = resolve_once(href)
+        return found
+
+    def resolve_once(href: str) -> str:
         if not routes.is_relative_reference(href):
             return href
         parts = urlsplit(href)
