@@ -5,11 +5,15 @@ build (or another process) reads back from disk."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from soteneg.build.cache import PAGES, PARSED, PDFS, Cache, journal
+from soteneg.build.cache.parsed import decode_shard, encode_shard
 from soteneg.build.output import cache_dir
 from soteneg.build.records import Inputs, Record
+from soteneg.content.loader import parse_source
+from soteneg.content.sources import SourceFile
 
 
 class Maker:
@@ -224,3 +228,36 @@ def test_only_the_shards_whose_files_changed_are_written_again(tmp_path: Path) -
     _keep(later)
     changed = [s for s in shards if written(s) != before[s]]
     assert len(changed) == 1
+
+
+def test_front_matter_of_any_shape_reads_back_exactly() -> None:
+    """Positions are kept for every key of the front matter, whatever YAML made of it:
+    strings and small numbers as they are, booleans, dates and numbers beyond msgpack's
+    64 bits tagged."""
+    text = (
+        "---\n"
+        "type: page\n"
+        "title: Outo\n"
+        "true: yes\n"
+        "2024-01-01: päivä\n"
+        "big: 123456789012345678901234567890\n"
+        "123456789012345678901234567890: avain\n"
+        "nested: {1: [a, {false: b, 2.5: c, null: d}]}\n"
+        "---\n"
+        "Teksti.\n"
+    )
+    parsed = parse_source(SourceFile("content/outo.md", text.encode()), False, True)
+    document = parsed[1]
+    assert document is not None
+    keys = document.front.keys
+    assert (True,) in keys and (dt.date(2024, 1, 1),) in keys
+    assert (123456789012345678901234567890,) in keys
+    assert ("nested", 1, 1, False) in keys and ("nested", 1, 1, None) in keys
+    data = encode_shard("k", {"content/outo.md": ("made-of", parsed)})
+    back = decode_shard(data, "k")["content/outo.md"][1]
+    assert back[0] == parsed[0] and back[2] == parsed[2]
+    assert back[1] is not None
+    assert back[1].front == document.front
+    # Equal is not enough: True == 1 and 1.0 == 1; repr tells them apart.
+    assert sorted(map(repr, back[1].front.keys)) == sorted(map(repr, keys))
+    assert sorted(map(repr, back[1].front.values)) == sorted(map(repr, document.front.values))

@@ -18,11 +18,19 @@ from soteneg.core.problems import Problem
 from soteneg.markdown.html import Prerendered
 from soteneg.markdown.outline import Outline
 
+# A front matter's positions: paths of keys that are strings and numbers (nearly all of
+# them) as they are, which read back into a dict without a Python loop; any other path
+# with its parts tagged.
+_Positions = list[tuple[tuple[str | int, ...], tuple[int, int]]]
+_TaggedPositions = list[tuple[list[Any], int, int]]  # (tagged path, line, column)
+
 
 class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
     value: Any  # tagged, see _tag
-    keys: list[tuple[list[Any], int, int]]  # (tagged path, line, column)
-    values: list[tuple[list[Any], int, int]]
+    keys: _Positions
+    values: _Positions
+    other_keys: _TaggedPositions
+    other_values: _TaggedPositions
     start: tuple[int, int]
 
 
@@ -72,14 +80,17 @@ def _store_parsed(parsed: Any) -> _StoredParsed:
 def _store_document(doc: Any) -> _StoredDocument:
     meta = None if doc.meta is None else (doc.meta.type, doc.meta.model_dump_json().encode())
     front = doc.front
+    keys, values = _store_positions(front.keys), _store_positions(front.values)
     return _StoredDocument(
         doc.id,
         doc.file,
         meta,
         _StoredYaml(
             _tag(front.value),
-            [([_tag(part) for part in path], *pos) for path, pos in front.keys.items()],
-            [([_tag(part) for part in path], *pos) for path, pos in front.values.items()],
+            keys[0],
+            values[0],
+            keys[1],
+            values[1],
             front.start,
         ),
         doc.body,
@@ -115,8 +126,8 @@ def _load_document(stored: _StoredDocument) -> Any:
     front = stored.front
     yaml_doc = YamlDoc(
         _untag(front.value),
-        {tuple(_untag(p) for p in path): (line, col) for path, line, col in front.keys},
-        {tuple(_untag(p) for p in path): (line, col) for path, line, col in front.values},
+        _load_positions(front.keys, front.other_keys),
+        _load_positions(front.values, front.other_values),
         front.start,
     )
     return Document(
@@ -131,13 +142,40 @@ def _load_document(stored: _StoredDocument) -> Any:
     )
 
 
+def _store_positions(positions: dict[Any, tuple[int, int]]) -> tuple[_Positions, _TaggedPositions]:
+    plain: _Positions = []
+    other: _TaggedPositions = []
+    for path, (line, column) in positions.items():
+        # Exactly str and int: a bool is an int to Python, but not to msgpack.
+        if all(type(part) is str or (type(part) is int and _fits(part)) for part in path):
+            plain.append((path, (line, column)))
+        else:
+            other.append(([_tag(part) for part in path], line, column))
+    return plain, other
+
+
+def _load_positions(
+    plain: _Positions, other: _TaggedPositions
+) -> dict[tuple[Any, ...], tuple[int, int]]:
+    found: dict[tuple[Any, ...], tuple[int, int]] = dict(plain)
+    found.update({tuple(_untag(p) for p in path): (line, col) for path, line, col in other})
+    return found
+
+
 # YAML values: scalars msgpack keeps apart (str, int, float, bool, None, bytes) stay as
 # they are; everything else is a list whose first item says what it is. A plain list
 # never stands for itself, so no value can pass for another.
-_LIST, _MAP, _DATE, _DATETIME = "L", "M", "D", "T"
+_LIST, _MAP, _DATE, _DATETIME, _BIG = "L", "M", "D", "T", "I"
+
+
+def _fits(number: int) -> bool:
+    """msgpack holds integers from -2**63 to 2**64 - 1; YAML's have no bound."""
+    return -(2**63) <= number < 2**64
 
 
 def _tag(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and not _fits(value):
+        return [_BIG, str(value)]
     if value is None or isinstance(value, str | bool | int | float | bytes):
         return value
     if isinstance(value, list):
@@ -166,6 +204,8 @@ def _untag(value: Any) -> Any:
             return dt.datetime.fromisoformat(rest[0])
         if tag == _DATE and len(rest) == 1:
             return dt.date.fromisoformat(rest[0])
+        if tag == _BIG and len(rest) == 1 and isinstance(rest[0], str):
+            return int(rest[0])
     except (TypeError, ValueError) as err:
         raise CacheDamaged(f"a value does not read back: {err}") from None
     raise CacheDamaged(f"unknown tag {tag!r}")
