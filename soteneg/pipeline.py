@@ -40,13 +40,15 @@ def check(
     html: bool = False,
     jobs: int = 1,
     pdf: bool = True,
+    for_print: bool = False,
 ) -> CheckResult:
     """Read and validate the whole project; write nothing. `cache`: keeps what each
-    document file became, for the next check; `html`: see `load_content`; `jobs`:
-    processes that parse documents; `pdf`: PDFs will be printed, so the print fonts must
-    be installed."""
+    document file became, for the next check; `html` and `for_print`: see
+    `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
+    so the print fonts must be installed."""
     files = read_project(root)
-    content, config_problems, problems = load_content(files, html, parser(cache, jobs))
+    parse_many = parser(cache, jobs)
+    content, config_problems, problems = load_content(files, html, parse_many, for_print)
     if pdf and content.config is not None and files.config is not None:
         config_text = content.texts.get(files.config.path)
         families = content.config.print_fonts.families
@@ -76,16 +78,18 @@ def parser(cache: Cache | None, jobs: int) -> ParseMany:
     """Parses document files in `jobs` processes; through `cache`, only those whose
     bytes (or the options they are parsed with) changed since it last saw them."""
 
-    def parse_many(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
+    def parse_many(
+        sources: Sequence[SourceFile], allow_html: bool, html: bool, for_print: bool
+    ) -> list[Parsed]:
         by_name = {s.path: s for s in sources}
-        parse = partial(parse_source, allow_html=allow_html, html=html)
+        parse = partial(parse_source, allow_html=allow_html, html=html, for_print=for_print)
 
         def make(names: list[str]) -> dict[str, Parsed]:
             return dict(zip(names, run(parse, [by_name[n] for n in names], jobs), strict=True))
 
         if cache is None:
             return list(make(list(by_name)).values())
-        wanted = {s.path: parse_key(s, allow_html, html) for s in sources}
+        wanted = {s.path: parse_key(s, allow_html, html, for_print) for s in sources}
         return list(cache.get_or_make(PARSED, wanted, make).values())
 
     return parse_many
@@ -120,7 +124,7 @@ def build_as(
         try:
             run.stop_if_unchanged()  # the last build is all still true: nothing to do
             cache = run.last_build()  # what the last build parsed, made and printed
-            run.accept(check(root, cache, html=True, jobs=jobs, pdf=run.prints))  # load, check
+            run.accept(check(root, cache, True, jobs, run.prints, run.printing))  # load, check
             with run.locked_output():  # the output's lock; new files are staged beside it
                 site = run.index()  # what is published, where, with which files
                 units = run.plan(site)  # every page, with the fingerprint of what it shows

@@ -98,6 +98,8 @@ class Run:
         self.stamps = build_cache.input_stamps(root)
         self.out = out if out is not None else build_cache.configured_output(root)
         self.prints = settings.prints
+        # This build prints: the bodies' print HTML comes from the parse the pages have.
+        self.printing = settings.pdf_options is not None
         self.cache = self._open_cache()
         self.checked: CheckResult | None = None
         self.stats: PrintStats | None = None

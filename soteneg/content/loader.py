@@ -126,9 +126,10 @@ def split_front_matter(text: str, file: str) -> tuple[str, str, int] | Problem:
 
 
 def parse_document(
-    source: SourceFile, text: str, allow_raw_html: bool, html: bool = True
+    source: SourceFile, text: str, allow_raw_html: bool, html: bool = True, for_print: bool = False
 ) -> tuple[Document | None, list[Problem]]:
-    """`html`: also render the body (with blanks for link targets), as a build needs."""
+    """`html`: also render the body (with blanks for link targets), as a build needs;
+    `for_print`: its print HTML too, as a build that prints needs."""
     file = source.path
     split = split_front_matter(text, file)
     if isinstance(split, Problem):
@@ -158,7 +159,7 @@ def parse_document(
         ]
     meta, problems = validate(model, front, file)
     doc_id = file.removeprefix(CONTENT_DIR + "/").removesuffix(".md")
-    found, prerendered = parse_body(body, allow_raw_html, html)
+    found, prerendered = parse_body(body, allow_raw_html, html, for_print)
     return Document(doc_id, file, meta, front, body, body_line, found, prerendered), problems
 
 
@@ -221,28 +222,33 @@ def parse_config(source: SourceFile | None) -> tuple[SiteConfig | None, str | No
 # What one document file became: its text (None when undecodable), the document (None
 # when unreadable) and its own problems. Pure in the file's path and bytes.
 Parsed = tuple[str | None, Document | None, list[Problem]]
-# Parses many files: (sources, allow_html, html) -> what each became, in order. The
-# build passes one that works over processes.
-ParseMany = Callable[[Sequence[SourceFile], bool, bool], list[Parsed]]
+# Parses many files: (sources, allow_html, html, for_print) -> what each became, in
+# order. The build passes one that works over processes.
+ParseMany = Callable[[Sequence[SourceFile], bool, bool, bool], list[Parsed]]
 
 
-def parse_serially(sources: Sequence[SourceFile], allow_html: bool, html: bool) -> list[Parsed]:
-    return [parse_source(s, allow_html, html) for s in sources]
+def parse_serially(
+    sources: Sequence[SourceFile], allow_html: bool, html: bool, for_print: bool = False
+) -> list[Parsed]:
+    return [parse_source(s, allow_html, html, for_print) for s in sources]
 
 
-def parse_source(source: SourceFile, allow_html: bool, html: bool) -> Parsed:
+def parse_source(
+    source: SourceFile, allow_html: bool, html: bool, for_print: bool = False
+) -> Parsed:
     text, problems = decode(source)
     if text is None:
         return None, None, problems
-    document, found = parse_document(source, text, allow_html, html)
+    document, found = parse_document(source, text, allow_html, html, for_print)
     return text, document, problems + found
 
 
-def parse_key(source: SourceFile, allow_html: bool, html: bool) -> str:
+def parse_key(source: SourceFile, allow_html: bool, html: bool, for_print: bool = False) -> str:
     """All that what `parse_source` makes of a file depends on."""
     digest = hashlib.blake2b(source.data or b"", digest_size=16)
     # The refusal too: a file refused as too large says how large it is now.
-    digest.update(f"\0{source.path}\0{allow_html}\0{html}\0{source.refused}".encode())
+    options = f"\0{source.path}\0{allow_html}\0{html}\0{for_print}\0{source.refused}"
+    digest.update(options.encode())
     return digest.hexdigest()
 
 
@@ -250,11 +256,13 @@ def load_content(
     files: ProjectFiles,
     html: bool = False,
     parse_many: ParseMany = parse_serially,
+    for_print: bool = False,
 ) -> tuple[Content, list[Problem], list[Problem]]:
     """Validate everything read. Returns content, configuration problems, content problems.
 
-    `html`: render bodies too, for a build. `parse_many` parses the document files (the
-    build's spreads them over processes and keeps each result by `parse_key`)."""
+    `html`: render bodies too, for a build; `for_print`: their print HTML too, for a
+    build that prints. `parse_many` parses the document files (the build's spreads them
+    over processes and keeps each result by `parse_key`)."""
     texts: dict[str, str] = {}
     config, config_text, config_problems = parse_config(files.config)
     if config_text is not None:
@@ -302,7 +310,7 @@ def load_content(
     allow_html = bool(config and config.allow_raw_html)
     documents: list[Document] = []
     rejected: list[Document] = []
-    parsed = parse_many(files.documents, allow_html, html)
+    parsed = parse_many(files.documents, allow_html, html, for_print)
     for source, (text, document, found) in zip(files.documents, parsed, strict=True):
         problems.extend(found)
         if text is None:

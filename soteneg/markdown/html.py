@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
@@ -146,11 +147,23 @@ _PAGE_BLANK = "\x03"  # the document's own page
 _BLANKS = re.compile(r'\x00(\d+)\x00| width="\x02(\d+)" height="\x02\d+"|\x03')
 
 
+# The same body for print, made from the same parse when the build prints: its own
+# blanks for what print_resolver rewrites (site paths too), and for the packet's prefix
+# of ids. Image sizes are web blanks, which print leaves out.
+_PRINT_BLANK = "\x05{}\x05"  # the k-th link target in print
+_PREFIX_BLANK = "\x04"  # the packet's prefix of the document's ids
+_PRINT_BLANKS = re.compile(r'\x05(\d+)\x05| width="\x02\d+" height="\x02\d+"|\x04')
+_WEB_BLANK = re.compile(r"\x00(\d+)\x00")
+_MARKERS = ("\x00", "\x02", "\x03", "\x04", "\x05")
+
+
 class Prerendered(NamedTuple):  # a tuple: it loads from the build cache fastest
     html: str
     sections: tuple[tuple[str, str, str, str], ...]  # (theme, title, html, text)
     hrefs: tuple[str, ...]  # the k-th blank's link as written
     section_keys: tuple[tuple[str, str], ...] = ()  # (theme, hash of its section)
+    print_html: str | None = None  # see finish_print; None when the build does not print
+    print_hrefs: tuple[str, ...] = ()  # the k-th print blank's link as written
 
     def section_key(self, theme: str) -> str | None:
         return next((key for t, key in self.section_keys if t == theme), None)
@@ -172,21 +185,23 @@ def _collector_paused() -> Iterator[None]:
 
 
 def parse_body(
-    body: str, allow_raw_html: bool = False, html: bool = True
+    body: str, allow_raw_html: bool = False, html: bool = True, for_print: bool = False
 ) -> tuple[Outline, Prerendered | None]:
-    """A body's outline and (if `html`) its HTML with blanks, from one parse. The HTML is
-    None when the body itself holds a blank's marker character: it is then rendered
-    whole at build time."""
+    """A body's outline and (if `html`) its HTML with blanks, from one parse; with
+    `for_print`, its print HTML too. The HTML is None when the body itself holds a
+    blank's marker character: it is then rendered whole at build time."""
     with _collector_paused():
-        return _parse_body(body, allow_raw_html, html)
+        return _parse_body(body, allow_raw_html, html, for_print)
 
 
-def _parse_body(body: str, allow_raw_html: bool, html: bool) -> tuple[Outline, Prerendered | None]:
+def _parse_body(
+    body: str, allow_raw_html: bool, html: bool, for_print: bool
+) -> tuple[Outline, Prerendered | None]:
     md = parser(allow_raw_html)
     env: dict[str, object] = {}
     tokens = md.parse(body, env)
     found = outline_of(tokens, body)
-    if not html or any(marker in body for marker in ("\x00", "\x02", "\x03")):
+    if not html or any(marker in body for marker in _MARKERS):
         return found, None
     hrefs: list[str] = []
 
@@ -221,7 +236,51 @@ def _parse_body(body: str, allow_raw_html: bool, html: bool) -> tuple[Outline, P
         (theme, hashlib.blake2b("\0".join(parts).encode(), digest_size=12).hexdigest())
         for theme, *parts in sections
     )
-    return found, Prerendered(rendered.html, sections, tuple(hrefs), keys)
+    if not for_print:
+        return found, Prerendered(rendered.html, sections, tuple(hrefs), keys)
+    print_html, print_hrefs = _prerender_print(tokens, env, allow_raw_html, hrefs)
+    return found, Prerendered(
+        rendered.html, sections, tuple(hrefs), keys, print_html, tuple(print_hrefs)
+    )
+
+
+def _prerender_print(
+    tokens: list[Token], env: dict[str, object], allow_raw_html: bool, hrefs: list[str]
+) -> tuple[str, list[str]]:
+    """The print HTML of tokens the web HTML was rendered from, with print blanks."""
+    print_hrefs: list[str] = []
+
+    def blank(value: str) -> str:
+        web = _WEB_BLANK.fullmatch(value)
+        written = hrefs[int(web.group(1))] if web else value
+        parts = urlsplit(written)
+        if parts.scheme or parts.netloc or written.startswith("#") or not parts.path:
+            return written  # print_resolver leaves it as it is
+        print_hrefs.append(written)
+        return _PRINT_BLANK.format(len(print_hrefs) - 1)
+
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                child.attrSet("href", blank(str(child.attrGet("href") or "")))
+            elif child.type == "image":
+                child.attrSet("src", blank(str(child.attrGet("src") or "")))
+    return _print_tokens(tokens, env, parser(allow_raw_html), _PREFIX_BLANK), print_hrefs
+
+
+def finish_print(pre: Prerendered, resolve: Callable[[str], str], id_prefix: str) -> str:
+    """A body's print HTML (see render_print) from its prerendered blanks, for the
+    packet that gives its ids `id_prefix`. `pre.print_html` must not be None."""
+    assert pre.print_html is not None
+    targets = [resolve(href) for href in pre.print_hrefs]
+    prefix = escapeHtml(id_prefix)
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return escapeHtml(targets[int(match.group(1))])
+        return prefix if match.group(0) == _PREFIX_BLANK else ""
+
+    return _PRINT_BLANKS.sub(fill, pre.print_html)
 
 
 def finish(
@@ -309,6 +368,10 @@ def render_print(
     env: dict[str, object] = {}
     tokens = md.parse(body, env)
     _rewrite_links(tokens, resolve)
+    return _print_tokens(tokens, env, md, id_prefix)
+
+
+def _print_tokens(tokens: list[Token], env: dict[str, object], md: Any, id_prefix: str) -> str:
     inline_notes = env.get("footnotes", {}).get("list", {})  # type: ignore[union-attr]
     bodies = _footnote_bodies(tokens)
     out: list[Token] = []

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from soteneg.content.loader import Document
 from soteneg.content.models import Names, Round
 from soteneg.core import routes
-from soteneg.markdown.html import render_print
+from soteneg.markdown.html import finish_print, render_print
 from soteneg.site import eras, i18n
 from soteneg.site.index import Site
 from soteneg.site.pages.document import attachment_list, contacts
@@ -211,9 +211,12 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
         meta = doc.meta
         assert meta is not None
         prefix = f"d{n}-"
-        html = render_print(
-            doc.body, print_resolver(site, doc, root_uri), prefix, site.config.allow_raw_html
-        )
+        resolve = print_resolver(site, doc, root_uri)
+        pre = doc.prerendered
+        if pre is not None and pre.print_html is not None:
+            html = finish_print(pre, resolve, prefix)  # from the parse the web page has
+        else:
+            html = render_print(doc.body, resolve, prefix, site.config.allow_raw_html)
         chapter_id = f"d{n}"
         files = attachment_list(site, doc, lang, absolute=True)
         appendices = [
