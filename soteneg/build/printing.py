@@ -39,7 +39,7 @@ class PrintStats:
 
 def packets_to_print(site: Site, options: PdfOptions) -> tuple[list[Packet], list[Packet]]:
     """(this build's packets, those other shards print)."""
-    packets = plan_packets(site)
+    packets = list(plan_packets(site))
     if options.shard is None:
         return packets, []
     mine = options.shard.take(packets, lambda p: p.url)

@@ -80,9 +80,14 @@ def _has_content(docs: list[Document], lang: str, default: str) -> bool:
     return lang == default or any(d.meta and d.meta.lang == lang for d in docs)
 
 
-def plan_packets(site: Site) -> list[Packet]:
+def plan_packets(site: Site) -> tuple[Packet, ...]:
     """Every PDF of the build, in a fixed order: each language's packets of each round
-    (a region's, then the round's), then each document version's own PDF."""
+    (a region's, then the round's), then each document version's own PDF. Planned once
+    per Site: the pages' links, the printing and the preview's requests ask alike."""
+    return site.remember(("packets", ""), lambda: tuple(_plan_packets(site)))
+
+
+def _plan_packets(site: Site) -> list[Packet]:
     default = site.default_lang
     packets: list[Packet] = []
     for rnd in site.rounds:
