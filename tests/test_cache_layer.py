@@ -33,6 +33,16 @@ def _keep(cache: Cache, records: dict[str, Record] | None = None) -> None:
     cache.keep(records or {"index.html": Record("sha")}, Inputs(cache.key))
 
 
+def _after_a_build_of(step: str, wanted: dict[str, str], tag: str = "made") -> Cache:
+    """A cache whose last build made and kept `wanted`, and a new build begun."""
+    cache = Cache("k")
+    cache.begin()
+    cache.get_or_make(step, wanted, Maker(tag))
+    _keep(cache)
+    cache.begin()
+    return cache
+
+
 def test_everything_is_made_at_once_the_first_time() -> None:
     cache, make = Cache("k"), Maker()
     cache.begin()
@@ -43,11 +53,7 @@ def test_everything_is_made_at_once_the_first_time() -> None:
 
 
 def test_a_kept_result_is_given_for_the_same_key_and_made_for_another() -> None:
-    cache = Cache("k")
-    cache.begin()
-    cache.get_or_make(PAGES, {"a": "1", "b": "1", "c": "1"}, Maker("first"))
-    _keep(cache)
-    cache.begin()
+    cache = _after_a_build_of(PAGES, {"a": "1", "b": "1", "c": "1"}, "first")
     make = Maker("second")
     found = cache.get_or_make(PAGES, {"a": "1", "b": "2", "c": "1", "d": "1"}, make)
     assert make.calls == [["b", "d"]]
@@ -55,11 +61,7 @@ def test_a_kept_result_is_given_for_the_same_key_and_made_for_another() -> None:
 
 
 def test_nothing_to_make_makes_no_call() -> None:
-    cache = Cache("k")
-    cache.begin()
-    cache.get_or_make(PDFS, {"a.pdf": "1"}, Maker())
-    _keep(cache)
-    cache.begin()
+    cache = _after_a_build_of(PDFS, {"a.pdf": "1"})
     make = Maker()
     assert cache.get_or_make(PDFS, {"a.pdf": "1"}, make) == {"a.pdf": "made:a.pdf"}
     assert make.calls == []
@@ -68,11 +70,7 @@ def test_nothing_to_make_makes_no_call() -> None:
 def test_a_kept_result_that_is_not_usable_is_made_again() -> None:
     """A page kept in the cache stands for a file in the output: when that file was
     changed behind the cache's back, the page is made again, whatever its key says."""
-    cache = Cache("k")
-    cache.begin()
-    cache.get_or_make(PAGES, {"a": "1", "b": "1"}, Maker("first"))
-    _keep(cache)
-    cache.begin()
+    cache = _after_a_build_of(PAGES, {"a": "1", "b": "1"}, "first")
     asked: list[tuple[str, str]] = []
 
     def usable(name: str, value: str) -> bool:
@@ -88,11 +86,7 @@ def test_a_kept_result_that_is_not_usable_is_made_again() -> None:
 def test_pages_and_pdfs_become_the_last_build_only_when_it_keeps_them() -> None:
     """A build that fails after making some pages has not published them: the next build
     must not take them for what is in the output."""
-    cache = Cache("k")
-    cache.begin()
-    cache.get_or_make(PAGES, {"a": "1"}, Maker("first"))
-    _keep(cache)
-    cache.begin()
+    cache = _after_a_build_of(PAGES, {"a": "1"}, "first")
     cache.get_or_make(PAGES, {"a": "2"}, Maker("failed"))  # then the build stops
     cache.begin()
     make = Maker("third")
@@ -110,11 +104,7 @@ def test_pages_and_pdfs_become_the_last_build_only_when_it_keeps_them() -> None:
 
 
 def test_a_step_a_build_did_not_ask_for_is_empty_after_it() -> None:
-    cache = Cache("k")
-    cache.begin()
-    cache.get_or_make(PDFS, {"a.pdf": "1"}, Maker())
-    _keep(cache)
-    cache.begin()
+    cache = _after_a_build_of(PDFS, {"a.pdf": "1"})
     _keep(cache)  # a build that printed nothing
     cache.begin()
     make = Maker()
@@ -141,8 +131,9 @@ def _parsed(text: str) -> tuple[str, None, list[object]]:
     return text, None, []  # what parse_source gives for a file without front matter
 
 
-def test_a_kept_build_is_read_back_from_disk(tmp_path: Path) -> None:
-    out = tmp_path / "out"
+def _build_on_disk(out: Path) -> dict[str, Record]:
+    """One build into `out` that parsed, made and printed one thing each, kept; its
+    output's records."""
     first = Cache.on_disk(out, "k")
     first.begin()
     first.get_or_make(PARSED, {"a.md": "1"}, lambda names: {n: _parsed("A") for n in names})
@@ -150,6 +141,12 @@ def test_a_kept_build_is_read_back_from_disk(tmp_path: Path) -> None:
     first.get_or_make(PDFS, {"a.pdf": "1"}, lambda names: dict.fromkeys(names, "sha256"))
     records = {"index.html": Record("sha", "unit")}
     first.keep(records, Inputs("k", files=1))
+    return records
+
+
+def test_a_kept_build_is_read_back_from_disk(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    records = _build_on_disk(out)
 
     second = Cache.on_disk(out, "k")
     assert second.inputs is not None and second.inputs.files == 1
@@ -166,11 +163,7 @@ def test_a_kept_build_is_read_back_from_disk(tmp_path: Path) -> None:
 
 def test_a_cache_for_other_code_or_options_is_not_read(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = Cache.on_disk(out, "k")
-    first.begin()
-    first.get_or_make(PARSED, {"a.md": "1"}, lambda names: {n: _parsed("A") for n in names})
-    first.get_or_make(PAGES, {"unit": "1"}, lambda names: dict.fromkeys(names, "index.html"))
-    _keep(first)
+    _build_on_disk(out)
     other = Cache.on_disk(out, "other")
     assert other.inputs is None and other.records == {}
     other.begin()
