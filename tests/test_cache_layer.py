@@ -235,6 +235,7 @@ def test_front_matter_of_any_shape_reads_back_exactly() -> None:
         "2024-01-01: päivä\n"
         "big: 123456789012345678901234567890\n"
         "123456789012345678901234567890: avain\n"
+        f"huge: 0x{'f' * 4000}\n"
         "nested: {1: [a, {false: b, 2.5: c, null: d}]}\n"
         "---\n"
         "Teksti.\n"

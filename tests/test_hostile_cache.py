@@ -29,7 +29,8 @@ class _Payload:
 
 def _plant_pickles(folder: Path, marker: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("inputs.pickle", "build.pickle", build_cache.INPUTS_FILE, build_cache.BUILD_FILE):
+    names = (build_cache.INPUTS_FILE, build_cache.BUILD_FILE, build_cache.PDFS_FILE)
+    for name in ("inputs.pickle", "build.pickle", *names):
         (folder / name).write_bytes(pickle.dumps(_Payload(marker)))
     (folder / "parsed").mkdir(exist_ok=True)
     (folder / "parsed" / "00.msgpack").write_bytes(pickle.dumps(_Payload(marker)))
@@ -204,6 +205,7 @@ def test_a_state_file_replaced_by_a_folder_is_repaired(tmp_path: Path) -> None:
     names = (
         build_cache.INPUTS_FILE,
         build_cache.BUILD_FILE,
+        build_cache.PDFS_FILE,
         build_cache.JOURNAL_FILE,
         f".{build_cache.BUILD_FILE}.tmp",
         "external-links.txt",

@@ -229,8 +229,15 @@ def test_unchanged_packets_are_not_printed_again(tmp_path: Path) -> None:
     # A saved but unchanged file is looked at again; its PDFs are not printed again.
     doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
     os.utime(doc, ns=(doc.stat().st_atime_ns, doc.stat().st_mtime_ns + 10**9))
+    (cache_dir(out) / "pdf.json").write_text("{}")  # an earlier version's manifest
     second = build(root, out, pdf=True)
     assert f"PDFs: 0 printed (0 pages), {total} unchanged" in second.stdout
+    assert not (cache_dir(out) / "pdf.json").exists()
+    # Options that do not change what a PDF prints keep it: the pages are made again
+    # for --no-search (another cache key), the PDFs are not printed again.
+    for flags in (("--no-search",), ()):
+        toggled = build(root, out, *flags, pdf=True)
+        assert f"PDFs: 0 printed (0 pages), {total} unchanged" in toggled.stdout, flags
     doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
     doc.write_text(doc.read_text().replace("lähes kaikkialla", "melkein kaikkialla"))
     third = build(root, out, pdf=True)

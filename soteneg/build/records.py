@@ -44,9 +44,8 @@ class Inputs:
 
 @dataclass
 class BuildRecords:
-    """The build half of the cache as stored: each step's results by name, with the key
-    (what the result depended on) each was made for, and the output's records."""
+    """The build half of the cache as stored: each page's output by unit, with the
+    fingerprint it was made for, and the output's records."""
 
     pages: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # unit -> output
-    pdfs: dict[str, tuple[str, str]] = field(default_factory=dict)  # PDF -> its sha256
     records: dict[str, Record] = field(default_factory=dict)  # output file -> record

@@ -6,7 +6,7 @@ key of what it depends on, kept or made. Around it: whether the last build still
 (fresh), the files between builds (disk) and their data-only format (codec, parsed).
 """
 
-from soteneg.build.cache.disk import BUILD_FILE, INPUTS_FILE, JOURNAL_FILE, journal
+from soteneg.build.cache.disk import BUILD_FILE, INPUTS_FILE, JOURNAL_FILE, PDFS_FILE, journal
 from soteneg.build.cache.fresh import (
     cache_key,
     code_key,
@@ -26,6 +26,7 @@ __all__ = [
     "PAGES",
     "PARSED",
     "PDFS",
+    "PDFS_FILE",
     "Cache",
     "cache_key",
     "code_key",

@@ -16,7 +16,7 @@ import msgspec
 
 from soteneg.build.records import BuildRecords, Inputs
 
-FORMAT = 6  # bump when any record below changes
+FORMAT = 7  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):
@@ -35,9 +35,16 @@ class _BuildFile(msgspec.Struct, frozen=True):
     build: BuildRecords
 
 
+class _PdfsFile(msgspec.Struct, frozen=True):
+    format: int
+    key: str
+    pdfs: dict[str, tuple[str, str]]  # PDF file -> (its inputs' key, sha256 of its bytes)
+
+
 _ENCODER = msgspec.msgpack.Encoder()
 _INPUTS = msgspec.msgpack.Decoder(_InputsFile)
 _BUILD = msgspec.msgpack.Decoder(_BuildFile)
+_PDFS = msgspec.msgpack.Decoder(_PdfsFile)
 
 
 def decode(decoder: msgspec.msgpack.Decoder[Any], data: bytes, key: str) -> Any:
@@ -64,3 +71,11 @@ def encode_build(key: str, build: BuildRecords) -> bytes:
 
 def decode_build(data: bytes, key: str) -> BuildRecords:
     return decode(_BUILD, data, key).build
+
+
+def encode_pdfs(key: str, pdfs: dict[str, tuple[str, str]]) -> bytes:
+    return _ENCODER.encode(_PdfsFile(FORMAT, key, pdfs))
+
+
+def decode_pdfs(data: bytes, key: str) -> dict[str, tuple[str, str]]:
+    return decode(_PDFS, data, key).pdfs

@@ -5,12 +5,16 @@ build without them is a clean build).
 The files are data only (msgpack read into declared types by `codec`; nothing in them
 can run code), never read or written through a symlink. `inputs.msgpack` is small (input
 and output stamps, the last warnings) and answers "did anything change at all?" without
-loading the rest; `build.msgpack` holds the pages' and PDFs' results and a record of
-every output file; `parsed/` holds what each document file became, in 256 shards by
-the file's name, so that a build that parsed a few files writes a few shards. A file
-written by other code or for other build options, or one that does not decode exactly,
-is ignored. While changed files are being moved into the output, a journal file marks
-the output as half-updated; a build that finds it starts clean.
+loading the rest; `build.msgpack` holds the pages' results and a record of every output
+file; `parsed/` holds what each document file became, in 256 shards by the file's name,
+so that a build that parsed a few files writes a few shards. A file written by other
+code or for other build options, or one that does not decode exactly, is ignored.
+`pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
+the options, since toggling `--no-search` or `--drafts` does not change a PDF that
+prints the same inputs, and its entries check themselves (a PDF is kept only while the
+output holds the very bytes printed). While changed files are being moved into the
+output, a journal file marks the output as half-updated; a build that finds it starts
+clean.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from soteneg.build.records import BuildRecords, Inputs
 
 INPUTS_FILE = "inputs.msgpack"
 BUILD_FILE = "build.msgpack"
+PDFS_FILE = "pdfs.msgpack"
+_OLD_FILES = ("pdf.json",)  # written by earlier versions
 PARSED_DIR = "parsed"
 SHARD_SUFFIX = ".msgpack"
 JOURNAL_FILE = "updating"
@@ -42,8 +48,8 @@ def journal(out: Path) -> Path:
 class Disk:
     """The cache files of one output, for one cache key."""
 
-    def __init__(self, out: Path, key: str) -> None:
-        self.out, self.key = out, key
+    def __init__(self, out: Path, key: str, code: str) -> None:
+        self.out, self.key, self.code = out, key, code  # code: the PDFs' key
         self.folder = cache_dir(out)
         # The entries in each shard file as last read or written: unchanged ones are
         # not written again.
@@ -72,6 +78,15 @@ class Disk:
                 pass
         return BuildRecords()
 
+    def pdfs(self) -> Entries:
+        data = read_state(self.folder / PDFS_FILE)
+        if data is not None:
+            try:
+                return dict(codec.decode_pdfs(data, self.code))
+            except codec.CacheDamaged:
+                pass
+        return {}
+
     def parsed(self) -> Entries:
         """Every parsed document of the shards that read back; a damaged shard's
         documents are parsed again."""
@@ -90,7 +105,9 @@ class Disk:
             self.saved[name] = _contents(shard)
         return found
 
-    def save(self, build: BuildRecords, parsed_entries: Entries, inputs: Inputs) -> None:
+    def save(
+        self, build: BuildRecords, pdfs: Entries, parsed_entries: Entries, inputs: Inputs
+    ) -> None:
         """Write what a build left; a build that cannot save its cache still succeeded
         (the next one starts clean)."""
         from soteneg.build.cache import parsed
@@ -111,11 +128,15 @@ class Disk:
                     path.unlink(missing_ok=True)
                 self.saved[name] = _contents(shard)
             write_private(self.folder / BUILD_FILE, codec.encode_build(self.key, build))
+            write_private(self.folder / PDFS_FILE, codec.encode_pdfs(self.code, pdfs))
+            for name in _OLD_FILES:
+                (self.folder / name).unlink(missing_ok=True)
             write_private(self.folder / INPUTS_FILE, codec.encode_inputs(self.key, inputs))
         except (OSError, codec.CacheDamaged):
             self.forget()
 
     def forget(self) -> None:
+        # pdfs.msgpack stays: its entries hold only while the output has their bytes.
         for name in (INPUTS_FILE, BUILD_FILE):
             with contextlib.suppress(OSError):
                 (self.folder / name).unlink(missing_ok=True)

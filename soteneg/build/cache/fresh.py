@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 from soteneg.build.cache import codec
@@ -28,8 +29,10 @@ def cache_key(settings: Settings) -> str:
     return hashlib.blake2b(f"{code_key()}\0{options}".encode(), digest_size=16).hexdigest()
 
 
+@cache
 def code_key() -> str:
-    """soteneg's own source: a cache made by other code is not trusted."""
+    """soteneg's own source: a cache made by other code is not trusted. Read once per
+    process: the code that runs is the code that was there when it started."""
     digest = hashlib.blake2b(str(codec.FORMAT).encode(), digest_size=16)
     package = Path(__file__).parent.parent.parent
     for path in sorted(package.rglob("*.py")):

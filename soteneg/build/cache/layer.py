@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from soteneg.build.cache.disk import Disk, Entries
-from soteneg.build.cache.fresh import still_true
+from soteneg.build.cache.fresh import code_key, still_true
 from soteneg.build.output import OutputError, output_lock
 from soteneg.build.records import BuildRecords, Inputs, Record
 from soteneg.content.sources import Stamp
@@ -47,7 +47,7 @@ class Cache:
 
     @classmethod
     def on_disk(cls, out: Path, key: str) -> Cache:
-        return cls(key, Disk(out, key))
+        return cls(key, Disk(out, key, code_key()))
 
     # -- the interface of the steps ------------------------------------------------------
 
@@ -91,7 +91,7 @@ class Cache:
         """Kept on disk beside `out` from now on (a build learns where its output is
         only from site.yaml when it was not told)."""
         if self._disk is None:
-            self._disk = Disk(out, self.key)
+            self._disk = Disk(out, self.key, code_key())
             self.read_again()
 
     def read_again(self) -> None:
@@ -148,8 +148,8 @@ class Cache:
         self._next = {}
         self._records, self._inputs, self._inputs_read = records, inputs, True
         if self._disk is not None:
-            build = BuildRecords(self._last[PAGES], self._last[PDFS], records)
-            self._disk.save(build, self._entries(PARSED), inputs)
+            build = BuildRecords(self._last[PAGES], records)
+            self._disk.save(build, self._last[PDFS], self._entries(PARSED), inputs)
 
     def _entries(self, step: str) -> Entries:
         found = self._last.get(step)
@@ -158,6 +158,8 @@ class Cache:
                 found = {}
             elif step == PARSED:
                 found = self._disk.parsed()
+            elif step == PDFS:
+                found = self._disk.pdfs()
             else:
                 self._load_build()
                 found = self._last.get(step, {})
@@ -170,5 +172,4 @@ class Cache:
             return
         stored = self._disk.build()
         self._last.setdefault(PAGES, stored.pages)
-        self._last.setdefault(PDFS, stored.pdfs)
         self._records = stored.records

@@ -175,7 +175,7 @@ def _fits(number: int) -> bool:
 
 def _tag(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and not _fits(value):
-        return [_BIG, str(value)]
+        return [_BIG, hex(value)]  # str() refuses numbers of over 4300 digits
     if value is None or isinstance(value, str | bool | int | float | bytes):
         return value
     if isinstance(value, list):
@@ -205,7 +205,7 @@ def _untag(value: Any) -> Any:
         if tag == _DATE and len(rest) == 1:
             return dt.date.fromisoformat(rest[0])
         if tag == _BIG and len(rest) == 1 and isinstance(rest[0], str):
-            return int(rest[0])
+            return int(rest[0], 16)
     except (TypeError, ValueError) as err:
         raise CacheDamaged(f"a value does not read back: {err}") from None
     raise CacheDamaged(f"unknown tag {tag!r}")
