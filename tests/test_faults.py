@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import re
 import resource
 import signal
 import subprocess
@@ -179,12 +180,15 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build(root, out, pdf=True)
     assert first.returncode == 0
-    # The build half holds what each page and PDF was made from.
+    files = int(re.search(r"built (\d+) files", first.stdout).group(1))
+    # What each page and each PDF was made from: unreadable, so all are made again.
     (cache_dir(out) / build_cache.BUILD_FILE).write_bytes(b"\x00{not msgpack")
+    (cache_dir(out) / build_cache.PDFS_FILE).write_bytes(b"\x00{not msgpack")
     doc = root / "content/tiedotteet/2018-11-26-uutinen.md"
     doc.write_text(doc.read_text() + "\nLisäys.\n")  # something to do
     second = build(root, out, pdf=True)
     assert second.returncode == 0 and "0 unchanged" in second.stdout
+    assert f"({files} written" in second.stdout
     # A cached PDF that was tampered with is printed again, not reused.
     pdf = out / "pdf/2018-syksy/uusimaa.pdf"
     pdf.write_bytes(b"%PDF-1.7 tampered")

@@ -211,9 +211,10 @@ class Run:
             )
         asset_urls, self.asset_files = assets.publish(static)
         settings = self.settings
-        mine, elsewhere = pdf_urls(site, settings.pdf_options or PdfOptions())
-        linked = settings.pdf_options is not None or settings.link_pdfs
-        pdfs = frozenset(mine + elsewhere) if linked else frozenset()
+        # The PDFs pages link to: none in an HTML-only build, which need not plan them.
+        linked = pdf_urls(site, settings.pdf_options or PdfOptions()) if self.prints else None
+        mine, elsewhere = linked or ([], [])
+        pdfs = frozenset(mine + elsewhere)
         # PDFs that pages link to but this build does not print: other shards' PDFs, and
         # the preview's, which prints one when it is asked for.
         self.promised = {routes.output_file(url) for url in elsewhere}
