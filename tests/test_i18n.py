@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import get_args
 
+from soteneg.content.config import Accessibility
 from soteneg.core.names import LANGS
 from soteneg.site.i18n import LANG_NAMES, LANGUAGE_NOUNS, STRINGS, format_date, text
 
@@ -24,3 +26,10 @@ def test_text_and_dates() -> None:
     assert text("words_added", "sv", n=3) == "3 ord tillagda"
     assert format_date(dt.date(2018, 11, 26), "fi") == "26.11.2018"
     assert format_date(dt.date(2018, 11, 26), "en") == "26 November 2018"
+
+
+def test_the_statement_says_every_status_the_configuration_allows() -> None:
+    """The accessibility statement's words are in the one catalogue, one per status."""
+    status = Accessibility.model_fields["status"].annotation
+    for value in get_args(status):
+        assert f"statement_{value}" in STRINGS, value

@@ -261,6 +261,95 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "packets": {"fi": "Neuvottelupaketit", "sv": "Förhandlingspaket", "en": "Negotiation packets"},
     "footer_publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
     "dates": {"fi": "Ajankohta", "sv": "Tidpunkt", "en": "Dates"},
+    # The accessibility statement (pages/statement.py); statement_full, _partial and
+    # _none by its `status`.
+    "statement_title": {
+        "fi": "Saavutettavuusseloste",
+        "sv": "Tillgänglighetsutlåtande",
+        "en": "Accessibility statement",
+    },
+    "statement_intro": {
+        "fi": "Tämä saavutettavuusseloste koskee sivustoa {site}. Sivuston julkaisija "
+        "haluaa, että kuka tahansa voi käyttää sitä. Sivustoa koskee laki "
+        "digitaalisten palvelujen tarjoamisesta (306/2019).",
+        "sv": "Detta tillgänglighetsutlåtande gäller webbplatsen {site}. Utgivaren vill "
+        "att vem som helst ska kunna använda den. För webbplatsen gäller lagen om "
+        "tillhandahållande av digitala tjänster (306/2019).",
+        "en": "This accessibility statement applies to the site {site}. Its publisher "
+        "wants everyone to be able to use it. The site is subject to the Act on the "
+        "Provision of Digital Services (306/2019).",
+    },
+    "statement_status_heading": {
+        "fi": "Saavutettavuuden tila",
+        "sv": "Tillgänglighetsstatus",
+        "en": "Compliance status",
+    },
+    "statement_full": {
+        "fi": "Sivusto täyttää WCAG 2.1 -kriteeristön A- ja AA-tason vaatimukset.",
+        "sv": "Webbplatsen uppfyller kraven på nivå A och AA i WCAG 2.1.",
+        "en": "The site meets the level A and AA requirements of WCAG 2.1.",
+    },
+    "statement_partial": {
+        "fi": "Sivusto täyttää WCAG 2.1 -kriteeristön A- ja AA-tason vaatimukset "
+        "osittain. Puutteet on kerrottu alla.",
+        "sv": "Webbplatsen uppfyller delvis kraven på nivå A och AA i WCAG 2.1. "
+        "Bristerna beskrivs nedan.",
+        "en": "The site partially meets the level A and AA requirements of WCAG "
+        "2.1. The shortcomings are listed below.",
+    },
+    "statement_none": {
+        "fi": "Sivusto ei täytä WCAG 2.1 -kriteeristön A- ja AA-tason vaatimuksia.",
+        "sv": "Webbplatsen uppfyller inte kraven på nivå A och AA i WCAG 2.1.",
+        "en": "The site does not meet the level A and AA requirements of WCAG 2.1.",
+    },
+    "statement_shortcomings_heading": {
+        "fi": "Tunnetut puutteet",
+        "sv": "Kända brister",
+        "en": "Known shortcomings",
+    },
+    "statement_feedback_heading": {
+        "fi": "Palaute ja yhteystiedot",
+        "sv": "Respons och kontaktuppgifter",
+        "en": "Feedback and contact",
+    },
+    "statement_feedback_text": {
+        "fi": "Huomasitko saavutettavuuspuutteen? Kerro siitä meille:",
+        "sv": "Har du upptäckt en brist i tillgängligheten? Meddela oss:",
+        "en": "Did you notice an accessibility problem? Tell us:",
+    },
+    "statement_supervisor_heading": {
+        "fi": "Valvontaviranomainen",
+        "sv": "Tillsynsmyndighet",
+        "en": "Supervisory authority",
+    },
+    "statement_supervisor_text": {
+        "fi": "Jos huomaat sivustolla saavutettavuusongelmia, anna ensin palautetta "
+        "meille. Vastaamme 14 päivän kuluessa. Jos et ole tyytyväinen vastaukseen tai "
+        "et saa vastausta, voit tehdä ilmoituksen valvontaviranomaiselle.",
+        "sv": "Om du märker problem med tillgängligheten, ge först respons till oss. Vi "
+        "svarar inom 14 dagar. Om du inte är nöjd med svaret eller inte får något "
+        "svar kan du anmäla saken till tillsynsmyndigheten.",
+        "en": "If you notice accessibility problems, first give feedback to us. We reply "
+        "within 14 days. If you are not satisfied with the reply, or do not get one, "
+        "you can report it to the supervisory authority.",
+    },
+    "statement_dates_heading": {
+        "fi": "Selosteen päiväys",
+        "sv": "Utlåtandets datum",
+        "en": "Date of the statement",
+    },
+    "statement_prepared": {
+        "fi": "Seloste on laadittu {date}.",
+        "sv": "Utlåtandet har utarbetats {date}.",
+        "en": "The statement was prepared on {date}.",
+    },
+    "statement_reviewed": {
+        "fi": "Seloste on päivitetty {date}.",
+        "sv": "Utlåtandet har uppdaterats {date}.",
+        "en": "The statement was last reviewed on {date}.",
+    },
+    "statement_email": {"fi": "sähköposti", "sv": "e-post", "en": "e-mail"},
+    "statement_phone": {"fi": "puhelin", "sv": "telefon", "en": "telephone"},
 }
 
 
