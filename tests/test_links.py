@@ -114,3 +114,30 @@ def test_a_page_that_loses_an_id_has_every_page_checked_again() -> None:
     staged.records["a/index.html"] = record('<h2 id="x">X</h2><p>more</p>')
     assert to_link_check(staged, previous, []) == {"a/index.html"}
     assert to_link_check(staged, previous, ["c/index.html"]) is None
+
+
+def test_a_documents_links_are_resolved_once_per_site() -> None:
+    """The fingerprints, the bodies and the link check ask for the same links; the site
+    answers each once, web and print apart."""
+    from soteneg import pipeline
+    from soteneg.packets.plan import PROJECT_URI, print_resolver
+    from soteneg.site.index import BuildOptions, build_site
+    from soteneg.site.pages.document import link_resolver
+
+    site = build_site(pipeline.check(GOLDEN_SITE, pdf=False).content, BuildOptions())
+    doc = next(d for d in site.published.values() if d.outline.links)
+    href = doc.outline.links[0].href
+    asked: list[str] = []
+    found = site.link_target
+
+    def counted(doc_: object, path: str) -> object:
+        asked.append(path)
+        return found(doc_, path)  # type: ignore[arg-type]
+
+    object.__setattr__(site, "link_target", counted)
+    web = [link_resolver(site, doc)(href) for _ in range(3)]
+    printed = [print_resolver(site, doc, PROJECT_URI)(href) for _ in range(3)]
+    assert len(set(web)) == 1 and len(set(printed)) == 1 and web[0] != printed[0]
+    assert len(asked) == 2  # once for the web, once for print
+    fresh = build_site(pipeline.check(GOLDEN_SITE, pdf=False).content, BuildOptions())
+    assert link_resolver(fresh, doc)(href) == web[0]

@@ -166,7 +166,8 @@ def print_resolver(site: Site, doc: Document, root_uri: str) -> Callable[[str], 
         version = target.url.rsplit(".", 2)[-2]
         return f"{root_uri}content/{target.path}?v={version}"
 
-    return resolve
+    # A document is in several packets: its links are resolved once.
+    return site.answered_once(("print-links", f"{doc.id}\0{root_uri}"), resolve)
 
 
 def pdf_pages(data: bytes) -> int:

@@ -87,6 +87,21 @@ class Site:
             self._memo[key] = make()
         return self._memo[key]
 
+    def answered_once(
+        self, key: tuple[str, str], answer: Callable[[str], str]
+    ) -> Callable[[str], str]:
+        """`answer`, asked each question once per Site (links asked for by a page's
+        fingerprint, its body and the link check alike)."""
+        answers: dict[str, str] = self.remember(key, dict)
+
+        def once(question: str) -> str:
+            found = answers.get(question)
+            if found is None:
+                found = answers[question] = answer(question)
+            return found
+
+        return once
+
     def url(self, doc: Document) -> str:
         key = ("url", doc.id)
         found = self._memo.get(key)

@@ -36,15 +36,8 @@ def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
     Each link of a document is resolved once per site: the page's fingerprint, its body
     and the link check ask for the same ones."""
     base = routes.base_path(site.config.base_url)
-    resolved: dict[str, str] = site.remember(("links", doc.id), dict)
 
     def resolve(href: str) -> str:
-        found = resolved.get(href)
-        if found is None:
-            found = resolved[href] = resolve_once(href)
-        return found
-
-    def resolve_once(href: str) -> str:
         if not routes.is_relative_reference(href):
             return href
         parts = urlsplit(href)
@@ -56,7 +49,7 @@ def link_resolver(site: Site, doc: Document) -> Callable[[str], str]:
             return routes.href(site.url(target), base) + anchor
         return routes.href(target.url, base)
 
-    return resolve
+    return site.answered_once(("links", doc.id), resolve)
 
 
 def attachment_list(
