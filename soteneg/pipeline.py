@@ -108,7 +108,7 @@ def build(
     """Build the site into `out` (else site.yaml's `output`), redoing only what changed
     since the last build there, whose cache is kept beside it (or in `memory`, the
     preview's, which is then neither read from nor written to disk). The options are
-    those of `run.Settings`. Any step may stop the build with its problems; the output
+    those of `settings.Settings`. Any step may stop the build with its problems; the output
     is untouched until `publish`."""
     settings = Settings(options, pdf_options, with_search, link_pdfs, jobs)
     return build_as(root, out, settings, memory)
