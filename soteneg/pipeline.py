@@ -118,13 +118,13 @@ def build_as(
     root: Path, out: Path | None, settings: Settings, memory: Memory | None = None
 ) -> BuildResult:
     """`build`, with its options as one value (the command line's)."""
-    jobs = settings.jobs
     run = Run(root, out, settings, memory)
     with _collector_paused():
         try:
             run.stop_if_unchanged()  # the last build is all still true: nothing to do
             cache = run.last_build()  # what the last build parsed, made and printed
-            run.accept(check(root, cache, True, jobs, run.prints, run.printing))  # load, check
+            checked = check(root, cache, True, settings.jobs, settings.prints, settings.printing)
+            run.accept(checked)  # load and check; stop at errors
             with run.locked_output():  # the output's lock; new files are staged beside it
                 site = run.index()  # what is published, where, with which files
                 units = run.plan(site)  # every page, with the fingerprint of what it shows

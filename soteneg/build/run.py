@@ -97,9 +97,6 @@ class Run:
         self.key = build_cache.cache_key(settings)
         self.stamps = build_cache.input_stamps(root)
         self.out = out if out is not None else build_cache.configured_output(root)
-        self.prints = settings.prints
-        # This build prints: the bodies' print HTML comes from the parse the pages have.
-        self.printing = settings.pdf_options is not None
         self.cache = self._open_cache()
         self.checked: CheckResult | None = None
         self.stats: PrintStats | None = None
@@ -138,7 +135,7 @@ class Run:
             raise Stop(BuildResult(checked, checked.problems, None))
         config = checked.content.config
         assert config is not None
-        if self.prints:  # fonts are inputs of the PDFs: a font changed is a build to do
+        if self.settings.prints:  # fonts are inputs of the PDFs: a font changed is a build to do
             self.stamps = {**self.stamps, **fonts.stamps(config.print_fonts.families)}
         if self.out is None:
             self.out = self.root / config.output
@@ -212,7 +209,7 @@ class Run:
         asset_urls, self.asset_files = assets.publish(static)
         settings = self.settings
         # The PDFs pages link to: none in an HTML-only build, which need not plan them.
-        linked = pdf_urls(site, settings.pdf_options or PdfOptions()) if self.prints else None
+        linked = pdf_urls(site, settings.pdf_options or PdfOptions()) if settings.prints else None
         mine, elsewhere = linked or ([], [])
         pdfs = frozenset(mine + elsewhere)
         # PDFs that pages link to but this build does not print: other shards' PDFs, and

@@ -40,6 +40,11 @@ class Settings:
         """PDFs are printed, or linked and printed on request: the print fonts must exist."""
         return self.pdf_options is not None or self.link_pdfs
 
+    @property
+    def printing(self) -> bool:
+        """This build prints PDFs (the bodies' print HTML comes from the pages' parse)."""
+        return self.pdf_options is not None
+
     def output_options(self) -> tuple[object, ...]:
         """What, besides the code, makes one build's output differ from another's: a
         cache is good only for builds with the same. Not the moment (`now`): documents

@@ -167,9 +167,8 @@ class Cache:
         return found
 
     def _load_build(self) -> None:
-        if self._disk is None:
-            self._records = self._records if self._records is not None else {}
-            return
+        # Held in memory, the records are never unread: only a cache on disk gets here.
+        assert self._disk is not None
         stored = self._disk.build()
         self._last.setdefault(PAGES, stored.pages)
         self._records = stored.records
