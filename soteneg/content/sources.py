@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from soteneg.core.problems import Problem, problem, visible
-from soteneg.core.text import decimal
+from soteneg.core.text import decimal, whole
 
 CONFIG_FILE = "site.yaml"
 TEMPLATES_DIR = "templates"
@@ -35,6 +35,9 @@ OPTIONAL_DATA_FILES = frozenset({"eras.yaml", "parties.yaml"})
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 MAX_DATA_BYTES = 1024 * 1024
 MAX_DOCUMENTS = 50_000
+# Templates are a few kilobytes each; static files are stylesheets, images and fonts.
+MAX_TEMPLATE_FILES = 5_000
+MAX_STATIC_BYTES = 20 * 1024 * 1024
 
 
 # (size, mtime_ns, ctime_ns, inode): an edit that keeps size and mtime (a tool that
@@ -70,6 +73,18 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class TemplateFiles:
+    """What templates/ holds: the templates by name (their path under templates/) and the
+    static files by their path under templates/static/, as bytes; and the files and
+    folders that were refused, each with its problem. Rendering reads these bytes and
+    nothing else, so what a build stamps is what it renders."""
+
+    templates: Mapping[str, bytes]
+    static: Mapping[str, bytes]
+    refused: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
 class ProjectFiles:
     root: Path
     config: SourceFile | None
@@ -78,6 +93,7 @@ class ProjectFiles:
     # Other files under content/ (attachments, images), relative to it; listed, not read.
     assets: frozenset[str] = frozenset()
     too_many: int = 0  # documents left unread beyond MAX_DOCUMENTS
+    templates: TemplateFiles | None = None  # None: not asked for
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -105,18 +121,50 @@ def _read(
             why = problem(rel, (1, 1), "outside-project.link-out-of", folder=folder)
         return SourceFile(rel, None, why)
     try:
-        found = path.stat()
-        if not stat.S_ISREG(found.st_mode):  # a FIFO would block the read for good
-            return SourceFile(rel, None, problem(rel, (1, 1), "unreadable.not-a-file"))
-        size = found.st_size
-        if size > limit:
-            size_mib, limit_mib = decimal(f"{size / 1048576:.1f}"), f"{limit / 1048576:.0f}"
-            why = problem(rel, (1, 1), "file-too-large.source", size=size_mib, limit=limit_mib)
-            return SourceFile(rel, None, why)
-        return SourceFile(rel, path.read_bytes())
+        data = read_regular(path, limit, follow=not inside)
+    except NotAFile:
+        return SourceFile(rel, None, problem(rel, (1, 1), "unreadable.not-a-file"))
+    except TooLarge as big:
+        size_mib, limit_mib = decimal(f"{big.size / 1048576:.1f}"), f"{limit / 1048576:.0f}"
+        why = problem(rel, (1, 1), "file-too-large.source", size=size_mib, limit=limit_mib)
+        return SourceFile(rel, None, why)
     except OSError as err:
         why = problem(rel, (1, 1), "unreadable.file", reason=_reason(err))
         return SourceFile(rel, None, why)
+    return SourceFile(rel, data)
+
+
+class NotAFile(Exception):
+    """A FIFO, socket or device where a file was expected."""
+
+
+class TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def read_regular(path: Path, limit: int, follow: bool = True) -> bytes:
+    """The bytes of the regular file at `path` (links followed), refused unread when it
+    is not a regular file or is over `limit` bytes. The file is opened without blocking
+    and checked on the open descriptor: a FIFO put in a file's place between a stat and
+    an open would otherwise stop the read, and the build, for good. `follow=False`: the
+    caller found no link here, and a link put in its place since is not followed."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    try:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            raise NotAFile(path)
+        if found.st_size > limit:
+            raise TooLarge(found.st_size)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew while being read
+        raise TooLarge(len(data))
+    return data
 
 
 def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
@@ -180,15 +228,18 @@ def read_config(root: Path) -> SourceFile | None:
     return _read(root, path, MAX_DATA_BYTES) if path.is_file() else None
 
 
-def read_project(root: Path) -> ProjectFiles:
+def read_project(root: Path, templates: bool = False) -> ProjectFiles:
+    """site.yaml, the data files and documents of content/ (other files listed, not
+    read), and with `templates` every file under templates/."""
     root = root.resolve()
     config = read_config(root)
+    found = read_templates(root) if templates else None
     content = root / CONTENT_DIR
     if content.is_symlink() or not _inside(root, content):
         # content/ itself a link (`content -> ../..`) would make every file "inside".
         why = problem(CONTENT_DIR, (1, 1), "outside-project.content-link")
         refused = SourceFile(CONTENT_DIR, None, why)
-        return ProjectFiles(root, config, (), (refused,))
+        return ProjectFiles(root, config, (), (refused,), templates=found)
     inside_content = content.resolve()
     data = tuple(
         _read(root, content / name, MAX_DATA_BYTES, within=inside_content)
@@ -206,24 +257,75 @@ def read_project(root: Path) -> ProjectFiles:
     assets = frozenset(
         p.relative_to(content).as_posix() for p in others if _inside(inside_content, p)
     )
-    return ProjectFiles(root, config, data, docs, assets, max(0, len(paths) - MAX_DOCUMENTS))
+    too_many = max(0, len(paths) - MAX_DOCUMENTS)
+    return ProjectFiles(root, config, data, docs, assets, too_many, found)
 
 
-def read_static(root: Path) -> dict[str, bytes]:
-    """Files under templates/static/, by path relative to it. Links are not followed."""
+def read_templates(root: Path) -> TemplateFiles:
+    """Every file under templates/ (hidden ones left out), read within limits. Like
+    content/, templates/ is confined: a file that is a link must resolve inside it (a
+    partial linked to ../.env would put a secret into every page), a folder that is a
+    link is not entered, and FIFOs, sockets and devices are not read."""
     root = root.resolve()
-    static = root / STATIC_DIR
-    found: dict[str, bytes] = {}
-    if not static.is_dir():
-        return found
-    for dirpath, dirnames, filenames in os.walk(static):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = Path(dirpath) / name
-            if name.startswith(".") or not _inside(static.resolve(), path):
+    top = root / TEMPLATES_DIR
+    if not top.exists() and not top.is_symlink():
+        return TemplateFiles({}, {})
+    if top.is_symlink() or not top.is_dir():
+        why = problem(TEMPLATES_DIR, (1, 1), "outside-project.templates-link")
+        return TemplateFiles({}, {}, (why,))
+    inside = top.resolve()
+    templates: dict[str, bytes] = {}
+    static: dict[str, bytes] = {}
+    refused: list[Problem] = []
+    folders = [top]
+    count = 0
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as err:
+            rel = folder.relative_to(root).as_posix()
+            refused.append(problem(rel, (1, 1), "unreadable.folder", reason=_reason(err)))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            found[path.relative_to(static).as_posix()] = path.read_bytes()
-    return found
+            path = Path(entry.path)
+            rel = path.relative_to(root).as_posix()
+            try:
+                entry.name.encode("utf-8")
+            except UnicodeEncodeError:
+                refused.append(problem(visible(rel), (1, 1), "unreadable.name-not-utf8"))
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(path)
+                    continue
+                if entry.is_dir():
+                    refused.append(problem(rel, (1, 1), "unreadable.folder-link"))
+                    continue
+            except OSError as err:
+                refused.append(problem(rel, (1, 1), "unreadable.link", reason=_reason(err)))
+                continue
+            count += 1
+            if count > MAX_TEMPLATE_FILES:
+                limit = whole(MAX_TEMPLATE_FILES)
+                why = problem(TEMPLATES_DIR, None, "too-many-files.templates", limit=limit)
+                refused.append(why)
+                return TemplateFiles(templates, static, tuple(refused))
+            name = path.relative_to(top).as_posix()
+            is_static = name.startswith("static/")
+            limit = MAX_STATIC_BYTES if is_static else MAX_DATA_BYTES
+            found = _read(root, path, limit, not entry.is_symlink(), inside)
+            if found.data is None:
+                assert found.refused is not None
+                refused.append(found.refused)
+            elif is_static:
+                static[name.removeprefix("static/")] = found.data
+            else:
+                templates[name] = found.data
+    return TemplateFiles(templates, static, tuple(refused))
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,14 @@ def decimal(number: str) -> Text:
     return Text(comma, comma, number)
 
 
+def whole(number: int) -> Text:
+    """A whole number grouped by thousands: a no-break space in Finnish and Swedish
+    ("5\u00a0000", which no line break can split), a comma in English ("5,000")."""
+    grouped = f"{number:,}"
+    spaced = grouped.replace(",", "\u00a0")
+    return Text(spaced, spaced, grouped)
+
+
 def _shown(value: Param, lang: str) -> str:
     if isinstance(value, Text):
         return value.in_(lang)

@@ -28,6 +28,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "den här länken kan inte följas: {reason}",
         "en": "this link cannot be followed: {reason}",
     },
+    "unreadable.folder-link": {
+        "fi": "tämä kansio on linkki, eikä soteneg seuraa kansioihin johtavia linkkejä",
+        "sv": "den här mappen är en länk, och soteneg följer inte länkar till mappar",
+        "en": "this folder is a link, and soteneg does not follow links to folders",
+    },
+    "unreadable.folder-link:hint": {
+        "fi": "tallenna versionhallintaan kansio itse eikä linkkiä siihen",
+        "sv": "checka in själva mappen, inte en länk till den",
+        "en": "commit the folder itself, not a link to it",
+    },
     "unreadable.name-not-utf8": {
         "fi": "tiedoston nimi ei ole UTF-8-muotoinen; nimeä tiedosto uudelleen",
         "sv": "filnamnet är inte UTF-8; byt namn på filen",
@@ -42,6 +52,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tämä tiedosto on linkki kansion {folder} ulkopuolelle",
         "sv": "den här filen är en länk till en plats utanför {folder}",
         "en": "this file is a link to a place outside {folder}",
+    },
+    "outside-project.templates-link": {
+        "fi": "templates/ on linkki tai ei ole kansio; soteneg lukee vain todellisen kansion",
+        "sv": "templates/ är en länk eller ingen mapp; soteneg läser bara en verklig mapp",
+        "en": "templates/ is a link or not a folder; soteneg reads only a real folder",
     },
     "outside-project.content-link": {
         "fi": "content/ on linkki; soteneg lukee vain todellisen kansion",
@@ -77,6 +92,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "{count} dokumenttia jäi lukematta, koska niitä on enemmän kuin sallitaan",
         "sv": "{count} dokument över gränsen lästes inte",
         "en": "{count} documents beyond the limit were not read",
+    },
+    "too-many-files.templates": {
+        "fi": "kansiossa templates/ on yli {limit} tiedostoa; loput jätettiin lukematta",
+        "sv": "templates/ innehåller fler än {limit} filer; resten lästes inte",
+        "en": "templates/ holds more than {limit} files; the rest were not read",
     },
     # --- front matter (content.loader) -------------------------------------------------
     "empty-file": {
