@@ -118,10 +118,11 @@ def main() -> None:
         from soteneg.site.index import BuildOptions, build_site
         from soteneg.site.render import environment, render_pages
 
-        site = build_site(check(root).content, BuildOptions())
+        checked = check(root)
+        site = build_site(checked.content, BuildOptions())
         packets = [p for p in plan_packets(site) if p.url.startswith(f"/pdf/{ROUND}/")]
         pages_ = [packet_page(site, p, pdf.PROJECT_URI) for p in packets]
-        html, _ = render_pages(environment(root / "templates"), pages_, root / "templates")
+        html, _ = render_pages(environment(root, checked.templates), pages_)
         jobs_ = [pdf.PrintJob(p.output, html[p.output].decode(), "pdf/ua-1") for p in pages_]
         started = time.perf_counter()
         done = pdf.print_all(jobs_, root, cores)

@@ -22,6 +22,7 @@ from soteneg.content.sources import CONTENT_DIR, FileData, SourceFile, read_file
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
 from soteneg.packets import budgets, fonts
+from soteneg.site.render import check_templates, environment, template_texts
 
 __all__ = [
     "EXTERNAL_LINKS",
@@ -46,9 +47,12 @@ def check(
     document file became, for the next check; `html` and `for_print`: see
     `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
     so the print fonts must be installed."""
-    files = read_project(root)
+    files = read_project(root, templates=True)
     parse_many = parser(cache, jobs)
     content, config_problems, problems = load_content(files, html, parse_many, for_print)
+    assert files.templates is not None
+    templates, found = template_texts(files.templates)
+    problems += found + check_templates(environment(files.root, templates))
     if pdf and content.config is not None and files.config is not None:
         config_text = content.texts.get(files.config.path)
         families = content.config.print_fonts.families
@@ -71,6 +75,8 @@ def check(
         problems=sort_problems(config_problems + problems),
         config_failed=has_errors(config_problems),
         files=referenced,
+        templates=templates,
+        static=files.templates.static,
     )
 
 

@@ -57,7 +57,7 @@ import soteneg.editors.serve
 gate = Path(sys.argv[1])
 busy = threading.Semaphore(1)
 
-def slow_print(site, root, url):
+def slow_print(site, templates, root, url):
     if not busy.acquire(blocking=False):
         (gate / "overlap").touch()  # two prints at once
         busy.acquire()

@@ -8,6 +8,7 @@ load, which a build without PDFs (or with every PDF unchanged) should not pay.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from soteneg.build.settings import PdfOptions
-from soteneg.content.sources import TEMPLATES_DIR
 from soteneg.core.problems import Problem, problem
 from soteneg.packets.plan import PROJECT_URI, Packet, packet_page, packet_urls, plan_packets
 from soteneg.site.index import Site
@@ -73,7 +73,7 @@ def plan_printing(
 
     packets, elsewhere = packets_to_print(site, options)
     pages = [packet_page(site, p, PROJECT_URI) for p in packets]
-    html, problems = render_pages(env, pages, root / TEMPLATES_DIR)
+    html, problems = render_pages(env, pages)
     if problems:
         return None, problems
     jobs = {p.output: print_job(site, p, html[p.output]) for p in pages}
@@ -113,15 +113,18 @@ def print_pdfs(
     return files, problems
 
 
-def print_on_request(site: Site, root: Path, url: str) -> bytes | None:
-    """One PDF of the site, printed now (the preview prints only what is asked for)."""
+def print_on_request(
+    site: Site, templates: Mapping[str, str], root: Path, url: str
+) -> bytes | None:
+    """One PDF of the site, printed now (the preview prints only what is asked for), from
+    the templates its build checked."""
     from soteneg.packets import pdf
 
     packet = next((p for p in plan_packets(site) if p.url == url), None)
     if packet is None:
         return None
     page = packet_page(site, packet, PROJECT_URI)
-    html, problems = render_pages(environment(root / TEMPLATES_DIR), [page], root / TEMPLATES_DIR)
+    html, problems = render_pages(environment(root, templates), [page])
     if problems:
         return None
     return pdf.print_one(print_job(site, page, html[page.output]), str(root)).data

@@ -60,7 +60,6 @@ class Made:
 class Job:
     units: Sequence[Unit]
     env: jinja2.Environment
-    templates: Path
     staging: Path
     previous: Mapping[str, str]  # output file -> sha of the previous build
     base_url: str
@@ -89,7 +88,7 @@ def make_one(job: Job, unit: Unit) -> Made:
         return Made(unit.key, None)
     if page.template != unit.template:
         raise AssertionError(f"{unit.key} rendered {page.template}, declared {unit.template}")
-    data = render_page(job.env, page, job.templates)
+    data = render_page(job.env, page)
     if isinstance(data, Problem):
         return Made(unit.key, page.output, problem=data)
     sha = digest(data)

@@ -22,6 +22,10 @@ class CheckResult:
     config_failed: bool  # site.yaml is missing or invalid: a configuration error
     # Files the documents refer to (attachments, images), by path under content/.
     files: Mapping[str, FileData] = field(default_factory=dict)
+    # templates/ as read and checked: the templates' text by name, the static files'
+    # bytes by their path under templates/static/. Rendering uses these and nothing else.
+    templates: Mapping[str, str] = field(default_factory=dict)
+    static: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -55,9 +59,11 @@ class BuildResult:
         return config.default_lang if config is not None else self.recorded_lang
 
 
-def unchanged_result(out: Path, inputs: Inputs, site: Site | None = None) -> BuildResult:
+def unchanged_result(
+    out: Path, inputs: Inputs, site: Site | None = None, templates: Mapping[str, str] | None = None
+) -> BuildResult:
     content = Content(None, DataSet(), (), (), inputs.texts)
-    checked = CheckResult(content, inputs.warnings, False)
+    checked = CheckResult(content, inputs.warnings, False, templates=templates or {})
     return BuildResult(
         checked,
         inputs.warnings,

@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import NoReturn
@@ -57,7 +57,7 @@ from soteneg.build.units import Inputs as UnitInputs
 from soteneg.build.units import Unit, fingerprint, plan_units, site_key
 from soteneg.content import attachments
 from soteneg.content.loader import Content
-from soteneg.content.sources import STATIC_DIR, TEMPLATES_DIR, read_static
+from soteneg.content.sources import STATIC_DIR
 from soteneg.core import routes
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem, problem, sort_problems
@@ -76,6 +76,7 @@ class Memory:
 
     cache: Cache | None = None
     site: Site | None = None
+    templates: Mapping[str, str] = field(default_factory=dict)  # as the last build read them
 
 
 class Stop(Exception):
@@ -111,7 +112,8 @@ class Run:
             return
         inputs = self.cache.last_build_holds(out, self.stamps, self.settings.options.now)
         if inputs is not None:
-            raise Stop(unchanged_result(out, inputs, memory.site if memory else None))
+            kept = (memory.site, memory.templates) if memory else (None, {})
+            raise Stop(unchanged_result(out, inputs, *kept))
 
     def _open_cache(self) -> Cache:
         memory = self.memory
@@ -200,7 +202,8 @@ class Run:
 
     def plan(self, site: Site) -> list[Unit]:
         """Every page as a unit with the fingerprint of all it shows."""
-        static = read_static(self.root)
+        assert self.checked is not None
+        static = self.checked.static
         missing = [n for n in REQUIRED_ASSETS if n not in static]
         if missing:
             self.fail(
@@ -220,8 +223,7 @@ class Run:
         assert self.checked is not None
         texts = self.checked.content.texts
         targets, keys = render_keys(site, texts)
-        self.templates = self.root / TEMPLATES_DIR
-        self.env = environment(self.templates)
+        self.env = environment(self.root, self.checked.templates)
         base = routes.base_path(site.config.base_url)
 
         @cache
@@ -247,7 +249,7 @@ class Run:
 
         def make(keys: list[str]) -> dict[str, str | None]:
             todo = [by_key[k] for k in keys]
-            job = Job(todo, self.env, self.templates, self.staging, shas, self.site.config.base_url)
+            job = Job(todo, self.env, self.staging, shas, self.site.config.base_url)
             made.update((m.unit, m) for m in make_units(job, self.settings.jobs))
             return {k: made[k].output for k in keys}
 
@@ -294,7 +296,7 @@ class Run:
         made: list[bytes] = []
 
         def make(_: list[str]) -> dict[str, str | None]:
-            data = render_page(self.env, sitemap, self.templates)
+            data = render_page(self.env, sitemap)
             if isinstance(data, Problem):
                 self.fail(data)
             made.append(data)
@@ -404,6 +406,7 @@ class Run:
         self.cache.keep(records, self.fresh)
         if self.memory is not None:
             self.memory.site = self.site
+            self.memory.templates = checked.templates
         remove_state(build_cache.journal(out))
 
     def result(self) -> BuildResult:

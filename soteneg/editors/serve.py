@@ -157,7 +157,8 @@ class Preview:
             if url in self.printed and self.state is state:
                 return self.printed[url]
         assert state.result is not None and state.result.site is not None
-        data = print_on_request(state.result.site, self.root, url) or b""
+        templates = state.result.check.templates
+        data = print_on_request(state.result.site, templates, self.root, url) or b""
         with self.lock:
             if self.state is state:  # a rebuild meanwhile makes this print stale
                 self.printed[url] = data

@@ -28,8 +28,18 @@ from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.errors import DependencyError, PyPdfError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from soteneg.content.sources import (
+    CONTENT_DIR,
+    TEMPLATES_DIR,
+    NotAFile,
+    TooLarge,
+    read_regular,
+)
 from soteneg.packets import fonts
 from soteneg.packets.plan import PROJECT_URI
+
+# The largest file a print may read: an image as large as `attachments.max_mb` admits.
+FETCH_LIMIT = 500 * 1024 * 1024
 
 
 class RefusedFetch(ValueError):
@@ -37,11 +47,15 @@ class RefusedFetch(ValueError):
 
 
 class ProjectFetcher(URLFetcher):
-    """Serves `file:` URLs inside `root`, nothing else. Refusals are kept in `refused`."""
+    """Serves `file:` URLs of files inside content/ and templates/, nothing else: not
+    site.yaml, not .git/config, not .env, which are inside the project too, and which
+    a print template's `<link rel="attachment">` would embed in a PDF. Refusals are kept
+    in `refused`."""
 
     def __init__(self, root: Path) -> None:
         super().__init__(allowed_protocols=("file",), allow_redirects=False)
         self.root = root.resolve()
+        self.folders = tuple((self.root / top).resolve() for top in (CONTENT_DIR, TEMPLATES_DIR))
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
@@ -49,10 +63,15 @@ class ProjectFetcher(URLFetcher):
             return self._refuse(url, "only files inside the project can be used")
         relative = url2pathname(unquote(urlsplit(url).path))[len("/soteneg-project/") :]
         path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root) or not path.is_file():
-            return self._refuse(url, "the file is not inside the project")
+        inside = any(path.is_relative_to(folder) for folder in self.folders)
+        if not inside or not path.is_file():
+            return self._refuse(url, "the file is not inside content/ or templates/")
+        try:
+            data = read_regular(path, FETCH_LIMIT)
+        except (NotAFile, TooLarge, OSError):
+            return self._refuse(url, "the file cannot be read")
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+        return URLFetcherResponse(url, data, {"Content-Type": media_type})
 
     def _refuse(self, url: str, why: str) -> URLFetcherResponse:
         self.refused.append(url)

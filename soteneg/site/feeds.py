@@ -30,8 +30,16 @@ def sitemap_entry(page: Page) -> SitemapEntry | None:
 
 
 def sitemap_page(entries: list[SitemapEntry]) -> Page:
-    """The template reads e.loc, e.lastmod and e.alternates (a.lang, a.href)."""
-    ordered = sorted(entries, key=lambda e: e.url)
+    """The template reads e.loc, e.lastmod and e.alternates (a.lang, a.href): plain
+    dicts, like every page's context (the template sandbox reads nothing else)."""
+    ordered = [
+        {
+            "loc": e.loc,
+            "lastmod": e.lastmod,
+            "alternates": [{"lang": a.lang, "href": a.href} for a in e.alternates],
+        }
+        for e in sorted(entries, key=lambda e: e.url)
+    ]
     return Page(routes.SITEMAP, SITEMAP_TEMPLATE, {"entries": ordered}, indexable=False)
 
 

@@ -151,6 +151,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{error} (när sidan {page} skapades)",
         "en": "{error} (while rendering {page})",
     },
+    "template-error.syntax": {
+        "fi": "mallissa on virhe: {error}",
+        "sv": "fel i mallen: {error}",
+        "en": "the template has an error: {error}",
+    },
+    "template-unsafe": {
+        "fi": "malli lukee nimeä '{name}', jota mallit eivät saa käyttää: alaviivalla "
+        "alkavien nimien ja Pythonin sisäisten nimien kautta malli voisi suorittaa koodia",
+        "sv": "mallen läser namnet '{name}', som mallar inte får använda: genom namn som "
+        "börjar med understreck och Pythons interna namn kunde en mall köra kod",
+        "en": "the template reads '{name}', which templates may not use: through names "
+        "that begin with an underscore and Python's internal names a template could run code",
+    },
+    "template-unsafe:hint": {
+        "fi": "malli näyttää vain sille annetut tiedot; poista tämä kohta",
+        "sv": "en mall visar bara de uppgifter den får; ta bort det här stället",
+        "en": "a template shows only the data it is given; remove this part",
+    },
+    "template-unsafe.render": {
+        "fi": "hiekkalaatikko esti tämän: {error} (sivua {page} muodostettaessa)",
+        "sv": "sandlådan stoppade detta: {error} (när sidan {page} skapades)",
+        "en": "the sandbox refused this: {error} (while rendering {page})",
+    },
+    "template-missing": {
+        "fi": "mallia '{name}' ei ole kansiossa templates/",
+        "sv": "mallen '{name}' finns inte i mappen templates/",
+        "en": "there is no template '{name}' in templates/",
+    },
+    "binary-file.template": {
+        "fi": "tämä on binääritiedosto eikä UTF-8-tekstiä",
+        "sv": "det här är en binär fil, inte UTF-8-text",
+        "en": "this is a binary file, not UTF-8 text",
+    },
+    "binary-file.template:hint": {
+        "fi": "mallit ovat tekstiä; kuvat ja fontit kuuluvat kansioon templates/static/",
+        "sv": "mallar är text; bilder och typsnitt hör hemma i mappen templates/static/",
+        "en": "templates are text; images and fonts belong in templates/static/",
+    },
     # --- Output and search index (pipeline.py) ------------------------------------------
     "output-error": {
         "fi": "tähän ei kirjoiteta: {reason}",

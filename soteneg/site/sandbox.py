@@ -1,0 +1,167 @@
+"""Templates render in a sandbox: a commit's template shows the data it is given and
+runs nothing else.
+
+A plain Jinja environment lets `{{ cycler.__init__.__globals__.os.system(...) }}` run a
+shell command on the CI runner and in the editor's preview. Jinja's immutable sandbox
+refuses underscore and interpreter-internal attributes, calls marked unsafe, and methods
+that change lists, dicts and sets. On top of it:
+
+- attributes are read only from plain values (str, numbers, lists, dicts, Markup, dates)
+  and Jinja's own helpers (`loop`, `namespace`, macros, imported templates): the pages
+  pass nothing else, so an object of soteneg's reaching a template is refused instead of
+  exposing its methods;
+- each verdict is kept per (type, attribute), so the sandbox's checks cost a dictionary
+  lookup after the first page (the plain sandbox made an attribute-heavy template half as
+  slow again);
+- `*`, `**` and `%` refuse results beyond a size a page could hold, so `{{ 9 ** 999999999 }}`
+  or `{{ 'x' * 10 ** 12 }}` is a problem, not a build that never ends;
+- `unsafe_attributes` finds the same refusals in a template's syntax tree, so `check`
+  (and with it the pre-commit hook) reports them without rendering anything.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterator
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.runtime import Context
+from jinja2.sandbox import (
+    UNSAFE_ASYNC_GENERATOR_ATTRIBUTES,
+    UNSAFE_COROUTINE_ATTRIBUTES,
+    UNSAFE_FUNCTION_ATTRIBUTES,
+    UNSAFE_GENERATOR_ATTRIBUTES,
+    UNSAFE_METHOD_ATTRIBUTES,
+    ImmutableSandboxedEnvironment,
+    SecurityError,
+)
+
+# Attribute names no template needs and every escape from a sandbox uses.
+INTERNAL_NAMES = frozenset(
+    {"mro"}
+    | UNSAFE_FUNCTION_ATTRIBUTES
+    | UNSAFE_METHOD_ATTRIBUTES
+    | UNSAFE_GENERATOR_ATTRIBUTES
+    | UNSAFE_COROUTINE_ATTRIBUTES
+    | UNSAFE_ASYNC_GENERATOR_ATTRIBUTES
+)
+
+# Modules whose types a template may read attributes of: plain values and Jinja's own
+# runtime helpers. soteneg's objects are not among them: pages pass plain data.
+READABLE_MODULES = frozenset(
+    {"builtins", "markupsafe", "datetime", "jinja2.runtime", "jinja2.utils", "jinja2.environment"}
+)
+
+# The largest string, list or number a template may make with one operator: far more than
+# any page holds, far less than what stalls a build.
+MAX_ITEMS = 1_000_000
+MAX_INT_BITS = 4096
+
+
+def is_unsafe_name(name: str) -> bool:
+    return name.startswith("_") or name in INTERNAL_NAMES
+
+
+class SiteSandbox(ImmutableSandboxedEnvironment):
+    """The environment every template (site and print) renders in."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+        self.binop_table = {**self.binop_table, "*": _times, "**": _power, "%": _modulo}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # The base rules depend on the object's type and the name only (not the value),
+        # so the verdict can be kept for the next page that asks.
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = (
+                type(obj).__module__ in READABLE_MODULES
+                and not is_unsafe_name(attr)
+                and super().is_safe_attribute(obj, attr, value)
+            )
+            self._verdicts[key] = verdict
+        return verdict
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        # Jinja hands back an undefined value that fails only when used; a template that
+        # goes on reading from it (`|attr('__init__')|attr('__globals__')`) then fails
+        # as an undefined name, which hides that the sandbox was what stopped it.
+        raise SecurityError(f"access to attribute {attribute!r} of a {type(obj).__name__}")
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return self.binop_table[operator](left, right)
+
+
+def _sized(result: Any) -> Any:
+    if _is_sequence(result) and len(result) > MAX_ITEMS:
+        raise SecurityError(f"the result would have {len(result):,} items")
+    return result
+
+
+def _times(left: Any, right: Any) -> Any:
+    for seq, count in ((left, right), (right, left)):
+        if _is_sequence(seq) and isinstance(count, int) and len(seq) * count > MAX_ITEMS:
+            raise SecurityError(f"the result would have {len(seq) * count:,} items")
+    if _are_ints(left, right) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+        raise SecurityError("the number would be too large")
+    return operator.mul(left, right)
+
+
+def _power(left: Any, right: Any) -> Any:
+    big = _are_ints(left, right) and abs(left) > 1 and right > 0
+    if big and (right > MAX_INT_BITS or left.bit_length() * right > MAX_INT_BITS):
+        raise SecurityError("the number would be too large")
+    return operator.pow(left, right)
+
+
+def _is_sequence(value: Any) -> bool:
+    return isinstance(value, (str, bytes, list, tuple))
+
+
+def _are_ints(left: Any, right: Any) -> bool:
+    return isinstance(left, int) and isinstance(right, int)
+
+
+def _modulo(left: Any, right: Any) -> Any:
+    # '%' on a string formats it; a width such as '%999999999d' is a size like any other.
+    if isinstance(left, str):
+        return _sized(operator.mod(left, right)) if _widths_fit(left) else _too_wide()
+    return operator.mod(left, right)
+
+
+def _widths_fit(pattern: str) -> bool:
+    digits = ""
+    for char in pattern:
+        if char.isdigit():
+            digits += char
+            if len(digits) > 6:  # a width or precision of a million or more
+                return False
+        else:
+            digits = ""
+    return True
+
+
+def _too_wide() -> Any:
+    raise SecurityError("a format width would make the result too large")
+
+
+def unsafe_attributes(tree: nodes.Template) -> Iterator[tuple[int, str]]:
+    """(line, name) of each attribute a template's syntax tree reads that the sandbox
+    would refuse: `x.__class__`, `x['__globals__']`, `x|attr('mro')`. Names computed at
+    render time are left to the sandbox."""
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        name: object = None
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            name = node.arg.value
+        elif isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
+            first = node.args[0]
+            name = first.value if isinstance(first, nodes.Const) else None
+        if isinstance(name, str) and is_unsafe_name(name):
+            yield node.lineno, name

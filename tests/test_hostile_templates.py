@@ -1,0 +1,335 @@
+"""Templates are untrusted input: they render in a sandbox, they are read from inside
+templates/ only, and `check` finds what a build would refuse. Each test here is an
+attack that worked before the sandbox (issue 24): a template ran a shell command in
+`build` and in the preview, a symlink published .git/config, a FIFO hung the build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import jinja2
+import pytest
+from conftest import run_cli
+from test_serve import _get, _running, _until
+from test_site import GOLDEN_SITE, build, project
+
+from soteneg.site.pages.page import Page
+from soteneg.site.render import environment, render_page
+from soteneg.site.sandbox import SecurityError
+
+# What an attacker writes: each reaches Python's `os` module from a template.
+WRITTEN = "{{ cycler.__init__.__globals__.os.system('touch MARK') }}"
+# The same with every name computed, so no reading of the template's text can see it:
+# only the sandbox, at render time, stops it.
+COMPUTED = (
+    "{{ (cycler|attr('_' ~ '_init__')|attr('_' ~ '_globals__'))['o' ~ 's']"
+    ".system('touch MARK') }}"
+)
+
+
+def _plant(root: Path, template: str, payload: str) -> Path:
+    """`payload` on a line of its own after the first line of `template`; the marker
+    file it would create is returned."""
+    mark = root / "PWNED"
+    path = root / "templates" / template
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(1, payload.replace("MARK", str(mark)))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return mark
+
+
+@pytest.fixture
+def golden(tmp_path: Path) -> Path:
+    return project(tmp_path, GOLDEN_SITE)
+
+
+# -- the sandbox -----------------------------------------------------------------------
+
+
+def _chrome_like_context() -> dict[str, object]:
+    """What pages pass: plain data and one bound method (the page's `t`)."""
+
+    class Chrome:
+        def t(self, key: str) -> str:
+            return key.upper()
+
+    return {"t": Chrome().t, "items": [{"label": "a"}, {"label": "b"}], "title": "Otsikko"}
+
+
+ESCAPES = [
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ lipsum.__globals__['os'] }}",
+    "{{ t.__self__ }}",
+    "{{ t.__func__.__globals__ }}",
+    "{{ self._TemplateReference__context }}",
+    "{{ namespace.__init__ }}",
+    "{{ cycler['__init__'] }}",
+    "{{ cycler|attr('__init__') }}",
+    "{{ '{0.__class__}'.format(title) }}",
+    "{{ items.append(1) }}",
+    "{{ items[0].clear() }}",
+    "{{ 'x' * 10 ** 8 }}",
+    "{{ 9 ** 999999999 }}",
+    "{{ '%999999999d' % 1 }}",
+    "{{ [1] * 2000000 }}",
+]
+
+
+@pytest.mark.parametrize("source", ESCAPES)
+def test_the_sandbox_refuses_every_way_out(source: str, tmp_path: Path) -> None:
+    env = environment(tmp_path, {"page.html": source})
+    started = time.monotonic()
+    with pytest.raises(SecurityError):
+        env.get_template("page.html").render(_chrome_like_context())
+    assert time.monotonic() - started < 10  # refused, not computed
+
+
+def test_an_object_of_soteneg_is_not_readable_in_a_template(tmp_path: Path) -> None:
+    """Pages pass plain data; anything else is refused, not explored."""
+    env = environment(tmp_path, {"page.html": "{{ page.url }}"})
+    page = Page("/x/", "page.html", {})
+    with pytest.raises(SecurityError):
+        env.get_template("page.html").render(page=page)
+
+
+def test_what_templates_do_still_works(tmp_path: Path) -> None:
+    source = (
+        "{% set ns = namespace(n=0) %}{% for i in items %}{% set ns.n = ns.n + 1 %}"
+        "{{ loop.index }}{{ i.label|upper }}{% endfor %}|{{ ns.n }}|{{ t('x') }}|"
+        "{{ {'a': 1}.items()|list }}|{{ title.lower() }}|{{ 'ab' * 2 }}|{{ 2 ** 10 }}|"
+        "{{ '%03d' % 7 }}|{{ range(3)|list }}|{{ '{0}'.format(title) }}"
+        "{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m(1) }}"
+    )
+    env = environment(tmp_path, {"page.txt": source})
+    out = env.get_template("page.txt").render(_chrome_like_context())
+    assert out == "1A2B|2|X|[('a', 1)]|otsikko|abab|1024|007|[0, 1, 2]|Otsikko<1>"
+
+
+def test_a_refusal_names_the_template_and_line(tmp_path: Path) -> None:
+    env = environment(tmp_path, {"base.html": "x\ny\n{{ t.__self__ }}\n"})
+    found = render_page(env, Page("/a/", "base.html", _chrome_like_context()))
+    assert not isinstance(found, bytes)
+    assert (found.file, found.line, found.code) == ("templates/base.html", 3, "template-unsafe")
+
+
+# -- check and build through the command line ------------------------------------------
+
+
+def test_a_template_that_reaches_for_os_fails_check_where_it_is_written(golden: Path) -> None:
+    mark = _plant(golden, "round.html", WRITTEN)
+    result = run_cli("check", "--root", golden, "--no-pdf")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "templates/round.html:2: error[template-unsafe]: the template reads '__init__'" in (
+        result.stdout
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not mark.exists()
+
+
+@pytest.mark.parametrize("payload", [WRITTEN, COMPUTED], ids=["written", "computed"])
+def test_a_build_runs_nothing_and_publishes_nothing(
+    golden: Path, tmp_path: Path, payload: str
+) -> None:
+    mark = _plant(golden, "base.html", payload)
+    out = tmp_path / "out"
+    result = build(golden, out)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "templates/base.html:2: error[template-unsafe]" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not mark.exists()
+    assert not out.exists()
+
+
+def test_a_print_template_runs_nothing_either(golden: Path, tmp_path: Path) -> None:
+    mark = _plant(golden, "print/packet.html", COMPUTED)
+    result = build(golden, tmp_path / "out", pdf=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "templates/print/packet.html:2: error[template-unsafe]" in result.stdout
+    assert not mark.exists()
+
+
+def test_the_preview_runs_nothing_and_shows_the_problem(golden: Path, tmp_path: Path) -> None:
+    mark = _plant(golden, "base.html", COMPUTED)
+    with _running(golden, tmp_path) as running:
+        status, body = _get(running.base)
+        assert "template-unsafe" in body and "templates/base.html" in body
+        # Fixed, the same preview builds again: it was the template, not the preview.
+        path = golden / "templates/base.html"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(lines[:1] + lines[2:]), encoding="utf-8")
+        status, body = _until(running.base, lambda s, b: s == 200 and "template-unsafe" not in b)
+        assert status == 200
+    assert not mark.exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "code", "words"),
+    [
+        ("{% if %}", "template-error", "the template has an error"),
+        ("{{ title|no_such_filter }}", "template-error", "No filter named 'no_such_filter'"),
+        ('{% include "partials/ei-ole.html" %}', "template-missing", "'partials/ei-ole.html'"),
+    ],
+)
+def test_check_compiles_every_template(golden: Path, source: str, code: str, words: str) -> None:
+    """Before, `check` (and with it the pre-commit hook) passed these; only `build`
+    stopped at them."""
+    path = golden / "templates/home.html"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = lines.index("{% block main %}") + 2
+    lines.insert(line - 1, source)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run_cli("check", "--root", golden, "--no-pdf")
+    assert result.returncode == 1, result.stdout
+    assert f"templates/home.html:{line}: error[{code}]" in result.stdout
+    assert words in result.stdout
+
+
+# -- templates/ is confined like content/ ----------------------------------------------
+
+
+def _secret(root: Path) -> str:
+    (root / ".git").mkdir(exist_ok=True)
+    token = "ghs_SALAINEN0123456789"
+    (root / ".git" / "config").write_text(f'[http]\n\textraheader = "{token}"\n')
+    (root / ".env").write_text(f"TOKEN={token}\n")
+    return token
+
+
+def _published(out: Path, secret: str) -> list[str]:
+    if not out.exists():
+        return []
+    return [
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*")
+        if p.is_file() and secret.encode() in p.read_bytes()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("template", "target"),
+    [("robots.txt", "../.git/config"), ("partials/contacts.html", "../../.env")],
+)
+def test_a_template_linked_to_a_secret_publishes_nothing(
+    golden: Path, tmp_path: Path, template: str, target: str
+) -> None:
+    secret = _secret(golden)
+    link = golden / "templates" / template
+    link.unlink()
+    link.symlink_to(target)
+    result = run_cli("check", "--root", golden, "--no-pdf")
+    assert result.returncode == 1
+    assert f"templates/{template}:1:1: error[outside-project]" in result.stdout
+    out = tmp_path / "out"
+    result = build(golden, out)
+    assert result.returncode == 1
+    assert f"templates/{template}:1:1: error[outside-project]" in result.stdout
+    assert _published(out, secret) == []
+
+
+def test_a_static_file_linked_out_is_refused(golden: Path, tmp_path: Path) -> None:
+    secret = _secret(golden)
+    (golden / "templates/static/config.txt").symlink_to("../../.git/config")
+    out = tmp_path / "out"
+    result = build(golden, out)
+    assert result.returncode == 1
+    assert "templates/static/config.txt:1:1: error[outside-project]" in result.stdout
+    assert _published(out, secret) == []
+
+
+def test_a_print_template_cannot_embed_a_file_from_outside_content_and_templates(
+    golden: Path, tmp_path: Path
+) -> None:
+    """WeasyPrint embeds `<link rel="attachment">` in the PDF: the fetcher served any
+    file of the project before, .git/config and site.yaml included."""
+    secret = _secret(golden)
+    path = golden / "templates/print/packet.html"
+    text = path.read_text(encoding="utf-8")
+    attach = '<link rel="attachment" href=".git/config"><link rel="attachment" href=".env">'
+    path.write_text(text.replace("</head>", attach + "</head>", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(golden, out, pdf=True)
+    assert result.returncode == 1, result.stdout
+    assert "error[refused-fetch]" in result.stdout and ".git/config" in result.stdout
+    assert _published(out, secret) == []
+
+
+def test_links_inside_templates_work_and_never_leave_a_build_stale(
+    golden: Path, tmp_path: Path
+) -> None:
+    """A template may be a link to another file inside templates/. What is stamped is
+    what is rendered: editing the file behind the link makes the page again."""
+    templates = golden / "templates"
+    (templates / "variants").mkdir()
+    shutil.move(templates / "round.html", templates / "variants/round.html")
+    (templates / "round.html").symlink_to("variants/round.html")
+    out = tmp_path / "out"
+    assert build(golden, out).returncode == 0
+    page = out / "kierrokset/2018-syksy/index.html"
+    assert "VAIHTOEHTO" not in page.read_text(encoding="utf-8")
+    target = templates / "variants/round.html"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("{% block main %}", "{% block main %}VAIHTOEHTO", 1))
+    result = build(golden, out)
+    assert result.returncode == 0, result.stdout
+    assert "VAIHTOEHTO" in page.read_text(encoding="utf-8")
+
+
+def test_a_folder_link_in_templates_is_a_problem_not_a_stale_build(
+    golden: Path, tmp_path: Path
+) -> None:
+    """Rendering followed a linked folder while the build's stamps did not look into it,
+    so an edit there was never seen. Such a folder is now refused outright."""
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(golden / "templates/partials", elsewhere)
+    (golden / "templates/partials").symlink_to(elsewhere)
+    result = run_cli("check", "--root", golden, "--no-pdf")
+    assert result.returncode == 1
+    assert "templates/partials:1:1: error[unreadable]: this folder is a link" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["static/tyyli.css", "extra.html"])
+def test_a_fifo_in_templates_is_refused_not_waited_on(
+    golden: Path, tmp_path: Path, where: str
+) -> None:
+    os.mkfifo(golden / "templates" / where)
+    for command in ("check", "build"):
+        args = ("--out", str(tmp_path / "out")) if command == "build" else ()
+        result = run_cli(command, "--root", golden, "--no-pdf", *args, timeout=60)
+        assert result.returncode == 1, result.stdout + result.stderr
+        expected = f"templates/{where}:1:1: error[unreadable]: this is not a regular file"
+        assert expected in result.stdout
+
+
+def test_an_unreadable_static_file_is_blamed_on_itself(golden: Path, tmp_path: Path) -> None:
+    """Before, the build stopped with an output-error naming the output folder."""
+    (golden / "templates/static/loop.css").symlink_to("loop.css")
+    result = build(golden, tmp_path / "out")
+    assert result.returncode == 1
+    assert "templates/static/loop.css:1:1: error[unreadable]: this link cannot be followed" in (
+        result.stdout
+    )
+    assert "output-error" not in result.stdout
+
+
+def test_templates_itself_a_link_is_refused(golden: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real-templates"
+    shutil.move(golden / "templates", real)
+    (golden / "templates").symlink_to(real)
+    result = run_cli("check", "--root", golden, "--no-pdf")
+    assert result.returncode == 1
+    assert "templates:1:1: error[outside-project]: templates/ is a link" in result.stdout
+
+
+def test_the_loader_reads_nothing_from_disk(tmp_path: Path) -> None:
+    """Templates come from what the build read and checked, never from Jinja's own reads:
+    a file added behind the build's back is not a template."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "late.html").write_text("late")
+    env = environment(tmp_path, {"a.html": "{% include 'late.html' %}"})
+    with pytest.raises(jinja2.TemplateNotFound):
+        env.get_template("a.html").render()
