@@ -200,6 +200,143 @@ def test_a_safe_svg_passes_and_is_published_with_its_size(encoding: str, tmp_pat
     ), page
 
 
+# --- Types that are never published --------------------------------------------------------
+
+# The types the issue names, and more that browsers open as pages or run.
+# fmt: off
+ACTIVE_TYPES = [
+    "html", "htm", "shtml", "xhtml", "xht", "xml", "xsl", "xslt", "svgz", "js", "mjs", "cjs",
+    "wasm", "mht", "mhtml", "hta", "swf", "rss", "atom", "rdf", "xul", "mml", "htc", "php",
+    "asp", "aspx", "jsp", "exe", "bat", "ps1", "jar",
+]
+# fmt: on
+
+
+def _allow(root: Path, types: str) -> int:
+    """site.yaml allows `types` (the lines of a YAML list); returns the line of
+    `allowed:`."""
+    config = root / "site.yaml"
+    text = config.read_text().rstrip("\n") + f"\nattachments:\n  allowed:\n{types}"
+    config.write_text(text + "\n")
+    return len(config.read_text().splitlines()) - types.count("\n")
+
+
+def test_the_types_named_in_the_issue_are_never_published() -> None:
+    from soteneg.content.file_types import NEVER_PUBLISHED
+
+    assert set(ACTIVE_TYPES) <= set(NEVER_PUBLISHED)
+    # The types an editor attaches every day stay allowed.
+    for ext in ("pdf", "xlsx", "docx", "pptx", "odt", "ods", "odp", "csv", "png", "jpg"):
+        assert ext not in NEVER_PUBLISHED
+
+
+@pytest.mark.parametrize("ext", ["html", "xhtml", "svgz", "xml", "mjs", "php", "exe"])
+def test_allowing_an_active_type_in_site_yaml_is_a_config_problem_at_its_line(
+    ext: str, tmp_path: Path
+) -> None:
+    root = project(tmp_path, MINIMAL)
+    line = _allow(root, f"    - pdf\n    - {ext}\n    - csv") + 1
+    result = run_cli("check", "--root", root)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 2, result.stdout
+    found = re.findall(rf"^site\.yaml:{line}:7: error\[invalid-value\]: .*$", result.stdout, re.M)
+    assert found, result.stdout
+    assert f"'attachments.allowed[1]': '{ext}' cannot be allowed: " in found[0]
+    assert "never published as attachments" in found[0]
+    assert "docs/security.md" in found[0]
+
+
+def test_every_type_that_fits_site_yaml_is_refused_there() -> None:
+    from pydantic import ValidationError
+
+    from soteneg.content.config import AttachmentPolicy
+    from soteneg.content.file_types import NEVER_PUBLISHED
+
+    listable = [ext for ext in NEVER_PUBLISHED if re.fullmatch(r"[a-z0-9]{2,5}", ext)]
+    with pytest.raises(ValidationError) as raised:
+        AttachmentPolicy(allowed=listable)
+    refused = {e["loc"][-1] for e in raised.value.errors()}
+    assert refused == set(range(len(listable)))
+    assert {e["type"] for e in raised.value.errors()} == {"invalid-value.never-published"}
+
+
+@pytest.mark.parametrize("how", ["attachment", "link", "image"])
+@pytest.mark.parametrize("name", ["sivu.html", "sivu.XHTML", "kuva.svgz", "skripti.mjs"])
+def test_a_document_that_links_or_embeds_an_active_type_is_refused(
+    name: str, how: str, tmp_path: Path
+) -> None:
+    data = b"<html><script>alert(document.cookie)</script></html>"
+    root, line, column = _project(tmp_path, name, data, how)
+    found = _refused(root, line, column, "file-type")
+    ext = name.rsplit(".", 1)[1].lower()
+    assert f"'liitteet/{name}': '.{ext}' files are never published as attachments" in found
+    assert "whatever site.yaml allows" in found
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 1
+    assert not out.exists()
+
+
+def test_the_reason_names_the_danger_of_each_kind(tmp_path: Path) -> None:
+    root = project(tmp_path, MINIMAL)
+    (root / FOLDER).mkdir()
+    doc = root / DOC
+    names = ["sivu.xml", "lomake.php", "asennus.exe"]
+    for name in names:
+        (root / FOLDER / name).write_bytes(b"x")
+    links = " ".join(f"[{n}](liitteet/{n})" for n in names)
+    doc.write_text(doc.read_text().rstrip("\n") + "\n\n" + links + "\n")
+    result = run_cli("check", "--no-pdf", "--root", root)
+    assert result.returncode == 1, result.stdout
+    assert "a browser opens such a file as a web page and runs its scripts" in result.stdout
+    assert "a web server may run such a file as a program" in result.stdout
+    assert "it can run a program on the reader's computer" in result.stdout
+
+
+MARKUP = {
+    "html": (b"<html><body><script>alert(1)</script>", "<html"),
+    "doctype-after-bom-and-spaces": (
+        b"\xef\xbb\xbf \r\n\t<!DOCTYPE html><script>alert(1)</script>",
+        "<!DOCTYPE",
+    ),
+    "xml-declaration": (
+        b'<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml"/>',
+        "<?xml",
+    ),
+    "comment": (b"<!-- --><script>alert(1)</script>", "<!--"),
+    "uppercase-script": (b"\n<SCRIPT>alert(1)</SCRIPT>", "<SCRIPT"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MARKUP))
+def test_a_file_of_an_allowed_type_whose_bytes_are_a_web_page_is_refused(
+    case: str, tmp_path: Path
+) -> None:
+    """A host that sends no media type (or one a browser does not trust) leaves the
+    browser to sniff the first bytes, and what begins like HTML or XML runs as a page."""
+    data, start = MARKUP[case]
+    root, line, column = _project(tmp_path, "luvut.csv", data, "attachment")
+    found = _refused(root, line, column, "file-type")
+    assert f"'liitteet/luvut.csv' begins like a web page ('{start}')" in found
+
+
+def test_a_type_the_owner_adds_is_sniffed_too(tmp_path: Path) -> None:
+    root, line, column = _project(tmp_path, "muistio.txt", b"  <svg onload=alert(1)>", "link")
+    _allow(root, "    - txt")
+    found = _refused(root, line, column, "file-type")
+    assert "begins like a web page ('<svg')" in found
+
+
+@pytest.mark.parametrize(
+    "data", [b"alue;arvo\nUusimaa;<5\n", b"<5 vuotta;arvo\n1;2\n", b"\xef\xbb\xbfa;b\n"]
+)
+def test_a_plain_csv_with_angle_brackets_in_its_values_passes(data: bytes, tmp_path: Path) -> None:
+    root, _, _ = _project(tmp_path, "luvut.csv", data, "attachment")
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout
+    assert [p.read_bytes() for p in (out / "liitteet").iterdir()] == [data]
+
+
 # --- PDF ---------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from soteneg.content import svg
 from soteneg.content.attachment_pdf import Fault, inspect
 from soteneg.content.config import AttachmentPolicy
+from soteneg.content.file_types import markup_start, refused_because
 from soteneg.content.loader import Document, content_path
 from soteneg.content.sources import CONTENT_DIR, FileData
 from soteneg.core import routes
@@ -150,6 +151,13 @@ def check_refs(
                 )
             )
             continue
+        ext = extension(ref.path)
+        why = refused_because(ext)
+        if why is not None:  # whatever site.yaml says, and before asking for the file
+            problems.append(
+                problem(file, at, "file-type.never-published", file=ref.written, ext=ext, why=why)
+            )
+            continue
         found = files.get(ref.path)
         if found is None or found.refused == "missing":
             problems.append(
@@ -173,7 +181,6 @@ def check_refs(
                 )
             )
             continue
-        ext = extension(ref.path)
         allowed = (
             policy.allowed
             if ref.kind != "image"
@@ -208,6 +215,10 @@ def check_refs(
                     format=FORMAT_NAMES.get(ext, ext),
                 )
             )
+            continue
+        start = markup_start(data) if ext != "svg" else None
+        if start is not None:
+            problems.append(problem(file, at, "file-type.markup", file=ref.written, start=start))
             continue
         if ext == "svg":
             problems += svg.problems(file, at, ref.written, data)

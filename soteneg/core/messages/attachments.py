@@ -42,6 +42,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{file}' ser inte ut som en {format}-fil",
         "en": "'{file}' does not look like a {format} file",
     },
+    "file-type.never-published": {
+        "fi": "'{file}': '.{ext}'-tiedostoja ei julkaista liitteinä, vaikka site.yaml sallisi "
+        "ne: {why}",
+        "sv": "'{file}': '.{ext}'-filer publiceras aldrig som bilagor, vad site.yaml än "
+        "tillåter: {why}",
+        "en": "'{file}': '.{ext}' files are never published as attachments, whatever site.yaml "
+        "allows: {why}",
+    },
+    "file-type.never-published:hint": {
+        "fi": "linkitä https://-osoitteella sivulle, jolla tiedosto on julkaistu, tai liitä "
+        "sen sisältö PDF-tiedostona",
+        "sv": "länka med en https://-adress till sidan där filen är publicerad, eller bifoga "
+        "dess innehåll som PDF",
+        "en": "link to where the file is published, with an https:// address, or attach its "
+        "content as PDF",
+    },
+    # Why a type is never published (file_types.py), after a colon.
+    "@never-published-browser": {
+        "fi": "selain avaa tällaisen tiedoston verkkosivuna ja suorittaa sen skriptit "
+        "sivuston omin oikeuksin",
+        "sv": "en webbläsare öppnar en sådan fil som en webbsida och kör dess skript med "
+        "webbplatsens egna rättigheter",
+        "en": "a browser opens such a file as a web page and runs its scripts with the site's "
+        "own rights",
+    },
+    "@never-published-server": {
+        "fi": "verkkopalvelin voi suorittaa tällaisen tiedoston ohjelmana",
+        "sv": "en webbserver kan köra en sådan fil som ett program",
+        "en": "a web server may run such a file as a program",
+    },
+    "@never-published-program": {
+        "fi": "se voi käynnistää ohjelman lukijan tietokoneella (ohjelmat, skriptit, "
+        "asennuspaketit, levykuvat ja makroja sisältävät Office-tiedostot)",
+        "sv": "den kan starta ett program på läsarens dator (program, skript, "
+        "installationspaket, skivavbilder och Office-filer med makron)",
+        "en": "it can run a program on the reader's computer (programs, scripts, installers, "
+        "disk images and Office files with macros)",
+    },
+    "file-type.markup": {
+        "fi": "'{file}' alkaa kuin verkkosivu ('{start}'): selain voi avata sen sivuston "
+        "sivuna ja suorittaa sen skriptit",
+        "sv": "'{file}' börjar som en webbsida ('{start}'): en webbläsare kan öppna den som en "
+        "sida på webbplatsen och köra dess skript",
+        "en": "'{file}' begins like a web page ('{start}'): a browser may open it as a page of "
+        "the site and run its scripts",
+    },
+    "file-type.markup:hint": {
+        "fi": "tallenna tiedosto uudelleen omassa muodossaan tai PDF-tiedostona",
+        "sv": "spara filen på nytt i sitt eget format eller som PDF",
+        "en": "save the file again in its own format, or as PDF",
+    },
     "file-too-large.attachment": {
         "fi": "'{file}' on kooltaan {size}; raja on {limit} MiB (attachments.max_mb "
         "tiedostossa site.yaml)",
