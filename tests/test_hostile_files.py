@@ -5,6 +5,7 @@ still pass and are published. The files are made here, in a few bytes each."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zlib
@@ -335,6 +336,76 @@ def test_a_plain_csv_with_angle_brackets_in_its_values_passes(data: bytes, tmp_p
     result = build(root, out)
     assert result.returncode == 0, result.stdout
     assert [p.read_bytes() for p in (out / "liitteet").iterdir()] == [data]
+
+
+# --- Attachment URLs ---------------------------------------------------------------------
+
+
+def test_an_attachment_url_keeps_128_bits_of_its_hash() -> None:
+    from soteneg.content.attachments import published_url
+
+    data = b"alue;arvo\n"
+    url = published_url("kierrokset/2018-syksy/liitteet/Luvut 2018.CSV", data)
+    assert url == f"/liitteet/luvut-2018.{hashlib.sha256(data).hexdigest()[:32]}.csv"
+
+
+class _OneHash:
+    """hashlib for attachments.py with a SHA-256 that gives every file the same hash: a
+    collision of the bits the URL keeps, which cannot be made for real."""
+
+    class sha256:  # stands for hashlib.sha256
+        def __init__(self, data: bytes = b"") -> None:
+            pass
+
+        def hexdigest(self) -> str:
+            return "5e" * 32
+
+
+def _two_files_one_name(tmp_path: Path) -> tuple[Path, int, int]:
+    """Two different CSV files called luvut.csv, attached from one document; the line
+    and column of the second."""
+    root, _, _ = _project(tmp_path, "luvut.csv", b"alue;arvo\nUusimaa;1\n", "attachment")
+    (root / FOLDER / "vanhat").mkdir()
+    (root / FOLDER / "vanhat/luvut.csv").write_bytes(b"alue;arvo\nUusimaa;2\n")
+    doc = root / DOC
+    entry = "  - file: liitteet/vanhat/luvut.csv\n    title: Vanhat luvut\n"
+    text = doc.read_text().replace("    title: Liite\n", "    title: Liite\n" + entry)
+    doc.write_text(text)
+    return root, text.splitlines().index("  - file: liitteet/vanhat/luvut.csv") + 1, 11
+
+
+def test_two_files_that_would_share_one_url_are_a_located_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from soteneg import pipeline
+    from soteneg.content import attachments
+    from soteneg.core.options import BuildOptions
+
+    root, line, column = _two_files_one_name(tmp_path)
+    monkeypatch.setattr(attachments, "hashlib", _OneHash)
+    checked = pipeline.check(root, pdf=False)
+    clashes = [p for p in checked.problems if p.code == "url-collision"]
+    assert [(p.file, p.line, p.column) for p in clashes] == [(DOC, line, column)]
+    url = "/liitteet/luvut." + "5e" * 16 + ".csv"
+    assert clashes[0].message == (
+        f"'liitteet/vanhat/luvut.csv' would be published at {url}, where "
+        f"'{FOLDER}/luvut.csv' is published already: two different files cannot share one "
+        "address"
+    )
+    assert clashes[0].suggestion == "rename one of the two files"
+    out = tmp_path / "out"
+    built = pipeline.build(root, out, BuildOptions(), with_search=False)
+    assert built.failed and not out.exists()
+
+
+def test_the_same_two_files_with_their_real_hashes_are_both_published(tmp_path: Path) -> None:
+    root, _, _ = _two_files_one_name(tmp_path)
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout
+    published = sorted(p.name for p in (out / "liitteet").iterdir())
+    assert len(published) == 2
+    assert all(re.fullmatch(r"luvut\.[0-9a-f]{32}\.csv", name) for name in published)
 
 
 # --- PDF ---------------------------------------------------------------------------------

@@ -138,6 +138,7 @@ def check_refs(
     limit = int(policy.max_mb * 1024 * 1024)
     pdf_faults: dict[str, Fault | None] = {}  # each file is opened once
     pages = pdf_pages if pdf_pages is not None else {}
+    published: dict[str, str] = {}  # URL -> the file published there
     for ref in refs:
         file, at = ref.doc.file, ref.position
         if ref.path is None:
@@ -205,6 +206,20 @@ def check_refs(
             )
             continue
         data = found.data or b""
+        clash = _clash(ref.path, data, files, published)
+        if clash is not None:
+            url, other = clash
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "url-collision.attachment",
+                    file=ref.written,
+                    url=url,
+                    other=f"{CONTENT_DIR}/{other}",
+                )
+            )
+            continue
         if not _looks_like(ext, data):
             problems.append(
                 problem(
@@ -233,6 +248,18 @@ def check_refs(
     return problems
 
 
+def _clash(
+    path: str, data: bytes, files: Mapping[str, FileData], published: dict[str, str]
+) -> tuple[str, str] | None:
+    """(URL, the other file) when another file with other bytes would be published at
+    the URL of `path`; else None, and `path` is recorded as published there."""
+    url = published_url(path, data)
+    other = published.setdefault(url, path)
+    if other == path or files[other].data == data:
+        return None  # the same file, or the same bytes: one file at one address
+    return url, other
+
+
 def _pdf_problem(file: str, at: tuple[int, int], written: str, fault: Fault) -> Problem:
     code, reason = fault
     if code == "attachment-encrypted":
@@ -246,11 +273,21 @@ def _mib(size: int) -> Text:
     return decimal(f"{size / 1024:.1f}") + verbatim(" KiB")
 
 
+# Hex digits of SHA-256 in an attachment's URL: 128 bits. With 40 (10 digits) a
+# brute-forced pair of files shared one URL, and one silently replaced the other.
+DIGEST_HEX = 32
+
+
+def digest(data: bytes) -> str:
+    """The hash in an attachment's URL (a function of its own, so a test can make two
+    files collide)."""
+    return hashlib.sha256(data).hexdigest()[:DIGEST_HEX]
+
+
 def published_url(path: str, data: bytes) -> str:
     """Content-hashed, so a changed file gets a new URL and an old one can be cached."""
     stem, ext = posixpath.splitext(posixpath.basename(path))
-    digest = hashlib.sha256(data).hexdigest()[:10]
-    return f"{PUBLISHED}{slugify(stem)}.{digest}{ext.lower()}"
+    return f"{PUBLISHED}{slugify(stem)}.{digest(data)}{ext.lower()}"
 
 
 def image_size(data: bytes, ext: str) -> tuple[int, int] | None:

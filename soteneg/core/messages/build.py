@@ -140,6 +140,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{url} skulle skrivas två gånger",
         "en": "{url} would be written twice",
     },
+    "url-collision.attachment": {
+        "fi": "'{file}' julkaistaisiin osoitteessa {url}, jossa julkaistaan jo '{other}': "
+        "kahdella eri tiedostolla ei voi olla samaa osoitetta",
+        "sv": "'{file}' skulle publiceras på {url}, där '{other}' redan publiceras: två "
+        "olika filer kan inte ha samma adress",
+        "en": "'{file}' would be published at {url}, where '{other}' is published already: "
+        "two different files cannot share one address",
+    },
+    "url-collision.attachment:hint": {
+        "fi": "nimeä toinen tiedostoista uudelleen",
+        "sv": "byt namn på den ena filen",
+        "en": "rename one of the two files",
+    },
     "asset-missing": {
         "fi": "{name} puuttuu",
         "sv": "{name} saknas",
