@@ -16,10 +16,17 @@ import brotli  # in the lock through fonttools; makes the real thing, not just t
 import pytest
 from conftest import MINIMAL, run_cli
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject, NumberObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+    TextStringObject,
+)
 from test_site import build, project
-
-from soteneg.content import attachment_pdf
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 FOLDER = "content/kierrokset/2018-syksy/liitteet"
@@ -566,21 +573,246 @@ def test_a_normal_pdf_passes_is_published_and_drawn_into_the_packet(tmp_path: Pa
     assert any("Liite" in page.extract_text() for page in packet.pages)
 
 
-def test_a_bomb_past_the_pages_check_decodes_fails_the_packet_not_the_build(
-    tmp_path: Path,
+# --- Active content in PDFs -----------------------------------------------------------------
+
+
+def _dict(**entries: PdfObject) -> DictionaryObject:
+    return DictionaryObject({NameObject(f"/{k}"): v for k, v in entries.items()})
+
+
+def _catalog(key: str, value: Callable[[PdfWriter], PdfObject]) -> Callable[[PdfWriter], None]:
+    return lambda w: w._root_object.__setitem__(NameObject(key), value(w))
+
+
+def _link(uri: str, **more: PdfObject) -> Callable[[PdfWriter], None]:
+    """A link annotation on the first page, to `uri`."""
+
+    def edit(writer: PdfWriter) -> None:
+        action = _dict(S=NameObject("/URI"), URI=TextStringObject(uri))
+        rect = ArrayObject(FloatObject(v) for v in (50, 700, 200, 720))
+        annot = _dict(
+            Type=NameObject("/Annot"), Subtype=NameObject("/Link"), Rect=rect, A=action, **more
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annot)])
+
+    return edit
+
+
+def _js(code: str = "app.alert(document.cookie)") -> DictionaryObject:
+    return _dict(S=NameObject("/JavaScript"), JS=TextStringObject(code))
+
+
+def _names_js(writer: PdfWriter) -> DictionaryObject:
+    script = writer._add_object(_js())
+    return _dict(JavaScript=_dict(Names=ArrayObject([TextStringObject("avaus"), script])))
+
+
+def _page_aa(writer: PdfWriter) -> None:
+    page = writer.pages[0]
+    destination = ArrayObject([page.indirect_reference, NameObject("/Fit")])
+    page[NameObject("/AA")] = _dict(O=_dict(S=NameObject("/GoTo"), D=destination))
+
+
+def _media(writer: PdfWriter) -> None:
+    rect = ArrayObject(NumberObject(v) for v in (0, 0, 100, 100))
+    annot = _dict(Type=NameObject("/Annot"), Subtype=NameObject("/RichMedia"), Rect=rect)
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annot)])
+
+
+def _escaped_js_name(data: bytes) -> bytes:
+    """The same file with /JS written /J#53, as a PDF may spell any name."""
+    assert data.count(b"/JS ") == 1
+    return data.replace(b"/JS ", b"/J#53 ")
+
+
+ACTIVE_PDFS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "javascript-on-open": (
+        lambda: _pdf(1, _catalog("/OpenAction", lambda w: _js())),
+        "has a /JavaScript action that runs when the file is opened",
+    ),
+    "document-javascript": (
+        lambda: _pdf(1, _catalog("/Names", _names_js)),
+        "holds JavaScript",
+    ),
+    "javascript-name-escaped": (
+        lambda: _escaped_js_name(_pdf(1, _catalog("/Names", _names_js))),
+        "holds JavaScript",
+    ),
+    "launch-on-open": (
+        lambda: _pdf(
+            1,
+            _catalog(
+                "/OpenAction",
+                lambda w: _dict(S=NameObject("/Launch"), F=TextStringObject("cmd.exe")),
+            ),
+        ),
+        "has a /Launch action that runs when the file is opened",
+    ),
+    "launch-from-a-link": (
+        lambda: _pdf(
+            1,
+            _link(
+                "https://stm.fi/",
+                PA=_dict(S=NameObject("/Launch"), F=TextStringObject("calc.exe")),
+            ),
+        ),
+        "has a /Launch action, which starts a program",
+    ),
+    "embedded-file": (
+        lambda: _pdf(1, lambda w: w.add_attachment("ohjelma.exe", b"MZ")),
+        "has files embedded in it",
+    ),
+    "additional-actions": (lambda: _pdf(2, _page_aa), "has actions that run by themselves (/AA)"),
+    "javascript-link": (lambda: _pdf(1, _link("javascript:alert(1)")), "has a link to"),
+    "javascript-link-disguised": (
+        lambda: _pdf(1, _link(" \x01Java\tScript:alert(1)")),
+        "has a link to",
+    ),
+    "file-link": (lambda: _pdf(1, _link("file:///C:/Windows/win.ini")), "has a link to"),
+    "windows-share-link": (lambda: _pdf(1, _link("\\\\palvelin\\jako")), "has a link to"),
+    "xfa-form": (
+        lambda: _pdf(
+            1,
+            _catalog(
+                "/AcroForm", lambda w: _dict(Fields=ArrayObject(), XFA=TextStringObject("<xdp/>"))
+            ),
+        ),
+        "holds an XFA form, which can run scripts",
+    ),
+    "rich-media": (lambda: _pdf(1, _media), "holds media, Flash or 3D content"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVE_PDFS))
+def test_a_pdf_with_active_content_is_a_located_problem(name: str, tmp_path: Path) -> None:
+    make, finding = ACTIVE_PDFS[name]
+    root, line, column = _project(tmp_path, "liite.pdf", make(), "attachment")
+    found = _refused(root, line, column, "attachment-active")
+    assert f"error[attachment-active]: 'liitteet/liite.pdf' {finding}" in found
+    assert "a PDF is published only without scripts" in found
+
+
+def test_a_linked_pdf_is_checked_for_active_content_too(tmp_path: Path) -> None:
+    make, finding = ACTIVE_PDFS["javascript-on-open"]
+    root, line, column = _project(tmp_path, "liite.pdf", make(), "link")
+    assert finding in _refused(root, line, column, "attachment-active")
+
+
+def test_a_linked_pdf_that_is_encrypted_cannot_be_checked_and_is_refused(tmp_path: Path) -> None:
+    root, line, column = _project(tmp_path, "liite.pdf", _pdf(1, _rc4), "link")
+    found = _refused(root, line, column, "attachment-encrypted")
+    assert "what an encrypted PDF holds cannot be checked for scripts" in found
+
+
+def test_a_pdf_with_more_objects_than_are_looked_at_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """`check` decodes the contents of the first pages only; what is past them is caught
-    while printing (soteneg/packets/pdf.py) and reported, without a traceback."""
-    pages = attachment_pdf.PDF_PAGES_DECODED + 1
-    data = _pdf(pages, lambda w: _contents(w.pages[-1], _bomb(), "/FlateDecode"))
-    root, _, _ = _project(tmp_path, "liite.pdf", data, "attachment")
-    assert run_cli("check", "--root", root).returncode == 0
-    result = build(root, tmp_path / "out", pdf=True)
-    assert "Traceback" not in result.stdout + result.stderr
+    from soteneg.content import attachment_pdf
+
+    data = _pdf(3)
+    assert attachment_pdf.inspect(data) == (None, 3)
+    monkeypatch.setattr(attachment_pdf, "PDF_OBJECTS", 4)
+    fault, _ = attachment_pdf.inspect(data)
+    assert fault is not None and fault.code == "attachment-unreadable"
+    assert fault.reason.en == "has 6 objects, more than the 4 that are checked for scripts"
+    monkeypatch.setattr(attachment_pdf, "PDF_OBJECTS", 1_000)
+    fault, _ = attachment_pdf.inspect(_pdf(1_500))
+    assert fault is not None
+    fi = "tiedostossa on 1\u00a0503 objektia, enemmän kuin skriptien varalta tarkistettavat"
+    assert fault.reason.fi == fi + " 1\u00a0000"
+    assert fault.reason.en == "has 1,503 objects, more than the 1,000 that are checked for scripts"
+
+
+def test_a_pdf_with_active_content_publishes_nothing(tmp_path: Path) -> None:
+    root, line, column = _project(
+        tmp_path, "liite.pdf", ACTIVE_PDFS["javascript-link"][0](), "attachment"
+    )
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
     assert result.returncode == 1, result.stdout
-    assert re.search(
-        rf"^{re.escape(DOC)}: error\[attachment-unreadable\]: .*uusimaa\.pdf: an attached PDF "
-        "cannot be read: Limit reached while decompressing",
-        result.stdout,
-        re.M,
-    ), result.stdout
+    _problem_line(result.stdout, line, column, "attachment-active")
+    assert not out.exists()
+
+
+def _safe_links(writer: PdfWriter) -> None:
+    """What an office program writes: web and mail links, and opening at the first page."""
+    _link("https://stm.fi/")(writer)
+    page = writer.pages[0]
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject(
+        [page.indirect_reference, NameObject("/Fit")]
+    )
+
+
+def _active_things(path: Path) -> list[str]:
+    """Every active thing in a printed PDF: what soteneg's own scan finds, and what
+    pypdf finds in each page's annotations and in the catalog."""
+    from soteneg.content.pdf_active import active_content
+
+    reader = PdfReader(path)
+    found = []
+    scanned = active_content(reader)
+    if scanned is not None:
+        found.append(f"object {scanned[1]}: {scanned[0].en}")
+    for number, page in enumerate(reader.pages, start=1):
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri is not None and not str(uri).startswith(("https:", "http:", "mailto:")):
+                found.append(f"page {number}: a link to {uri}")
+    catalog = reader.trailer["/Root"]
+    for key in ("/OpenAction", "/AA", "/AcroForm"):
+        if key in catalog:
+            found.append(f"catalog {key}")
+    if "/Names" in catalog:
+        found += [f"names {k}" for k in ("/JavaScript", "/EmbeddedFiles") if k in catalog["/Names"]]
+    raw = path.read_bytes()
+    found += [f"bytes {w!r}" for w in (b"/JS", b"/Launch", b"javascript:") if w in raw]
+    return found
+
+
+def test_a_pdf_with_safe_links_passes_and_its_packet_holds_nothing_active(tmp_path: Path) -> None:
+    data = _pdf(2, _safe_links)
+    root, _, _ = _project(tmp_path, "liite.pdf", data, "attachment")
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
+    assert result.returncode == 0, result.stdout
+    assert [p.read_bytes() for p in (out / "liitteet").iterdir()] == [data]
+    packet = out / "pdf/2018-syksy/uusimaa.pdf"
+    assert _active_things(packet) == []
+    # The attachment's own link is not carried into the packet: a printed page's links
+    # are the packet's own.
+    uris = [
+        str(a.get_object()["/A"]["/URI"])
+        for page in PdfReader(packet).pages
+        for a in page.get("/Annots", [])
+        if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]
+    ]
+    assert "https://stm.fi/" not in uris
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "javascript-link",
+        "javascript-on-open",
+        "embedded-file",
+        "launch-from-a-link",
+        "additional-actions",
+    ],
+)
+def test_a_packet_never_carries_an_attachment_s_active_content(name: str, tmp_path: Path) -> None:
+    """Even a PDF that check did not see (drawn directly here) brings nothing active
+    into the packet: its pages are drawn as forms, without annotations or catalog."""
+    from soteneg.packets.pdf import PrintJob, print_one
+
+    html = (
+        '<html lang="fi"><body><p>Neuvottelu</p>'
+        '<section id="liite" style="break-before: page"><p>Liite</p></section>'
+        '<div style="break-before: page">Toinen</div></body></html>'
+    )
+    data = ACTIVE_PDFS[name][0]()
+    printed = print_one(PrintJob("p.pdf", html, "pdf/ua-1", (("liite", data),)), str(tmp_path))
+    assert printed.errors == ()
+    path = tmp_path / "p.pdf"
+    path.write_bytes(printed.data)
+    assert _active_things(path) == []

@@ -16,14 +16,18 @@ import time
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
-from soteneg.core.text import Text, say
+from soteneg.content.pdf_active import active_content
+from soteneg.core.text import Text, number, say
 
 # Attached PDFs are drawn into packets: those checks stop decoding page contents after
 # this many pages or seconds, so that `check` stays fast (pages are still counted).
 PDF_PAGES_DECODED = 50
 PDF_SECONDS = 5.0
+# Objects looked at for active content: pypdf reads about 35,000 a second, and a tagged
+# report of a few hundred pages has some tens of thousands (one for each paragraph).
+PDF_OBJECTS = 200_000
 # The filters of ISO 32000-2. Others (Brotli, made-up names) neither PDF/A packets nor
 # most readers can show.
 PDF_FILTERS = frozenset(
@@ -33,13 +37,18 @@ PDF_FILTERS = frozenset(
 )
 
 
-# (problem code, what is wrong): the file's name goes before the phrase ("'a.pdf' has no
-# pages"), in the message of `attachment-encrypted` or `attachment-unreadable`.
-Fault = tuple[str, Text]
+class Fault(NamedTuple):
+    """What is wrong with a PDF: the file's name goes before the phrase ("'a.pdf' has no
+    pages") in the message of `code`."""
+
+    code: str  # attachment-encrypted, attachment-unreadable, attachment-active
+    reason: Text
+    number: int = 0  # attachment-active: the object it was found in
 
 
-def _encrypted() -> Fault:
-    return "attachment-encrypted", say("@pdf-encrypted")
+def _encrypted(drawn: bool) -> Fault:
+    why = say("@pdf-encrypted") if drawn else say("@pdf-encrypted-link")
+    return Fault("attachment-encrypted", why)
 
 
 def pdf_fault(data: bytes) -> Fault | None:
@@ -48,39 +57,62 @@ def pdf_fault(data: bytes) -> Fault | None:
     return inspect(data)[0]
 
 
-def inspect(data: bytes) -> tuple[Fault | None, int]:
-    """(fault, pages): the fault is (code, what is wrong) when an attached PDF could not
-    be drawn into a packet, else None; pages is how many it has (0 with a fault), for the
-    print budget. It must open, not be encrypted, and every page needs a drawable box, a
-    rotation by quarter turns and contents in standard filters that decode. Found here,
-    at `check`, `build` never meets it. The file is untrusted and pypdf may raise
-    anything on it, so what a pypdf call raises is a fault of the file, not a bug of
-    ours."""
+def inspect(data: bytes, drawn: bool = True) -> tuple[Fault | None, int]:
+    """(fault, pages): the fault is (code, what is wrong) when a PDF could not be
+    published or, `drawn` (an attachment), drawn into a packet, else None; pages is how
+    many it has (0 with a fault or not `drawn`), for the print budget. It must open, not
+    be encrypted and hold no active content (pdf_active.py); to be drawn, every page
+    needs a drawable box, a rotation by quarter turns and contents in standard filters
+    that decode. Found here, at `check`, `build` never meets it. The file is untrusted
+    and pypdf may raise anything on it, so what a pypdf call raises is a fault of the
+    file, not a bug of ours."""
     from pypdf import PdfReader  # loaded only when a PDF is attached
 
     with _quiet("pypdf"):
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
-            pages = None if reader.is_encrypted else list(reader.pages)
+            encrypted = reader.is_encrypted
         except Exception as err:
             # Opening tries the empty password, and AES needs the `cryptography` package
             # for that: an encrypted file may fail here instead of saying it is encrypted.
             if b"/Encrypt" in data:
-                return _encrypted(), 0
-            return ("attachment-unreadable", say("@pdf-unreadable", detail=_reason(err))), 0
-        if pages is None:
-            return _encrypted(), 0
+                return _encrypted(drawn), 0
+            return _unreadable(say("@pdf-unreadable", detail=_reason(err))), 0
+        if encrypted:
+            return _encrypted(drawn), 0
+        try:
+            fault = _active(reader)
+            pages = list(reader.pages) if fault is None and drawn else []
+        except Exception as err:  # see above: the file's fault
+            return _unreadable(say("@pdf-unreadable", detail=_reason(err))), 0
+        if fault is not None or not drawn:
+            return fault, 0
         if not pages:
-            return ("attachment-unreadable", say("@pdf-no-pages")), 0
+            return _unreadable(say("@pdf-no-pages")), 0
         deadline = time.monotonic() + PDF_SECONDS
-        for number, page in enumerate(pages, start=1):
+        for page_number, page in enumerate(pages, start=1):
             try:
-                fault = _page_fault(page, deadline if number <= PDF_PAGES_DECODED else 0)
+                fault = _page_fault(page, deadline if page_number <= PDF_PAGES_DECODED else 0)
             except Exception as err:  # see above: the file's fault
                 fault = say("@pdf-page-unreadable", detail=_reason(err))
             if fault:
-                return ("attachment-unreadable", say("@pdf-page", page=number, fault=fault)), 0
+                return _unreadable(say("@pdf-page", page=page_number, fault=fault)), 0
     return None, len(pages)
+
+
+def _active(reader: Any) -> Fault | None:
+    """Too many objects to look at, or the first active thing found among them."""
+    count = len({n for numbers in reader.xref.values() for n in numbers} | set(reader.xref_objStm))
+    if count > PDF_OBJECTS:
+        return _unreadable(
+            say("@pdf-too-many-objects", count=number(count), limit=number(PDF_OBJECTS))
+        )
+    found = active_content(reader)
+    return None if found is None else Fault("attachment-active", *found)
+
+
+def _unreadable(reason: Text) -> Fault:
+    return Fault("attachment-unreadable", reason)
 
 
 def _entry(pdf_dict: Mapping[str, Any], key: str, default: Any = None) -> Any:

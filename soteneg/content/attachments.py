@@ -136,7 +136,7 @@ def check_refs(
     count of every attached PDF a packet can draw, by path (for budgets.check)."""
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
-    pdf_faults: dict[str, Fault | None] = {}  # each file is opened once
+    pdf_faults: dict[tuple[str, bool], Fault | None] = {}  # each file is opened once
     pages = pdf_pages if pdf_pages is not None else {}
     published: dict[str, str] = {}  # URL -> the file published there
     for ref in refs:
@@ -237,12 +237,13 @@ def check_refs(
             continue
         if ext == "svg":
             problems += svg.problems(file, at, ref.written, data)
-        elif ext == "pdf" and ref.kind == "attachment":  # those are drawn into packets
-            if ref.path not in pdf_faults:
-                pdf_faults[ref.path], count = inspect(data)
+        elif ext == "pdf":
+            drawn = ref.kind == "attachment"  # attachments are drawn into packets too
+            if (ref.path, drawn) not in pdf_faults:
+                pdf_faults[ref.path, drawn], count = inspect(data, drawn)
                 if count:
                     pages[ref.path] = count
-            fault = pdf_faults[ref.path]
+            fault = pdf_faults[ref.path, drawn]
             if fault:
                 problems.append(_pdf_problem(file, at, ref.written, fault))
     return problems
@@ -261,9 +262,11 @@ def _clash(
 
 
 def _pdf_problem(file: str, at: tuple[int, int], written: str, fault: Fault) -> Problem:
-    code, reason = fault
+    code, reason, number = fault
     if code == "attachment-encrypted":
         return problem(file, at, "attachment-encrypted", file=written, reason=reason)
+    if code == "attachment-active":
+        return problem(file, at, "attachment-active", file=written, reason=reason, number=number)
     return problem(file, at, "attachment-unreadable", file=written, reason=reason)
 
 

@@ -61,6 +61,14 @@ def decimal(number: str) -> Text:
     return Text(comma, comma, number)
 
 
+def number(n: int) -> Text:
+    """A whole number as each language writes it: "2 000" (with a no-break space) in
+    Finnish and Swedish, "2,000" in English."""
+    english = f"{n:,}"
+    spaced = english.replace(",", "\u00a0")
+    return Text(spaced, spaced, english)
+
+
 def _shown(value: Param, lang: str) -> str:
     if isinstance(value, Text):
         return value.in_(lang)
