@@ -458,10 +458,30 @@ def _aes_256(data: bytes) -> bytes:
     return data.replace(b"trailer\n<<", b"trailer\n<<\n" + entry)
 
 
-def _bomb() -> bytes:
-    """80 MB of spaces in 78 kB of Flate: past pypdf's limit of 75 MB per stream."""
+def _bomb(megabytes: int = 80) -> bytes:
+    """80 MB of spaces in 78 kB of Flate: past the limit of 64 MiB a page (and pypdf's own
+    of 75 MB a stream)."""
     flate = zlib.compressobj(9)
-    return b"".join([*(flate.compress(b" " * 1_000_000) for _ in range(80)), flate.flush()])
+    chunks = (flate.compress(b" " * 1_000_000) for _ in range(megabytes))
+    return b"".join([*chunks, flate.flush()])
+
+
+def _two_streams(page: PageObject, first: bytes, second: bytes) -> None:
+    """The page's contents in two Flate streams of these bytes (already compressed)."""
+    streams = []
+    for data in (first, second):
+        stream = DecodedStreamObject()
+        stream.set_data(data)
+        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        streams.append(stream)
+    page.replace_contents(ArrayObject(streams))  # type: ignore[arg-type]
+
+
+def _bombs(writer: PdfWriter) -> None:
+    """60 MB on each page: under the limit of a page, over that of a file by page 5."""
+    bomb = _bomb(60)
+    for page in writer.pages:
+        _contents(page, bomb, "/FlateDecode")
 
 
 def _rc4(writer: PdfWriter) -> None:
@@ -519,10 +539,27 @@ HOSTILE_PDFS: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "decompression-bomb": (
         lambda: _pdf(1, lambda w: _contents(w.pages[0], _bomb(), "/FlateDecode")),
         "attachment-unreadable",
-        "page 1 has contents that cannot be decoded (LimitReachedError",
+        "page 1 has contents that grow past the limit of 64 MiB when decompressed (75.9 KiB "
+        "compressed): a page that large is a decompression bomb",
     ),
-    # Contents are decoded on the first pages only, to keep check fast; the boxes of every
-    # page are checked, as every page is drawn.
+    # Every page is looked at: contents were decoded on the first 50 only, and this one
+    # passed `check`, then failed the print of its packet, blaming the packet's first
+    # document, while the preview served its pages blank.
+    "bomb-on-page-55": (
+        lambda: _pdf(55, lambda w: _contents(w.pages[54], _bomb(), "/FlateDecode")),
+        "attachment-unreadable",
+        "page 55 has contents that grow past the limit of 64 MiB when decompressed",
+    ),
+    "bomb-in-two-streams": (
+        lambda: _pdf(2, lambda w: _two_streams(w.pages[1], _bomb(40), _bomb(40))),
+        "attachment-unreadable",
+        "page 2 has contents that grow past the limit of 64 MiB when decompressed (76.0 KiB",
+    ),
+    "bombs-past-the-file-budget": (
+        lambda: _pdf(6, _bombs),
+        "attachment-unreadable",
+        "has pages whose contents grow past 256 MiB in all when decompressed, on page 5",
+    ),
     "zero-height-on-page-80": (
         lambda: _pdf(80, lambda w: _box(w.pages[79], "/MediaBox", 0, 0, 595, 0)),
         "attachment-unreadable",
@@ -571,6 +608,154 @@ def test_a_normal_pdf_passes_is_published_and_drawn_into_the_packet(tmp_path: Pa
     assert [p.read_bytes() for p in (out / "liitteet").iterdir()] == [data]
     packet = PdfReader(out / "pdf/2018-syksy/uusimaa.pdf")
     assert any("Liite" in page.extract_text() for page in packet.pages)
+
+
+def test_a_bomb_on_page_55_stops_check_and_build_at_its_attachment(tmp_path: Path) -> None:
+    make, _, message = HOSTILE_PDFS["bomb-on-page-55"]
+    root, line, column = _project(tmp_path, "liite.pdf", make(), "attachment")
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout
+    assert message in _problem_line(result.stdout, line, column, "attachment-unreadable")
+    assert "error[" not in result.stdout.replace(f"{DOC}:{line}:{column}: error[", "")
+    assert not out.exists()
+
+
+def _preview_answer(root: Path, tmp_path: Path, url: str) -> object:
+    """What the preview answers for `url` after building `root`: a page, or a PDF it
+    prints then."""
+    from soteneg.editors.serve import Preview
+    from soteneg.editors.serve_guard import PdfRequest
+
+    preview = Preview(root, tmp_path / "preview", None)
+    preview.rebuild()
+    answer = preview.find(url)
+    return preview.print(answer) if isinstance(answer, PdfRequest) else answer
+
+
+def test_the_preview_answers_a_bomb_with_the_problem_not_blank_pages(tmp_path: Path) -> None:
+    from soteneg.editors.serve_guard import Reply
+
+    root, line, _ = _project(
+        tmp_path, "liite.pdf", HOSTILE_PDFS["bomb-on-page-55"][0](), "attachment"
+    )
+    answer = _preview_answer(root, tmp_path, "/pdf/2018-syksy/uusimaa.pdf")
+    assert isinstance(answer, Reply) and answer.status == 500, answer
+    page = answer.body.decode()
+    assert f"{DOC}, rivi {line}" in page
+    assert "&#x27;liitteet/liite.pdf&#x27;: sivu 55: sen sisältö kasvaa purettaessa" in page
+
+
+def _blind_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` sees nothing wrong with attached PDFs: what it might miss."""
+    from soteneg.content import attachments
+
+    def fine(data: bytes, drawn: bool = True) -> tuple[None, int]:
+        return None, len(PdfReader(io.BytesIO(data)).pages) if drawn else 0
+
+    monkeypatch.setattr(attachments, "inspect", fine)
+
+
+def _undrawable() -> bytes:
+    """A page whose contents are two streams, one past pypdf's limit of 75 MB: drawing
+    the page joins them, and pypdf refuses."""
+    return _pdf(2, lambda w: _two_streams(w.pages[1], zlib.compress(b"0 0 m"), _bomb()))
+
+
+def test_an_attachment_that_cannot_be_drawn_is_named_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the problem stood at the packet's first document, without a line: in the
+    round's packet, another region's document."""
+    from soteneg import pipeline
+    from soteneg.core.options import BuildOptions
+
+    _blind_check(monkeypatch)
+    root, line, column = _project(tmp_path, "liite.pdf", _undrawable(), "attachment")
+    out = tmp_path / "out"
+    options = pipeline.PdfOptions()
+    result = pipeline.build(root, out, BuildOptions(), pdf_options=options, with_search=False)
+    assert result.failed and not out.exists()
+    found = [p for p in result.problems if p.is_error]
+    assert {(p.file, p.line, p.column, p.code) for p in found} == {
+        (DOC, line, column, "attachment-unreadable")
+    }
+    assert sorted(p.message.split(":")[0] for p in found) == [
+        "'liitteet/liite.pdf' could not be drawn into kierrokset/2018-syksy/uusimaa.pdf",
+        "'liitteet/liite.pdf' could not be drawn into pdf/2018-syksy.pdf",
+        "'liitteet/liite.pdf' could not be drawn into pdf/2018-syksy/uusimaa.pdf",
+    ]
+    assert all("LimitReachedError" in p.message for p in found)
+
+
+def test_the_preview_answers_an_attachment_it_cannot_draw_with_the_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from soteneg.editors.serve_guard import Reply
+
+    _blind_check(monkeypatch)
+    root, line, _ = _project(tmp_path, "liite.pdf", _undrawable(), "attachment")
+    answer = _preview_answer(root, tmp_path, "/pdf/2018-syksy/uusimaa.pdf")
+    assert isinstance(answer, Reply) and answer.status == 500, answer
+    page = answer.body.decode()
+    assert f"{DOC}, rivi {line}" in page
+    assert "&#x27;liitteet/liite.pdf&#x27;: liitettä ei voitu piirtää tiedostoon" in page
+
+
+def _object_streams(sizes_mb: list[int]) -> bytes:
+    """A one-page PDF whose other objects are kept in object streams (with a
+    cross-reference stream), each stream one object and `size` MB of spaces."""
+    out = bytearray(b"%PDF-1.5\n")
+    offsets: dict[int, int] = {}
+
+    def add(number: int, body: bytes) -> None:
+        offsets[number] = len(out)
+        out.extend(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+
+    add(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    add(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    add(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+    kept: dict[int, int] = {}  # object -> its stream
+    for n, size in enumerate(sizes_mb):
+        stream, inside = 4 + 2 * n, 5 + 2 * n
+        header = b"%d 0 " % inside
+        flate = zlib.compressobj(9)
+        data = flate.compress(header + b"<< >>")
+        data += b"".join(flate.compress(b" " * 1_000_000) for _ in range(size)) + flate.flush()
+        head = b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>"
+        add(stream, head % (len(header), len(data)) + b"\nstream\n" + data + b"\nendstream")
+        kept[inside] = stream
+    xref = 4 + 2 * len(sizes_mb)
+    offsets[xref] = len(out)
+    rows = [b"\x00" + (0).to_bytes(4, "big") + b"\xff\xff"]
+    for number in range(1, xref + 1):
+        if number in kept:
+            rows.append(b"\x02" + kept[number].to_bytes(4, "big") + b"\x00\x00")
+        else:
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00")
+    table = b"".join(rows)
+    head = b"<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>" % (xref + 1, len(table))
+    out.extend(b"%d 0 obj\n" % xref + head + b"\nstream\n" + table + b"\nendstream\nendobj\n")
+    out.extend(b"startxref\n%d\n%%%%EOF\n" % offsets[xref])
+    return bytes(out)
+
+
+@pytest.mark.parametrize("sizes", [[1, 1], [70], [60, 60, 60, 60, 60]])
+def test_object_streams_are_measured_before_they_are_looked_into(sizes: list[int]) -> None:
+    """Most objects of a modern PDF are kept in compressed object streams: looking for
+    active content decodes them, so they are held to the same limits as pages."""
+    from soteneg.content import attachment_pdf
+
+    fault, pages = attachment_pdf.inspect(_object_streams(sizes))
+    if sizes == [1, 1]:
+        assert (fault, pages) == (None, 1)
+        return
+    assert fault is not None and fault.code == "attachment-unreadable"
+    assert fault.reason.en == (
+        "has object streams that grow past the limits when decompressed (64 MiB one, "
+        "256 MiB in all)"
+    )
 
 
 # --- Active content in PDFs -----------------------------------------------------------------
@@ -812,7 +997,7 @@ def test_a_packet_never_carries_an_attachment_s_active_content(name: str, tmp_pa
     )
     data = ACTIVE_PDFS[name][0]()
     printed = print_one(PrintJob("p.pdf", html, "pdf/ua-1", (("liite", data),)), str(tmp_path))
-    assert printed.errors == ()
+    assert printed.unreadable == ()
     path = tmp_path / "p.pdf"
     path.write_bytes(printed.data)
     assert _active_things(path) == []

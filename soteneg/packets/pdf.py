@@ -76,7 +76,17 @@ class Printed:
     data: bytes
     refused: tuple[str, ...]
     pages: int
-    errors: tuple[str, ...] = ()
+    # Attached PDFs that could not be drawn: (the id of the first page reserved for it,
+    # pypdf's words). `data` is then the PDF without them, never to be published.
+    unreadable: tuple[tuple[str, str], ...] = ()
+
+
+class AppendixError(Exception):
+    """An attached PDF could not be drawn: which one (the id of its first page)."""
+
+    def __init__(self, anchor: str, detail: str) -> None:
+        super().__init__(f"{anchor}: {detail}")
+        self.anchor, self.detail = anchor, detail
 
 
 def print_one(job: PrintJob, root: str) -> Printed:
@@ -90,15 +100,13 @@ def print_one(job: PrintJob, root: str) -> Printed:
         with _part_languages(html.etree_element):
             data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
     assert data is not None
-    errors: tuple[str, ...] = ()
+    unreadable: tuple[tuple[str, str], ...] = ()
     if job.appendices:
         try:
             data = draw_appendices(data, document, job.appendices)
-        # PyPdfError: the limits pypdf keeps (LimitReachedError) on pages `check` did not
-        # decode; DependencyError: a filter or cipher needing a package that is absent.
-        except (PyPdfError, DependencyError, ValueError, KeyError, OSError) as err:
-            errors = (f"an attached PDF cannot be read: {err}",)
-    return Printed(job.path, data, tuple(fetcher.refused), len(document.pages), errors)
+        except AppendixError as err:
+            unreadable = ((err.anchor, err.detail),)
+    return Printed(job.path, data, tuple(fetcher.refused), len(document.pages), unreadable)
 
 
 @contextmanager
@@ -185,25 +193,37 @@ def draw_appendices(
     first_page = {anchor: n for n, page in enumerate(document.pages) for anchor in page.anchors}
     for anchor, attached in appendices:
         start = first_page[anchor]
-        for k, source in enumerate(PdfReader(io.BytesIO(attached)).pages):
-            if start + k >= len(document.pages):
-                break
-            page = document.pages[start + k]
-            box = page._page_box  # the content area the print stylesheet leaves
-            x, y, width, height = box.content_box_x(), box.content_box_y(), box.width, box.height
-            if k == 0:
-                y, height = y + LABEL_PX, height - LABEL_PX
-            area = (
-                x * PT_PER_PX,
-                (page.height - y) * PT_PER_PX,
-                width * PT_PER_PX,
-                height * PT_PER_PX,
-            )
-            form, matrix = _form(source, writer, area)
-            _draw(writer.pages[start + k], writer, form, matrix)
+        try:
+            _draw_appendix(writer, document, start, attached)
+        # What `check` did not foresee in the file: PyPdfError, the limits pypdf keeps
+        # (LimitReachedError); DependencyError, a filter needing a package that is absent.
+        except (PyPdfError, DependencyError, ValueError, KeyError, OSError) as err:
+            raise AppendixError(anchor, f"{type(err).__name__}: {err}") from err
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _draw_appendix(
+    writer: PdfWriter, document: weasyprint.Document, start: int, attached: bytes
+) -> None:
+    """Draw the pages of `attached` on the pages of `writer` from `start` on."""
+    for k, source in enumerate(PdfReader(io.BytesIO(attached)).pages):
+        if start + k >= len(document.pages):
+            break
+        page = document.pages[start + k]
+        box = page._page_box  # the content area the print stylesheet leaves
+        x, y, width, height = box.content_box_x(), box.content_box_y(), box.width, box.height
+        if k == 0:
+            y, height = y + LABEL_PX, height - LABEL_PX
+        area = (
+            x * PT_PER_PX,
+            (page.height - y) * PT_PER_PX,
+            width * PT_PER_PX,
+            height * PT_PER_PX,
+        )
+        form, matrix = _form(source, writer, area)
+        _draw(writer.pages[start + k], writer, form, matrix)
 
 
 def _form(

@@ -215,6 +215,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "filen har inga sidor",
         "en": "has no pages",
     },
+    "@pdf-pages-expand": {
+        "fi": "sivujen sisältö kasvaa purettaessa yhteensä yli rajan {limit} sivulla {page}",
+        "sv": "sidornas innehåll växer vid uppackning sammanlagt över gränsen {limit} på sida "
+        "{page}",
+        "en": "has pages whose contents grow past {limit} in all when decompressed, on page {page}",
+    },
+    "@pdf-objects-expand": {
+        "fi": "sen objektivirrat kasvavat purettaessa yli rajojen ({one} yksi, {all} yhteensä)",
+        "sv": "dess objektströmmar växer vid uppackning över gränserna ({one} en, {all} "
+        "sammanlagt)",
+        "en": "has object streams that grow past the limits when decompressed ({one} one, "
+        "{all} in all)",
+    },
     "@pdf-page": {
         "fi": "sivu {page}: {fault}",
         "sv": "sida {page}: {fault}",
@@ -282,6 +295,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "sen pakattu sisältö on vioittunut (zlib ei pysty purkamaan sitä)",
         "sv": "dess komprimerade innehåll är skadat (zlib kan inte packa upp det)",
         "en": "has damaged compressed contents (zlib cannot decompress them)",
+    },
+    "@pdf-page-expands": {
+        "fi": "sen sisältö kasvaa purettaessa yli rajan {limit} (pakattuna {packed}); "
+        "näin suuri sivu on purkupommi",
+        "sv": "dess innehåll växer vid uppackning över gränsen {limit} (packat {packed}); en "
+        "så stor sida är en dekomprimeringsbomb",
+        "en": "has contents that grow past the limit of {limit} when decompressed ({packed} "
+        "compressed): a page that large is a decompression bomb",
     },
     "@pdf-undecodable": {
         "fi": "sen sisältöä ei voi purkaa ({detail})",

@@ -125,9 +125,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Printing (build/printing.py) ---------------------------------------------------
     "attachment-unreadable.print": {
-        "fi": "{pdf}: liitettyä PDF-tiedostoa ei voi lukea: {detail}",
-        "sv": "{pdf}: en bifogad PDF-fil kan inte läsas: {detail}",
-        "en": "{pdf}: an attached PDF cannot be read: {detail}",
+        "fi": "'{file}': liitettä ei voitu piirtää tiedostoon {pdf}: {detail}",
+        "sv": "'{file}': bilagan kunde inte ritas in i {pdf}: {detail}",
+        "en": "'{file}' could not be drawn into {pdf}: {detail}",
+    },
+    "attachment-unreadable.print:hint": {
+        "fi": "tulosta PDF-tiedosto uudelleen PDF-muotoon tai vie se uudelleen PDF/A-muodossa",
+        "sv": "skriv ut PDF-filen på nytt som PDF eller exportera den på nytt som PDF/A",
+        "en": "print the PDF to PDF again, or export it again as PDF/A",
     },
     "refused-fetch": {
         "fi": "{pdf}: tiedoston {url} lukeminen estettiin",
