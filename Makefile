@@ -76,6 +76,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/packets.py
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/templates.py --documents $(BENCH_DOCS)
+	$(BIN)/python bench/hostile_pdf.py
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/serve.py --documents $(BENCH_DOCS) --repeat 3
 

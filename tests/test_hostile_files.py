@@ -5,6 +5,7 @@ still pass and are published. The files are made here, in a few bytes each."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zlib
@@ -15,10 +16,17 @@ import brotli  # in the lock through fonttools; makes the real thing, not just t
 import pytest
 from conftest import MINIMAL, run_cli
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject, NumberObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+    TextStringObject,
+)
 from test_site import build, project
-
-from soteneg.content import attachment_pdf
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 FOLDER = "content/kierrokset/2018-syksy/liitteet"
@@ -200,6 +208,213 @@ def test_a_safe_svg_passes_and_is_published_with_its_size(encoding: str, tmp_pat
     ), page
 
 
+# --- Types that are never published --------------------------------------------------------
+
+# The types the issue names, and more that browsers open as pages or run.
+# fmt: off
+ACTIVE_TYPES = [
+    "html", "htm", "shtml", "xhtml", "xht", "xml", "xsl", "xslt", "svgz", "js", "mjs", "cjs",
+    "wasm", "mht", "mhtml", "hta", "swf", "rss", "atom", "rdf", "xul", "mml", "htc", "php",
+    "asp", "aspx", "jsp", "exe", "bat", "ps1", "jar",
+]
+# fmt: on
+
+
+def _allow(root: Path, types: str) -> int:
+    """site.yaml allows `types` (the lines of a YAML list); returns the line of
+    `allowed:`."""
+    config = root / "site.yaml"
+    text = config.read_text().rstrip("\n") + f"\nattachments:\n  allowed:\n{types}"
+    config.write_text(text + "\n")
+    return len(config.read_text().splitlines()) - types.count("\n")
+
+
+def test_the_types_named_in_the_issue_are_never_published() -> None:
+    from soteneg.content.file_types import NEVER_PUBLISHED
+
+    assert set(ACTIVE_TYPES) <= set(NEVER_PUBLISHED)
+    # The types an editor attaches every day stay allowed.
+    for ext in ("pdf", "xlsx", "docx", "pptx", "odt", "ods", "odp", "csv", "png", "jpg"):
+        assert ext not in NEVER_PUBLISHED
+
+
+@pytest.mark.parametrize("ext", ["html", "xhtml", "svgz", "xml", "mjs", "php", "exe"])
+def test_allowing_an_active_type_in_site_yaml_is_a_config_problem_at_its_line(
+    ext: str, tmp_path: Path
+) -> None:
+    root = project(tmp_path, MINIMAL)
+    line = _allow(root, f"    - pdf\n    - {ext}\n    - csv") + 1
+    result = run_cli("check", "--root", root)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 2, result.stdout
+    found = re.findall(rf"^site\.yaml:{line}:7: error\[invalid-value\]: .*$", result.stdout, re.M)
+    assert found, result.stdout
+    assert f"'attachments.allowed[1]': '{ext}' cannot be allowed: " in found[0]
+    assert "never published as attachments" in found[0]
+    assert "docs/security.md" in found[0]
+
+
+def test_every_type_that_fits_site_yaml_is_refused_there() -> None:
+    from pydantic import ValidationError
+
+    from soteneg.content.config import AttachmentPolicy
+    from soteneg.content.file_types import NEVER_PUBLISHED
+
+    listable = [ext for ext in NEVER_PUBLISHED if re.fullmatch(r"[a-z0-9]{2,5}", ext)]
+    with pytest.raises(ValidationError) as raised:
+        AttachmentPolicy(allowed=listable)
+    refused = {e["loc"][-1] for e in raised.value.errors()}
+    assert refused == set(range(len(listable)))
+    assert {e["type"] for e in raised.value.errors()} == {"invalid-value.never-published"}
+
+
+@pytest.mark.parametrize("how", ["attachment", "link", "image"])
+@pytest.mark.parametrize("name", ["sivu.html", "sivu.XHTML", "kuva.svgz", "skripti.mjs"])
+def test_a_document_that_links_or_embeds_an_active_type_is_refused(
+    name: str, how: str, tmp_path: Path
+) -> None:
+    data = b"<html><script>alert(document.cookie)</script></html>"
+    root, line, column = _project(tmp_path, name, data, how)
+    found = _refused(root, line, column, "file-type")
+    ext = name.rsplit(".", 1)[1].lower()
+    assert f"'liitteet/{name}': '.{ext}' files are never published as attachments" in found
+    assert "whatever site.yaml allows" in found
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 1
+    assert not out.exists()
+
+
+def test_the_reason_names_the_danger_of_each_kind(tmp_path: Path) -> None:
+    root = project(tmp_path, MINIMAL)
+    (root / FOLDER).mkdir()
+    doc = root / DOC
+    names = ["sivu.xml", "lomake.php", "asennus.exe"]
+    for name in names:
+        (root / FOLDER / name).write_bytes(b"x")
+    links = " ".join(f"[{n}](liitteet/{n})" for n in names)
+    doc.write_text(doc.read_text().rstrip("\n") + "\n\n" + links + "\n")
+    result = run_cli("check", "--no-pdf", "--root", root)
+    assert result.returncode == 1, result.stdout
+    assert "a browser opens such a file as a web page and runs its scripts" in result.stdout
+    assert "a web server may run such a file as a program" in result.stdout
+    assert "it can run a program on the reader's computer" in result.stdout
+
+
+MARKUP = {
+    "html": (b"<html><body><script>alert(1)</script>", "<html"),
+    "doctype-after-bom-and-spaces": (
+        b"\xef\xbb\xbf \r\n\t<!DOCTYPE html><script>alert(1)</script>",
+        "<!DOCTYPE",
+    ),
+    "xml-declaration": (
+        b'<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml"/>',
+        "<?xml",
+    ),
+    "comment": (b"<!-- --><script>alert(1)</script>", "<!--"),
+    "uppercase-script": (b"\n<SCRIPT>alert(1)</SCRIPT>", "<SCRIPT"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MARKUP))
+def test_a_file_of_an_allowed_type_whose_bytes_are_a_web_page_is_refused(
+    case: str, tmp_path: Path
+) -> None:
+    """A host that sends no media type (or one a browser does not trust) leaves the
+    browser to sniff the first bytes, and what begins like HTML or XML runs as a page."""
+    data, start = MARKUP[case]
+    root, line, column = _project(tmp_path, "luvut.csv", data, "attachment")
+    found = _refused(root, line, column, "file-type")
+    assert f"'liitteet/luvut.csv' begins like a web page ('{start}')" in found
+
+
+def test_a_type_the_owner_adds_is_sniffed_too(tmp_path: Path) -> None:
+    root, line, column = _project(tmp_path, "muistio.txt", b"  <svg onload=alert(1)>", "link")
+    _allow(root, "    - txt")
+    found = _refused(root, line, column, "file-type")
+    assert "begins like a web page ('<svg')" in found
+
+
+@pytest.mark.parametrize(
+    "data", [b"alue;arvo\nUusimaa;<5\n", b"<5 vuotta;arvo\n1;2\n", b"\xef\xbb\xbfa;b\n"]
+)
+def test_a_plain_csv_with_angle_brackets_in_its_values_passes(data: bytes, tmp_path: Path) -> None:
+    root, _, _ = _project(tmp_path, "luvut.csv", data, "attachment")
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout
+    assert [p.read_bytes() for p in (out / "liitteet").iterdir()] == [data]
+
+
+# --- Attachment URLs ---------------------------------------------------------------------
+
+
+def test_an_attachment_url_keeps_128_bits_of_its_hash() -> None:
+    from soteneg.content.attachments import published_url
+
+    data = b"alue;arvo\n"
+    url = published_url("kierrokset/2018-syksy/liitteet/Luvut 2018.CSV", data)
+    assert url == f"/liitteet/luvut-2018.{hashlib.sha256(data).hexdigest()[:32]}.csv"
+
+
+class _OneHash:
+    """hashlib for attachments.py with a SHA-256 that gives every file the same hash: a
+    collision of the bits the URL keeps, which cannot be made for real."""
+
+    class sha256:  # stands for hashlib.sha256
+        def __init__(self, data: bytes = b"") -> None:
+            pass
+
+        def hexdigest(self) -> str:
+            return "5e" * 32
+
+
+def _two_files_one_name(tmp_path: Path) -> tuple[Path, int, int]:
+    """Two different CSV files called luvut.csv, attached from one document; the line
+    and column of the second."""
+    root, _, _ = _project(tmp_path, "luvut.csv", b"alue;arvo\nUusimaa;1\n", "attachment")
+    (root / FOLDER / "vanhat").mkdir()
+    (root / FOLDER / "vanhat/luvut.csv").write_bytes(b"alue;arvo\nUusimaa;2\n")
+    doc = root / DOC
+    entry = "  - file: liitteet/vanhat/luvut.csv\n    title: Vanhat luvut\n"
+    text = doc.read_text().replace("    title: Liite\n", "    title: Liite\n" + entry)
+    doc.write_text(text)
+    return root, text.splitlines().index("  - file: liitteet/vanhat/luvut.csv") + 1, 11
+
+
+def test_two_files_that_would_share_one_url_are_a_located_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from soteneg import pipeline
+    from soteneg.content import attachments
+    from soteneg.core.options import BuildOptions
+
+    root, line, column = _two_files_one_name(tmp_path)
+    monkeypatch.setattr(attachments, "hashlib", _OneHash)
+    checked = pipeline.check(root, pdf=False)
+    clashes = [p for p in checked.problems if p.code == "url-collision"]
+    assert [(p.file, p.line, p.column) for p in clashes] == [(DOC, line, column)]
+    url = "/liitteet/luvut." + "5e" * 16 + ".csv"
+    assert clashes[0].message == (
+        f"'liitteet/vanhat/luvut.csv' would be published at {url}, where "
+        f"'{FOLDER}/luvut.csv' is published already: two different files cannot share one "
+        "address"
+    )
+    assert clashes[0].suggestion == "rename one of the two files"
+    out = tmp_path / "out"
+    built = pipeline.build(root, out, BuildOptions(), with_search=False)
+    assert built.failed and not out.exists()
+
+
+def test_the_same_two_files_with_their_real_hashes_are_both_published(tmp_path: Path) -> None:
+    root, _, _ = _two_files_one_name(tmp_path)
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout
+    published = sorted(p.name for p in (out / "liitteet").iterdir())
+    assert len(published) == 2
+    assert all(re.fullmatch(r"luvut\.[0-9a-f]{32}\.csv", name) for name in published)
+
+
 # --- PDF ---------------------------------------------------------------------------------
 
 
@@ -243,10 +458,30 @@ def _aes_256(data: bytes) -> bytes:
     return data.replace(b"trailer\n<<", b"trailer\n<<\n" + entry)
 
 
-def _bomb() -> bytes:
-    """80 MB of spaces in 78 kB of Flate: past pypdf's limit of 75 MB per stream."""
+def _bomb(megabytes: int = 80) -> bytes:
+    """80 MB of spaces in 78 kB of Flate: past the limit of 64 MiB a page (and pypdf's own
+    of 75 MB a stream)."""
     flate = zlib.compressobj(9)
-    return b"".join([*(flate.compress(b" " * 1_000_000) for _ in range(80)), flate.flush()])
+    chunks = (flate.compress(b" " * 1_000_000) for _ in range(megabytes))
+    return b"".join([*chunks, flate.flush()])
+
+
+def _two_streams(page: PageObject, first: bytes, second: bytes) -> None:
+    """The page's contents in two Flate streams of these bytes (already compressed)."""
+    streams = []
+    for data in (first, second):
+        stream = DecodedStreamObject()
+        stream.set_data(data)
+        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        streams.append(stream)
+    page.replace_contents(ArrayObject(streams))  # type: ignore[arg-type]
+
+
+def _bombs(writer: PdfWriter) -> None:
+    """60 MB on each page: under the limit of a page, over that of a file by page 5."""
+    bomb = _bomb(60)
+    for page in writer.pages:
+        _contents(page, bomb, "/FlateDecode")
 
 
 def _rc4(writer: PdfWriter) -> None:
@@ -304,10 +539,27 @@ HOSTILE_PDFS: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "decompression-bomb": (
         lambda: _pdf(1, lambda w: _contents(w.pages[0], _bomb(), "/FlateDecode")),
         "attachment-unreadable",
-        "page 1 has contents that cannot be decoded (LimitReachedError",
+        "page 1 has contents that grow past the limit of 64 MiB when decompressed (75.9 KiB "
+        "compressed): a page that large is a decompression bomb",
     ),
-    # Contents are decoded on the first pages only, to keep check fast; the boxes of every
-    # page are checked, as every page is drawn.
+    # Every page is looked at: contents were decoded on the first 50 only, and this one
+    # passed `check`, then failed the print of its packet, blaming the packet's first
+    # document, while the preview served its pages blank.
+    "bomb-on-page-55": (
+        lambda: _pdf(55, lambda w: _contents(w.pages[54], _bomb(), "/FlateDecode")),
+        "attachment-unreadable",
+        "page 55 has contents that grow past the limit of 64 MiB when decompressed",
+    ),
+    "bomb-in-two-streams": (
+        lambda: _pdf(2, lambda w: _two_streams(w.pages[1], _bomb(40), _bomb(40))),
+        "attachment-unreadable",
+        "page 2 has contents that grow past the limit of 64 MiB when decompressed (76.0 KiB",
+    ),
+    "bombs-past-the-file-budget": (
+        lambda: _pdf(6, _bombs),
+        "attachment-unreadable",
+        "has pages whose contents grow past 256 MiB in all when decompressed, on page 5",
+    ),
     "zero-height-on-page-80": (
         lambda: _pdf(80, lambda w: _box(w.pages[79], "/MediaBox", 0, 0, 595, 0)),
         "attachment-unreadable",
@@ -358,21 +610,394 @@ def test_a_normal_pdf_passes_is_published_and_drawn_into_the_packet(tmp_path: Pa
     assert any("Liite" in page.extract_text() for page in packet.pages)
 
 
-def test_a_bomb_past_the_pages_check_decodes_fails_the_packet_not_the_build(
-    tmp_path: Path,
-) -> None:
-    """`check` decodes the contents of the first pages only; what is past them is caught
-    while printing (soteneg/packets/pdf.py) and reported, without a traceback."""
-    pages = attachment_pdf.PDF_PAGES_DECODED + 1
-    data = _pdf(pages, lambda w: _contents(w.pages[-1], _bomb(), "/FlateDecode"))
-    root, _, _ = _project(tmp_path, "liite.pdf", data, "attachment")
-    assert run_cli("check", "--root", root).returncode == 0
-    result = build(root, tmp_path / "out", pdf=True)
+def test_a_bomb_on_page_55_stops_check_and_build_at_its_attachment(tmp_path: Path) -> None:
+    make, _, message = HOSTILE_PDFS["bomb-on-page-55"]
+    root, line, column = _project(tmp_path, "liite.pdf", make(), "attachment")
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1, result.stdout
-    assert re.search(
-        rf"^{re.escape(DOC)}: error\[attachment-unreadable\]: .*uusimaa\.pdf: an attached PDF "
-        "cannot be read: Limit reached while decompressing",
-        result.stdout,
-        re.M,
-    ), result.stdout
+    assert message in _problem_line(result.stdout, line, column, "attachment-unreadable")
+    assert "error[" not in result.stdout.replace(f"{DOC}:{line}:{column}: error[", "")
+    assert not out.exists()
+
+
+def _preview_answer(root: Path, tmp_path: Path, url: str) -> object:
+    """What the preview answers for `url` after building `root`: a page, or a PDF it
+    prints then."""
+    from soteneg.editors.serve import Preview
+    from soteneg.editors.serve_guard import PdfRequest
+
+    preview = Preview(root, tmp_path / "preview", None)
+    preview.rebuild()
+    answer = preview.find(url)
+    return preview.print(answer) if isinstance(answer, PdfRequest) else answer
+
+
+def test_the_preview_answers_a_bomb_with_the_problem_not_blank_pages(tmp_path: Path) -> None:
+    from soteneg.editors.serve_guard import Reply
+
+    root, line, _ = _project(
+        tmp_path, "liite.pdf", HOSTILE_PDFS["bomb-on-page-55"][0](), "attachment"
+    )
+    answer = _preview_answer(root, tmp_path, "/pdf/2018-syksy/uusimaa.pdf")
+    assert isinstance(answer, Reply) and answer.status == 500, answer
+    page = answer.body.decode()
+    assert f"{DOC}, rivi {line}" in page
+    assert "&#x27;liitteet/liite.pdf&#x27;: sivu 55: sen sisältö kasvaa purettaessa" in page
+
+
+def _blind_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` sees nothing wrong with attached PDFs: what it might miss."""
+    from soteneg.content import attachments
+
+    def fine(data: bytes, drawn: bool = True) -> tuple[None, int]:
+        return None, len(PdfReader(io.BytesIO(data)).pages) if drawn else 0
+
+    monkeypatch.setattr(attachments, "inspect", fine)
+
+
+def _undrawable() -> bytes:
+    """A page whose contents are two streams, one past pypdf's limit of 75 MB: drawing
+    the page joins them, and pypdf refuses."""
+    return _pdf(2, lambda w: _two_streams(w.pages[1], zlib.compress(b"0 0 m"), _bomb()))
+
+
+def test_an_attachment_that_cannot_be_drawn_is_named_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the problem stood at the packet's first document, without a line: in the
+    round's packet, another region's document."""
+    from soteneg import pipeline
+    from soteneg.core.options import BuildOptions
+
+    _blind_check(monkeypatch)
+    root, line, column = _project(tmp_path, "liite.pdf", _undrawable(), "attachment")
+    out = tmp_path / "out"
+    options = pipeline.PdfOptions()
+    result = pipeline.build(root, out, BuildOptions(), pdf_options=options, with_search=False)
+    assert result.failed and not out.exists()
+    found = [p for p in result.problems if p.is_error]
+    assert {(p.file, p.line, p.column, p.code) for p in found} == {
+        (DOC, line, column, "attachment-unreadable")
+    }
+    assert sorted(p.message.split(":")[0] for p in found) == [
+        "'liitteet/liite.pdf' could not be drawn into kierrokset/2018-syksy/uusimaa.pdf",
+        "'liitteet/liite.pdf' could not be drawn into pdf/2018-syksy.pdf",
+        "'liitteet/liite.pdf' could not be drawn into pdf/2018-syksy/uusimaa.pdf",
+    ]
+    assert all("LimitReachedError" in p.message for p in found)
+
+
+def test_the_preview_answers_an_attachment_it_cannot_draw_with_the_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from soteneg.editors.serve_guard import Reply
+
+    _blind_check(monkeypatch)
+    root, line, _ = _project(tmp_path, "liite.pdf", _undrawable(), "attachment")
+    answer = _preview_answer(root, tmp_path, "/pdf/2018-syksy/uusimaa.pdf")
+    assert isinstance(answer, Reply) and answer.status == 500, answer
+    page = answer.body.decode()
+    assert f"{DOC}, rivi {line}" in page
+    assert "&#x27;liitteet/liite.pdf&#x27;: liitettä ei voitu piirtää tiedostoon" in page
+
+
+def _object_streams(sizes_mb: list[int]) -> bytes:
+    """A one-page PDF whose other objects are kept in object streams (with a
+    cross-reference stream), each stream one object and `size` MB of spaces."""
+    out = bytearray(b"%PDF-1.5\n")
+    offsets: dict[int, int] = {}
+
+    def add(number: int, body: bytes) -> None:
+        offsets[number] = len(out)
+        out.extend(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+
+    add(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    add(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    add(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+    kept: dict[int, int] = {}  # object -> its stream
+    for n, size in enumerate(sizes_mb):
+        stream, inside = 4 + 2 * n, 5 + 2 * n
+        header = b"%d 0 " % inside
+        flate = zlib.compressobj(9)
+        data = flate.compress(header + b"<< >>")
+        data += b"".join(flate.compress(b" " * 1_000_000) for _ in range(size)) + flate.flush()
+        head = b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>"
+        add(stream, head % (len(header), len(data)) + b"\nstream\n" + data + b"\nendstream")
+        kept[inside] = stream
+    xref = 4 + 2 * len(sizes_mb)
+    offsets[xref] = len(out)
+    rows = [b"\x00" + (0).to_bytes(4, "big") + b"\xff\xff"]
+    for number in range(1, xref + 1):
+        if number in kept:
+            rows.append(b"\x02" + kept[number].to_bytes(4, "big") + b"\x00\x00")
+        else:
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00")
+    table = b"".join(rows)
+    head = b"<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>" % (xref + 1, len(table))
+    out.extend(b"%d 0 obj\n" % xref + head + b"\nstream\n" + table + b"\nendstream\nendobj\n")
+    out.extend(b"startxref\n%d\n%%%%EOF\n" % offsets[xref])
+    return bytes(out)
+
+
+@pytest.mark.parametrize("sizes", [[1, 1], [70], [60, 60, 60, 60, 60]])
+def test_object_streams_are_measured_before_they_are_looked_into(sizes: list[int]) -> None:
+    """Most objects of a modern PDF are kept in compressed object streams: looking for
+    active content decodes them, so they are held to the same limits as pages."""
+    from soteneg.content import attachment_pdf
+
+    fault, pages = attachment_pdf.inspect(_object_streams(sizes))
+    if sizes == [1, 1]:
+        assert (fault, pages) == (None, 1)
+        return
+    assert fault is not None and fault.code == "attachment-unreadable"
+    assert fault.reason.en == (
+        "has object streams that grow past the limits when decompressed (64 MiB one, "
+        "256 MiB in all)"
+    )
+
+
+# --- Active content in PDFs -----------------------------------------------------------------
+
+
+def _dict(**entries: PdfObject) -> DictionaryObject:
+    return DictionaryObject({NameObject(f"/{k}"): v for k, v in entries.items()})
+
+
+def _catalog(key: str, value: Callable[[PdfWriter], PdfObject]) -> Callable[[PdfWriter], None]:
+    return lambda w: w._root_object.__setitem__(NameObject(key), value(w))
+
+
+def _link(uri: str, **more: PdfObject) -> Callable[[PdfWriter], None]:
+    """A link annotation on the first page, to `uri`."""
+
+    def edit(writer: PdfWriter) -> None:
+        action = _dict(S=NameObject("/URI"), URI=TextStringObject(uri))
+        rect = ArrayObject(FloatObject(v) for v in (50, 700, 200, 720))
+        annot = _dict(
+            Type=NameObject("/Annot"), Subtype=NameObject("/Link"), Rect=rect, A=action, **more
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annot)])
+
+    return edit
+
+
+def _js(code: str = "app.alert(document.cookie)") -> DictionaryObject:
+    return _dict(S=NameObject("/JavaScript"), JS=TextStringObject(code))
+
+
+def _names_js(writer: PdfWriter) -> DictionaryObject:
+    script = writer._add_object(_js())
+    return _dict(JavaScript=_dict(Names=ArrayObject([TextStringObject("avaus"), script])))
+
+
+def _page_aa(writer: PdfWriter) -> None:
+    page = writer.pages[0]
+    destination = ArrayObject([page.indirect_reference, NameObject("/Fit")])
+    page[NameObject("/AA")] = _dict(O=_dict(S=NameObject("/GoTo"), D=destination))
+
+
+def _media(writer: PdfWriter) -> None:
+    rect = ArrayObject(NumberObject(v) for v in (0, 0, 100, 100))
+    annot = _dict(Type=NameObject("/Annot"), Subtype=NameObject("/RichMedia"), Rect=rect)
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annot)])
+
+
+def _escaped_js_name(data: bytes) -> bytes:
+    """The same file with /JS written /J#53, as a PDF may spell any name."""
+    assert data.count(b"/JS ") == 1
+    return data.replace(b"/JS ", b"/J#53 ")
+
+
+ACTIVE_PDFS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "javascript-on-open": (
+        lambda: _pdf(1, _catalog("/OpenAction", lambda w: _js())),
+        "has a /JavaScript action that runs when the file is opened",
+    ),
+    "document-javascript": (
+        lambda: _pdf(1, _catalog("/Names", _names_js)),
+        "holds JavaScript",
+    ),
+    "javascript-name-escaped": (
+        lambda: _escaped_js_name(_pdf(1, _catalog("/Names", _names_js))),
+        "holds JavaScript",
+    ),
+    "launch-on-open": (
+        lambda: _pdf(
+            1,
+            _catalog(
+                "/OpenAction",
+                lambda w: _dict(S=NameObject("/Launch"), F=TextStringObject("cmd.exe")),
+            ),
+        ),
+        "has a /Launch action that runs when the file is opened",
+    ),
+    "launch-from-a-link": (
+        lambda: _pdf(
+            1,
+            _link(
+                "https://stm.fi/",
+                PA=_dict(S=NameObject("/Launch"), F=TextStringObject("calc.exe")),
+            ),
+        ),
+        "has a /Launch action, which starts a program",
+    ),
+    "embedded-file": (
+        lambda: _pdf(1, lambda w: w.add_attachment("ohjelma.exe", b"MZ")),
+        "has files embedded in it",
+    ),
+    "additional-actions": (lambda: _pdf(2, _page_aa), "has actions that run by themselves (/AA)"),
+    "javascript-link": (lambda: _pdf(1, _link("javascript:alert(1)")), "has a link to"),
+    "javascript-link-disguised": (
+        lambda: _pdf(1, _link(" \x01Java\tScript:alert(1)")),
+        "has a link to",
+    ),
+    "file-link": (lambda: _pdf(1, _link("file:///C:/Windows/win.ini")), "has a link to"),
+    "windows-share-link": (lambda: _pdf(1, _link("\\\\palvelin\\jako")), "has a link to"),
+    "xfa-form": (
+        lambda: _pdf(
+            1,
+            _catalog(
+                "/AcroForm", lambda w: _dict(Fields=ArrayObject(), XFA=TextStringObject("<xdp/>"))
+            ),
+        ),
+        "holds an XFA form, which can run scripts",
+    ),
+    "rich-media": (lambda: _pdf(1, _media), "holds media, Flash or 3D content"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVE_PDFS))
+def test_a_pdf_with_active_content_is_a_located_problem(name: str, tmp_path: Path) -> None:
+    make, finding = ACTIVE_PDFS[name]
+    root, line, column = _project(tmp_path, "liite.pdf", make(), "attachment")
+    found = _refused(root, line, column, "attachment-active")
+    assert f"error[attachment-active]: 'liitteet/liite.pdf' {finding}" in found
+    assert "a PDF is published only without scripts" in found
+
+
+def test_a_linked_pdf_is_checked_for_active_content_too(tmp_path: Path) -> None:
+    make, finding = ACTIVE_PDFS["javascript-on-open"]
+    root, line, column = _project(tmp_path, "liite.pdf", make(), "link")
+    assert finding in _refused(root, line, column, "attachment-active")
+
+
+def test_a_linked_pdf_that_is_encrypted_cannot_be_checked_and_is_refused(tmp_path: Path) -> None:
+    root, line, column = _project(tmp_path, "liite.pdf", _pdf(1, _rc4), "link")
+    found = _refused(root, line, column, "attachment-encrypted")
+    assert "what an encrypted PDF holds cannot be checked for scripts" in found
+
+
+def test_a_pdf_with_more_objects_than_are_looked_at_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from soteneg.content import attachment_pdf
+
+    data = _pdf(3)
+    assert attachment_pdf.inspect(data) == (None, 3)
+    monkeypatch.setattr(attachment_pdf, "PDF_OBJECTS", 4)
+    fault, _ = attachment_pdf.inspect(data)
+    assert fault is not None and fault.code == "attachment-unreadable"
+    assert fault.reason.en == "has 6 objects, more than the 4 that are checked for scripts"
+    monkeypatch.setattr(attachment_pdf, "PDF_OBJECTS", 1_000)
+    fault, _ = attachment_pdf.inspect(_pdf(1_500))
+    assert fault is not None
+    fi = "tiedostossa on 1\u00a0503 objektia, enemmän kuin skriptien varalta tarkistettavat"
+    assert fault.reason.fi == fi + " 1\u00a0000"
+    assert fault.reason.en == "has 1,503 objects, more than the 1,000 that are checked for scripts"
+
+
+def test_a_pdf_with_active_content_publishes_nothing(tmp_path: Path) -> None:
+    root, line, column = _project(
+        tmp_path, "liite.pdf", ACTIVE_PDFS["javascript-link"][0](), "attachment"
+    )
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
+    assert result.returncode == 1, result.stdout
+    _problem_line(result.stdout, line, column, "attachment-active")
+    assert not out.exists()
+
+
+def _safe_links(writer: PdfWriter) -> None:
+    """What an office program writes: web and mail links, and opening at the first page."""
+    _link("https://stm.fi/")(writer)
+    page = writer.pages[0]
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject(
+        [page.indirect_reference, NameObject("/Fit")]
+    )
+
+
+def _active_things(path: Path) -> list[str]:
+    """Every active thing in a printed PDF: what soteneg's own scan finds, and what
+    pypdf finds in each page's annotations and in the catalog."""
+    from soteneg.content.pdf_active import active_content
+
+    reader = PdfReader(path)
+    found = []
+    scanned = active_content(reader)
+    if scanned is not None:
+        found.append(f"object {scanned[1]}: {scanned[0].en}")
+    for number, page in enumerate(reader.pages, start=1):
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri is not None and not str(uri).startswith(("https:", "http:", "mailto:")):
+                found.append(f"page {number}: a link to {uri}")
+    catalog = reader.trailer["/Root"]
+    for key in ("/OpenAction", "/AA", "/AcroForm"):
+        if key in catalog:
+            found.append(f"catalog {key}")
+    if "/Names" in catalog:
+        found += [f"names {k}" for k in ("/JavaScript", "/EmbeddedFiles") if k in catalog["/Names"]]
+    raw = path.read_bytes()
+    found += [f"bytes {w!r}" for w in (b"/JS", b"/Launch", b"javascript:") if w in raw]
+    return found
+
+
+def test_a_pdf_with_safe_links_passes_and_its_packet_holds_nothing_active(tmp_path: Path) -> None:
+    data = _pdf(2, _safe_links)
+    root, _, _ = _project(tmp_path, "liite.pdf", data, "attachment")
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
+    assert result.returncode == 0, result.stdout
+    assert [p.read_bytes() for p in (out / "liitteet").iterdir()] == [data]
+    packet = out / "pdf/2018-syksy/uusimaa.pdf"
+    assert _active_things(packet) == []
+    # The attachment's own link is not carried into the packet: a printed page's links
+    # are the packet's own.
+    uris = [
+        str(a.get_object()["/A"]["/URI"])
+        for page in PdfReader(packet).pages
+        for a in page.get("/Annots", [])
+        if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]
+    ]
+    assert "https://stm.fi/" not in uris
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "javascript-link",
+        "javascript-on-open",
+        "embedded-file",
+        "launch-from-a-link",
+        "additional-actions",
+    ],
+)
+def test_a_packet_never_carries_an_attachment_s_active_content(name: str, tmp_path: Path) -> None:
+    """Even a PDF that check did not see (drawn directly here) brings nothing active
+    into the packet: its pages are drawn as forms, without annotations or catalog."""
+    from soteneg.packets.pdf import PrintJob, print_one
+
+    html = (
+        '<html lang="fi"><body><p>Neuvottelu</p>'
+        '<section id="liite" style="break-before: page"><p>Liite</p></section>'
+        '<div style="break-before: page">Toinen</div></body></html>'
+    )
+    data = ACTIVE_PDFS[name][0]()
+    printed = print_one(PrintJob("p.pdf", html, "pdf/ua-1", (("liite", data),)), str(tmp_path))
+    assert printed.unreadable == ()
+    path = tmp_path / "p.pdf"
+    path.write_bytes(printed.data)
+    assert _active_things(path) == []

@@ -26,8 +26,7 @@ WRITTEN = "{{ cycler.__init__.__globals__.os.system('touch MARK') }}"
 # The same with every name computed, so no reading of the template's text can see it:
 # only the sandbox, at render time, stops it.
 COMPUTED = (
-    "{{ (cycler|attr('_' ~ '_init__')|attr('_' ~ '_globals__'))['o' ~ 's']"
-    ".system('touch MARK') }}"
+    "{{ (cycler|attr('_' ~ '_init__')|attr('_' ~ '_globals__'))['o' ~ 's'].system('touch MARK') }}"
 )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from soteneg.build.settings import PdfOptions
+from soteneg.content import attachments
 from soteneg.core.problems import Problem, problem
 from soteneg.packets.plan import PROJECT_URI, Packet, packet_page, packet_urls, plan_packets
 from soteneg.site.index import Site
@@ -23,10 +24,11 @@ from soteneg.site.pages.page import Page
 from soteneg.site.render import environment, render_pages
 
 if TYPE_CHECKING:
-    from soteneg.packets.pdf import PrintJob
+    from soteneg.packets.pdf import Printed, PrintJob
 
-# How the errors of pdf.print_one begin: print_packets says it from the catalogue instead.
-UNREADABLE_ATTACHMENT = "an attached PDF cannot be read: "
+# Where a packet's attached PDF is attached: the document's file, the position of the
+# entry in its front matter, and the file's name as the editor wrote it.
+AttachedAt = tuple[str, tuple[int, int] | None, str]
 
 
 @dataclass
@@ -62,6 +64,7 @@ class PrintPlan:
     jobs: dict[str, PrintJob]  # PDF file -> what to print
     keys: dict[str, str]  # PDF file -> its inputs' key (pdf.job_key)
     sources: dict[str, tuple[str, ...]]  # PDF file -> the documents in it
+    appendices: dict[str, dict[str, AttachedAt]]  # PDF file -> its attached PDFs, by page id
     elsewhere: int  # PDFs left to the other shards
 
 
@@ -79,7 +82,40 @@ def plan_printing(
     jobs = {p.output: print_job(site, p, html[p.output]) for p in pages}
     environment_key = pdf.environment_key(site.config.print_fonts.families)
     keys = {path: pdf.job_key(job, environment_key) for path, job in jobs.items()}
-    return PrintPlan(jobs, keys, {p.output: p.sources for p in pages}, len(elsewhere)), []
+    sources = {p.output: p.sources for p in pages}
+    attached = {
+        page.output: _attached_at(packet, page) for packet, page in zip(packets, pages, strict=True)
+    }
+    return PrintPlan(jobs, keys, sources, attached, len(elsewhere)), []
+
+
+def _attached_at(packet: Packet, page: Page) -> dict[str, AttachedAt]:
+    """Each attached PDF of a packet, by the id of the first page reserved for it: where
+    a document of the packet attaches it (the first, when several do)."""
+    found: dict[str, AttachedAt] = {}
+    for doc in packet.documents:
+        for ref in attachments.references(doc):
+            if ref.kind == "attachment" and ref.path is not None:
+                found.setdefault(ref.path, (doc.file, ref.position, ref.written))
+    return {anchor: found[path] for anchor, path in page.context["appendix_files"] if path in found}
+
+
+def _unreadable(printed: Printed, attached: dict[str, AttachedAt], fallback: str) -> list[Problem]:
+    """The attached PDFs a print could not draw, each at the entry that attaches it."""
+    problems = []
+    for anchor, detail in printed.unreadable:
+        file, position, written = attached.get(anchor, (fallback, None, anchor))
+        problems.append(
+            problem(
+                file,
+                position,
+                "attachment-unreadable.print",
+                file=written,
+                pdf=printed.path,
+                detail=detail,
+            )
+        )
+    return problems
 
 
 def print_pdfs(
@@ -101,13 +137,7 @@ def print_pdfs(
         stats.pages += printed.pages
         sources = plan.sources[printed.path]
         where = sources[0] if sources else printed.path
-        for message in printed.errors:
-            # pdf.py's English words before pypdf's: said from the catalogue, in every
-            # language, with pypdf's words after them as pypdf gives them.
-            detail = message.removeprefix(UNREADABLE_ATTACHMENT)
-            problems.append(
-                problem(where, None, "attachment-unreadable.print", pdf=printed.path, detail=detail)
-            )
+        problems += _unreadable(printed, plan.appendices[printed.path], where)
         for url in printed.refused:
             problems.append(problem(where, None, "refused-fetch", pdf=printed.path, url=url))
     return files, problems
@@ -115,9 +145,10 @@ def print_pdfs(
 
 def print_on_request(
     site: Site, templates: Mapping[str, str], root: Path, url: str
-) -> bytes | None:
-    """One PDF of the site, printed now (the preview prints only what is asked for), from
-    the templates its build checked."""
+) -> bytes | list[Problem] | None:
+    """One PDF of the site, printed now (the preview prints only what is asked for) from
+    the templates its build checked; or the problems that kept it from printing whole;
+    None when the site has no such PDF."""
     from soteneg.packets import pdf
 
     packet = next((p for p in plan_packets(site) if p.url == url), None)
@@ -126,8 +157,10 @@ def print_on_request(
     page = packet_page(site, packet, PROJECT_URI)
     html, problems = render_pages(environment(root, templates), [page])
     if problems:
-        return None
-    return pdf.print_one(print_job(site, page, html[page.output]), str(root)).data
+        return problems
+    printed = pdf.print_one(print_job(site, page, html[page.output]), str(root))
+    where = page.sources[0] if page.sources else printed.path
+    return _unreadable(printed, _attached_at(packet, page), where) or printed.data
 
 
 def print_job(site: Site, page: Page, html: bytes) -> PrintJob:

@@ -12,18 +12,24 @@ from __future__ import annotations
 import io
 import logging
 import math
-import time
-import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
-from soteneg.core.text import Text, say
+from soteneg.content.pdf_active import active_content
+from soteneg.content.pdf_size import Damaged, decoded_size, limited
+from soteneg.core.text import Text, decimal, number, say, verbatim
 
-# Attached PDFs are drawn into packets: those checks stop decoding page contents after
-# this many pages or seconds, so that `check` stays fast (pages are still counted).
-PDF_PAGES_DECODED = 50
-PDF_SECONDS = 5.0
+# The contents of every page are decoded, counting bytes without keeping them: one
+# page may decode to this much, and all of them together to this much. A page of text
+# is tens of kilobytes, a detailed map a few megabytes; a bomb of 64 kB is 64 MiB. The
+# limits bound the time too: zlib inflates 256 MiB in about a second. (Before, only the
+# first 50 pages or 5 s were decoded, and a bomb on page 55 passed.)
+PDF_PAGE_BYTES = 64 * 1024 * 1024
+PDF_FILE_BYTES = 256 * 1024 * 1024
+# Objects looked at for active content: pypdf reads about 40,000 a second, and a tagged
+# report of a few hundred pages has some tens of thousands (one for each paragraph).
+PDF_OBJECTS = 100_000
 # The filters of ISO 32000-2. Others (Brotli, made-up names) neither PDF/A packets nor
 # most readers can show.
 PDF_FILTERS = frozenset(
@@ -33,13 +39,18 @@ PDF_FILTERS = frozenset(
 )
 
 
-# (problem code, what is wrong): the file's name goes before the phrase ("'a.pdf' has no
-# pages"), in the message of `attachment-encrypted` or `attachment-unreadable`.
-Fault = tuple[str, Text]
+class Fault(NamedTuple):
+    """What is wrong with a PDF: the file's name goes before the phrase ("'a.pdf' has no
+    pages") in the message of `code`."""
+
+    code: str  # attachment-encrypted, attachment-unreadable, attachment-active
+    reason: Text
+    number: int = 0  # attachment-active: the object it was found in
 
 
-def _encrypted() -> Fault:
-    return "attachment-encrypted", say("@pdf-encrypted")
+def _encrypted(drawn: bool) -> Fault:
+    why = say("@pdf-encrypted") if drawn else say("@pdf-encrypted-link")
+    return Fault("attachment-encrypted", why)
 
 
 def pdf_fault(data: bytes) -> Fault | None:
@@ -48,39 +59,87 @@ def pdf_fault(data: bytes) -> Fault | None:
     return inspect(data)[0]
 
 
-def inspect(data: bytes) -> tuple[Fault | None, int]:
-    """(fault, pages): the fault is (code, what is wrong) when an attached PDF could not
-    be drawn into a packet, else None; pages is how many it has (0 with a fault), for the
-    print budget. It must open, not be encrypted, and every page needs a drawable box, a
-    rotation by quarter turns and contents in standard filters that decode. Found here,
-    at `check`, `build` never meets it. The file is untrusted and pypdf may raise
-    anything on it, so what a pypdf call raises is a fault of the file, not a bug of
-    ours."""
+def inspect(data: bytes, drawn: bool = True) -> tuple[Fault | None, int]:
+    """(fault, pages): the fault is (code, what is wrong) when a PDF could not be
+    published or, `drawn` (an attachment), drawn into a packet, else None; pages is how
+    many it has (0 with a fault or not `drawn`), for the print budget. It must open, not
+    be encrypted and hold no active content (pdf_active.py); to be drawn, every page
+    needs a drawable box, a rotation by quarter turns and contents in standard filters
+    that decode. Found here, at `check`, `build` never meets it. The file is untrusted
+    and pypdf may raise anything on it, so what a pypdf call raises is a fault of the
+    file, not a bug of ours."""
     from pypdf import PdfReader  # loaded only when a PDF is attached
 
-    with _quiet("pypdf"):
+    # Whatever pypdf decodes on its own (cross-reference and object streams) stops at
+    # the limit of a page's contents, below pypdf's own 75 MB.
+    with _quiet("pypdf"), limited(PDF_PAGE_BYTES):
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
-            pages = None if reader.is_encrypted else list(reader.pages)
+            encrypted = reader.is_encrypted
         except Exception as err:
             # Opening tries the empty password, and AES needs the `cryptography` package
             # for that: an encrypted file may fail here instead of saying it is encrypted.
             if b"/Encrypt" in data:
-                return _encrypted(), 0
-            return ("attachment-unreadable", say("@pdf-unreadable", detail=_reason(err))), 0
-        if pages is None:
-            return _encrypted(), 0
+                return _encrypted(drawn), 0
+            return _unreadable(say("@pdf-unreadable", detail=_reason(err))), 0
+        if encrypted:
+            return _encrypted(drawn), 0
+        try:
+            fault = _active(reader)
+            pages = list(reader.pages) if fault is None and drawn else []
+        except Exception as err:  # see above: the file's fault
+            return _unreadable(say("@pdf-unreadable", detail=_reason(err))), 0
+        if fault is not None or not drawn:
+            return fault, 0
         if not pages:
-            return ("attachment-unreadable", say("@pdf-no-pages")), 0
-        deadline = time.monotonic() + PDF_SECONDS
-        for number, page in enumerate(pages, start=1):
+            return _unreadable(say("@pdf-no-pages")), 0
+        budget = [PDF_FILE_BYTES]  # what the pages may still decode to, together
+        for page_number, page in enumerate(pages, start=1):
             try:
-                fault = _page_fault(page, deadline if number <= PDF_PAGES_DECODED else 0)
+                fault = _page_fault(page, budget)
             except Exception as err:  # see above: the file's fault
                 fault = say("@pdf-page-unreadable", detail=_reason(err))
             if fault:
-                return ("attachment-unreadable", say("@pdf-page", page=number, fault=fault)), 0
+                return _unreadable(say("@pdf-page", page=page_number, fault=fault)), 0
+            if budget[0] < 0:
+                limit = _mib(PDF_FILE_BYTES)
+                return _unreadable(say("@pdf-pages-expand", limit=limit, page=page_number)), 0
     return None, len(pages)
+
+
+def _active(reader: Any) -> Fault | None:
+    """Too many objects to look at, or the first active thing found among them."""
+    count = len({n for numbers in reader.xref.values() for n in numbers} | set(reader.xref_objStm))
+    if count > PDF_OBJECTS:
+        return _unreadable(
+            say("@pdf-too-many-objects", count=number(count), limit=number(PDF_OBJECTS))
+        )
+    if _object_streams_expand(reader):
+        one, together = _mib(PDF_PAGE_BYTES), _mib(PDF_FILE_BYTES)
+        return _unreadable(say("@pdf-objects-expand", one=one, all=together))
+    found = active_content(reader)
+    return None if found is None else Fault("attachment-active", *found)
+
+
+def _object_streams_expand(reader: Any) -> bool:
+    """Whether the object streams (where most objects of a modern PDF are kept) decode
+    to more than PDF_FILE_BYTES together, or one to more than PDF_PAGE_BYTES: measured
+    before looking into them has pypdf decode each one whole."""
+    budget = PDF_FILE_BYTES
+    for stream_number in sorted({stream for stream, _ in reader.xref_objStm.values()}):
+        stream = reader.get_object(stream_number)
+        found = _entry(stream, "/Filter", [])
+        filters = [f.get_object() for f in (found if isinstance(found, list) else [found])]
+        limit = min(PDF_PAGE_BYTES, budget)
+        size, work = decoded_size(stream, filters, limit)
+        budget -= work
+        if size > limit or budget < 0:
+            return True
+    return False
+
+
+def _unreadable(reason: Text) -> Fault:
+    return Fault("attachment-unreadable", reason)
 
 
 def _entry(pdf_dict: Mapping[str, Any], key: str, default: Any = None) -> Any:
@@ -88,8 +147,10 @@ def _entry(pdf_dict: Mapping[str, Any], key: str, default: Any = None) -> Any:
     return pdf_dict[key] if key in pdf_dict else default  # noqa: SIM401
 
 
-def _page_fault(page: Mapping[str, Any], decode_until: float) -> Text | None:
-    """What keeps a page from being drawn; contents decoded only before `decode_until`."""
+def _page_fault(page: Mapping[str, Any], budget: list[int]) -> Text | None:
+    """What keeps a page from being drawn. Its contents are decoded within
+    PDF_PAGE_BYTES and what is left of the file's `budget`, which they use up; past the
+    file's budget, `budget` goes below zero."""
     from pypdf.generic import StreamObject
 
     for name in ("/MediaBox", "/CropBox"):  # pypdf copies them down the page tree
@@ -103,7 +164,9 @@ def _page_fault(page: Mapping[str, Any], decode_until: float) -> Text | None:
     if isinstance(rotate, bool) or not isinstance(rotate, int) or rotate % 90:
         return say("@pdf-rotate", value=_short(rotate))
     contents = _entry(page, "/Contents", [])
-    for stream in [c.get_object() for c in contents] if isinstance(contents, list) else [contents]:
+    streams = [c.get_object() for c in contents] if isinstance(contents, list) else [contents]
+    decoded = packed = 0  # this page's contents, decoded and as they are in the file
+    for stream in streams:
         if not isinstance(stream, StreamObject):
             return say("@pdf-contents-not-stream")
         found = _entry(stream, "/Filter", [])
@@ -113,29 +176,22 @@ def _page_fault(page: Mapping[str, Any], decode_until: float) -> Text | None:
                 return say("@pdf-brotli")
             if name not in PDF_FILTERS:
                 return say("@pdf-filter", name=_short(name))
-        if time.monotonic() >= decode_until:
-            continue
-        # pypdf "repairs" Flate data zlib refuses one byte at a time: seconds a megabyte,
-        # for a page drawn blank. Damaged data is refused before that.
-        if filters[:1] in (["/FlateDecode"], ["/Fl"]) and not _inflates(stream._data):
+        page_left = PDF_PAGE_BYTES - decoded
+        limit = min(page_left, budget[0])
+        try:
+            size, work = decoded_size(stream, filters, limit)
+        except Damaged:
             return say("@pdf-damaged-flate")
-        try:
-            stream.get_data()
-        except Exception as err:  # see pdf_fault: the file's fault
+        except Exception as err:  # see inspect: the file's fault
             return say("@pdf-undecodable", detail=_reason(err))
+        budget[0] -= work
+        decoded, packed = decoded + size, packed + len(stream._data)
+        if size > page_left:
+            return say("@pdf-page-expands", limit=_mib(PDF_PAGE_BYTES), packed=_size(packed))
+        if size > limit:  # past the file's budget: the caller says so
+            budget[0] = -1
+            return None
     return None
-
-
-def _inflates(raw: bytes) -> bool:
-    """What pypdf tries before its slow repair: the data, then without up to 8 bytes of
-    the junk old PDF writers left at the end."""
-    for cut in range(max(1, min(9, len(raw)))):
-        try:
-            zlib.decompressobj().decompress(raw[: len(raw) - cut], 1 << 26)
-            return True
-        except zlib.error:
-            continue
-    return False
 
 
 def _box_fault(box: object, name: str) -> Text | None:
@@ -163,6 +219,16 @@ def _number(value: object) -> float | None:
     except OverflowError:
         return None
     return number if math.isfinite(number) else None
+
+
+def _mib(size: int) -> Text:
+    return number(size // (1024 * 1024)) + verbatim(" MiB")
+
+
+def _size(size: int) -> Text:
+    if size >= 104858:
+        return decimal(f"{size / 1048576:.1f}") + verbatim(" MiB")
+    return decimal(f"{size / 1024:.1f}") + verbatim(" KiB")
 
 
 def _reason(err: Exception) -> str:

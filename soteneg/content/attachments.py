@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from soteneg.content import svg
 from soteneg.content.attachment_pdf import Fault, inspect
 from soteneg.content.config import AttachmentPolicy
+from soteneg.content.file_types import markup_start, refused_because
 from soteneg.content.loader import Document, content_path
 from soteneg.content.sources import CONTENT_DIR, FileData
 from soteneg.core import routes
@@ -135,8 +136,9 @@ def check_refs(
     count of every attached PDF a packet can draw, by path (for budgets.check)."""
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
-    pdf_faults: dict[str, Fault | None] = {}  # each file is opened once
+    pdf_faults: dict[tuple[str, bool], Fault | None] = {}  # each file is opened once
     pages = pdf_pages if pdf_pages is not None else {}
+    published: dict[str, str] = {}  # URL -> the file published there
     for ref in refs:
         file, at = ref.doc.file, ref.position
         if ref.path is None:
@@ -148,6 +150,13 @@ def check_refs(
                     file=ref.written,
                     folder=CONTENT_DIR,
                 )
+            )
+            continue
+        ext = extension(ref.path)
+        why = refused_because(ext)
+        if why is not None:  # whatever site.yaml says, and before asking for the file
+            problems.append(
+                problem(file, at, "file-type.never-published", file=ref.written, ext=ext, why=why)
             )
             continue
         found = files.get(ref.path)
@@ -173,7 +182,6 @@ def check_refs(
                 )
             )
             continue
-        ext = extension(ref.path)
         allowed = (
             policy.allowed
             if ref.kind != "image"
@@ -198,6 +206,20 @@ def check_refs(
             )
             continue
         data = found.data or b""
+        clash = _clash(ref.path, data, files, published)
+        if clash is not None:
+            url, other = clash
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "url-collision.attachment",
+                    file=ref.written,
+                    url=url,
+                    other=f"{CONTENT_DIR}/{other}",
+                )
+            )
+            continue
         if not _looks_like(ext, data):
             problems.append(
                 problem(
@@ -209,23 +231,42 @@ def check_refs(
                 )
             )
             continue
+        start = markup_start(data) if ext != "svg" else None
+        if start is not None:
+            problems.append(problem(file, at, "file-type.markup", file=ref.written, start=start))
+            continue
         if ext == "svg":
             problems += svg.problems(file, at, ref.written, data)
-        elif ext == "pdf" and ref.kind == "attachment":  # those are drawn into packets
-            if ref.path not in pdf_faults:
-                pdf_faults[ref.path], count = inspect(data)
+        elif ext == "pdf":
+            drawn = ref.kind == "attachment"  # attachments are drawn into packets too
+            if (ref.path, drawn) not in pdf_faults:
+                pdf_faults[ref.path, drawn], count = inspect(data, drawn)
                 if count:
                     pages[ref.path] = count
-            fault = pdf_faults[ref.path]
+            fault = pdf_faults[ref.path, drawn]
             if fault:
                 problems.append(_pdf_problem(file, at, ref.written, fault))
     return problems
 
 
+def _clash(
+    path: str, data: bytes, files: Mapping[str, FileData], published: dict[str, str]
+) -> tuple[str, str] | None:
+    """(URL, the other file) when another file with other bytes would be published at
+    the URL of `path`; else None, and `path` is recorded as published there."""
+    url = published_url(path, data)
+    other = published.setdefault(url, path)
+    if other == path or files[other].data == data:
+        return None  # the same file, or the same bytes: one file at one address
+    return url, other
+
+
 def _pdf_problem(file: str, at: tuple[int, int], written: str, fault: Fault) -> Problem:
-    code, reason = fault
+    code, reason, number = fault
     if code == "attachment-encrypted":
         return problem(file, at, "attachment-encrypted", file=written, reason=reason)
+    if code == "attachment-active":
+        return problem(file, at, "attachment-active", file=written, reason=reason, number=number)
     return problem(file, at, "attachment-unreadable", file=written, reason=reason)
 
 
@@ -235,11 +276,21 @@ def _mib(size: int) -> Text:
     return decimal(f"{size / 1024:.1f}") + verbatim(" KiB")
 
 
+# Hex digits of SHA-256 in an attachment's URL: 128 bits. With 40 (10 digits) a
+# brute-forced pair of files shared one URL, and one silently replaced the other.
+DIGEST_HEX = 32
+
+
+def digest(data: bytes) -> str:
+    """The hash in an attachment's URL (a function of its own, so a test can make two
+    files collide)."""
+    return hashlib.sha256(data).hexdigest()[:DIGEST_HEX]
+
+
 def published_url(path: str, data: bytes) -> str:
     """Content-hashed, so a changed file gets a new URL and an old one can be cached."""
     stem, ext = posixpath.splitext(posixpath.basename(path))
-    digest = hashlib.sha256(data).hexdigest()[:10]
-    return f"{PUBLISHED}{slugify(stem)}.{digest}{ext.lower()}"
+    return f"{PUBLISHED}{slugify(stem)}.{digest(data)}{ext.lower()}"
 
 
 def image_size(data: bytes, ext: str) -> tuple[int, int] | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
+from soteneg.content.file_types import NEVER_PUBLISHED
 from soteneg.content.models import IsoDate, Lang, Names, Strict
 
 DocumentKind = Annotated[str, StringConstraints(pattern=r"^(negotiation|assessment|summary)$")]
@@ -36,10 +37,26 @@ class Accessibility(Strict):
     supervisor: Contact
 
 
+def _may_be_published(ext: str) -> str:
+    if ext in NEVER_PUBLISHED:
+        raise PydanticCustomError(
+            "invalid-value.never-published",
+            "'{ext}' files are never published as attachments",
+            {"ext": ext},
+        )
+    return ext
+
+
+# An extension: the types of file_types.NEVER_PUBLISHED cannot be allowed here.
+FileType = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]{2,5}$"), AfterValidator(_may_be_published)
+]
+
+
 class AttachmentPolicy(Strict):
     """Which files may travel with documents, and how large they may be."""
 
-    allowed: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{2,5}$")]] = Field(
+    allowed: list[FileType] = Field(
         default_factory=lambda: [
             "pdf",
             "xlsx",

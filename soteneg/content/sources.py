@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from soteneg.core.problems import Problem, problem, visible
-from soteneg.core.text import decimal, whole
+from soteneg.core.text import decimal, number
 
 CONFIG_FILE = "site.yaml"
 TEMPLATES_DIR = "templates"
@@ -310,7 +310,7 @@ def read_templates(root: Path) -> TemplateFiles:
                 continue
             count += 1
             if count > MAX_TEMPLATE_FILES:
-                limit = whole(MAX_TEMPLATE_FILES)
+                limit = number(MAX_TEMPLATE_FILES)
                 why = problem(TEMPLATES_DIR, None, "too-many-files.templates", limit=limit)
                 refused.append(why)
                 return TemplateFiles(templates, static, tuple(refused))

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from soteneg.content.file_types import refused_because
 from soteneg.content.yamlpos import Path, Position, YamlDoc, date_reason
 from soteneg.core.problems import Problem, did_you_mean, problem, quoted
 from soteneg.core.text import Param, Text, joined, say, verbatim
@@ -175,6 +176,12 @@ def _our_rule(
             return problem(file, position, "invalid-value.output-outside", field=label)
         case "invalid-value.output-reserved":
             return problem(file, position, "invalid-value.output-reserved", field=label)
+        case "invalid-value.never-published":
+            ext = str(ctx["ext"])
+            why = refused_because(ext) or ""
+            return problem(
+                file, position, "invalid-value.never-published", field=label, ext=ext, why=why
+            )
         case "invalid-date.time-given":
             return problem(file, position, "invalid-date.time-given", field=label)
         case "invalid-date.shape":

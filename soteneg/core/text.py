@@ -61,12 +61,12 @@ def decimal(number: str) -> Text:
     return Text(comma, comma, number)
 
 
-def whole(number: int) -> Text:
-    """A whole number grouped by thousands: a no-break space in Finnish and Swedish
-    ("5\u00a0000", which no line break can split), a comma in English ("5,000")."""
-    grouped = f"{number:,}"
-    spaced = grouped.replace(",", "\u00a0")
-    return Text(spaced, spaced, grouped)
+def number(n: int) -> Text:
+    """A whole number as each language writes it: "2 000" (with a no-break space) in
+    Finnish and Swedish, "2,000" in English."""
+    english = f"{n:,}"
+    spaced = english.replace(",", "\u00a0")
+    return Text(spaced, spaced, english)
 
 
 def _shown(value: Param, lang: str) -> str:

@@ -76,7 +76,7 @@ class Preview:
         self.report = report
         self.state = State()
         self.lock = threading.Lock()
-        self.printed: dict[str, bytes] = {}
+        self.printed: dict[str, bytes | Reply] = {}
         self.printer = PrintQueue()
         # The build cache stays in memory: a save redoes only what it changed.
         self.memory = pipeline.Memory()
@@ -118,7 +118,7 @@ class Preview:
         """The answer for a URL path; a PDF still to print is left to the caller."""
         with self.lock:
             state = self.state
-        lang = "sv" if path.startswith("/sv/") else "en" if path.startswith("/en/") else "fi"
+        lang = _lang_of(path)
         if state.failed and not path.startswith("/static/"):
             return Reply(500, HTML, problem_page(state, lang).encode("utf-8"))
         rel = posixpath.normpath(path).lstrip("/")
@@ -142,6 +142,8 @@ class Preview:
                 printed = self.printed.get(path) if self.state is state else None
             if printed is None:
                 return PdfRequest(path, state.builds, state)
+            if isinstance(printed, Reply):
+                return printed
             return Reply(200, "application/pdf", printed) if printed else self.missing()
         return self.missing()
 
@@ -149,20 +151,33 @@ class Preview:
         page = self.out / "404.html"
         return Reply(404, HTML, page.read_bytes() if page.is_file() else b"<h1>404</h1>")
 
-    def print(self, request: PdfRequest) -> bytes:
+    def print(self, request: PdfRequest) -> bytes | Reply:
         """A PDF is printed when it is asked for, once per build, not on every save.
-        Runs on the print queue's thread; b"" when the site has no such PDF."""
+        Runs on the print queue's thread; b"" when the site has no such PDF, the page of
+        problems when it could not be printed whole (an attached PDF that cannot be
+        drawn: the PDF without it would show blank pages)."""
         url, state = request.url, request.state
         with self.lock:
             if url in self.printed and self.state is state:
                 return self.printed[url]
         assert state.result is not None and state.result.site is not None
         templates = state.result.check.templates
-        data = print_on_request(state.result.site, templates, self.root, url) or b""
+        found = print_on_request(state.result.site, templates, self.root, url)
+        answer: bytes | Reply
+        if isinstance(found, list):
+            failed = State(problems=found, texts=state.texts, lang=state.lang)
+            answer = Reply(500, HTML, problem_page(failed, _lang_of(url)).encode("utf-8"))
+        else:
+            answer = found or b""
         with self.lock:
             if self.state is state:  # a rebuild meanwhile makes this print stale
-                self.printed[url] = data
-        return data
+                self.printed[url] = answer
+        return answer
+
+
+def _lang_of(path: str) -> str:
+    """The language of the page at `path`, for the words the preview says there."""
+    return "sv" if path.startswith("/sv/") else "en" if path.startswith("/en/") else "fi"
 
 
 def problem_page(state: State, lang: str) -> str:

@@ -265,14 +265,16 @@ class PrintQueue:
 
     def __init__(self, waiting: int = PRINTS_WAITING) -> None:
         self.limit = 1 + waiting
-        self.pending: dict[Hashable, Future[bytes]] = {}
-        self.jobs: queue.SimpleQueue[tuple[Hashable, Callable[[], bytes], Future[bytes]]] = (
-            queue.SimpleQueue()
-        )
+        self.pending: dict[Hashable, Future[bytes | Reply]] = {}
+        self.jobs: queue.SimpleQueue[
+            tuple[Hashable, Callable[[], bytes | Reply], Future[bytes | Reply]]
+        ] = queue.SimpleQueue()
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
 
-    def submit(self, key: Hashable, work: Callable[[], bytes]) -> Future[bytes] | None:
+    def submit(
+        self, key: Hashable, work: Callable[[], bytes | Reply]
+    ) -> Future[bytes | Reply] | None:
         """The print of `key` (the one under way if it was asked for already), or None
         when the queue is full."""
         with self.lock:
@@ -280,7 +282,7 @@ class PrintQueue:
                 return self.pending[key]
             if len(self.pending) >= self.limit:
                 return None
-            future: Future[bytes] = Future()
+            future: Future[bytes | Reply] = Future()
             self.pending[key] = future
             if self.thread is None:
                 # A daemon: a print under way must not hold up the exit (SIGTERM, Ctrl+C).
@@ -308,7 +310,7 @@ class Source(Protocol):
 
     def find(self, path: str) -> Reply | PdfRequest: ...
     def missing(self) -> Reply: ...
-    def print(self, request: PdfRequest) -> bytes: ...
+    def print(self, request: PdfRequest) -> bytes | Reply: ...
 
 
 # --- the server ----------------------------------------------------------------------
@@ -412,6 +414,8 @@ class _Page(_Guarded):
         except Exception:
             crash = "soteneg crashed while printing (a bug, not a content problem):\n\n"
             return Reply(500, TEXT, (crash + traceback.format_exc()).encode("utf-8"))
+        if isinstance(data, Reply):  # the problems that kept it from printing whole
+            return data
         return Reply(200, "application/pdf", data) if data else source.missing()
 
     def _with_livereload(self, body: bytes) -> bytes:

@@ -24,7 +24,7 @@ from urllib.request import url2pathname
 from xml.etree import ElementTree
 
 import weasyprint
-from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PyPdfError
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -95,7 +95,17 @@ class Printed:
     data: bytes
     refused: tuple[str, ...]
     pages: int
-    errors: tuple[str, ...] = ()
+    # Attached PDFs that could not be drawn: (the id of the first page reserved for it,
+    # pypdf's words). `data` is then the PDF without them, never to be published.
+    unreadable: tuple[tuple[str, str], ...] = ()
+
+
+class AppendixError(Exception):
+    """An attached PDF could not be drawn: which one (the id of its first page)."""
+
+    def __init__(self, anchor: str, detail: str) -> None:
+        super().__init__(f"{anchor}: {detail}")
+        self.anchor, self.detail = anchor, detail
 
 
 def print_one(job: PrintJob, root: str) -> Printed:
@@ -109,15 +119,13 @@ def print_one(job: PrintJob, root: str) -> Printed:
         with _part_languages(html.etree_element):
             data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
     assert data is not None
-    errors: tuple[str, ...] = ()
+    unreadable: tuple[tuple[str, str], ...] = ()
     if job.appendices:
         try:
             data = draw_appendices(data, document, job.appendices)
-        # PyPdfError: the limits pypdf keeps (LimitReachedError) on pages `check` did not
-        # decode; DependencyError: a filter or cipher needing a package that is absent.
-        except (PyPdfError, DependencyError, ValueError, KeyError, OSError) as err:
-            errors = (f"an attached PDF cannot be read: {err}",)
-    return Printed(job.path, data, tuple(fetcher.refused), len(document.pages), errors)
+        except AppendixError as err:
+            unreadable = ((err.anchor, err.detail),)
+    return Printed(job.path, data, tuple(fetcher.refused), len(document.pages), unreadable)
 
 
 @contextmanager
@@ -183,6 +191,7 @@ def _part_languages(root: ElementTree.Element) -> Iterator[None]:
 
 LABEL_PX = 10 / 25.4 * 96  # the "Liite: …" line on an attachment's first page
 PT_PER_PX = 0.75
+Matrix = tuple[float, float, float, float, float, float]
 
 
 def draw_appendices(
@@ -190,41 +199,163 @@ def draw_appendices(
 ) -> bytes:
     """Draw each attached PDF's pages, scaled to fit, into the pages reserved for them,
     so they carry the packet's running header, page numbers, table of contents entry and
-    bookmark. The drawn pages are not tagged: their structure stays the attachment's."""
+    bookmark. The drawn pages are not tagged: their structure stays the attachment's.
+
+    Each page is drawn as a form XObject: its contents (as they are, still compressed,
+    when they are one stream) and its resources, nothing else. Its annotations (links,
+    form fields), actions and the attachment's catalog (document JavaScript, embedded
+    files) never reach the packet, whatever `check` let through; and pypdf never parses
+    the contents, which took seconds a page on a large one."""
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # keep WeasyPrint's PDF version (1.7 for PDF/UA-1)
     first_page = {anchor: n for n, page in enumerate(document.pages) for anchor in page.anchors}
     for anchor, attached in appendices:
         start = first_page[anchor]
-        # Through a writer: pypdf transforms only pages that belong to one.
-        pages = PdfWriter(clone_from=PdfReader(io.BytesIO(attached))).pages
-        for k, source in enumerate(pages):
-            if start + k >= len(document.pages):
-                break
-            page = document.pages[start + k]
-            box = page._page_box  # the content area the print stylesheet leaves
-            x, y, width, height = box.content_box_x(), box.content_box_y(), box.width, box.height
-            if k == 0:
-                y, height = y + LABEL_PX, height - LABEL_PX
-            if source.rotation:
-                source.transfer_rotation_to_content()
-            media = source.mediabox
-            scale = min(
-                width * PT_PER_PX / float(media.width), height * PT_PER_PX / float(media.height)
-            )
-            left = x * PT_PER_PX + (width * PT_PER_PX - float(media.width) * scale) / 2
-            bottom = (page.height - y) * PT_PER_PX - float(media.height) * scale
-            placement = (
-                Transformation()
-                .translate(-float(media.left), -float(media.bottom))
-                .scale(scale, scale)
-                .translate(left, bottom)
-            )
-            writer.pages[start + k].merge_transformed_page(source, placement)
+        try:
+            _draw_appendix(writer, document, start, attached)
+        # What `check` did not foresee in the file: PyPdfError, the limits pypdf keeps
+        # (LimitReachedError); DependencyError, a filter needing a package that is absent.
+        except (PyPdfError, DependencyError, ValueError, KeyError, OSError) as err:
+            raise AppendixError(anchor, f"{type(err).__name__}: {err}") from err
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _draw_appendix(
+    writer: PdfWriter, document: weasyprint.Document, start: int, attached: bytes
+) -> None:
+    """Draw the pages of `attached` on the pages of `writer` from `start` on."""
+    for k, source in enumerate(PdfReader(io.BytesIO(attached)).pages):
+        if start + k >= len(document.pages):
+            break
+        page = document.pages[start + k]
+        box = page._page_box  # the content area the print stylesheet leaves
+        x, y, width, height = box.content_box_x(), box.content_box_y(), box.width, box.height
+        if k == 0:
+            y, height = y + LABEL_PX, height - LABEL_PX
+        area = (
+            x * PT_PER_PX,
+            (page.height - y) * PT_PER_PX,
+            width * PT_PER_PX,
+            height * PT_PER_PX,
+        )
+        form, matrix = _form(source, writer, area)
+        _draw(writer.pages[start + k], writer, form, matrix)
+
+
+def _form(
+    source: Any, writer: PdfWriter, area: tuple[float, float, float, float]
+) -> tuple[Any, Matrix]:
+    """The attached page `source` as a form XObject of `writer`, and the matrix that
+    draws it, turned by its /Rotate and scaled to fit, at the top of `area` (left, top,
+    width and height in points)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    crop = source.cropbox  # the visible part; pypdf gives the MediaBox when there is none
+    left, bottom, right, top = (float(v) for v in (crop.left, crop.bottom, crop.right, crop.top))
+    stream = _contents(source, writer)
+    stream.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in (left, bottom, right, top)),
+            NameObject("/Resources"): _copied(source, "/Resources", writer, DictionaryObject()),
+        }
+    )
+    if "/Group" in source:  # how its transparency blends
+        stream[NameObject("/Group")] = _copied(source, "/Group", writer, DictionaryObject())
+    w, h = right - left, top - bottom
+    turn = source.rotation % 360  # a multiple of 90: check saw to that
+    shown_w, shown_h = (h, w) if turn in (90, 270) else (w, h)
+    area_left, area_top, area_w, area_h = area
+    scale = min(area_w / shown_w, area_h / shown_h)
+    # /Rotate turns the page clockwise; each maps the box, moved to 0,0, onto 0,0-shown.
+    turned: Matrix = {
+        0: (1, 0, 0, 1, 0, 0),
+        90: (0, -1, 1, 0, 0, w),
+        180: (-1, 0, 0, -1, w, h),
+        270: (0, 1, -1, 0, h, 0),
+    }[turn]
+    place_left = area_left + (area_w - shown_w * scale) / 2
+    place_bottom = area_top - shown_h * scale
+    matrix = _then(
+        _then((1, 0, 0, 1, -left, -bottom), turned),
+        (scale, 0, 0, scale, place_left, place_bottom),
+    )
+    return writer._add_object(stream), matrix
+
+
+def _contents(source: Any, writer: PdfWriter) -> Any:
+    """A new stream with the page's contents: one stream's bytes and filters as they
+    are, several decoded and joined (as a reader joins them) and compressed again."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, EncodedStreamObject, NameObject
+
+    found = source.get("/Contents")
+    found = found.get_object() if found is not None else ArrayObject()
+    streams = [s.get_object() for s in found] if isinstance(found, ArrayObject) else [found]
+    if len(streams) == 1:
+        one = streams[0]
+        stream = EncodedStreamObject() if "/Filter" in one else DecodedStreamObject()
+        stream._data = one._data
+        for key in ("/Filter", "/DecodeParms"):
+            if key in one:
+                stream[NameObject(key)] = _copied(one, key, writer, None)
+        return stream
+    joined = DecodedStreamObject()
+    joined.set_data(b"\n".join(s.get_data() for s in streams))
+    return joined.flate_encode() if streams else joined
+
+
+def _copied(source: Any, key: str, writer: PdfWriter, default: Any) -> Any:
+    """`source[key]` copied into `writer` (with what it refers to), or `default`."""
+    return source[key].get_object().clone(writer) if key in source else default
+
+
+def _draw(page: Any, writer: PdfWriter, form: Any, matrix: Matrix) -> None:
+    """Draw `form` on `page` after what is there, whose graphics state is kept apart."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    resources = page["/Resources"].get_object() if "/Resources" in page else DictionaryObject()
+    resources = DictionaryObject(resources)  # pages may share one: this page's own
+    xobjects = DictionaryObject(
+        resources["/XObject"].get_object() if "/XObject" in resources else {}
+    )
+    name = next(
+        f"/Appendix{n}" for n in range(len(xobjects) + 1) if f"/Appendix{n}" not in xobjects
+    )
+    xobjects[NameObject(name)] = form
+    resources[NameObject("/XObject")] = xobjects
+    page[NameObject("/Resources")] = resources
+    numbers = " ".join(_number(v) for v in matrix)
+    parts = []
+    for data in (b"q\n", f"\nQ\nq {numbers} cm {name} Do Q\n".encode("ascii")):
+        stream = DecodedStreamObject()
+        stream.set_data(data)
+        parts.append(writer._add_object(stream))
+    contents = page["/Contents"].get_object() if "/Contents" in page else ArrayObject()
+    existing = list(contents) if isinstance(contents, ArrayObject) else [page.raw_get("/Contents")]
+    page[NameObject("/Contents")] = ArrayObject([parts[0], *existing, parts[1]])
+
+
+def _then(first: Matrix, second: Matrix) -> Matrix:
+    """The matrix that applies `first`, then `second`."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = second
+    return (
+        a * p + b * r,
+        a * q + b * s,
+        c * p + d * r,
+        c * q + d * s,
+        e * p + f * r + t,
+        e * q + f * s + u,
+    )
+
+
+def _number(value: float) -> str:
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def environment_key(families: Iterable[str]) -> str:

@@ -42,6 +42,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{file}' ser inte ut som en {format}-fil",
         "en": "'{file}' does not look like a {format} file",
     },
+    "file-type.never-published": {
+        "fi": "'{file}': '.{ext}'-tiedostoja ei julkaista liitteinä, vaikka site.yaml sallisi "
+        "ne: {why}",
+        "sv": "'{file}': '.{ext}'-filer publiceras aldrig som bilagor, vad site.yaml än "
+        "tillåter: {why}",
+        "en": "'{file}': '.{ext}' files are never published as attachments, whatever site.yaml "
+        "allows: {why}",
+    },
+    "file-type.never-published:hint": {
+        "fi": "linkitä https://-osoitteella sivulle, jolla tiedosto on julkaistu, tai liitä "
+        "sen sisältö PDF-tiedostona",
+        "sv": "länka med en https://-adress till sidan där filen är publicerad, eller bifoga "
+        "dess innehåll som PDF",
+        "en": "link to where the file is published, with an https:// address, or attach its "
+        "content as PDF",
+    },
+    # Why a type is never published (file_types.py), after a colon.
+    "@never-published-browser": {
+        "fi": "selain avaa tällaisen tiedoston verkkosivuna ja suorittaa sen skriptit "
+        "sivuston omin oikeuksin",
+        "sv": "en webbläsare öppnar en sådan fil som en webbsida och kör dess skript med "
+        "webbplatsens egna rättigheter",
+        "en": "a browser opens such a file as a web page and runs its scripts with the site's "
+        "own rights",
+    },
+    "@never-published-server": {
+        "fi": "verkkopalvelin voi suorittaa tällaisen tiedoston ohjelmana",
+        "sv": "en webbserver kan köra en sådan fil som ett program",
+        "en": "a web server may run such a file as a program",
+    },
+    "@never-published-program": {
+        "fi": "se voi käynnistää ohjelman lukijan tietokoneella (ohjelmat, skriptit, "
+        "asennuspaketit, levykuvat ja makroja sisältävät Office-tiedostot)",
+        "sv": "den kan starta ett program på läsarens dator (program, skript, "
+        "installationspaket, skivavbilder och Office-filer med makron)",
+        "en": "it can run a program on the reader's computer (programs, scripts, installers, "
+        "disk images and Office files with macros)",
+    },
+    "file-type.markup": {
+        "fi": "'{file}' alkaa kuin verkkosivu ('{start}'): selain voi avata sen sivuston "
+        "sivuna ja suorittaa sen skriptit",
+        "sv": "'{file}' börjar som en webbsida ('{start}'): en webbläsare kan öppna den som en "
+        "sida på webbplatsen och köra dess skript",
+        "en": "'{file}' begins like a web page ('{start}'): a browser may open it as a page of "
+        "the site and run its scripts",
+    },
+    "file-type.markup:hint": {
+        "fi": "tallenna tiedosto uudelleen omassa muodossaan tai PDF-tiedostona",
+        "sv": "spara filen på nytt i sitt eget format eller som PDF",
+        "en": "save the file again in its own format, or as PDF",
+    },
     "file-too-large.attachment": {
         "fi": "'{file}' on kooltaan {size}; raja on {limit} MiB (attachments.max_mb "
         "tiedostossa site.yaml)",
@@ -59,6 +110,79 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{file}': {reason}",
         "en": "'{file}' {reason}",
     },
+    "attachment-active": {
+        "fi": "'{file}': {reason} (objekti {number}); PDF-tiedosto julkaistaan vain, jos "
+        "siinä ei ole skriptejä, ohjelmia tai tiedostoja avaavia toimintoja, itsestään "
+        "käynnistyviä toimintoja, upotettuja tiedostoja eikä muita kuin http-, https-, "
+        "mailto- ja tel-linkkejä",
+        "sv": "'{file}': {reason} (objekt {number}); en PDF-fil publiceras bara utan skript, "
+        "åtgärder som öppnar program eller filer, åtgärder som startar av sig själva, "
+        "inbäddade filer och andra länkar än http, https, mailto och tel",
+        "en": "'{file}' {reason} (object {number}); a PDF is published only without scripts, "
+        "actions that open programs or files, actions that run by themselves, embedded "
+        "files and links other than http, https, mailto and tel",
+    },
+    "attachment-active:hint": {
+        "fi": "tulosta tiedosto uudelleen PDF-muotoon esimerkiksi toiminnolla ”Microsoft Print "
+        "to PDF” tai ”Tallenna PDF-muodossa”: tällainen sisältö jää silloin pois",
+        "sv": "skriv ut filen på nytt som PDF, till exempel med ”Microsoft Print to PDF” eller "
+        "”Spara som PDF”: då faller sådant innehåll bort",
+        "en": 'print the file to PDF again, with "Microsoft Print to PDF" or "Save as PDF": '
+        "that leaves such content out",
+    },
+    # What is active in a PDF (content/pdf_active.py), after "'a.pdf':" ('a.pdf' in English).
+    "@pdf-active-javascript": {
+        "fi": "tiedostossa on JavaScript-koodia",
+        "sv": "filen innehåller JavaScript",
+        "en": "holds JavaScript",
+    },
+    "@pdf-active-automatic": {
+        "fi": "tiedostossa on itsestään käynnistyviä toimintoja (/AA), jotka suoritetaan, kun "
+        "tiedosto tai sivu avataan tai lomakekenttää käytetään",
+        "sv": "filen har åtgärder som startar av sig själva (/AA) när filen eller en sida "
+        "öppnas eller ett formulärfält används",
+        "en": "has actions that run by themselves (/AA) when the file or a page is opened or "
+        "a form field is used",
+    },
+    "@pdf-active-embedded": {
+        "fi": "tiedostoon on upotettu tiedostoja",
+        "sv": "filen har inbäddade filer",
+        "en": "has files embedded in it",
+    },
+    "@pdf-active-xfa": {
+        "fi": "tiedostossa on XFA-lomake, joka voi suorittaa skriptejä",
+        "sv": "filen har ett XFA-formulär, som kan köra skript",
+        "en": "holds an XFA form, which can run scripts",
+    },
+    "@pdf-active-media": {
+        "fi": "tiedostossa on mediaa, Flash-sisältöä tai 3D-malleja, jotka voivat suorittaa "
+        "skriptejä",
+        "sv": "filen innehåller media, Flash-innehåll eller 3D-modeller, som kan köra skript",
+        "en": "holds media, Flash or 3D content, which can run scripts",
+    },
+    "@pdf-active-external": {
+        "fi": "tiedosto lukee osan sisällöstään toisesta tiedostosta",
+        "sv": "filen läser en del av sitt innehåll från en annan fil",
+        "en": "reads part of its content from another file",
+    },
+    "@pdf-active-action": {
+        "fi": "tiedostossa on toiminto {action}, joka käynnistää ohjelman, avaa toisen "
+        "tiedoston, lähettää tietoja tai toistaa mediaa",
+        "sv": "filen har åtgärden {action}, som startar ett program, öppnar en annan fil, "
+        "skickar uppgifter eller spelar upp media",
+        "en": "has a {action} action, which starts a program, opens another file, sends data "
+        "or plays media",
+    },
+    "@pdf-active-on-open": {
+        "fi": "tiedostossa on toiminto {action}, joka suoritetaan, kun tiedosto avataan",
+        "sv": "filen har åtgärden {action}, som utförs när filen öppnas",
+        "en": "has a {action} action that runs when the file is opened",
+    },
+    "@pdf-active-link": {
+        "fi": "tiedostossa on linkki osoitteeseen '{address}'",
+        "sv": "filen har en länk till '{address}'",
+        "en": "has a link to '{address}'",
+    },
     "@pdf-encrypted": {
         "fi": "tiedosto on salattu: salattua PDF-tiedostoa ei voi liittää "
         "neuvottelupakettiin; liitä salaamaton tiedosto",
@@ -66,6 +190,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "förhandlingspaket; bifoga den okrypterade filen",
         "en": "is encrypted: encrypted PDFs cannot be drawn into a packet; attach the "
         "unencrypted file",
+    },
+    "@pdf-encrypted-link": {
+        "fi": "tiedosto on salattu: salatun PDF-tiedoston sisältöä ei voi tarkistaa "
+        "skriptien varalta; linkitä salaamaton tiedosto",
+        "sv": "filen är krypterad: innehållet i en krypterad PDF-fil kan inte kontrolleras "
+        "för skript; länka den okrypterade filen",
+        "en": "is encrypted: what an encrypted PDF holds cannot be checked for scripts; link "
+        "the unencrypted file",
+    },
+    "@pdf-too-many-objects": {
+        "fi": "tiedostossa on {count} objektia, enemmän kuin skriptien varalta "
+        "tarkistettavat {limit}",
+        "sv": "filen har {count} objekt, fler än de {limit} som kontrolleras för skript",
+        "en": "has {count} objects, more than the {limit} that are checked for scripts",
     },
     "@pdf-unreadable": {
         "fi": "tiedostoa ei voi lukea PDF-tiedostona ({detail})",
@@ -76,6 +214,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tiedostossa ei ole sivuja",
         "sv": "filen har inga sidor",
         "en": "has no pages",
+    },
+    "@pdf-pages-expand": {
+        "fi": "sivujen sisältö kasvaa purettaessa yhteensä yli rajan {limit} sivulla {page}",
+        "sv": "sidornas innehåll växer vid uppackning sammanlagt över gränsen {limit} på sida "
+        "{page}",
+        "en": "has pages whose contents grow past {limit} in all when decompressed, on page {page}",
+    },
+    "@pdf-objects-expand": {
+        "fi": "sen objektivirrat kasvavat purettaessa yli rajojen ({one} yksi, {all} yhteensä)",
+        "sv": "dess objektströmmar växer vid uppackning över gränserna ({one} en, {all} "
+        "sammanlagt)",
+        "en": "has object streams that grow past the limits when decompressed ({one} one, "
+        "{all} in all)",
     },
     "@pdf-page": {
         "fi": "sivu {page}: {fault}",
@@ -144,6 +295,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "sen pakattu sisältö on vioittunut (zlib ei pysty purkamaan sitä)",
         "sv": "dess komprimerade innehåll är skadat (zlib kan inte packa upp det)",
         "en": "has damaged compressed contents (zlib cannot decompress them)",
+    },
+    "@pdf-page-expands": {
+        "fi": "sen sisältö kasvaa purettaessa yli rajan {limit} (pakattuna {packed}); "
+        "näin suuri sivu on purkupommi",
+        "sv": "dess innehåll växer vid uppackning över gränsen {limit} (packat {packed}); en "
+        "så stor sida är en dekomprimeringsbomb",
+        "en": "has contents that grow past the limit of {limit} when decompressed ({packed} "
+        "compressed): a page that large is a decompression bomb",
     },
     "@pdf-undecodable": {
         "fi": "sen sisältöä ei voi purkaa ({detail})",

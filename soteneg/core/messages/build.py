@@ -125,9 +125,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Printing (build/printing.py) ---------------------------------------------------
     "attachment-unreadable.print": {
-        "fi": "{pdf}: liitettyä PDF-tiedostoa ei voi lukea: {detail}",
-        "sv": "{pdf}: en bifogad PDF-fil kan inte läsas: {detail}",
-        "en": "{pdf}: an attached PDF cannot be read: {detail}",
+        "fi": "'{file}': liitettä ei voitu piirtää tiedostoon {pdf}: {detail}",
+        "sv": "'{file}': bilagan kunde inte ritas in i {pdf}: {detail}",
+        "en": "'{file}' could not be drawn into {pdf}: {detail}",
+    },
+    "attachment-unreadable.print:hint": {
+        "fi": "tulosta PDF-tiedosto uudelleen PDF-muotoon tai vie se uudelleen PDF/A-muodossa",
+        "sv": "skriv ut PDF-filen på nytt som PDF eller exportera den på nytt som PDF/A",
+        "en": "print the PDF to PDF again, or export it again as PDF/A",
     },
     "refused-fetch": {
         "fi": "{pdf}: tiedoston {url} lukeminen estettiin",
@@ -139,6 +144,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "{url} kirjoitettaisiin kahdesti",
         "sv": "{url} skulle skrivas två gånger",
         "en": "{url} would be written twice",
+    },
+    "url-collision.attachment": {
+        "fi": "'{file}' julkaistaisiin osoitteessa {url}, jossa julkaistaan jo '{other}': "
+        "kahdella eri tiedostolla ei voi olla samaa osoitetta",
+        "sv": "'{file}' skulle publiceras på {url}, där '{other}' redan publiceras: två "
+        "olika filer kan inte ha samma adress",
+        "en": "'{file}' would be published at {url}, where '{other}' is published already: "
+        "two different files cannot share one address",
+    },
+    "url-collision.attachment:hint": {
+        "fi": "nimeä toinen tiedostoista uudelleen",
+        "sv": "byt namn på den ena filen",
+        "en": "rename one of the two files",
     },
     "asset-missing": {
         "fi": "{name} puuttuu",

@@ -201,6 +201,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{field}': output ska vara en mapp inne i projektet, till exempel '_site'",
         "en": "'{field}': output must be a directory inside the project, like '_site'",
     },
+    "invalid-value.never-published": {
+        "fi": "'{field}': tyyppiä '{ext}' ei voi sallia: {why}; tällaisia tiedostoja ei "
+        "koskaan julkaista liitteinä",
+        "sv": "'{field}': '{ext}' kan inte tillåtas: {why}; sådana filer publiceras aldrig som "
+        "bilagor",
+        "en": "'{field}': '{ext}' cannot be allowed: {why}; such files are never published as "
+        "attachments",
+    },
+    "invalid-value.never-published:hint": {
+        "fi": "poista se luettelosta; docs/security.md luettelee sallittavat tiedostotyypit "
+        "perusteluineen",
+        "sv": "ta bort den ur listan; docs/security.md räknar upp de filtyper som kan tillåtas "
+        "och varför",
+        "en": "remove it from the list; docs/security.md lists the file types that can be "
+        "allowed, and why",
+    },
     "invalid-value.output-reserved": {
         "fi": "'{field}': output-kansio ei saa olla kansiossa content/ tai templates/ eikä "
         "piilokansio",
