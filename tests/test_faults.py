@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from test_site import GOLDEN_SITE, build, project
+from test_site import GOLDEN_SITE, NOW, build, project
 
 from soteneg.build import cache as build_cache
 from soteneg.build.output import cache_dir
 
-EPOCH = {"SOURCE_DATE_EPOCH": "1543500000", "COLUMNS": "200"}
+ENV = {"COLUMNS": "200"}
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -45,12 +45,14 @@ def _start(root: Path, out: Path, *args: str) -> subprocess.Popen[str]:
             str(out),
             "--lang",
             "en",
+            "--now",
+            NOW,
             *args,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, **EPOCH},
+        env={**os.environ, **ENV},
     )
 
 
@@ -132,11 +134,13 @@ def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path: Path) -> 
             "--no-pdf",
             "--lang",
             "en",
+            "--now",
+            NOW,
         ],
         capture_output=True,
         text=True,
         preexec_fn=_limit_file_size,
-        env={**os.environ, **EPOCH},
+        env={**os.environ, **ENV},
         timeout=120,
         check=False,
     )
@@ -163,11 +167,13 @@ def test_a_read_only_output_is_a_clear_error_and_the_old_site_stays(tmp_path: Pa
     try:
         subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
         # Nothing to do writes nothing, so it succeeds even here.
-        unchanged = run_cli("build", "--root", root, "--out", out, "--no-pdf", env=EPOCH)
+        unchanged = run_cli(
+            "build", "--root", root, "--out", out, "--no-pdf", "--now", NOW, env=ENV
+        )
         assert unchanged.returncode == 0 and "nothing changed" in unchanged.stdout
         doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
         doc.write_text(doc.read_text().replace("lähes kaikkialla", "melkein kaikkialla"))
-        result = run_cli("build", "--root", root, "--out", out, "--no-pdf", env=EPOCH)
+        result = run_cli("build", "--root", root, "--out", out, "--no-pdf", "--now", NOW, env=ENV)
         assert result.returncode == 2
         assert "error[output-error]" in result.stdout and "Read-only file system" in result.stdout
         assert _snapshot(out) == before

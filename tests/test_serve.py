@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from browser import browser, require_chromium
 from conftest import REPO, run_cli
-from test_site import GOLDEN_SITE, project
+from test_site import GOLDEN_SITE, NOW, project
 
 from soteneg.editors import serve_guard
 
@@ -159,13 +159,12 @@ def _spawn(root: Path, where: Path, port: int, boot: list[str], *options: str) -
     tmp.mkdir(exist_ok=True)
     cache.mkdir(exist_ok=True)
     process = subprocess.Popen(
-        [*boot, "serve", "--root", str(root), "--port", str(port), *options],
+        [*boot, "serve", "--root", str(root), "--port", str(port), "--now", NOW, *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         env={
             **os.environ,
-            "SOURCE_DATE_EPOCH": "1543500000",
             "COLUMNS": "200",
             "TMPDIR": str(tmp),
             "XDG_CACHE_HOME": str(cache),

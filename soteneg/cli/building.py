@@ -218,7 +218,9 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
         console.print(Text(f"preview at {url} (drafts shown; Ctrl+C stops)", style="bold"))
 
     try:
-        serve.run(root, args.host, args.port, now_of(args.now), report, ready)
+        # Without --now each rebuild asks the clock: an embargo ends during the preview too.
+        now = now_of(args.now) if args.now else None
+        serve.run(root, args.host, args.port, now, report, ready)
     except OSError as err:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {err.strerror}") from None
     except KeyboardInterrupt:

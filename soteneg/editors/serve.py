@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import datetime as dt
 import gc
 import html
 import logging
@@ -68,11 +69,15 @@ class State:
 
 class Preview:
     def __init__(
-        self, root: Path, out: Path, now: Any, report: Callable[[State], None] | None = None
+        self,
+        root: Path,
+        out: Path,
+        now: dt.datetime | None,
+        report: Callable[[State], None] | None = None,
     ) -> None:
         self.root = root
         self.out = out
-        self.now = now
+        self.now = now  # None: the clock at each rebuild
         self.report = report
         self.state = State()
         self.lock = threading.Lock()
@@ -91,7 +96,7 @@ class Preview:
             result = pipeline.build(
                 self.root,
                 self.out,
-                BuildOptions(drafts=True, now=self.now, base_path="/"),
+                BuildOptions(drafts=True, now=self.now or now_clock(), base_path="/"),
                 pdf_options=None,
                 with_search=False,
                 link_pdfs=True,
@@ -162,6 +167,10 @@ class Preview:
             if self.state is state:  # a rebuild meanwhile makes this print stale
                 self.printed[url] = data
         return data
+
+
+def now_clock() -> dt.datetime:
+    return dt.datetime.now(tz=dt.UTC)
 
 
 def problem_page(state: State, lang: str) -> str:
@@ -304,7 +313,7 @@ def run(
     root: Path,
     host: str,
     port: int,
-    now: Any,
+    now: dt.datetime | None,
     report: Callable[[State], None],
     ready: Callable[[str], None],
 ) -> None:
