@@ -70,10 +70,9 @@ def has_sections(
     any of the site's languages, so the page exists in every language or in none. A unit
     with no round of the theme of its own has no row in the theme's matrix, and so no
     page that would only repeat its predecessors'."""
-    history = eras.theme_history(site, theme_id, region_id)
-    return any(step.own for step in history) and any(
+    return eras.has_own_round(site, theme_id, region_id) and any(
         _section(site.slot("negotiation", step.round.id, step.region), theme_id, rendered, lang)
-        for step in history
+        for step in eras.documented_history(site, theme_id, region_id)
         for lang in site.languages
     )
 
