@@ -69,3 +69,9 @@ def unchanged_result(out: Path, inputs: Inputs, site: Site | None = None) -> Bui
         unchanged=True,
         recorded_lang=inputs.default_lang,
     )
+
+
+def refused_result(refused: Problem) -> BuildResult:
+    """A build that stopped before reading anything (its state folder is not trusted)."""
+    checked = CheckResult(Content(None, DataSet(), (), (), {}), [refused], False)
+    return BuildResult(checked, [refused], None)
