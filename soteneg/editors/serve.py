@@ -23,6 +23,7 @@ import logging
 import mimetypes
 import os
 import posixpath
+import secrets
 import shutil
 import signal
 import tempfile
@@ -78,6 +79,9 @@ class Preview:
         self.root = root
         self.out = out
         self.now = now  # None: the clock at each rebuild
+        # Marks what editors wrote in the pages (serve_guard.page_policy); a secret, so
+        # that no content can write the mark that would end its own part early.
+        self.content_mark: str | None = f"soteneg-content-{secrets.token_hex(16)}"
         self.report = report
         self.state = State()
         self.lock = threading.Lock()
@@ -96,7 +100,12 @@ class Preview:
             result = pipeline.build(
                 self.root,
                 self.out,
-                BuildOptions(drafts=True, now=self.now or now_clock(), base_path="/"),
+                BuildOptions(
+                    drafts=True,
+                    now=self.now or now_clock(),
+                    base_path="/",
+                    content_mark=self.content_mark,
+                ),
                 pdf_options=None,
                 with_search=False,
                 link_pdfs=True,

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import Markup
-
 from soteneg.content import timeline
 from soteneg.content.loader import Document
 from soteneg.core import routes
@@ -175,7 +173,7 @@ def theme_region_page(
             "first": None,
         }
         if section and found and group:
-            entry["section"] = {"title": section.title, "html": Markup(section.html)}
+            entry["section"] = {"title": section.title, "html": site.content(section.html)}
             previous = latest.get(unit.id)
             label = chrome.t("changes_since", round=previous[1]) if previous else ""
             before = timeline.predecessors(data, unit)
