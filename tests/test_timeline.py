@@ -365,29 +365,52 @@ def test_ancestry_ends_on_a_cycle() -> None:
         assert unit not in _ids(ancestry.of(unit))
 
 
-@pytest.mark.parametrize("long_round", [False, True], ids=["units-of-their-time", "one-long-round"])
-def test_a_chain_as_long_as_regions_yaml_can_hold_builds(tmp_path: Path, long_round: bool) -> None:
-    """1,200 units in one chain (regions.yaml holds at most 20,000 YAML values, about
-    1,250 such units): on 1,000 the build took 121 s of CPU, cubic in the length. A
-    generous guard, not a timing: here it takes a few seconds (bench/hostile.py). With
-    `long_round` one round lasts the whole chain, so every unit has every predecessor
-    in it, and a history of rounds up to 1,200 steps."""
+def _chain_project(tmp_path: Path, units: int, long_round: bool) -> Path:
+    """The minimal project with a chain of `units` one-day units from 1900-01-01; with
+    `long_round` its round lasts the whole chain."""
     root = tmp_path / "project"
     shutil.copytree(MINIMAL, root)
     shutil.copytree(REPO / "templates", root / "templates")
-    first = D(1900, 1, 1)
     lines = []
-    for i in range(1200):
-        day = first + dt.timedelta(days=i)
+    for i in range(units):
+        day = D(1900, 1, 1) + dt.timedelta(days=i)
         lines.append(f"- id: k{i}\n  name: {{fi: K{i}, sv: K{i}}}\n  valid_from: {day}\n")
-        if i < 1199:
+        if i < units - 1:
             lines.append(f"  valid_to: {day}\n  succeeded_by: [k{i + 1}]\n")
     with (root / "content/regions.yaml").open("a", encoding="utf-8") as handle:
         handle.write("".join(lines))
     if long_round:
         rounds = root / "content/rounds.yaml"
         rounds.write_text(rounds.read_text().replace("start: 2018-10-01", "start: 1900-01-01"))
+    return root
+
+
+def test_a_chain_as_long_as_regions_yaml_can_hold_builds(tmp_path: Path) -> None:
+    """1,200 units in one chain (regions.yaml holds at most 20,000 YAML values, about
+    1,250 such units): on 1,000 the build took 121 s of CPU, cubic in the length. A
+    generous guard, not a timing: here it takes a few seconds (bench/hostile.py)."""
+    root = _chain_project(tmp_path, 1200, long_round=False)
     out = tmp_path / "out"
     result = run_cli("build", "--root", root, "--out", out, "--no-pdf", "--no-search", timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (out / "maakunnat/k1199/index.html").is_file()
+
+
+def test_a_history_of_more_than_100_predecessors_is_refused(tmp_path: Path) -> None:
+    """When every unit of a chain existed in one long round, each unit's page on a theme
+    lists every predecessor's round: pages quadratic in the chain (1,000 units and one
+    document: 435 MB in 133 s). More than 100 such predecessors is a located problem,
+    at the first unit over (not at each one after it), found in linear time."""
+    root = _chain_project(tmp_path, 1200, long_round=True)
+    result = run_cli("check", "--root", root, "--no-pdf", timeout=120)
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = [line for line in result.stdout.splitlines() if "error[" in line]
+    assert len(found) == 1, result.stdout
+    assert (
+        "error[history-too-long]: region 'k101' continues the history of more than 100"
+        in (found[0])
+    )
+    assert found[0].startswith("content/regions.yaml:")
+    at_the_limit = _chain_project(tmp_path / "limit", 101, long_round=True)
+    result = run_cli("check", "--root", at_the_limit, "--no-pdf")
+    assert result.returncode == 0, result.stdout  # k100 has 100 predecessors: allowed

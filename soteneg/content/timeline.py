@@ -129,6 +129,24 @@ class Ancestry:
             return next(iter(earlier.values()), _NO_PAST)
         return _Past(added, tuple(earlier.values()))
 
+    def more_than(self, region_id: str, limit: int) -> bool:
+        """Whether the region has more than `limit` kept ancestors: counted only up to
+        one more, so asking it of every region costs no more than `limit` each."""
+        ids: set[str] = set()
+        seen: set[int] = set()
+        todo = [self.pasts.get(region_id, _NO_PAST)]
+        while todo:
+            past = todo.pop()
+            if id(past) in seen:
+                continue
+            seen.add(id(past))
+            ids.update(past.added)
+            ids.discard(region_id)
+            if len(ids) > limit:
+                return True
+            todo.extend(past.earlier)
+        return False
+
     def of(self, region_id: str) -> tuple[Region, ...]:
         """The region's kept ancestors, oldest first, each once."""
         found = self.listed.get(region_id)
