@@ -129,42 +129,32 @@ class Ancestry:
             return next(iter(earlier.values()), _NO_PAST)
         return _Past(added, tuple(earlier.values()))
 
-    def more_than(self, region_id: str, limit: int) -> bool:
-        """Whether the region has more than `limit` kept ancestors: counted only up to
-        one more, so asking it of every region costs no more than `limit` each."""
+    def _kept(self, region_id: str, limit: int | None = None) -> set[str]:
+        """The ids of the region's kept ancestors; the walk stops once it has more than
+        `limit` (enough to know that there are more)."""
         ids: set[str] = set()
         seen: set[int] = set()
         todo = [self.pasts.get(region_id, _NO_PAST)]
-        while todo:
+        while todo and (limit is None or len(ids) <= limit):
             past = todo.pop()
             if id(past) in seen:
                 continue
             seen.add(id(past))
-            ids.update(past.added)
-            ids.discard(region_id)
-            if len(ids) > limit:
-                return True
+            ids.update(a for a in past.added if a != region_id)
             todo.extend(past.earlier)
-        return False
+        return ids
+
+    def more_than(self, region_id: str, limit: int) -> bool:
+        """Whether the region has more than `limit` kept ancestors, found at a cost of
+        about `limit`, however many it has."""
+        return len(self._kept(region_id, limit)) > limit
 
     def of(self, region_id: str) -> tuple[Region, ...]:
         """The region's kept ancestors, oldest first, each once."""
         found = self.listed.get(region_id)
-        if found is not None:
-            return found
-        ids: set[str] = set()
-        seen: set[int] = set()
-        todo = [self.pasts.get(region_id, _NO_PAST)]
-        while todo:
-            past = todo.pop()
-            if id(past) in seen:
-                continue
-            seen.add(id(past))
-            ids.update(past.added)
-            todo.extend(past.earlier)
-        ids.discard(region_id)
-        found = tuple(sorted((self.data.regions[i] for i in ids), key=_oldest_first))
-        self.listed[region_id] = found
+        if found is None:
+            kept = (self.data.regions[i] for i in self._kept(region_id))
+            found = self.listed[region_id] = tuple(sorted(kept, key=_oldest_first))
         return found
 
 
