@@ -18,6 +18,7 @@ from conftest import run_cli
 from test_site import GOLDEN_SITE, NOW, build, project
 
 from soteneg.build import cache as build_cache
+from soteneg.build import state_trust
 from soteneg.build.output import cache_dir, lock_file, state_dir, state_root
 
 
@@ -318,7 +319,7 @@ def test_a_cache_folder_others_can_write_is_refused(tmp_path: Path, case: str, r
     root = project(checkout, GOLDEN_SITE)
     cache_home = {
         "world-writable": lambda: _folder(tmp_path / "shared", 0o777),
-        "group-writable": lambda: _folder(tmp_path / "group", 0o775),
+        "group-writable": lambda: _in_group(_folder(tmp_path / "group", 0o775), 12345),
         "a writable folder above": lambda: _folder(
             _folder(tmp_path / "open", 0o777) / "mine", 0o700
         ),
@@ -347,6 +348,13 @@ def _link(link: Path, target: Path) -> Path:
     return link
 
 
+def _in_group(path: Path, gid: int) -> Path:
+    if os.geteuid() != 0:
+        pytest.skip("giving a folder to another group needs root (CI runs as root)")
+    os.chown(path, -1, gid)
+    return path
+
+
 def _owned_by(path: Path, uid: int) -> Path:
     if os.geteuid() != 0:
         pytest.skip("giving a folder to another user needs root (CI runs as root)")
@@ -357,16 +365,14 @@ def _owned_by(path: Path, uid: int) -> Path:
 def test_a_cache_folder_of_one_s_own_is_used(tmp_path: Path) -> None:
     """What stays allowed: a folder of one's own under a sticky one (like /tmp, which
     holds the test run's own XDG_CACHE_HOME), a link to it from a folder of one's own,
-    and a sticky folder of one's own."""
+    a sticky folder of one's own, and one writable by one's own private group (Debian
+    and Ubuntu give each user one, with a umask that makes folders group-writable)."""
     root = project(tmp_path, GOLDEN_SITE)
     sticky = _folder(tmp_path / "sticky", 0o1777)
-    for n, home in enumerate(
-        (
-            _folder(sticky / "mine", 0o700),
-            _link(tmp_path / "link", sticky / "mine"),
-            sticky,
-        )
-    ):
+    homes = [_folder(sticky / "mine", 0o700), _link(tmp_path / "link", sticky / "mine"), sticky]
+    if state_trust._owners_own_group(os.getegid(), os.geteuid()):  # root's group here
+        homes.append(_folder(tmp_path / "ours", 0o775))
+    for n, home in enumerate(homes):
         result = _build_with_cache(root, tmp_path / f"out{n}", home)
         assert result.returncode == 0, result.stdout + result.stderr
         assert (Path(os.path.realpath(home)) / "soteneg").is_dir()

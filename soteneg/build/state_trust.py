@@ -7,14 +7,17 @@ crafted entry put a `<script>` on the site that no commit holds. The cache is tr
 only where nobody but the user (and root) can write: not inside the project or the git
 checkout around it (a commit, or a step of CI, writes there), and not in or under a
 folder that other users can write (a shared runner's home, a group-writable folder;
-one with the sticky bit, like /tmp, lets each keep their own) or that belongs to
-someone else. Symlinks are followed name by name, so the folders a link passes through
+one with the sticky bit, like /tmp, lets each keep their own; a group that is its
+owner's own, as Debian and Ubuntu give each user, has nobody else in it) or that
+belongs to someone else. Symlinks are followed name by name, so the folders a link passes through
 and the one it leads to are all checked.
 """
 
 from __future__ import annotations
 
+import grp
 import os
+import pwd
 import stat
 from pathlib import Path
 
@@ -91,9 +94,25 @@ def untrusted_state(project: Path) -> Text | None:
         mode = stat.S_IMODE(info.st_mode)
         if info.st_uid not in (me, 0):
             return say("@state.foreign", folder=str(folder), path=str(where), uid=str(info.st_uid))
-        if mode & (stat.S_IWGRP | stat.S_IWOTH) and not mode & stat.S_ISVTX:
+        others = mode & stat.S_IWOTH or (
+            mode & stat.S_IWGRP and not _owners_own_group(info.st_gid, info.st_uid)
+        )
+        if others and not mode & stat.S_ISVTX:
             return say("@state.writable", folder=str(folder), path=str(where), mode=f"{mode:o}")
     return None
+
+
+def _owners_own_group(gid: int, uid: int) -> bool:
+    """Whether `gid` is the private group of user `uid`: their primary group, named
+    like them, with no other member (Debian's and Ubuntu's user private groups, where a
+    umask of 002 makes every folder group-writable)."""
+    try:
+        user, group = pwd.getpwuid(uid), grp.getgrgid(gid)
+    except KeyError:
+        return False
+    return (
+        user.pw_gid == gid and group.gr_name == user.pw_name and set(group.gr_mem) <= {user.pw_name}
+    )
 
 
 def state_problem(project: Path) -> Problem | None:
