@@ -9,6 +9,17 @@ steadier figure.
 The bodies: thousands of identical headings (unique ids for each), one heading padded
 with spaces (the trailing `{...}` attributes rule), and non-ASCII autolinks (whose
 target, punycoded, is not written in the text, so locating each one searches far).
+
+A second table (issue 24): a succession chain in regions.yaml of 1,000 to 3,000 units,
+each valid one day and then succeeded by the next, timed for `check --no-pdf` and
+`build --no-pdf --no-search --jobs 1`; once with the chain in the 1900s (outside every
+round) and once with the one round stretched over the whole chain (refused since issue
+24 by `check` and so by `build`: history-too-long, exit 1). regions.yaml holds
+at most 20,000 YAML values (about 1,250 such units), so the runs lift that limit in
+the process to measure further.
+
+    .venv/bin/python bench/hostile.py --what succession [--chains 1000 2000 3000]
+
 Run it against another checkout with PYTHONPATH=that/checkout.
 """
 
@@ -73,17 +84,117 @@ def check(root: Path, timeout: float) -> tuple[float, float] | None:
     return wall, cpu
 
 
+CHAINS = (1000, 2000, 3000)
+# `soteneg` with the YAML value limit lifted: a chain longer than about 1,250 units does
+# not fit in the 20,000 values regions.yaml may hold.
+UNLIMITED = (
+    "import sys; import soteneg.content.yamlpos as y; y.MAX_NODES = 10**7; "
+    "from soteneg.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def chain_project(root: Path, units: int, long_round: bool) -> None:
+    """The minimal project and a chain of `units` one-day units in regions.yaml."""
+    shutil.copytree(MINIMAL, root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    first = dt.date(1900, 1, 1)
+    lines = []
+    for i in range(units):
+        day = first + dt.timedelta(days=i)
+        lines.append(f"- id: ketju-{i}\n  name: {{fi: Ketju {i}, sv: Kedja {i}}}\n")
+        lines.append(f"  valid_from: {day}\n")
+        if i < units - 1:
+            lines.append(f"  valid_to: {day}\n  succeeded_by: [ketju-{i + 1}]\n")
+    with (root / "content/regions.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("".join(lines))
+    if long_round:
+        rounds = root / "content/rounds.yaml"
+        rounds.write_text(rounds.read_text().replace("start: 2018-10-01", "start: 1900-01-01"))
+
+
+def timed(args: list[str], timeout: float, expect: int = 0) -> tuple[float, float] | None:
+    """Wall and CPU seconds of `soteneg args` (the YAML limit lifted); None past
+    `timeout`; exits on a run that does not end with `expect`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", UNLIMITED, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    if result.returncode != expect:
+        raise SystemExit(f"soteneg {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def succession(chains: list[int], repeat: int, timeout: float) -> None:
+    print(f"\nsuccession chains, median of {repeat}: wall s (CPU s)")
+    print("| chain | " + " | ".join(f"{n:,} units" for n in chains) + " |")
+    print("|---|" + "---|" * len(chains))
+    for long_round in (False, True):
+        shape = "in one long round" if long_round else "outside the rounds"
+        for verb in ("check", "build"):
+            cells: list[str] = []
+            for units in chains:
+                if cells and cells[-1].startswith(">"):
+                    cells.append(cells[-1])
+                    continue
+                times = []
+                with tempfile.TemporaryDirectory() as tmp:
+                    root = Path(tmp) / "project"
+                    chain_project(root, units, long_round)
+                    args = [verb, "--root", str(root), "--no-pdf"]
+                    if verb == "build":
+                        args += ["--out", str(Path(tmp) / "out"), "--no-search", "--jobs", "1"]
+                    for _ in range(repeat):
+                        shutil.rmtree(Path(tmp) / "out", ignore_errors=True)
+                        # One long round: every unit has every predecessor in it, and
+                        # `check` refuses the chain (history-too-long, exit 1) where
+                        # main built pages quadratic in its length.
+                        found = timed(args, timeout, expect=1 if long_round else 0)
+                        if found is None:
+                            break
+                        times.append(found)
+                if len(times) < repeat:
+                    cells.append(f"> {timeout:.0f}")
+                else:
+                    wall = statistics.median(t[0] for t in times)
+                    cpu = statistics.median(t[1] for t in times)
+                    cells.append(f"{wall:.2f} ({cpu:.2f})")
+                print(f"  {verb} {shape} {units}: {cells[-1]}", file=sys.stderr, flush=True)
+            print(f"| `{verb}`, {shape} | " + " | ".join(cells) + " |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=600, help="seconds per run")
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES, help="bytes")
+    parser.add_argument("--chains", type=int, nargs="+", default=CHAINS, help="units")
+    parser.add_argument(
+        "--what", nargs="+", choices=("markdown", "succession"), default=["markdown", "succession"]
+    )
     args = parser.parse_args()
     print(
         f"date: {dt.date.today()}, machine: {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}; `soteneg check --no-pdf`, median of {args.repeat}: "
-        "wall s (CPU s)"
+        f"Python {platform.python_version()}"
     )
+    if "markdown" in args.what:
+        markdown(args)
+    if "succession" in args.what:
+        succession(args.chains, args.repeat, args.timeout)
+
+
+def markdown(args: argparse.Namespace) -> None:
+    print(f"\n`soteneg check --no-pdf`, median of {args.repeat}: wall s (CPU s)")
     print("| input | " + " | ".join(f"{s // 1024} KiB" for s in args.sizes) + " |")
     print("|---|" + "---|" * len(args.sizes))
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache
 from soteneg.build.render_pool import run
-from soteneg.build.results import BuildResult, CheckResult
+from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
 from soteneg.build.settings import PdfOptions, Settings
+from soteneg.build.state_trust import state_problem
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
@@ -124,6 +125,9 @@ def build_as(
     root: Path, out: Path | None, settings: Settings, memory: Memory | None = None
 ) -> BuildResult:
     """`build`, with its options as one value (the command line's)."""
+    refused = state_problem(root)  # before anything is read from the cache
+    if refused is not None:
+        return refused_result(refused)
     run = Run(root, out, settings, memory)
     with _collector_paused():
         try:

@@ -12,16 +12,18 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
-from test_site import GOLDEN_SITE, build, project
+from conftest import bundled_copy, run_cli
+from test_site import GOLDEN_SITE, NOW, build, project
 
 from soteneg.build import cache as build_cache
 from soteneg.build.output import cache_dir
 
-EPOCH = {"SOURCE_DATE_EPOCH": "1543500000", "COLUMNS": "200"}
+ENV = {"COLUMNS": "200"}
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -32,7 +34,9 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
-def _start(root: Path, out: Path, *args: str) -> subprocess.Popen[str]:
+def _start(
+    root: Path, out: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [
             sys.executable,
@@ -45,12 +49,17 @@ def _start(root: Path, out: Path, *args: str) -> subprocess.Popen[str]:
             str(out),
             "--lang",
             "en",
+            "--now",
+            NOW,
             *args,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, **EPOCH},
+        env={**os.environ, **ENV, **(env or {})},
+        # A group of its own, so that a test can kill the build with all its workers
+        # (killpg on a process that leads no group killed nothing).
+        start_new_session=True,
     )
 
 
@@ -94,6 +103,97 @@ def _kill_group(group: int, signum: int) -> None:
         os.killpg(group, signum)
 
 
+def _marked(mark: str) -> dict[int, str]:
+    """The live processes whose environment holds SOTENEG_TEST_MARK=`mark` (a build and
+    everything it started, fork server included), with their command lines."""
+    wanted = f"SOTENEG_TEST_MARK={mark}".encode()
+    found = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = Path(entry.path, "environ").read_bytes()
+            command = Path(entry.path, "cmdline").read_bytes()
+        except OSError:  # gone meanwhile
+            continue
+        if wanted in environ.split(b"\0"):  # a zombie's environment reads empty
+            found[int(entry.name)] = command.replace(b"\0", b" ").decode(errors="replace")
+    return found
+
+
+def _kill_the_build_alone_when(
+    process: subprocess.Popen[str], mark: str, ready: Callable[[dict[int, str]], bool]
+) -> dict[int, str]:
+    """SIGKILL to the build's process only (not its group: a CI time-out or the OOM
+    killer picks one process) once `ready` says its workers are at work; then the
+    processes of the build still alive two seconds later."""
+    deadline = time.monotonic() + 120
+    while not ready(_marked(mark)):
+        assert process.poll() is None, f"the build ended before it was killed: {process.stdout}"
+        assert time.monotonic() < deadline, _marked(mark)
+        time.sleep(0.02)
+    workers = _marked(mark)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    try:
+        settle = time.monotonic() + 2
+        while _marked(mark) and time.monotonic() < settle:
+            time.sleep(0.05)
+        left = _marked(mark)
+        assert len(workers) > 1, workers  # there were workers to end
+        return left
+    finally:
+        _kill_group(process.pid, signal.SIGKILL)  # whatever is left does not outlive the test
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+def test_printing_workers_end_with_a_build_killed_alone(tmp_path: Path) -> None:
+    """A build killed with SIGKILL left its fork server and printing workers running:
+    after a 90 s time-out two of them printed for 15 more minutes at 2.6 GB. Killed in
+    the middle of printing, nothing of the build is left two seconds later."""
+    root = bundled_copy(tmp_path)
+    mark = uuid.uuid4().hex
+    process = _start(
+        root, tmp_path / "out", "--jobs", "2", "--no-search", env={"SOTENEG_TEST_MARK": mark}
+    )
+
+    def printing(found: dict[int, str]) -> bool:  # the fork server and two printers
+        return sum("forkserver" in command for command in found.values()) >= 3
+
+    left = _kill_the_build_alone_when(process, mark, printing)
+    assert left == {}, left
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+def test_rendering_workers_end_with_a_build_killed_alone(tmp_path: Path) -> None:
+    """The same for the workers that parse and render pages (forked, from 200 files):
+    they went on with their share of 100 documents, here several seconds of parsing."""
+    root = bundled_copy(tmp_path)
+    news = root / "content/tiedotteet"
+    body = "Tekstiä *paljon* ja [linkki](https://example.fi/a) ja `koodi`.\n\n" * 600
+    for n in range(300):
+        (news / f"2018-11-{n:03d}-uutinen.md").write_text(
+            f"---\ntitle: Uutinen {n}\ntype: news\ndate: 2018-11-20\n---\n\n{body}",
+            encoding="utf-8",
+        )
+    mark = uuid.uuid4().hex
+    process = _start(
+        root,
+        tmp_path / "out",
+        "--jobs",
+        "2",
+        "--no-pdf",
+        "--no-search",
+        env={"SOTENEG_TEST_MARK": mark},
+    )
+
+    def rendering(found: dict[int, str]) -> bool:  # the build and two forks of it
+        return len(found) >= 3
+
+    left = _kill_the_build_alone_when(process, mark, rendering)
+    assert left == {}, left
+
+
 def test_two_builds_at_once_wait_for_each_other(tmp_path: Path) -> None:
     root = project(tmp_path, GOLDEN_SITE)
     out = tmp_path / "out"
@@ -132,11 +232,13 @@ def test_a_full_disk_is_a_clear_error_and_the_old_site_stays(tmp_path: Path) -> 
             "--no-pdf",
             "--lang",
             "en",
+            "--now",
+            NOW,
         ],
         capture_output=True,
         text=True,
         preexec_fn=_limit_file_size,
-        env={**os.environ, **EPOCH},
+        env={**os.environ, **ENV},
         timeout=120,
         check=False,
     )
@@ -163,11 +265,13 @@ def test_a_read_only_output_is_a_clear_error_and_the_old_site_stays(tmp_path: Pa
     try:
         subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
         # Nothing to do writes nothing, so it succeeds even here.
-        unchanged = run_cli("build", "--root", root, "--out", out, "--no-pdf", env=EPOCH)
+        unchanged = run_cli(
+            "build", "--root", root, "--out", out, "--no-pdf", "--now", NOW, env=ENV
+        )
         assert unchanged.returncode == 0 and "nothing changed" in unchanged.stdout
         doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
         doc.write_text(doc.read_text().replace("lähes kaikkialla", "melkein kaikkialla"))
-        result = run_cli("build", "--root", root, "--out", out, "--no-pdf", env=EPOCH)
+        result = run_cli("build", "--root", root, "--out", out, "--no-pdf", "--now", NOW, env=ENV)
         assert result.returncode == 2
         assert "error[output-error]" in result.stdout and "Read-only file system" in result.stdout
         assert _snapshot(out) == before

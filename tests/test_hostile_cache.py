@@ -9,11 +9,16 @@ import os
 import pickle
 import shutil
 from pathlib import Path
+from subprocess import CompletedProcess
+from typing import Any
 
 import msgspec
-from test_site import GOLDEN_SITE, build, project
+import pytest
+from conftest import run_cli
+from test_site import GOLDEN_SITE, NOW, build, project
 
 from soteneg.build import cache as build_cache
+from soteneg.build import state_trust
 from soteneg.build.output import cache_dir, lock_file, state_dir, state_root
 
 
@@ -227,3 +232,166 @@ def test_a_state_file_replaced_by_a_folder_is_repaired(tmp_path: Path) -> None:
     assert build(root, out).returncode == 0
     now = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert now == reference
+
+
+# --- where the cache may live (issue 24) ------------------------------------------------
+
+
+def _build_with_cache(root: Path, out: Path, cache_home: Path | str) -> CompletedProcess[str]:
+    return run_cli(
+        "build", "--root", root, "--out", out, "--no-pdf", "--now", NOW,
+        env={"XDG_CACHE_HOME": str(cache_home)},
+    )  # fmt: skip
+
+
+def _with_script(folder: Path, after: str) -> int:
+    """Every cached parse of a document that renders `after`, with a script after it
+    (msgpack decoded as plain values and written back: the records stay well formed)."""
+    evil = "<script>alert('cache')</script>"
+    found = 0
+
+    def walk(value: Any) -> Any:
+        nonlocal found
+        if isinstance(value, str) and after in value:
+            found += 1
+            return value.replace(after, after + evil)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    for shard in (folder / "parsed").iterdir():
+        shard.write_bytes(msgspec.msgpack.encode(walk(msgspec.msgpack.decode(shard.read_bytes()))))
+    return found
+
+
+def test_a_crafted_cache_inside_the_checkout_is_not_read(tmp_path: Path) -> None:
+    """A cache entry is taken as it is when its file has not changed: an entry crafted
+    with a `<script>` in a document's body was published, a script in no commit, by
+    whoever could write the cache. Here XDG_CACHE_HOME points into the checkout (a
+    step of CI, or a commit, can write there): the build stops, exit 2, and says so."""
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    root = project(checkout, GOLDEN_SITE)  # checkout/project: the site is a part of it
+    out = tmp_path / "out"
+    trusted = tmp_path / "own-cache"
+    assert _build_with_cache(root, out, trusted).returncode == 0
+    planted = checkout / ".cache"
+    shutil.copytree(trusted, planted)
+    in_cache_home = cache_dir(out).relative_to(state_root().parent)  # soteneg/<out>/cache
+    assert _with_script(planted / in_cache_home, "lähes kaikkialla") > 0
+    base = root / "templates/base.html"
+    base.write_text(base.read_text() + "{# every page again #}\n")
+    result = _build_with_cache(root, out, planted)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "error[output-error]" in line]
+    assert len(lines) == 1, result.stdout
+    assert f"the build cache {planted / 'soteneg'} is inside the checkout {checkout}" in lines[0]
+    assert "set XDG_CACHE_HOME to a folder outside the checkout" in lines[0]
+    assert not [p for p in out.rglob("*.html") if "alert('cache')" in p.read_text()]
+
+
+def _folder(path: Path, mode: int) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    path.chmod(mode)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("case", "reason"),
+    [
+        ("world-writable", "other users can write {tmp}/shared (mode 777)"),
+        ("group-writable", "other users can write {tmp}/group (mode 775)"),
+        ("a writable folder above", "other users can write {tmp}/open (mode 777)"),
+        ("a link through a writable folder", "other users can write {tmp}/open (mode 777)"),
+        ("a link into the checkout", "is inside the checkout {tmp}/checkout"),
+        ("a link that loops", "symlinks in its path loop"),
+        ("someone else's", "{tmp}/theirs belongs to another user (uid 12345)"),
+    ],
+)
+def test_a_cache_folder_others_can_write_is_refused(tmp_path: Path, case: str, reason: str) -> None:
+    """A shared runner's home, a group's folder, a link that passes through one or leads
+    into the checkout: exit 2 with one line naming the folder, the reason and what to
+    do, before anything is read or written."""
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    root = project(checkout, GOLDEN_SITE)
+    cache_home = {
+        "world-writable": lambda: _folder(tmp_path / "shared", 0o777),
+        "group-writable": lambda: _in_group(_folder(tmp_path / "group", 0o775), 12345),
+        "a writable folder above": lambda: _folder(
+            _folder(tmp_path / "open", 0o777) / "mine", 0o700
+        ),
+        "a link through a writable folder": lambda: _link(
+            tmp_path / "link", _folder(_folder(tmp_path / "open", 0o777) / "mine", 0o700)
+        ),
+        "a link into the checkout": lambda: _link(tmp_path / "link", checkout / ".cache"),
+        "a link that loops": lambda: _link(tmp_path / "a", _link(tmp_path / "b", tmp_path / "a")),
+        "someone else's": lambda: _owned_by(_folder(tmp_path / "theirs", 0o755), 12345),
+    }[case]()
+    out = tmp_path / "out"
+    result = _build_with_cache(root, out, cache_home)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "error[output-error]" in line]
+    assert len(lines) == 1, result.stdout
+    assert f"the build cache {cache_home}/soteneg" in lines[0]
+    assert reason.format(tmp=tmp_path) in lines[0]
+    assert "XDG_CACHE_HOME" in lines[0]
+    assert not out.exists()
+    assert not (Path(os.path.realpath(cache_home)) / "soteneg").exists()  # nothing made there
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def _link(link: Path, target: Path) -> Path:
+    link.symlink_to(target)
+    return link
+
+
+def _in_group(path: Path, gid: int) -> Path:
+    if os.geteuid() != 0:
+        pytest.skip("giving a folder to another group needs root (CI runs as root)")
+    os.chown(path, -1, gid)
+    return path
+
+
+def _owned_by(path: Path, uid: int) -> Path:
+    if os.geteuid() != 0:
+        pytest.skip("giving a folder to another user needs root (CI runs as root)")
+    os.chown(path, uid, -1)
+    return path
+
+
+def test_a_cache_folder_of_one_s_own_is_used(tmp_path: Path) -> None:
+    """What stays allowed: a folder of one's own under a sticky one (like /tmp, which
+    holds the test run's own XDG_CACHE_HOME), a link to it from a folder of one's own,
+    a sticky folder of one's own, and one writable by one's own private group (Debian
+    and Ubuntu give each user one, with a umask that makes folders group-writable)."""
+    root = project(tmp_path, GOLDEN_SITE)
+    sticky = _folder(tmp_path / "sticky", 0o1777)
+    homes = [_folder(sticky / "mine", 0o700), _link(tmp_path / "link", sticky / "mine"), sticky]
+    if state_trust._owners_own_group(os.getegid(), os.geteuid()):  # root's group here
+        homes.append(_folder(tmp_path / "ours", 0o775))
+    for n, home in enumerate(homes):
+        result = _build_with_cache(root, tmp_path / f"out{n}", home)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert (Path(os.path.realpath(home)) / "soteneg").is_dir()
+
+
+def test_the_preview_refuses_such_a_cache_folder_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview keeps its cache in memory, but its lock and journal on disk: the
+    same refusal, shown on its problem page instead of a build."""
+    from soteneg import pipeline
+    from soteneg.build.run import Memory
+    from soteneg.core.options import BuildOptions
+
+    root = project(tmp_path, GOLDEN_SITE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_folder(tmp_path / "shared", 0o777)))
+    result = pipeline.build(
+        root, tmp_path / "out", BuildOptions(drafts=True), pdf_options=None, memory=Memory()
+    )
+    assert result.failed and [p.code for p in result.problems] == ["output-error"]
+    assert "other users can write" in result.problems[0].message_in("en")
+    assert not (tmp_path / "shared/soteneg").exists()

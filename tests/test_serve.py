@@ -5,6 +5,7 @@ without stopping, and leaves no folder behind when it is stopped."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import http.client
@@ -28,9 +29,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browser import browser, require_chromium
+from browser import CHROMIUM, browser, require_chromium
 from conftest import REPO, run_cli
-from test_site import GOLDEN_SITE, project
+from test_site import GOLDEN_SITE, NOW, project
+from tornado.httpclient import HTTPRequest
 
 from soteneg.editors import serve_guard
 
@@ -159,13 +161,12 @@ def _spawn(root: Path, where: Path, port: int, boot: list[str], *options: str) -
     tmp.mkdir(exist_ok=True)
     cache.mkdir(exist_ok=True)
     process = subprocess.Popen(
-        [*boot, "serve", "--root", str(root), "--port", str(port), *options],
+        [*boot, "serve", "--root", str(root), "--port", str(port), "--now", NOW, *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         env={
             **os.environ,
-            "SOURCE_DATE_EPOCH": "1543500000",
             "COLUMNS": "200",
             "TMPDIR": str(tmp),
             "XDG_CACHE_HOME": str(cache),
@@ -492,6 +493,52 @@ def test_livereload_socket_only_from_the_preview_s_own_pages(bundled: Running) -
     assert _upgrade(port, {**own, **same}) == 403
 
 
+MALFORMED = [
+    "not json",
+    "",
+    "[1, 2]",
+    "42",
+    "null",
+    '"hello"',
+    "{}",
+    '{"command": 1}',
+    '{"command": ["hello"]}',
+    '{"command": "info", "url": {"a": 1}}',
+    "[" * 100_000,  # past Python's stack in json
+    b"\xff\xfe not UTF-8",
+    b'{"command": "hello"}\xff',
+]
+
+
+def test_a_malformed_livereload_message_is_ignored_quietly(bundled: Running) -> None:
+    """livereload's handler decoded every message as a JSON object, and anything else
+    ended in a traceback in the editor's terminal. Now it is ignored, the socket stays
+    open, and a real handshake after it is answered."""
+    from tornado.ioloop import IOLoop
+    from tornado.websocket import websocket_connect
+
+    async def talk() -> dict[str, object]:
+        url = f"ws://127.0.0.1:{bundled.port}/livereload"
+        request = HTTPRequest(url, headers={"Origin": bundled.base.rstrip("/")})
+        connection = await websocket_connect(request)
+        try:
+            for message in MALFORMED:
+                await connection.write_message(message, binary=isinstance(message, bytes))
+            await connection.write_message('{"command": "hello", "protocols": []}')
+            answer = await asyncio.wait_for(connection.read_message(), timeout=10)
+            assert isinstance(answer, str)
+            return json.loads(answer)
+        finally:
+            connection.close()
+
+    before = len(bundled.said)
+    answer = IOLoop(make_current=False).run_sync(talk, timeout=30)
+    assert answer["command"] == "hello"
+    time.sleep(0.5)  # what the preview printed meanwhile has been read
+    said = "".join(bundled.said[before:])
+    assert "Traceback" not in said and "Uncaught exception" not in said, said
+
+
 # --- what the browser may do with the answers -----------------------------------------
 
 
@@ -542,6 +589,68 @@ def test_pages_work_under_the_policy_without_violations(bundled: Running) -> Non
         )
         assert _wait_for(lambda: _csp_violations(console) != [], timeout=5), console
         assert page.evaluate("window.injected") is None
+
+
+def _script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+TEMPLATE_SCRIPT = "document.documentElement.setAttribute('data-template', 'ran')"
+CONTENT_SCRIPT = "document.documentElement.setAttribute('data-content', 'ran')"
+UNCLOSED_SCRIPT = "document.documentElement.setAttribute('data-unclosed', 'ran');"
+
+
+def test_raw_html_scripts_run_in_the_preview_only_as_on_the_site(tmp_path: Path) -> None:
+    """With `allow_raw_html: true` the preview hashed every inline script of a page, the
+    content's too, so they ran there; the published site's header names only the
+    templates' (docs/publishing.md). Now a template's inline script runs and the
+    content's do not, closed or left open (an open one takes the page up to the next
+    `</script>`, the template's, and that whole script is not allowed either)."""
+    root = project(tmp_path, GOLDEN_SITE)
+    config = root / "site.yaml"
+    config.write_text(config.read_text() + "allow_raw_html: true\n")
+    _edit(root / "templates/base.html", "</body>", f"<script>{TEMPLATE_SCRIPT}</script>\n</body>")
+    closed = root / "content/kierrokset/2018-syksy/uusimaa.md"
+    closed.write_text(closed.read_text() + f"\n<script>{CONTENT_SCRIPT}</script>\n")
+    unclosed = root / "content/kierrokset/2018-syksy/etela-savo.md"
+    unclosed.write_text(unclosed.read_text() + f"\n<script>{UNCLOSED_SCRIPT}\n")
+    with _running(root, tmp_path) as running:
+        pages = {}
+        for name in ("uusimaa", "etela-savo"):
+            answer = _request(running.port, f"/kierrokset/2018-syksy/{name}/")
+            assert answer.status == 200, answer.body[:2000]
+            pages[name] = answer
+            body = answer.body.decode()
+            assert "soteneg-content-" not in body  # the marks stay in the preview's files
+            policy = answer.headers["content-security-policy"]
+            script_src = next(d for d in policy.split("; ") if d.startswith("script-src "))
+            allowed = set(script_src.split()[1:])
+            if name == "uusimaa":
+                assert f"<script>{CONTENT_SCRIPT}</script>" in body  # served as written
+                assert _script_hash(TEMPLATE_SCRIPT) in allowed
+                assert _script_hash(CONTENT_SCRIPT) not in allowed
+            else:
+                # What the browser runs: from the open <script> to the template's end.
+                start = body.index(f"<script>{UNCLOSED_SCRIPT}") + len("<script>")
+                swallowed = body[start : body.index("</script>", start)]
+                assert TEMPLATE_SCRIPT in swallowed
+                assert _script_hash(swallowed) not in allowed
+                hashes = {a for a in allowed if a.startswith("'sha256-")}
+                assert hashes <= {_script_hash(TEMPLATE_SCRIPT)}, policy
+        if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
+            return  # the headers are checked; the browser only where there is one
+        with browser() as chromium:
+            page = chromium.new_page()
+            ran = (
+                "['template', 'content', 'unclosed']"
+                ".map(n => document.documentElement.getAttribute('data-' + n))"
+            )
+            page.goto(running.base + "kierrokset/2018-syksy/uusimaa/")
+            page.wait_for_timeout(300)
+            assert page.evaluate(ran) == ["ran", None, None]
+            page.goto(running.base + "kierrokset/2018-syksy/etela-savo/")
+            page.wait_for_timeout(300)
+            assert page.evaluate(ran) == [None, None, None]
 
 
 def test_an_svg_opened_from_the_preview_runs_no_script(bundled: Running) -> None:

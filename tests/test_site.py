@@ -16,8 +16,8 @@ from conftest import REPO, TESTS, UPDATE_GOLDEN, run_cli
 
 GOLDEN_SITE = TESTS / "sites" / "golden"
 GOLDEN_EXPECTED = TESTS / "golden" / "expected"
-# 2018-11-29 14:00 UTC: after the news of 26.11., before the embargoed one of 1.12.
-EPOCH = "1543500000"
+# After the news of 26.11., before the embargoed one of 1.12.
+NOW = "2018-11-29T14:00+00:00"
 
 
 def project(tmp_path: Path, source: Path) -> Path:
@@ -28,12 +28,12 @@ def project(tmp_path: Path, source: Path) -> Path:
     return root
 
 
-def build(root: Path, out: Path, *args: str, epoch: str = EPOCH, pdf: bool = False):
-    """`soteneg build` at a fixed "now"; HTML only unless `pdf` (PDFs: test_pdf.py)."""
+def build(root: Path, out: Path, *args: str, now: str = NOW, pdf: bool = False):
+    """`soteneg build` at a fixed "now" (unless `args` name one); HTML only unless `pdf`
+    (PDFs: test_pdf.py)."""
     extra = () if pdf else ("--no-pdf",)
-    return run_cli(
-        "build", "--root", root, "--out", out, *args, *extra, env={"SOURCE_DATE_EPOCH": epoch}
-    )
+    clock = () if "--now" in args else ("--now", now)
+    return run_cli("build", "--root", root, "--out", out, *args, *extra, *clock)
 
 
 def _tree(root: Path, search: bool = True) -> list[str]:
@@ -221,6 +221,53 @@ def test_drafts_and_embargo(golden: Path, tmp_path: Path) -> None:
     assert (later / "tiedotteet/2018-12-01-embargo/index.html").is_file()
 
 
+def test_the_embargo_clock_is_the_real_one_not_the_commit_s_date(
+    golden: Path, tmp_path: Path
+) -> None:
+    """CI exported SOURCE_DATE_EPOCH from `git log -1`, and the build took it for "now":
+    a commit dated 2200 published what is embargoed until 2100, and a build of a commit
+    of 2018 kept an embargo of 2018-12-01 on for ever. Only --now or the clock count."""
+    future = golden / "content/tiedotteet/2100-01-01-tuleva.md"
+    future.write_text(
+        "---\ntitle: Tuleva\ntype: news\ndate: 2018-11-20\npublish_at: 2100-01-01 09:00:00\n"
+        "---\n\nJulkaistaan vuonna 2100.\n",
+        encoding="utf-8",
+    )
+    commit_in_2200 = {"SOURCE_DATE_EPOCH": "7258118400"}
+    out = tmp_path / "out"
+    result = run_cli("build", "--root", golden, "--out", out, "--no-pdf", env=commit_in_2200)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (out / "tiedotteet/2100-01-01-tuleva").exists()
+    assert "Tuleva" not in _page(out, "tiedotteet/atom.xml")
+    # An old commit built today: the embargo of 2018-12-01 has ended.
+    assert (out / "tiedotteet/2018-12-01-embargo/index.html").is_file()
+    commit_of_2018 = {"SOURCE_DATE_EPOCH": "1543500000"}
+    old = tmp_path / "old"
+    result = run_cli("build", "--root", golden, "--out", old, "--no-pdf", env=commit_of_2018)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (old / "tiedotteet/2018-12-01-embargo/index.html").is_file()
+    # --now is the one way to build as of another moment.
+    assert build(golden, old, "--now", "2100-01-01T09:00").returncode == 0
+    assert (old / "tiedotteet/2100-01-01-tuleva/index.html").is_file()
+
+
+def test_an_earlier_now_hides_again_what_a_later_one_published(
+    golden: Path, tmp_path: Path
+) -> None:
+    """A build as of an earlier moment into the same output is not "nothing changed":
+    the same input and the same --now give the same site, whatever was built before."""
+    out = tmp_path / "out"
+    assert build(golden, out, now="2018-12-05T09:00").returncode == 0
+    assert (out / "tiedotteet/2018-12-01-embargo/index.html").is_file()
+    result = build(golden, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "nothing changed" not in result.stdout
+    assert not (out / "tiedotteet/2018-12-01-embargo").exists()
+    fresh = tmp_path / "fresh"
+    assert build(golden, fresh).returncode == 0
+    assert _tree(out, search=False) == _tree(fresh, search=False)
+
+
 def test_feed_and_sitemap(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build(golden, out).returncode == 0
@@ -236,7 +283,7 @@ def test_feed_and_sitemap(golden: Path, tmp_path: Path) -> None:
 def test_a_feed_names_news_not_in_its_language_plainly(golden: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     # 2018-12-05: the news of 1.12., written only in Finnish, is out.
-    assert build(golden, out, epoch="1544000000").returncode == 0
+    assert build(golden, out, now="2018-12-05T09:00").returncode == 0
     feed = _page(out, "sv/tiedotteet/atom.xml")
     assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">' in feed
     assert "<updated>2018-12-01T00:00:00Z</updated>" in feed  # the newest news, not 1970

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import MINIMAL, REPO, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -274,3 +274,143 @@ def test_new_refuses_a_region_that_began_after_the_round(project: Path) -> None:
     assert "region 'pirkanmaa-hva' is valid from 2023-01-01" in message
     assert "name its predecessor valid then: 'pirkanmaa'" in message
     assert not (project / "content/kierrokset/2018-syksy/arviot/pirkanmaa-hva.md").exists()
+
+
+# --- long successions (issue 24) -----------------------------------------------------
+
+
+class _Counted(dict[str, tuple[str, ...]]):
+    """DataSet.taken_over that counts how often it is read."""
+
+    reads = 0
+
+    def get(self, key: str, default: Any = None) -> Any:
+        _Counted.reads += 1
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        _Counted.reads += 1
+        return super().__getitem__(key)
+
+
+def _chain(n: int, first: dt.date) -> DataSet:
+    """n units, each for one day and then succeeded by the next."""
+    units = [
+        region(
+            f"k{i}",
+            valid_from=first + dt.timedelta(days=i),
+            **(
+                {"valid_to": first + dt.timedelta(days=i), "succeeded_by": [f"k{i + 1}"]}
+                if i < n - 1
+                else {}
+            ),
+        )
+        for i in range(n)
+    ]
+    return dataset(*units, rounds=(round_of("r", D(2018, 10, 1), D(2018, 11, 30)),))
+
+
+@pytest.mark.parametrize("first", [D(1900, 1, 1), D(2018, 10, 1)])
+def test_the_ancestry_of_a_long_chain_is_read_once_not_once_per_unit(first: dt.date) -> None:
+    """A chain of 1,000 units took 121 s to build: every unit's page walked its whole
+    past again, reading every region at each step. Now the whole chain is read a few
+    times over, whether its units lie outside the rounds or (from 2018-10-01) the
+    first 61 in one round, and every unit's ancestors in rounds are listed."""
+    n = 3000
+    data = _chain(n, first)
+    data.__dict__["taken_over"] = _Counted(data.taken_over)  # the cached index, counted
+    _Counted.reads = 0
+    ancestry = timeline.Ancestry(data, timeline.in_some_round(data))
+    listed = {r: ancestry.of(r) for r in data.regions}
+    assert _Counted.reads <= 3 * n, _Counted.reads
+    in_round = [f"k{i}" for i in range(61)] if first.year == 2018 else []
+    assert _ids(listed[f"k{n - 1}"]) == in_round
+    assert _ids(listed["k30"]) == in_round[:30]
+    assert listed["k0"] == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(min_value=1, max_value=11), max_size=3), min_size=1, max_size=12),
+    st.sets(st.integers(min_value=0, max_value=11)),
+)
+def test_ancestry_lists_what_ancestors_lists_among_the_kept(
+    later: list[list[int]], kept: set[int]
+) -> None:
+    """Splits, merges and lines that meet, written in any order in regions.yaml: the
+    same ancestors as `ancestors`, in the same order, each once. (Unit i is succeeded
+    by units after it: `check` refuses cycles before any page is made.)"""
+    n = len(later)
+    order = list(reversed(range(n)))  # successors come first in the file
+    data = dataset(
+        *(
+            region(f"u{i}", succeeded_by=sorted({f"u{i + d}" for d in later[i] if i + d < n}))
+            for i in order
+        )
+    )
+    ancestry = timeline.Ancestry(data, {f"u{i}" for i in kept})
+    for unit in data.regions.values():
+        expected = [a for a in _ids(timeline.ancestors(data, unit)) if int(a[1:]) in kept]
+        assert _ids(ancestry.of(unit.id)) == expected
+
+
+def test_ancestry_ends_on_a_cycle() -> None:
+    data = dataset(
+        region("a", succeeded_by=["b"]),
+        region("b", succeeded_by=["c"]),
+        region("c", succeeded_by=["a"]),
+    )
+    ancestry = timeline.Ancestry(data, {"a", "b", "c"})
+    for unit in "abc":
+        assert unit not in _ids(ancestry.of(unit))
+
+
+def _chain_project(tmp_path: Path, units: int, long_round: bool) -> Path:
+    """The minimal project with a chain of `units` one-day units from 1900-01-01; with
+    `long_round` its round lasts the whole chain."""
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    lines = []
+    for i in range(units):
+        day = D(1900, 1, 1) + dt.timedelta(days=i)
+        lines.append(f"- id: k{i}\n  name: {{fi: K{i}, sv: K{i}}}\n  valid_from: {day}\n")
+        if i < units - 1:
+            lines.append(f"  valid_to: {day}\n  succeeded_by: [k{i + 1}]\n")
+    with (root / "content/regions.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("".join(lines))
+    if long_round:
+        rounds = root / "content/rounds.yaml"
+        rounds.write_text(rounds.read_text().replace("start: 2018-10-01", "start: 1900-01-01"))
+    return root
+
+
+def test_a_chain_as_long_as_regions_yaml_can_hold_builds(tmp_path: Path) -> None:
+    """1,200 units in one chain (regions.yaml holds at most 20,000 YAML values, about
+    1,250 such units): on 1,000 the build took 121 s of CPU, cubic in the length. A
+    generous guard, not a timing: here it takes a few seconds (bench/hostile.py)."""
+    root = _chain_project(tmp_path, 1200, long_round=False)
+    out = tmp_path / "out"
+    result = run_cli("build", "--root", root, "--out", out, "--no-pdf", "--no-search", timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (out / "maakunnat/k1199/index.html").is_file()
+
+
+def test_a_history_of_more_than_100_predecessors_is_refused(tmp_path: Path) -> None:
+    """When every unit of a chain existed in one long round, each unit's page on a theme
+    lists every predecessor's round: pages quadratic in the chain (1,000 units and one
+    document: 435 MB in 133 s). More than 100 such predecessors is a located problem,
+    at the first unit over (not at each one after it), found in linear time."""
+    root = _chain_project(tmp_path, 1200, long_round=True)
+    result = run_cli("check", "--root", root, "--no-pdf", timeout=120)
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = [line for line in result.stdout.splitlines() if "error[" in line]
+    assert len(found) == 1, result.stdout
+    assert (
+        "error[history-too-long]: region 'k101' continues the history of more than 100"
+        in (found[0])
+    )
+    assert found[0].startswith("content/regions.yaml:")
+    at_the_limit = _chain_project(tmp_path / "limit", 101, long_round=True)
+    result = run_cli("check", "--root", at_the_limit, "--no-pdf")
+    assert result.returncode == 0, result.stdout  # k100 has 100 predecessors: allowed

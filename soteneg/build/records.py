@@ -35,6 +35,9 @@ class Inputs:
     written: dict[str, Stamp] = field(default_factory=dict)  # output file -> stamp
     # The first publish_at after the build's moment: from then on the site is different.
     settles: dt.datetime | None = None
+    # The last publish_at up to the build's moment: a build as of an earlier moment (an
+    # earlier --now) hides that document again, so it is not "nothing changed".
+    lifted: dt.datetime | None = None
     warnings: list[Problem] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # of files with warnings
     files: int = 0

@@ -7,7 +7,8 @@ previous build's is not written at all; the others go into the staging folder, f
 which the build moves them into place once every check has passed.
 
 Workers do not keep the signal handlers of this process (the preview's, serve.py): they
-die as SIGTERM says, which is how the pool stops them.
+die as SIGTERM says, which is how the pool stops them. They end when this process does,
+however it ends (core/lifeline.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 import jinja2
 
 from soteneg.build.units import Unit
+from soteneg.core import lifeline
 from soteneg.core.problems import Problem
 from soteneg.site import search
 from soteneg.site.feeds import sitemap_entry
@@ -129,9 +131,11 @@ def _caught_signals() -> set[int]:
     }
 
 
-def _worker_signals(caught: set[int]) -> None:
-    """In a worker, before any task: the default action for the signals the parent
-    handles, then let them in (one that came since the fork is acted on now)."""
+def _worker_start(caught: set[int], line: lifeline.Lifeline) -> None:
+    """In a worker, before any task: end with the build (lifeline), the default action
+    for the signals the parent handles, then let them in (one that came since the fork
+    is acted on now)."""
+    lifeline.hold(line)
     for sig in caught:
         signal.signal(sig, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, caught)
@@ -160,7 +164,7 @@ def run(function: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
         held = signal.pthread_sigmask(signal.SIG_BLOCK, caught)
         try:
             pool = multiprocessing.get_context("fork").Pool(
-                jobs, initializer=_worker_signals, initargs=(caught,)
+                jobs, initializer=_worker_start, initargs=(caught, lifeline.this_process())
             )
         except BaseException:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)

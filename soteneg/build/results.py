@@ -75,3 +75,9 @@ def unchanged_result(
         unchanged=True,
         recorded_lang=inputs.default_lang,
     )
+
+
+def refused_result(refused: Problem) -> BuildResult:
+    """A build that stopped before reading anything (its state folder is not trusted)."""
+    checked = CheckResult(Content(None, DataSet(), (), (), {}), [refused], False)
+    return BuildResult(checked, [refused], None)

@@ -397,6 +397,7 @@ class Run:
             self.stamps,
             written,
             settles(checked.content, self.settings.options),
+            lifted(checked.content, self.settings.options),
             list(checked.problems),
             {f: t for f, t in checked.content.texts.items() if f in warned},
             len(records),
@@ -435,3 +436,16 @@ def settles(content: Content, options: BuildOptions) -> dt.datetime | None:
         if d.meta is not None and d.meta.publish_at and d.meta.publish_at > now
     ]
     return min(future) if future else None
+
+
+def lifted(content: Content, options: BuildOptions) -> dt.datetime | None:
+    """The last moment up to the build's "now" at which an embargo ended: a build as of
+    an earlier moment leaves that document out again. Without a "now" nothing is held
+    back, so every embargo counts as ended."""
+    now = options.now
+    past = [
+        d.meta.publish_at
+        for d in content.documents
+        if d.meta is not None and d.meta.publish_at and (now is None or d.meta.publish_at <= now)
+    ]
+    return max(past) if past else None

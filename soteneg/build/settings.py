@@ -54,6 +54,7 @@ class Settings:
         return (
             self.options.drafts,
             self.options.base_path,
+            self.options.content_mark,
             pdf is not None,
             self.with_search,
             self.link_pdfs,

@@ -232,11 +232,12 @@ def plan_units(
         for theme_id in site.data.themes:
             # Each region's history on the theme: its own rounds and its predecessors'.
             # Whether its comparison page exists (and so whether the matrix links to it)
-            # depends on every document in that history.
+            # depends on every document in that history; the rounds without one come
+            # from the data, which every page's key holds (site_key).
             histories = {
                 r: tuple(
                     site.slots.get(("negotiation", step.round.id, step.region))
-                    for step in eras.theme_history(site, theme_id, r)
+                    for step in eras.documented_history(site, theme_id, r)
                 )
                 for r in site.data.regions
             }

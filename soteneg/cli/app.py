@@ -97,8 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--now",
         metavar="TIME",
-        help="the moment embargoes (publish_at) are judged against; "
-        "default: SOURCE_DATE_EPOCH, else the clock",
+        help="the moment embargoes (publish_at) are judged against, e.g. 2030-01-01T09:00 "
+        "(Helsinki time unless it names its offset); default: the clock. "
+        "SOURCE_DATE_EPOCH is not used for this: it is a commit's date, which its author chose",
     )
     build.set_defaults(run=cmd_build)
 

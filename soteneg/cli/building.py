@@ -21,6 +21,7 @@ from rich.text import Text
 from soteneg.build import cache as build_cache
 from soteneg.build.output import cache_dir, lock_file
 from soteneg.build.settings import PdfOptions, Settings
+from soteneg.build.state_trust import state_problem
 from soteneg.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -104,6 +105,10 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
     options = BuildOptions(drafts=args.drafts, now=now)
     settings = Settings(options, pdf_options, with_search=not args.no_search, jobs=jobs)
+    refused = state_problem(root)  # before the cache is read, even to see nothing changed
+    if refused is not None:
+        print_problems([refused], {}, args.format, console, message_lang(args.lang, None))
+        return EXIT_USAGE
     if _nothing_changed(root, out, settings, args, console, started):
         return EXIT_OK
     # Loaded only now: a build with nothing to do should not wait for it.
@@ -218,7 +223,9 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
         console.print(Text(f"preview at {url} (drafts shown; Ctrl+C stops)", style="bold"))
 
     try:
-        serve.run(root, args.host, args.port, now_of(args.now), report, ready)
+        # Without --now each rebuild asks the clock: an embargo ends during the preview too.
+        now = now_of(args.now) if args.now else None
+        serve.run(root, args.host, args.port, now, report, ready)
     except OSError as err:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {err.strerror}") from None
     except KeyboardInterrupt:

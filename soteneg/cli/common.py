@@ -4,7 +4,6 @@ build's "now", and printing problems in the chosen format."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from functools import cache
 from pathlib import Path
 
@@ -70,17 +69,17 @@ def print_problems(
 
 
 def now_of(value: str | None) -> dt.datetime:
-    """The build's "now", for embargoes: --now, else SOURCE_DATE_EPOCH, else the clock."""
+    """The build's "now", for embargoes: --now, else the clock.
+
+    Never SOURCE_DATE_EPOCH: CI sets it from the commit, and a commit's date is whatever
+    its author wrote (a commit dated 2031 would lift every embargo up to then, and a
+    scheduled build of an old commit would never lift one). The output is still the
+    same for the same input and the same --now; the PDFs' dates come from each
+    document's own date (packets.pdf), not from the clock."""
     if value:
         try:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             raise UsageError(f"--now {value}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
         return moment if moment.tzinfo else moment.replace(tzinfo=HELSINKI)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-        except (ValueError, OverflowError):
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch}: not a number of seconds") from None
     return dt.datetime.now(tz=dt.UTC)

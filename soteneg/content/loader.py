@@ -10,6 +10,7 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from soteneg.content.config import SiteConfig
@@ -83,6 +84,17 @@ class DataSet:
     index: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (file, id) -> entry
     # data file name -> every id written in it, valid entry or not
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @cached_property
+    def taken_over(self) -> Mapping[str, tuple[str, ...]]:
+        """Region id -> the ids of the units it took over from, in the order of
+        regions.yaml: `succeeded_by` read backwards once, so that a walk back through a
+        long succession does not read every region at every step."""
+        found: dict[str, list[str]] = {}
+        for region in self.regions.values():
+            for successor in region.succeeded_by:
+                found.setdefault(successor, []).append(region.id)
+        return {k: tuple(v) for k, v in found.items()}
 
 
 @dataclass(frozen=True)

@@ -14,3 +14,7 @@ class BuildOptions:
     now: dt.datetime | None = None  # None: no embargo is in force (every publish_at has passed)
     # Serve the site from this path instead of base_url's (the preview serves from "/").
     base_path: str | None = None
+    # The preview's secret: what editors wrote (bodies, sections) stands between
+    # <!--mark--> and <!--/mark--> in its pages, so that its policy can tell the
+    # templates' scripts from the content's (editors/serve_guard.py). Never published.
+    content_mark: str | None = None

@@ -16,12 +16,14 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import datetime as dt
 import gc
 import html
 import logging
 import mimetypes
 import os
 import posixpath
+import secrets
 import shutil
 import signal
 import tempfile
@@ -68,11 +70,18 @@ class State:
 
 class Preview:
     def __init__(
-        self, root: Path, out: Path, now: Any, report: Callable[[State], None] | None = None
+        self,
+        root: Path,
+        out: Path,
+        now: dt.datetime | None,
+        report: Callable[[State], None] | None = None,
     ) -> None:
         self.root = root
         self.out = out
-        self.now = now
+        self.now = now  # None: the clock at each rebuild
+        # Marks what editors wrote in the pages (serve_guard.page_policy); a secret, so
+        # that no content can write the mark that would end its own part early.
+        self.content_mark: str | None = f"soteneg-content-{secrets.token_hex(16)}"
         self.report = report
         self.state = State()
         self.lock = threading.Lock()
@@ -91,7 +100,12 @@ class Preview:
             result = pipeline.build(
                 self.root,
                 self.out,
-                BuildOptions(drafts=True, now=self.now, base_path="/"),
+                BuildOptions(
+                    drafts=True,
+                    now=self.now or now_clock(),
+                    base_path="/",
+                    content_mark=self.content_mark,
+                ),
                 pdf_options=None,
                 with_search=False,
                 link_pdfs=True,
@@ -178,6 +192,10 @@ class Preview:
 def _lang_of(path: str) -> str:
     """The language of the page at `path`, for the words the preview says there."""
     return "sv" if path.startswith("/sv/") else "en" if path.startswith("/en/") else "fi"
+
+
+def now_clock() -> dt.datetime:
+    return dt.datetime.now(tz=dt.UTC)
 
 
 def problem_page(state: State, lang: str) -> str:
@@ -320,7 +338,7 @@ def run(
     root: Path,
     host: str,
     port: int,
-    now: Any,
+    now: dt.datetime | None,
     report: Callable[[State], None],
     ready: Callable[[str], None],
 ) -> None:

@@ -25,6 +25,7 @@ import base64
 import hashlib
 import html
 import ipaddress
+import json
 import queue
 import re
 import sys
@@ -176,14 +177,22 @@ def _attrs(raw: bytes) -> dict[str, str]:
     return found
 
 
-def page_policy(page: bytes) -> str:
-    """The policy of one HTML page: the base above, plus the hashes of exactly the inline
-    scripts and styles the page carries. These come from the templates (Markdown never
-    emits a <script> or a <style>, and raw HTML only where site.yaml allows it); inline
-    event handlers and `javascript:` links stay forbidden either way."""
+def page_policy(page: bytes, content_mark: str | None = None) -> str:
+    """The policy of one HTML page: the base above, plus the hashes of the inline scripts
+    the templates put on it, and of its inline styles. Inline event handlers and
+    `javascript:` links stay forbidden either way.
+
+    Markdown never emits a <script>, but raw HTML (where site.yaml allows it) passes
+    any through. The published site's header names only the templates' scripts
+    (docs/publishing.md), so the preview must not run the content's either: with
+    `content_mark`, what editors wrote stands between the marks (site.Site.content) and
+    is left out before the scripts are looked for. Left out as text, up to the closing
+    mark: a `<script>` that the content opens and never closes swallows what follows up
+    to the next `</script>` in the browser, and that whole script is not hashed."""
     scripts: list[str] = []
     wasm = False
-    for match in _SCRIPT_TAG.finditer(page):
+    templates_own = without_content(page, content_mark) if content_mark else page
+    for match in _SCRIPT_TAG.finditer(templates_own):
         attrs = _attrs(match.group(1))
         if "src" in attrs:
             # Pagefind compiles its search engine from WebAssembly: only where it is loaded.
@@ -212,11 +221,40 @@ def page_policy(page: bytes) -> str:
     )
 
 
-def policy(media: str, body: bytes) -> str:
+def _marks(mark: str) -> tuple[bytes, bytes]:
+    return f"<!--{mark}-->".encode(), f"<!--/{mark}-->".encode()
+
+
+def without_content(page: bytes, mark: str) -> bytes:
+    """The page without what stands between the content's marks (an unclosed mark
+    takes the rest of the page: whatever is not known to be the templates' is not)."""
+    start, end = _marks(mark)
+    kept, depth, at = [], 0, 0
+    for found in re.finditer(re.escape(start) + b"|" + re.escape(end), page):
+        if found.group() == start:
+            if depth == 0:
+                kept.append(page[at : found.start()])
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                at = found.end()
+    if depth == 0:
+        kept.append(page[at:])
+    return b"".join(kept)
+
+
+def unmarked(page: bytes, mark: str) -> bytes:
+    """The page as the browser gets it: the marks (comments) taken out."""
+    start, end = _marks(mark)
+    return page.replace(start, b"").replace(end, b"")
+
+
+def policy(media: str, body: bytes, content_mark: str | None = None) -> str:
     """The Content-Security-Policy for a response of this media type."""
     kind = media.split(";")[0].strip().lower()
     if kind == "text/html":
-        return page_policy(body)
+        return page_policy(body, content_mark)
     if kind == "image/svg+xml":
         return SVG
     if kind in ("application/javascript", "text/javascript"):
@@ -224,10 +262,10 @@ def policy(media: str, body: bytes) -> str:
     return OTHER
 
 
-def headers(media: str, body: bytes) -> list[tuple[str, str]]:
+def headers(media: str, body: bytes, content_mark: str | None = None) -> list[tuple[str, str]]:
     """The security headers of every answer of the preview."""
     return [
-        ("Content-Security-Policy", policy(media, body)),
+        ("Content-Security-Policy", policy(media, body, content_mark)),
         ("X-Content-Type-Options", "nosniff"),
         # Drafts' addresses stay off the sites their links lead to.
         ("Referrer-Policy", "same-origin"),
@@ -307,6 +345,7 @@ class Source(Protocol):
     """What the server serves: the preview (serve.py)."""
 
     printer: PrintQueue
+    content_mark: str | None  # see page_policy
 
     def find(self, path: str) -> Reply | PdfRequest: ...
     def missing(self) -> Reply: ...
@@ -326,8 +365,8 @@ class _Guarded(web.RequestHandler):
         # Also on errors: tornado resets to these before writing one.
         self._security_headers(TEXT, b"")
 
-    def _security_headers(self, media: str, body: bytes) -> None:
-        for name, value in headers(media, body):
+    def _security_headers(self, media: str, body: bytes, content_mark: str | None = None) -> None:
+        for name, value in headers(media, body, content_mark):
             self.set_header(name, value)
         self.set_header("Cache-Control", "no-store")
 
@@ -388,6 +427,21 @@ class _LiveReloadSocket(_Guarded, LiveReloadHandler):
         audience: Audience = self.settings["audience"]
         return audience.origin_ok(origin)
 
+    def on_message(self, message: str | bytes) -> None:
+        """livereload's handshake takes a JSON object with a `command`; anything else
+        (not JSON, not UTF-8, nested past Python's stack, another kind of value, a
+        command or url that is not a string) is ignored, where livereload's own handler
+        raised and tornado printed a traceback."""
+        try:
+            found = json.loads(message)
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+            return
+        if not isinstance(found, dict) or not isinstance(found.get("command"), str):
+            return
+        if not isinstance(found.get("url", ""), str):
+            return
+        super().on_message(message)
+
 
 class _LiveReloadScript(_Guarded, LiveReloadJSHandler):
     """livereload's browser script (not a worker: the strict default policy suits it)."""
@@ -398,11 +452,13 @@ class _Page(_Guarded):
         source: Source = self.settings["source"]
         found = source.find(unquote(self.request.path))
         reply = await self._print(source, found) if isinstance(found, PdfRequest) else found
-        body = self._with_livereload(reply.body) if reply.media == HTML else reply.body
+        body, mark = reply.body, source.content_mark
+        if reply.media == HTML:
+            body = self._with_livereload(body)
         self.set_status(reply.status)
         self.set_header("Content-Type", reply.media)
-        self._security_headers(reply.media, body)
-        self.finish(body)
+        self._security_headers(reply.media, body, mark)
+        self.finish(unmarked(body, mark) if mark and reply.media == HTML else body)
 
     async def _print(self, source: Source, request: PdfRequest) -> Reply:
         future = source.printer.submit(request.key, lambda: source.print(request))

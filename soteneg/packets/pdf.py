@@ -35,6 +35,7 @@ from soteneg.content.sources import (
     TooLarge,
     read_regular,
 )
+from soteneg.core import lifeline
 from soteneg.packets import fonts
 from soteneg.packets.plan import PROJECT_URI
 
@@ -389,10 +390,18 @@ def print_all(
                 progress(job.path)
     else:
         # Workers come from a fork server, not from a fork of this process: they must
-        # not inherit its open files (the output lock) or outlive it holding them.
+        # not inherit its open files (the output lock) or outlive it holding them. Their
+        # parent is the fork server, so each watches this process itself (lifeline):
+        # killed with SIGKILL, the build takes its printers with it, and the fork
+        # server, which lives while a worker does, ends after them.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["soteneg.packets.pdf"])
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=lifeline.hold,
+            initargs=(lifeline.this_process(),),
+        ) as pool:
             futures = [pool.submit(print_one, job, str(root)) for job in pending]
             for future in as_completed(futures):
                 printed = future.result()

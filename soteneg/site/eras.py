@@ -130,17 +130,58 @@ def theme_history(site: Site, theme_id: str, region_id: str) -> tuple[Step, ...]
     existed comes once for each, predecessors first."""
 
     def make() -> tuple[Step, ...]:
-        region = site.data.regions[region_id]
-        units = [*timeline.ancestors(site.data, region), region]
-        return tuple(
-            Step(rnd, unit.id, unit.id == region_id)
-            for rnd in site.rounds_with_theme(theme_id)
-            for unit in units
-            if timeline.valid_in(unit, rnd)
+        # Ancestors that existed in no round have no step: only those that did are
+        # kept (see timeline.Ancestry).
+        ancestry: timeline.Ancestry = site.remember(
+            ("ancestors-in-rounds", ""),
+            lambda: timeline.Ancestry(site.data, timeline.in_some_round(site.data)),
         )
+        return _steps(site, theme_id, region_id, ancestry.of(region_id), documented=False)
 
     # Asked for by every language's theme pages and by the build's fingerprints.
     return tuple(site.remember(("history", f"{theme_id}/{region_id}"), make))
+
+
+def documented_history(site: Site, theme_id: str, region_id: str) -> tuple[Step, ...]:
+    """The steps of `theme_history` that have a negotiation document, in its order: all
+    that decides whether the unit's page on the theme exists and what it compares.
+
+    Asked for every unit and theme, where `theme_history` is asked only for the pages
+    that exist: a unit at the end of a long succession whose units all existed in one
+    long round has thousands of steps, and each unit of it all of its predecessors'."""
+
+    def make() -> tuple[Step, ...]:
+        def with_documents() -> timeline.Ancestry:
+            documented = {region for kind, _, region in site.slots if kind == "negotiation"}
+            return timeline.Ancestry(site.data, documented)
+
+        ancestry: timeline.Ancestry = site.remember(
+            ("ancestors-with-documents", ""), with_documents
+        )
+        return _steps(site, theme_id, region_id, ancestry.of(region_id), documented=True)
+
+    return tuple(site.remember(("documented-history", f"{theme_id}/{region_id}"), make))
+
+
+def _steps(
+    site: Site, theme_id: str, region_id: str, ancestors: tuple[Region, ...], documented: bool
+) -> tuple[Step, ...]:
+    region = site.data.regions[region_id]
+    units = [*ancestors, region]
+    return tuple(
+        Step(rnd, unit.id, unit.id == region_id)
+        for rnd in site.rounds_with_theme(theme_id)
+        for unit in units
+        if timeline.valid_in(unit, rnd)
+        and (not documented or ("negotiation", rnd.id, unit.id) in site.slots)
+    )
+
+
+def has_own_round(site: Site, theme_id: str, region_id: str) -> bool:
+    """Whether the unit existed in some round with the theme (then it has a row in the
+    theme's matrix)."""
+    region = site.data.regions[region_id]
+    return any(timeline.valid_in(region, rnd) for rnd in site.rounds_with_theme(theme_id))
 
 
 def regions_in_round(site: Site, rnd: Round) -> tuple[str, ...]:

@@ -12,6 +12,8 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from markupsafe import Markup
+
 from soteneg.content.config import SiteConfig
 from soteneg.content.loader import Content, DataSet, Document, content_path
 from soteneg.content.models import Round
@@ -56,6 +58,7 @@ class Site:
     files: Mapping[str, Any] = field(default_factory=dict)
     # Documents this build leaves out, by id: why, for the problem a link to one gets.
     unpublished: Mapping[str, Text] = field(default_factory=dict)
+    content_mark: str | None = None  # BuildOptions.content_mark
 
     @property
     def default_lang(self) -> str:
@@ -65,6 +68,12 @@ class Site:
     def published(self) -> Mapping[str, Document]:
         """Every published document version by id."""
         return {d.id: d for g in self.groups.values() for d in g.versions.values()}
+
+    def content(self, html: str) -> Markup:
+        """HTML an editor wrote (a document's body, a section of it) as a page shows it:
+        in the preview between its marks (BuildOptions.content_mark)."""
+        mark = self.content_mark
+        return Markup(f"<!--{mark}-->{html}<!--/{mark}-->" if mark else html)
 
     def link_target(self, doc: Document, path: str) -> Document | Any | None:
         """What a relative link in `doc` leads to: a published document (for `.md`), a
@@ -229,6 +238,7 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         news=tuple(news),
         pages=tuple(pages),
         unpublished=unpublished,
+        content_mark=options.content_mark,
     )
 
 

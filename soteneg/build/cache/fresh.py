@@ -59,7 +59,8 @@ def still_true(
 ) -> bool:
     """No input changed (`stamps` are the project's; the fonts a build with PDFs used
     are stamped again from the paths it recorded, without asking fontconfig: see
-    fonts.stamps), no embargo ended, the output is as it was written."""
+    fonts.stamps), no embargo ended (nor began again, for an earlier `now`), the
+    output is as it was written."""
     project = {k: v for k, v in inputs.stamps.items() if not k.startswith(FONT_STAMP)}
     if project != stamps:
         return False
@@ -67,6 +68,8 @@ def still_true(
         if name.startswith(FONT_STAMP) and stamp(name[len(FONT_STAMP) :]) != recorded:
             return False
     if inputs.settles is not None and (now is None or now >= inputs.settles):
+        return False
+    if inputs.lifted is not None and now is not None and now < inputs.lifted:
         return False
     return output_stamps(out, list(inputs.written)) == inputs.written
 

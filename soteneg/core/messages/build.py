@@ -267,6 +267,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "annan --out",
         "en": "{out} is not empty and was not built by soteneg; remove it or choose another --out",
     },
+    # Why the build's state folder is not used (build/state_trust.py): one line each,
+    # with what to do. The cache decides what is published, so it is read only from a
+    # folder nobody else can write.
+    "@state.in-checkout": {
+        "fi": "koonnin välimuisti {folder} on työkopiossa {checkout}, jonne muutokset ja "
+        "CI voivat kirjoittaa: aseta XDG_CACHE_HOME työkopion ulkopuoliseen kansioon",
+        "sv": "byggets cache {folder} ligger i arbetskopian {checkout}, där incheckningar "
+        "och CI kan skriva: sätt XDG_CACHE_HOME till en mapp utanför arbetskopian",
+        "en": "the build cache {folder} is inside the checkout {checkout}, where commits and "
+        "CI can write: set XDG_CACHE_HOME to a folder outside the checkout",
+    },
+    "@state.writable": {
+        "fi": "koonnin välimuistiin {folder} ei luoteta: muut käyttäjät voivat kirjoittaa "
+        "kansioon {path} (oikeudet {mode}); poista heidän kirjoitusoikeutensa (chmod go-w "
+        "{path}) tai aseta XDG_CACHE_HOME omaan kansioosi",
+        "sv": "byggets cache {folder} är inte betrodd: andra användare kan skriva i {path} "
+        "(rättigheter {mode}); ta bort deras skrivrätt (chmod go-w {path}) eller sätt "
+        "XDG_CACHE_HOME till en egen mapp",
+        "en": "the build cache {folder} is not trusted: other users can write {path} (mode "
+        "{mode}); take away their right to write (chmod go-w {path}) or set XDG_CACHE_HOME "
+        "to a folder of your own",
+    },
+    "@state.foreign": {
+        "fi": "koonnin välimuistiin {folder} ei luoteta: kansio {path} kuuluu toiselle "
+        "käyttäjälle (uid {uid}) eikä sinulle tai pääkäyttäjälle; aseta XDG_CACHE_HOME "
+        "omaan kansioosi",
+        "sv": "byggets cache {folder} är inte betrodd: {path} tillhör en annan användare "
+        "(uid {uid}), inte dig eller root; sätt XDG_CACHE_HOME till en egen mapp",
+        "en": "the build cache {folder} is not trusted: {path} belongs to another user (uid "
+        "{uid}), not to you or root; set XDG_CACHE_HOME to a folder of your own",
+    },
+    "@state.loop": {
+        "fi": "koonnin välimuistiin {folder} ei päästä, koska sen polun symboliset linkit "
+        "kiertävät kehää; aseta XDG_CACHE_HOME todelliseen kansioon",
+        "sv": "byggets cache {folder} går inte att nå: symboliska länkar i sökvägen går i en "
+        "slinga; sätt XDG_CACHE_HOME till en riktig mapp",
+        "en": "the build cache {folder} cannot be reached: symlinks in its path loop; set "
+        "XDG_CACHE_HOME to a real folder",
+    },
     "search-error": {
         "fi": "hakuindeksin luominen epäonnistui: {detail}",
         "sv": "det gick inte att skapa sökindexet: {detail}",

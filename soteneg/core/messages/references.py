@@ -277,6 +277,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a region is succeeded only by regions that begin after it ends; remove "
         "'{last}' from the succeeded_by of '{region}'",
     },
+    "history-too-long": {
+        "fi": "alue '{region}' jatkaa useamman kuin {limit} kierrosten aikana olemassa "
+        "olleen edeltäjänsä historiaa; sen jokainen teemasivu luettelisi niiden kaikki "
+        "kierrokset",
+        "sv": "området '{region}' för vidare historien för fler än {limit} föregångare som "
+        "fanns under omgångar; var och en av dess temasidor skulle räkna upp alla deras "
+        "omgångar",
+        "en": "region '{region}' continues the history of more than {limit} predecessors "
+        "that existed during rounds; each of its theme pages would list all their rounds",
+    },
+    "history-too-long:hint": {
+        "fi": "näin pitkä seuraajien ketju on todennäköisesti virhe kentissä succeeded_by, "
+        "valid_from tai valid_to; edeltäjiä saa olla enintään {limit}",
+        "sv": "en så lång kedja av efterträdare är troligen ett fel i succeeded_by, "
+        "valid_from eller valid_to; högst {limit} föregångare är tillåtna",
+        "en": "a chain of successors this long is most likely a mistake in succeeded_by, "
+        "valid_from or valid_to; at most {limit} predecessors are allowed",
+    },
     "succession-without-end": {
         "fi": "alueella '{region}' on seuraajia, mutta ei kenttää valid_to",
         "sv": "området '{region}' har efterföljare men inget valid_to",

@@ -6,8 +6,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from markupsafe import Markup
-
 from soteneg.content import attachments
 from soteneg.content.freshness import state_of
 from soteneg.content.loader import Document, content_path
@@ -230,7 +228,7 @@ def version_page(
         "summary": meta.summary,
         "example": meta.example,
         "draft": meta.draft,
-        "html": Markup(rendered.html),
+        "html": site.content(rendered.html),
         **about,
     }
     context["outdated"] = _outdated(site, group, doc, chrome)

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import Markup
-
 from soteneg.content import timeline
 from soteneg.content.loader import Document
 from soteneg.core import routes
@@ -70,10 +68,9 @@ def has_sections(
     any of the site's languages, so the page exists in every language or in none. A unit
     with no round of the theme of its own has no row in the theme's matrix, and so no
     page that would only repeat its predecessors'."""
-    history = eras.theme_history(site, theme_id, region_id)
-    return any(step.own for step in history) and any(
+    return eras.has_own_round(site, theme_id, region_id) and any(
         _section(site.slot("negotiation", step.round.id, step.region), theme_id, rendered, lang)
-        for step in history
+        for step in eras.documented_history(site, theme_id, region_id)
         for lang in site.languages
     )
 
@@ -176,7 +173,7 @@ def theme_region_page(
             "first": None,
         }
         if section and found and group:
-            entry["section"] = {"title": section.title, "html": Markup(section.html)}
+            entry["section"] = {"title": section.title, "html": site.content(section.html)}
             previous = latest.get(unit.id)
             label = chrome.t("changes_since", round=previous[1]) if previous else ""
             before = timeline.predecessors(data, unit)
