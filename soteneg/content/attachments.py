@@ -20,6 +20,7 @@ from soteneg.content.sources import CONTENT_DIR, FileData
 from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
 from soteneg.core.text import Text, decimal, joined, say, verbatim
+from soteneg.markdown import print_size as print_size_
 from soteneg.markdown.parse import slugify
 
 Kind = Literal["attachment", "image", "link"]
@@ -68,6 +69,7 @@ class FileRef:
     path: str | None  # under content/, or None if it leaves content/
     position: tuple[int, int]
     kind: Kind
+    prints: int = 1  # times print sets it (outline.Link.prints)
 
 
 def extension(path: str) -> str:
@@ -111,6 +113,7 @@ def references(doc: Document) -> list[FileRef]:
                 content_path(doc.id, written),
                 (doc.body_line + link.line, link.column or 1),
                 "image" if link.is_image else "link",
+                link.prints,
             )
         )
     return refs
@@ -254,6 +257,15 @@ def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
             return image.size
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
         return None
+
+
+def print_size(data: bytes, ext: str) -> tuple[float, float] | None:
+    """The size an image prints at before print.css scales it down to the column, in CSS
+    pixels: its pixels (WeasyPrint draws one to a CSS pixel whatever resolution the file
+    names), or an SVG's (svg.print_size); None when the file does not say."""
+    if ext == "svg":
+        return svg.print_size(data, print_size_.COLUMN_PX)
+    return image_size(data, ext)
 
 
 def human_size(size: int, lang: str) -> str:

@@ -61,6 +61,14 @@ def decimal(number: str) -> Text:
     return Text(comma, comma, number)
 
 
+def grouped(number: int) -> Text:
+    """A whole number with its thousands apart: "2 000" with a no-break space in Finnish
+    and Swedish, "2,000" in English."""
+    english = f"{number:,}"
+    nordic = english.replace(",", "\u00a0")
+    return Text(nordic, nordic, english)
+
+
 def _shown(value: Param, lang: str) -> str:
     if isinstance(value, Text):
         return value.in_(lang)

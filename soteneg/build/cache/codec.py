@@ -16,7 +16,7 @@ import msgspec
 
 from soteneg.build.records import BuildRecords, Inputs
 
-FORMAT = 7  # bump when any record below changes
+FORMAT = 8  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):
