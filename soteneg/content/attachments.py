@@ -139,6 +139,7 @@ def check_refs(
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
     pdf_faults: dict[str, Fault | None] = {}  # each file is opened once
+    svgs: dict[str, svg.Inspected] = {}  # each SVG is read once, however often it is named
     pages = pdf_pages if pdf_pages is not None else {}
     for ref in refs:
         file, at = ref.doc.file, ref.position
@@ -213,7 +214,9 @@ def check_refs(
             )
             continue
         if ext == "svg":
-            problems += svg.problems(file, at, ref.written, data)
+            if ref.path not in svgs:
+                svgs[ref.path] = svg.inspect(data)
+            problems += svg.problems(file, at, ref.written, svgs[ref.path])
         elif ext == "pdf" and ref.kind == "attachment":  # those are drawn into packets
             if ref.path not in pdf_faults:
                 pdf_faults[ref.path], count = inspect(data)
