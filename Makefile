@@ -75,6 +75,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/peers.py --documents $(BENCH_DOCS)
 	$(BIN)/python bench/packets.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/estimates.py
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/serve.py --documents $(BENCH_DOCS) --repeat 3
 
