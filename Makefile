@@ -77,6 +77,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/templates.py --documents $(BENCH_DOCS)
 	$(BIN)/python bench/hostile_pdf.py
+	$(BIN)/python bench/estimates.py
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/serve.py --documents $(BENCH_DOCS) --repeat 3
 

@@ -2,9 +2,12 @@
 holding one document built to be slow to read, at 128 KiB, 512 KiB and 2 MiB (the
 document size limit). Prints a Markdown table of the median wall time of `--repeat` runs,
 and the median CPU time (user + system) beside it: on a shared machine that is the
-steadier figure.
+steadier figure. Then (issue 24) the same for commits built to print for hours or to
+draw without end, each of which `check` must refuse: the 1.2 KB SVG of nested `<use>`,
+50 news items each attaching a 1,990-page PDF, 1,000 tall images, a table of 10,020 cells.
 
     .venv/bin/python bench/hostile.py [--repeat N] [--timeout S] [--sizes 131072 ...]
+                                      [--part markdown|files]
 
 The bodies: thousands of identical headings (unique ids for each), one heading padded
 with spaces (the trailing `{...}` attributes rule), and non-ASCII autolinks (whose
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import platform
 import resource
@@ -64,12 +68,93 @@ BODIES: dict[str, Callable[[int], str]] = {
 }
 
 
+SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
+
+
+def _nested_uses() -> bytes:
+    """Ten rects in a group, five groups of ten uses of the group before: 10⁶ rects."""
+    lines = [f'<svg {SVG_NS} width="100" height="100"><defs>']
+    lines.append('<g id="a0">' + '<rect width="1" height="1"/>' * 10 + "</g>")
+    lines += [f'<g id="a{k}">' + f'<use href="#a{k - 1}"/>' * 10 + "</g>" for k in range(1, 6)]
+    lines.append('</defs><use href="#a5"/></svg>')
+    return "\n".join(lines).encode()
+
+
+def _blank_pdf(pages: int) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _tall_png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (100, 3000)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _page(root: Path, body: str) -> None:
+    (root / "content/sivut").mkdir(exist_ok=True)
+    (root / "content/sivut/sivu.md").write_text(FRONT + body, encoding="utf-8")
+
+
+def _svg_attack(root: Path) -> None:
+    (root / "content/sivut").mkdir(exist_ok=True)
+    (root / "content/sivut/kaavio.svg").write_bytes(_nested_uses())
+    _page(root, "![Kaavio](kaavio.svg)\n")
+
+
+def _news_attack(root: Path) -> None:
+    folder = root / "content/tiedotteet"
+    (folder / "liitteet").mkdir()
+    (folder / "liitteet/pitka.pdf").write_bytes(_blank_pdf(1990))
+    for n in range(50):
+        (folder / f"uutinen-{n:02}.md").write_text(
+            f"---\ntitle: Uutinen {n}\ntype: news\ndate: 2018-11-26\nsummary: Liite.\n"
+            "attachments:\n  - file: liitteet/pitka.pdf\n    title: Liite\n---\n\nTeksti.\n"
+        )
+
+
+def _tall_images(root: Path) -> None:
+    (root / "content/sivut").mkdir(exist_ok=True)
+    (root / "content/sivut/pitka.png").write_bytes(_tall_png())
+    _page(root, "![Kuva](pitka.png)\n\n" * 1000)
+    with (root / "site.yaml").open("a") as site:  # over 1,000 pages: refused
+        site.write("print_budget:\n  max_pages_per_packet: 1000\n")
+
+
+def _wide_table(root: Path) -> None:
+    head = "|" + "|".join(f"S{c}" for c in range(10)) + "|\n" + "|---" * 10 + "|\n"
+    _page(root, head + ("|" + "|".join("1" * 10) + "|\n") * 1001)
+
+
+# Commits `check` must refuse, each laid over a fresh copy of the minimal project.
+ATTACKS: dict[str, Callable[[Path], None]] = {
+    "SVG of nested `<use>`, 1.2 KB, 10⁶ rects": _svg_attack,
+    "50 news items each attaching a 1,990-page PDF": _news_attack,
+    "1,000 images of 100 x 3,000 px": _tall_images,
+    "a table of 1,002 x 10 cells": _wide_table,
+}
+
+
 def check(root: Path, timeout: float) -> tuple[float, float] | None:
     """Wall and CPU seconds taken by `soteneg check --no-pdf`, or None past `timeout`."""
+    found = timed_check(root, timeout)
+    return None if found is None else found[:2]
+
+
+def timed_check(root: Path, timeout: float) -> tuple[float, float, int] | None:
+    """`check`, and the exit code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     try:
-        subprocess.run(
+        result = subprocess.run(
             [sys.executable, "-m", "soteneg", "check", "--root", str(root), "--no-pdf"],
             capture_output=True,
             check=False,
@@ -81,7 +166,7 @@ def check(root: Path, timeout: float) -> tuple[float, float] | None:
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return wall, cpu
+    return wall, cpu, result.returncode
 
 
 CHAINS = (1000, 2000, 3000)
@@ -179,9 +264,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600, help="seconds per run")
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES, help="bytes")
     parser.add_argument("--chains", type=int, nargs="+", default=CHAINS, help="units")
-    parser.add_argument(
-        "--what", nargs="+", choices=("markdown", "succession"), default=["markdown", "succession"]
-    )
+    parts = ("markdown", "succession", "files")
+    parser.add_argument("--what", nargs="+", choices=parts, default=list(parts))
     args = parser.parse_args()
     print(
         f"date: {dt.date.today()}, machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -191,6 +275,8 @@ def main() -> None:
         markdown(args)
     if "succession" in args.what:
         succession(args.chains, args.repeat, args.timeout)
+    if "files" in args.what:
+        files(args)
 
 
 def markdown(args: argparse.Namespace) -> None:
@@ -220,6 +306,29 @@ def markdown(args: argparse.Namespace) -> None:
                     cells.append(f"{wall:.2f} ({cpu:.2f})")
                 print(f"  {name} {size}: {cells[-1]}", file=sys.stderr, flush=True)
             print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+
+
+def files(args: argparse.Namespace) -> None:
+    print()
+    print("| commit `check` must refuse | exit code | wall s (CPU s) |")
+    print("|---|---|---|")
+    for name, make in ATTACKS.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "project"
+            shutil.copytree(MINIMAL, root)
+            make(root)
+            runs = [timed_check(root, args.timeout) for _ in range(args.repeat)]
+            done = [r for r in runs if r is not None]
+            if len(done) < len(runs):
+                print(f"| {name} | – | > {args.timeout:.0f} |", flush=True)
+                continue
+            wall = statistics.median(r[0] for r in done)
+            cpu = statistics.median(r[1] for r in done)
+            codes = sorted({r[2] for r in done})
+            print(
+                f"| {name} | {codes[0] if len(codes) == 1 else codes} | {wall:.2f} ({cpu:.2f}) |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

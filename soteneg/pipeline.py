@@ -70,7 +70,7 @@ def check(
         pdf_pages: dict[str, int] = {}
         problems += attachments.check_refs(refs, referenced, policy, pdf_pages)
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
-        problems += budgets.check(content, refs, pdf_pages)
+        problems += budgets.check(content, refs, pdf_pages, referenced)
     return CheckResult(
         content=content,
         problems=sort_problems(config_problems + problems),

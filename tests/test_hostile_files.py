@@ -28,6 +28,8 @@ from pypdf.generic import (
 )
 from test_site import build, project
 
+from soteneg.content import attachment_pdf, svg
+
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 FOLDER = "content/kierrokset/2018-syksy/liitteet"
 SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
@@ -745,7 +747,6 @@ def _object_streams(sizes_mb: list[int]) -> bytes:
 def test_object_streams_are_measured_before_they_are_looked_into(sizes: list[int]) -> None:
     """Most objects of a modern PDF are kept in compressed object streams: looking for
     active content decodes them, so they are held to the same limits as pages."""
-    from soteneg.content import attachment_pdf
 
     fault, pages = attachment_pdf.inspect(_object_streams(sizes))
     if sizes == [1, 1]:
@@ -892,7 +893,6 @@ def test_a_linked_pdf_that_is_encrypted_cannot_be_checked_and_is_refused(tmp_pat
 def test_a_pdf_with_more_objects_than_are_looked_at_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from soteneg.content import attachment_pdf
 
     data = _pdf(3)
     assert attachment_pdf.inspect(data) == (None, 3)
@@ -1001,3 +1001,121 @@ def test_a_packet_never_carries_an_attachment_s_active_content(name: str, tmp_pa
     path = tmp_path / "p.pdf"
     path.write_bytes(printed.data)
     assert _active_things(path) == []
+
+
+# --- SVG: what it draws -----------------------------------------------------------------
+
+
+def _nested_uses(levels: int = 6, fan: int = 10) -> bytes:
+    """`fan` rects in a group, then `levels - 1` groups of `fan` uses of the group before,
+    all in <defs>, and one use of the last: fan ** levels rects from a few hundred bytes
+    of allowed elements. The last use stands on line levels + 2."""
+    lines = [f'<svg {SVG_NS} width="100" height="100"><defs>']
+    lines.append('<g id="a0">' + '<rect width="1" height="1"/>' * fan + "</g>")
+    lines += [
+        f'<g id="a{k}">' + f'<use href="#a{k - 1}"/>' * fan + "</g>" for k in range(1, levels)
+    ]
+    lines.append(f'</defs><use href="#a{levels - 1}"/></svg>')
+    return "\n".join(lines).encode()
+
+
+@pytest.mark.parametrize("how", ["image", "attachment", "link"])
+def test_an_svg_of_nested_uses_is_refused_within_seconds(how: str, tmp_path: Path) -> None:
+    """The attack: 1.2 KB of allowed <g> and <use> that draw 10⁶ rects hung a build past
+    240 s at 3.2 GB (and hangs a reader's browser). Counted as drawn, it is a located
+    problem at the reference, naming the line of the use that goes over, the count and
+    the limit. The timeout only guards against a hang (bench/hostile.py times it)."""
+    data = _nested_uses()
+    assert len(data) < 1400
+    root, line, column = _project(tmp_path, "kaavio.svg", data, how)
+    result = run_cli("check", "--no-pdf", "--root", root, timeout=60)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout
+    found = _problem_line(result.stdout, line, column, "svg-too-large")
+    # 69 elements written, and the use on line 8 draws 1,222,221 more: the group a0 is
+    # 11, and each group after it one more than ten copies of the one before, each copy
+    # a use and what that draws.
+    assert (
+        "'liitteet/kaavio.svg' line 8: with its <use> references expanded the drawing has "
+        "1,222,290 elements, and this <use> takes it over the limit of 20,000; a browser "
+        "or the printer would spend minutes and gigabytes drawing it"
+    ) in found, found
+
+
+def test_the_nested_uses_stop_a_build_before_anything_is_printed(tmp_path: Path) -> None:
+    root, line, column = _project(tmp_path, "kaavio.svg", _nested_uses(), "image")
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout
+    _problem_line(result.stdout, line, column, "svg-too-large")
+    assert not out.exists()
+
+
+CYCLES: dict[str, tuple[str, str]] = {
+    "itself": ('<use id="a" href="#a"/>', "<use> refers to #a"),
+    "its group": ('<g id="a">\n<use href="#a"/></g>', "line 3: <use> refers to #a"),
+    "each other": (
+        '<g id="a"><use href="#b"/></g>\n<g id="b"><g><use href="#a"/></g></g>',
+        "line 2: <use> refers to #b",
+    ),
+    "a gradient chain": (
+        '<linearGradient id="a" href="#b"/>\n<linearGradient id="b" href="#a"/>',
+        "<linearGradient> refers to #",
+    ),
+    "through a clip path": (
+        '<clipPath id="c"><use href="#g"/></clipPath>\n<g id="g" clip-path="url(#c)"><rect/></g>',
+        "refers to #",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CYCLES))
+def test_a_reference_that_repeats_itself_is_refused(name: str, tmp_path: Path) -> None:
+    body, message = CYCLES[name]
+    data = f"<svg {SVG_NS}>\n{body}\n</svg>".encode()
+    root, line, column = _project(tmp_path, "kaavio.svg", data, "image")
+    found = _refused(root, line, column, "svg-too-large")
+    assert message in found and "which holds it" in found, found
+
+
+def _drawing(uses: int) -> bytes:
+    """A group of 100 elements (itself and 99 rects) drawn `uses` times: 102 elements
+    written (with <svg> and <defs>), and 101 more for each use."""
+    group = '<g id="a">' + "<rect/>" * 99 + "</g>"
+    use = '<use href="#a"/>'
+    return f"<svg {SVG_NS}><defs>{group}</defs>{use * uses}</svg>".encode()
+
+
+def test_a_drawing_at_the_limit_passes_and_one_element_more_fails() -> None:
+    assert svg.MAX_ELEMENTS == 20_000
+    # 102 + 101 * 197 = 19,999 elements; a rect more makes 20,000, a use more 20,100.
+    assert svg.inspect(_drawing(197)) == ([], None)
+    assert svg.inspect(_drawing(197).replace(b"</svg>", b"<rect/></svg>")) == ([], None)
+    findings, over = svg.inspect(_drawing(198))
+    assert findings == [] and over is not None
+    assert (over.line, over.element, over.count, over.cycle) == (1, "use", 20_100, None)
+
+
+def test_what_templates_hold_counts_once_unless_used() -> None:
+    """A symbol nobody uses counts once, as written; each use draws it again."""
+    symbol = '<symbol id="s">' + "<rect/>" * 500 + "</symbol>"
+    unused = f"<svg {SVG_NS}><defs>{symbol * 30}</defs></svg>".encode()  # 15,032 written
+    assert svg.inspect(unused, 15_032) == ([], None)
+    assert svg.inspect(unused, 15_031)[1] is not None
+    used = unused.replace(b"</svg>", b'<use href="#s"/></svg>')  # the first of an id
+    over = svg.inspect(used, 15_533)[1]
+    assert over is not None and over.count == 15_032 + 1 + 501
+
+
+def test_an_svg_named_again_and_again_is_read_once(tmp_path: Path) -> None:
+    """An SVG of 8,000 rects takes about half a second to check; named 200 times from one
+    document it took minutes when each reference read it again. The timeout only
+    guards against that."""
+    rects = '<rect width="1" height="1"/>' * 8000
+    data = f"<svg {SVG_NS}>{rects}</svg>".encode()
+    root, _, _ = _project(tmp_path, "kaavio.svg", data, "image")
+    doc = root / DOC
+    doc.write_text(doc.read_text() + "\n![Kaavio](liitteet/kaavio.svg)\n" * 199)
+    result = run_cli("check", "--no-pdf", "--root", root, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -21,6 +21,7 @@ from soteneg.content.sources import CONTENT_DIR, FileData
 from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
 from soteneg.core.text import Text, decimal, joined, say, verbatim
+from soteneg.markdown import print_size as print_size_
 from soteneg.markdown.parse import slugify
 
 Kind = Literal["attachment", "image", "link"]
@@ -69,6 +70,7 @@ class FileRef:
     path: str | None  # under content/, or None if it leaves content/
     position: tuple[int, int]
     kind: Kind
+    prints: int = 1  # times print sets it (outline.Link.prints)
 
 
 def extension(path: str) -> str:
@@ -112,6 +114,7 @@ def references(doc: Document) -> list[FileRef]:
                 content_path(doc.id, written),
                 (doc.body_line + link.line, link.column or 1),
                 "image" if link.is_image else "link",
+                link.prints,
             )
         )
     return refs
@@ -137,6 +140,7 @@ def check_refs(
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
     pdf_faults: dict[tuple[str, bool], Fault | None] = {}  # each file is opened once
+    svgs: dict[str, svg.Inspected] = {}  # each SVG is read once, however often it is named
     pages = pdf_pages if pdf_pages is not None else {}
     published: dict[str, str] = {}  # URL -> the file published there
     for ref in refs:
@@ -236,7 +240,9 @@ def check_refs(
             problems.append(problem(file, at, "file-type.markup", file=ref.written, start=start))
             continue
         if ext == "svg":
-            problems += svg.problems(file, at, ref.written, data)
+            if ref.path not in svgs:
+                svgs[ref.path] = svg.inspect(data)
+            problems += svg.problems(file, at, ref.written, svgs[ref.path])
         elif ext == "pdf":
             drawn = ref.kind == "attachment"  # attachments are drawn into packets too
             if (ref.path, drawn) not in pdf_faults:
@@ -305,6 +311,15 @@ def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
             return image.size
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
         return None
+
+
+def print_size(data: bytes, ext: str) -> tuple[float, float] | None:
+    """The size an image prints at before print.css scales it down to the column, in CSS
+    pixels: its pixels (WeasyPrint draws one to a CSS pixel whatever resolution the file
+    names), or an SVG's (svg.print_size); None when the file does not say."""
+    if ext == "svg":
+        return svg.print_size(data, print_size_.COLUMN_PX)
+    return image_size(data, ext)
 
 
 def human_size(size: int, lang: str) -> str:

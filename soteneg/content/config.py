@@ -99,10 +99,18 @@ class PrintBudget(Strict):
     # A packet, a round's packet or a document's PDF: its documents' estimated pages
     # plus every page of every attached PDF, each time it is attached.
     max_pages_per_packet: Annotated[int, Field(gt=0, le=20_000)] = 2000
+    # Every PDF of a build together, counted the same way.
+    max_pages_per_build: Annotated[int, Field(gt=0, le=900_000)] = 90_000
     # References to footnotes: print sets each one's note at the foot of its page.
     max_footnotes_per_document: Annotated[int, Field(gt=0, le=10_000)] = 1000
     # Body rows of one Markdown table (the header row not counted).
     max_rows_per_table: Annotated[int, Field(gt=0, le=20_000)] = 2000
+    # Cells of one Markdown table, the header row's too: WeasyPrint holds every cell of
+    # a table in memory at once, some tens of kilobytes each.
+    max_cells_per_table: Annotated[int, Field(gt=0, le=100_000)] = 10_000
+    # Cells of every table in one PDF: WeasyPrint lays a whole PDF out before it writes
+    # a page, so what a table costs adds up over the tables of a packet.
+    max_cells_per_packet: Annotated[int, Field(gt=0, le=400_000)] = 40_000
 
 
 class SiteConfig(Strict):

@@ -33,8 +33,9 @@ from xml.sax.xmlreader import AttributesNSImpl, InputSource, Locator
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
+from soteneg.content import svg_size
 from soteneg.core.problems import Problem, problem
-from soteneg.core.text import Text, say
+from soteneg.core.text import Text, number, say
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -94,6 +95,10 @@ _FUNCTION = re.compile(r"([A-Za-z_-]*)\s*\(\s*(['\"]?)\s*(.?)")
 _SCHEME = re.compile(r"(?<![\w+.-])(?:javascript|vbscript|data):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 MAX_FINDINGS = 20
+# Elements an SVG may draw, its references expanded (svg_size). WeasyPrint took 2 s to
+# print 11,000 and 11 s for 111,000; drawings from charting and drawing programs have a
+# few thousand.
+MAX_ELEMENTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ class _Checker(handler.ContentHandler):
         self.findings: list[Finding] = []
         self.root: dict[str, str] | None = None  # the root element's plain attributes
         self.stop_at_root = stop_at_root
+        self.drawing = svg_size.Drawing()
         self._where: Locator | None = None
         self._metadata_depth: list[bool] = []  # per open element: inside <metadata>?
 
@@ -136,10 +142,13 @@ class _Checker(handler.ContentHandler):
             self.root = {n: v for (ns, n), v in attrs.items() if ns is None}
             if self.stop_at_root:
                 raise _Stop
-            if (uri, local) != (SVG, "svg"):
-                self.add(say("@svg-root", element=_element(uri, local), namespace=SVG))
-                self._metadata_depth.append(False)
-                return
+        href = attrs.get((None, "href"), attrs.get((XLINK, "href")))
+        refs = svg_size.references(href, list(attrs.values()))
+        self.drawing.start(self.line(), local, attrs.get((None, "id")), refs)
+        if len(self.drawing.lines) == 1 and (uri, local) != (SVG, "svg"):
+            self.add(say("@svg-root", element=_element(uri, local), namespace=SVG))
+            self._metadata_depth.append(False)
+            return
         if in_metadata and uri in METADATA_NAMESPACES:
             for (ns, attr), _value in attrs.items():
                 if ns != RDF or attr not in ("about", "resource"):
@@ -153,6 +162,7 @@ class _Checker(handler.ContentHandler):
 
     def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
         self._metadata_depth.pop()
+        self.drawing.end()
 
     def _attribute(self, element: str, key: tuple[str | None, str], value: str) -> None:
         ns, attr = key
@@ -299,30 +309,62 @@ def _declared_encoding(data: bytes) -> str | None:
     return found.group(1) if found else None
 
 
-def check(data: bytes) -> list[Finding]:
-    """What makes `data` unsafe to publish (the first MAX_FINDINGS); [] for a safe SVG."""
+Inspected = tuple[list[Finding], svg_size.Over | None]
+
+
+def inspect(data: bytes, limit: int = MAX_ELEMENTS) -> Inspected:
+    """What makes `data` unsafe to publish (the first MAX_FINDINGS), and where it draws
+    more than `limit` elements (svg_size); ([], None) for a safe SVG."""
     encoding = _declared_encoding(data)
     if encoding is not None and encoding.lower() not in ENCODINGS:
-        return [Finding(1, say("@svg-encoding", encoding=_short(encoding)))]
+        return [Finding(1, say("@svg-encoding", encoding=_short(encoding)))], None
     checker = _Checker()
     broken = _parse(data, checker)
-    return [*checker.findings, *([broken] if broken else [])]
+    if broken is not None:  # the drawing is not all there
+        return [*checker.findings, broken], None
+    return checker.findings, checker.drawing.over(limit)
 
 
 _LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
+
+
+def _root(data: bytes) -> dict[str, str]:
+    """The root element's plain attributes ({} when there is none)."""
+    checker = _Checker(stop_at_root=True)
+    _parse(data, checker)
+    return checker.root or {}
+
+
+def _sized(root: dict[str, str]) -> tuple[int, int] | None:
+    width, height = (_LENGTH.fullmatch(root.get(k, "")) for k in ("width", "height"))
+    return _sane(width.group(1), height.group(1)) if width and height else None
+
+
+def _box(root: dict[str, str]) -> tuple[int, int] | None:
+    box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
+    return _sane(box[2], box[3]) if len(box) == 4 else None
 
 
 def size(data: bytes) -> tuple[int, int] | None:
     """Width and height in CSS pixels from the root element's width and height, else its
     viewBox; None when they do not say (percentages, other units) or say something
     absurd."""
-    checker = _Checker(stop_at_root=True)
-    _parse(data, checker)
-    root = checker.root or {}
-    width, height = (_LENGTH.fullmatch(root.get(k, "")) for k in ("width", "height"))
-    found = _sane(width.group(1), height.group(1)) if width and height else None
-    box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
-    return found or (_sane(box[2], box[3]) if len(box) == 4 else None)
+    root = _root(data)
+    return _sized(root) or _box(root)
+
+
+def print_size(data: bytes, column: float) -> tuple[float, float] | None:
+    """The size WeasyPrint draws the SVG at before print.css scales it down: its width and
+    height in pixels; without them (or in percentages), its viewBox's shape at the full
+    width of the `column`, as WeasyPrint sizes it; None otherwise (other units, only one
+    of them, no viewBox), which the print budget counts as a page."""
+    root = _root(data)
+    found = _sized(root)
+    if found is not None:
+        return found
+    unsized = all(root.get(k, "%").strip().endswith("%") for k in ("width", "height"))
+    box = _box(root) if unsized else None
+    return None if box is None else (column, column * box[1] / box[0])
 
 
 def _sane(width: str, height: str) -> tuple[int, int] | None:
@@ -333,28 +375,43 @@ def _sane(width: str, height: str) -> tuple[int, int] | None:
     return size if 0 < size[0] < 100_000 and 0 < size[1] < 100_000 else None
 
 
-def problems(file: str, at: tuple[int, int], written: str, data: bytes) -> list[Problem]:
-    """The `unsafe-svg` problem of the reference to an SVG at `at`, if the SVG is unsafe."""
-    findings = check(data)
-    if not findings:
-        return []
+def problems(file: str, at: tuple[int, int], written: str, inspected: Inspected) -> list[Problem]:
+    """The problems of the reference at `at` to an SVG `inspect` found `inspected` in:
+    `unsafe-svg` if the SVG is unsafe, `svg-too-large` if it draws too much."""
+    findings, over = inspected
+    found = [_unsafe(file, at, written, findings)] if findings else []
+    if over is not None:
+        found.append(_too_large(file, at, written, over))
+    return found
+
+
+def _unsafe(file: str, at: tuple[int, int], written: str, findings: list[Finding]) -> Problem:
     first, more = findings[0], len(findings) - 1
     also: Text | str = ""  # " (and 3 more)"
     if more:
         at_least = len(findings) >= MAX_FINDINGS
         also = say("@svg-more-at-least", count=more) if at_least else say("@svg-more", count=more)
     if first.line:
-        found = problem(
+        return problem(
             file, at, "unsafe-svg", file=written, line=first.line, finding=first.what, more=also
         )
-    else:
-        found = problem(
-            file,
-            at,
-            "unsafe-svg.unplaced",
-            file=written,
-            finding=first.what,
-            more=also,
-            hint=say("unsafe-svg:hint"),
-        )
-    return [found]
+    return problem(
+        file,
+        at,
+        "unsafe-svg.unplaced",
+        file=written,
+        finding=first.what,
+        more=also,
+        hint=say("unsafe-svg:hint"),
+    )
+
+
+def _too_large(file: str, at: tuple[int, int], written: str, over: svg_size.Over) -> Problem:
+    where = {"file": written, "line": over.line, "element": over.element}
+    if over.cycle is not None:
+        hint = say("svg-too-large:hint")
+        return problem(file, at, "svg-too-large.cycle", **where, id=over.cycle, hint=hint)
+    count = number(over.count)
+    if over.count >= svg_size.CAP:
+        count = say("@svg-count-over", count=count)
+    return problem(file, at, "svg-too-large", **where, count=count, limit=number(MAX_ELEMENTS))

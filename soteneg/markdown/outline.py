@@ -1,10 +1,11 @@
 """What a parsed body holds, found in one linear pass: its headings (with ids and theme
 markers), its links located to a line and column, its anchors, and what printing it
-costs (footnote references, printed lines, table rows) for the print budgets.
+costs (footnote references, printed lines, table rows and columns) for the print budgets.
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
@@ -12,11 +13,8 @@ from typing import NamedTuple
 from markdown_it.token import Token
 
 from soteneg.core.text import Text
+from soteneg.markdown import print_size
 from soteneg.markdown.parse import parser, plain_text
-
-# A printed line holds about 90 characters of the print stylesheet's 10.5 pt serif on A4:
-# counting 80 errs towards more lines, so more pages (see budgets.LINES_PER_PAGE).
-PRINT_LINE_CHARS = 80
 
 
 # Named tuples rather than dataclasses: thousands of outlines are kept in the build
@@ -37,6 +35,9 @@ class Link(NamedTuple):
     column: int  # 1-based, 0 if unknown
     is_image: bool = False
     alt: str = ""  # an image's alternative text
+    # How many times print sets it: once, or for a link in a footnote, at every reference
+    # to the note (render_print), none for a note nobody refers to.
+    prints: int = 1
 
 
 class Outline(NamedTuple):
@@ -46,8 +47,12 @@ class Outline(NamedTuple):
     # What printing the body costs, counted here because only the parse knows (the
     # budgets are checked later, against site.yaml, also for bodies from the cache).
     footnotes: int = 0  # references outside the notes: each prints its note again
-    print_lines: int = 0  # an estimate of the printed lines, see _print_lines
-    tables: tuple[tuple[int, int], ...] = ()  # (0-based line of the first body row, rows)
+    # An estimate of the lines printed (print_size), images left out: their size is known
+    # only from their files (budgets adds them).
+    print_lines: int = 0
+    # Each table's (0-based line of its header row, body rows, columns): GFM writes a row
+    # a line, the body's first two lines below the header.
+    tables: tuple[tuple[int, int, int], ...] = ()
 
 
 _SEARCH_BUDGET = 1 << 24  # plus _SEARCH_PER_CHAR for each character of the body
@@ -99,8 +104,10 @@ def outline_of(tokens: list[Token], body: str) -> Outline:
     """The outline of a body already parsed into `tokens` (which are not changed)."""
     lines = body.split("\n")
     locator = _Locator(body, lines)
+    refs = _footnote_refs(tokens)
     headings: list[Heading] = []
     links: list[Link] = []
+    note: int | None = None  # the footnote the tokens are in
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             inline = tokens[i + 1]
@@ -117,8 +124,13 @@ def outline_of(tokens: list[Token], body: str) -> Outline:
                     attr_errors=token.meta.get("attr_errors", ()),
                 )
             )
+        elif token.type == "footnote_open":
+            note = token.meta.get("id")
+        elif token.type == "footnote_close":
+            note = None
         if token.type != "inline" or not token.map:
             continue
+        prints = 1 if note is None else refs.get(note, 0)
         cursor = (token.map[0], 0)
         for child in token.children or ():
             if child.type == "link_open":
@@ -131,38 +143,96 @@ def outline_of(tokens: list[Token], body: str) -> Outline:
             if col:
                 cursor = (line, col)
             alt = plain_text(child).strip() if is_image else ""
-            links.append(Link(href, line, col, is_image, alt))
+            links.append(Link(href, line, col, is_image, alt, prints))
     anchors = frozenset(h.id for h in headings) | _footnote_anchors(tokens)
-    footnotes, note_lines = _footnote_costs(tokens)
-    tables = _tables(tokens)
-    # A table row prints in a smaller font but with padding and a rule: about a line
-    # and a half of body text (measured: 1,500 rows took 45 pages).
-    row_lines = sum(rows for _, rows in tables) // 2
+    body_lines, tables = _print_cost(tokens, lines)
+    heading_lines = sum(print_size.heading_lines(h.level, h.text) for h in headings)
     return Outline(
         tuple(headings),
         tuple(links),
         anchors,
-        footnotes,
-        _print_lines(lines) + note_lines + row_lines,
+        sum(refs.values()),
+        math.ceil(body_lines + heading_lines + _note_lines(tokens, refs)),
         tables,
     )
 
 
-def _print_lines(lines: list[str]) -> int:
-    """Printed lines, estimated from the source: each line at least one (a blank line
-    stands for the space between paragraphs), a long one one per PRINT_LINE_CHARS. Lines
-    rather than characters, since a body of 700,000 one-letter paragraphs prints as many
-    lines as a novel of 50 MB would."""
-    return sum(len(line) // PRINT_LINE_CHARS + 1 for line in lines)
+# Blocks that narrow the column for what they hold (WeasyPrint's HTML stylesheet).
+_NESTING = {
+    "blockquote_open": print_size.QUOTE_MM,
+    "bullet_list_open": print_size.LIST_MM,
+    "ordered_list_open": print_size.LIST_MM,
+    "dd_open": print_size.LIST_MM,
+}
+_NESTING_CLOSE = frozenset(
+    {"blockquote_close", "bullet_list_close", "ordered_list_close", "dd_close"}
+)
+Tables = tuple[tuple[int, int, int], ...]
 
 
-def _footnote_costs(tokens: list[Token]) -> tuple[int, int]:
-    """(references to footnotes outside the notes, lines their notes print). Print puts
-    a note's text at the foot of the page at every reference to it (render_print), so a
-    long note referenced a thousand times prints a thousand times. One pass each over
-    the tokens: the notes come last, after every reference."""
-    refs: dict[int, int] = {}  # note id -> references
-    note_lines: dict[int, int] = {}
+def _print_cost(tokens: list[Token], lines: list[str]) -> tuple[float, Tables]:
+    """(printed lines of the body, its tables as Outline.tables). Text by its source lines
+    at the width the blocks it is nested in leave it; a table by its rows instead of its
+    lines (print_size.table_lines). One pass over the tokens, one over the lines."""
+    steps = [0.0] * (len(lines) + 1)  # how the indent changes from one line to the next
+    nested = False
+    open_: list[float] = []  # what the blocks open here take from the column
+    tables: list[tuple[int, int, int]] = []
+    spans: list[tuple[int, int, float]] = []  # each table's lines, and the lines it prints
+    rows: list[list[str]] | None = None  # the cells of the table being read
+    span: tuple[int, int] = (0, 0)
+    for token in tokens:
+        kind = token.type
+        if kind in _NESTING:
+            open_.append(_NESTING[kind])
+            if token.map:
+                start, end = token.map
+                steps[start] += open_[-1]
+                steps[min(end, len(lines))] -= open_[-1]
+                nested = True
+        elif kind in _NESTING_CLOSE:
+            open_.pop()
+        elif kind == "table_open":
+            rows, span = [], (token.map[0], token.map[1]) if token.map else (0, 0)
+        elif rows is None:
+            continue
+        elif kind == "tr_open":
+            rows.append([])
+        elif kind == "inline" and rows:
+            rows[-1].append(token.content)
+        elif kind == "table_close":
+            if rows:
+                tables.append((span[0], len(rows) - 1, len(rows[0])))
+                spans.append((*span, print_size.table_lines(rows, sum(open_))))
+            rows = None
+    indents = list(accumulate(steps[:-1])) if nested else None
+    total = float(print_size.text_lines(lines, indents))
+    for start, end, printed in spans:
+        within = indents[start:end] if indents is not None else None
+        total += printed - print_size.text_lines(lines[start:end], within)
+    return total, tuple(tables)
+
+
+def _footnote_refs(tokens: list[Token]) -> dict[int, int]:
+    """References to each footnote (by id) outside the notes. Print sets a note's text
+    at the foot of the page at every reference to it (render_print), so a long note
+    referenced a thousand times prints a thousand times. The notes come last, after
+    every reference."""
+    refs: dict[int, int] = {}
+    for token in tokens:
+        if token.type == "footnote_block_open":
+            break
+        if token.type == "inline":
+            for child in token.children or ():
+                if child.type == "footnote_ref":
+                    note_id = child.meta.get("id", -1)
+                    refs[note_id] = refs.get(note_id, 0) + 1
+    return refs
+
+
+def _note_lines(tokens: list[Token], refs: dict[int, int]) -> int:
+    """The lines the notes print, each note at every reference to it."""
+    lines = 0
     note: int | None = None
     in_notes = False
     for token in tokens:
@@ -172,35 +242,10 @@ def _footnote_costs(tokens: list[Token]) -> tuple[int, int]:
             note = token.meta.get("id")
         elif token.type == "footnote_close":
             note = None
-        elif token.type == "inline":
-            if in_notes:
-                if note is not None:
-                    size = len(token.content) // PRINT_LINE_CHARS + 1
-                    note_lines[note] = note_lines.get(note, 0) + size
-                continue
-            for child in token.children or ():
-                if child.type == "footnote_ref":
-                    note_id = child.meta.get("id", -1)
-                    refs[note_id] = refs.get(note_id, 0) + 1
-    lines = sum(count * note_lines.get(note_id, 1) for note_id, count in refs.items())
-    return sum(refs.values()), lines
-
-
-def _tables(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
-    """(0-based line of the first body row, body rows) of each table with a body. The
-    header row is not counted. A body row is one line, and the rows follow each other
-    line by line (GFM tables), so row k stands on the first row's line plus k."""
-    found: list[tuple[int, int]] = []
-    start, rows = -1, 0
-    for token in tokens:
-        if token.type == "tbody_open":
-            start, rows = (token.map[0] if token.map else 0), 0
-        elif token.type == "tr_open" and start >= 0:
-            rows += 1
-        elif token.type == "tbody_close":
-            found.append((start, rows))
-            start = -1
-    return tuple(found)
+        elif token.type == "inline" and in_notes and note is not None:
+            size = print_size.width(token.content) // print_size.LINE_CHARS + 1
+            lines += refs.get(note, 0) * size
+    return lines
 
 
 def footnote_reference(body: str, allow_raw_html: bool, number: int) -> tuple[int, int]:

@@ -26,7 +26,7 @@ class EraGroup:
     regions: tuple[str, ...]  # region ids, by name in the page's language
 
 
-def grouped(site: Site, region_ids: Iterable[str], lang: str) -> list[EraGroup]:
+def number(site: Site, region_ids: Iterable[str], lang: str) -> list[EraGroup]:
     """`region_ids` by era, the newest era first, each by name; empty groups left out."""
     wanted = set(region_ids)
     order = {r: i for i, r in enumerate(site.regions_sorted(lang))}

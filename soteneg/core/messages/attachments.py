@@ -335,6 +335,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "exportera bilden som PNG eller spara den som vanlig SVG (Plain SVG)",
         "en": "export it as PNG, or save it as plain SVG",
     },
+    "svg-too-large": {
+        "fi": "'{file}' rivi {line}: kun <use>-viittaukset puretaan, kuvassa on {count} "
+        "elementtiä, ja raja {limit} ylittyy tämän <{element}>-elementin kohdalla; selain "
+        "tai tulostin käyttäisi sen piirtämiseen minuutteja ja gigatavuja muistia",
+        "sv": "'{file}' rad {line}: när <use>-hänvisningarna ersätts med det de hänvisar "
+        "till har bilden {count} element, och gränsen {limit} överskrids vid det här "
+        "<{element}>-elementet; en webbläsare eller skrivaren skulle lägga minuter och "
+        "gigabyte minne på att rita den",
+        "en": "'{file}' line {line}: with its <use> references expanded the drawing has "
+        "{count} elements, and this <{element}> takes it over the limit of {limit}; a "
+        "browser or the printer would spend minutes and gigabytes drawing it",
+    },
+    "svg-too-large.cycle": {
+        "fi": "'{file}' rivi {line}: <{element}> viittaa tunnisteeseen #{id}, jonka sisällä "
+        "se itse on (suoraan tai muiden viittausten kautta); tällainen viittaus toistaisi "
+        "itseään loputtomiin",
+        "sv": "'{file}' rad {line}: <{element}> hänvisar till #{id}, som innehåller den själv "
+        "(direkt eller via andra hänvisningar); en sådan hänvisning skulle upprepa sig utan "
+        "slut",
+        "en": "'{file}' line {line}: <{element}> refers to #{id}, which holds it (itself or "
+        "through other references); such a reference would repeat itself without end",
+    },
+    "svg-too-large:hint": {
+        "fi": "yksinkertaista kuvaa tai vie se PNG-muotoon",
+        "sv": "förenkla bilden eller exportera den som PNG",
+        "en": "simplify the drawing, or export it as PNG",
+    },
+    "@svg-count-over": {
+        "fi": "yli {count}",
+        "sv": "över {count}",
+        "en": "more than {count}",
+    },
     "@svg-more": {
         "fi": " (muita kohtia: {count})",
         "sv": " (och {count} till)",

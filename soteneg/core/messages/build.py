@@ -5,7 +5,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "@print-and": {"fi": " ja ", "sv": " och ", "en": " and "},
     # --- Print budgets (packets/budgets.py) ---------------------------------------------
     "too-many-footnotes": {
-        "fi": "dokumentissa on {count} alaviiteviittausta; raja on {limit} "
+        "fi": "asiakirjassa on {count} alaviiteviittausta; raja on {limit} "
         "(print_budget.max_footnotes_per_document tiedostossa site.yaml), ja tämä on "
         "viittaus {reference}",
         "sv": "{count} fotnotshänvisningar i ett dokument; gränsen är {limit} "
@@ -17,7 +17,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "too-many-footnotes:hint": {
         "fi": "tulosteessa jokaisen viittauksen alaviite tulee sen sivun alareunaan: yhdistä "
-        "alaviitteitä, kirjoita ne tekstiin tai jaa dokumentti osiin",
+        "alaviitteitä, kirjoita ne tekstiin tai jaa asiakirja osiin",
         "sv": "i tryck hamnar varje hänvisnings fotnot längst ned på dess sida: slå ihop "
         "fotnoter, skriv in dem i texten eller dela upp dokumentet",
         "en": "print sets every reference's note at the foot of its page: merge notes, write "
@@ -36,6 +36,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ods tai csv",
         "sv": "dela upp tabellen eller bifoga hela materialet som kalkylblad: xlsx, ods eller csv",
         "en": "split the table, or attach the full data as a spreadsheet: xlsx, ods or csv",
+    },
+    "table-too-large": {
+        "fi": "taulukossa on {rows} riviä ja {columns} saraketta eli {cells} solua "
+        "otsikkorivi mukaan lukien; raja on {limit} solua taulukkoa kohden "
+        "(print_budget.max_cells_per_table tiedostossa site.yaml), ja raja ylittyy tällä "
+        "rivillä",
+        "sv": "en tabell med {rows} rader och {columns} kolumner har {cells} celler, "
+        "rubrikraden medräknad; gränsen är {limit} celler per tabell "
+        "(print_budget.max_cells_per_table i site.yaml), och gränsen överskrids på den här "
+        "raden",
+        "en": "a table of {rows} rows and {columns} columns has {cells} cells, the header row "
+        "included; the limit is {limit} cells per table (print_budget.max_cells_per_table "
+        "in site.yaml), and this row goes over it",
+    },
+    "table-too-large:hint": {
+        "fi": "PDF-tiedostoa tulostettaessa jokainen solu vie muistia noin 30 kt: jaa taulukko "
+        "osiin, jätä sarakkeita pois tai liitä koko aineisto taulukkolaskentatiedostona: "
+        "xlsx, ods tai csv",
+        "sv": "när PDF-filen skrivs ut tar varje cell cirka 30 kB minne: dela upp tabellen, "
+        "lämna bort kolumner eller bifoga hela materialet som kalkylblad: xlsx, ods eller csv",
+        "en": "printing a PDF holds every cell in memory, about 30 KB each: split the table, "
+        "leave columns out, or attach the full data as a spreadsheet: xlsx, ods or csv",
     },
     "packet-too-long": {
         "fi": "PDF-tiedostosta tulisi tulostettuna yli {limit} sivua "
@@ -56,7 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(print_budget.max_pages_per_packet in site.yaml), going over {where}",
     },
     "packet-too-long:hint": {
-        "fi": "liitä kukin tiedosto vain kerran, jaa dokumentti osiin tai linkitä pitkä "
+        "fi": "liitä kukin tiedosto vain kerran, jaa asiakirja osiin tai linkitä pitkä "
         "tiedosto tekstistä liittämisen sijaan: linkitettyä tiedostoa ei tulosteta "
         "neuvottelupaketteihin",
         "sv": "bifoga varje fil bara en gång, dela upp dokumentet eller länka till en lång fil "
@@ -65,10 +87,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "attach each file once, split the document, or link to a long file from the "
         "text instead of attaching it: a linked file is not printed into packets",
     },
+    "build-too-long": {
+        "fi": "tämän koonnin PDF-tiedostoista tulisi tulostettuna yhteensä noin {pages} "
+        "sivua, yli {limit} (print_budget.max_pages_per_build tiedostossa site.yaml); raja "
+        "ylittyy {where}, PDF-tiedostossa {url}",
+        "sv": "PDF-filerna i det här bygget skulle bli sammanlagt cirka {pages} sidor i tryck, "
+        "över {limit} (print_budget.max_pages_per_build i site.yaml); gränsen överskrids "
+        "{where}, i PDF-filen {url}",
+        "en": "the PDFs of this build would print about {pages} pages in all, more than "
+        "{limit} (print_budget.max_pages_per_build in site.yaml); the total goes over "
+        "{where}, in {url}",
+    },
+    "build-too-long:hint": {
+        "fi": "jokainen asiakirja tulostetaan omaksi PDF-tiedostokseen ja neuvottelupaketteihin, "
+        "ja jokainen liite niiden mukana: linkitä pitkät tiedostot tekstistä liittämisen "
+        "sijaan. Jos sivusto on kasvanut näin suureksi, ylläpitäjä voi nostaa rajaa",
+        "sv": "varje dokument skrivs ut som en egen PDF-fil och i förhandlingspaketen, och "
+        "varje bilaga med dem: länka till långa filer i texten i stället för att bifoga dem. "
+        "Om webbplatsen har vuxit så här stor kan ägaren höja gränsen",
+        "en": "every document is printed as its own PDF and in the packets, and every "
+        "attachment with it: link to long files from the text instead of attaching them. If "
+        "the site has grown this large, its owner may raise the limit",
+    },
+    "packet-too-many-cells": {
+        "fi": "PDF-tiedostoon tulisi yli {limit} taulukon solua "
+        "(print_budget.max_cells_per_packet tiedostossa site.yaml): {pdfs}; raja ylittyy "
+        "tässä taulukossa ({cells} solua)",
+        "sv": "PDF-filen {pdfs} skulle få över {limit} tabellceller "
+        "(print_budget.max_cells_per_packet i site.yaml); gränsen överskrids vid den här "
+        "tabellen ({cells} celler)",
+        "en": "the PDF {pdfs} would hold more than {limit} table cells "
+        "(print_budget.max_cells_per_packet in site.yaml), going over at this table "
+        "({cells} cells)",
+    },
+    "packet-too-many-cells.many": {
+        "fi": "PDF-tiedostoihin tulisi yli {limit} taulukon solua "
+        "(print_budget.max_cells_per_packet tiedostossa site.yaml): {pdfs}; raja ylittyy "
+        "tässä taulukossa ({cells} solua)",
+        "sv": "PDF-filerna {pdfs} skulle få över {limit} tabellceller "
+        "(print_budget.max_cells_per_packet i site.yaml); gränsen överskrids vid den här "
+        "tabellen ({cells} celler)",
+        "en": "the PDFs {pdfs} would hold more than {limit} table cells "
+        "(print_budget.max_cells_per_packet in site.yaml), going over at this table "
+        "({cells} cells)",
+    },
+    "packet-too-many-cells:hint": {
+        "fi": "PDF-tiedosto ladotaan kokonaan muistiin ennen tulostamista, ja jokainen "
+        "taulukon solu vie noin 30 kt: lyhennä taulukoita tai liitä aineistot "
+        "taulukkolaskentatiedostoina: xlsx, ods tai csv",
+        "sv": "en PDF-fil sätts helt i minnet innan den skrivs ut, och varje tabellcell tar "
+        "cirka 30 kB: korta tabellerna eller bifoga materialet som kalkylblad: xlsx, ods "
+        "eller csv",
+        "en": "a PDF is laid out whole in memory before it is written, and every table cell "
+        "takes about 30 KB: shorten the tables, or attach the data as spreadsheets: xlsx, "
+        "ods or csv",
+    },
     "@packet-pdf": {
-        "fi": "{url} (noin {pages} sivua)",
-        "sv": "{url} (cirka {pages} sidor)",
-        "en": "{url} (about {pages} pages)",
+        "fi": "{url} (noin {count} sivua)",
+        "sv": "{url} (cirka {count} sidor)",
+        "en": "{url} (about {count} pages)",
+    },
+    "@packet-cells": {
+        "fi": "{url} ({count} solua)",
+        "sv": "{url} ({count} celler)",
+        "en": "{url} ({count} cells)",
     },
     "@packet-more": {"fi": "{count} muu(ta)", "sv": "{count} till", "en": "{count} more"},
     "@packet-over-here": {"fi": "tässä", "sv": "här", "en": "here"},

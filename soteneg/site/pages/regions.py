@@ -52,7 +52,7 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
             "packet": chrome.packet(rnd.id, region_id),
         }
 
-    groups = eras.grouped(site, eras.regions_in_round(site, rnd), lang)
+    groups = eras.number(site, eras.regions_in_round(site, rnd), lang)
     headings = [eras.heading(g, groups, lang) for g in groups]
     # A round of one era is about that era's units: its heading names them. A round that
     # spans a change of units gets the neutral heading, and each era a table of its own.
@@ -80,7 +80,7 @@ def regions_index(site: Site, chrome: Chrome) -> Page:
         trail=[Crumb(title, routes.REGIONS)],
         section=routes.REGIONS,
     )
-    groups = eras.grouped(site, site.data.regions, lang)
+    groups = eras.number(site, site.data.regions, lang)
     context["groups"] = [
         {
             "heading": eras.heading(group, groups, lang),

@@ -88,7 +88,7 @@ def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chro
     name = theme.name.get(lang)
     path = routes.theme(theme_id)
     rounds = site.rounds_with_theme(theme_id)
-    groups = eras.grouped(site, site.data.regions, lang)
+    groups = eras.number(site, site.data.regions, lang)
     tables = []
     for group in groups:
         regions = [site.data.regions[r] for r in group.regions]
