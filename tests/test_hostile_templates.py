@@ -332,3 +332,51 @@ def test_the_loader_reads_nothing_from_disk(tmp_path: Path) -> None:
     env = environment(tmp_path, {"a.html": "{% include 'late.html' %}"})
     with pytest.raises(jinja2.TemplateNotFound):
         env.get_template("a.html").render()
+
+
+# -- a page's rendering is bounded in time and memory ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "what"),
+    [
+        # A macro that calls itself twice: 2⁴⁰ calls.
+        (
+            "{% macro m(n) %}{% if n %}{{ m(n-1) }}{{ m(n-1) }}{% endif %}{% endmacro %}"
+            "{{ m(40) }}",
+            "time",
+        ),
+        # `~` is no operator the sandbox can intercept: doubling a string grows it past any
+        # memory (2 GB in five seconds when the reviewer tried it).
+        (
+            "{% set ns = namespace(s='x' * 999999) %}{% for i in range(16) %}"
+            "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+            "memory",
+        ),
+    ],
+    ids=["exponential-macro", "doubling-string"],
+)
+def test_a_page_that_takes_too_long_or_too_much_is_stopped(
+    source: str, what: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from soteneg.site import render_budget
+
+    monkeypatch.setattr(render_budget, "SECONDS", 2.0)
+    monkeypatch.setattr(render_budget, "GROWTH_MIB", 300)
+    env = environment(tmp_path, {"robots.txt": source})
+    started = time.monotonic()
+    found = render_page(env, Page("/robots.txt", "robots.txt", {}))
+    assert time.monotonic() - started < 30
+    assert not isinstance(found, bytes)
+    assert found.code == "template-too-costly" and found.file == "templates/robots.txt"
+    assert ("seconds" if what == "time" else "MiB") in found.text.en
+
+
+def test_the_budget_leaves_no_timer_behind(tmp_path: Path) -> None:
+    import signal
+
+    env = environment(tmp_path, {"a.txt": "{{ 'a' }}"})
+    before = signal.getsignal(signal.SIGALRM)
+    assert render_page(env, Page("/a.txt", "a.txt", {})) == b"a"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before

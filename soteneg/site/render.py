@@ -23,8 +23,10 @@ from markupsafe import Markup
 from soteneg.content.loader import decode
 from soteneg.content.sources import SourceFile, TemplateFiles
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import number
 from soteneg.site.i18n import format_date
 from soteneg.site.pages.page import Page
+from soteneg.site.render_budget import BudgetExceeded, bounded
 from soteneg.site.sandbox import SecurityError, SiteSandbox, unsafe_attributes
 
 TEMPLATES_DIR = "templates"
@@ -181,6 +183,14 @@ def template_problem(exc: BaseException, page: str) -> Problem:
     error = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, SecurityError):
         return problem(where, position, "template-unsafe.render", error=str(exc), page=page)
+    if isinstance(exc, BudgetExceeded):
+        if exc.what == "time":
+            return problem(
+                where, position, "template-too-costly", seconds=number(int(exc.limit)), page=page
+            )
+        return problem(
+            where, position, "template-too-costly.memory", mib=number(int(exc.limit)), page=page
+        )
     return problem(where, position, "template-error", error=error, page=page)
 
 
@@ -192,7 +202,8 @@ def render_pages(
     files: dict[str, bytes] = {}
     for page in pages:
         try:
-            text = env.get_template(page.template).render(page.context)
+            with bounded():
+                text = env.get_template(page.template).render(page.context)
         except Exception as exc:
             return files, [template_problem(exc, page.url)]
         files[page.output] = text.encode("utf-8")
@@ -201,7 +212,8 @@ def render_pages(
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes | Problem:
     try:
-        return env.get_template(page.template).render(page.context).encode("utf-8")
+        with bounded():
+            return env.get_template(page.template).render(page.context).encode("utf-8")
     except Exception as exc:
         return template_problem(exc, page.url)
 

@@ -274,6 +274,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "sandlådan stoppade detta: {error} (när sidan {page} skapades)",
         "en": "the sandbox refused this: {error} (while rendering {page})",
     },
+    "template-too-costly": {
+        "fi": "sivun {page} muodostaminen tällä mallilla kesti yli {seconds} sekuntia, ja se "
+        "keskeytettiin",
+        "sv": "att skapa sidan {page} med den här mallen tog mer än {seconds} sekunder och avbröts",
+        "en": "rendering {page} with this template took more than {seconds} seconds and was "
+        "stopped",
+    },
+    "template-too-costly:hint": {
+        "fi": "malli toistaa jotain liian monta kertaa: katso silmukat ja itseään kutsuvat makrot",
+        "sv": "mallen upprepar något för många gånger: se över slingor och makron som "
+        "anropar sig själva",
+        "en": "the template repeats something too often: look at its loops and at macros "
+        "that call themselves",
+    },
+    "template-too-costly.memory": {
+        "fi": "sivun {page} muodostaminen tällä mallilla vei yli {mib} MiB muistia, ja se "
+        "keskeytettiin",
+        "sv": "att skapa sidan {page} med den här mallen tog mer än {mib} MiB minne och avbröts",
+        "en": "rendering {page} with this template took more than {mib} MiB of memory and "
+        "was stopped",
+    },
     "template-missing": {
         "fi": "mallia '{name}' ei ole kansiossa templates/",
         "sv": "mallen '{name}' finns inte i mappen templates/",
