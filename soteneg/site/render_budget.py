@@ -59,12 +59,18 @@ def bounded(seconds: float | None = None, growth_mib: float | None = None) -> It
         return
     seconds = SECONDS if seconds is None else seconds
     growth_mib = GROWTH_MIB if growth_mib is None else growth_mib
-    started, base = time.monotonic(), _resident_mib()
+    started = time.monotonic()
+    # The size is read at the first tick, not before: most pages render in well under a
+    # tick, and reading /proc for each of ten thousand pages would cost a second.
+    base: list[float] = []
 
     def tick(signum: int, frame: FrameType | None) -> None:
         if time.monotonic() - started > seconds:
             raise BudgetExceeded("time", seconds)
-        if _resident_mib() - base > growth_mib:
+        now = _resident_mib()
+        if not base:
+            base.append(now)
+        elif now - base[0] > growth_mib:
             raise BudgetExceeded("memory", growth_mib)
 
     previous = signal.signal(signal.SIGALRM, tick)
