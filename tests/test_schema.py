@@ -31,11 +31,11 @@ from referencing import Registry, Resource
 from soteneg import pipeline
 from soteneg.build.cache import Cache
 from soteneg.content.crossref import cross_check
+from soteneg.content.front_matter import DOCUMENT_MODELS
 from soteneg.content.loader import decode, load_content, parse_data_file, split_front_matter
 from soteneg.content.models import (
     DATA_FILES,
     DATE_PATTERN,
-    DOCUMENT_MODELS,
     MOMENT_PATTERN,
     IsoDate,
     Moment,
@@ -373,15 +373,19 @@ def test_every_written_schema_is_valid_and_resolves_alone(name: str) -> None:
 
 BAD_ENTRIES = {
     "eras.yaml": (
-        "- id: uusi-aika\n  name: {fi: U, sv: N}\n  unit: {fi: u, sv: n}\n",
+        "- id: uusi-aika\n  unit: {fi: u, sv: n}\n",
         "missing-field",
+    ),
+    "kinds.yaml": (
+        "- id: uusi-laji\n  one: {fi: u, sv: n}\n  many: {fi: u, sv: n}\n  section: muu\n",
+        "invalid-value",
     ),
     "parties.yaml": (
         "- id: thl\n  name: {fi: T, sv: T, en: T}\n  url: http://thl.fi/\n",
         "invalid-value",
     ),
     "regions.yaml": (
-        "- id: uusimaa-2\n  name: {fi: Uusi, sv: Ny}\n  collaboration_area: "
+        "- id: uusimaa-2\n  name: {fi: Uusi, sv: Ny}\n  special_responsibility_area: "
         "{fi: A, sv: B}\n  succeeded_by: [lappi, lappi]\n",
         "invalid-value",
     ),
