@@ -4,7 +4,7 @@ regions' history in time is `time_checks`'s. Pure: it reads nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator
 
 from soteneg.content.loader import DataSet
 from soteneg.content.sources import CONTENT_DIR
@@ -35,35 +35,19 @@ def check_data(data: DataSet) -> Iterator[Problem]:
     yield from check_time_data(data)
 
 
-def _unknown(
-    data: DataSet,
-    file: str,
-    where: tuple[str | int, ...],
-    code: str,
-    name: str,
-    table: Mapping[str, object],
-    value: str,
-) -> Iterator[Problem]:
-    """The problem of an id in `file` at `where` that data file `name` does not define."""
-    if missing(data, name, table, value):
-        position = data.docs[file].position(where)
-        yield problem(file, position, code, hint=did_you_mean(value, table), value=value)
+def _at(data: DataSet, file: str, where: tuple[str | int, ...]) -> tuple[int, int]:
+    return data.docs[file].position(where)
 
 
 def _check_rounds(data: DataSet) -> Iterator[Problem]:
-    doc = data.docs[ROUNDS_FILE]
+    file = ROUNDS_FILE
     for round_ in data.rounds.values():
-        i = data.index[(ROUNDS_FILE, round_.id)]
+        i = data.index[(file, round_.id)]
         for j, theme in enumerate(round_.themes):
-            yield from _unknown(
-                data,
-                ROUNDS_FILE,
-                (i, "themes", j),
-                "unknown-theme",
-                "themes.yaml",
-                data.themes,
-                theme,
-            )
+            if missing(data, "themes.yaml", data.themes, theme):
+                hint = did_you_mean(theme, data.themes)
+                at = _at(data, file, (i, "themes", j))
+                yield problem(file, at, "unknown-theme", hint=hint, value=theme)
         # Like themes, parties are checked only against a parties.yaml that was read:
         # the file is optional, and a site without it names its parties in no file.
         named = [(("parties", j), p) for j, p in enumerate(round_.parties)]
@@ -71,62 +55,44 @@ def _check_rounds(data: DataSet) -> Iterator[Problem]:
         if round_.chair is not None:
             named.append((("chair",), round_.chair))
         for path, party in named:
-            yield from _unknown(
-                data, ROUNDS_FILE, (i, *path), "unknown-party", "parties.yaml", data.parties, party
-            )
+            if missing(data, "parties.yaml", data.parties, party):
+                hint = did_you_mean(party, data.parties)
+                at = _at(data, file, (i, *path))
+                yield problem(file, at, "unknown-party", hint=hint, value=party)
         if round_.chair is not None and round_.chair not in round_.parties:
-            yield problem(
-                ROUNDS_FILE,
-                doc.position((i, "chair")),
-                "chair-not-a-party",
-                party=round_.chair,
-                round=round_.id,
-            )
+            at = _at(data, file, (i, "chair"))
+            yield problem(file, at, "chair-not-a-party", party=round_.chair, round=round_.id)
         for j, expert in enumerate(round_.experts):
             found = data.parties.get(expert)
             if found is not None and not found.expert:
                 yield problem(
-                    ROUNDS_FILE,
-                    doc.position((i, "experts", j)),
-                    "not-an-expert",
-                    party=expert,
+                    file, _at(data, file, (i, "experts", j)), "not-an-expert", party=expert
                 )
 
 
 def _check_units(data: DataSet) -> Iterator[Problem]:
-    doc = data.docs[REGIONS_FILE]
+    file = REGIONS_FILE
     for region in data.regions.values():
-        i = data.index[(REGIONS_FILE, region.id)]
-        if region.era is not None:
-            yield from _unknown(
-                data, REGIONS_FILE, (i, "era"), "unknown-era", "eras.yaml", data.eras, region.era
-            )
-        if region.kind is not None:
-            yield from _unknown(
-                data,
-                REGIONS_FILE,
-                (i, "kind"),
-                "unknown-kind",
-                "kinds.yaml",
-                data.kinds,
-                region.kind,
-            )
+        i = data.index[(file, region.id)]
+        if region.era is not None and missing(data, "eras.yaml", data.eras, region.era):
+            hint = did_you_mean(region.era, data.eras)
+            at = _at(data, file, (i, "era"))
+            yield problem(file, at, "unknown-era", hint=hint, value=region.era)
+        if region.kind is not None and missing(data, "kinds.yaml", data.kinds, region.kind):
+            hint = did_you_mean(region.kind, data.kinds)
+            at = _at(data, file, (i, "kind"))
+            yield problem(file, at, "unknown-kind", hint=hint, value=region.kind)
         for field, entries in (("succeeded_by", region.succeeded_by), ("members", region.members)):
             for j, entry in enumerate(entries):
-                yield from _unknown(
-                    data,
-                    REGIONS_FILE,
-                    (i, field, j),
-                    "unknown-region",
-                    "regions.yaml",
-                    data.regions,
-                    entry.unit,
-                )
+                if missing(data, "regions.yaml", data.regions, entry.unit):
+                    hint = did_you_mean(entry.unit, data.regions)
+                    at = _at(data, file, (i, field, j))
+                    yield problem(file, at, "unknown-region", hint=hint, value=entry.unit)
         kind = data.kinds.get(region.kind or "")
         if region.members and kind is not None and not kind.has_members:
             yield problem(
-                REGIONS_FILE,
-                doc.position((i, "members"), prefer_key=True),
+                file,
+                data.docs[file].position((i, "members"), prefer_key=True),
                 "members-not-allowed",
                 region=region.id,
                 kind=region.kind or "",

@@ -32,6 +32,7 @@ from soteneg.content.models import (
     Text,
     UniqueList,
     moment,
+    written_as_id,
 )
 from soteneg.core.names import DOCUMENT_TYPES
 
@@ -144,10 +145,8 @@ class Attendee(Strict):
         return self
 
 
-PersonOrEntry = Annotated[
-    Slug | Attendee,
-    AfterValidator(lambda v: Attendee(person=v) if isinstance(v, str) else v),
-]
+# Somebody of people.yaml may be written as their id alone.
+PersonOrEntry = written_as_id(Attendee, "person")
 
 
 class Meeting(Strict):

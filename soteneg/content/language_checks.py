@@ -61,4 +61,5 @@ def check_required_languages(documents: tuple[Document, ...], data: DataSet) -> 
             region=unit.id,
             languages=_listed(list(unit.languages)),
             version=VERSION[lang],
+            lang=lang,
         )

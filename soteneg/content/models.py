@@ -283,16 +283,22 @@ def _unique_units(items: list[Any]) -> list[Any]:
     return items
 
 
+def written_as_id(model: type[BaseModel], field: str) -> Any:
+    """`model`, which may also be written as its `field` alone (`- lappi-hva` for
+    `- {unit: lappi-hva}`). It is read as the model either way, so a mistake gets the
+    model's own message, not one for each shape the entry might have had; the JSON Schema
+    offers both shapes."""
+
+    def expand(value: Any) -> Any:
+        return {field: value} if isinstance(value, str) else value
+
+    return Annotated[model, BeforeValidator(expand, json_schema_input_type=Slug | model)]
+
+
 def _ids_or_entries(model: type[Succession] | type[Membership]) -> Any:
-    """A list of entries of `model`, each of which may be written as its unit's id alone
-    (`- kymenlaakso-hva`); read as entries either way."""
-
-    def entries(items: list[Any]) -> list[Any]:
-        return [model(unit=item) if isinstance(item, str) else item for item in items]
-
+    """A list of entries of `model`, each of which may be written as its unit's id alone."""
     return Annotated[
-        list[Slug | model],  # type: ignore[valid-type]
-        AfterValidator(entries),
+        list[written_as_id(model, "unit")],  # type: ignore[misc]
         AfterValidator(_unique_units),
         Field(json_schema_extra={"uniqueItems": True}),
     ]

@@ -28,7 +28,9 @@ def check_statutory(doc: Document, data: DataSet) -> Iterator[Problem]:
         for j, rec in enumerate(meta.recommendations):
             where = ("recommendations", j, "theme")
             if missing(data, "themes.yaml", data.themes, rec.theme):
-                yield _unknown(doc, where, "unknown-theme", rec.theme, data.themes)
+                hint = did_you_mean(rec.theme, data.themes)
+                at = doc.front.position(where)
+                yield problem(doc.file, at, "unknown-theme", hint=hint, value=rec.theme)
             elif round_ is not None and rec.theme not in round_.themes:
                 yield problem(
                     doc.file,
@@ -40,23 +42,13 @@ def check_statutory(doc: Document, data: DataSet) -> Iterator[Problem]:
                 )
 
 
-def _unknown(doc: Document, where: Where, code: str, value: str, known: object) -> Problem:
-    names = list(known) if isinstance(known, dict) else []
-    return problem(
-        doc.file,
-        doc.front.position(where),
-        code,
-        hint=did_you_mean(value, names),
-        value=value,
-    )
-
-
 def _check_issuer(doc: Document, data: DataSet, meta: Assessment) -> Iterator[Problem]:
     issuer = meta.issuer
     assert issuer is not None
     where = ("issuer",)
     if missing(data, "parties.yaml", data.parties, issuer):
-        yield _unknown(doc, where, "unknown-party", issuer, data.parties)
+        hint = did_you_mean(issuer, data.parties)
+        yield problem(doc.file, doc.front.position(where), "unknown-party", hint=hint, value=issuer)
         return
     party = data.parties.get(issuer)
     if party is not None and not party.expert:
@@ -121,7 +113,9 @@ def _check_meeting(
     for where, attendee in named:
         person = attendee.person
         if person is not None and missing(data, "people.yaml", data.people, person):
-            yield _unknown(doc, where, "unknown-person", person, data.people)
+            hint = did_you_mean(person, data.people)
+            at = doc.front.position(where)
+            yield problem(doc.file, at, "unknown-person", hint=hint, value=person)
 
 
 def check_diary_numbers(documents: tuple[Document, ...]) -> Iterator[Problem]:

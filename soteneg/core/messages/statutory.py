@@ -29,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "organisation go only with a name (name)",
     },
     "invalid-value.present-to-before-from": {
-        "fi": "present_to ei ole present_fromin jälkeen",
+        "fi": "present_to-aika ei ole present_from-ajan jälkeen",
         "sv": "present_to är inte efter present_from",
         "en": "present_to is not after present_from",
     },
@@ -187,12 +187,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this document has no {version}: '{region}' publishes its documents {languages}",
     },
     "translation-missing:hint": {
-        "fi": "kirjoita käännös (soteneg new … --lang sv) tai merkitse alkuperäinen "
+        "fi": "kirjoita käännös (soteneg new … --lang {lang}) tai merkitse alkuperäinen "
         "luonnokseksi, kunnes käännös on valmis",
-        "sv": "skriv översättningen (soteneg new … --lang sv) eller märk originalet som "
+        "sv": "skriv översättningen (soteneg new … --lang {lang}) eller märk originalet som "
         "utkast tills översättningen är klar",
-        "en": "write the translation (soteneg new … --lang sv), or mark the original as a "
-        "draft until it is ready",
+        "en": "write the translation (soteneg new … --lang {lang}), or mark the original as "
+        "a draft until it is ready",
     },
     "@version.fi": {
         "fi": "suomenkielinen versio",
