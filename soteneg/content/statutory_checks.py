@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soteneg.content import timeline
 from soteneg.content.data_checks import missing
 from soteneg.content.front_matter import Assessment, Attendee, Meeting, Negotiation
 from soteneg.content.loader import DataSet, Document
@@ -70,7 +71,7 @@ def _check_negotiated(doc: Document, data: DataSet, meta: Negotiation) -> Iterat
     """A negotiation names a unit the ministries negotiate with (not the whole country)."""
     unit = data.regions.get(meta.region)
     kind = data.kinds.get(unit.kind or "") if unit is not None else None
-    if kind is not None and not kind.negotiated:
+    if unit is not None and kind is not None and not timeline.negotiated(data, unit):
         yield problem(
             doc.file,
             doc.front.position(("region",)),

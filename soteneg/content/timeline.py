@@ -194,6 +194,12 @@ def unit_word(data: DataSet, region: Region) -> Names | None:
     return era.unit if era is not None else None
 
 
+def negotiated(data: DataSet, region: Region) -> bool:
+    """Whether the ministries negotiate with `region` (not with the whole country)."""
+    kind = data.kinds.get(region.kind or "")
+    return kind is None or kind.negotiated
+
+
 def eras_newest_first(data: DataSet) -> Iterator[tuple[Era | None, tuple[Region, ...]]]:
     """The regions grouped by era, the newest era first; regions without an era (or
     with an unknown one) come last, under None."""

@@ -78,12 +78,30 @@ def _with_statutory_ids(schema: dict[str, Any], data: DataSet) -> None:
                     branch["enum"] = people
 
 
-def _regions_of_rounds(data: DataSet) -> list[dict[str, Any]]:
+def _issuers_of_rounds(data: DataSet) -> list[dict[str, Any]]:
+    """An assessment of a round that lists its experts is issued by one of them
+    (`check`: issuer-not-in-round)."""
+    return [
+        {
+            "if": {"properties": {"round": {"const": round_.id}}, "required": ["round"]},
+            "then": {"properties": {"issuer": {"enum": list(round_.experts)}}},
+        }
+        for round_ in data.rounds.values()
+        if round_.experts
+    ]
+
+
+def _regions_of_rounds(data: DataSet, negotiated: bool = False) -> list[dict[str, Any]]:
     """A round's documents name only the regions that existed during it (`check`:
-    region-not-in-round), by the rule of `timeline`."""
+    region-not-in-round), by the rule of `timeline`; with `negotiated`, only units the
+    ministries negotiate with (`check`: not-negotiated)."""
     rules = []
     for round_ in data.rounds.values():
-        valid = [r.id for r in timeline.regions_in(data, round_)]
+        valid = [
+            r.id
+            for r in timeline.regions_in(data, round_)
+            if not negotiated or timeline.negotiated(data, r)
+        ]
         # No region existed then: no region can be named (JSON Schema has no empty enum).
         region: dict[str, Any] | bool = {"enum": valid} if valid else False
         rules.append(
@@ -121,6 +139,8 @@ def document_schemas(
     }
     rounds = _themes_of_rounds(data)
     times = _regions_of_rounds(data)
+    negotiated_times = _regions_of_rounds(data, negotiated=True)
+    issuers = _issuers_of_rounds(data)
     out: dict[str, dict[str, Any]] = {}
     defs: dict[str, Any] = {}
     branches: list[dict[str, Any]] = []
@@ -135,9 +155,11 @@ def document_schemas(
         _enum(schema["properties"]["translation_of"], own)
         props = schema["properties"]
         _with_statutory_ids(schema, data)
+        in_time = negotiated_times if doc_type == "negotiation" else times
         rules = [
             *(rounds if "round" in props and "themes" in props else ()),
-            *(times if "round" in props and "region" in props else ()),
+            *(in_time if "round" in props and "region" in props else ()),
+            *(issuers if "issuer" in props else ()),
         ]
         if rules:
             schema["allOf"] = rules  # not empty: JSON Schema refuses an empty allOf
