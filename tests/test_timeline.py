@@ -95,15 +95,24 @@ def test_pirkanmaa_is_continued_by_its_county() -> None:
     assert _ids(timeline.predecessors(data, pirkanmaa)) == []
     assert _ids(timeline.successors(data, county)) == []
     assert [r.id for r in timeline.rounds_of(data, pirkanmaa)] == ["2018-kevat", "2018-syksy"]
-    assert [r.id for r in timeline.rounds_of(data, county)] == ["2024-hva"]
+    assert [r.id for r in timeline.rounds_of(data, county)] == ["2024-hva", "2025-hva"]
 
 
 def test_each_round_has_the_regions_of_its_time() -> None:
     data = bundled()
     in_2018 = _ids(timeline.regions_in(data, data.rounds["2018-syksy"]))
     in_2024 = _ids(timeline.regions_in(data, data.rounds["2024-hva"]))
-    assert len(in_2018) == 18 and in_2018[0] == "uusimaa" and "pirkanmaa-hva" not in in_2018
-    assert len(in_2024) == 22 and "helsinki" in in_2024 and "uusimaa" not in in_2024
+
+    def of_kind(ids: list[str], *kinds: str) -> list[str]:
+        return [i for i in ids if data.regions[i].kind in kinds]
+
+    # The 18 regions; the whole country is there in every round.
+    assert len(of_kind(in_2018, "maakunta")) == 18 and in_2018[0] == "uusimaa"
+    assert "pirkanmaa-hva" not in in_2018 and "koko-maa" in in_2018
+    # The 23 units that negotiate since 2023, the five areas, the country.
+    negotiating = of_kind(in_2024, "hyvinvointialue", "kaupunki", "yhtyma")
+    assert len(negotiating) == 23 and {"helsinki", "hus-yhtyma"} <= set(negotiating)
+    assert len(of_kind(in_2024, "yhteistyoalue")) == 5 and "uusimaa" not in in_2024
     assert set(in_2018) | set(in_2024) == set(data.regions)
 
 
@@ -122,13 +131,26 @@ def test_near_in_time_points_forward_and_back() -> None:
 def test_eras_newest_first_and_unit_words() -> None:
     data = bundled()
     groups = [(e.id if e else None, len(rs)) for e, rs in timeline.eras_newest_first(data)]
-    assert groups == [("hyvinvointialueet-2023", 22), ("maakunnat-2018", 18)]
+    assert groups == [
+        ("hyvinvointialueet-2023", 23),
+        ("yhteistyoalueet-2022", 5),
+        ("maakunnat-2018", 18),
+        (None, 1),
+    ]
     word = timeline.unit_word(data, data.regions["pirkanmaa"])
     assert word is not None and (word.get("fi"), word.get("sv")) == ("maakunta", "landskap")
     county = timeline.unit_word(data, data.regions["pirkanmaa-hva"])
     assert county is not None and county.get("fi") == "hyvinvointialue"
     era_of = timeline.era_of(data, data.regions["helsinki"])
     assert era_of is not None and era_of.id == "hyvinvointialueet-2023"
+    # What a unit is comes from its kind (kinds.yaml), not from its period.
+    for unit, fi in (
+        ("helsinki", "kaupunki"),
+        ("hus-yhtyma", "yhtymä"),
+        ("ita-suomi-yta", "yhteistyöalue"),
+    ):
+        word = timeline.unit_word(data, data.regions[unit])
+        assert word is not None and word.get("fi") == fi
 
 
 # --- small histories -----------------------------------------------------------------
@@ -246,8 +268,8 @@ def test_new_refuses_a_region_that_ended_before_the_round(project: Path) -> None
     )
     assert result.returncode == 2, result.stderr
     message = " ".join(result.stderr.split())  # the console may wrap long lines
-    assert "region 'uusimaa' is valid until 2022-12-31" in message
-    assert "round '2024-hva' runs from 2024-01-01 to 2024-12-31" in message
+    assert "region 'uusimaa' is valid until 2019-03-08" in message
+    assert "round '2024-hva' runs from 2024-10-01 to 2024-12-20" in message
     assert (
         "name one of its successors valid then: "
         + ", ".join(f"'{c}'" for c in UUSIMAA_SUCCESSORS[:-1])

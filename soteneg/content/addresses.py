@@ -45,8 +45,18 @@ def slot(doc: Document) -> tuple[str, ...] | None:
     meta = doc.meta
     if meta is None:
         return None
-    if meta.type in ("negotiation", "assessment"):
+    if meta.type == "negotiation":
         return (meta.type, getattr(meta, "round", ""), getattr(meta, "region", ""), meta.lang)
+    if meta.type == "assessment":
+        # Several expert bodies assess a unit in one round: each fills a slot of its own.
+        issuer = getattr(meta, "issuer", None) or ""
+        return (
+            meta.type,
+            getattr(meta, "round", ""),
+            getattr(meta, "region", ""),
+            issuer,
+            meta.lang,
+        )
     if meta.type == "summary":
         return (meta.type, getattr(meta, "round", ""), meta.lang)
     return None

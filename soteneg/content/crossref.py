@@ -16,73 +16,21 @@ from urllib.parse import unquote, urlsplit
 
 from soteneg.content.addresses import check_addresses
 from soteneg.content.addresses import slot as document_slot
+from soteneg.content.data_checks import check_data, missing
 from soteneg.content.freshness import check_freshness
+from soteneg.content.language_checks import check_required_languages
 from soteneg.content.loader import Content, DataSet, Document, content_path
+from soteneg.content.recommendations import check_recommendations
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR
-from soteneg.content.time_checks import check_region_in_round, check_time_data
+from soteneg.content.statutory_checks import check_diary_numbers, check_statutory
+from soteneg.content.time_checks import check_region_in_round
 from soteneg.content.yamlpos import parse_yaml
+from soteneg.core.names import LANGS
 from soteneg.core.problems import Problem, did_you_mean, problem
 from soteneg.core.text import joined
 from soteneg.markdown.outline import Link
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-
-
-def _loaded(data: DataSet, name: str) -> bool:
-    return f"{CONTENT_DIR}/{name}" in data.docs
-
-
-def _missing(data: DataSet, name: str, table: Collection[str], value: str) -> bool:
-    """Whether `value` is truly undefined. An entry that failed validation still counts as
-    declared, so its own problem is not echoed by every document that uses it."""
-    declared = data.declared.get(name, frozenset())
-    return _loaded(data, name) and value not in table and value not in declared
-
-
-def check_data(data: DataSet) -> Iterator[Problem]:
-    rounds_file, regions_file = f"{CONTENT_DIR}/rounds.yaml", f"{CONTENT_DIR}/regions.yaml"
-    for round_ in data.rounds.values():
-        doc, i = data.docs[rounds_file], data.index[(rounds_file, round_.id)]
-        for j, theme in enumerate(round_.themes):
-            if _missing(data, "themes.yaml", data.themes, theme):
-                yield problem(
-                    rounds_file,
-                    doc.position((i, "themes", j)),
-                    "unknown-theme",
-                    hint=did_you_mean(theme, data.themes),
-                    value=theme,
-                )
-        # Like themes, parties are checked only against a parties.yaml that was read:
-        # the file is optional, and a site without it names its parties in no file.
-        for j, party in enumerate(round_.parties):
-            if _missing(data, "parties.yaml", data.parties, party):
-                yield problem(
-                    rounds_file,
-                    doc.position((i, "parties", j)),
-                    "unknown-party",
-                    hint=did_you_mean(party, data.parties),
-                    value=party,
-                )
-    for region in data.regions.values():
-        doc, i = data.docs[regions_file], data.index[(regions_file, region.id)]
-        if region.era is not None and _missing(data, "eras.yaml", data.eras, region.era):
-            yield problem(
-                regions_file,
-                doc.position((i, "era")),
-                "unknown-era",
-                hint=did_you_mean(region.era, data.eras),
-                value=region.era,
-            )
-        for j, successor in enumerate(region.succeeded_by):
-            if _missing(data, "regions.yaml", data.regions, successor):
-                yield problem(
-                    regions_file,
-                    doc.position((i, "succeeded_by", j)),
-                    "unknown-region",
-                    hint=did_you_mean(successor, data.regions),
-                    value=successor,
-                )
-    yield from check_time_data(data)
 
 
 def _field(doc: Document, name: str, shape: type = str) -> Any:
@@ -100,7 +48,7 @@ def _field(doc: Document, name: str, shape: type = str) -> Any:
 def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
     at = doc.front.position
     region = _field(doc, "region")
-    if isinstance(region, str) and _missing(data, "regions.yaml", data.regions, region):
+    if isinstance(region, str) and missing(data, "regions.yaml", data.regions, region):
         yield problem(
             doc.file,
             at(("region",)),
@@ -110,7 +58,7 @@ def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
         )
     round_id = _field(doc, "round")
     round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
-    if isinstance(round_id, str) and _missing(data, "rounds.yaml", data.rounds, round_id):
+    if isinstance(round_id, str) and missing(data, "rounds.yaml", data.rounds, round_id):
         yield problem(
             doc.file,
             at(("round",)),
@@ -123,7 +71,7 @@ def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
             doc.file, at(("region",)), data, data.regions[region], round_
         )
     for j, theme in enumerate(_field(doc, "themes", list) or ()):
-        if _missing(data, "themes.yaml", data.themes, theme):
+        if missing(data, "themes.yaml", data.themes, theme):
             yield problem(
                 doc.file,
                 at(("themes", j)),
@@ -134,7 +82,7 @@ def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
         elif round_ is not None and theme not in round_.themes:
             yield _theme_outside_round(theme, round_.id, round_.themes, doc.file, at(("themes", j)))
     for j, person in enumerate(_field(doc, "contacts", list) or ()):
-        if _missing(data, "people.yaml", data.people, person):
+        if missing(data, "people.yaml", data.people, person):
             yield problem(
                 doc.file,
                 at(("contacts", j)),
@@ -176,7 +124,7 @@ def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
                 "theme-section-level",
                 theme=theme,
             )
-        if _missing(data, "themes.yaml", data.themes, theme):
+        if missing(data, "themes.yaml", data.themes, theme):
             yield problem(
                 doc.file,
                 position,
@@ -394,7 +342,9 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
         languages = content.config.languages
         for doc in content.documents:
             assert doc.meta is not None
-            if doc.meta.lang not in languages:
+            # The Sámi languages have no interface of their own: their documents are
+            # published in the default language's tree, whatever `languages` lists.
+            if doc.meta.lang in LANGS and doc.meta.lang not in languages:
                 problems.append(
                     problem(
                         doc.file,
@@ -404,6 +354,11 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
                     )
                 )
         problems.extend(_check_languages_used(content))
+    for doc in content.documents:
+        problems.extend(check_statutory(doc, content.data))
+    problems.extend(check_diary_numbers(content.documents))
+    problems.extend(check_recommendations(content.documents, content.data))
+    problems.extend(check_required_languages(content.documents, content.data))
     problems.extend(_check_duplicates(content.documents))
     problems.extend(check_addresses(content))
     problems.extend(_check_translations(content.documents, all_ids))

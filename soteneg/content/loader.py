@@ -14,11 +14,11 @@ from functools import cached_property
 from typing import Any
 
 from soteneg.content.config import SiteConfig
+from soteneg.content.front_matter import DOCUMENT_MODELS, DocumentMeta
 from soteneg.content.models import (
     DATA_FILES,
-    DOCUMENT_MODELS,
-    DocumentMeta,
     Era,
+    Kind,
     Party,
     Person,
     Region,
@@ -75,6 +75,7 @@ class DataSet:
     regions: Mapping[str, Region] = field(default_factory=dict)
     rounds: Mapping[str, Round] = field(default_factory=dict)
     eras: Mapping[str, Era] = field(default_factory=dict)
+    kinds: Mapping[str, Kind] = field(default_factory=dict)
     parties: Mapping[str, Party] = field(default_factory=dict)
     themes: Mapping[str, Theme] = field(default_factory=dict)
     people: Mapping[str, Person] = field(default_factory=dict)
@@ -92,7 +93,7 @@ class DataSet:
         long succession does not read every region at every step."""
         found: dict[str, list[str]] = {}
         for region in self.regions.values():
-            for successor in region.succeeded_by:
+            for successor in region.successors:
                 found.setdefault(successor, []).append(region.id)
         return {k: tuple(v) for k, v in found.items()}
 
@@ -311,6 +312,7 @@ def load_content(
         regions=tables.get("regions.yaml", {}),
         rounds=tables.get("rounds.yaml", {}),
         eras=tables.get("eras.yaml", {}),
+        kinds=tables.get("kinds.yaml", {}),
         parties=tables.get("parties.yaml", {}),
         themes=tables.get("themes.yaml", {}),
         people=tables.get("people.yaml", {}),

@@ -24,9 +24,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from soteneg.core.names import DOCUMENT_TYPES, HELSINKI
+from soteneg.core.names import HELSINKI
 
+# The languages of the site's interface and trees; documents may be in these and in the
+# three Sámi languages of Finland (North, Inari, Skolt), which have no tree of their own.
 Lang = Literal["fi", "sv", "en"]
+DocLang = Literal["fi", "sv", "en", "se", "smn", "sms"]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_SLUG = 80
@@ -75,6 +78,7 @@ _CLOCK = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
 _OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
 DATE_PATTERN = rf"^{_DAY}$"
 MOMENT_PATTERN = rf"^{_DAY}(?:[T ]{_CLOCK}{_OFFSET}?)?$"
+TIMED_PATTERN = rf"^{_DAY}[T ]{_CLOCK}{_OFFSET}?$"  # a moment with its time of day
 # The shapes, before their values are checked (with a reason) by the datetime module,
 # which would take an offset of +02:60 as three hours.
 _DATE_SHAPE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -116,7 +120,7 @@ IsoDate = Annotated[
 # YAML gives a datetime only for the full form (yamlpos); other forms arrive as text.
 
 
-def _moment(value: Any) -> Any:
+def moment(value: Any) -> Any:
     if isinstance(value, str):
         if not re.fullmatch(_MOMENT_SHAPE, value):
             raise PydanticCustomError(
@@ -136,7 +140,7 @@ def _moment(value: Any) -> Any:
 
 Moment = Annotated[
     dt.datetime,
-    BeforeValidator(_moment),
+    BeforeValidator(moment),
     WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
 ]
 
@@ -181,54 +185,169 @@ class FullNames(Names):
 
 
 class Era(Strict):
-    """A period of regional units and what they are called: the 18 maakunnat of 2018,
-    the wellbeing services counties of 2023. Pages take these words from the data."""
+    """A period of the negotiations and what its units are called: the regions of the
+    2018 practice rounds, the wellbeing services counties since 2023. Lists group units by
+    period under the period's name."""
 
     id: Slug
     name: Names  # the heading of the period's units on lists
-    unit: Names  # one unit: maakunta / landskap / region
-    units: Names  # many
+    # What a unit of the period is called, for units whose kind (kinds.yaml) does not say.
+    unit: Names | None = None
+    units: Names | None = None
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Era:
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise PydanticCustomError(
-                "invalid-value.valid-to-before-from", "valid_to is before valid_from"
-            )
+        _in_order(self.valid_from, self.valid_to)
         return self
 
 
+def _in_order(valid_from: dt.date | None, valid_to: dt.date | None) -> None:
+    if valid_from and valid_to and valid_to < valid_from:
+        raise PydanticCustomError(
+            "invalid-value.valid-to-before-from", "valid_to is before valid_from"
+        )
+
+
+class Kind(Strict):
+    """A kind of unit (kinds.yaml): a region of 2018, a wellbeing services county, a city,
+    a joint authority, a collaboration area, the whole country. Pages take a unit's words
+    and its place on a round's page from its kind, never from code."""
+
+    id: Slug
+    one: Names  # hyvinvointialue / välfärdsområde / wellbeing services county
+    many: Names  # hyvinvointialueet / välfärdsområden / wellbeing services counties
+    # Where a round's page lists units of this kind: with the units that negotiate one by
+    # one, in a section of the collaboration areas, or with the national documents.
+    section: Literal["units", "areas", "country"] = "units"
+    # Units of this kind are made of other units (`members` in regions.yaml).
+    has_members: StrictBool = False
+    # Whether the ministries negotiate with units of this kind; the whole country has
+    # documents about it (a national assessment), but no negotiation.
+    negotiated: StrictBool = True
+
+
 class Party(Strict):
-    """A ministry or agency that negotiates with the regions."""
+    """A ministry or agency taking part in rounds: negotiating, chairing, or as an expert
+    body that assesses units (THL, AVI)."""
 
     id: Slug
     name: FullNames
     short: Names | None = None  # STM / SHM
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)] | None = None
+    # An expert body: it attends rounds as an expert and issues assessments.
+    expert: StrictBool = False
+
+
+class Succession(Strict):
+    """Who took over from a unit: the whole of it, or a part (municipalities that moved,
+    with the day they moved). A part is history for pages, not a predecessor whose
+    documents the successor continues."""
+
+    unit: Slug
+    part: Names | None = None  # what moved: "Iitti"
+    date: IsoDate | None = None  # when the part moved
+
+    @model_validator(mode="after")
+    def _part_has_date(self) -> Succession:
+        if (self.part is None) != (self.date is None):
+            raise PydanticCustomError(
+                "invalid-value.part-and-date",
+                "a part that moved needs its date, and a date its part",
+            )
+        return self
+
+
+class Membership(Strict):
+    """A member of a collaboration area, for the period it belongs to it."""
+
+    unit: Slug
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Membership:
+        _in_order(self.valid_from, self.valid_to)
+        return self
+
+
+def _unique_units(items: list[Any]) -> list[Any]:
+    seen: set[str] = set()
+    for item in items:
+        if item.unit in seen:
+            raise PydanticCustomError(
+                "invalid-value.listed-twice", "'{item}' is listed twice", {"item": item.unit}
+            )
+        seen.add(item.unit)
+    return items
+
+
+def written_as_id(model: type[BaseModel], field: str) -> Any:
+    """`model`, which may also be written as its `field` alone (`- lappi-hva` for
+    `- {unit: lappi-hva}`). It is read as the model either way, so a mistake gets the
+    model's own message, not one for each shape the entry might have had; the JSON Schema
+    offers both shapes."""
+
+    def expand(value: Any) -> Any:
+        return {field: value} if isinstance(value, str) else value
+
+    return Annotated[model, BeforeValidator(expand, json_schema_input_type=Slug | model)]
+
+
+def _ids_or_entries(model: type[Succession] | type[Membership]) -> Any:
+    """A list of entries of `model`, each of which may be written as its unit's id alone."""
+    return Annotated[
+        list[written_as_id(model, "unit")],  # type: ignore[misc]
+        AfterValidator(_unique_units),
+        Field(json_schema_extra={"uniqueItems": True}),
+    ]
 
 
 class Region(Strict):
+    """A unit: a region, a county, a city, a joint authority, a collaboration area or the
+    whole country. What it is, is its `kind` (kinds.yaml)."""
+
     id: Slug
     name: Names
-    # The era whose words name this unit (eras.yaml); `unit` overrides the word for one
-    # unit that is not like the others (the City of Helsinki among the counties).
+    kind: Slug | None = None
+    # The period whose heading lists the unit (eras.yaml); `unit` overrides the word for
+    # one unit that is not like the others.
     era: Slug | None = None
     unit: Names | None = None
-    collaboration_area: Names | None = None
-    # Regions change: old ones stay, with the day they ended and who took over.
+    # The university hospital's special responsibility area (erityisvastuualue) a region
+    # of 2018 belonged to. Not a collaboration area: those are units of their own.
+    special_responsibility_area: Names | None = None
+    # The period the unit takes part in the negotiations: for the counties, from the day
+    # they began to organise services (1.1.2023).
     valid_from: IsoDate | None = None
     valid_to: IsoDate | None = None
-    succeeded_by: UniqueList(Slug) = Field(default_factory=list)
+    # The day the unit became a legal person, where that is earlier (1.7.2021).
+    legal_person_from: IsoDate | None = None
+    succeeded_by: _ids_or_entries(Succession) = Field(default_factory=list)
+    # Why the successors begin later than the day after valid_to: a gap that is history,
+    # not a mistake (the years between the 2018 rounds and the counties).
+    gap: Names | None = None
+    members: _ids_or_entries(Membership) = Field(default_factory=list)
+    # The languages the unit must publish in (Act 612/2021 § 5: Finnish and Swedish for a
+    # bilingual unit). A document of the unit without one of them is warned about.
+    languages: Annotated[UniqueList(Lang), Field(min_length=1)] = Field(
+        default_factory=lambda: ["fi"]
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Region:
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise PydanticCustomError(
-                "invalid-value.valid-to-before-from", "valid_to is before valid_from"
-            )
+        _in_order(self.valid_from, self.valid_to)
         return self
+
+    @property
+    def successors(self) -> tuple[str, ...]:
+        """The units that continue the whole of this one."""
+        return tuple(s.unit for s in self.succeeded_by if s.part is None)
+
+    @property
+    def parts_moved(self) -> tuple[Succession, ...]:
+        return tuple(s for s in self.succeeded_by if s.part is not None)
 
     def valid_during(self, start: dt.date, end: dt.date) -> bool:
         """Whether the unit existed on some day from `start` to `end`."""
@@ -237,12 +356,23 @@ class Region(Strict):
         )
 
 
+class LegalBasis(Strict):
+    """A provision a round is held under: "612/2021 24 §"."""
+
+    statute: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,4}/[0-9]{4}$")]
+    section: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,3}(?: ?[a-z])?$")]
+    name: Names | None = None  # the act's name: "laki sosiaali- ja terveydenhuollon …"
+
+
 class Round(Strict):
     id: Slug
     name: Names
     kind: Literal["practice", "statutory"]
     # The ministries and agencies negotiating (parties.yaml), in the order shown.
     parties: UniqueList(Slug) = Field(default_factory=list)
+    chair: Slug | None = None  # the party chairing the negotiations
+    experts: UniqueList(Slug) = Field(default_factory=list)  # expert bodies attending
+    legal_basis: list[LegalBasis] = Field(default_factory=list)
     start: IsoDate
     end: IsoDate
     themes: Annotated[UniqueList(Slug), Field(min_length=1)]
@@ -263,108 +393,47 @@ class Theme(Strict):
     description: FullNames
 
 
+class Title(Strict):
+    """A title a person held for a period."""
+
+    title: Names
+    organisation: Names | None = None  # when it differs from the person's
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Title:
+        _in_order(self.valid_from, self.valid_to)
+        return self
+
+
 class Person(Strict):
     id: Slug
     name: Text
-    title: Names
+    title: Names  # the title today, or when no dated title covers a day
     organisation: Names
+    # Earlier (or later) titles: a document shows the one held on its date.
+    titles: list[Title] = Field(default_factory=list)
     phone: Phone | None = None
     email: Email | None = None
     roles: list[Names] = Field(default_factory=list)
 
+    def title_on(self, day: dt.date) -> tuple[Names, Names]:
+        """(title, organisation) held on `day`."""
+        for held in self.titles:
+            if (held.valid_from is None or held.valid_from <= day) and (
+                held.valid_to is None or held.valid_to >= day
+            ):
+                return held.title, held.organisation or self.organisation
+        return self.title, self.organisation
+
 
 DATA_FILES: dict[str, type[Strict]] = {
     "eras.yaml": Era,
+    "kinds.yaml": Kind,
     "parties.yaml": Party,
     "regions.yaml": Region,
     "rounds.yaml": Round,
     "themes.yaml": Theme,
     "people.yaml": Person,
 }
-
-
-# --- documents ---------------------------------------------------------------------
-
-
-# A file next to its document, like "liitteet/raportti.pdf": a relative path, so no ':'
-# (no scheme, no drive letter), no control characters, no query or fragment.
-FilePath = Annotated[str, StringConstraints(pattern=r"^[^:\x00-\x1f\\?#]+$", max_length=300)]
-
-
-class Attachment(Strict):
-    """A file that travels with a document: a region's report, a spreadsheet, a chart."""
-
-    file: FilePath
-    title: Text
-    description: Text | None = None
-
-
-class DocumentMeta(Strict):
-    """Front matter common to every document type."""
-
-    title: Text
-    type: str
-    date: IsoDate
-    lang: Lang = "fi"
-    # Strict booleans: "yes" is text to editors' YAML 1.2 tools, so it must not pass here.
-    draft: StrictBool = False
-    summary: Text | None = None
-    contacts: UniqueList(Slug) = Field(default_factory=list)
-    translation_of: DocId | None = None
-    # Which version of the original this translation was made from: the first 12 hex
-    # digits of a hash of the original's title, summary and body (content.freshness),
-    # written by `soteneg new` and `soteneg translated`.
-    original_version: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] | None = None
-    example: StrictBool = False
-    # Left out of the build until this moment (embargo); see `--now`.
-    publish_at: Moment | None = None
-    attachments: list[Attachment] = Field(default_factory=list)
-
-
-class Negotiation(DocumentMeta):
-    """The negotiation document of one region in one round."""
-
-    type: Literal["negotiation"]
-    region: Slug
-    round: Slug
-    themes: UniqueList(Slug) = Field(default_factory=list)
-
-
-class Assessment(DocumentMeta):
-    """THL's assessment of one region in one round."""
-
-    type: Literal["assessment"]
-    region: Slug
-    round: Slug
-    themes: UniqueList(Slug) = Field(default_factory=list)
-
-
-class Summary(DocumentMeta):
-    """The ministry's summary of one round."""
-
-    type: Literal["summary"]
-    round: Slug
-    themes: UniqueList(Slug) = Field(default_factory=list)
-
-
-class News(DocumentMeta):
-    """A press release."""
-
-    type: Literal["news"]
-    themes: UniqueList(Slug) = Field(default_factory=list)
-
-
-class Page(DocumentMeta):
-    """Any other page."""
-
-    type: Literal["page"]
-
-
-DOCUMENT_MODELS: dict[str, type[DocumentMeta]] = {
-    "negotiation": Negotiation,
-    "assessment": Assessment,
-    "summary": Summary,
-    "news": News,
-    "page": Page,
-}
-assert tuple(DOCUMENT_MODELS) == DOCUMENT_TYPES

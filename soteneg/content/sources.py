@@ -21,14 +21,16 @@ STATIC_DIR = "templates/static"
 CONTENT_DIR = "content"
 DATA_FILE_NAMES = (
     "eras.yaml",
+    "kinds.yaml",
     "parties.yaml",
     "regions.yaml",
     "rounds.yaml",
     "themes.yaml",
     "people.yaml",
 )
-# Sites of one period need no eras, and rounds may name no parties: these may be absent.
-OPTIONAL_DATA_FILES = frozenset({"eras.yaml", "parties.yaml"})
+# Sites of one period need no eras, units may have no kinds, and rounds may name no
+# parties: these may be absent.
+OPTIONAL_DATA_FILES = frozenset({"eras.yaml", "kinds.yaml", "parties.yaml"})
 
 # A negotiation document is a few pages. Far larger input is a mistake or an attack,
 # and is refused before it is read, so `check` stays fast and its memory bounded.

@@ -150,7 +150,10 @@ def _cycles(data: DataSet) -> Iterator[Closing]:
         next_entry: list[int] = [0]
         while path:
             current, j = path[-1], next_entry[-1]
-            successors = data.regions[current].succeeded_by
+            # A part that moved is no succession: only whole ones can close a cycle.
+            successors = [
+                e.unit if e.part is None else "" for e in data.regions[current].succeeded_by
+            ]
             if j == len(successors):
                 on_path.discard(current)
                 done.add(path.pop())
@@ -182,7 +185,11 @@ def _cycle_problems(data: DataSet, closing: set[Closing]) -> Iterator[Problem]:
 
 
 def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> Iterator[Problem]:
-    known = [(j, data.regions[s]) for j, s in enumerate(region.succeeded_by) if s in data.regions]
+    known = [
+        (j, data.regions[e.unit])
+        for j, e in enumerate(region.succeeded_by)
+        if e.part is None and e.unit in data.regions
+    ]
     if not known:
         return
     # 9999-12-31 is how some write "no end": it is no end a successor can follow.
@@ -222,11 +229,18 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
         if begins is None:
             yield problem(REGIONS_FILE, at, "succession-gap.no-start", hint=hint, **ids)
         elif begins > expected:
+            if region.gap is not None:
+                continue  # a gap the data explains (the years between two periods)
             yield problem(
                 REGIONS_FILE,
                 at,
                 "succession-gap.gap",
-                hint=hint,
+                hint=say(
+                    "@succession-gap.hint-gap",
+                    expected=str(expected),
+                    successor=successor.id,
+                    region=region.id,
+                ),
                 begins=str(begins),
                 days=(begins - expected).days,
                 **ids,

@@ -37,7 +37,7 @@ def rounds_of(data: DataSet, region: Region) -> tuple[Round, ...]:
 
 
 def successors(data: DataSet, region: Region) -> tuple[Region, ...]:
-    return tuple(data.regions[s] for s in region.succeeded_by if s in data.regions)
+    return tuple(data.regions[s] for s in region.successors if s in data.regions)
 
 
 def predecessors(data: DataSet, region: Region) -> tuple[Region, ...]:
@@ -187,8 +187,17 @@ def unit_word(data: DataSet, region: Region) -> Names | None:
     does not say, and the page uses its own generic word."""
     if region.unit is not None:
         return region.unit
+    kind = data.kinds.get(region.kind or "")
+    if kind is not None:
+        return kind.one
     era = era_of(data, region)
     return era.unit if era is not None else None
+
+
+def negotiated(data: DataSet, region: Region) -> bool:
+    """Whether the ministries negotiate with `region` (not with the whole country)."""
+    kind = data.kinds.get(region.kind or "")
+    return kind is None or kind.negotiated
 
 
 def eras_newest_first(data: DataSet) -> Iterator[tuple[Era | None, tuple[Region, ...]]]:

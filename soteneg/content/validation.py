@@ -25,6 +25,11 @@ _EXPECTED = {
     "tuple_type": say("@a-list"),
 }
 
+# Fields that were renamed: the old name gets the new one as its suggestion, since the
+# two may be too far apart for a close match ("collaboration_area" held the special
+# responsibility area of 2018, which is no collaboration area).
+RENAMED = {"collaboration_area": "special_responsibility_area"}
+
 
 def field_label(loc: Path) -> str | Text:
     out = ""
@@ -106,8 +111,12 @@ def _to_problem(err: Any, model: type[BaseModel], doc: YamlDoc, file: str, prefi
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
         known = list(owner.model_fields) if owner else []
-        hint = did_you_mean(str(loc[-1]), known) or (
-            say("@allowed-fields", fields=joined(known)) if known else None
+        written = str(loc[-1])
+        hint = (
+            say("@renamed-field", old=written, new=RENAMED[written])
+            if written in RENAMED and RENAMED[written] in known
+            else did_you_mean(written, known)
+            or (say("@allowed-fields", fields=joined(known)) if known else None)
         )
         position = doc.position(full, prefer_key=True)
         return problem(file, position, "unknown-field", hint=hint, field=label)
@@ -182,6 +191,22 @@ def _our_rule(
             return problem(
                 file, position, "invalid-value.never-published", field=label, ext=ext, why=why
             )
+        case "invalid-value.part-and-date":
+            return problem(file, position, "invalid-value.part-and-date")
+        case "invalid-value.person-or-name":
+            return problem(file, position, "invalid-value.person-or-name")
+        case "invalid-value.person-has-title":
+            return problem(file, position, "invalid-value.person-has-title")
+        case "invalid-value.present-to-before-from":
+            return problem(file, position, "invalid-value.present-to-before-from")
+        case "invalid-value.meeting-ends-before-start":
+            return problem(file, position, "invalid-value.meeting-ends-before-start")
+        case "invalid-value.meeting-place":
+            return problem(file, position, "invalid-value.meeting-place")
+        case "invalid-date.time-missing":
+            return problem(file, position, "invalid-date.time-missing", field=label)
+        case "invalid-date.clock-quoted":
+            return problem(file, position, "invalid-date.clock-quoted", field=label)
         case "invalid-date.time-given":
             return problem(file, position, "invalid-date.time-given", field=label)
         case "invalid-date.shape":

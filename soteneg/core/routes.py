@@ -18,7 +18,7 @@ from soteneg.core.text import Text, say, verbatim
 Said = Callable[[], Text]
 
 if TYPE_CHECKING:
-    from soteneg.content.models import DocumentMeta
+    from soteneg.content.front_matter import DocumentMeta
 
 ROUNDS = "/kierrokset/"
 REGIONS = "/maakunnat/"
@@ -51,6 +51,15 @@ def prefix(lang: str, default: str) -> str:
 
 def localize(path: str, lang: str, default: str) -> str:
     return prefix(lang, default) + path
+
+
+def version(path: str, lang: str, default: str) -> str:
+    """Where a document's version in `lang` is published: in that language's tree, or
+    for a language the interface does not speak (North, Inari, Skolt Sámi) in the default
+    language's tree, one level below the document: /kierrokset/…/arvio/thl/se/."""
+    if lang in LANGS:
+        return localize(path, lang, default)
+    return localize(f"{path}{lang}/", default, default)
 
 
 def home(lang: str, default: str) -> str:
@@ -105,7 +114,11 @@ def document(doc_id: str, meta: DocumentMeta) -> str:
     if kind == "negotiation":
         return f"{ROUNDS}{round_id}/{getattr(meta, 'region', '')}/"
     if kind == "assessment":
-        return f"{ROUNDS}{round_id}/{getattr(meta, 'region', '')}/arvio/"
+        # An assessment names its expert body; one without (a site that names none) has
+        # the unit's one assessment of the round.
+        issuer = getattr(meta, "issuer", None)
+        below = f"{issuer}/" if issuer else ""
+        return f"{ROUNDS}{round_id}/{getattr(meta, 'region', '')}/arvio/{below}"
     if kind == "summary":
         return f"{ROUNDS}{round_id}/yhteenveto/"
     base = strip_lang_suffix(doc_id)

@@ -7,8 +7,9 @@ import json
 import re
 from dataclasses import dataclass
 
+from soteneg.content.front_matter import DOCUMENT_MODELS
 from soteneg.content.loader import DataSet
-from soteneg.content.models import DOCUMENT_MODELS, MAX_SLUG, MAX_TEXT, SLUG_PATTERN
+from soteneg.content.models import MAX_SLUG, MAX_TEXT, SLUG_PATTERN
 from soteneg.content.sources import CONTENT_DIR
 from soteneg.content.time_checks import region_outside_round
 from soteneg.core.problems import did_you_mean

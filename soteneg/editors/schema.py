@@ -14,8 +14,10 @@ from typing import Any
 
 from soteneg.content import timeline
 from soteneg.content.config import SiteConfig
+from soteneg.content.front_matter import DOCUMENT_MODELS
 from soteneg.content.loader import DataSet, Document
-from soteneg.content.models import DATA_FILES, DOCUMENT_MODELS
+from soteneg.content.models import DATA_FILES
+from soteneg.core.names import SAMI_LANGS
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -53,12 +55,53 @@ def _themes_of_rounds(data: DataSet) -> list[dict[str, Any]]:
     ]
 
 
-def _regions_of_rounds(data: DataSet) -> list[dict[str, Any]]:
+def _with_statutory_ids(schema: dict[str, Any], data: DataSet) -> None:
+    """The ids a statutory round's document names beyond its unit and round: an
+    assessment's issuer (an expert body), a recommendation's theme, a meeting's people."""
+    props, defs = schema["properties"], schema.get("$defs", {})
+    experts = sorted(p for p, party in data.parties.items() if party.expert)
+    if "issuer" in props and experts:
+        _enum(props["issuer"], experts)
+    if "Recommendation" in defs and data.themes:
+        _enum(defs["Recommendation"]["properties"]["theme"], sorted(data.themes))
+    if "Attendee" in defs and data.people:
+        people = sorted(data.people)
+        _enum(defs["Attendee"]["properties"]["person"], people)
+        # A chair, a secretary or an attendee may be written as a person's id alone.
+        meeting = defs["Meeting"]["properties"]
+        slots = [meeting["chair"], meeting["secretary"]]
+        slots += [items["items"] for items in meeting["attendees"]["patternProperties"].values()]
+        for slot in slots:
+            for branch in slot["anyOf"]:
+                if branch.get("type") == "string":
+                    branch.pop("pattern", None)
+                    branch["enum"] = people
+
+
+def _issuers_of_rounds(data: DataSet) -> list[dict[str, Any]]:
+    """An assessment of a round that lists its experts is issued by one of them
+    (`check`: issuer-not-in-round)."""
+    return [
+        {
+            "if": {"properties": {"round": {"const": round_.id}}, "required": ["round"]},
+            "then": {"properties": {"issuer": {"enum": list(round_.experts)}}},
+        }
+        for round_ in data.rounds.values()
+        if round_.experts
+    ]
+
+
+def _regions_of_rounds(data: DataSet, negotiated: bool = False) -> list[dict[str, Any]]:
     """A round's documents name only the regions that existed during it (`check`:
-    region-not-in-round), by the rule of `timeline`."""
+    region-not-in-round), by the rule of `timeline`; with `negotiated`, only units the
+    ministries negotiate with (`check`: not-negotiated)."""
     rules = []
     for round_ in data.rounds.values():
-        valid = [r.id for r in timeline.regions_in(data, round_)]
+        valid = [
+            r.id
+            for r in timeline.regions_in(data, round_)
+            if not negotiated or timeline.negotiated(data, r)
+        ]
         # No region existed then: no region can be named (JSON Schema has no empty enum).
         region: dict[str, Any] | bool = {"enum": valid} if valid else False
         rules.append(
@@ -96,21 +139,27 @@ def document_schemas(
     }
     rounds = _themes_of_rounds(data)
     times = _regions_of_rounds(data)
+    negotiated_times = _regions_of_rounds(data, negotiated=True)
+    issuers = _issuers_of_rounds(data)
     out: dict[str, dict[str, Any]] = {}
     defs: dict[str, Any] = {}
     branches: list[dict[str, Any]] = []
     for doc_type, model in DOCUMENT_MODELS.items():
         schema = _with_ids(model.model_json_schema(), ids)
         if languages is not None:
-            schema["properties"]["lang"]["enum"] = list(languages)
+            # The Sámi languages need no tree of the site's own (`check` takes them).
+            schema["properties"]["lang"]["enum"] = [*languages, *SAMI_LANGS]
         # A translation names an original of its own type (`check`: translation-type,
         # translation-chain); none yet means none can be named.
         own = sorted(d_id for d_id, kind in originals if kind == doc_type)
         _enum(schema["properties"]["translation_of"], own)
         props = schema["properties"]
+        _with_statutory_ids(schema, data)
+        in_time = negotiated_times if doc_type == "negotiation" else times
         rules = [
             *(rounds if "round" in props and "themes" in props else ()),
-            *(times if "round" in props and "region" in props else ()),
+            *(in_time if "round" in props and "region" in props else ()),
+            *(issuers if "issuer" in props else ()),
         ]
         if rules:
             schema["allOf"] = rules  # not empty: JSON Schema refuses an empty allOf
@@ -145,10 +194,27 @@ def data_schemas(data: DataSet) -> dict[str, dict[str, Any]]:
             # Without parties.yaml `check` takes any party id, and so does the schema.
             if data.parties:
                 _enum(item["properties"]["parties"], sorted(data.parties))
+            experts = sorted(p for p, party in data.parties.items() if party.expert)
+            if data.parties:
+                _enum(item["properties"]["chair"], sorted(data.parties))
+            if experts:
+                _enum(item["properties"]["experts"], experts)
         if name == "regions.yaml":
-            _enum(item["properties"]["succeeded_by"], sorted(data.regions))
+            units = sorted(data.regions)
+            # An entry of succeeded_by or members is a unit's id, or a mapping whose `unit`
+            # is one: both name only units that exist.
+            for field in ("succeeded_by", "members"):
+                string = next(
+                    b for b in item["properties"][field]["items"]["anyOf"] if "pattern" in b
+                )
+                string.pop("pattern")
+                string["enum"] = units
+            for entry in ("Succession", "Membership"):
+                _enum(item["$defs"][entry]["properties"]["unit"], units)
             if data.eras:
                 _enum(item["properties"]["era"], sorted(data.eras))
+            if data.kinds:
+                _enum(item["properties"]["kind"], sorted(data.kinds))
         defs: dict[str, Any] = {}
         out[name.replace(".yaml", ".schema.json")] = {
             "$schema": SCHEMA_DIALECT,

@@ -98,10 +98,10 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
     "no_document": {"fi": "ei asiakirjaa", "sv": "inget dokument", "en": "no document"},
     "no_section": {"fi": "ei käsitelty", "sv": "inte behandlat", "en": "not covered"},
-    "collaboration_area": {
-        "fi": "Yhteistyöalue",
-        "sv": "Samarbetsområde",
-        "en": "Collaboration area",
+    "special_responsibility_area": {
+        "fi": "Erityisvastuualue",
+        "sv": "Specialupptagningsområde",
+        "en": "Special responsibility area",
     },
     "timeline": {
         "fi": "Neuvottelut kierroksittain",

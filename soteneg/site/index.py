@@ -51,7 +51,9 @@ class Site:
     groups: Mapping[str, Group]  # by original id, sorted by id
     group_of: Mapping[str, str]  # document id -> group id
     rounds: tuple[Round, ...]  # oldest first
-    slots: Mapping[tuple[str, str, str], str]  # (type, round, region) -> group id
+    # (type, round, region) -> group id; for assessments the first in the order of the
+    # round's experts (all of them: `assessments`).
+    slots: Mapping[tuple[str, str, str], str]
     news: tuple[str, ...]  # group ids, newest first
     pages: tuple[str, ...]  # group ids of plain pages, by title
     # Files published with the documents (attachments, images), by path under content/.
@@ -59,6 +61,7 @@ class Site:
     # Documents this build leaves out, by id: why, for the problem a link to one gets.
     unpublished: Mapping[str, Text] = field(default_factory=dict)
     content_mark: str | None = None  # BuildOptions.content_mark
+    assessed: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def default_lang(self) -> str:
@@ -117,7 +120,7 @@ class Site:
         if found is None:
             group = self.groups[self.group_of[doc.id]]
             assert doc.meta is not None
-            found = self._memo[key] = routes.localize(group.path, doc.meta.lang, self.default_lang)
+            found = self._memo[key] = routes.version(group.path, doc.meta.lang, self.default_lang)
         return str(found)
 
     def group(self, doc: Document) -> Group:
@@ -126,6 +129,11 @@ class Site:
     def slot(self, kind: str, round_id: str, region_id: str = "") -> Group | None:
         group_id = self.slots.get((kind, round_id, region_id))
         return self.groups[group_id] if group_id else None
+
+    def assessments(self, round_id: str, region_id: str) -> tuple[Group, ...]:
+        """A unit's assessments in a round, one per expert body, in the order of the
+        round's experts (an assessment naming no issuer first)."""
+        return tuple(self.groups[g] for g in self.assessed.get((round_id, region_id), ()))
 
     @property
     def current_round(self) -> Round | None:
@@ -206,12 +214,33 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         languages = (config.default_lang, *languages)
 
     slots: dict[tuple[str, str, str], str] = {}
+    assessed: dict[tuple[str, str], list[str]] = {}
     for group in groups.values():
         meta = group.original.meta
         assert meta is not None
-        if meta.type in ("negotiation", "assessment", "summary"):
+        if meta.type in ("negotiation", "summary"):
             key = (meta.type, getattr(meta, "round", ""), getattr(meta, "region", "") or "")
             slots[key] = group.id
+        elif meta.type == "assessment":
+            assessed.setdefault((getattr(meta, "round", ""), meta.region), []).append(group.id)
+
+    def expert_order(round_id: str) -> Callable[[str], tuple[int, str]]:
+        round_ = content.data.rounds.get(round_id)
+        experts = list(round_.experts) if round_ else []
+
+        def order(group_id: str) -> tuple[int, str]:
+            issuer = getattr(groups[group_id].original.meta, "issuer", None)
+            if issuer is None:
+                return (-1, "")
+            return (experts.index(issuer) if issuer in experts else len(experts), issuer)
+
+        return order
+
+    assessed_in_order = {
+        key: tuple(sorted(ids, key=expert_order(key[0]))) for key, ids in assessed.items()
+    }
+    for (round_id, region_id), ids in assessed_in_order.items():
+        slots[("assessment", round_id, region_id)] = ids[0]
 
     def newest_first(group_id: str) -> tuple[dt.date, str]:
         meta = groups[group_id].original.meta
@@ -235,6 +264,7 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         group_of=group_of,
         rounds=rounds,
         slots=slots,
+        assessed=assessed_in_order,
         news=tuple(news),
         pages=tuple(pages),
         unpublished=unpublished,

@@ -109,8 +109,8 @@ def _load_document(stored: _StoredDocument) -> Any:
     # Imported here: the models load pydantic, which a build with nothing to do skips.
     from pydantic import ValidationError
 
+    from soteneg.content.front_matter import DOCUMENT_MODELS
     from soteneg.content.loader import Document
-    from soteneg.content.models import DOCUMENT_MODELS
     from soteneg.content.yamlpos import YamlDoc
 
     meta = None

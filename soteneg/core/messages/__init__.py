@@ -19,12 +19,13 @@ from soteneg.core.messages import (
     fields,
     files,
     references,
+    statutory,
 )
 
 Entry = dict[str, str]
 
 CATALOGUE: dict[str, Entry] = {}
-for _part in (common, files, fields, references, addresses, attachments, build):
+for _part in (common, files, fields, references, addresses, attachments, build, statutory):
     _clash = CATALOGUE.keys() & _part.MESSAGES.keys()
     assert not _clash, f"defined twice in the catalogue: {sorted(_clash)}"
     CATALOGUE.update(_part.MESSAGES)

@@ -345,6 +345,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a successor begins the day after its predecessor ends: valid_from: "
         "{expected} for '{successor}', or correct valid_to of '{region}'",
     },
+    "@succession-gap.hint-gap": {
+        "fi": "seuraaja alkaa edeltäjän päättymistä seuraavana päivänä: valid_from: "
+        "{expected} alueelle '{successor}', tai korjaa alueen '{region}' valid_to; jos "
+        "väli on historiaa (esimerkiksi vuodet uudistuksen raukeamisesta hyvinvointialueisiin), "
+        "kerro syy alueen '{region}' kentässä gap",
+        "sv": "en efterträdare börjar dagen efter att föregångaren upphör: valid_from: "
+        "{expected} för '{successor}', eller rätta valid_to för '{region}'; om uppehållet "
+        "är historia (till exempel åren mellan att reformen förföll och välfärdsområdena), "
+        "ange orsaken i fältet gap för '{region}'",
+        "en": "a successor begins the day after its predecessor ends: valid_from: "
+        "{expected} for '{successor}', or correct valid_to of '{region}'; if the gap is "
+        "history (the years between the lapsed reform and the counties, say), give the "
+        "reason in gap of '{region}'",
+    },
     "region-outside-era": {
         "fi": "alue '{region}' on voimassa {period}, eli aikakautensa '{era}' ulkopuolella "
         "(aikakausi on voimassa {era_period})",

@@ -8,8 +8,9 @@ from urllib.parse import unquote, urlsplit
 
 from soteneg.content import attachments
 from soteneg.content.freshness import state_of
+from soteneg.content.front_matter import DocumentMeta
 from soteneg.content.loader import Document, content_path
-from soteneg.content.models import DocumentMeta, Person
+from soteneg.content.models import Person
 from soteneg.core import routes
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, i18n

@@ -88,8 +88,8 @@ def regions_index(site: Site, chrome: Chrome) -> Page:
                 {
                     "name": region.name.get(lang),
                     "href": chrome.href(routes.region(region.id)),
-                    "area": region.collaboration_area.get(lang)
-                    if region.collaboration_area
+                    "area": region.special_responsibility_area.get(lang)
+                    if region.special_responsibility_area
                     else None,
                     "period": eras.own_period(site, region, lang),
                 }
@@ -116,7 +116,9 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
     context["region"] = {
         "name": name,
         "names": [{"lang": k, "name": region.name.get(k)} for k in ("fi", "sv") if k != lang],
-        "area": region.collaboration_area.get(lang) if region.collaboration_area else None,
+        "area": region.special_responsibility_area.get(lang)
+        if region.special_responsibility_area
+        else None,
         "unit": eras.capital(unit) if unit else None,
         "period": eras.period(region.valid_from, region.valid_to, lang),
     }
