@@ -278,7 +278,7 @@ def plan_units(
                 add(
                     f"region-recommendations:{r}:{lang}",
                     rc.UNIT_TEMPLATE,
-                    [chain_key(r)],
+                    [advised(g) for g in recs.kin_documents(site, r)],
                     lambda r=r, chrome=chrome: rc.unit_page(site, r, chrome),
                 )
         for theme_id in site.data.themes:

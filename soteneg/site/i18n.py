@@ -375,9 +375,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "meeting_place": {"fi": "Paikka", "sv": "Plats", "en": "Place"},
     "meeting_remote": {"fi": "etäkokous", "sv": "distansmöte", "en": "remote meeting"},
     "meeting_also_remote": {
-        "fi": "{place}; myös etäyhteydellä",
-        "sv": "{place}; även på distans",
-        "en": "{place}; also remote",
+        "fi": "myös etäyhteydellä",
+        "sv": "även på distans",
+        "en": "also remote",
     },
     # A meeting's time in Finnish time: "12.11.2024 klo 9.00–12.00".
     "meeting_span": {

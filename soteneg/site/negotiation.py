@@ -33,6 +33,10 @@ def recommendation_anchor(rec_id: str) -> str:
     return f"suositus_{rec_id}"
 
 
+def follow_up_anchor(rec_id: str) -> str:
+    return f"seuranta_{rec_id}"
+
+
 # A site URL (in its language's tree) -> the href a page or a print uses for it.
 Link = Callable[[str], str]
 
@@ -67,7 +71,7 @@ def meeting_place(meeting: Meeting, lang: str) -> str:
     if meeting.place is None:
         return i18n.text("meeting_remote", lang)
     if meeting.remote:
-        return i18n.text("meeting_also_remote", lang, place=meeting.place)
+        return f"{meeting.place} ({i18n.text('meeting_also_remote', lang)})"
     return meeting.place
 
 
@@ -132,8 +136,9 @@ def _source(group: Group, doc: Document, field: str) -> Document | None:
 
 def _row(label: str, value: str | None = None, **more: Any) -> dict[str, Any]:
     """A label and value pair of a definition list; `date` for a day, `lang` for text
-    in another language than the page's, `presence` for an attendee's hours."""
-    return {"label": label, "value": value, "date": None, "lang": None, "presence": None, **more}
+    in another language than the page's, `note` said after it in brackets (an
+    attendee's hours, a place that was also remote)."""
+    return {"label": label, "value": value, "date": None, "lang": None, "note": None, **more}
 
 
 def facts(site: Site, group: Group, doc: Document, lang: str) -> list[dict[str, Any]]:
@@ -172,8 +177,9 @@ def meeting(site: Site, group: Group, doc: Document, lang: str) -> dict[str, Any
         _row(i18n.text("meeting_time", lang), meeting_time(held, lang)),
         _row(
             i18n.text("meeting_place", lang),
-            meeting_place(held, lang),
-            lang=other if held.place and not held.remote else None,
+            held.place or i18n.text("meeting_remote", lang),
+            lang=other if held.place else None,
+            note=i18n.text("meeting_also_remote", lang) if held.place and held.remote else None,
         ),
     ]
     for role in ("chair", "secretary"):
@@ -181,7 +187,7 @@ def meeting(site: Site, group: Group, doc: Document, lang: str) -> dict[str, Any
         if person is not None:
             who = attendee(site, person, on, lang, written_in, None)
             rows.append(
-                _row(i18n.text(role, lang), who["text"], lang=who["lang"], presence=who["presence"])
+                _row(i18n.text(role, lang), who["text"], lang=who["lang"], note=who["presence"])
             )
     sides = [
         {
@@ -266,7 +272,7 @@ def given_at(
 
 
 def follow_up_items(
-    site: Site, group: Group, doc: Document, lang: str, link: Link
+    site: Site, group: Group, doc: Document, lang: str, link: Link, prefix: str = ""
 ) -> list[dict[str, Any]]:
     """What this version says of earlier recommendations: each with its status in words,
     the note, and the recommendation itself with a link to where it was given."""
@@ -279,6 +285,7 @@ def follow_up_items(
         own = notes.get(follow.id, follow)  # the note in this version's words
         items.append(
             {
+                "anchor": prefix + follow_up_anchor(follow.id),
                 "status": follow.status,
                 "status_text": status_text(follow.status, lang),
                 "note": own.note,
@@ -304,7 +311,7 @@ def record(
         "facts": facts(site, group, doc, lang),
         "meeting": meeting(site, group, doc, lang),
         "recommendations": recommendation_items(site, doc, lang, link, prefix),
-        "follow_up": follow_up_items(site, group, doc, lang, link),
+        "follow_up": follow_up_items(site, group, doc, lang, link, prefix),
         "recommendations_anchor": prefix + RECOMMENDATIONS_ANCHOR,
         "follow_up_anchor": prefix + FOLLOW_UP_ANCHOR,
         "unit_page": link(localized(site, routes.region_recommendations(region_id), lang))

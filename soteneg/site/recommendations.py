@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from soteneg.content import recommendations as recs
+from soteneg.content import timeline
 from soteneg.content.front_matter import FollowUp, Negotiation, Recommendation
 from soteneg.content.loader import Document
 from soteneg.content.models import Round
@@ -102,12 +103,34 @@ def _track(site: Site, given: recs.Given, within: set[str] | None = None) -> Tra
     return Track(given, site.group(given.doc), follow_ups)
 
 
+def _descendants(site: Site, unit_id: str) -> set[str]:
+    """The units that continue `unit_id`, whole, at any remove."""
+    found: set[str] = set()
+    todo = [unit_id]
+    while todo:
+        for successor in timeline.successors(site.data, site.data.regions[todo.pop()]):
+            if successor.id not in found and successor.id != unit_id:
+                found.add(successor.id)
+                todo.append(successor.id)
+    return found
+
+
+def kin_documents(site: Site, unit_id: str) -> tuple[str, ...]:
+    """The group ids of the negotiation documents of the unit, its predecessors and its
+    successors: all that the unit's page of recommendations shows."""
+    by_unit = _by_unit(site)
+    kin = {u.id for u in timeline.ancestors(site.data, site.data.regions[unit_id])}
+    kin |= {unit_id} | _descendants(site, unit_id)
+    return tuple(sorted(site.group_of[d.id] for u in kin for d in by_unit.get(u, ())))
+
+
 def unit_tracks(site: Site, unit_id: str) -> tuple[Track, ...]:
-    """Every recommendation of the unit's chain with the follow-ups in the chain's own
-    documents (a sibling successor's word on a shared predecessor's recommendation is
-    about the sibling), oldest round first, in each document's order."""
+    """Every recommendation of the unit's chain, oldest round first, in each document's
+    order, with the follow-ups in the documents of the unit, its predecessors and its
+    successors: a sibling successor's word on a shared predecessor's recommendation is
+    about the sibling, not this unit."""
     found = chain(site, unit_id)
-    within = {d.id for _, d in found.documents}
+    within = set(kin_documents(site, unit_id))
     ordered = sorted(found.given.values(), key=lambda g: (g.round.start, g.round.id, g.number))
     return tuple(_track(site, g, within) for g in ordered)
 

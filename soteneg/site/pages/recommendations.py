@@ -54,7 +54,7 @@ def _item(
         follow_ups.append(
             {
                 "round": f.round.name.get(lang),
-                "href": chrome.link(site.url(shown)) + "#" + negotiation.FOLLOW_UP_ANCHOR,
+                "href": chrome.link(site.url(shown)) + "#" + negotiation.follow_up_anchor(track.id),
                 "key": f.follow.status,
                 "text": negotiation.status_text(f.follow.status, lang),
                 "note": words.note,
