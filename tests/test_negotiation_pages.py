@@ -77,6 +77,14 @@ def test_the_record_and_the_meeting_are_on_the_document_s_page(site: Path) -> No
     assert html.index('class="document-body"') < html.index('class="recommendations"')
 
 
+def test_an_assessment_shows_its_diary_number_and_date(site: Path) -> None:
+    html = page(site, "kierrokset/2024-hva/etela-savo-hva/arvio/avi")
+    facts = text(between(html, '<dl class="record-facts">', "</dl>"))
+    assert facts == "Diaarinumero ISAVI/123/2024 Asiakirjan päiväys 10.4.2024"
+    sv = page(site, "sv/kierrokset/2024-hva/etela-savo-hva/arvio/avi")
+    assert "record-facts" not in sv  # a placeholder: the assessment is only in Finnish
+
+
 def test_recommended_actions_are_numbered_with_theme_addressee_and_deadline(site: Path) -> None:
     html = page(site, "kierrokset/2024-hva/etela-savo-hva")
     section = between(html, '<section class="recommendations"', "</section>")

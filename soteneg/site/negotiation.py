@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from soteneg.content.front_matter import Attendee, Meeting, Negotiation
+from soteneg.content.front_matter import Assessment, Attendee, Meeting, Negotiation
 from soteneg.content.loader import Document
 from soteneg.core import routes
 from soteneg.core.names import HELSINKI
@@ -302,11 +302,16 @@ def follow_up_items(
 def record(
     site: Site, group: Group, doc: Document, lang: str, link: Link, prefix: str = ""
 ) -> dict[str, Any] | None:
-    """Everything the page or print of a negotiation document shows beyond its text;
-    None for other documents, or one that records none of it."""
-    if not isinstance(doc.meta, Negotiation) or not isinstance(group.original.meta, Negotiation):
+    """Everything the page or print of a negotiation document shows beyond its text (of
+    an assessment, its diary number and date); None for other documents, or one that
+    records none of it."""
+    original = group.original.meta
+    if isinstance(doc.meta, Assessment) and isinstance(original, Assessment):
+        rows = facts(site, group, doc, lang)
+        return {**_EMPTY, "facts": rows} if rows else None
+    if not isinstance(doc.meta, Negotiation) or not isinstance(original, Negotiation):
         return None
-    region_id = group.original.meta.region
+    region_id = original.region
     found = {
         "facts": facts(site, group, doc, lang),
         "meeting": meeting(site, group, doc, lang),
@@ -323,6 +328,18 @@ def record(
     if not any(found[k] for k in ("facts", "meeting", "recommendations", "follow_up")):
         return None
     return found
+
+
+# A record with nothing but facts (an assessment's).
+_EMPTY: dict[str, Any] = {
+    "facts": [],
+    "meeting": None,
+    "recommendations": [],
+    "follow_up": [],
+    "recommendations_anchor": "",
+    "follow_up_anchor": "",
+    "unit_page": None,
+}
 
 
 def cover_lines(site: Site, group: Group, doc: Document, lang: str) -> list[dict[str, Any]]:
