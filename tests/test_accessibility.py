@@ -77,6 +77,16 @@ PAGES += [
         ("region-predecessor", "region", "maakunnat/pirkanmaa-hva/"),
         ("theme-region-continued", "theme-region", "teemat/saatavuus/pirkanmaa-hva/"),
         ("statutory-document", "doc", "kierrokset/2024-hva/helsinki/"),
+        # Issue 25: a record with its meeting and recommended actions, the next round's
+        # follow-up, and the pages of recommendations of a unit and of a round.
+        ("statutory-record", "doc", "kierrokset/2024-hva/paijat-hame-hva/"),
+        ("statutory-follow-up", "doc", "kierrokset/2025-hva/paijat-hame-hva/"),
+        (
+            "unit-recommendations",
+            "region-recommendations",
+            "maakunnat/paijat-hame-hva/suositukset/",
+        ),
+        ("round-recommendations", "round-recommendations", "kierrokset/2024-hva/suositukset/"),
     )
 ]
 

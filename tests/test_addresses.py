@@ -66,6 +66,19 @@ MORE = [
         "url-collision",
         "/kierrokset/2018-syksy/uusimaa/index.html/",
     ),
+    # Issue 25: a unit's and a round's pages of recommended actions, made or not.
+    (
+        "maakunnat/lappi/suositukset.md",
+        "page",
+        "reserved-address",
+        "/maakunnat/lappi/suositukset/",
+    ),
+    (
+        "kierrokset/2018-syksy/suositukset.md",
+        "page",
+        "reserved-address",
+        "/kierrokset/2018-syksy/suositukset/",
+    ),
     ("päätös.md", "page", "unsafe-address", "/päätös/"),
     ("Tietoa.md", "page", "unsafe-address", "/Tietoa/"),
     ("a%20b.md", "page", "unsafe-address", "/a%20b/"),
@@ -268,3 +281,44 @@ def test_every_file_the_build_writes_besides_documents_is_reserved(tmp_path: Pat
     pdfs = packet_urls(site)
     assert any(u.startswith(routes.PDF) for u in pdfs) and len(pdfs) > len(site.groups)
     assert [u for u in pdfs if taken.why(u + "/") is None] == []
+
+
+SAMI = """---
+title: THL árvvoštallan
+type: assessment
+date: 2018-10-05
+lang: se
+region: lappi
+round: 2018-syksy
+translation_of: kierrokset/2018-syksy/arviot/lappi
+---
+
+Ovdamearka.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "address"),
+    [
+        ("kierrokset/2018-syksy/lappi/arvio/se.md", "/kierrokset/2018-syksy/lappi/arvio/se/"),
+        (
+            "kierrokset/2018-syksy/lappi/arvio/se.pdf.md",
+            "/kierrokset/2018-syksy/lappi/arvio/se.pdf/",
+        ),
+    ],
+)
+def test_a_sami_version_s_page_and_pdf_are_its_own(tmp_path: Path, name: str, address: str) -> None:
+    """A North Sámi version is published below its original's page, with its PDF beside
+    it (routes.version): a page of its own at either address would take its place."""
+    root = _site(
+        tmp_path,
+        {
+            "kierrokset/2018-syksy/arviot/lappi.md": _document(
+                "assessment", "region: lappi\nround: 2018-syksy\n"
+            ),
+            "kierrokset/2018-syksy/arviot/lappi.se.md": SAMI,
+            name: _document("page"),
+        },
+    )
+    line = _refused(run_cli("check", "--no-pdf", "--root", root), name, "reserved-address", address)
+    assert "content/kierrokset/2018-syksy/arviot/lappi.se.md" in line

@@ -111,8 +111,13 @@ def test_round_pages_list_exactly_the_regions_of_their_round(golden_site: Path) 
             "helsinki",
             "etela-savo-hva",
             "ahvenanmaa-testi",  # no period: it exists in every round
+            # Issue 25: HUS-yhtymä, Lapland and a collaboration area.
+            "hus-yhtyma",
+            "lappi-hva",
+            "etela-suomi-yta",
         },
     }
+    expected["2025-hva"] = expected["2024-hva"]
     for prefix in LANG_ROOTS.values():
         for round_id, regions in expected.items():
             rows = _cells(golden_site / f"{prefix}kierrokset/{round_id}/index.html")
@@ -238,17 +243,20 @@ def test_a_countys_theme_page_continues_its_predecessors_history(bundled_site: P
 def test_the_golden_split_and_the_one_to_one_successor(golden_site: Path) -> None:
     helsinki = _history(golden_site / "teemat/saatavuus/helsinki/index.html")
     assert [h for h, _ in helsinki] == [
+        "r-2025-hva",  # issue 25: a round without Helsinki's document
         "r-2024-hva",
         "r-2018-syksy-uusimaa",
         "r-2018-kevat-uusimaa",
     ]
-    assert "Muutokset edeltäjän viimeiseen kierrokseen (Uusimaa, Syksy 2018)" in helsinki[0][1]
+    assert "Muutokset edeltäjän viimeiseen kierrokseen (Uusimaa, Syksy 2018)" in helsinki[1][1]
     county = _history(golden_site / "sv/teemat/saatavuus/etela-savo-hva/index.html")
+    # Issue 25: the county's 2025 section comes first, compared with its own 2024 one.
+    assert "Ändringar sedan föregående runda (Förhandlingarna 2024)" in county[0][1]
     assert (
-        "Ändringar sedan föregångarens senaste runda (Södra Savolax, Hösten 2018)" in county[0][1]
+        "Ändringar sedan föregångarens senaste runda (Södra Savolax, Hösten 2018)" in county[1][1]
     )
     # Etelä-Savo's first section is the first of the theme in this history.
-    assert "den första rundan med temat" in county[1][1]
+    assert "den första rundan med temat" in county[2][1]
     matrix = _main(golden_site / "teemat/saatavuus/index.html")
     assert 'href="/neuvottelut/teemat/saatavuus/vantaa-kerava-hva/"' in matrix
 
@@ -256,10 +264,13 @@ def test_the_golden_split_and_the_one_to_one_successor(golden_site: Path) -> Non
 def test_round_and_documents_show_kind_and_parties(golden_site: Path) -> None:
     fi = _text(_main(golden_site / "kierrokset/2024-hva/index.html"))
     assert "lakisääteinen neuvottelu" in fi
-    assert "Neuvotteluosapuolet: Sosiaali- ja terveysministeriö ja Valtiovarainministeriö" in fi
+    assert (
+        "Neuvotteluosapuolet: Sosiaali- ja terveysministeriö, Valtiovarainministeriö ja "
+        "Sisäministeriö" in fi
+    )
     sv = _text(_main(golden_site / "sv/kierrokset/2024-hva/helsinki/index.html"))
     assert "lagstadgad förhandling · Förhandlingsparter: Social- och hälsovårdsministeriet, " in sv
-    assert "Finansministeriet och Helsingfors stad" in sv
+    assert "Finansministeriet, Inrikesministeriet och Helsingfors stad" in sv
     practice = _text(_main(golden_site / "kierrokset/2018-syksy/uusimaa/index.html"))
     assert (
         "harjoitusneuvottelu · Neuvotteluosapuolet: Sosiaali- ja terveysministeriö ja Uusimaa"
@@ -271,16 +282,24 @@ def test_indexes_group_regions_by_era_newest_first(golden_site: Path) -> None:
     fi = _main(golden_site / "maakunnat/index.html")
     assert "<h1>Alueet</h1>" in fi
     headings = re.findall(r"<h2>([^<]+)</h2>", fi)
-    assert headings == ["Hyvinvointialueet 2023–", "Maakunnat 2018–2022", "Muut alueet"]
+    # Issue 25: the collaboration areas are an era of their own, from 1.3.2022.
+    assert headings == [
+        "Hyvinvointialueet 2023–",
+        "Yhteistyöalueet 2022–",
+        "Maakunnat 2018–2022",
+        "Muut alueet",
+    ]
     sv = _main(golden_site / "sv/maakunnat/index.html")
     assert "<h1>Områden</h1>" in sv
-    assert re.findall(r"<h2>([^<]+)</h2>", sv)[:2] == [
+    assert re.findall(r"<h2>([^<]+)</h2>", sv)[:3] == [
         "Välfärdsområdena 2023–",
+        "Samarbetsområdena 2022–",
         "Landskapen 2018–2022",
     ]
     theme = _main(golden_site / "teemat/saatavuus/index.html")
     assert re.findall(r"<h3>([^<]+)</h3>", theme) == [
         "Hyvinvointialueet 2023–",
+        "Yhteistyöalueet 2022–",
         "Maakunnat 2018–2022",
         "Muut alueet",
     ]
@@ -310,12 +329,12 @@ def test_the_words_for_units_come_from_eras_yaml(tmp_path: Path) -> None:
     result = build(root, out)
     assert result.returncode == 0, result.stdout
     round_fi = _main(out / "kierrokset/2024-hva/index.html")
-    assert '<th scope="col">Sote-alue / kaupunki</th>' in round_fi
+    # HUS-yhtymä takes its word from its kind (kinds.yaml), the others from their era.
+    assert '<th scope="col">Sote-alue / kaupunki / yhtymä</th>' in round_fi
     assert "<h3>Sote-alueet</h3>" in round_fi
     round_sv = _main(out / "sv/kierrokset/2024-hva/index.html")
-    assert (
-        '<th scope="col">Vårdområde / stad</th>' in round_sv and "<h3>Vårdområdena</h3>" in round_sv
-    )
+    assert '<th scope="col">Vårdområde / stad / sammanslutning</th>' in round_sv
+    assert "<h3>Vårdområdena</h3>" in round_sv
     assert '<th scope="col">Seutu</th>' in _main(out / "kierrokset/2018-syksy/index.html")
     assert '<th scope="col">Nejd</th>' in _main(out / "sv/kierrokset/2018-syksy/index.html")
     assert "<h2>Sote-alueet</h2>" in _main(out / "maakunnat/index.html")

@@ -141,7 +141,8 @@ def test_a_file_replaced_by_a_folder_is_repaired(tmp_path: Path) -> None:
     result = build(root, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert page.is_file() and page.read_bytes() == reference
-    assert build(root, out).stdout.startswith("nothing changed")
+    # After the golden site's one warning (a bilingual unit's missing Swedish version).
+    assert build(root, out).stdout.splitlines()[-1].startswith("nothing changed")
 
 
 def test_an_output_that_is_a_symlink_is_refused(tmp_path: Path) -> None:

@@ -121,6 +121,26 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a predecessor's theme section": lambda r: _edit(
         r / SYKSY / "etela-savo.md", "Saatavuus.", "Saatavuus on hyvä."
     ),
+    # Issue 25: a recommendation shows on its document, on the next round's document
+    # that follows it up, and on the unit's and the round's pages of recommendations.
+    "a recommendation's text": lambda r: _edit(
+        r / "content/kierrokset/2024-hva/etela-savo-hva.md",
+        "odotusajat kuukausittain.",
+        "odotusajat viikoittain.",
+    ),
+    "a follow-up's status": lambda r: _edit(
+        r / "content/kierrokset/2025-hva/etela-savo-hva.md",
+        "status: dropped",
+        "status: not_started",
+    ),
+    "a translation's recommendation": lambda r: _edit(
+        r / "content/kierrokset/2024-hva/helsinki.sv.md", "i sin budget.", "i budgeten."
+    ),
+    "a meeting's attendee": lambda r: _edit(
+        r / "content/kierrokset/2024-hva/etela-savo-hva.md",
+        'present_to: "10:30"',
+        'present_to: "11:00"',
+    ),
 }
 
 

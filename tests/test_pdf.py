@@ -103,15 +103,53 @@ def test_cover_names_the_kind_of_round_and_its_parties(printed: Path) -> None:
     lines = [line.strip() for line in cover.splitlines() if line.strip()]
     assert "Neuvottelut 2024 · lakisääteinen neuvottelu" in lines
     start = lines.index("Neuvotteluosapuolet")
-    assert lines[start + 1 : start + 4] == [
+    assert lines[start + 1 : start + 5] == [
         "Sosiaali- ja terveysministeriö",
         "Valtiovarainministeriö",
+        "Sisäministeriö",
         "Helsingin kaupunki",
     ]
     whole_round = pdftotext(printed / "pdf/2024-hva.pdf", page=1)
     assert "Valtiovarainministeriö" in whole_round and "Helsingin kaupunki" not in whole_round
     # Uusimaa ended before the round: it has no packet in it.
     assert not (printed / "pdf/2024-hva/uusimaa.pdf").exists()
+
+
+def test_a_unit_s_packet_names_its_meeting_and_prints_its_record(printed: Path) -> None:
+    """Issue 25: the cover says when and where the negotiation met, who chaired (with the
+    title of that day), and the record's diary number and date; the chapter prints the
+    record, the meeting with its attendees and the numbered recommended actions."""
+    packet = printed / "pdf/2024-hva/etela-savo-hva.pdf"
+    cover = pdftotext(packet, page=1, layout=True)
+    lines = [re.sub(r"\s{2,}", " ", line.strip()) for line in cover.splitlines() if line.strip()]
+    assert "Neuvottelu 23.4.2024 klo 9.00–12.30, Mikkeli" in lines
+    assert "Puheenjohtaja Maija Malli, neuvotteleva virkamies, Valtiovarainministeriö" in lines
+    assert "Diaarinumero VN/10001/2024, 15.5.2024" in lines
+    text = re.sub(r"[ \t]+", " ", pdftotext(packet, layout=True))
+    for said in (
+        "Asiakirjatyyppi Pöytäkirja",
+        "Osapuolet",
+        "Neuvottelukokous",
+        "Aluehallintovirasto",
+        "Olli Osa, johtaja (läsnä klo 10.30 asti)",
+        "Toimenpidesuositukset",
+        "1. Hyvinvointialue julkaisee hoitoonpääsyn odotusajat kuukausittain.",
+        "Vastaanottaja aluehallitus",
+    ):
+        assert said in text, said
+    # The next round's document prints the follow-up, status in words.
+    follow = re.sub(
+        r"[ \t]+", " ", pdftotext(printed / "pdf/2025-hva/etela-savo-hva.pdf", layout=True)
+    )
+    assert "Aiempien toimenpidesuositusten seuranta" in follow
+    assert "Suositus 3, Neuvottelut 2024" in follow and "Tila luovuttu" in follow
+    # In Swedish, with the Finnish original's place as it was written.
+    sv = pdftotext(printed / "sv/pdf/2024-hva/helsinki.pdf", page=1, layout=True)
+    sv_lines = [re.sub(r"\s{2,}", " ", line.strip()) for line in sv.splitlines() if line.strip()]
+    assert (
+        "Förhandling 25.4.2024 kl. 13.00–14.30, Helsingin kaupungintalo (även på distans)"
+    ) in sv_lines
+    assert "Diarienummer VN/10003/2024, 20.5.2024" in sv_lines
 
 
 def test_table_of_contents_page_numbers_are_where_the_chapters_are(printed: Path) -> None:

@@ -24,9 +24,11 @@ from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, feeds
+from soteneg.site import recommendations as recs
 from soteneg.site.feeds import feed_page, has_feed, robots_page
 from soteneg.site.index import Site
 from soteneg.site.pages import indexes as ix
+from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
 from soteneg.site.pages import themes as th
 from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
@@ -129,6 +131,35 @@ def plan_units(
     def slot(kind: str, round_id: str, region_id: str = "") -> str:
         return listed(site.slots.get((kind, round_id, region_id)))
 
+    @cache
+    def advised(group_id: str) -> str:
+        """A link to a negotiation document plus what each version recommends and
+        follows up: pages of recommendations and follow-ups elsewhere show these."""
+        group = site.groups[group_id]
+        said = []
+        for lang, doc in group.versions.items():
+            meta = doc.meta
+            items = [*getattr(meta, "recommendations", ()), *getattr(meta, "follow_up", ())]
+            said.append(f"{lang}=" + "|".join(item.model_dump_json() for item in items))
+        return fingerprint(listed(group_id), *said)
+
+    @cache
+    def chain_key(unit_id: str) -> str:
+        """A unit's chain of negotiation documents and all they recommend."""
+        documents = recs.chain(site, unit_id).documents
+        return fingerprint(*(advised(site.group_of[doc.id]) for _, doc in documents))
+
+    @cache
+    def every_advice() -> str:
+        """Every recommendation and follow-up of the site: a round's page of
+        recommendations shows follow-ups by any unit that continues one of its units."""
+        negotiations = [
+            g
+            for g in site.groups.values()
+            if g.original.meta and g.original.meta.type == "negotiation"
+        ]
+        return fingerprint(*(advised(g.id) for g in negotiations))
+
     units: list[Unit] = []
 
     def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
@@ -144,10 +175,15 @@ def plan_units(
             if doc is not None:
                 # A translation's page says whether its original changed since.
                 fresh = "" if doc is group.original else version_of(group.original)
+                # A negotiation document shows the recommendations it follows up, from
+                # earlier documents of its unit's chain.
+                unit = getattr(group.original.meta, "region", None)
+                negotiated = group.original.meta.type == "negotiation"  # type: ignore[union-attr]
+                followed = chain_key(unit) if negotiated and unit in site.data.regions else ""
                 add(
                     key,
                     DOCUMENT_TEMPLATE,
-                    [listed(group.id), inputs.render_key(doc.id), fresh],
+                    [listed(group.id), inputs.render_key(doc.id), fresh, followed],
                     lambda group=group, doc=doc, chrome=chrome: version_page(
                         site, group, doc, rendered[doc.id], chrome
                     ),
@@ -213,22 +249,38 @@ def plan_units(
             parts = [slot("summary", rnd.id)]
             for r in eras.regions_in_round(site, rnd):
                 parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+            advice = recs.has_round_page(site, rnd.id)
             add(
                 f"round:{rnd.id}:{lang}",
                 rg.ROUND_TEMPLATE,
-                parts,
+                [*parts, f"recommendations={advice}"],
                 lambda rnd=rnd, chrome=chrome: rg.round_page(site, rnd, chrome),
             )
+            if advice:
+                add(
+                    f"round-recommendations:{rnd.id}:{lang}",
+                    rc.ROUND_TEMPLATE,
+                    [every_advice()],
+                    lambda rnd=rnd, chrome=chrome: rc.round_page(site, rnd, chrome),
+                )
         for r in site.data.regions:
             parts = []
             for rnd in rg.region_rounds(site, r):
                 parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+            advice = recs.has_unit_page(site, r)
             add(
                 f"region:{r}:{lang}",
                 rg.REGION_TEMPLATE,
-                parts,
+                [*parts, f"recommendations={advice}"],
                 lambda r=r, chrome=chrome: rg.region_page(site, r, chrome),
             )
+            if advice:
+                add(
+                    f"region-recommendations:{r}:{lang}",
+                    rc.UNIT_TEMPLATE,
+                    [advised(g) for g in recs.kin_documents(site, r)],
+                    lambda r=r, chrome=chrome: rc.unit_page(site, r, chrome),
+                )
         for theme_id in site.data.themes:
             # Each region's history on the theme: its own rounds and its predecessors'.
             # Whether its comparison page exists (and so whether the matrix links to it)

@@ -26,6 +26,7 @@ from soteneg.content.loader import Content, Document
 from soteneg.content.models import DOC_ID_PATTERN
 from soteneg.content.sources import CONTENT_DIR
 from soteneg.core import routes
+from soteneg.core.names import LANGS
 from soteneg.core.problems import Problem, problem
 from soteneg.core.text import Text, joined, say, verbatim
 
@@ -256,7 +257,8 @@ def reserved(content: Content, originals: list[_Original] | None = None) -> Rese
         path: (lambda w=what: w, "") for path, what in routes.generated_files(default).items()
     }
     files.update({"/" + routes.output_file(path): (what, "") for path, what in pages.items()})
-    for other in originals if originals is not None else _originals(content.documents):
+    originals = originals if originals is not None else _originals(content.documents)
+    for other in originals:
         file = other.doc.file
         files[routes.document_pdf(other.path)] = (
             lambda f=file: say("@reserved.pdf-of", file=f),
@@ -264,6 +266,19 @@ def reserved(content: Content, originals: list[_Original] | None = None) -> Rese
         )
         page = "/" + routes.output_file(other.path)
         files.setdefault(page, (lambda f=file: say("@reserved.page-of", file=f), file))
+    # A version in a language without a tree of its own (North, Inari, Skolt Sámi) is
+    # published one level below its original's page, with its PDF beside it.
+    at = {o.doc.id: o.path for o in originals}
+    for doc in content.documents:
+        meta = doc.meta
+        if meta is None or meta.lang in LANGS or meta.translation_of not in at:
+            continue
+        path = routes.version(at[meta.translation_of], meta.lang, default)
+        file = doc.file
+        files[routes.document_pdf(path)] = (lambda f=file: say("@reserved.pdf-of", file=f), "")
+        # Its page is another document's address: a document of its own there would
+        # take it (the original's path is the one _check_collisions compares).
+        pages = {**pages, path: lambda f=file: say("@reserved.page-of", file=f)}
     return Reserved(pages, folders, files)
 
 

@@ -74,6 +74,18 @@ def region(region_id: str) -> str:
     return f"{REGIONS}{region_id}/"
 
 
+# A unit's recommended actions across rounds, and a round's by theme (issue 25).
+RECOMMENDATIONS = "suositukset/"
+
+
+def region_recommendations(region_id: str) -> str:
+    return f"{REGIONS}{region_id}/{RECOMMENDATIONS}"
+
+
+def round_recommendations(round_id: str) -> str:
+    return f"{ROUNDS}{round_id}/{RECOMMENDATIONS}"
+
+
 def theme(theme_id: str) -> str:
     return f"{THEMES}{theme_id}/"
 
@@ -150,8 +162,14 @@ def generated_pages(
     }
     for round_id in round_ids:
         pages[round_(round_id)] = lambda r=round_id: say("@route.round", round=r)
+        pages[round_recommendations(round_id)] = lambda r=round_id: say(
+            "@route.round-recommendations", round=r
+        )
     for region_id in regions:
         pages[region(region_id)] = lambda r=region_id: say("@route.region", region=r)
+        pages[region_recommendations(region_id)] = lambda r=region_id: say(
+            "@route.region-recommendations", region=r
+        )
     for theme_id in theme_ids:
         pages[theme(theme_id)] = lambda t=theme_id: say("@route.theme", theme=t)
         for region_id in regions:

@@ -16,7 +16,7 @@ from soteneg.content.loader import Document
 from soteneg.content.models import Names, Round
 from soteneg.core import routes
 from soteneg.markdown.html import finish_print, render_print
-from soteneg.site import eras, i18n
+from soteneg.site import eras, i18n, negotiation
 from soteneg.site.index import Site
 from soteneg.site.pages.document import attachment_list, contacts
 from soteneg.site.pages.page import Page
@@ -207,6 +207,22 @@ def _cover_names(names: Names, lang: str) -> list[dict[str, str]]:
     return [{"lang": k, "name": name} for k, name in found.items()]
 
 
+def _public(site: Site) -> Callable[[str], str]:
+    """Links in print lead to the public site."""
+    return lambda url: routes.absolute(url, site.config.base_url)
+
+
+def _cover_meeting(site: Site, packet: Packet, lang: str) -> list[dict[str, Any]]:
+    """The cover lines of a unit's packet about its negotiation: when and where it met,
+    who chaired, and the record's diary number and date."""
+    if packet.cover_region is None:
+        return []
+    for doc in packet.documents:
+        if doc.meta is not None and doc.meta.type == "negotiation":
+            return negotiation.cover_lines(site, site.group(doc), doc, lang)
+    return []
+
+
 def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
     lang = packet.lang
     chapters: list[dict[str, Any]] = []
@@ -225,6 +241,11 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
             html = render_print(doc.body, resolve, prefix, site.config.allow_raw_html)
         chapter_id = f"d{n}"
         files = attachment_list(site, doc, lang, absolute=True)
+        record = negotiation.record(
+            site, site.group(doc), doc, lang, _public(site), prefix=f"{chapter_id}-"
+        )
+        if record is not None:
+            record["unit_page"] = None  # a page's link, not paper's
         appendices = [
             {
                 "id": f"{chapter_id}-a{k}",
@@ -257,6 +278,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 "example": meta.example,
                 "header": _header(site, doc, lang),
                 "html": Markup(html),
+                "record": record,
             }
         )
         toc.append(
@@ -292,6 +314,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 "end": i18n.format_date(rnd.end, lang),
             },
             "example": any(d.meta and d.meta.example for d in packet.documents),
+            "meeting": _cover_meeting(site, packet, lang),
         }
     if people:
         toc.append(

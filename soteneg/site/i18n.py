@@ -350,6 +350,169 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
     "statement_email": {"fi": "sähköposti", "sv": "e-post", "en": "e-mail"},
     "statement_phone": {"fi": "puhelin", "sv": "telefon", "en": "telephone"},
+    # --- issue 25: meetings and recommendations ---
+    # The negotiation document as it is kept (site.negotiation), on its page and in print.
+    "record_heading": {
+        "fi": "Asiakirjan tiedot",
+        "sv": "Uppgifter om dokumentet",
+        "en": "About the document",
+    },
+    "record_minutes": {"fi": "Pöytäkirja", "sv": "Protokoll", "en": "Minutes"},
+    "record_memorandum": {"fi": "Muistio", "sv": "Promemoria", "en": "Memorandum"},
+    "diary_number": {"fi": "Diaarinumero", "sv": "Diarienummer", "en": "Diary number"},
+    "document_date": {
+        "fi": "Asiakirjan päiväys",
+        "sv": "Dokumentets datum",
+        "en": "Date of the document",
+    },
+    "agreed": {
+        "fi": "Osapuolet hyväksyivät tekstin",
+        "sv": "Parterna godkände texten",
+        "en": "Text agreed by both sides",
+    },
+    "meeting": {"fi": "Neuvottelukokous", "sv": "Förhandlingsmötet", "en": "The meeting"},
+    "meeting_time": {"fi": "Aika", "sv": "Tid", "en": "Time"},
+    "meeting_place": {"fi": "Paikka", "sv": "Plats", "en": "Place"},
+    "meeting_remote": {"fi": "etäkokous", "sv": "distansmöte", "en": "remote meeting"},
+    "meeting_also_remote": {
+        "fi": "myös etäyhteydellä",
+        "sv": "även på distans",
+        "en": "also remote",
+    },
+    # A meeting's time in Finnish time: "12.11.2024 klo 9.00–12.00".
+    "meeting_span": {
+        "fi": "{date} klo {start}–{end}",
+        "sv": "{date} kl. {start}–{end}",
+        "en": "{date}, {start}–{end} (Finnish time)",
+    },
+    "meeting_from": {
+        "fi": "{date} klo {start}",
+        "sv": "{date} kl. {start}",
+        "en": "{date}, {start} (Finnish time)",
+    },
+    "meeting_days": {
+        "fi": "{date} klo {start} – {end_date} klo {end}",
+        "sv": "{date} kl. {start} – {end_date} kl. {end}",
+        "en": "{date}, {start} – {end_date}, {end} (Finnish time)",
+    },
+    "chair": {"fi": "Puheenjohtaja", "sv": "Ordförande", "en": "Chair"},
+    "secretary": {"fi": "Sihteeri", "sv": "Sekreterare", "en": "Secretary"},
+    "attendees": {"fi": "Läsnä", "sv": "Närvarande", "en": "Present"},
+    "present_from": {
+        "fi": "läsnä klo {start} alkaen",
+        "sv": "närvarande från kl. {start}",
+        "en": "present from {start}",
+    },
+    "present_to": {
+        "fi": "läsnä klo {end} asti",
+        "sv": "närvarande till kl. {end}",
+        "en": "present until {end}",
+    },
+    "present_between": {
+        "fi": "läsnä klo {start}–{end}",
+        "sv": "närvarande kl. {start}–{end}",
+        "en": "present {start}–{end}",
+    },
+    "recommendations": {
+        "fi": "Toimenpidesuositukset",
+        "sv": "Åtgärdsrekommendationer",
+        "en": "Recommended actions",
+    },
+    "recommendation": {
+        "fi": "Toimenpidesuositus",
+        "sv": "Åtgärdsrekommendation",
+        "en": "Recommended action",
+    },
+    "addressee": {"fi": "Vastaanottaja", "sv": "Mottagare", "en": "Addressee"},
+    "deadline": {"fi": "Määräaika", "sv": "Tidsfrist", "en": "Deadline"},
+    "follow_up": {
+        "fi": "Aiempien toimenpidesuositusten seuranta",
+        "sv": "Uppföljning av tidigare åtgärdsrekommendationer",
+        "en": "Follow-up of earlier recommended actions",
+    },
+    "follow_up_status": {"fi": "Tila", "sv": "Status", "en": "Status"},
+    "follow_up_note": {"fi": "Selitys", "sv": "Kommentar", "en": "Note"},
+    "status_done": {"fi": "toteutettu", "sv": "genomförd", "en": "done"},
+    "status_under_way": {"fi": "käynnissä", "sv": "pågår", "en": "under way"},
+    "status_not_started": {"fi": "ei aloitettu", "sv": "inte påbörjad", "en": "not started"},
+    "status_dropped": {"fi": "luovuttu", "sv": "slopad", "en": "dropped"},
+    "status_none": {
+        "fi": "ei vielä seurattu",
+        "sv": "inte uppföljd ännu",
+        "en": "not yet followed up",
+    },
+    "current_status": {"fi": "Nykytila", "sv": "Nuläge", "en": "Current status"},
+    # "Suositus 2, Hyvinvointialueneuvottelut 2024": where a recommendation was given.
+    "given_in": {
+        "fi": "Suositus {number}, {round}",
+        "sv": "Rekommendation {number}, {round}",
+        "en": "Recommendation {number}, {round}",
+    },
+    "given_by_unit": {
+        "fi": "Suositus {number}, {round} ({unit})",
+        "sv": "Rekommendation {number}, {round} ({unit})",
+        "en": "Recommendation {number}, {round} ({unit})",
+    },
+    "unknown_recommendation": {
+        "fi": "Suositusta {id} ei löydy aiemmista asiakirjoista.",
+        "sv": "Rekommendationen {id} finns inte i tidigare dokument.",
+        "en": "Recommendation {id} is not found in earlier documents.",
+    },
+    "followed_up_in": {"fi": "Seuranta", "sv": "Uppföljning", "en": "Follow-up"},
+    "unit_recommendations_link": {
+        "fi": "Toimenpidesuositukset ja niiden seuranta",
+        "sv": "Åtgärdsrekommendationerna och uppföljningen av dem",
+        "en": "Recommended actions and their follow-up",
+    },
+    "round_recommendations_link": {
+        "fi": "Kierroksen toimenpidesuositukset teemoittain",
+        "sv": "Omgångens åtgärdsrekommendationer per tema",
+        "en": "Recommended actions of the round by theme",
+    },
+    "unit_all_recommendations": {
+        "fi": "alueen kaikki suositukset",
+        "sv": "områdets alla rekommendationer",
+        "en": "all recommendations to the unit",
+    },
+    "unit_recommendations_title": {
+        "fi": "Toimenpidesuositukset: {unit}",
+        "sv": "Åtgärdsrekommendationer: {unit}",
+        "en": "Recommended actions: {unit}",
+    },
+    "round_recommendations_title": {
+        "fi": "Toimenpidesuositukset: {round}",
+        "sv": "Åtgärdsrekommendationer: {round}",
+        "en": "Recommended actions: {round}",
+    },
+    "unit_recommendations_intro": {
+        "fi": "Ministeriöiden toimenpidesuositukset neuvotteluasiakirjoissa kierroksittain, "
+        "uusin ensin, ja mitä myöhemmät kierrokset ovat niistä todenneet.",
+        "sv": "Ministeriernas åtgärdsrekommendationer i förhandlingsdokumenten per omgång, "
+        "den senaste först, och vad de följande omgångarna har konstaterat om dem.",
+        "en": "The ministries' recommended actions in the negotiation documents, by round, "
+        "newest first, and what later rounds have said of them.",
+    },
+    "round_recommendations_intro": {
+        "fi": "Kierroksen neuvotteluasiakirjojen toimenpidesuositukset teemoittain ja "
+        "alueittain. Numero on suosituksen numero omassa asiakirjassaan.",
+        "sv": "Åtgärdsrekommendationerna i omgångens förhandlingsdokument per tema och "
+        "område. Numret är rekommendationens nummer i dess eget dokument.",
+        "en": "The recommended actions of the round's negotiation documents by theme and "
+        "unit. The number is the recommendation's number in its own document.",
+    },
+    # Over recommendations shown in the original when the page's language has no version.
+    "recommendations_original_only": {
+        "fi": "Asiakirjaa ei ole suomeksi; suositukset näytetään {language}.",
+        "sv": "Dokumentet finns inte på svenska; rekommendationerna visas {language}.",
+        "en": "The document is not available in English; the recommendations are shown {language}.",
+    },
+    "meeting_original_only": {
+        "fi": "Kokouksen tiedot ovat alkuperäisestä asiakirjasta; sen tekstit ovat {language}.",
+        "sv": "Uppgifterna om mötet är hämtade från originaldokumentet; texterna där är "
+        "{language}.",
+        "en": "The meeting's details are taken from the original document; its text is {language}.",
+    },
+    "packet_meeting": {"fi": "Neuvottelu", "sv": "Förhandling", "en": "Negotiation"},
 }
 
 
@@ -390,3 +553,10 @@ def format_date(value: dt.date, lang: str) -> str:
     if lang == "en":
         return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
     return f"{value.day}.{value.month}.{value.year}"
+
+
+# --- issue 25: meetings and recommendations ---
+def format_clock(value: dt.time, lang: str) -> str:
+    """A time of day as Finnish and Finland-Swedish write it, 9.00 and 10.30 (and the
+    site's English the same: the times are Finnish time)."""
+    return f"{value.hour}.{value.minute:02d}"

@@ -169,6 +169,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "sidan för området '{region}'",
         "en": "the page of region '{region}'",
     },
+    "@route.round-recommendations": {
+        "fi": "kierroksen '{round}' toimenpidesuositusten sivu",
+        "sv": "sidan med åtgärdsrekommendationerna i omgången '{round}'",
+        "en": "the page of the recommended actions of round '{round}'",
+    },
+    "@route.region-recommendations": {
+        "fi": "alueen '{region}' toimenpidesuositusten sivu",
+        "sv": "sidan med åtgärdsrekommendationerna till området '{region}'",
+        "en": "the page of the recommended actions to region '{region}'",
+    },
     "@route.theme": {
         "fi": "teeman '{theme}' sivu",
         "sv": "sidan för temat '{theme}'",

@@ -13,7 +13,7 @@ from soteneg.content.loader import Document, content_path
 from soteneg.content.models import Person
 from soteneg.core import routes
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras, i18n
+from soteneg.site import eras, i18n, negotiation
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
 
@@ -232,6 +232,7 @@ def version_page(
         "html": site.content(rendered.html),
         **about,
     }
+    context["record"] = negotiation.record(site, group, doc, lang, chrome.link)
     context["outdated"] = _outdated(site, group, doc, chrome)
     context["contacts"] = contacts(site, meta, lang)
     context["attachments"] = attachment_list(site, doc, lang)
@@ -300,6 +301,7 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     ]
     context["search_from"] = site.url(original)
     context["doc"] = None
+    context["record"] = None
     context["contacts"] = []
     context["attachments"] = []
     context["pdf"] = context["packet"] = None

@@ -79,6 +79,10 @@ class Chrome:
     def t(self, key: str, **values: object) -> str:
         return i18n.text(key, self.lang, **values)
 
+    def link(self, url: str) -> str:
+        """A link to the site URL `url`, already in its language's tree."""
+        return routes.href(url, self.base)
+
     def href(self, path: str, lang: str | None = None) -> str:
         """A link to the neutral `path` in `lang` (default: this page's language)."""
         url = routes.localize(path, lang or self.lang, self.site.default_lang)

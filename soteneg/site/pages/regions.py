@@ -10,6 +10,7 @@ from soteneg.content import timeline
 from soteneg.content.models import Round
 from soteneg.core import routes
 from soteneg.site import eras
+from soteneg.site import recommendations as recs
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import (
@@ -68,6 +69,11 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
         for group, heading in zip(groups, headings, strict=True)
     ]
     context["round_packet"] = chrome.packet(rnd.id)
+    context["recommendations_href"] = (
+        chrome.href(routes.round_recommendations(rnd.id))
+        if recs.has_round_page(site, rnd.id)
+        else None
+    )
     return Page(routes.localize(path, lang, site.default_lang), ROUND_TEMPLATE, context)
 
 
@@ -137,6 +143,11 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
         }
         for rnd in reversed(region_rounds(site, region_id))
     ]
+    context["recommendations_href"] = (
+        chrome.href(routes.region_recommendations(region_id))
+        if recs.has_unit_page(site, region_id)
+        else None
+    )
     return Page(routes.localize(path, lang, site.default_lang), REGION_TEMPLATE, context)
 
 
