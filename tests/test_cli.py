@@ -16,9 +16,14 @@ DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 
 
 def test_bundled_content_is_valid() -> None:
+    """No errors; one warning on purpose: the bundled Itä-Uusimaa document is bilingual
+    and has no Swedish version yet (issue 25's example of translation-missing)."""
     result = run_cli("check", "--root", REPO)
     assert result.returncode == 0, result.stdout
-    assert "no problems" in result.stdout
+    warnings = [line for line in result.stdout.splitlines() if "warning[" in line]
+    assert len(warnings) == 1 and "ita-uusimaa-hva.md" in warnings[0], result.stdout
+    assert "warning[translation-missing]: this document has no Swedish version" in warnings[0]
+    assert "no errors, 1 warning" in result.stdout
 
 
 def test_minimal_site_is_valid(minimal: Path) -> None:
@@ -192,8 +197,8 @@ def test_new_with_unknown_ids_suggests(minimal: Path) -> None:
 def _front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
-    # JSON Schema sees YAML dates as the strings an editor typed.
-    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in front.items()}
+    # JSON Schema sees YAML dates as the strings an editor typed, nested ones too.
+    return json.loads(json.dumps(front, default=lambda v: v.isoformat()))
 
 
 def test_schema_lists_ids_and_accepts_every_bundled_document(tmp_path: Path) -> None:
@@ -210,6 +215,7 @@ def test_schema_lists_ids_and_accepts_every_bundled_document(tmp_path: Path) -> 
             "page.schema.json",
             "summary.schema.json",
             "eras.schema.json",
+            "kinds.schema.json",
             "parties.schema.json",
             "people.schema.json",
             "regions.schema.json",
@@ -220,16 +226,20 @@ def test_schema_lists_ids_and_accepts_every_bundled_document(tmp_path: Path) -> 
     )
     negotiation = json.loads((out / "negotiation.schema.json").read_text())
     props = negotiation["properties"]
-    # Every region of every era; which of them a round's documents may name is below.
-    assert len(props["region"]["enum"]) == 18 + 22 and "pohjois-savo" in props["region"]["enum"]
-    assert props["round"]["enum"] == ["2018-kevat", "2018-syksy", "2024-hva"]
+    # Every unit of every era (18 regions, 23 units since 2023, 5 areas, the country);
+    # which of them a round's documents may name is below.
+    assert len(props["region"]["enum"]) == 18 + 23 + 5 + 1
+    assert "pohjois-savo" in props["region"]["enum"]
+    assert props["round"]["enum"] == ["2018-kevat", "2018-syksy", "2024-hva", "2025-hva"]
     by_round = {
         rule["if"]["properties"]["round"]["const"]: rule["then"]["properties"]["region"]["enum"]
         for rule in negotiation["allOf"]
         if "region" in rule["then"]["properties"]
     }
+    # A negotiation names a unit negotiated with then: not the whole country.
     assert len(by_round["2018-syksy"]) == 18 and "uusimaa" in by_round["2018-syksy"]
-    assert len(by_round["2024-hva"]) == 22 and "uusimaa" not in by_round["2024-hva"]
+    assert len(by_round["2024-hva"]) == 23 + 5 and "uusimaa" not in by_round["2024-hva"]
+    assert "koko-maa" not in by_round["2024-hva"] and "hus-yhtyma" in by_round["2024-hva"]
     assert "integraatio" in props["themes"]["items"]["enum"]
     assert "antti-kuopila" in props["contacts"]["items"]["enum"]
     assert negotiation["additionalProperties"] is False

@@ -154,9 +154,9 @@ def test_a_changed_font_file_reprints_the_pdfs(tmp_path: Path) -> None:
     after = _build(root, out, "--no-search", env=env)
     assert after.returncode == 0, after.stdout + after.stderr
     assert "nothing changed" not in after.stdout
-    # 38: the packets and document PDFs of the 2018 rounds and of the 2024 round, with
-    # the Swedish packets of the regions and rounds that have Swedish documents (5).
-    assert ", 0 unchanged" in after.stdout and "PDFs: 38 printed" in after.stdout
+    # 47: the packets and document PDFs of the 2018 rounds and of the 2024 and 2025
+    # rounds, with the Swedish packets of the units and rounds that have Swedish documents.
+    assert ", 0 unchanged" in after.stdout and "PDFs: 47 printed" in after.stdout
     # A face added to a font folder counts too.
     shutil.copy(folder / "NotoSans-Bold.ttf", folder / "NotoSans-Extra.ttf")
     assert "nothing changed" not in _build(root, out, "--no-search", env=env).stdout
