@@ -107,7 +107,7 @@ def test_footnotes_over_the_budget_are_a_problem_at_the_one_that_goes_over(
     # Reference 1001 stands on the body's line 1001, after "Lause.".
     assert (status, _where(problems)) == (1, [(PAGE, BODY_LINE + 1000, 7, "too-many-footnotes")])
     assert problems[0]["message"] == (
-        "1001 footnote references in one document; the limit is 1000 "
+        "1,001 footnote references in one document; the limit is 1,000 "
         "(print_budget.max_footnotes_per_document in site.yaml), and this is reference 1001"
     )
     assert problems[0]["suggestion"]
@@ -138,7 +138,7 @@ def test_a_table_over_the_budget_is_a_problem_at_the_row_that_goes_over(tmp_path
     # Johdanto, a blank line, the header and its rule: the body rows start on line 4.
     assert (status, _where(problems)) == (1, [(PAGE, BODY_LINE + 4 + 2000, 1, "table-too-long")])
     assert problems[0]["message"] == (
-        "a table of 2001 rows; the limit is 2000 rows per table "
+        "a table of 2,001 rows; the limit per table is 2,000 "
         "(print_budget.max_rows_per_table in site.yaml), and this is row 2001"
     )
 
@@ -162,10 +162,10 @@ def test_one_big_attachment_listed_five_times_is_caught_at_check(tmp_path: Path)
     assert (status, _where(problems)) == (1, [(DOC, listings[1], 11, "packet-too-long")])
     message = problems[0]["message"]
     for url in PACKETS:
-        assert re.search(rf"{re.escape(url)} \(about 50\d\d pages\)", message), message
+        assert re.search(rf"{re.escape(url)} \(about 5,0\d\d pages\)", message), message
     assert message.endswith(
-        "would print more than 2000 pages (print_budget.max_pages_per_packet in "
-        "site.yaml), going over at 'liitteet/iso.pdf' (1000 pages)"
+        "would print more than 2,000 pages (print_budget.max_pages_per_packet in "
+        "site.yaml), going over at 'liitteet/iso.pdf' (1,000 pages)"
     )
 
 
@@ -183,8 +183,8 @@ def test_the_attack_stops_a_build_before_anything_is_printed(tmp_path: Path) -> 
 
 
 def _totals(problems: list[dict[str, Any]]) -> dict[str, int]:
-    found = re.findall(r"(/\S+\.pdf) \(about (\d+) pages\)", problems[0]["message"])
-    return {url: int(pages) for url, pages in found}
+    found = re.findall(r"(/\S+\.pdf) \(about ([\d,]+) pages?\)", problems[0]["message"])
+    return {url: int(pages.replace(",", "")) for url, pages in found}
 
 
 def test_pages_at_the_budget_pass_and_one_more_fails(tmp_path: Path) -> None:
@@ -243,7 +243,7 @@ def test_site_yaml_lowers_each_budget(tmp_path: Path) -> None:
     [
         ("0", "greater than 0"),
         ("-5", "greater than 0"),
-        ("1000000", "less than or equal to 20000"),
+        ("1000000", "less than or equal to 20,000"),
         ("true", "whole number"),
         ("paljon", "whole number"),
     ],

@@ -19,7 +19,7 @@ from soteneg.content.attachments import FileRef
 from soteneg.content.config import PrintBudget
 from soteneg.content.loader import Content, Document
 from soteneg.core.problems import Problem, problem
-from soteneg.core.text import joined, say
+from soteneg.core.text import counted, joined, say
 from soteneg.markdown.outline import footnote_reference
 from soteneg.packets.plan import plan_packets
 from soteneg.site.index import BuildOptions, build_site
@@ -152,13 +152,13 @@ def _packet_problem(items: list[_Over], limit: int) -> Problem:
     packet and the document's own PDF all go over at the same attachment."""
     items = sorted(items, key=lambda o: o.url)
     ref = items[0].ref
-    shown = [say("@packet-pdf", url=o.url, pages=o.pages) for o in items[:3]]
+    shown = [say("@packet-pdf", url=o.url, pages=counted("@pages", o.pages)) for o in items[:3]]
     if len(items) > 3:
-        shown.append(say("@packet-more", count=len(items) - 3))
+        shown.append(counted("@packet-more", len(items) - 3))
     where = (
         say("@packet-over-here")
         if ref is None
-        else say("@packet-over-at", file=ref.written, pages=items[0].ref_pages)
+        else say("@packet-over-at", file=ref.written, pages=counted("@pages", items[0].ref_pages))
     )
     file, position = items[0].file, items[0].position
     if len(items) == 1:
