@@ -165,8 +165,9 @@ def test_messages_say_what_is_there_and_what_to_do(tmp_path: Path) -> None:
     assert (
         "content/päätös.md:3:1: error[unsafe-address]: this document would be published at "
         "/päätös/, which is not a clean address: 'päätös' has 'ä', 'ö' (rename it "
-        "content/paatos.md: files and folders that become addresses are named with lowercase "
-        "letters a–z, digits, '-', '_' and '.' (ä → a, ö → o, å → a), beginning with a letter "
+        "content/paatos.md: the names of files and folders that become addresses may hold only "
+        "lowercase letters a–z, digits, '-', '_' and '.' (ä → a, ö → o, å → a), and must begin "
+        "with a letter "
         "or digit)"
     ) in out
     # A news item's address is its file name only: the folder is left as it is.

@@ -112,7 +112,7 @@ def test_footnotes_over_the_budget_are_a_problem_at_the_one_that_goes_over(
     assert (status, _where(problems)) == (1, [(PAGE, BODY_LINE + 1000, 7, "too-many-footnotes")])
     assert problems[0]["message"] == (
         "1,001 footnote references in one document; the limit is 1,000 "
-        "(print_budget.max_footnotes_per_document in site.yaml), and this is reference 1,001"
+        "(print_budget.max_footnotes_per_document in site.yaml), and this is reference 1001"
     )
     assert problems[0]["suggestion"]
 
@@ -142,8 +142,8 @@ def test_a_table_over_the_budget_is_a_problem_at_the_row_that_goes_over(tmp_path
     # Johdanto, a blank line, the header and its rule: the body rows start on line 4.
     assert (status, _where(problems)) == (1, [(PAGE, BODY_LINE + 4 + 2000, 1, "table-too-long")])
     assert problems[0]["message"] == (
-        "a table of 2,001 rows; the limit is 2,000 rows per table "
-        "(print_budget.max_rows_per_table in site.yaml), and this is row 2,001"
+        "a table of 2,001 rows; the limit per table is 2,000 "
+        "(print_budget.max_rows_per_table in site.yaml), and this is row 2001"
     )
 
 
@@ -187,7 +187,7 @@ def test_the_attack_stops_a_build_before_anything_is_printed(tmp_path: Path) -> 
 
 
 def _totals(problems: list[dict[str, Any]]) -> dict[str, int]:
-    found = re.findall(r"(/\S+\.pdf) \(about ([\d,]+) pages\)", problems[0]["message"])
+    found = re.findall(r"(/\S+\.pdf) \(about ([\d,]+) pages?\)", problems[0]["message"])
     return {url: int(pages.replace(",", "")) for url, pages in found}
 
 
@@ -527,12 +527,12 @@ def test_site_yaml_lowers_each_budget(tmp_path: Path) -> None:
     [
         ("max_pages_per_packet", "0", "greater than 0"),
         ("max_pages_per_packet", "-5", "greater than 0"),
-        ("max_pages_per_packet", "1000000", "less than or equal to 20000"),
+        ("max_pages_per_packet", "1000000", "less than or equal to 20,000"),
         ("max_pages_per_packet", "true", "whole number"),
         ("max_pages_per_packet", "paljon", "whole number"),
-        ("max_pages_per_build", "900001", "less than or equal to 900000"),
-        ("max_cells_per_table", "100001", "less than or equal to 100000"),
-        ("max_cells_per_packet", "400001", "less than or equal to 400000"),
+        ("max_pages_per_build", "900001", "less than or equal to 900,000"),
+        ("max_cells_per_table", "100001", "less than or equal to 100,000"),
+        ("max_cells_per_packet", "400001", "less than or equal to 400,000"),
         ("max_cells_per_packet", "0", "greater than 0"),
     ],
 )

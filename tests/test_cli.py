@@ -128,7 +128,8 @@ def test_new_negotiation_is_valid_with_the_rounds_sections(minimal: Path) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
     text = (minimal / DOC).read_text()
     assert text.startswith(
-        '---\ntitle: "Uusimaa – Syksy 2018"\ntype: "negotiation"\ndate: 2018-10-03\n'
+        '---\ntitle: "Uusimaa – harjoitusneuvottelu, syksy 2018"\ntype: "negotiation"\n'
+        "date: 2018-10-03\n"
     )
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [

@@ -26,9 +26,10 @@ def test_a_swedish_section_is_not_diffed_against_finnish(tmp_path: Path) -> None
     sv = (out / "sv/teemat/saatavuus/uusimaa/index.html").read_text(encoding="utf-8")
     fi = (out / "teemat/saatavuus/uusimaa/index.html").read_text(encoding="utf-8")
     autumn_sv = next(e for e in _entries(sv) if "Hösten 2018" in e)
-    assert "inte jämförd med föregående runda (Våren 2018): den har ingen text på svenska" in (
-        autumn_sv
-    )
+    assert (
+        "Inte jämförd med föregående omgång (föregående omgång: Våren 2018), eftersom den "
+        "saknar text på svenska."
+    ) in autumn_sv
     assert "<del>" not in autumn_sv and "<ins>" not in autumn_sv
     assert "Tjänsterna finns nästan överallt." in autumn_sv  # shown whole
     autumn_fi = next(e for e in _entries(fi) if "Syksy 2018" in e)

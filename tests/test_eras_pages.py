@@ -189,23 +189,27 @@ def test_uusimaa_links_to_its_five_successors(bundled_site: Path) -> None:
         linked = set(re.findall(rf'href="/{prefix}maakunnat/([^/]+)/"', section))
         assert linked == UUSIMAA_SUCCESSORS, lang
         # Each with its period: the counties and Helsinki began on 1 January 2023.
-        assert _text(section).count("(1.1.2023–)") == 5
+        # A period with an open end says so in words (issue 30), never with a bare dash.
+        start = "(1.1.2023 alkaen)" if lang == "fi" else "(fr.o.m. 1.1.2023)"
+        assert _text(section).count(start) == 5
     fi = _text(_main(bundled_site / "maakunnat/uusimaa/index.html"))
-    assert "Seuraajat" in fi and "Maakunta, –8.3.2019" in fi
+    assert "Seuraajat" in fi and "Maakunta 31.12.2022 asti" in fi
     sv = _text(_main(bundled_site / "sv/maakunnat/uusimaa/index.html"))
-    assert "Efterföljare" in sv and "Landskap, –8.3.2019" in sv
+    assert "Efterträdare" in sv and "Landskap t.o.m. 31.12.2022" in sv
 
 
 def test_a_county_links_its_predecessor_with_its_period(bundled_site: Path) -> None:
     fi = _main(bundled_site / "maakunnat/pirkanmaa-hva/index.html")
     assert 'href="/maakunnat/pirkanmaa/">Pirkanmaa</a>' in fi
     text = _text(fi)
-    assert "Edeltäjä Pirkanmaa (–8.3.2019)" in text
-    assert "Hyvinvointialue, 1.1.2023–" in text
+    assert "Edeltäjä Pirkanmaa (31.12.2022 asti)" in text
+    assert "Hyvinvointialue 1.1.2023 alkaen" in text
     # Helsinki is a city among the counties: its own word, from regions.yaml.
-    assert "Kaupunki, 1.1.2023–" in _text(_main(bundled_site / "maakunnat/helsinki/index.html"))
+    helsinki = _text(_main(bundled_site / "maakunnat/helsinki/index.html"))
+    assert "Kaupunki 1.1.2023 alkaen" in helsinki
     sv = _text(_main(bundled_site / "sv/maakunnat/pirkanmaa-hva/index.html"))
-    assert "Föregångare Birkaland (–8.3.2019)" in sv and "Välfärdsområde, 1.1.2023–" in sv
+    assert "Föregångare Birkaland (t.o.m. 31.12.2022)" in sv
+    assert "Välfärdsområde fr.o.m. 1.1.2023" in sv
 
 
 def _history(page: Path) -> list[tuple[str, str]]:
@@ -225,15 +229,17 @@ def test_a_countys_theme_page_continues_its_predecessors_history(bundled_site: P
         "r-2018-syksy-pirkanmaa",
         "r-2018-kevat-pirkanmaa",
     ]
-    later, own, autumn, spring = (text for _, text in history)
-    assert "ei asiakirjaa" in later  # the county has no document of 2025
-    assert "Muutokset edeltäjän viimeiseen kierrokseen (Pirkanmaa, Syksy 2018)" in own
-    assert "Edeltäjä: Pirkanmaa (maakunta, –8.3.2019)" in autumn
-    assert "Muutokset edelliseen kierrokseen (Kevät 2018)" in autumn
-    assert "ensimmäinen kierros, johon teema sisältyy" in spring
-    assert "ensimmäinen" not in own + autumn
+    own, autumn, spring = (text for _, text in history)
+    assert (
+        "Muutokset edeltäjän viimeiseen kierrokseen (edeltäjä: Pirkanmaa; kierros: Syksy 2018)"
+        in own
+    )
+    assert "Edeltäjä: Pirkanmaa (maakunta 31.12.2022 asti)" in autumn
+    assert "Muutokset edelliseen kierrokseen (edellinen kierros: Kevät 2018)" in autumn
+    assert "Ensimmäinen kierros, jolla teema on mukana." in spring
+    assert "Ensimmäinen" not in own + autumn
     sv = _history(bundled_site / "sv/teemat/saatavuus/pirkanmaa-hva/index.html")
-    assert "Föregångare: Birkaland (landskap, –8.3.2019)" in sv[2][1]
+    assert "Föregångare: Birkaland (landskap t.o.m. 31.12.2022)" in sv[1][1]
     # A split: every county of Uusimaa that negotiates the theme has Uusimaa's past.
     for county in ("helsinki", "keski-uusimaa-hva", "ita-uusimaa-hva"):
         ids = [h for h, _ in _history(bundled_site / f"teemat/saatavuus/{county}/index.html")]
@@ -248,34 +254,42 @@ def test_the_golden_split_and_the_one_to_one_successor(golden_site: Path) -> Non
         "r-2018-syksy-uusimaa",
         "r-2018-kevat-uusimaa",
     ]
-    assert "Muutokset edeltäjän viimeiseen kierrokseen (Uusimaa, Syksy 2018)" in helsinki[1][1]
-    county = _history(golden_site / "sv/teemat/saatavuus/etela-savo-hva/index.html")
-    # Issue 25: the county's 2025 section comes first, compared with its own 2024 one.
-    assert "Ändringar sedan föregående runda (Förhandlingarna 2024)" in county[0][1]
     assert (
-        "Ändringar sedan föregångarens senaste runda (Södra Savolax, Hösten 2018)" in county[1][1]
+        "Muutokset edeltäjän viimeiseen kierrokseen (edeltäjä: Uusimaa; kierros: Syksy 2018)"
+        in helsinki[0][1]
     )
+    county = _history(golden_site / "sv/teemat/saatavuus/etela-savo-hva/index.html")
+    assert (
+        "Ändringar sedan föregångarens sista omgång (föregångare: Södra Savolax; omgång: "
+        "Hösten 2018)"
+    ) in county[0][1]
     # Etelä-Savo's first section is the first of the theme in this history.
-    assert "den första rundan med temat" in county[2][1]
+    assert "Den första omgången med temat." in county[1][1]
     matrix = _main(golden_site / "teemat/saatavuus/index.html")
     assert 'href="/neuvottelut/teemat/saatavuus/vantaa-kerava-hva/"' in matrix
 
 
 def test_round_and_documents_show_kind_and_parties(golden_site: Path) -> None:
+    """The kind opens its line with a capital; the ministries are named as they write
+    themselves in running text, with `name_in_text` (stm), or by `name` without one (vm);
+    a round's page names the other side in the round's words (issue 30)."""
     fi = _text(_main(golden_site / "kierrokset/2024-hva/index.html"))
-    assert "lakisääteinen neuvottelu" in fi
+    assert "Lakisääteinen neuvottelu, 1.1.2024–31.12.2024" in fi
     assert (
-        "Neuvotteluosapuolet: Sosiaali- ja terveysministeriö, Valtiovarainministeriö ja "
-        "Sisäministeriö" in fi
-    )
+        "Neuvotteluosapuolet: sosiaali- ja terveysministeriö ja Valtiovarainministeriö sekä "
+        "kukin alue"
+    ) in fi
     sv = _text(_main(golden_site / "sv/kierrokset/2024-hva/helsinki/index.html"))
-    assert "lagstadgad förhandling · Förhandlingsparter: Social- och hälsovårdsministeriet, " in sv
-    assert "Finansministeriet, Inrikesministeriet och Helsingfors stad" in sv
+    assert "Lagstadgad förhandling · Förhandlingsparter: social- och hälsovårdsministeriet, " in sv
+    assert "Finansministeriet och Helsingfors stad" in sv
     practice = _text(_main(golden_site / "kierrokset/2018-syksy/uusimaa/index.html"))
     assert (
-        "harjoitusneuvottelu · Neuvotteluosapuolet: Sosiaali- ja terveysministeriö ja Uusimaa"
+        "Harjoitusneuvottelu · Neuvotteluosapuolet: sosiaali- ja terveysministeriö ja Uusimaa"
         in (practice)
     )
+    # A round whose units are called differently (Åland-test has no era) says "område".
+    autumn = _text(_main(golden_site / "sv/kierrokset/2018-syksy/index.html"))
+    assert "Förhandlingsparter: social- och hälsovårdsministeriet samt varje område" in autumn
 
 
 def test_indexes_group_regions_by_era_newest_first(golden_site: Path) -> None:
@@ -329,19 +343,19 @@ def test_the_words_for_units_come_from_eras_yaml(tmp_path: Path) -> None:
     result = build(root, out)
     assert result.returncode == 0, result.stdout
     round_fi = _main(out / "kierrokset/2024-hva/index.html")
-    # HUS-yhtymä takes its word from its kind (kinds.yaml), the others from their era.
-    assert '<th scope="col">Sote-alue / kaupunki / yhtymä</th>' in round_fi
+    assert '<th scope="col">Sote-alue/kaupunki</th>' in round_fi
     assert "<h3>Sote-alueet</h3>" in round_fi
     round_sv = _main(out / "sv/kierrokset/2024-hva/index.html")
-    assert '<th scope="col">Vårdområde / stad / sammanslutning</th>' in round_sv
-    assert "<h3>Vårdområdena</h3>" in round_sv
+    assert (
+        '<th scope="col">Vårdområde/stad</th>' in round_sv and "<h3>Vårdområdena</h3>" in round_sv
+    )
     assert '<th scope="col">Seutu</th>' in _main(out / "kierrokset/2018-syksy/index.html")
     assert '<th scope="col">Nejd</th>' in _main(out / "sv/kierrokset/2018-syksy/index.html")
     assert "<h2>Sote-alueet</h2>" in _main(out / "maakunnat/index.html")
-    assert "Sote-alue, 1.1.2023–" in _text(_main(out / "maakunnat/etela-savo-hva/index.html"))
-    assert "Nejd, –31.12.2022" in _text(_main(out / "sv/maakunnat/etela-savo/index.html"))
+    assert "Sote-alue 1.1.2023 alkaen" in _text(_main(out / "maakunnat/etela-savo-hva/index.html"))
+    assert "Nejd t.o.m. 31.12.2022" in _text(_main(out / "sv/maakunnat/etela-savo/index.html"))
     helsinki = _text(_main(out / "teemat/saatavuus/helsinki/index.html"))
-    assert "Edeltäjä: Uusimaa (seutu, –31.12.2022)" in helsinki
+    assert "Edeltäjä: Uusimaa (seutu 31.12.2022 asti)" in helsinki
     # Without eras.yaml the pages fall back on the neutral words of the interface.
     eras.unlink()
     regions = root / "content/regions.yaml"
@@ -370,7 +384,7 @@ def test_a_unit_outside_a_round_gets_no_cell(tmp_path: Path) -> None:
     }
     assert rows["ahvenanmaa-testi"] == (["2018-kevat"], 1)
     matrix = _main(out / "teemat/saatavuus/index.html")
-    assert "ei ollut olemassa kierroksen aikana" in matrix
+    assert "ei ollut neuvotteluosapuoli tällä kierroksella" in matrix
     autumn = [r for r, *_ in _cells(out / "kierrokset/2018-syksy/index.html")]
     assert "ahvenanmaa-testi" not in autumn and "uusimaa" in autumn
 

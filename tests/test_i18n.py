@@ -8,7 +8,7 @@ from typing import get_args
 
 from soteneg.content.config import Accessibility
 from soteneg.core.names import LANGS
-from soteneg.site.i18n import LANG_NAMES, LANGUAGE_NOUNS, STRINGS, format_date, text
+from soteneg.site.i18n import LANG_NAMES, LANGUAGE_NOUNS, STRINGS, counted, format_date
 
 
 def test_every_string_exists_in_every_language_with_the_same_placeholders() -> None:
@@ -23,7 +23,10 @@ def test_every_string_exists_in_every_language_with_the_same_placeholders() -> N
 
 
 def test_text_and_dates() -> None:
-    assert text("words_added", "sv", n=3) == "3 ord tillagda"
+    assert counted("words_added", 3, "sv") == "3 ord tillagda"
+    assert counted("words_added", 1, "sv") == "1 ord tillagt"
+    assert counted("words_added", 1, "fi") == "lisätty 1 sana"
+    assert counted("words_removed", 2000, "fi") == "poistettu 2\u00a0000 sanaa"
     assert format_date(dt.date(2018, 11, 26), "fi") == "26.11.2018"
     assert format_date(dt.date(2018, 11, 26), "en") == "26 November 2018"
 

@@ -80,7 +80,7 @@ def test_external_links_are_listed_not_fetched(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = build(root, out)
     assert result.returncode == 0, result.stdout
-    assert "external links listed in" in result.stdout
+    assert "external links, listed in" in result.stdout
     report = (cache_dir(out) / "external-links.txt").read_text().splitlines()
     assert "https://thl.fi/\tsivut/tietoa/index.html" in report
 

@@ -17,21 +17,26 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, REPO, TESTS, bundled_copy, run_cli
 
+from soteneg.core.formats import PLURAL_CATEGORIES
 from soteneg.core.messages import CATALOGUE
 from soteneg.core.names import LANGS
 from soteneg.core.problems import problem
-from soteneg.core.text import placeholders, say
+from soteneg.core.text import counted, placeholders, say
 
 # Entries whose text is rightly the same in two languages: a bare format or a loanword.
 SAME_AS_ENGLISH: set[tuple[str, str]] = {
     # The output error's detail is an `@output.` phrase, translated itself.
     ("output-error.failed", "fi"),
     ("output-error.failed", "sv"),
+    # Two counts, each already in its language ("1 virhe, 0 varoitusta").
+    ("@summary", "fi"),
+    ("@summary", "sv"),
 }
 
 
 def _named_keys() -> dict[str, list[str]]:
-    """Every literal key passed to problem() (third argument) or say() (first), by file."""
+    """Every literal key passed to problem() (third argument), say() (first) or
+    counted() (first: the key of each plural form, `key#one` and `key#other`), by file."""
     found: dict[str, list[str]] = {}
     for path in sorted((REPO / "soteneg").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -39,17 +44,59 @@ def _named_keys() -> dict[str, list[str]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", None))
-            index = {"problem": 2, "say": 0}.get(name or "")
+            if getattr(getattr(node.func, "value", None), "id", None) == "i18n":
+                continue  # the interface's own catalogue (tests/test_i18n.py)
+            index = {"problem": 2, "say": 0, "counted": 0}.get(name or "")
             if index is None or len(node.args) <= index:
                 continue
             arg = node.args[index]
             where = f"{path.relative_to(REPO)}:{node.lineno}"
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                found.setdefault(arg.value, []).append(where)
+                forms = _plural_keys(arg.value) if name == "counted" else [arg.value]
+                for key in forms:
+                    found.setdefault(key, []).append(where)
             else:
                 # A computed key would escape this test: the code names keys literally.
                 found.setdefault(f"<computed at {where}>", []).append(where)
     return found
+
+
+def _plural_keys(key: str) -> list[str]:
+    categories = dict.fromkeys(c for lang in LANGS for c in PLURAL_CATEGORIES[lang])
+    return [f"{key}#{category}" for category in categories]
+
+
+def test_every_counted_phrase_has_every_plural_form_and_counts_n() -> None:
+    """A count is said in the form its language takes for the number (core.formats):
+    `key#one` and `key#other` both exist, and both show the number `{n}`."""
+    bases = {key.partition("#")[0] for key in CATALOGUE if "#" in key}
+    assert {"@errors", "@warnings", "@documents", "@days", "@pages"} <= bases
+    for base in bases:
+        for key in _plural_keys(base):
+            assert key in CATALOGUE, key
+            assert "n" in placeholders(CATALOGUE[key]["en"]), key
+    assert [k for k in CATALOGUE if "#" in k and k.partition("#")[2] not in ("one", "other")] == []
+
+
+def test_a_count_takes_its_language_s_plural_form() -> None:
+    one, six, thousands = counted("@errors", 1), counted("@errors", 6), counted("@errors", 20000)
+    assert (one.fi, one.sv, one.en) == ("1 virhe", "1 fel", "1 error")
+    assert (six.fi, six.sv, six.en) == ("6 virhettä", "6 fel", "6 errors")
+    assert (thousands.fi, thousands.en) == ("20\u00a0000 virhettä", "20,000 errors")
+    zero = counted("@warnings", 0)
+    assert (zero.fi, zero.sv, zero.en) == ("0 varoitusta", "0 varningar", "0 warnings")
+
+
+def test_numbers_in_messages_are_written_by_rule() -> None:
+    """A quantity is grouped with a no-break space and a fraction takes a decimal comma in
+    Finnish and Swedish, whoever wrote the call; a position (a line, a row) is not
+    grouped."""
+    big = say("yaml-too-large", limit=20000)
+    assert big.fi == "yli 20\u00a0000 YAML-arvoa" and big.en == "more than 20,000 YAML values"
+    table = say("table-too-long", rows=2500, limit=2000, row=2001)
+    assert "2\u00a0500 riviä" in table.fi and "rivi 2001" in table.fi
+    assert "rad 2001" in table.sv and "row 2001" in table.en
+    assert say("@search.timeout", seconds=0.5).fi == "Pagefind ei valmistunut 0,5 sekunnissa"
 
 
 def test_every_entry_speaks_every_language_with_the_same_placeholders() -> None:
@@ -135,7 +182,8 @@ def test_check_speaks_the_chosen_language(tmp_path: Path) -> None:
         assert [line.split(": ", 2)[:2] for line in lines[lang]] == [
             line.split(": ", 2)[:2] for line in lines["en"]
         ]
-    assert said["sv"].stdout.splitlines()[-1] == "2 fel, 0 varning(ar)"
+    assert said["sv"].stdout.splitlines()[-1] == "2 fel, 0 varningar"
+    assert said["fi"].stdout.splitlines()[-1] == "2 virhettä, 0 varoitusta"
 
 
 def test_without_lang_check_speaks_the_site_s_default_language(tmp_path: Path) -> None:
@@ -222,7 +270,10 @@ def test_build_says_what_it_did_in_the_chosen_language(tmp_path: Path) -> None:
     first = run_cli(*build, "--lang", "fi")
     assert first.returncode == 0, first.stdout + first.stderr
     last = first.stdout.splitlines()[-1]  # after the bundled site's one warning
-    assert last.startswith("rakennettu ") and " kirjoitettu, 0 poistettu)" in last
+    assert last.startswith("koottu "), first.stdout
+    assert ", poistettu 0)" in last
+    # Seconds with a decimal comma, in Finnish as in Swedish.
+    assert re.search(r" \d+,\d sekunnissa ", last), first.stdout
     # Nothing changed: site.yaml is not read again, the language is the one recorded.
     again = run_cli(*build, lang=None)
     assert again.stdout.splitlines()[-1].startswith("inget har ändrats: "), again.stdout

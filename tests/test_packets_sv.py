@@ -22,7 +22,7 @@ if not shutil.which("pdftotext"):
 
 SV_PACKET = "sv/pdf/2018-syksy/uusimaa.pdf"
 SV_DOC = "content/kierrokset/2018-syksy/uusimaa.sv.md"
-NOTE = "Dokumentet finns inte på svenska; originalet på finska följer."
+NOTE = "Dokumentet finns inte på svenska. Nedan följer originalet på finska."
 
 
 @pytest.fixture(scope="module")
@@ -93,14 +93,18 @@ def test_swedish_packet_speaks_swedish(site: tuple[Path, Path]) -> None:
     assert cover.index("Nyland") < cover.index("Uusimaa")  # Swedish name first
     contents = text(pdf, 2)
     assert "Innehåll" in contents
-    for title in ("Nyland, hösten 2018", "THL:n arvio: Uusimaa, syksy 2018", "Mer information"):
+    for title in (
+        "Nyland, hösten 2018",
+        "THL:n arvio: Uusimaa, syksy 2018",
+        "Ytterligare information",
+    ):
         assert title in contents
     pages = len(PdfReader(pdf).pages)
     for number in range(2, pages + 1):
-        assert f"sida {number} / {pages}" in text(pdf, number)
+        assert f"{number} ({pages})" in text(pdf, number)
     assert "Nyland · Hösten 2018" in text(pdf, 3)  # the running header
     contacts = text(pdf, pages)
-    assert "Mer information" in contacts and "Testi Henkilö" in contacts
+    assert "Ytterligare information" in contacts and "Testi Henkilö" in contacts
     assert "specialsakkunnig" in contacts and "Medlem i testgruppen" in contacts
     assert "tfn 0295 163 000" in contacts
 
@@ -142,7 +146,8 @@ def test_swedish_pages_link_to_the_swedish_packet_or_say_it_is_finnish(
     spring = (out / "sv/kierrokset/2018-kevat/index.html").read_text(encoding="utf-8")
     assert re.search(
         r'href="/neuvottelut/pdf/2018-kevat.pdf" type="application/pdf" hreflang="fi">'
-        r'Rundans hela material \(PDF\)</a> <span class="lang-note">\(på finska\)</span>',
+        r"Omgångens hela förhandlingsmaterial \(PDF\)</a> "
+        r'<span class="lang-note">\(på finska\)</span>',
         spring,
     )
     region = (out / "sv/maakunnat/etela-savo/index.html").read_text(encoding="utf-8")

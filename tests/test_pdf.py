@@ -169,14 +169,16 @@ def test_table_of_contents_page_numbers_are_where_the_chapters_are(printed: Path
 
 
 def test_running_header_and_page_x_of_y(printed: Path) -> None:
+    """Page numbers as official documents write them (issue 30): "3 (12)", top right."""
     reader = PdfReader(printed / PACKET)
     total = len(reader.pages)
     third = pdftotext(printed / PACKET, page=3)
     assert third.startswith("Uusimaa · Syksy 2018")
-    assert f"sivu 3 / {total}" in third
-    assert "sivu 1 /" not in pdftotext(printed / PACKET, page=1)  # no footer on the cover
+    assert f"3 ({total})" in third
+    assert f"/ {total}" not in third
+    assert f"1 ({total})" not in pdftotext(printed / PACKET, page=1)  # none on the cover
     swedish = pdftotext(printed / "sv/kierrokset/2018-syksy/uusimaa.pdf", page=1)
-    assert "sida 1 / 1" in swedish
+    assert "1 (1)" in swedish
 
 
 def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
@@ -207,9 +209,10 @@ def test_bookmarks_follow_headings(printed: Path) -> None:
 def test_metadata_language_and_tags(printed: Path) -> None:
     reader = PdfReader(printed / PACKET)
     info = reader.metadata
-    assert info.title == "Neuvotteluaineisto: Uusimaa, Syksy 2018"
+    assert info.title == "Neuvotteluaineisto: Uusimaa – Syksy 2018"
     assert info.author == "Sosiaali- ja terveysministeriö"
-    assert info["/Keywords"] == "Palvelujen saatavuus, Rahoitus"
+    # Semicolons: a theme's name may hold a comma (issue 30).
+    assert info["/Keywords"] == "Palvelujen saatavuus; Rahoitus"
     assert info["/CreationDate"].startswith("D:20181005")  # the oldest document's date
     assert info["/ModDate"].startswith("D:20181214")  # the newest one's
     root = reader.trailer["/Root"]
@@ -358,9 +361,9 @@ def test_attached_pdf_pages_follow_their_document(printed: Path) -> None:
     first = pdftotext(path, page=number)
     assert "Liite: Uudenmaan oma raportti" in first and "Uudenmaan raportti" in first
     total = len(PdfReader(path).pages)
-    assert f"sivu {number} / {total}" in first and first.startswith("Uusimaa · Syksy 2018")
+    assert f"{number} ({total})" in first and first.startswith("Uusimaa · Syksy 2018")
     second = pdftotext(path, page=number + 1)
-    assert "Toinen sivu" in second and f"sivu {number + 1} / {total}" in second
+    assert "Toinen sivu" in second and f"{number + 1} ({total})" in second
     outline = _outline(PdfReader(path))
     assert (1, "Liite: Uudenmaan oma raportti", number) in outline
     # Other attachments are listed with their address.

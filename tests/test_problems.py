@@ -35,7 +35,7 @@ def test_human_format_is_compiler_style_with_caret() -> None:
         "(did you mean 'uusimaa'?)",
         " 7 | region: uusima",
         "   |         ^",
-        "1 error(s), 0 warning(s)",
+        "1 error, 0 warnings",
     ]
 
 
@@ -75,7 +75,7 @@ def test_human_format_in_swedish_keeps_place_severity_and_code() -> None:
     first, *_, last = text.splitlines()
     assert first.startswith("content/a.md:7:9: error[unknown-region]: ")
     assert first.endswith(f"{P.message_in('sv')} ({P.suggestion_in('sv')})")
-    assert last == "1 fel, 0 varning(ar)"
+    assert last == "1 fel, 0 varningar"
 
 
 def test_sorting_is_by_file_then_line_and_removes_repeats() -> None:

@@ -270,10 +270,10 @@ def test_edit_break_fix_and_template_error(server) -> None:
     status, body = _until(base + "sv/", lambda s, b: s == 500)
     assert "området &#x27;uusima&#x27; är inte definierat" in body
     # The terminal speaks the site's default language (Finnish) too.
-    assert any("koontiversio" in line and "virheitä" in line for line in said), said
+    assert any(" koonti " in line and "virheitä" in line for line in said), said
     assert "region: uusima</span>" in body  # the source line, marked
     status, body = _get(base + "sv/" + PAGE)
-    assert "Innehållet har fel" in body  # in the editor's language
+    assert "Fel i innehållet" in body  # in the editor's language
 
     _edit(doc, "region: uusima\n", "region: uusimaa\n")
     status, body = _until(base + PAGE, lambda s, b: s == 200)

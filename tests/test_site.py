@@ -206,7 +206,7 @@ def test_theme_index_and_comparison(golden: Path, tmp_path: Path) -> None:
     compare = _page(out, "teemat/saatavuus/uusimaa/index.html")
     assert compare.index("Syksy 2018") < compare.index("Kevät 2018"), "newest first"
     assert "<ins>" in compare and "lähes" in compare
-    assert "Muutokset edelliseen kierrokseen (Kevät 2018)" in compare
+    assert "Muutokset edelliseen kierrokseen (edellinen kierros: Kevät 2018)" in compare
 
 
 def test_drafts_and_embargo(golden: Path, tmp_path: Path) -> None:
@@ -290,9 +290,11 @@ def test_a_feed_names_news_not_in_its_language_plainly(golden: Path, tmp_path: P
     assert "<updated>2018-12-01T00:00:00Z</updated>" in feed  # the newest news, not 1970
     finnish_only = feed.split("<entry", 2)[1]  # newest first
     assert finnish_only.startswith(' xml:lang="fi">') and "Vielä salainen" in finnish_only
+    # The note is Swedish and says so; the entry and its own words are Finnish (issue 30).
     assert (
-        '<summary xml:lang="sv">Finns inte på svenska; originalet är på finska.'
+        '<p xml:lang="sv">Pressmeddelandet finns inte på svenska. Originalet är på finska.</p>'
     ) in finnish_only
+    assert '<summary xml:lang="sv">' not in finnish_only
     assert "https://golden.example.fi/neuvottelut/tiedotteet/2018-12-01-embargo/" in finnish_only
     assert '<entry xml:lang="sv">' in feed and "Förhandlingarna avslutades" in feed
 

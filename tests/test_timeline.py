@@ -268,10 +268,10 @@ def test_new_refuses_a_region_that_ended_before_the_round(project: Path) -> None
     )
     assert result.returncode == 2, result.stderr
     message = " ".join(result.stderr.split())  # the console may wrap long lines
-    assert "region 'uusimaa' is valid until 2019-03-08" in message
-    assert "round '2024-hva' runs from 2024-10-01 to 2024-12-20" in message
+    assert "region 'uusimaa' is valid until 8 March 2019" in message
+    assert "round '2024-hva' runs 1 October 2024 – 20 December 2024" in message
     assert (
-        "name one of its successors valid then: "
+        "use one of its successors valid then instead: "
         + ", ".join(f"'{c}'" for c in UUSIMAA_SUCCESSORS[:-1])
         + " or 'helsinki'"
         in message
@@ -293,8 +293,8 @@ def test_new_refuses_a_region_that_began_after_the_round(project: Path) -> None:
     )
     assert result.returncode == 2, result.stderr
     message = " ".join(result.stderr.split())
-    assert "region 'pirkanmaa-hva' is valid from 2023-01-01" in message
-    assert "name its predecessor valid then: 'pirkanmaa'" in message
+    assert "region 'pirkanmaa-hva' is valid from 1 January 2023" in message
+    assert "use its predecessor valid then instead: 'pirkanmaa'" in message
     assert not (project / "content/kierrokset/2018-syksy/arviot/pirkanmaa-hva.md").exists()
 
 

@@ -35,7 +35,7 @@ from soteneg.cli.common import (
 )
 from soteneg.core.options import BuildOptions
 from soteneg.core.text import Text as Phrase
-from soteneg.core.text import say
+from soteneg.core.text import counted, decimal, say
 from soteneg.packets.shard import Shard
 
 
@@ -54,9 +54,10 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
         count = len(result.content.documents)
         warnings = sum(p.severity == "warning" for p in result.problems)
         if warnings:
-            say_line(say("@ok-with-warnings", documents=count, warnings=warnings), lang, console)
+            documents, noted = counted("@documents", count), counted("@warnings", warnings)
+            say_line(say("@ok-with-warnings", documents=documents, warnings=noted), lang, console)
         else:
-            say_line(say("@ok", documents=count), lang, console)
+            say_line(say("@ok", documents=counted("@documents", count)), lang, console)
     return EXIT_OK
 
 
@@ -128,20 +129,28 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     if args.format == "human":
         seconds = time.perf_counter() - started
         if result.unchanged:
-            line = say("@nothing-changed", files=result.files, out=str(result.out), s=_s(seconds))
+            line = say(
+                "@nothing-changed",
+                files=counted("@files", result.files),
+                out=str(result.out),
+                s=_s(seconds),
+            )
         else:
             line = say(
                 "@built",
-                files=result.files,
+                files=counted("@files", result.files),
                 out=str(result.out),
-                s=f"{seconds:.1f}",
+                s=decimal(seconds, 1),
                 written=len(result.written),
                 removed=len(result.removed),
             )
         if result.stats is not None:
             stats = result.stats
             line += say(
-                "@built-pdfs", printed=stats.printed, pages=stats.pages, reused=stats.reused
+                "@built-pdfs",
+                printed=stats.printed,
+                pages=counted("@pages", stats.pages),
+                reused=stats.reused,
             )
             if stats.elsewhere:
                 line += say("@built-pdfs-elsewhere", count=stats.elsewhere)
@@ -175,20 +184,21 @@ def _nothing_changed(
     print_problems(inputs.warnings, inputs.texts, args.format, console, lang)
     if args.format == "human":
         seconds = time.perf_counter() - started
-        line = say("@nothing-changed", files=inputs.files, out=str(target), s=_s(seconds))
+        files = counted("@files", inputs.files)
+        line = say("@nothing-changed", files=files, out=str(target), s=_s(seconds))
         if inputs.external_links:
             line += _external(inputs.external_links, target)
         say_line(line, lang, console)
     return True
 
 
-def _s(seconds: float) -> str:
-    return f"{seconds:.2f}"
+def _s(seconds: float) -> Phrase:
+    return decimal(seconds, 2)
 
 
 def _external(count: int, out: Path) -> Phrase:
     report = cache_dir(out) / build_cache.EXTERNAL_LINKS
-    return say("@built-external-links", count=count, report=str(report))
+    return counted("@built-external-links", count, report=str(report))
 
 
 def cmd_serve(args: argparse.Namespace, console: Console) -> int:

@@ -29,6 +29,7 @@ from soteneg.content.models import (
 from soteneg.content.sources import (
     CONTENT_DIR,
     DATA_FILE_NAMES,
+    MAX_DOCUMENTS,
     OPTIONAL_DATA_FILES,
     ProjectFiles,
     SourceFile,
@@ -36,7 +37,7 @@ from soteneg.content.sources import (
 from soteneg.content.validation import validate
 from soteneg.content.yamlpos import YamlDoc, parse_yaml
 from soteneg.core.problems import Problem, did_you_mean, problem
-from soteneg.core.text import joined, say
+from soteneg.core.text import counted, joined, say
 from soteneg.markdown.html import Prerendered, parse_body
 from soteneg.markdown.outline import Outline
 
@@ -333,6 +334,14 @@ def load_content(
         if document is not None:
             (documents if document.meta is not None else rejected).append(document)
     if files.too_many:
-        problems.append(problem(CONTENT_DIR, None, "too-many-files", count=files.too_many))
+        problems.append(
+            problem(
+                CONTENT_DIR,
+                None,
+                "too-many-files",
+                count=counted("@documents", files.too_many),
+                limit=MAX_DOCUMENTS,
+            )
+        )
     content = Content(config, data, tuple(documents), tuple(rejected), texts)
     return content, config_problems, problems

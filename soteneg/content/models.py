@@ -234,10 +234,19 @@ class Party(Strict):
 
     id: Slug
     name: FullNames
+    # The name as the body writes it inside a sentence: "sosiaali- ja
+    # terveysministeriö", "social- och hälsovårdsministeriet" (`name` stands alone, on
+    # a cover or a list). English capitalises a ministry's name anywhere.
+    name_in_text: Names | None = None
     short: Names | None = None  # STM / SHM
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)] | None = None
     # An expert body: it attends rounds as an expert and issues assessments.
     expert: StrictBool = False
+
+    def in_text(self, lang: str) -> str:
+        """The name in running text in `lang`: `name_in_text` where given, else `name`."""
+        written = getattr(self.name_in_text, lang, None) if self.name_in_text else None
+        return written or self.name.get(lang)
 
 
 class Succession(Strict):

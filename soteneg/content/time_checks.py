@@ -14,7 +14,8 @@ from soteneg.content.loader import DataSet
 from soteneg.content.models import Era, Region, Round
 from soteneg.content.sources import CONTENT_DIR
 from soteneg.core.problems import Problem, problem, quoted
-from soteneg.core.text import Param, Text, joined, say
+from soteneg.core.text import Param, Text, counted, date, joined, say
+from soteneg.core.text import period as period_text
 
 REGIONS_FILE = f"{CONTENT_DIR}/regions.yaml"
 _DAY = dt.timedelta(days=1)
@@ -28,14 +29,11 @@ MAX_HISTORY = 100
 
 
 def period(valid_from: dt.date | None, valid_to: dt.date | None) -> Text:
-    """'from 2023-01-01', 'until 2022-12-31', 'from … to …', as a message says it."""
-    if valid_from and valid_to:
-        return say("@period.from-to", start=str(valid_from), end=str(valid_to))
-    if valid_from:
-        return say("@period.from", start=str(valid_from))
-    if valid_to:
-        return say("@period.until", end=str(valid_to))
-    return say("@period.always")
+    """'1.1.2023 alkaen', 't.o.m. 31.12.2022', '1.10.2018–30.11.2018' as a message says
+    it (core.formats), or 'at all times'."""
+    if valid_from is None and valid_to is None:
+        return say("@period.always")
+    return period_text(valid_from, valid_to)
 
 
 def _listed(ids: Sequence[str]) -> Param:
@@ -55,8 +53,7 @@ def _outside(data: DataSet, region: Region, round_: Round) -> tuple[dict[str, Pa
         "region": region.id,
         "period": period(region.valid_from, region.valid_to),
         "round": round_.id,
-        "start": str(round_.start),
-        "end": str(round_.end),
+        "round_period": period_text(round_.start, round_.end),
     }
     near = [r.id for r in timeline.near_in_time(data, region, round_)]
     # The region either ended before the round began or began after it ended (they share
@@ -210,6 +207,7 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
                 "succession-without-end.never",
                 hint=hint,
                 region=region.id,
+                # The value as written: "9999-12-31" is a stand-in, not a date to read.
                 end=str(region.valid_to),
             )
         return
@@ -224,7 +222,11 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
         hint = say(
             "@succession-gap.hint", expected=str(expected), successor=successor.id, region=region.id
         )
-        ids = {"region": region.id, "end": str(region.valid_to), "successor": successor.id}
+        ids: dict[str, Param] = {
+            "region": region.id,
+            "end": date(region.valid_to),
+            "successor": successor.id,
+        }
         begins = successor.valid_from
         if begins is None:
             yield problem(REGIONS_FILE, at, "succession-gap.no-start", hint=hint, **ids)
@@ -241,8 +243,8 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
                     successor=successor.id,
                     region=region.id,
                 ),
-                begins=str(begins),
-                days=(begins - expected).days,
+                begins=date(begins),
+                days=counted("@days", (begins - expected).days),
                 **ids,
             )
         else:
@@ -251,8 +253,8 @@ def _check_succession(data: DataSet, region: Region, closing: set[Closing]) -> I
                 at,
                 "succession-gap.overlap",
                 hint=hint,
-                begins=str(begins),
-                days=(expected - begins).days,
+                begins=date(begins),
+                days=counted("@days", (expected - begins).days),
                 **ids,
             )
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from soteneg.content.file_types import refused_because
 from soteneg.content.yamlpos import Path, Position, YamlDoc, date_reason
 from soteneg.core.problems import Problem, did_you_mean, problem, quoted
-from soteneg.core.text import Param, Text, joined, say, verbatim
+from soteneg.core.text import Param, Text, counted, joined, say, verbatim
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -67,11 +67,11 @@ def _number(value: Any) -> Param:
 
 
 def _characters(n: int) -> Text:
-    return say("@one-character") if n == 1 else say("@characters", n=n)
+    return counted("@characters", n)
 
 
 def _items(n: int) -> Text:
-    return say("@one-item") if n == 1 else say("@items", n=n)
+    return counted("@items", n)
 
 
 def _options(options: list[str]) -> Param:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from soteneg.core.messages import CATALOGUE
-from soteneg.core.text import Param, Text, joined, phrase, say, verbatim
+from soteneg.core.text import Param, Text, counted, joined, phrase, say, verbatim
 
 Severity = Literal["error", "warning"]
 FORMATS = ("human", "github", "json")
@@ -128,7 +128,11 @@ def _said(p: Problem, lang: str) -> str:
 
 def summary(problems: Sequence[Problem], lang: str) -> str:
     errors = sum(p.is_error for p in problems)
-    return say("@summary", errors=errors, warnings=len(problems) - errors).in_(lang)
+    warnings = len(problems) - errors
+    said = say(
+        "@summary", errors=counted("@errors", errors), warnings=counted("@warnings", warnings)
+    )
+    return said.in_(lang)
 
 
 def _excerpt(p: Problem, source_line: str | None) -> list[str]:

@@ -14,15 +14,25 @@ from soteneg.content.sources import CONTENT_DIR
 from soteneg.content.time_checks import region_outside_round
 from soteneg.core.problems import did_you_mean
 from soteneg.markdown.parse import slugify
+from soteneg.site import i18n
 
 NEEDS_ROUND = ("negotiation", "assessment", "summary")
 NEEDS_REGION = ("negotiation", "assessment")
 
+# The theme's name as written, quoted: lower-cased inside a genitive frame it was hard
+# to read and lost its acronyms.
 _PLACEHOLDER = {
-    "fi": "Kirjoita tähän teeman {name} sisältö.",
-    "sv": "Skriv här innehållet för temat {name}.",
-    "en": "Write the content for the theme {name} here.",
+    "fi": "Kirjoita tähän teemaa ”{name}” koskeva teksti.",
+    "sv": "Skriv texten om temat ”{name}” här.",
+    "en": "Write the text on the theme “{name}” here.",
 }
+# A document without theme sections (news, a page) has a sentence of its own.
+_FREE_TEXT = {
+    "fi": "Kirjoita teksti tähän.",
+    "sv": "Skriv texten här.",
+    "en": "Write the text here.",
+}
+_TITLE = {"fi": "Otsikko", "sv": "Rubrik", "en": "Title"}
 _SUMMARY_TITLE = {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"}
 _ASSESSMENT_TITLE = {"fi": "THL:n arvio", "sv": "THL:s bedömning", "en": "THL assessment"}
 
@@ -101,19 +111,32 @@ def _slug_of(title: str) -> str:
     return cut or slug[:MAX_SLUG]
 
 
+def _in_text(name: str) -> str:
+    """A round's name inside a title, as the bundled titles write it ("syksy 2018"): the
+    first letter lowered unless the name opens with an acronym."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 def _title(req: Request, data: DataSet) -> str:
+    """The house pattern of titles: "Keski-Suomi – harjoitusneuvottelu, syksy 2018";
+    for a statutory round its year: "Lapin hyvinvointialue – lakisääteinen neuvottelu
+    2024", "THL:n arvio: Lapin hyvinvointialue, 2024"."""
     if req.title:
         return req.title
     lang = req.lang
-    round_name = data.rounds[req.round].name.get(lang) if req.round else ""
+    rnd = data.rounds[req.round] if req.round else None
+    if rnd is None:
+        return _TITLE[lang]
+    when = str(rnd.start.year) if rnd.kind == "statutory" else _in_text(rnd.name.get(lang))
     if req.type == "negotiation" and req.region:
-        return f"{data.regions[req.region].name.get(lang)} – {round_name}"
+        region = data.regions[req.region].name.get(lang)
+        kind = i18n.text(rnd.kind, lang)
+        joint = " " if rnd.kind == "statutory" else ", "
+        return f"{region} – {kind}{joint}{when}"
     if req.type == "assessment" and req.region:
         region = data.regions[req.region].name.get(lang)
-        return f"{_ASSESSMENT_TITLE[lang]}: {region}, {round_name}"
-    if req.type == "summary":
-        return f"{_SUMMARY_TITLE[lang]}: {round_name}"
-    return req.slug or "Otsikko"
+        return f"{_ASSESSMENT_TITLE[lang]}: {region}, {when}"
+    return f"{_SUMMARY_TITLE[lang]}: {rnd.name.get(lang)}"
 
 
 def skeleton(
@@ -149,9 +172,9 @@ def skeleton(
         lines += [
             f"## {name} {{theme={theme_id}}}",
             "",
-            _PLACEHOLDER[req.lang].format(name=name.lower()),
+            _PLACEHOLDER[req.lang].format(name=name),
             "",
         ]
     if not themes or req.type not in NEEDS_ROUND:
-        lines += [_PLACEHOLDER[req.lang].split(" {")[0].replace("teeman", "").strip() + ".", ""]
+        lines += [_FREE_TEXT[req.lang], ""]
     return "\n".join(lines)

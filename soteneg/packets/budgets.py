@@ -24,7 +24,7 @@ from soteneg.content.config import PrintBudget
 from soteneg.content.loader import Content, Document
 from soteneg.content.sources import FileData
 from soteneg.core.problems import Problem, problem
-from soteneg.core.text import Sequence, Text, joined, number, say
+from soteneg.core.text import Sequence, Text, counted, joined, say
 from soteneg.markdown import print_size
 from soteneg.markdown.outline import footnote_reference
 from soteneg.markdown.print_size import LINE_CHARS, LINES_PER_PAGE
@@ -69,9 +69,9 @@ def _footnotes(doc: Document, budget: PrintBudget, allow_raw_html: bool) -> list
             doc.file,
             (doc.body_line + line, column),
             "too-many-footnotes",
-            count=number(count),
-            limit=number(limit),
-            reference=number(limit + 1),
+            count=count,
+            limit=limit,
+            reference=limit + 1,
         )
     ]
 
@@ -90,9 +90,9 @@ def _tables(doc: Document, budget: PrintBudget) -> list[Problem]:
                     doc.file,
                     at,
                     "table-too-long",
-                    rows=number(rows),
-                    limit=number(rows_limit),
-                    row=number(rows_limit + 1),
+                    rows=rows,
+                    limit=rows_limit,
+                    row=rows_limit + 1,
                 )
             )
         cells = (rows + 1) * columns
@@ -104,10 +104,10 @@ def _tables(doc: Document, budget: PrintBudget) -> list[Problem]:
                     doc.file,
                     at,
                     "table-too-large",
-                    cells=number(cells),
-                    rows=number(rows + 1),
-                    columns=number(columns),
-                    limit=number(cells_limit),
+                    cells=cells,
+                    rows=rows + 1,
+                    columns=columns,
+                    limit=cells_limit,
                 )
             )
     return problems
@@ -280,19 +280,19 @@ def _packets(content: Content, pages: _Estimate, budget: PrintBudget) -> list[Pr
 def _where(step: _Step) -> Text:
     if step.ref is None:
         return say("@packet-over-here")
-    return say("@packet-over-at", file=step.ref.written, pages=number(step.count))
+    return say("@packet-over-at", file=step.ref.written, pages=counted("@pages", step.count))
 
 
 def _pdfs(items: list[_Over], cells: bool = False) -> Text | Sequence:
     """'/pdf/a.pdf (about 2,100 pages), /pdf/b.pdf (…) and 2 more'."""
     shown = [
-        say("@packet-cells", url=o.url, count=number(o.total))
+        say("@packet-cells", url=o.url, cells=counted("@cells", o.total))
         if cells
-        else say("@packet-pdf", url=o.url, count=number(o.total))
+        else say("@packet-pdf", url=o.url, pages=counted("@pages", o.total))
         for o in items[:3]
     ]
     if len(items) > 3:
-        shown.append(say("@packet-more", count=len(items) - 3))
+        shown.append(counted("@packet-more", len(items) - 3))
     if len(shown) == 1:
         return shown[0]
     return joined([joined(shown[:-1]), shown[-1]], say("@print-and"))
@@ -303,7 +303,7 @@ def _packet_problem(items: list[_Over], limit: int) -> Problem:
     packet and the document's own PDF all go over at the same attachment."""
     items = sorted(items, key=lambda o: o.url)
     step = items[0].step
-    pdfs, where, most = _pdfs(items), _where(step), number(limit)
+    pdfs, where, most = _pdfs(items), _where(step), limit
     if len(items) == 1:
         return problem(
             step.file, step.position, "packet-too-long", pdfs=pdfs, limit=most, where=where
@@ -323,7 +323,7 @@ def _cells_problem(items: list[_Over], limit: int) -> Problem:
     """One problem at the table that takes one or more PDFs over their cells."""
     items = sorted(items, key=lambda o: o.url)
     step = items[0].step
-    pdfs, cells, most = _pdfs(items, cells=True), number(step.count), number(limit)
+    pdfs, cells, most = _pdfs(items, cells=True), step.count, limit
     if len(items) == 1:
         return problem(
             step.file, step.position, "packet-too-many-cells", pdfs=pdfs, limit=most, cells=cells
@@ -346,8 +346,8 @@ def _build_problem(over: _Over, total: int, limit: int) -> Problem:
         step.file,
         step.position,
         "build-too-long",
-        pages=number(total),
-        limit=number(limit),
+        pages=total,
+        limit=limit,
         where=_where(step),
         url=over.url,
     )

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from soteneg.content.loader import Document
 from soteneg.content.models import Names, Round
-from soteneg.core import routes
+from soteneg.core import formats, routes
 from soteneg.markdown.html import finish_print, render_print
 from soteneg.site import eras, i18n, negotiation
 from soteneg.site.index import Site
@@ -123,7 +123,9 @@ def _round_packets(site: Site, rnd: Round, lang: str, default: str) -> list[Pack
             Packet(
                 url=routes.packet(rnd.id, region_id, lang, default),
                 lang=lang,
-                title=f"{i18n.text('packet_title', lang)}: {region.name.get(lang)}, "
+                # The round's name is a title of its own: after a dash, not inside a
+                # phrase ("Neuvotteluaineisto: Uusimaa – Syksy 2018").
+                title=f"{i18n.text('packet_title', lang)}: {region.name.get(lang)} – "
                 f"{rnd.name.get(lang)}",
                 documents=tuple(docs),
                 cover_round=rnd,
@@ -271,7 +273,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                     if meta.lang != lang
                     else None
                 ),
-                "kind": i18n.text(meta.type, lang),
+                "kind": i18n.type_label(meta.type, lang),
                 "title": meta.title,
                 "date": i18n.format_date(meta.date, lang),
                 "summary": meta.summary,
@@ -310,8 +312,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 "kind": i18n.text(rnd.kind, lang),
                 # The ministries, then the region the packet is for, the other party.
                 "parties": eras.party_list(site, rnd, lang, region.id if region else None),
-                "start": i18n.format_date(rnd.start, lang),
-                "end": i18n.format_date(rnd.end, lang),
+                "period": formats.period(rnd.start, rnd.end, lang),
             },
             "example": any(d.meta and d.meta.example for d in packet.documents),
             "meeting": _cover_meeting(site, packet, lang),
@@ -330,6 +331,8 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
         "created": dates[0].isoformat() if dates else "",
         "modified": dates[-1].isoformat() if dates else "",
         "duplex": site.config.packet_duplex,
+        # "3 (12)", as official documents number their pages.
+        "page_numbers": Markup(formats.page_numbers_css()),
         "fonts": site.config.print_fonts.model_dump(),
         "cover": cover,
         "toc": toc if packet.toc else None,

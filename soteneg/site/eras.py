@@ -16,6 +16,7 @@ from typing import Any
 
 from soteneg.content import timeline
 from soteneg.content.models import Era, Region, Round
+from soteneg.core import formats
 from soteneg.site import i18n
 from soteneg.site.index import Site
 
@@ -47,14 +48,13 @@ def heading(group: EraGroup, groups: list[EraGroup], lang: str) -> str | None:
 
 
 def capital(word: str) -> str:
-    # str.capitalize() would lower the rest ("THL-alue"); only the first letter changes.
-    return word[:1].upper() + word[1:]
+    return formats.capital(word)
 
 
 def unit_label(site: Site, region_ids: Iterable[str], lang: str) -> str:
     """A column heading for a list of units in the words the data gives them, the most
-    common first ("Hyvinvointialue / kaupunki"); the neutral word where the data gives
-    none for some unit."""
+    common first ("Hyvinvointialue/kaupunki": no spaces round a slash between single
+    words); the neutral word where the data gives none for some unit."""
     counts: dict[str, int] = {}
     for region_id in region_ids:
         word = timeline.unit_word(site.data, site.data.regions[region_id])
@@ -63,7 +63,7 @@ def unit_label(site: Site, region_ids: Iterable[str], lang: str) -> str:
         counts[word.get(lang)] = counts.get(word.get(lang), 0) + 1
     # sorted() is stable: equally common words keep the order they first appeared in.
     words = sorted(counts, key=lambda w: -counts[w])
-    return capital(" / ".join(words)) if words else i18n.text("region", lang)
+    return capital("/".join(words)) if words else i18n.text("region", lang)
 
 
 def unit_name(site: Site, region: Region, lang: str) -> str | None:
@@ -77,11 +77,23 @@ def _day(value: dt.date | None, lang: str) -> dict[str, str] | None:
 
 
 def period(valid_from: dt.date | None, valid_to: dt.date | None, lang: str) -> dict[str, Any]:
-    """A period for the partial period.html: "1.1.2023–", "–31.12.2022"; empty when
-    open at both ends (a unit of all time has no period to show)."""
+    """A period for the partial period.html: its dates and the words around them, as
+    core.formats writes a period ("1.1.2023 alkaen", "t.o.m. 31.12.2022",
+    "1.10.2018–30.11.2018"), never a bare leading or trailing dash; empty when open at
+    both ends (a unit of all time has no period to show)."""
     if valid_from is None and valid_to is None:
         return {}
-    return {"start": _day(valid_from, lang), "end": _day(valid_to, lang)}
+    before, between, after = formats.period_frame(
+        valid_from is not None, valid_to is not None, lang
+    )
+    return {
+        "start": _day(valid_from, lang),
+        "end": _day(valid_to, lang),
+        "before": before,
+        "between": between,
+        "after": after,
+        "text": formats.period(valid_from, valid_to, lang),
+    }
 
 
 def own_period(site: Site, region: Region, lang: str) -> dict[str, Any]:
@@ -93,15 +105,18 @@ def own_period(site: Site, region: Region, lang: str) -> dict[str, Any]:
     return period(region.valid_from, region.valid_to, lang)
 
 
-def party_names(site: Site, rnd: Round, lang: str) -> list[str]:
-    """The ministries and agencies negotiating in `rnd`, in the order rounds.yaml gives."""
-    return [site.data.parties[p].name.get(lang) for p in rnd.parties if p in site.data.parties]
+def party_names(site: Site, rnd: Round, lang: str, in_text: bool = False) -> list[str]:
+    """The ministries and agencies negotiating in `rnd`, in the order rounds.yaml gives;
+    `in_text`: as they write their names inside a sentence ("sosiaali- ja
+    terveysministeriö"), not as a name standing alone on a line."""
+    parties = [site.data.parties[p] for p in rnd.parties if p in site.data.parties]
+    return [p.in_text(lang) if in_text else p.name.get(lang) for p in parties]
 
 
 def party_list(site: Site, rnd: Round, lang: str, region_id: str | None = None) -> list[str]:
-    """The parties in order; with a region, it is the last party named. A round whose
-    parties the data does not name (no parties.yaml) has none: the region alone is no
-    negotiation."""
+    """The parties in order, one per line (a cover); with a region, it is the last party
+    named. A round whose parties the data does not name (no parties.yaml) has none: the
+    region alone is no negotiation."""
     names = party_names(site, rnd, lang)
     region = site.data.regions.get(region_id or "")
     if names and region is not None:
@@ -110,8 +125,41 @@ def party_list(site: Site, rnd: Round, lang: str, region_id: str | None = None) 
 
 
 def parties_text(site: Site, rnd: Round, lang: str, region_id: str | None = None) -> str:
-    """The parties as one line (see party_list)."""
-    return i18n.listing(party_list(site, rnd, lang, region_id), lang)
+    """The parties as one line of running text: the ministries' names in lower case as
+    they write them mid-sentence, then the region ("sosiaali- ja terveysministeriö ja
+    Uusimaa"); without a region, the units of the round in their era's word ("…sekä
+    kukin maakunta"), so that a round is never shown as one ministry negotiating alone."""
+    names = party_names(site, rnd, lang, in_text=True)
+    if not names:
+        return ""
+    region = site.data.regions.get(region_id or "")
+    if region is not None:
+        return i18n.listing([*names, region.name.get(lang)], lang)
+    each = i18n.text("and_each_unit", lang, unit=_unit_word(site, rnd, lang))
+    return f"{i18n.listing(names, lang)} {each}"
+
+
+def _unit_word(site: Site, rnd: Round, lang: str) -> str:
+    """One unit of the round in the words of its era ("maakunta"); the neutral word
+    ("alue") where its units are called differently (counties and a city) or not at
+    all. Asked by every page that shows the round: made once per round."""
+
+    def make() -> str:
+        words = {
+            word.get(lang) if word is not None else None
+            for word in (timeline.unit_word(site.data, r) for r in _regions_of_round(site, rnd))
+        }
+        if len(words) == 1 and None not in words:
+            return str(words.pop())
+        return i18n.text("region", lang).lower()
+
+    return str(site.remember(("unit-word", f"{rnd.id}/{lang}"), make))
+
+
+def _regions_of_round(site: Site, rnd: Round) -> tuple[Region, ...]:
+    return tuple(
+        site.remember(("regions-in-round", rnd.id), lambda: timeline.regions_in(site.data, rnd))
+    )
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,9 @@ def sitemap_page(entries: list[SitemapEntry]) -> Page:
 
 def feed_page(site: Site, lang: str) -> Page:
     """Every news item, newest first: in `lang` where it was written or translated, else
-    the original, marked with its language and a line saying so (a Swedish reader learns
-    of Finnish-only news, and is not told it is Swedish). Its `updated` is the newest
+    the original, marked with its language and a note in `lang` saying so (a Swedish
+    reader learns of Finnish-only news, and is not told it is Swedish: the note and the
+    summary are each tagged with their own language). Its `updated` is the newest
     news date, so the feed changes only when the news do. Without news there is no feed
     (see has_feed)."""
     config = site.config
@@ -67,8 +68,10 @@ def feed_page(site: Site, lang: str) -> Page:
                 "lang": written_in,
                 "href": routes.absolute(site.url(doc), base),
                 "updated": f"{doc.meta.date.isoformat()}T00:00:00Z",
-                "summary": " ".join(part for part in (note, doc.meta.summary or "") if part),
-                "summary_lang": lang if note else written_in,
+                # The note is in the feed's language, the summary in the entry's: the
+                # template tags each with its own.
+                "note": note,
+                "summary": doc.meta.summary or "",
             }
         )
     feed_url = routes.absolute(routes.feed(lang, site.default_lang), base)

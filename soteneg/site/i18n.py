@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from soteneg.core import formats
+
 LANG_NAMES: Mapping[str, Mapping[str, str]] = {
     "fi": {"fi": "suomeksi", "sv": "på finska", "en": "in Finnish"},
     "sv": {"fi": "ruotsiksi", "sv": "på svenska", "en": "in Swedish"},
@@ -33,13 +35,19 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "breadcrumbs": {"fi": "Murupolku", "sv": "Brödsmulor", "en": "Breadcrumbs"},
     "languages": {"fi": "Kieliversiot", "sv": "Språkversioner", "en": "Languages"},
     "home": {"fi": "Etusivu", "sv": "Startsida", "en": "Home"},
-    "rounds": {"fi": "Neuvottelukierrokset", "sv": "Förhandlingsrundor", "en": "Rounds"},
+    "rounds": {"fi": "Neuvottelukierrokset", "sv": "Förhandlingsomgångar", "en": "Rounds"},
     # The index of regions spans every era: its words are neutral. A page about one era
     # takes that era's words from eras.yaml instead (soteneg.site.eras).
     "regions": {"fi": "Alueet", "sv": "Områden", "en": "Regions"},
     "themes": {"fi": "Teemat", "sv": "Teman", "en": "Themes"},
     "news": {"fi": "Tiedotteet", "sv": "Pressmeddelanden", "en": "News"},
-    "current_round": {"fi": "Ajankohtainen kierros", "sv": "Aktuell runda", "en": "Current round"},
+    # One press release, as its type (document pages, the search's type filter).
+    "news_item": {"fi": "Tiedote", "sv": "Pressmeddelande", "en": "Press release"},
+    "current_round": {
+        "fi": "Ajankohtainen kierros",
+        "sv": "Aktuell omgång",
+        "en": "Current round",
+    },
     "latest_news": {
         "fi": "Uusimmat tiedotteet",
         "sv": "Senaste pressmeddelanden",
@@ -57,7 +65,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "lagstadgad förhandling",
         "en": "statutory negotiation",
     },
-    "round_themes": {"fi": "Kierroksen teemat", "sv": "Rundans teman", "en": "Themes of the round"},
+    "round_themes": {
+        "fi": "Kierroksen teemat",
+        "sv": "Omgångens teman",
+        "en": "Themes of the round",
+    },
     "round_documents": {
         "fi": "Alueiden asiakirjat",
         "sv": "Områdenas dokument",
@@ -72,21 +84,28 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Negotiating parties",
     },
     "and": {"fi": "ja", "sv": "och", "en": "and"},
+    # After the ministries, the other side of a round's negotiations, in its era's word
+    # for one unit ({unit}: "maakunta", "landskap").
+    "and_each_unit": {
+        "fi": "sekä kukin {unit}",
+        "sv": "samt varje {unit}",
+        "en": "as well as each {unit}",
+    },
     "predecessor": {"fi": "Edeltäjä", "sv": "Föregångare", "en": "Predecessor"},
     "predecessors": {"fi": "Edeltäjät", "sv": "Föregångare", "en": "Predecessors"},
-    "successor": {"fi": "Seuraaja", "sv": "Efterföljare", "en": "Successor"},
-    "successors": {"fi": "Seuraajat", "sv": "Efterföljare", "en": "Successors"},
+    "successor": {"fi": "Seuraaja", "sv": "Efterträdare", "en": "Successor"},
+    "successors": {"fi": "Seuraajat", "sv": "Efterträdare", "en": "Successors"},
     "outside_period": {
-        "fi": "ei ollut olemassa kierroksen aikana",
-        "sv": "fanns inte under rundan",
-        "en": "did not exist during the round",
+        "fi": "ei ollut neuvotteluosapuoli tällä kierroksella",
+        "sv": "var inte part i denna omgång",
+        "en": "was not a party in this round",
     },
     "no_rounds": {
         "fi": "Ei neuvottelukierroksia.",
-        "sv": "Inga förhandlingsrundor.",
+        "sv": "Inga förhandlingsomgångar.",
         "en": "No rounds.",
     },
-    "round": {"fi": "Kierros", "sv": "Runda", "en": "Round"},
+    "round": {"fi": "Kierros", "sv": "Omgång", "en": "Round"},
     "theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
     "negotiation": {
         "fi": "Neuvotteluasiakirja",
@@ -98,6 +117,13 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
     "no_document": {"fi": "ei asiakirjaa", "sv": "inget dokument", "en": "no document"},
     "no_section": {"fi": "ei käsitelty", "sv": "inte behandlat", "en": "not covered"},
+    # The area a region belonged to: a collaboration area from 2023 (Decree 91/2022),
+    # before that a special responsibility area of specialised care (soteneg.site.eras).
+    "collaboration_area": {
+        "fi": "Yhteistyöalue",
+        "sv": "Samarbetsområde",
+        "en": "Collaboration area",
+    },
     "special_responsibility_area": {
         "fi": "Erityisvastuualue",
         "sv": "Specialupptagningsområde",
@@ -105,55 +131,75 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
     "timeline": {
         "fi": "Neuvottelut kierroksittain",
-        "sv": "Förhandlingar per runda",
+        "sv": "Förhandlingar per omgång",
         "en": "Negotiations by round",
     },
     "theme_matrix": {
         "fi": "Teema kierroksittain ja alueittain",
-        "sv": "Temat per runda och område",
+        "sv": "Temat per omgång och område",
         "en": "Theme by round and region",
     },
     "compare_rounds": {
         "fi": "Kierrokset rinnakkain",
-        "sv": "Rundorna sida vid sida",
+        "sv": "Omgångarna sida vid sida",
         "en": "Rounds side by side",
     },
+    # A round's name is a title ("Syksy 2018"): it stands after a label, never inside a
+    # sentence, where Finnish and Swedish would write it in lower case.
     "changes_since": {
-        "fi": "Muutokset edelliseen kierrokseen ({round})",
-        "sv": "Ändringar sedan föregående runda ({round})",
-        "en": "Changes since the previous round ({round})",
+        "fi": "Muutokset edelliseen kierrokseen (edellinen kierros: {round})",
+        "sv": "Ändringar sedan föregående omgång (föregående omgång: {round})",
+        "en": "Changes since the previous round (previous round: {round})",
     },
     "changes_since_predecessor": {
-        "fi": "Muutokset edeltäjän viimeiseen kierrokseen ({region}, {round})",
-        "sv": "Ändringar sedan föregångarens senaste runda ({region}, {round})",
-        "en": "Changes since the predecessor's last round ({region}, {round})",
+        "fi": "Muutokset edeltäjän viimeiseen kierrokseen (edeltäjä: {region}; kierros: {round})",
+        "sv": "Ändringar sedan föregångarens sista omgång (föregångare: {region}; omgång: {round})",
+        "en": "Changes since the predecessor's last round (predecessor: {region}; round: {round})",
     },
-    "words_added": {"fi": "lisätty {n} sanaa", "sv": "{n} ord tillagda", "en": "{n} words added"},
-    "words_removed": {
+    # Counts: counted("words_added", n, lang) takes "#one" or "#other" (core.formats).
+    "words_added#one": {"fi": "lisätty {n} sana", "sv": "{n} ord tillagt", "en": "{n} word added"},
+    "words_added#other": {
+        "fi": "lisätty {n} sanaa",
+        "sv": "{n} ord tillagda",
+        "en": "{n} words added",
+    },
+    "words_removed#one": {
+        "fi": "poistettu {n} sana",
+        "sv": "{n} ord borttaget",
+        "en": "{n} word removed",
+    },
+    "words_removed#other": {
         "fi": "poistettu {n} sanaa",
         "sv": "{n} ord borttagna",
         "en": "{n} words removed",
     },
     "unchanged": {"fi": "ei muutoksia", "sv": "inga ändringar", "en": "no changes"},
     "first_round": {
-        "fi": "ensimmäinen kierros, johon teema sisältyy",
-        "sv": "den första rundan med temat",
-        "en": "the first round with this theme",
+        "fi": "Ensimmäinen kierros, jolla teema on mukana.",
+        "sv": "Den första omgången med temat.",
+        "en": "The first round with this theme.",
     },
     "not_compared": {
-        "fi": "ei verrattu edelliseen kierrokseen ({round}): siitä ei ole tekstiä {language}",
-        "sv": "inte jämförd med föregående runda ({round}): den har ingen text {language}",
-        "en": "not compared with the previous round ({round}): it has no text {language}",
+        "fi": "Ei verrattu edelliseen kierrokseen (edellinen kierros: {round}), koska siitä "
+        "ei ole tekstiä {language}.",
+        "sv": "Inte jämförd med föregående omgång (föregående omgång: {round}), eftersom den "
+        "saknar text {language}.",
+        "en": "Not compared with the previous round (previous round: {round}), which has no "
+        "text {language}.",
     },
     "first_round_of_unit": {
-        "fi": "alueen ensimmäinen oma kierros, johon teema sisältyy",
-        "sv": "områdets första egna runda med temat",
-        "en": "the first round of this unit with this theme",
+        "fi": "Alueen ensimmäinen oma kierros, jolla teema on mukana.",
+        "sv": "Områdets första egna omgång med temat.",
+        "en": "The first round of this unit with this theme.",
     },
     "inserted": {"fi": "lisätty", "sv": "tillagt", "en": "added"},
     "deleted": {"fi": "poistettu", "sv": "borttaget", "en": "removed"},
-    "by_region": {"fi": "Alueittain", "sv": "Per område", "en": "By region"},
-    "contacts": {"fi": "Lisätietoja", "sv": "Mer information", "en": "More information"},
+    "by_region": {
+        "fi": "Teema kaikilla alueilla",
+        "sv": "Temat i alla områden",
+        "en": "The theme in all regions",
+    },
+    "contacts": {"fi": "Lisätietoja", "sv": "Ytterligare information", "en": "More information"},
     "phone": {"fi": "puh.", "sv": "tfn", "en": "tel."},
     "published": {"fi": "Julkaistu", "sv": "Publicerad", "en": "Published"},
     "example_notice": {
@@ -171,11 +217,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
     "outdated_translation": {
         "fi": "Alkuperäistä tekstiä on muutettu tämän käännöksen jälkeen. Alkuperäinen "
-        "({language}, {date}):",
+        "({language}, julkaistu {date}):",
         "sv": "Originaltexten har ändrats efter att den här översättningen gjordes. "
-        "Originalet ({language}, {date}):",
+        "Originalet ({language}, publicerat {date}):",
         "en": "The original text has changed since this translation was made. The "
-        "original ({language}, {date}):",
+        "original ({language}, published {date}):",
     },
     "missing_translation": {
         "fi": "Tätä sivua ei ole suomeksi. Alkuperäinen on {language}:",
@@ -183,9 +229,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "This page is not available in English. The original is {language}:",
     },
     "feed_original_only": {
-        "fi": "Ei suomeksi; alkuperäinen on {language}.",
-        "sv": "Finns inte på svenska; originalet är {language}.",
-        "en": "Not available in English; the original is {language}.",
+        "fi": "Tiedotetta ei ole suomeksi. Alkuperäinen on {language}.",
+        "sv": "Pressmeddelandet finns inte på svenska. Originalet är {language}.",
+        "en": "This press release is not available in English. The original is {language}.",
     },
     "available_in": {
         "fi": "Sivu muilla kielillä",
@@ -207,9 +253,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "Flöde med pressmeddelanden (Atom)",
         "en": "News feed (Atom)",
     },
+    # The PDF of a negotiation: one name on the link, on the cover and in the messages
+    # (docs/glossary.md).
     "pdf_packet": {
-        "fi": "Neuvottelupaketti (PDF)",
-        "sv": "Förhandlingspaket (PDF)",
+        "fi": "Neuvotteluaineisto (PDF)",
+        "sv": "Förhandlingsmaterial (PDF)",
         "en": "Negotiation packet (PDF)",
     },
     "pages": {"fi": "Sivut", "sv": "Sidor", "en": "Pages"},
@@ -218,7 +266,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "fi": "Haku toimii selaimessa JavaScriptin avulla. Voit selata aineistoa myös "
         "kierroksittain, alueittain ja teemoittain.",
         "sv": "Sökningen använder JavaScript i webbläsaren. Du kan också bläddra i "
-        "materialet per runda, område och tema.",
+        "materialet per omgång, område och tema.",
         "en": "Search runs in the browser with JavaScript. You can also browse by round, "
         "region and theme.",
     },
@@ -230,13 +278,12 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
     "attachments": {"fi": "Liitteet", "sv": "Bilagor", "en": "Attachments"},
     "attachment": {"fi": "Liite", "sv": "Bilaga", "en": "Attachment"},
-    "page_label": {"fi": "sivu", "sv": "sida", "en": "page"},
     "toc": {"fi": "Sisällys", "sv": "Innehåll", "en": "Contents"},
     # Before a document printed in its original in a packet of another language.
     "packet_original_only": {
-        "fi": "Asiakirjaa ei ole suomeksi; alkuperäinen {language} seuraa.",
-        "sv": "Dokumentet finns inte på svenska; originalet {language} följer.",
-        "en": "This document is not available in English; the original {language} follows.",
+        "fi": "Asiakirjaa ei ole suomeksi. Alla on alkuperäinen teksti {language}.",
+        "sv": "Dokumentet finns inte på svenska. Nedan följer originalet {language}.",
+        "en": "This document is not available in English. The original {language} follows.",
     },
     "packet_title": {
         "fi": "Neuvotteluaineisto",
@@ -244,9 +291,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Negotiation packet",
     },
     "round_packet_title": {
-        "fi": "Kierroksen neuvotteluaineisto",
-        "sv": "Rundans förhandlingsmaterial",
-        "en": "Negotiation packet of the round",
+        "fi": "Kierroksen koko neuvotteluaineisto",
+        "sv": "Omgångens hela förhandlingsmaterial",
+        "en": "Negotiation packet of the whole round",
     },
     "pdf_document": {
         "fi": "Tulostettava versio (PDF)",
@@ -254,11 +301,15 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Printable version (PDF)",
     },
     "pdf_round_packet": {
-        "fi": "Kierroksen koko aineisto (PDF)",
-        "sv": "Rundans hela material (PDF)",
-        "en": "Packet of the whole round (PDF)",
+        "fi": "Kierroksen koko neuvotteluaineisto (PDF)",
+        "sv": "Omgångens hela förhandlingsmaterial (PDF)",
+        "en": "Negotiation packet of the whole round (PDF)",
     },
-    "packets": {"fi": "Neuvottelupaketit", "sv": "Förhandlingspaket", "en": "Negotiation packets"},
+    "packets": {
+        "fi": "Neuvotteluaineistot",
+        "sv": "Förhandlingsmaterial",
+        "en": "Negotiation packets",
+    },
     "footer_publisher": {"fi": "Julkaisija", "sv": "Utgivare", "en": "Publisher"},
     "dates": {"fi": "Ajankohta", "sv": "Tidpunkt", "en": "Dates"},
     # The accessibility statement (pages/statement.py); statement_full, _partial and
@@ -340,12 +391,12 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
     "statement_prepared": {
         "fi": "Seloste on laadittu {date}.",
-        "sv": "Utlåtandet har utarbetats {date}.",
+        "sv": "Utlåtandet har utarbetats den {date}.",
         "en": "The statement was prepared on {date}.",
     },
     "statement_reviewed": {
         "fi": "Seloste on päivitetty {date}.",
-        "sv": "Utlåtandet har uppdaterats {date}.",
+        "sv": "Utlåtandet har uppdaterats den {date}.",
         "en": "The statement was last reviewed on {date}.",
     },
     "statement_email": {"fi": "sähköposti", "sv": "e-post", "en": "e-mail"},
@@ -515,6 +566,61 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "packet_meeting": {"fi": "Neuvottelu", "sv": "Förhandling", "en": "Negotiation"},
 }
 
+# The search box's own words (Pagefind's UI, templates/search.html), in place of its
+# bundled translations: its Swedish "Sök på denna sida" says "this page", not "this
+# site". [SEARCH_TERM], [COUNT] and [DIFFERENT_TERM] are Pagefind's to fill in.
+SEARCH_UI: Mapping[str, Mapping[str, str]] = {
+    "fi": {
+        "placeholder": "Hae sivustolta",
+        "clear_search": "Tyhjennä",
+        "load_more": "Näytä lisää tuloksia",
+        "search_label": "Hae sivustolta",
+        "filters_label": "Rajaa hakua",
+        "zero_results": "Ei tuloksia haulle [SEARCH_TERM]",
+        "many_results": "[COUNT] tulosta haulle [SEARCH_TERM]",
+        "one_result": "[COUNT] tulos haulle [SEARCH_TERM]",
+        "alt_search": "Ei tuloksia haulle [SEARCH_TERM]. Näytetään tulokset haulle "
+        "[DIFFERENT_TERM].",
+        "search_suggestion": "Ei tuloksia haulle [SEARCH_TERM]. Kokeile jotakin näistä:",
+        "searching": "Haetaan: [SEARCH_TERM]…",
+    },
+    "sv": {
+        "placeholder": "Sök på webbplatsen",
+        "clear_search": "Töm",
+        "load_more": "Visa fler träffar",
+        "search_label": "Sök på webbplatsen",
+        "filters_label": "Avgränsa sökningen",
+        "zero_results": "Inga träffar för [SEARCH_TERM]",
+        "many_results": "[COUNT] träffar för [SEARCH_TERM]",
+        "one_result": "[COUNT] träff för [SEARCH_TERM]",
+        "alt_search": "Inga träffar för [SEARCH_TERM]. Här visas träffar för [DIFFERENT_TERM].",
+        "search_suggestion": "Inga träffar för [SEARCH_TERM]. Pröva någon av följande:",
+        "searching": "Söker efter [SEARCH_TERM]…",
+    },
+    "en": {
+        "placeholder": "Search this site",
+        "clear_search": "Clear",
+        "load_more": "Load more results",
+        "search_label": "Search this site",
+        "filters_label": "Filters",
+        "zero_results": "No results for [SEARCH_TERM]",
+        "many_results": "[COUNT] results for [SEARCH_TERM]",
+        "one_result": "[COUNT] result for [SEARCH_TERM]",
+        "alt_search": "No results for [SEARCH_TERM]. Showing results for [DIFFERENT_TERM] instead.",
+        "search_suggestion": "No results for [SEARCH_TERM]. Try one of these:",
+        "searching": "Searching for [SEARCH_TERM]…",
+    },
+}
+
+# The label of each document type where it names one document: "Tiedote" above a press
+# release, not the list's "Tiedotteet".
+_TYPE_KEYS: Mapping[str, str] = {"news": "news_item"}
+
+
+def type_label(doc_type: str, lang: str) -> str:
+    """What one document of `doc_type` is called: "Neuvotteluasiakirja", "Tiedote"."""
+    return text(_TYPE_KEYS.get(doc_type, doc_type), lang)
+
 
 def listing(items: list[str], lang: str) -> str:
     """The items joined as the language writes a list: "A, B ja C"."""
@@ -530,29 +636,16 @@ def text(key: str, lang: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+def counted(key: str, n: int, lang: str, **values: object) -> str:
+    """The UI string for `n` of something in the form `lang` takes for `n`: `key#one`
+    or `key#other` (core.formats.plural), `{n}` written as a quantity ("2 000")."""
+    return text(f"{key}#{formats.plural(n, lang)}", lang, n=formats.integer(n, lang), **values)
 
 
 def format_date(value: dt.date, lang: str) -> str:
-    """Dates as each language writes them: 26.11.2018 in fi and sv, 26 November 2018 in en.
-
-    Never through the C library's locale, so output does not depend on the machine."""
-    if lang == "en":
-        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
-    return f"{value.day}.{value.month}.{value.year}"
+    """Dates as each language writes them: 26.11.2018 in fi and sv, 26 November 2018 in en
+    (core.formats.date)."""
+    return formats.date(value, lang)
 
 
 # --- issue 25: meetings and recommendations ---

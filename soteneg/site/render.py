@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from soteneg.content.loader import decode
 from soteneg.content.sources import SourceFile, TemplateFiles
+from soteneg.core import formats
 from soteneg.core.problems import Problem, problem
 from soteneg.core.text import number
 from soteneg.site.i18n import format_date
@@ -76,6 +77,8 @@ def environment(root: Path, texts: Mapping[str, str]) -> SiteSandbox:
         )
         env.filters["date"] = format_date
         env.filters["css_string"] = css_string
+        # A paragraph or a label opens with a capital: "Harjoitusneuvottelu, …".
+        env.filters["capital"] = formats.capital
         _ENVIRONMENTS[root] = env
     loader = env.loader
     assert isinstance(loader, TextsLoader)

@@ -4,21 +4,20 @@ the link check of the built site."""
 MESSAGES: dict[str, dict[str, str]] = {
     # --- addresses (addresses, and what routes says of the build's own) -----------------
     "unsafe-address": {
-        "fi": "tämä dokumentti julkaistaisiin osoitteessa {path}, joka ei kelpaa "
-        "osoitteeksi: {why}",
+        "fi": "tämä asiakirja julkaistaisiin osoitteessa {path}, joka ei kelpaa osoitteeksi: {why}",
         "sv": "det här dokumentet skulle publiceras på {path}, som inte är en giltig adress: {why}",
         "en": "this document would be published at {path}, which is not a clean address: {why}",
     },
     "@address.rule": {
-        "fi": "osoitteiksi tulevien tiedostojen ja kansioiden nimissä on pieniä kirjaimia "
-        "a–z, numeroita sekä merkkejä '-', '_' ja '.' (ä → a, ö → o, å → a), ja nimi "
-        "alkaa kirjaimella tai numerolla",
-        "sv": "filer och mappar som blir adresser namnges med små bokstäver a–z, siffror, "
-        "'-', '_' och '.' (ä → a, ö → o, å → a), och namnet börjar med en bokstav eller "
-        "en siffra",
-        "en": "files and folders that become addresses are named with lowercase letters "
-        "a–z, digits, '-', '_' and '.' (ä → a, ö → o, å → a), beginning with a letter or "
-        "digit",
+        "fi": "osoitteiksi tulevien tiedostojen ja kansioiden nimissä saa olla vain pieniä "
+        "kirjaimia a–z, numeroita sekä merkkejä '-', '_' ja '.' (ä → a, ö → o, å → a), ja "
+        "nimen on alettava kirjaimella tai numerolla",
+        "sv": "namnen på filer och mappar som blir adresser får bara innehålla små bokstäver "
+        "a–z, siffror, '-', '_' och '.' (ä → a, ö → o, å → a), och namnet ska börja med en "
+        "bokstav eller en siffra",
+        "en": "the names of files and folders that become addresses may hold only lowercase "
+        "letters a–z, digits, '-', '_' and '.' (ä → a, ö → o, å → a), and must begin with a "
+        "letter or digit",
     },
     "@address.rename": {
         "fi": "anna tiedostolle nimi {renamed}: {rule}",
@@ -47,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{segment}' has {chars} and {more} more",
     },
     "url-collision.documents": {
-        "fi": "tämä dokumentti ja {other} julkaistaisiin molemmat osoitteessa {path}",
+        "fi": "tämä asiakirja ja {other} julkaistaisiin molemmat osoitteessa {path}",
         "sv": "det här dokumentet och {other} skulle båda publiceras på {path}",
         "en": "this document and {other} would both be published at {path}",
     },
@@ -59,17 +58,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "@url-collision.translation": {
         "fi": "jos tämä on käännös tiedostosta {other}, lisää `translation_of: {id}`; "
         "muuten {rename}",
-        "sv": "om det här översätter {other}, lägg till `translation_of: {id}`; annars {rename}",
-        "en": "if this translates {other}, add `translation_of: {id}`; otherwise {rename}",
+        "sv": "om det här är en översättning av {other}, lägg till `translation_of: {id}`; "
+        "annars {rename}",
+        "en": "if this is a translation of {other}, add `translation_of: {id}`; otherwise {rename}",
     },
     "reserved-address": {
-        "fi": "tämä dokumentti julkaistaisiin osoitteessa {path}, {why}",
+        "fi": "tämä asiakirja julkaistaisiin osoitteessa {path}, {why}",
         "sv": "det här dokumentet skulle publiceras på {path}, {why}",
         "en": "this document would be published at {path}, {why}",
     },
     # A page of another document (or its PDF) where this one needs a folder.
     "url-collision.reserved": {
-        "fi": "tämä dokumentti julkaistaisiin osoitteessa {path}, {why}",
+        "fi": "tämä asiakirja julkaistaisiin osoitteessa {path}, {why}",
         "sv": "det här dokumentet skulle publiceras på {path}, {why}",
         "en": "this document would be published at {path}, {why}",
     },
@@ -83,8 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@reserved.news-hint": {
         "fi": "nimeä tiedosto uudelleen: tiedotteet julkaistaan osoitteessa {news}<tiedostonimi>/",
-        "sv": "byt namn på filen: nyheter publiceras på {news}<filnamn>/",
-        "en": "rename the file: news are published at {news}<file name>/",
+        "sv": "byt namn på filen: pressmeddelanden publiceras på {news}<filnamn>/",
+        "en": "rename the file: press releases are published at {news}<file name>/",
     },
     "@reserved.is": {"fi": "joka on {what}", "sv": "som är {what}", "en": "which is {what}"},
     "@reserved.is-folder": {
@@ -118,8 +118,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the stylesheets and other static files",
     },
     "@route.pdf": {
-        "fi": "neuvottelupaketit",
-        "sv": "förhandlingspaketen",
+        "fi": "neuvotteluaineistot",
+        "sv": "förhandlingsmaterialet",
         "en": "the negotiation packets",
     },
     "@route.attachments": {
@@ -128,14 +128,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the attachments and images",
     },
     "@route.search-index": {
-        "fi": "hakuindeksi, joka korvataan kokonaan joka kerta, kun sivusto rakennetaan",
+        "fi": "hakuindeksi, joka korvataan kokonaan joka kerta, kun sivusto kootaan",
         "sv": "sökindexet, som ersätts helt vid varje bygge",
         "en": "the search index, replaced whole on every build",
     },
     "@route.home": {"fi": "etusivu", "sv": "startsidan", "en": "the home page"},
     "@route.rounds": {
         "fi": "kierrosten luettelo",
-        "sv": "listan över rundor",
+        "sv": "listan över omgångar",
         "en": "the list of rounds",
     },
     "@route.regions": {
@@ -150,8 +150,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@route.news": {
         "fi": "tiedotteiden luettelo",
-        "sv": "listan över nyheter",
-        "en": "the list of news",
+        "sv": "listan över pressmeddelanden",
+        "en": "the list of press releases",
     },
     "@route.search": {"fi": "hakusivu", "sv": "söksidan", "en": "the search page"},
     "@route.statement": {
@@ -161,7 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@route.round": {
         "fi": "kierroksen '{round}' sivu",
-        "sv": "sidan för rundan '{round}'",
+        "sv": "sidan för omgången '{round}'",
         "en": "the page of round '{round}'",
     },
     "@route.region": {
@@ -197,8 +197,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "@route.sitemap": {"fi": "sivukartta", "sv": "webbplatskartan", "en": "the sitemap"},
     "@route.feed": {
         "fi": "tiedotteiden syöte",
-        "sv": "nyhetsflödet",
-        "en": "the news feed",
+        "sv": "flödet med pressmeddelanden",
+        "en": "the feed of press releases",
     },
     "@route.language": {
         "fi": "kielen '{lang}' sivut",
@@ -207,9 +207,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- the link check of the built site (linkcheck) -----------------------------------
     "@links-to-draft": {
-        "fi": "se linkittää dokumenttiin {file}, joka on luonnos (`draft: true`) eikä siksi "
-        "julkaistu; julkaise se poistamalla `draft: true` tai poista linkki. Luonnokset "
-        "linkkeineen näkyvät esikatselussa `soteneg serve` ja koontiversiossa "
+        "fi": "se linkittää asiakirjaan {file}, joka on luonnos (`draft: true`) eikä sitä "
+        "siksi julkaista; julkaise se poistamalla `draft: true` tai poista linkki. Luonnokset "
+        "linkkeineen näkyvät esikatselussa `soteneg serve` ja koonnissa "
         "`soteneg build --drafts`",
         "sv": "den länkar till {file}, som är ett utkast (`draft: true`) och därför inte "
         "publiceras; publicera det genom att ta bort `draft: true`, eller ta bort länken. "
@@ -220,7 +220,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "their links, preview with `soteneg serve` or build with `soteneg build --drafts`",
     },
     "@links-to-embargoed": {
-        "fi": "se linkittää dokumenttiin {file}, joka julkaistaan vasta {moment} "
+        "fi": "se linkittää asiakirjaan {file}, joka julkaistaan vasta {moment} "
         "(`publish_at`); poista linkki siihen asti tai julkaise molemmat samaan aikaan",
         "sv": "den länkar till {file}, som publiceras först {moment} (`publish_at`); ta "
         "bort länken tills dess, eller publicera båda samtidigt",

@@ -8,7 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{file}' leads outside {folder}/",
     },
     "file-outside-project:hint": {
-        "fi": "pidä tiedostot dokumenttinsa vieressä kansiossa content/",
+        "fi": "pidä tiedostot asiakirjansa vieressä kansiossa content/",
         "sv": "håll filerna bredvid sitt dokument i mappen content/",
         "en": "keep files next to their document in content/",
     },
@@ -185,9 +185,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@pdf-encrypted": {
         "fi": "tiedosto on salattu: salattua PDF-tiedostoa ei voi liittää "
-        "neuvottelupakettiin; liitä salaamaton tiedosto",
-        "sv": "filen är krypterad: en krypterad PDF-fil kan inte fogas in i ett "
-        "förhandlingspaket; bifoga den okrypterade filen",
+        "neuvotteluaineistoon; liitä salaamaton tiedosto",
+        "sv": "filen är krypterad: en krypterad PDF-fil kan inte fogas in i "
+        "förhandlingsmaterialet; bifoga den okrypterade filen",
         "en": "is encrypted: encrypted PDFs cannot be drawn into a packet; attach the "
         "unencrypted file",
     },
@@ -514,7 +514,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@xml-junk-after-root": {
         "fi": "ylimääräistä sisältöä juurielementin jälkeen",
-        "sv": "skräp efter rotelementet",
+        "sv": "överflödigt innehåll efter rotelementet",
         "en": "junk after document element",
     },
     "@xml-undefined-entity": {

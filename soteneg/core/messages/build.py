@@ -24,11 +24,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "them into the text, or split the document",
     },
     "table-too-long": {
-        "fi": "taulukossa on {rows} riviä; raja on {limit} riviä taulukkoa kohden "
+        "fi": "taulukossa on {rows} riviä; taulukkoa kohden raja on {limit} "
         "(print_budget.max_rows_per_table tiedostossa site.yaml), ja tämä on rivi {row}",
-        "sv": "en tabell med {rows} rader; gränsen är {limit} rader per tabell "
+        "sv": "en tabell med {rows} rader; gränsen per tabell är {limit} "
         "(print_budget.max_rows_per_table i site.yaml), och detta är rad {row}",
-        "en": "a table of {rows} rows; the limit is {limit} rows per table "
+        "en": "a table of {rows} rows; the limit per table is {limit} "
         "(print_budget.max_rows_per_table in site.yaml), and this is row {row}",
     },
     "table-too-long:hint": {
@@ -80,10 +80,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "packet-too-long:hint": {
         "fi": "liitä kukin tiedosto vain kerran, jaa asiakirja osiin tai linkitä pitkä "
         "tiedosto tekstistä liittämisen sijaan: linkitettyä tiedostoa ei tulosteta "
-        "neuvottelupaketteihin",
+        "neuvotteluaineistoihin",
         "sv": "bifoga varje fil bara en gång, dela upp dokumentet eller länka till en lång fil "
         "i texten i stället för att bifoga den: en länkad fil skrivs inte ut i "
-        "förhandlingspaketen",
+        "förhandlingsmaterialet",
         "en": "attach each file once, split the document, or link to a long file from the "
         "text instead of attaching it: a linked file is not printed into packets",
     },
@@ -143,21 +143,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ods or csv",
     },
     "@packet-pdf": {
-        "fi": "{url} (noin {count} sivua)",
-        "sv": "{url} (cirka {count} sidor)",
-        "en": "{url} (about {count} pages)",
+        "fi": "{url} (noin {pages})",
+        "sv": "{url} (cirka {pages})",
+        "en": "{url} (about {pages})",
     },
     "@packet-cells": {
-        "fi": "{url} ({count} solua)",
-        "sv": "{url} ({count} celler)",
-        "en": "{url} ({count} cells)",
+        "fi": "{url} ({cells})",
+        "sv": "{url} ({cells})",
+        "en": "{url} ({cells})",
     },
-    "@packet-more": {"fi": "{count} muu(ta)", "sv": "{count} till", "en": "{count} more"},
+    "@packet-more#one": {"fi": "{n} muu", "sv": "{n} till", "en": "{n} more"},
+    "@packet-more#other": {"fi": "{n} muuta", "sv": "{n} till", "en": "{n} more"},
+    "@cells#one": {"fi": "{n} solu", "sv": "{n} cell", "en": "{n} cell"},
+    "@cells#other": {"fi": "{n} solua", "sv": "{n} celler", "en": "{n} cells"},
     "@packet-over-here": {"fi": "tässä", "sv": "här", "en": "here"},
     "@packet-over-at": {
-        "fi": "liitteen '{file}' kohdalla ({pages} sivua)",
-        "sv": "vid '{file}' ({pages} sidor)",
-        "en": "at '{file}' ({pages} pages)",
+        "fi": "liitteen '{file}' kohdalla ({pages})",
+        "sv": "vid '{file}' ({pages})",
+        "en": "at '{file}' ({pages})",
     },
     # --- Print fonts (packets/fonts.py) -------------------------------------------------
     "fontconfig-missing": {
@@ -169,22 +172,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "asenna Pango ja fontconfig (Debian ja Ubuntu: apt-get install "
         "libpangoft2-1.0-0) tai jätä PDF-tiedostot pois valinnalla --no-pdf",
         "sv": "installera Pango och fontconfig (Debian och Ubuntu: apt-get install "
-        "libpangoft2-1.0-0) eller lämna bort PDF-filerna med --no-pdf",
+        "libpangoft2-1.0-0) eller hoppa över PDF-filerna med --no-pdf",
         "en": "install Pango and fontconfig (Debian and Ubuntu: apt-get install "
         "libpangoft2-1.0-0), or leave the PDFs out with --no-pdf",
     },
     "font-missing": {
-        "fi": "tulostusfonttia {fonts} ei ole asennettu: neuvottelupaketit tulostuisivat "
+        "fi": "tulostusfonttia {fonts} ei ole asennettu: neuvotteluaineistot tulostuisivat "
         "toisella fontilla, ja sivunvaihdot osuisivat eri kohtiin",
-        "sv": "typsnittet {fonts} för utskrift är inte installerat: förhandlingspaketen "
+        "sv": "typsnittet {fonts} för utskrift är inte installerat: förhandlingsmaterialet "
         "skulle skrivas ut med ett annat typsnitt, med andra sidbrytningar",
         "en": "the print font {fonts} is not installed: packets would be printed in another "
         "font, with other page breaks",
     },
     "font-missing.many": {
-        "fi": "tulostusfontteja {fonts} ei ole asennettu: neuvottelupaketit tulostuisivat "
+        "fi": "tulostusfontteja {fonts} ei ole asennettu: neuvotteluaineistot tulostuisivat "
         "toisilla fonteilla, ja sivunvaihdot osuisivat eri kohtiin",
-        "sv": "typsnitten {fonts} för utskrift är inte installerade: förhandlingspaketen "
+        "sv": "typsnitten {fonts} för utskrift är inte installerade: förhandlingsmaterialet "
         "skulle skrivas ut med andra typsnitt, med andra sidbrytningar",
         "en": "the print fonts {fonts} are not installed: packets would be printed in "
         "another font, with other page breaks",
@@ -194,7 +197,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "{install}, nimeä asennettuja fonttiperheitä kohdassa print_fonts tiedostossa "
         "site.yaml tai jätä PDF-tiedostot pois valinnalla --no-pdf",
         "sv": "{install}, ange installerade typsnittsfamiljer under print_fonts i site.yaml "
-        "eller lämna bort PDF-filerna med --no-pdf",
+        "eller hoppa över PDF-filerna med --no-pdf",
         "en": "{install}, name installed families under print_fonts in site.yaml, or leave "
         "the PDFs out with --no-pdf",
     },
@@ -364,7 +367,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{out} is a hidden folder of the project (like .git)",
     },
     "@output.foreign": {
-        "fi": "{out} ei ole tyhjä eikä soteneg ole rakentanut sitä; poista se tai valitse "
+        "fi": "{out} ei ole tyhjä eikä soteneg ole koonnut sitä; poista se tai valitse "
         "toinen --out",
         "sv": "{out} är inte tom och har inte byggts av soteneg; ta bort den eller välj en "
         "annan --out",

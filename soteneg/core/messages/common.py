@@ -12,31 +12,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "ett av: {options}",
         "en": "one of: {options}",
     },
+    # Counts: `text.counted("@errors", n)` takes "#one" or "#other" by each language's
+    # plural rule (core.formats.PLURAL_RULES), so no phrase patches a number with
+    # brackets ("virhe(ttä)").
+    "@errors#one": {"fi": "{n} virhe", "sv": "{n} fel", "en": "{n} error"},
+    "@errors#other": {"fi": "{n} virhettä", "sv": "{n} fel", "en": "{n} errors"},
+    "@warnings#one": {"fi": "{n} varoitus", "sv": "{n} varning", "en": "{n} warning"},
+    "@warnings#other": {"fi": "{n} varoitusta", "sv": "{n} varningar", "en": "{n} warnings"},
+    "@documents#one": {"fi": "{n} asiakirja", "sv": "{n} dokument", "en": "{n} document"},
+    "@documents#other": {"fi": "{n} asiakirjaa", "sv": "{n} dokument", "en": "{n} documents"},
+    "@files#one": {"fi": "{n} tiedosto", "sv": "{n} fil", "en": "{n} file"},
+    "@files#other": {"fi": "{n} tiedostoa", "sv": "{n} filer", "en": "{n} files"},
+    "@pages#one": {"fi": "{n} sivu", "sv": "{n} sida", "en": "{n} page"},
+    "@pages#other": {"fi": "{n} sivua", "sv": "{n} sidor", "en": "{n} pages"},
     "@summary": {
-        "fi": "{errors} virhe(ttä), {warnings} varoitus(ta)",
-        "sv": "{errors} fel, {warnings} varning(ar)",
-        "en": "{errors} error(s), {warnings} warning(s)",
+        "fi": "{errors}, {warnings}",
+        "sv": "{errors}, {warnings}",
+        "en": "{errors}, {warnings}",
     },
     "@ok": {
-        "fi": "kunnossa: {documents} dokumenttia, ei ongelmia",
-        "sv": "i ordning: {documents} dokument, inga problem",
-        "en": "ok: {documents} documents, no problems",
+        "fi": "kunnossa: {documents}, ei ongelmia",
+        "sv": "i ordning: {documents}, inga problem",
+        "en": "ok: {documents}, no problems",
     },
     "@ok-with-warnings": {
-        "fi": "kunnossa: {documents} dokumenttia, ei virheitä, {warnings} varoitus(ta)",
-        "sv": "i ordning: {documents} dokument, inga fel, {warnings} varning(ar)",
-        "en": "ok: {documents} documents, no errors, {warnings} warning(s)",
+        "fi": "kunnossa: {documents}, ei virheitä, {warnings}",
+        "sv": "i ordning: {documents}, inga fel, {warnings}",
+        "en": "ok: {documents}, no errors, {warnings}",
     },
     "@preview-title": {
         "fi": "Sisällössä on virheitä",
-        "sv": "Innehållet har fel",
+        "sv": "Fel i innehållet",
         "en": "The content has problems",
     },
     "@preview-intro": {
-        "fi": "Sivustoa ei voitu rakentaa. Korjaa alla olevat kohdat ja tallenna: sivu "
-        "päivittyy itsestään.",
+        "fi": "Sivustoa ei voitu koota. Korjaa alla olevat kohdat ja tallenna: sivu "
+        "päivittyy automaattisesti.",
         "sv": "Webbplatsen kunde inte byggas. Rätta punkterna nedan och spara: sidan "
-        "uppdateras av sig själv.",
+        "uppdateras automatiskt.",
         "en": "The site could not be built. Fix the points below and save: the page "
         "reloads by itself.",
     },
@@ -48,39 +61,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # What `build` says when it is done.
     "@built": {
-        "fi": "rakennettu {files} tiedostoa kansioon {out} {s} sekunnissa "
-        "({written} kirjoitettu, {removed} poistettu)",
-        "sv": "byggde {files} filer i {out} på {s} s ({written} skrivna, {removed} borttagna)",
-        "en": "built {files} files into {out} in {s} s ({written} written, {removed} removed)",
+        "fi": "koottu {files} kansioon {out} {s} sekunnissa "
+        "(kirjoitettu {written}, poistettu {removed})",
+        "sv": "byggde {files} i {out} på {s} s (skrivna: {written}, borttagna: {removed})",
+        "en": "built {files} into {out} in {s} s ({written} written, {removed} removed)",
     },
     "@nothing-changed": {
-        "fi": "ei muutoksia: {files} tiedostoa kansiossa {out} ({s} s)",
-        "sv": "inget har ändrats: {files} filer i {out} ({s} s)",
-        "en": "nothing changed: {files} files in {out} ({s} s)",
+        "fi": "ei muutoksia: {files} kansiossa {out} ({s} s)",
+        "sv": "inget har ändrats: {files} i {out} ({s} s)",
+        "en": "nothing changed: {files} in {out} ({s} s)",
     },
     "@built-pdfs": {
-        "fi": "; PDF-tiedostot: {printed} tulostettu ({pages} sivua), {reused} ennallaan",
-        "sv": "; PDF-filer: {printed} utskrivna ({pages} sidor), {reused} oförändrade",
-        "en": "; PDFs: {printed} printed ({pages} pages), {reused} unchanged",
+        "fi": "; PDF-tiedostot: tulostettu {printed} ({pages}), ennallaan {reused}",
+        "sv": "; PDF-filer: utskrivna: {printed} ({pages}), oförändrade: {reused}",
+        "en": "; PDFs: {printed} printed ({pages}), {reused} unchanged",
     },
     "@built-pdfs-elsewhere": {
-        "fi": ", {count} jätetty muille osille (--shard)",
-        "sv": ", {count} lämnade åt andra delar (--shard)",
+        "fi": ", muille osille jätetty {count} (--shard)",
+        "sv": ", lämnade åt andra delar: {count} (--shard)",
         "en": ", {count} left to other shards",
     },
-    "@built-external-links": {
-        "fi": "; {count} ulkoista linkkiä luettelossa {report}",
-        "sv": "; {count} externa länkar listade i {report}",
-        "en": "; {count} external links listed in {report}",
+    "@built-external-links#one": {
+        "fi": "; {n} ulkoinen linkki luettelossa {report}",
+        "sv": "; {n} extern länk, listad i {report}",
+        "en": "; {n} external link, listed in {report}",
+    },
+    "@built-external-links#other": {
+        "fi": "; {n} ulkoista linkkiä luettelossa {report}",
+        "sv": "; {n} externa länkar, listade i {report}",
+        "en": "; {n} external links, listed in {report}",
     },
     # What the preview says in its terminal after each build.
     "@preview-build-ok": {
-        "fi": "{time} koontiversio {build}: kunnossa ({s} s)",
+        "fi": "{time} koonti {build}: kunnossa ({s} s)",
         "sv": "{time} bygge {build}: i ordning ({s} s)",
         "en": "{time} build {build}: ok ({s} s)",
     },
     "@preview-build-failed": {
-        "fi": "{time} koontiversio {build}: virheitä, katso yllä tai selaimessa ({s} s)",
+        "fi": "{time} koonti {build}: virheitä, katso yllä tai selaimessa ({s} s)",
         "sv": "{time} bygge {build}: fel, se ovan eller i webbläsaren ({s} s)",
         "en": "{time} build {build}: problems: see above or in the browser ({s} s)",
     },

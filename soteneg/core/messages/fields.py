@@ -33,7 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "wrong-type.entry": {
         "fi": "merkinnän pitää olla {expected}, ei {kind}",
         "sv": "posten ska vara {expected}, inte {kind}",
-        "en": "'the value' should be {expected}, not {kind}",
+        "en": "the entry should be {expected}, not {kind}",
     },
     # What a value should be ...
     "@type-text": {"fi": "teksti", "sv": "text", "en": "text"},
@@ -46,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ... and what it is.
     "@a-list": {"fi": "luettelo", "sv": "en lista", "en": "a list"},
-    "@kind-nothing": {"fi": "tyhjä", "sv": "tomt", "en": "nothing"},
+    "@kind-nothing": {"fi": "tyhjä arvo", "sv": "ett tomt värde", "en": "an empty value"},
     "@kind-mapping": {"fi": "sisäkkäisiä kenttiä", "sv": "underordnade fält", "en": "a mapping"},
     "@kind-text": {"fi": "teksti '{text}'", "sv": "texten '{text}'", "en": "the text '{text}'"},
     "invalid-value.one-of": {
@@ -65,13 +65,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write the full address, like https://example.fi/ (https, ending in /)",
     },
     "@hint-id": {
-        "fi": "tunnuksissa käytetään pieniä kirjaimia a–z, numeroita ja yhdysviivoja, "
+        "fi": "tunnuksissa käytetään pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä, "
         "esimerkiksi 'etela-savo'",
         "sv": "id skrivs med små bokstäver a–z, siffror och bindestreck, till exempel 'etela-savo'",
         "en": "ids use lowercase letters a–z, digits and hyphens, like 'etela-savo'",
     },
     "@hint-document-id": {
-        "fi": "dokumentin tunnus on sen polku content/-kansiossa ilman päätettä '.md'",
+        "fi": "asiakirjan tunnus on sen polku content/-kansiossa ilman päätettä '.md'",
         "sv": "ett dokuments id är dess sökväg under content/ utan '.md'",
         "en": "a document id is its path under content/ without '.md'",
     },
@@ -85,8 +85,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{field}': texten får ha högst {characters}",
         "en": "'{field}': String should have at most {characters}",
     },
-    "@one-character": {"fi": "1 merkki", "sv": "1 tecken", "en": "1 character"},
-    "@characters": {"fi": "{n} merkkiä", "sv": "{n} tecken", "en": "{n} characters"},
+    "@characters#one": {"fi": "{n} merkki", "sv": "{n} tecken", "en": "{n} character"},
+    "@characters#other": {"fi": "{n} merkkiä", "sv": "{n} tecken", "en": "{n} characters"},
     "invalid-value.too-few": {
         "fi": "'{field}': luettelossa pitää olla vähintään {items}, nyt {actual}",
         "sv": "'{field}': listan ska ha minst {items}, nu {actual}",
@@ -97,8 +97,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{field}': listan ska ha minst {items}, nu {actual}",
         "en": "'{field}': List should have at least {items} after validation, not {actual}",
     },
-    "@one-item": {"fi": "1 arvo", "sv": "1 värde", "en": "1 item"},
-    "@items": {"fi": "{n} arvoa", "sv": "{n} värden", "en": "{n} items"},
+    "@items#one": {"fi": "{n} arvo", "sv": "{n} värde", "en": "{n} item"},
+    "@items#other": {"fi": "{n} arvoa", "sv": "{n} värden", "en": "{n} items"},
     "invalid-value.greater-than": {
         "fi": "'{field}': arvon pitää olla suurempi kuin {limit}",
         "sv": "'{field}': värdet ska vara större än {limit}",
@@ -188,7 +188,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "invalid-value.round-ends-before-start": {
         "fi": "kierros päättyy ennen kuin se alkaa",
-        "sv": "rundan slutar innan den börjar",
+        "sv": "omgången slutar innan den börjar",
         "en": "the round ends before it starts",
     },
     "invalid-value.language-twice": {

@@ -89,9 +89,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "save the file as UTF-8",
     },
     "too-many-files": {
-        "fi": "{count} dokumenttia jäi lukematta, koska niitä on enemmän kuin sallitaan",
-        "sv": "{count} dokument över gränsen lästes inte",
-        "en": "{count} documents beyond the limit were not read",
+        "fi": "asiakirjoja on enemmän kuin {limit}; lukematta jäi {count}",
+        "sv": "fler än {limit} dokument; {count} lästes inte",
+        "en": "more than {limit} documents; {count} not read",
     },
     "too-many-files.templates": {
         "fi": "kansiossa templates/ on yli {limit} tiedostoa; loput jätettiin lukematta",
@@ -110,7 +110,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "start it with front matter between '---' lines, or run 'soteneg new'",
     },
     "front-matter-missing": {
-        "fi": "dokumentin pitää alkaa metatiedoilla: rivi '---', kentät ja lopuksi rivi '---'",
+        "fi": "asiakirjan pitää alkaa metatiedoilla: rivi '---', kentät ja lopuksi rivi '---'",
         "sv": "ett dokument ska börja med metadata: en rad '---', fälten och en avslutande "
         "rad '---'",
         "en": "a document must start with front matter: a line '---', fields, and a closing '---'",
@@ -136,7 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the front matter is not a list of 'key: value' fields",
     },
     "invalid-value.document-type": {
-        "fi": "tuntematon dokumenttityyppi '{type}'",
+        "fi": "tuntematon asiakirjatyyppi '{type}'",
         "sv": "okänd dokumenttyp '{type}'",
         "en": "unknown document type '{type}'",
     },
@@ -147,13 +147,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the data file {path} is missing",
     },
     "data-invalid": {
-        "fi": "datatiedosto on luettelo merkintöjä, joista jokainen alkaa rivillä '- id:'",
-        "sv": "en datafil är en lista med poster som var och en börjar med '- id:'",
-        "en": "a data file is a list of entries, each starting with '- id:'",
+        "fi": "datatiedoston pitää olla luettelo merkinnöistä, joista kukin alkaa rivillä '- id:'",
+        "sv": "en datafil ska vara en lista med poster som var och en börjar med '- id:'",
+        "en": "a data file must be a list of entries, each starting with '- id:'",
     },
     "duplicate-id": {
         "fi": "tunnus '{id}' on jo käytössä merkinnässä {entry}",
-        "sv": "id '{id}' används redan av post {entry}",
+        "sv": "id '{id}' används redan av posten {entry}",
         "en": "id '{id}' is already used by entry {entry}",
     },
     "config-missing": {

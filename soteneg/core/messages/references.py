@@ -14,8 +14,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "party '{value}' is not defined",
     },
     "unknown-era": {
-        "fi": "aikakautta '{value}' ei ole määritelty",
-        "sv": "eran '{value}' är inte definierad",
+        "fi": "kautta '{value}' ei ole määritelty",
+        "sv": "perioden '{value}' är inte definierad",
         "en": "era '{value}' is not defined",
     },
     "unknown-region": {
@@ -25,7 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "unknown-round": {
         "fi": "kierrosta '{value}' ei ole määritelty",
-        "sv": "rundan '{value}' är inte definierad",
+        "sv": "omgången '{value}' är inte definierad",
         "en": "round '{value}' is not defined",
     },
     "unknown-person": {
@@ -36,12 +36,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- themes and sections -------------------------------------------------------------
     "theme-not-in-round": {
         "fi": "teemasta '{theme}' ei neuvotella kierroksella '{round}'",
-        "sv": "temat '{theme}' förhandlas inte i rundan '{round}'",
+        "sv": "temat '{theme}' förhandlas inte i omgången '{round}'",
         "en": "theme '{theme}' is not negotiated in round '{round}'",
     },
     "theme-not-in-round:hint": {
         "fi": "kierroksen teemat ovat: {themes}",
-        "sv": "rundans teman är: {themes}",
+        "sv": "omgångens teman är: {themes}",
         "en": "the round's themes are: {themes}",
     },
     "theme-section-level": {
@@ -72,13 +72,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown heading attribute '{name}' (allowed: #id, .class, theme=…)",
     },
     "duplicate-document": {
-        "fi": "kohteelle {where} on jo dokumentti, jonka tyyppi on {type}: {file}",
+        "fi": "kohteelle {where} on jo asiakirja, jonka tyyppi on {type}: {file}",
         "sv": "det finns redan ett dokument av typen {type} för {where}: {file}",
         "en": "there is already a {type} document for {where}: {file}",
     },
     # --- translations --------------------------------------------------------------------
     "unknown-translation": {
-        "fi": "translation_of '{target}' ei ole dokumentti",
+        "fi": "translation_of '{target}' ei ole asiakirja",
         "sv": "translation_of '{target}' är inte ett dokument",
         "en": "translation_of '{target}' is not a document",
     },
@@ -93,7 +93,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{target}' is itself a translation; point to the original '{original}'",
     },
     "translation-type": {
-        "fi": "'{target}' on tyyppiä {theirs}, tämä dokumentti tyyppiä {mine}",
+        "fi": "'{target}' on tyyppiä {theirs}, tämä asiakirja tyyppiä {mine}",
         "sv": "'{target}' är av typen {theirs}, det här dokumentet av typen {mine}",
         "en": "'{target}' is a {theirs}, this is a {mine}",
     },
@@ -103,16 +103,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} '{mine}' differs from the original's '{theirs}'",
     },
     "duplicate-translation": {
-        "fi": "{file} on jo käännös dokumentista '{target}' kielelle '{lang}'",
+        "fi": "{file} on jo käännös asiakirjasta '{target}' kielelle '{lang}'",
         "sv": "{file} översätter redan '{target}' till '{lang}'",
         "en": "{file} already translates '{target}' into '{lang}'",
     },
     "translation-outdated": {
-        "fi": "{original} on muuttunut sen jälkeen, kun tämä käännös tehtiin siitä "
+        "fi": "{original} on muuttunut tämän käännöksen tekemisen jälkeen "
         "(versio {recorded}, nyt {current})",
-        "sv": "{original} har ändrats sedan den här översättningen gjordes från den "
+        "sv": "{original} har ändrats sedan den här översättningen gjordes "
         "(version {recorded}, nu {current})",
-        "en": "{original} has changed since this translation was made from it "
+        "en": "{original} has changed since this translation was made "
         "(version {recorded}, now {current})",
     },
     "translation-outdated:hint": {
@@ -132,7 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "add it to `languages:` in site.yaml, or change `lang`",
     },
     "language-without-content": {
-        "fi": "'{lang}' on kentässä languages, mutta yksikään dokumentti ei ole sillä "
+        "fi": "'{lang}' on kentässä languages, mutta yksikään asiakirja ei ole sillä "
         "kielellä, joten sivustolla ei ole sivuja /{lang}/",
         "sv": "'{lang}' finns i languages, men inget dokument är skrivet på det, så "
         "webbplatsen har inga sidor under /{lang}/",
@@ -140,15 +140,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "site has no /{lang}/ pages",
     },
     "language-without-content:hint": {
-        "fi": "kirjoita dokumentteja, joissa on `lang: {lang}`, tai poista '{lang}' "
+        "fi": "kirjoita asiakirjoja, joissa on `lang: {lang}`, tai poista '{lang}' "
         "kentästä languages",
         "sv": "skriv dokument med `lang: {lang}`, eller ta bort '{lang}' ur languages",
         "en": "write documents with `lang: {lang}`, or remove '{lang}' from languages",
     },
     # --- links and images in a document --------------------------------------------------
     "image-alt-missing": {
-        "fi": "kuvalla '{href}' ei ole vaihtoehtoista tekstiä",
-        "sv": "bilden '{href}' saknar alternativ text",
+        "fi": "kuvalta '{href}' puuttuu tekstivastine",
+        "sv": "bilden '{href}' saknar textalternativ",
         "en": "the image '{href}' has no alternative text",
     },
     "image-alt-missing:hint": {
@@ -162,7 +162,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the image '{href}' is not a file in the project",
     },
     "remote-image:hint": {
-        "fi": "tallenna kuva dokumentin viereen ja linkitä se tiedostonimellä",
+        "fi": "tallenna kuva asiakirjan viereen ja linkitä se tiedostonimellä",
         "sv": "spara bilden bredvid dokumentet och länka till den med dess filnamn",
         "en": "save the image beside the document and link it by its file name",
     },
@@ -177,12 +177,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "use an https:// address or a relative link to a file in content/",
     },
     "broken-anchor": {
-        "fi": "tässä dokumentissa ei ole otsikkoa '#{anchor}'",
+        "fi": "tässä asiakirjassa ei ole otsikkoa '#{anchor}'",
         "sv": "det finns ingen rubrik '#{anchor}' i det här dokumentet",
         "en": "there is no heading '#{anchor}' in this document",
     },
     "broken-anchor.in-target": {
-        "fi": "dokumentissa '{path}' ei ole otsikkoa '#{anchor}'",
+        "fi": "asiakirjassa '{path}' ei ole otsikkoa '#{anchor}'",
         "sv": "'{path}' har ingen rubrik '#{anchor}'",
         "en": "'{path}' has no heading '#{anchor}'",
     },
@@ -192,69 +192,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{href}' leads outside {dir}/",
     },
     "link-outside-content:hint": {
-        "fi": "linkitä vain kansiossa content/ oleviin dokumentteihin",
+        "fi": "linkitä vain kansiossa content/ oleviin asiakirjoihin",
         "sv": "länka bara till dokument i content/",
         "en": "link only to documents inside content/",
     },
     "broken-link": {
-        "fi": "'{path}' ei ole dokumentti",
+        "fi": "'{path}' ei ole asiakirja",
         "sv": "'{path}' är inte ett dokument",
         "en": "'{path}' is not a document",
     },
     # --- regions in time (time_checks) ---------------------------------------------------
-    "@period.from-to": {
-        "fi": "{start}–{end}",
-        "sv": "från {start} till {end}",
-        "en": "from {start} to {end}",
-    },
-    "@period.from": {
-        "fi": "{start} alkaen",
-        "sv": "från {start}",
-        "en": "from {start}",
-    },
-    "@period.until": {
-        "fi": "{end} asti",
-        "sv": "till och med {end}",
-        "en": "until {end}",
-    },
+    # A period is written by core.formats ("1.1.2023 alkaen", "fr.o.m. 1.1.2023"); this
+    # is the one that has neither end.
+    "@days#one": {"fi": "{n} päivä", "sv": "{n} dag", "en": "{n} day"},
+    "@days#other": {"fi": "{n} päivää", "sv": "{n} dagar", "en": "{n} days"},
     "@period.always": {
         "fi": "aina",
         "sv": "alltid",
         "en": "at all times",
     },
     "region-not-in-round": {
-        "fi": "alue '{region}' on voimassa {period}, mutta kierros '{round}' kestää {start}–{end}",
-        "sv": "området '{region}' gäller {period}, men rundan '{round}' pågår från "
-        "{start} till {end}",
-        "en": "region '{region}' is valid {period}, but round '{round}' runs from {start} to {end}",
+        "fi": "alue '{region}' on voimassa {period}, mutta kierros '{round}' kestää {round_period}",
+        "sv": "området '{region}' gäller {period}, men omgången '{round}' pågår {round_period}",
+        "en": "region '{region}' is valid {period}, but round '{round}' runs {round_period}",
     },
     "@region-not-in-round.successor": {
-        "fi": "nimeä sen silloin voimassa ollut seuraaja: {regions}",
-        "sv": "ange dess efterföljare som gällde då: {regions}",
-        "en": "name its successor valid then: {regions}",
+        "fi": "käytä sen sijaan silloin voimassa ollutta seuraajaa: {regions}",
+        "sv": "ange i stället dess efterträdare som gällde då: {regions}",
+        "en": "use its successor valid then instead: {regions}",
     },
     "@region-not-in-round.successors": {
-        "fi": "nimeä jokin sen silloin voimassa olleista seuraajista: {regions}",
-        "sv": "ange en av dess efterföljare som gällde då: {regions}",
-        "en": "name one of its successors valid then: {regions}",
+        "fi": "käytä sen sijaan jotakin silloin voimassa olleista seuraajista: {regions}",
+        "sv": "ange i stället en av dess efterträdare som gällde då: {regions}",
+        "en": "use one of its successors valid then instead: {regions}",
     },
     "@region-not-in-round.no-successor": {
         "fi": "mikään alueen '{region}' seuraaja ei ollut silloin voimassa: tarkista "
         "`round` tai alueen valid_from ja valid_to tiedostossa {file}",
-        "sv": "ingen efterföljare till '{region}' gällde då: kontrollera `round`, eller "
+        "sv": "ingen efterträdare till '{region}' gällde då: kontrollera `round`, eller "
         "områdets valid_from och valid_to i {file}",
         "en": "no successor of '{region}' was valid then: check `round`, or the region's "
         "valid_from and valid_to in {file}",
     },
     "@region-not-in-round.predecessor": {
-        "fi": "nimeä sen silloin voimassa ollut edeltäjä: {regions}",
-        "sv": "ange dess föregångare som gällde då: {regions}",
-        "en": "name its predecessor valid then: {regions}",
+        "fi": "käytä sen sijaan silloin voimassa ollutta edeltäjää: {regions}",
+        "sv": "ange i stället dess föregångare som gällde då: {regions}",
+        "en": "use its predecessor valid then instead: {regions}",
     },
     "@region-not-in-round.predecessors": {
-        "fi": "nimeä jokin sen silloin voimassa olleista edeltäjistä: {regions}",
-        "sv": "ange en av dess föregångare som gällde då: {regions}",
-        "en": "name one of its predecessors valid then: {regions}",
+        "fi": "käytä sen sijaan jotakin silloin voimassa olleista edeltäjistä: {regions}",
+        "sv": "ange i stället en av dess föregångare som gällde då: {regions}",
+        "en": "use one of its predecessors valid then instead: {regions}",
     },
     "@region-not-in-round.no-predecessor": {
         "fi": "mikään alueen '{region}' edeltäjä ei ollut silloin voimassa: tarkista "
@@ -266,14 +254,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "succession-cycle": {
         "fi": "seuraajien ketju palaa alueeseen '{first}': {cycle}",
-        "sv": "kedjan av efterföljare återvänder till '{first}': {cycle}",
+        "sv": "kedjan av efterträdare återvänder till '{first}': {cycle}",
         "en": "succession returns to '{first}': {cycle}",
     },
     "succession-cycle:hint": {
         "fi": "alueen seuraajiksi merkitään vain alueita, jotka alkavat sen päätyttyä; "
         "poista '{last}' alueen '{region}' kentästä succeeded_by",
-        "sv": "ett område efterföljs bara av områden som börjar efter att det upphört; ta "
-        "bort '{last}' ur succeeded_by för '{region}'",
+        "sv": "ett område efterträds bara av områden som börjar efter att det har upphört; "
+        "ta bort '{last}' ur succeeded_by för '{region}'",
         "en": "a region is succeeded only by regions that begin after it ends; remove "
         "'{last}' from the succeeded_by of '{region}'",
     },
@@ -297,17 +285,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "succession-without-end": {
         "fi": "alueella '{region}' on seuraajia, mutta ei kenttää valid_to",
-        "sv": "området '{region}' har efterföljare men inget valid_to",
+        "sv": "området '{region}' har efterträdare men inget valid_to",
         "en": "region '{region}' has successors but no valid_to",
     },
     "succession-without-end.never": {
         "fi": "alueella '{region}' on seuraajia, mutta se ei pääty koskaan ({end})",
-        "sv": "området '{region}' har efterföljare men upphör aldrig ({end})",
+        "sv": "området '{region}' har efterträdare men upphör aldrig ({end})",
         "en": "region '{region}' has successors but never ends ({end})",
     },
     "@succession-without-end.day-before": {
         "fi": "lisää valid_to: {day}, seuraajien alkua edeltävä päivä",
-        "sv": "lägg till valid_to: {day}, dagen före efterföljarnas början",
+        "sv": "lägg till valid_to: {day}, dagen före efterträdarnas början",
         "en": "add valid_to: {day}, the day before its successors begin",
     },
     "@succession-without-end.last-day": {
@@ -317,30 +305,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "succession-gap.no-start": {
         "fi": "alue '{region}' päättyy {end}, ja sen seuraajalta '{successor}' puuttuu valid_from",
-        "sv": "området '{region}' upphör {end}, och dess efterföljare '{successor}' "
+        "sv": "området '{region}' upphör den {end}, och dess efterträdare '{successor}' "
         "saknar valid_from",
         "en": "region '{region}' ends on {end}, and its successor '{successor}' has no valid_from",
     },
     "succession-gap.gap": {
         "fi": "alue '{region}' päättyy {end}, ja sen seuraaja '{successor}' alkaa "
-        "{begins}: {days} päivä(ä) ilman kumpaakaan",
-        "sv": "området '{region}' upphör {end}, och dess efterföljare '{successor}' "
-        "börjar {begins}: {days} dag(ar) utan någotdera",
+        "{begins}: väliin jää {days}, jolloin kumpikaan ei ole voimassa",
+        "sv": "området '{region}' upphör den {end}, och dess efterträdare '{successor}' "
+        "börjar den {begins}: under {days} gäller ingetdera",
         "en": "region '{region}' ends on {end}, and its successor '{successor}' begins on "
-        "{begins}: {days} day(s) without either",
+        "{begins}: {days} without either",
     },
     "succession-gap.overlap": {
         "fi": "alue '{region}' päättyy {end}, ja sen seuraaja '{successor}' alkaa "
-        "{begins}: {days} päivä(ä), jolloin molemmat ovat voimassa",
-        "sv": "området '{region}' upphör {end}, och dess efterföljare '{successor}' "
-        "börjar {begins}: {days} dag(ar) med båda",
+        "{begins}: {days}, jolloin molemmat ovat voimassa",
+        "sv": "området '{region}' upphör den {end}, och dess efterträdare '{successor}' "
+        "börjar den {begins}: under {days} gäller båda",
         "en": "region '{region}' ends on {end}, and its successor '{successor}' begins on "
-        "{begins}: {days} day(s) with both",
+        "{begins}: {days} when both are valid",
     },
     "@succession-gap.hint": {
         "fi": "seuraaja alkaa edeltäjän päättymistä seuraavana päivänä: valid_from: "
         "{expected} alueelle '{successor}', tai korjaa alueen '{region}' valid_to",
-        "sv": "en efterföljare börjar dagen efter att föregångaren upphör: valid_from: "
+        "sv": "en efterträdare börjar dagen efter att föregångaren har upphört: valid_from: "
         "{expected} för '{successor}', eller rätta valid_to för '{region}'",
         "en": "a successor begins the day after its predecessor ends: valid_from: "
         "{expected} for '{successor}', or correct valid_to of '{region}'",
@@ -350,7 +338,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{expected} alueelle '{successor}', tai korjaa alueen '{region}' valid_to; jos "
         "väli on historiaa (esimerkiksi vuodet uudistuksen raukeamisesta hyvinvointialueisiin), "
         "kerro syy alueen '{region}' kentässä gap",
-        "sv": "en efterträdare börjar dagen efter att föregångaren upphör: valid_from: "
+        "sv": "en efterträdare börjar dagen efter att föregångaren har upphört: valid_from: "
         "{expected} för '{successor}', eller rätta valid_to för '{region}'; om uppehållet "
         "är historia (till exempel åren mellan att reformen förföll och välfärdsområdena), "
         "ange orsaken i fältet gap för '{region}'",
@@ -360,16 +348,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reason in gap of '{region}'",
     },
     "region-outside-era": {
-        "fi": "alue '{region}' on voimassa {period}, eli aikakautensa '{era}' ulkopuolella "
-        "(aikakausi on voimassa {era_period})",
-        "sv": "området '{region}' gäller {period}, utöver sin era '{era}', som gäller {era_period}",
-        "en": "region '{region}' is valid {period}, beyond its era '{era}', valid {era_period}",
+        "fi": "alue '{region}' on voimassa {period} eli kautensa '{era}' ulkopuolella "
+        "(kausi on voimassa {era_period})",
+        "sv": "området '{region}' gäller {period}, utanför sin period '{era}', som gäller "
+        "{era_period}",
+        "en": "region '{region}' is valid {period}, outside its era '{era}', valid {era_period}",
     },
     "region-outside-era:hint": {
-        "fi": "anna alueelle sen oman ajan päivämäärät (valid_from, valid_to) tai nimeä "
-        "aikakausi, johon se kuuluu",
+        "fi": "anna alueelle sen oman ajan päivämäärät (valid_from, valid_to) tai merkitse "
+        "kausi, johon se kuuluu",
         "sv": "ge området datumen för dess egen tid (valid_from, valid_to), eller ange "
-        "den era det hör till",
+        "den period det hör till",
         "en": "give the region the dates of its own time (valid_from, valid_to), or name "
         "the era it belongs to",
     },

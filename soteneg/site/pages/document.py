@@ -156,10 +156,12 @@ def _metadata(
     tags = [
         ("dcterms.title", meta.title),
         ("dcterms.date", meta.date.isoformat()),
-        ("dcterms.type", i18n.text(meta.type, lang)),
+        ("dcterms.type", i18n.type_label(meta.type, lang)),
     ]
     if keywords:
-        tags += [("keywords", ", ".join(keywords)), ("dcterms.subject", ", ".join(keywords))]
+        # Semicolons: a theme's name may hold a comma ("Palvelujen rahoitus, investoinnit
+        # ja tuottavuus").
+        tags += [("keywords", "; ".join(keywords)), ("dcterms.subject", "; ".join(keywords))]
     if about["region"]:
         tags.append(("dcterms.spatial", about["region"]["name"]))
     if about["round"]:
@@ -191,7 +193,7 @@ def _metadata(
 
 
 def _filters(meta: DocumentMeta, about: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
-    found = [(i18n.text("document_type", lang), i18n.text(meta.type, lang))]
+    found = [(i18n.text("document_type", lang), i18n.type_label(meta.type, lang))]
     if about["round"]:
         found.append((i18n.text("round", lang), about["round"]["name"]))
     if about["region"]:
@@ -222,7 +224,7 @@ def version_page(
     )
     context["doc"] = {
         "type": meta.type,
-        "type_label": i18n.text(meta.type, lang),
+        "type_label": i18n.type_label(meta.type, lang),
         "title": meta.title,
         "date": i18n.format_date(meta.date, lang),
         "date_iso": meta.date.isoformat(),

@@ -106,6 +106,7 @@ def search_page(site: Site, chrome: Chrome) -> Page:
     )
     context["bundle"] = routes.href(routes.SEARCH_INDEX, chrome.base)
     context["base"] = chrome.base
+    context["search_ui"] = dict(i18n.SEARCH_UI[chrome.lang])
     return Page(
         routes.localize(routes.SEARCH, chrome.lang, site.default_lang), SEARCH_TEMPLATE, context
     )

@@ -44,6 +44,7 @@ def round_info(site: Site, rnd: Round, chrome: Chrome) -> dict[str, Any]:
         "end": i18n.format_date(rnd.end, lang),
         "start_iso": rnd.start.isoformat(),
         "end_iso": rnd.end.isoformat(),
+        "period": eras.period(rnd.start, rnd.end, lang),
         "parties": eras.parties_text(site, rnd, lang),
     }
 

@@ -137,8 +137,7 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
     context["timeline"] = [
         {
             **round_info(site, rnd, chrome),
-            "negotiation": doc_link(site, site.slot("negotiation", rnd.id, region_id), chrome),
-            "assessment": doc_link(site, site.slot("assessment", rnd.id, region_id), chrome),
+            **_labelled(site, rnd.id, region_id, chrome),
             "packet": chrome.packet(rnd.id, region_id),
         }
         for rnd in reversed(region_rounds(site, region_id))
@@ -149,6 +148,22 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
         else None
     )
     return Page(routes.localize(path, lang, site.default_lang), REGION_TEMPLATE, context)
+
+
+def _labelled(site: Site, round_id: str, region_id: str, chrome: Chrome) -> dict[str, Any]:
+    """A round's documents on a region's page, each after its type ("THL:n arvio: …");
+    the type is left out where the title already begins with it, so that the line does
+    not say it twice ("THL:n arvio: THL:n arvio: Uusimaa, syksy 2018")."""
+    found: dict[str, Any] = {}
+    for kind in ("negotiation", "assessment"):
+        link = doc_link(site, site.slot(kind, round_id, region_id), chrome)
+        label = chrome.t(kind)
+        # Only in the page's language: before a title in another language ("THL:n arvio:
+        # …" on a Swedish page) the label says in the reader's words what it is.
+        said = link is not None and link["title"].casefold().startswith(label.casefold())
+        found[kind] = link
+        found[f"{kind}_label"] = None if said else label
+    return found
 
 
 def region_rounds(site: Site, region_id: str) -> tuple[Round, ...]:

@@ -60,6 +60,15 @@ def _compared(
     }
 
 
+def _counts(diff: Mapping[str, Any], lang: str) -> str:
+    """What changed, counted in each language's plural forms: "lisätty 1 sana, poistettu
+    2 sanaa"."""
+    if diff["unchanged"]:
+        return i18n.text("unchanged", lang)
+    added = i18n.counted("words_added", diff["added"], lang)
+    return f"{added}, {i18n.counted('words_removed', diff['removed'], lang)}"
+
+
 def has_sections(
     site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered]
 ) -> bool:
@@ -188,6 +197,7 @@ def theme_region_page(
                 entry["diff"] = _compared(previous[0], site.published[found[0]], theme_id, rendered)
                 if entry["diff"] is not None:
                     entry["diff"]["label"] = label
+                    entry["diff"]["counts"] = _counts(entry["diff"], lang)
                 else:
                     shown = site.published[found[0]].meta
                     assert shown is not None
