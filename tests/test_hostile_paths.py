@@ -147,7 +147,7 @@ def test_odd_but_plausible_content_gives_problems_not_tracebacks(tmp_path: Path)
     regions = root / "content/regions.yaml"
     regions.write_text(
         regions.read_text(encoding="utf-8").replace(
-            "valid_to: 2022-12-31", "valid_to: 9999-12-31", 1
+            "valid_to: 2019-03-08", "valid_to: 9999-12-31", 1
         ),
         encoding="utf-8",
     )
