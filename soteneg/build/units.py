@@ -129,6 +129,10 @@ def plan_units(
     def slot(kind: str, round_id: str, region_id: str = "") -> str:
         return listed(site.slots.get((kind, round_id, region_id)))
 
+    def assessed(round_id: str, region_id: str) -> str:
+        """Every assessment of a unit in a round (THL's, AVI's): a page lists them all."""
+        return "+".join(listed(g.id) for g in site.assessments(round_id, region_id)) or "-"
+
     units: list[Unit] = []
 
     def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
@@ -136,6 +140,7 @@ def plan_units(
         used = inputs.templates.get(template, "(missing)")
         units.append(Unit(key, template, fingerprint(g, key, used, *parts), make))
 
+    default = chrome_for(site.default_lang)
     for group in site.groups.values():
         for lang in site.languages:
             doc = group.version(lang)
@@ -159,8 +164,22 @@ def plan_units(
                     [listed(group.id)],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
                 )
+        # Versions in languages the interface does not speak (North, Inari, Skolt Sámi):
+        # a page of their own below the document in the default language's tree, with
+        # the default language's interface.
+        for lang, doc in group.versions.items():
+            if lang in site.languages:
+                continue
+            fresh = "" if doc is group.original else version_of(group.original)
+            add(
+                f"doc:{group.id}:{lang}",
+                DOCUMENT_TEMPLATE,
+                [listed(group.id), inputs.render_key(doc.id), fresh],
+                lambda group=group, doc=doc: version_page(
+                    site, group, doc, rendered[doc.id], default
+                ),
+            )
 
-    default = chrome_for(site.default_lang)
     add("404", ix.NOT_FOUND_TEMPLATE, [], lambda: ix.not_found_page(site, default))
     for lang in site.languages:
         chrome = chrome_for(lang)
@@ -212,7 +231,7 @@ def plan_units(
             # A round lists the regions of its time only; who they are is data (site-wide).
             parts = [slot("summary", rnd.id)]
             for r in eras.regions_in_round(site, rnd):
-                parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+                parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
             add(
                 f"round:{rnd.id}:{lang}",
                 rg.ROUND_TEMPLATE,
@@ -222,7 +241,7 @@ def plan_units(
         for r in site.data.regions:
             parts = []
             for rnd in rg.region_rounds(site, r):
-                parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+                parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
             add(
                 f"region:{r}:{lang}",
                 rg.REGION_TEMPLATE,
