@@ -218,7 +218,7 @@ def plan_units(
         add(
             f"search:{lang}",
             ix.SEARCH_TEMPLATE,
-            [],
+            [",".join(ix.sami_languages(site))],
             lambda chrome=chrome: ix.search_page(site, chrome),
         )
         add(
