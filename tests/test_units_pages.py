@@ -216,7 +216,7 @@ def test_rounds_show_chair_experts_and_legal_basis(bundled: Path) -> None:
     assert (
         "Neuvotteluosapuolet: Sosiaali- ja terveysministeriö, Valtiovarainministeriö ja "
         "Sisäministeriö Puheenjohtaja: Valtiovarainministeriö Asiantuntijat: Terveyden ja "
-        "hyvinvoinnin laitos ja Aluehallintovirasto"
+        "hyvinvoinnin laitos (THL) ja Aluehallintovirasto (AVI)"
     ) in fi
     assert (
         "Säädösperusta: Laki sosiaali- ja terveydenhuollon järjestämisestä (612/2021) 24 § "
@@ -224,12 +224,16 @@ def test_rounds_show_chair_experts_and_legal_basis(bundled: Path) -> None:
     ) in fi
     sv = _text(_main(bundled / "sv/kierrokset/2024-hva/index.html"))
     assert "Ordförande: Finansministeriet" in sv
-    assert "Sakkunniga: Institutet för hälsa och välfärd och Regionförvaltningsverket" in sv
+    assert (
+        "Sakkunniga: Institutet för hälsa och välfärd (THL) och Regionförvaltningsverket (RFV)"
+    ) in sv
     assert "Lagen om ordnande av social- och hälsovård (612/2021) 24 §" in sv
     # The home page's current round (2025: no provision named, so none shown).
     home = _text(_main(bundled / "index.html"))
     assert "Puheenjohtaja: Valtiovarainministeriö" in home
-    assert "Asiantuntijat: Terveyden ja hyvinvoinnin laitos ja Aluehallintovirasto" in home
+    assert "Asiantuntijat: Terveyden ja hyvinvoinnin laitos (THL) ja Aluehallintovirasto (AVI)" in (
+        home
+    )
     assert "Säädösperusta" not in home
     # A practice round says it was held under a bill; a statutory one does not.
     practice = _text(_main(bundled / "kierrokset/2018-syksy/index.html"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from soteneg.content.models import Names, Round, Succession
+from soteneg.content.models import Names, Party, Round, Succession
 from soteneg.core import routes
 from soteneg.core.names import LANGS
 from soteneg.site import eras, i18n
@@ -74,13 +74,20 @@ def round_info(site: Site, rnd: Round, chrome: Chrome) -> dict[str, Any]:
         "chair": chair.name.get(lang) if chair is not None else None,
         # The expert bodies attend apart from the negotiating parties.
         "experts": i18n.listing(
-            [parties[p].name.get(lang) for p in rnd.experts if p in parties], lang
+            [_named(parties[p], lang) for p in rnd.experts if p in parties], lang
         ),
         "legal_basis": [provision(b.statute, b.section, b.name, lang) for b in rnd.legal_basis],
         # A practice round was held under a bill, not under the law: say so where the
         # round is shown, so that nobody takes it for a statutory one.
         "practice_note": i18n.text("practice_basis", lang) if rnd.kind == "practice" else None,
     }
+
+
+def _named(party: Party, lang: str) -> str:
+    """A party's name with its short name, which labels its assessments: "Terveyden ja
+    hyvinvoinnin laitos (THL)"."""
+    name = party.name.get(lang)
+    return f"{name} ({party.short.get(lang)})" if party.short is not None else name
 
 
 def provision(statute: str, section: str, name: Names | None, lang: str) -> str:

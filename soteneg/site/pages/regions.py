@@ -135,6 +135,8 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
                 "id": section,
                 "heading": heading,
                 "negotiated": negotiated,
+                # Packets are printed for units with a negotiation document only.
+                "packets": any(row["packet"] for t in tables for row in t["rows"]),
                 "issuers": [labels.issuer_label(site, i, lang) for i in issuers],
                 "tables": tables,
             }
