@@ -32,10 +32,9 @@ def grouped(site: Site, region_ids: Iterable[str], lang: str) -> list[EraGroup]:
     """`region_ids` by era, the newest era first, each by name; empty groups left out.
     Units of no era come after, by kind in the order of kinds.yaml, then the rest."""
     wanted = set(region_ids)
-    order = {r: i for i, r in enumerate(site.regions_sorted(lang))}
     groups = []
     for era, regions in timeline.eras_newest_first(site.data):
-        ids = sorted((r.id for r in regions if r.id in wanted), key=order.__getitem__)
+        ids = sorted_by_name(site, (r.id for r in regions if r.id in wanted), lang)
         if not ids:
             continue
         if era is not None:
@@ -298,3 +297,12 @@ def part_text(moved: Succession, lang: str) -> str:
     return i18n.text(
         "part_moved", lang, part=moved.part.get(lang), date=i18n.format_date(moved.date, lang)
     )
+
+
+def sorted_by_name(site: Site, region_ids: Iterable[str], lang: str) -> list[str]:
+    """`region_ids` in the order of their names in `lang` (site.regions_sorted's), at a
+    cost of how many they are, not of how many units the site has."""
+    order: dict[str, int] = site.remember(
+        ("name-order", lang), lambda: {r: i for i, r in enumerate(site.regions_sorted(lang))}
+    )
+    return sorted(set(region_ids), key=order.__getitem__)

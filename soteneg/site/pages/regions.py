@@ -211,14 +211,14 @@ def region_page(site: Site, region_id: str, chrome: Chrome) -> Page:
         }
         for area, member in eras.areas_of(site, region_id)
     ]
-    order = {r: i for i, r in enumerate(site.regions_sorted(lang))}
+    known = [m for m in region.members if m.unit in site.data.regions]
+    by_name = {r: i for i, r in enumerate(eras.sorted_by_name(site, (m.unit for m in known), lang))}
     context["members"] = [
         {
             **region_ref(site, member.unit, chrome),
             "period": eras.period(member.valid_from, member.valid_to, lang),
         }
-        for member in sorted(region.members, key=lambda m: order.get(m.unit, len(order)))
-        if member.unit in site.data.regions
+        for member in sorted(known, key=lambda m: by_name[m.unit])
     ]
     # Whole predecessors and successors, then those a part of which moved (with what and
     # when), each way; why the successors begin later, where the data says.
