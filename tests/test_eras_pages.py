@@ -23,6 +23,7 @@ from test_site import GOLDEN_SITE, build, project
 from soteneg.build.bodies import Bodies
 from soteneg.content import timeline
 from soteneg.content.loader import Content, DataSet
+from soteneg.content.models import Region
 from soteneg.pipeline import check
 from soteneg.site.index import BuildOptions, Site, build_site
 from soteneg.site.pages.page import Chrome
@@ -124,6 +125,23 @@ def test_round_pages_list_exactly_the_regions_of_their_round(golden_site: Path) 
             assert sorted(r for r, *_ in rows) == sorted(regions), (prefix, round_id)
 
 
+def _negotiated(data: DataSet, region: Region) -> bool:
+    """Whether the ministries negotiate with the unit (its kind says; issue 25): a unit
+    they do not (the whole country) has no row in a theme's matrix, and a round's page
+    lists it only with a document of the round."""
+    kind = data.kinds.get(region.kind or "")
+    return kind is None or kind.negotiated
+
+
+def _documented(content: Content) -> set[tuple[str, str]]:
+    """(round, unit) of every document of a unit in a round."""
+    return {
+        (getattr(d.meta, "round", ""), getattr(d.meta, "region", ""))
+        for d in content.documents
+        if d.meta is not None
+    }
+
+
 def _pages(site: Path) -> Iterator[tuple[str, Path]]:
     for lang, prefix in LANG_ROOTS.items():
         for page in sorted((site / prefix).glob("kierrokset/*/index.html")):
@@ -140,7 +158,8 @@ def test_every_region_offered_a_cell_existed_in_that_round(
     region listed (round pages) or offered a cell (matrices) existed during that round,
     and each that existed during a round of the theme is offered its cell there."""
     site, root = (golden_site, GOLDEN_SITE) if which == "golden" else (bundled_site, REPO)
-    data = check(root).content.data
+    content = check(root).content
+    data, documented = content.data, _documented(content)
     checked = 0
     for _lang, page in _pages(site):
         kind, name = page.parent.parent.name, page.parent.name
@@ -149,7 +168,9 @@ def test_every_region_offered_a_cell_existed_in_that_round(
         if kind == "kierrokset":
             rnd = data.rounds[name]
             assert sorted(r for r, *_ in rows) == sorted(
-                r.id for r in timeline.regions_in(data, rnd)
+                r.id
+                for r in timeline.regions_in(data, rnd)
+                if _negotiated(data, r) or (rnd.id, r.id) in documented
             ), page
             checked += len(rows)
             continue
@@ -165,7 +186,7 @@ def test_every_region_offered_a_cell_existed_in_that_round(
             (r.id, rnd.id)
             for rnd in rounds
             for r in data.regions.values()
-            if timeline.valid_in(r, rnd)
+            if timeline.valid_in(r, rnd) and _negotiated(data, r)
         }
         assert offered == expected, page
         checked += len(offered)
@@ -173,12 +194,18 @@ def test_every_region_offered_a_cell_existed_in_that_round(
 
 
 def test_region_pages_show_only_their_own_rounds(bundled_site: Path) -> None:
-    data = check(REPO).content.data
+    content = check(REPO).content
+    data, documented = content.data, _documented(content)
     for region in data.regions.values():
         for prefix in LANG_ROOTS.values():
             main = _main(bundled_site / f"{prefix}maakunnat/{region.id}/index.html")
             listed = re.findall(r'<h3><a href="/(?:sv/)?kierrokset/([^/]+)/">', main)
-            assert listed == [r.id for r in reversed(timeline.rounds_of(data, region))], region.id
+            expected = [r.id for r in reversed(timeline.rounds_of(data, region))]
+            if not _negotiated(data, region):
+                # Nobody negotiates with the whole country: only its rounds with a document.
+                expected = [r for r in expected if (r, region.id) in documented]
+                assert expected == ["2024-hva"]
+            assert listed == expected, region.id
 
 
 def test_uusimaa_links_to_its_five_successors(bundled_site: Path) -> None:
@@ -193,22 +220,26 @@ def test_uusimaa_links_to_its_five_successors(bundled_site: Path) -> None:
         start = "(1.1.2023 alkaen)" if lang == "fi" else "(fr.o.m. 1.1.2023)"
         assert _text(section).count(start) == 5
     fi = _text(_main(bundled_site / "maakunnat/uusimaa/index.html"))
-    assert "Seuraajat" in fi and "Maakunta 31.12.2022 asti" in fi
+    assert "Seuraajat" in fi and "Maakunta 8.3.2019 asti" in fi
     sv = _text(_main(bundled_site / "sv/maakunnat/uusimaa/index.html"))
-    assert "Efterträdare" in sv and "Landskap t.o.m. 31.12.2022" in sv
+    assert "Efterträdare" in sv and "Landskap t.o.m. 8.3.2019" in sv
 
 
 def test_a_county_links_its_predecessor_with_its_period(bundled_site: Path) -> None:
     fi = _main(bundled_site / "maakunnat/pirkanmaa-hva/index.html")
     assert 'href="/maakunnat/pirkanmaa/">Pirkanmaa</a>' in fi
     text = _text(fi)
-    assert "Edeltäjä Pirkanmaa (31.12.2022 asti)" in text
+    # Kuhmoinen moved from Keski-Suomi to Pirkanmaa on 1 January 2021: a part, not a
+    # predecessor whose history the county continues (issue 25).
+    assert "Edeltäjät Pirkanmaa (8.3.2019 asti) Keski-Suomi (osa: Kuhmoinen 1.1.2021)" in text
     assert "Hyvinvointialue 1.1.2023 alkaen" in text
     # Helsinki is a city among the counties: its own word, from regions.yaml.
     helsinki = _text(_main(bundled_site / "maakunnat/helsinki/index.html"))
     assert "Kaupunki 1.1.2023 alkaen" in helsinki
     sv = _text(_main(bundled_site / "sv/maakunnat/pirkanmaa-hva/index.html"))
-    assert "Föregångare Birkaland (t.o.m. 31.12.2022)" in sv
+    assert (
+        "Föregångare Birkaland (t.o.m. 8.3.2019) Mellersta Finland (en del: Kuhmois 1.1.2021)" in sv
+    )
     assert "Välfärdsområde fr.o.m. 1.1.2023" in sv
 
 
@@ -229,17 +260,18 @@ def test_a_countys_theme_page_continues_its_predecessors_history(bundled_site: P
         "r-2018-syksy-pirkanmaa",
         "r-2018-kevat-pirkanmaa",
     ]
-    own, autumn, spring = (text for _, text in history)
+    later, own, autumn, spring = (text for _, text in history)
+    assert "Ei asiakirjaa" in later  # the county has no document of 2025
     assert (
         "Muutokset edeltäjän viimeiseen kierrokseen (edeltäjä: Pirkanmaa; kierros: Syksy 2018)"
         in own
     )
-    assert "Edeltäjä: Pirkanmaa (maakunta 31.12.2022 asti)" in autumn
+    assert "Edeltäjä: Pirkanmaa (maakunta 8.3.2019 asti)" in autumn
     assert "Muutokset edelliseen kierrokseen (edellinen kierros: Kevät 2018)" in autumn
     assert "Ensimmäinen kierros, jolla teema on mukana." in spring
     assert "Ensimmäinen" not in own + autumn
     sv = _history(bundled_site / "sv/teemat/saatavuus/pirkanmaa-hva/index.html")
-    assert "Föregångare: Birkaland (landskap t.o.m. 31.12.2022)" in sv[1][1]
+    assert "Föregångare: Birkaland (landskap t.o.m. 8.3.2019)" in sv[2][1]
     # A split: every county of Uusimaa that negotiates the theme has Uusimaa's past.
     for county in ("helsinki", "keski-uusimaa-hva", "ita-uusimaa-hva"):
         ids = [h for h, _ in _history(bundled_site / f"teemat/saatavuus/{county}/index.html")]
@@ -256,15 +288,17 @@ def test_the_golden_split_and_the_one_to_one_successor(golden_site: Path) -> Non
     ]
     assert (
         "Muutokset edeltäjän viimeiseen kierrokseen (edeltäjä: Uusimaa; kierros: Syksy 2018)"
-        in helsinki[0][1]
+        in helsinki[1][1]
     )
     county = _history(golden_site / "sv/teemat/saatavuus/etela-savo-hva/index.html")
     assert (
         "Ändringar sedan föregångarens sista omgång (föregångare: Södra Savolax; omgång: "
         "Hösten 2018)"
-    ) in county[0][1]
+    ) in county[1][1]
+    # Its 2025 section is compared with its own 2024 one (issue 25's follow-up round).
+    assert "(föregående omgång: Förhandlingarna 2024)" in county[0][1]
     # Etelä-Savo's first section is the first of the theme in this history.
-    assert "Den första omgången med temat." in county[1][1]
+    assert "Den första omgången med temat." in county[2][1]
     matrix = _main(golden_site / "teemat/saatavuus/index.html")
     assert 'href="/neuvottelut/teemat/saatavuus/vantaa-kerava-hva/"' in matrix
 
@@ -276,12 +310,12 @@ def test_round_and_documents_show_kind_and_parties(golden_site: Path) -> None:
     fi = _text(_main(golden_site / "kierrokset/2024-hva/index.html"))
     assert "Lakisääteinen neuvottelu, 1.1.2024–31.12.2024" in fi
     assert (
-        "Neuvotteluosapuolet: sosiaali- ja terveysministeriö ja Valtiovarainministeriö sekä "
-        "kukin alue"
+        "Neuvotteluosapuolet: sosiaali- ja terveysministeriö, Valtiovarainministeriö ja "
+        "sisäministeriö sekä kukin alue"
     ) in fi
     sv = _text(_main(golden_site / "sv/kierrokset/2024-hva/helsinki/index.html"))
     assert "Lagstadgad förhandling · Förhandlingsparter: social- och hälsovårdsministeriet, " in sv
-    assert "Finansministeriet och Helsingfors stad" in sv
+    assert "Finansministeriet, inrikesministeriet och Helsingfors stad" in sv
     practice = _text(_main(golden_site / "kierrokset/2018-syksy/uusimaa/index.html"))
     assert (
         "Harjoitusneuvottelu · Neuvotteluosapuolet: sosiaali- ja terveysministeriö ja Uusimaa"
@@ -343,11 +377,13 @@ def test_the_words_for_units_come_from_eras_yaml(tmp_path: Path) -> None:
     result = build(root, out)
     assert result.returncode == 0, result.stdout
     round_fi = _main(out / "kierrokset/2024-hva/index.html")
-    assert '<th scope="col">Sote-alue/kaupunki</th>' in round_fi
+    # HUS-yhtymä's word is its kind's (kinds.yaml), not the era's.
+    assert '<th scope="col">Sote-alue/kaupunki/yhtymä</th>' in round_fi
     assert "<h3>Sote-alueet</h3>" in round_fi
     round_sv = _main(out / "sv/kierrokset/2024-hva/index.html")
     assert (
-        '<th scope="col">Vårdområde/stad</th>' in round_sv and "<h3>Vårdområdena</h3>" in round_sv
+        '<th scope="col">Vårdområde/stad/sammanslutning</th>' in round_sv
+        and "<h3>Vårdområdena</h3>" in round_sv
     )
     assert '<th scope="col">Seutu</th>' in _main(out / "kierrokset/2018-syksy/index.html")
     assert '<th scope="col">Nejd</th>' in _main(out / "sv/kierrokset/2018-syksy/index.html")
@@ -426,7 +462,12 @@ def test_pages_offer_cells_only_in_a_units_period(
         chrome = Chrome(site, lang, lambda name: f"/static/{name}")
         for rnd in site.rounds:
             page = round_page(site, rnd, chrome)
-            listed = [row["id"] for g in page.context["groups"] for row in g["rows"]]
+            listed = [
+                row["id"]
+                for section in page.context["sections"]
+                for table in section["tables"]
+                for row in table["rows"]
+            ]
             assert sorted(listed) == sorted(r.id for r in timeline.regions_in(site.data, rnd))
         for theme_id in site.data.themes:
             page = theme_page(site, theme_id, rendered, chrome)

@@ -339,10 +339,10 @@ def test_a_page_names_the_ministries_in_lower_case_mid_sentence(built: Path) -> 
 
 def test_periods_are_said_in_words_not_with_a_bare_dash(built: Path) -> None:
     uusimaa = _page_text(built / "maakunnat/uusimaa/index.html", "fi")
-    assert "Maakunta 31.12.2022 asti" in uusimaa and "(1.1.2023 alkaen)" in uusimaa
+    assert "Maakunta 8.3.2019 asti" in uusimaa and "(1.1.2023 alkaen)" in uusimaa
     assert "Harjoitusneuvottelu, 1.10.2018–30.11.2018" in uusimaa
     nyland = _page_text(built / "sv/maakunnat/uusimaa/index.html", "sv")
-    assert "Landskap t.o.m. 31.12.2022" in nyland and "(fr.o.m. 1.1.2023)" in nyland
+    assert "Landskap t.o.m. 8.3.2019" in nyland and "(fr.o.m. 1.1.2023)" in nyland
     for text in (uusimaa, nyland):
         assert not re.search(r"(^|[\s(])–\d|\d–($|[\s)])", text), text
 
@@ -376,6 +376,14 @@ def test_feed_entries_are_tagged_with_the_language_they_are_in(built: Path) -> N
     assert "sote" in parts["fi"].lower()
 
 
+def _without_the_bundled_warning(root: Path) -> Path:
+    """The bundled content warns once on purpose (issue 25: Itä-Uusimaa's document has
+    no Swedish version); its original marked a draft, as the hint says, it does not."""
+    doc = root / "content/kierrokset/2024-hva/ita-uusimaa-hva.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1))
+    return root
+
+
 @pytest.mark.parametrize(
     ("lang", "summary"),
     [("fi", "1 virhe, 0 varoitusta"), ("sv", "1 fel, 0 varningar"), ("en", "1 error, 0 warnings")],
@@ -383,7 +391,7 @@ def test_feed_entries_are_tagged_with_the_language_they_are_in(built: Path) -> N
 def test_check_with_one_error_says_it_in_the_language_without_brackets(
     lang: str, summary: str, tmp_path: Path
 ) -> None:
-    root = bundled_copy(tmp_path)
+    root = _without_the_bundled_warning(bundled_copy(tmp_path))
     doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
     doc.write_text(doc.read_text(encoding="utf-8").replace("---\n", "---\ntitel: x\n", 1))
     result = run_cli("check", "--root", root, "--lang", lang)
@@ -401,7 +409,8 @@ def test_check_with_one_error_says_it_in_the_language_without_brackets(
         ("en", r"ok: \d+ documents, no problems"),
     ],
 )
-def test_check_without_problems_counts_the_documents(lang: str, said: str) -> None:
-    result = run_cli("check", "--root", REPO, "--lang", lang)
+def test_check_without_problems_counts_the_documents(lang: str, said: str, tmp_path: Path) -> None:
+    root = _without_the_bundled_warning(bundled_copy(tmp_path))
+    result = run_cli("check", "--root", root, "--lang", lang)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(said, result.stdout.splitlines()[-1]), result.stdout

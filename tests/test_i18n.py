@@ -7,8 +7,15 @@ import re
 from typing import get_args
 
 from soteneg.content.config import Accessibility
-from soteneg.core.names import LANGS
-from soteneg.site.i18n import LANG_NAMES, LANGUAGE_NOUNS, STRINGS, counted, format_date
+from soteneg.core.names import LANGS, SAMI_LANGS
+from soteneg.site.i18n import (
+    AUTONYMS,
+    LANG_NAMES,
+    LANGUAGE_NOUNS,
+    STRINGS,
+    counted,
+    format_date,
+)
 
 
 def test_every_string_exists_in_every_language_with_the_same_placeholders() -> None:
@@ -16,10 +23,12 @@ def test_every_string_exists_in_every_language_with_the_same_placeholders() -> N
         assert set(entry) == set(LANGS), key
         placeholders = {lang: set(re.findall(r"{(\w+)}", value)) for lang, value in entry.items()}
         assert len({frozenset(p) for p in placeholders.values()}) == 1, key
+    # Every language a document may be in is named in every language of the interface.
     for names in (LANG_NAMES, LANGUAGE_NOUNS):
-        assert set(names) == set(LANGS)
+        assert set(names) == {*LANGS, *SAMI_LANGS}
         for entry in names.values():
             assert set(entry) == set(LANGS)
+    assert set(AUTONYMS) == {*LANGS, *SAMI_LANGS}
 
 
 def test_text_and_dates() -> None:

@@ -79,6 +79,37 @@ translation_of: kierrokset/2018-kevat/uusimaa
 Inledning.
 """
 
+SAMI = """---
+title: Uusimaa, čakča 2018
+type: negotiation
+date: 2018-10-20
+region: uusimaa
+round: 2018-syksy
+lang: se
+translation_of: kierrokset/2018-syksy/uusimaa
+---
+
+Teaksta.
+"""
+EXPERT = """- id: thl
+  name: {fi: Terveyden ja hyvinvoinnin laitos, sv: Institutet för hälsa och välfärd,
+    en: Finnish Institute for Health and Welfare}
+  short: {fi: THL, sv: THL}
+  expert: true
+"""
+BY_THL = """---
+title: Uusimaa, syksy 2018
+type: assessment
+issuer: thl
+date: 2018-10-06
+region: uusimaa
+round: 2018-syksy
+---
+
+Arvio.
+"""
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "body of a theme section": lambda r: _edit(
         r / SYKSY / "uusimaa.md", "Jonot ovat lyhyitä.", "Jonot ovat pidentyneet."
@@ -140,6 +171,10 @@ EDITS: dict[str, Callable[[Path], None]] = {
         r / "content/kierrokset/2024-hva/etela-savo-hva.md",
         'present_to: "10:30"',
         'present_to: "11:00"',
+    ),
+    # Issue 25: a version with a page of its own listed on others, another issuer.
+    "a version in North Sámi added": lambda r: (r / SYKSY / "uusimaa.se.md").write_text(
+        SAMI, encoding="utf-8"
     ),
 }
 
@@ -397,3 +432,26 @@ def test_a_comparison_follows_the_language_of_the_section_it_shows(tmp_path: Pat
     assert (
         page.read_bytes() == (clean / "sv/teemat/saatavuus/ita-uusimaa-hva/index.html").read_bytes()
     )
+
+
+def test_a_second_assessment_rewrites_the_pages_that_list_it(tmp_path: Path) -> None:
+    """Issue 25: an expert body's assessment beside one that names none. The round's and
+    the unit's pages list every assessment, not the first: their keys must hold all.
+    (The expert body is in parties.yaml from the start: a data file's change would
+    rewrite every page anyway.)"""
+    root = project(tmp_path, GOLDEN_SITE)
+    _append(root / "content/parties.yaml", EXPERT)
+    out = tmp_path / "out"
+    _build(root, out)
+    before = _files(out)
+    (root / SYKSY / "arviot/uusimaa-thl.md").write_text(BY_THL, encoding="utf-8")
+    _build(root, out)
+    after = _files(out)
+    clean = tmp_path / "clean"
+    _build(root, clean)
+    assert {rel: data for rel, (data, _) in after.items()} == {
+        rel: data for rel, (data, _) in _files(clean).items()
+    }
+    changed = {rel for rel in after if rel not in before or after[rel][0] != before[rel][0]}
+    assert "kierrokset/2018-syksy/index.html" in changed
+    assert "maakunnat/uusimaa/index.html" in changed

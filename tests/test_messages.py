@@ -31,6 +31,11 @@ SAME_AS_ENGLISH: set[tuple[str, str]] = {
     # Two counts, each already in its language ("1 virhe, 0 varoitusta").
     ("@summary", "fi"),
     ("@summary", "sv"),
+    # A packet and its count of cells, the count already in its language.
+    ("@packet-cells", "fi"),
+    ("@packet-cells", "sv"),
+    # Swedish says "1 cell" as English does.
+    ("@cells#one", "sv"),
 }
 
 

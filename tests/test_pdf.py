@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, UPDATE_GOLDEN
+from conftest import MINIMAL, TESTS, UPDATE_GOLDEN
 from pypdf import PdfReader
 from test_site import GOLDEN_SITE, build, project
 
@@ -420,3 +420,100 @@ def test_packet_urls_are_those_of_the_planned_packets(drafts: bool) -> None:
     site = build_site(check(GOLDEN_SITE).content, BuildOptions(drafts=drafts))
     assert packet_urls(site) == [p.url for p in plan_packets(site)]
     assert len(packet_urls(site)) > 5
+
+
+# --- the Sámi letters (issue 25) -------------------------------------------------------
+
+# Every letter of North, Inari and Skolt Sámi beyond a–z, and their capitals (the Skolt
+# softening mark ʹ has none).
+SAMI_LETTERS = "áčđŋšŧžâäǥǧǩǯʒõåʹ"
+SAMI_ALL = SAMI_LETTERS + SAMI_LETTERS.upper()
+SAMI_DOCUMENT = f"""---
+title: "Bokstávat {SAMI_ALL}"
+type: negotiation
+date: 2018-10-25
+lang: se
+translation_of: kierrokset/2018-syksy/lappi
+region: lappi
+round: 2018-syksy
+---
+
+## Čállin {SAMI_ALL}
+
+Teaksta: {SAMI_ALL}. Sámegiella, anarâškielâ, sääʹmǩiõll.
+"""
+
+
+def _sami_pdf(tmp_path: Path, text_font: str | None = None) -> Path:
+    """The PDF of a North Sámi document with every Sámi letter in its title (printed in
+    the headings' font) and its text (the text font), through the print stylesheet."""
+
+    root = project(tmp_path, MINIMAL)
+    (root / "content/kierrokset/2018-syksy/lappi.se.md").write_text(SAMI_DOCUMENT, "utf-8")
+    if text_font is not None:
+        config = root / "site.yaml"
+        config.write_text(
+            config.read_text(encoding="utf-8") + f'print_fonts:\n  text: "{text_font}"\n',
+            encoding="utf-8",
+        )
+    out = tmp_path / "out"
+    result = build(root, out, pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out / "kierrokset/2018-syksy/lappi/se.pdf"
+
+
+def _fonts_outside(pdf: Path, families: list[str]) -> list[str]:
+    """The fonts of `pdf` that are none of `families` (a glyph one of them lacked, taken
+    from another font) or are not embedded."""
+
+    def plain(name: str) -> str:  # "Noto-Serif-Bold", "NotoSerif" -> "notoserifbold"
+        return re.sub(r"[\s-]", "", name).lower()
+
+    allowed = tuple(plain(f) for f in families)
+    rows = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert rows
+    return [
+        row
+        for row in rows
+        if not plain(row.split()[0].split("+")[-1]).startswith(allowed) or " yes " not in row
+    ]
+
+
+def _unmapped_glyph_zero(pdf: Path) -> set[str]:
+    """The characters the PDF's text maps from glyph 0 (.notdef, the empty box drawn for
+    a letter no font has; WeasyPrint maps it to U+FFFF otherwise)."""
+    found: set[str] = set()
+    for page in PdfReader(pdf).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            cmap = font.get("/ToUnicode")
+            if cmap is None:
+                continue
+            data = cmap.get_object().get_data().decode("latin-1")
+            for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", data):
+                if int(code, 16) == 0 and len(text) % 4 == 0:
+                    found.add(bytes.fromhex(text).decode("utf-16-be", errors="replace"))
+    return found
+
+
+def test_every_sami_letter_prints_in_the_print_fonts(tmp_path: Path) -> None:
+    pdf = _sami_pdf(tmp_path)
+    assert _fonts_outside(pdf, ["Noto Serif", "Noto Sans"]) == []
+    text = pdftotext(pdf)
+    assert [c for c in SAMI_ALL if c not in text] == []
+    assert _unmapped_glyph_zero(pdf) & set(SAMI_ALL) == set()
+    assert PdfReader(pdf).pages[0].extract_text()  # printed, not an empty page
+
+
+def test_a_font_without_the_sami_letters_is_caught(tmp_path: Path) -> None:
+    """The check above sees a letter the print font lacks: DejaVu Math TeX Gyre has no
+    ŧ, ǥ, ǧ, ǩ, ǯ or ʒ, and the printing takes them from another font."""
+    from soteneg.packets.fonts import font_files
+
+    if not font_files("DejaVu Math TeX Gyre"):
+        pytest.skip("DejaVu Math TeX Gyre is not installed")
+    pdf = _sami_pdf(tmp_path, text_font="DejaVu Math TeX Gyre")
+    assert _fonts_outside(pdf, ["DejaVu Math TeX Gyre", "Noto Sans"]) != []

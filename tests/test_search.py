@@ -195,3 +195,47 @@ def _pagefind_file(path: Path, raw: bool = False) -> Any:
     data = gzip.decompress(path.read_bytes())
     assert data.startswith(b"pagefind_dcd")
     return data[12:] if raw else cbor2.loads(data[12:])
+
+
+SAMI_URL = "/kierrokset/2024-hva/lappi-hva/arvio/thl/se/"
+
+
+def _sami_results(page, url: str, query: str) -> list[dict[str, Any]]:
+    """The results the search page lists apart, for documents in Sámi."""
+    page.goto(url)
+    page.fill("#search .pagefind-ui__search-input", query)
+    page.wait_for_selector("#search .pagefind-ui__message", timeout=15000)
+    page.wait_for_timeout(1000)  # the second index answers on its own time
+    return page.eval_on_selector_all(
+        "#search-sami .pagefind-ui__result",
+        """results => results.map(r => ({
+            href: new URL(r.querySelector(".pagefind-ui__result-link").href).pathname,
+            tags: [...r.querySelectorAll(".pagefind-ui__result-tag")]
+                .map(t => t.textContent.trim()),
+        }))""",
+    )
+
+
+def test_sami_documents_are_found_from_the_finnish_and_swedish_search(bundled_site: Path) -> None:
+    """A document in North Sámi is in an index of its own without a stemmer (Pagefind has
+    none for Sámi), which the Finnish and Swedish search pages search too and list apart,
+    each result named with its language in the page's."""
+    bundle = bundled_site / "pagefind"
+    own = json.loads((bundle / "smi/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {k: v["wasm"] for k, v in own["languages"].items()} == {"smi": None}
+    main = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(main["languages"]) == {"fi", "sv"}  # the Sámi page is in neither
+    with serve(bundled_site) as base, browser() as chromium:
+        page = chromium.new_page()
+        for path, label in (("haku/", "Kieli: pohjoissaame"), ("sv/haku/", "Språk: nordsamiska")):
+            # As written: the Finnish stemmer turns "almmuhuvvojit" into something the
+            # unstemmed words do not match (so a merged index missed it).
+            found = _sami_results(page, base + path, "almmuhuvvojit")
+            assert found == [{"href": SAMI_URL, "tags": [label]}], (path, found)
+            assert page.is_visible("#sami-heading")
+            hrefs = page.eval_on_selector_all(
+                "#search .pagefind-ui__result-link", "ls => ls.map(l => l.pathname)"
+            )
+            assert SAMI_URL not in hrefs
+        # The page's interface words (Finnish) are not the document's: not indexed there.
+        assert _sami_results(page, base + "haku/", "lakisääteinen") == []

@@ -160,6 +160,10 @@ def plan_units(
         ]
         return fingerprint(*(advised(g.id) for g in negotiations))
 
+    def assessed(round_id: str, region_id: str) -> str:
+        """Every assessment of a unit in a round (THL's, AVI's): a page lists them all."""
+        return "+".join(listed(g.id) for g in site.assessments(round_id, region_id)) or "-"
+
     units: list[Unit] = []
 
     def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
@@ -167,6 +171,7 @@ def plan_units(
         used = inputs.templates.get(template, "(missing)")
         units.append(Unit(key, template, fingerprint(g, key, used, *parts), make))
 
+    default = chrome_for(site.default_lang)
     for group in site.groups.values():
         for lang in site.languages:
             doc = group.version(lang)
@@ -195,8 +200,22 @@ def plan_units(
                     [listed(group.id)],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
                 )
+        # Versions in languages the interface does not speak (North, Inari, Skolt Sámi):
+        # a page of their own below the document in the default language's tree, with
+        # the default language's interface.
+        for lang, doc in group.versions.items():
+            if lang in site.languages:
+                continue
+            fresh = "" if doc is group.original else version_of(group.original)
+            add(
+                f"doc:{group.id}:{lang}",
+                DOCUMENT_TEMPLATE,
+                [listed(group.id), inputs.render_key(doc.id), fresh],
+                lambda group=group, doc=doc: version_page(
+                    site, group, doc, rendered[doc.id], default
+                ),
+            )
 
-    default = chrome_for(site.default_lang)
     add("404", ix.NOT_FOUND_TEMPLATE, [], lambda: ix.not_found_page(site, default))
     for lang in site.languages:
         chrome = chrome_for(lang)
@@ -235,7 +254,7 @@ def plan_units(
         add(
             f"search:{lang}",
             ix.SEARCH_TEMPLATE,
-            [],
+            [",".join(ix.sami_languages(site))],
             lambda chrome=chrome: ix.search_page(site, chrome),
         )
         add(
@@ -248,7 +267,7 @@ def plan_units(
             # A round lists the regions of its time only; who they are is data (site-wide).
             parts = [slot("summary", rnd.id)]
             for r in eras.regions_in_round(site, rnd):
-                parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+                parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
             advice = recs.has_round_page(site, rnd.id)
             add(
                 f"round:{rnd.id}:{lang}",
@@ -266,7 +285,7 @@ def plan_units(
         for r in site.data.regions:
             parts = []
             for rnd in rg.region_rounds(site, r):
-                parts += [slot("negotiation", rnd.id, r), slot("assessment", rnd.id, r)]
+                parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
             advice = recs.has_unit_page(site, r)
             add(
                 f"region:{r}:{lang}",

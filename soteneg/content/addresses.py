@@ -12,7 +12,10 @@ replaces /pagefind/ whole).
 
 Every language mirrors the default one (each document has a page, or a placeholder, in
 every language, and so has each generated page), so addresses are compared in the
-default language's tree, where they are the language-neutral paths themselves.
+default language's tree, where they are the language-neutral paths themselves. A version
+in a language the interface does not speak (North, Inari, Skolt Sámi) is published one
+level below its document there (`routes.version`: `<path>se/`, its PDF `<path>se.pdf`):
+those addresses are taken too.
 """
 
 from __future__ import annotations
@@ -95,6 +98,34 @@ def _originals(documents: tuple[Document, ...]) -> list[_Original]:
     return found
 
 
+def _group_path(doc: Document, by_id: Mapping[str, Document]) -> tuple[str, str] | None:
+    """(group id, address) of the document a version belongs to: its original's, or its
+    own where it translates none; None for a translation of an unknown document."""
+    assert doc.meta is not None
+    target = doc.meta.translation_of
+    if target is not None and target not in by_id:
+        return None
+    group_id = target if target is not None else doc.id
+    original = by_id[group_id].meta
+    assert original is not None
+    return group_id, routes.document(group_id, original)
+
+
+def elsewhere(documents: tuple[Document, ...], default: str) -> list[tuple[Document, str]]:
+    """The versions in languages the interface does not speak, each with its address
+    below its document's (`routes.version`, as Site.url publishes it)."""
+    by_id = {d.id: d for d in documents}
+    found = []
+    for doc in documents:
+        assert doc.meta is not None
+        if doc.meta.lang in LANGS:
+            continue
+        group = _group_path(doc, by_id)
+        if group is not None:
+            found.append((doc, routes.version(group[1], doc.meta.lang, default)))
+    return found
+
+
 def check_addresses(content: Content) -> Iterator[Problem]:
     originals = _originals(content.documents)
     clean = []
@@ -104,7 +135,8 @@ def check_addresses(content: Content) -> Iterator[Problem]:
             yield found
         else:
             clean.append(original)
-    yield from _check_collisions(content.documents)
+    default = content.config.default_lang if content.config is not None else LANGS[0]
+    yield from _check_collisions(content.documents, default)
     if content.config is not None:
         yield from _check_reserved(content, clean, originals)
 
@@ -174,21 +206,23 @@ def _unsafe(original: _Original) -> Problem | None:
 # --- one address, one document ---------------------------------------------------------
 
 
-def _check_collisions(documents: tuple[Document, ...]) -> Iterator[Problem]:
+def _check_collisions(documents: tuple[Document, ...], default: str) -> Iterator[Problem]:
     """Two documents that are not versions of one another but get one address: in
     practice a translation that does not say what it translates (`uutinen.sv.md` beside
-    `uutinen.md`). The build would write both to one file; say so here, at the file."""
+    `uutinen.md`), or a page named like a Sámi version's address (`arvio/thl/se.md`).
+    The build would write both to one file; say so here, at the file."""
     by_id = {d.id: d for d in documents}
     first: dict[str, tuple[str, Document]] = {}
+    # A Sámi version's page is its own: it takes its address before any other document.
+    for doc, path in elsewhere(documents, default):
+        assert doc.meta is not None
+        first.setdefault(path, (f"{doc.id}\0{doc.meta.lang}", doc))
     for doc in documents:
         assert doc.meta is not None
-        target = doc.meta.translation_of
-        if target is not None and target not in by_id:
+        found = _group_path(doc, by_id)
+        if found is None:
             continue  # unknown-translation says what is wrong
-        group_id = target if target is not None else doc.id
-        original = by_id[group_id].meta
-        assert original is not None
-        path = routes.document(group_id, original)
+        group_id, path = found
         other_group, other = first.setdefault(path, (group_id, doc))
         if other_group == group_id or slot(other) == slot(doc) is not None:
             continue  # versions of one document, or a duplicate-document already reported
@@ -200,7 +234,9 @@ def _check_collisions(documents: tuple[Document, ...]) -> Iterator[Problem]:
             )
         yield problem(
             doc.file,
-            doc.front.position(("translation_of",) if target else ("type",), prefer_key=True),
+            doc.front.position(
+                ("translation_of",) if doc.meta.translation_of else ("type",), prefer_key=True
+            ),
             "url-collision.documents",
             hint=suggestion,
             other=other.file,
@@ -257,28 +293,15 @@ def reserved(content: Content, originals: list[_Original] | None = None) -> Rese
         path: (lambda w=what: w, "") for path, what in routes.generated_files(default).items()
     }
     files.update({"/" + routes.output_file(path): (what, "") for path, what in pages.items()})
-    originals = originals if originals is not None else _originals(content.documents)
-    for other in originals:
-        file = other.doc.file
-        files[routes.document_pdf(other.path)] = (
-            lambda f=file: say("@reserved.pdf-of", file=f),
-            "",
-        )
-        page = "/" + routes.output_file(other.path)
-        files.setdefault(page, (lambda f=file: say("@reserved.page-of", file=f), file))
-    # A version in a language without a tree of its own (North, Inari, Skolt Sámi) is
-    # published one level below its original's page, with its PDF beside it.
-    at = {o.doc.id: o.path for o in originals}
-    for doc in content.documents:
-        meta = doc.meta
-        if meta is None or meta.lang in LANGS or meta.translation_of not in at:
-            continue
-        path = routes.version(at[meta.translation_of], meta.lang, default)
+    documents = [
+        (other.doc, other.path)
+        for other in (originals if originals is not None else _originals(content.documents))
+    ]
+    for doc, path in [*documents, *elsewhere(content.documents, default)]:
         file = doc.file
         files[routes.document_pdf(path)] = (lambda f=file: say("@reserved.pdf-of", file=f), "")
-        # Its page is another document's address: a document of its own there would
-        # take it (the original's path is the one _check_collisions compares).
-        pages = {**pages, path: lambda f=file: say("@reserved.page-of", file=f)}
+        page = "/" + routes.output_file(path)
+        files.setdefault(page, (lambda f=file: say("@reserved.page-of", file=f), file))
     return Reserved(pages, folders, files)
 
 
@@ -286,7 +309,15 @@ def _check_reserved(
     content: Content, clean: list[_Original], originals: list[_Original]
 ) -> Iterator[Problem]:
     taken = reserved(content, originals)
-    for original in clean:
+    assert content.config is not None
+    dirty = {o.doc.id for o in originals} - {o.doc.id for o in clean}
+    # A Sámi version's address is below its document's: checked where that one is clean.
+    versions = [
+        _Original(doc, path)
+        for doc, path in elsewhere(content.documents, content.config.default_lang)
+        if (doc.meta is not None and (doc.meta.translation_of or doc.id) not in dirty)
+    ]
+    for original in [*clean, *versions]:
         found = taken.why(original.path)
         if found is None:
             continue

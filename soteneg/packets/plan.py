@@ -16,7 +16,7 @@ from soteneg.content.loader import Document
 from soteneg.content.models import Names, Round
 from soteneg.core import formats, routes
 from soteneg.markdown.html import finish_print, render_print
-from soteneg.site import eras, i18n, negotiation
+from soteneg.site import eras, i18n, labels, negotiation
 from soteneg.site.index import Site
 from soteneg.site.pages.document import attachment_list, contacts
 from soteneg.site.pages.page import Page
@@ -48,13 +48,16 @@ def _ordered(site: Site, round_id: str, region_id: str | None, lang: str) -> lis
     docs: list[Document] = []
     for kind in site.config.packet_order:
         if kind == "summary":
-            group = site.slot("summary", round_id)
-        elif region_id is not None:
-            group = site.slot(kind, round_id, region_id)
+            groups = [site.slot("summary", round_id)]
+        elif region_id is None:
+            groups = []
+        elif kind == "assessment":
+            # Every expert body's assessment of the unit (THL's, AVI's), in the round's
+            # order of experts.
+            groups = list(site.assessments(round_id, region_id))
         else:
-            group = None
-        if group is not None:
-            docs.append(group.best(lang))
+            groups = [site.slot(kind, round_id, region_id)]
+        docs += [group.best(lang) for group in groups if group is not None]
     return docs
 
 
@@ -273,7 +276,9 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                     if meta.lang != lang
                     else None
                 ),
-                "kind": i18n.type_label(meta.type, lang),
+                # What the document is, in the packet's language: an assessment by its
+                # issuer ("AVI:n arvio"); not above a title that begins with it.
+                "kind": labels.before_title(labels.type_label(site, meta, lang), meta.title),
                 "title": meta.title,
                 "date": i18n.format_date(meta.date, lang),
                 "summary": meta.summary,

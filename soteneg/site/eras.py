@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from soteneg.content import timeline
-from soteneg.content.models import Era, Region, Round
+from soteneg.content.models import Era, Kind, Membership, Names, Region, Round, Succession
 from soteneg.core import formats
 from soteneg.site import i18n
 from soteneg.site.index import Site
@@ -25,26 +25,93 @@ from soteneg.site.index import Site
 class EraGroup:
     era: Era | None  # None: regions the data gives no (known) era
     regions: tuple[str, ...]  # region ids, by name in the page's language
+    # Units without an era are grouped by their kind (the whole country), if they have one.
+    kind: Kind | None = None
 
 
-def number(site: Site, region_ids: Iterable[str], lang: str) -> list[EraGroup]:
-    """`region_ids` by era, the newest era first, each by name; empty groups left out."""
+def grouped(site: Site, region_ids: Iterable[str], lang: str) -> list[EraGroup]:
+    """`region_ids` by era, the newest era first, each by name; empty groups left out.
+    Units of no era come after, by kind in the order of kinds.yaml, then the rest."""
     wanted = set(region_ids)
-    order = {r: i for i, r in enumerate(site.regions_sorted(lang))}
     groups = []
     for era, regions in timeline.eras_newest_first(site.data):
-        ids = sorted((r.id for r in regions if r.id in wanted), key=order.__getitem__)
-        if ids:
+        ids = sorted_by_name(site, (r.id for r in regions if r.id in wanted), lang)
+        if not ids:
+            continue
+        if era is not None:
             groups.append(EraGroup(era, tuple(ids)))
+            continue
+        by_kind: dict[str | None, list[str]] = {}
+        for region_id in ids:
+            kind = kind_of(site, site.data.regions[region_id])
+            by_kind.setdefault(kind.id if kind else None, []).append(region_id)
+        for kind_id in [*site.data.kinds, None]:
+            if kind_id in by_kind:
+                kind = site.data.kinds.get(kind_id or "")
+                groups.append(EraGroup(None, tuple(by_kind[kind_id]), kind))
     return groups
 
 
 def heading(group: EraGroup, groups: list[EraGroup], lang: str) -> str | None:
-    """The heading of a group on a list: its era's name; "other regions" for those
-    without one among groups that have one; none for a site that has no eras at all."""
+    """The heading of a group on a list: its era's name, or for units of no era their
+    kind's words ("Koko maa"); "other regions" for those without either among groups
+    that have one; none for a site that has neither eras nor kinds."""
     if group.era is not None:
         return group.era.name.get(lang)
+    if group.kind is not None:
+        return capital(group.kind.many.get(lang))
     return i18n.text("other_regions", lang) if len(groups) > 1 else None
+
+
+def kind_of(site: Site, region: Region) -> Kind | None:
+    """The unit's kind (kinds.yaml), if the data gives it one."""
+    return site.data.kinds.get(region.kind or "")
+
+
+def section_of(site: Site, region: Region) -> str:
+    """Where a round's page lists the unit: "units", "areas" or "country" (its kind's
+    `section`); a unit of no kind is listed with the units."""
+    kind = kind_of(site, region)
+    return kind.section if kind is not None else "units"
+
+
+def is_negotiated(site: Site, region: Region) -> bool:
+    """Whether the ministries negotiate with the unit (its kind says; the whole country
+    has documents about it, but no negotiation)."""
+    kind = kind_of(site, region)
+    return kind.negotiated if kind is not None else True
+
+
+def _words(site: Site, region: Region) -> tuple[Names, Names | None] | None:
+    """What one unit is called, and many of its kind, where the data says."""
+    if region.unit is not None:
+        return region.unit, None
+    kind = kind_of(site, region)
+    if kind is not None:
+        return kind.one, kind.many
+    era = timeline.era_of(site.data, region)
+    if era is not None and era.unit is not None:
+        return era.unit, era.units
+    return None
+
+
+def section_heading(site: Site, region_ids: Iterable[str], lang: str) -> str | None:
+    """A heading for a list of units in the words the data gives them, the most common
+    first, in the plural where there are several of a kind: "Hyvinvointialueet, kaupunki
+    ja yhtymä". None where the data gives some unit no words."""
+    counts: dict[str, int] = {}
+    plural: dict[str, str] = {}
+    for region_id in region_ids:
+        words = _words(site, site.data.regions[region_id])
+        if words is None:
+            return None
+        one, many = words
+        counts[one.get(lang)] = counts.get(one.get(lang), 0) + 1
+        plural.setdefault(one.get(lang), many.get(lang) if many is not None else one.get(lang))
+    # sorted() is stable: equally common words keep the order they first appeared in.
+    ordered = sorted(counts, key=lambda w: -counts[w])
+    phrases = [plural[w] if counts[w] > 1 else w for w in ordered]
+    return capital(i18n.listing(phrases, lang)) if phrases else None
 
 
 def capital(word: str) -> str:
@@ -147,7 +214,12 @@ def _unit_word(site: Site, rnd: Round, lang: str) -> str:
     def make() -> str:
         words = {
             word.get(lang) if word is not None else None
-            for word in (timeline.unit_word(site.data, r) for r in _regions_of_round(site, rnd))
+            for word in (
+                timeline.unit_word(site.data, r)
+                for r in _regions_of_round(site, rnd)
+                # The whole country is no party: its word is not the round's.
+                if timeline.negotiated(site.data, r)
+            )
         }
         if len(words) == 1 and None not in words:
             return str(words.pop())
@@ -235,3 +307,55 @@ def has_own_round(site: Site, theme_id: str, region_id: str) -> bool:
 def regions_in_round(site: Site, rnd: Round) -> tuple[str, ...]:
     """The ids of the regions that existed during `rnd`, in the order of regions.yaml."""
     return tuple(r.id for r in timeline.regions_in(site.data, rnd))
+
+
+# --- parts that moved, areas and their members -----------------------------------------
+
+
+def parts_received(site: Site, region_id: str) -> tuple[tuple[Region, Succession], ...]:
+    """The units a part of which moved to `region_id` (municipalities, with the day), in
+    the order of regions.yaml: history for its page, not predecessors whose documents it
+    continues."""
+
+    def make() -> dict[str, list[tuple[Region, Succession]]]:
+        found: dict[str, list[tuple[Region, Succession]]] = {}
+        for region in site.data.regions.values():
+            for moved in region.parts_moved:
+                found.setdefault(moved.unit, []).append((region, moved))
+        return found
+
+    received: dict[str, list[tuple[Region, Succession]]]
+    received = site.remember(("parts-received", ""), make)
+    return tuple(received.get(region_id, ()))
+
+
+def areas_of(site: Site, region_id: str) -> tuple[tuple[Region, Membership], ...]:
+    """The units `region_id` is a member of (collaboration areas), in the order of
+    regions.yaml, each with the membership's period."""
+
+    def make() -> dict[str, list[tuple[Region, Membership]]]:
+        found: dict[str, list[tuple[Region, Membership]]] = {}
+        for region in site.data.regions.values():
+            for member in region.members:
+                found.setdefault(member.unit, []).append((region, member))
+        return found
+
+    areas: dict[str, list[tuple[Region, Membership]]] = site.remember(("areas-of", ""), make)
+    return tuple(areas.get(region_id, ()))
+
+
+def part_text(moved: Succession, lang: str) -> str:
+    """What moved and when: "osa: Iitti 1.1.2021"."""
+    assert moved.part is not None and moved.date is not None
+    return i18n.text(
+        "part_moved", lang, part=moved.part.get(lang), date=i18n.format_date(moved.date, lang)
+    )
+
+
+def sorted_by_name(site: Site, region_ids: Iterable[str], lang: str) -> list[str]:
+    """`region_ids` in the order of their names in `lang` (site.regions_sorted's), at a
+    cost of how many they are, not of how many units the site has."""
+    order: dict[str, int] = site.remember(
+        ("name-order", lang), lambda: {r: i for i, r in enumerate(site.regions_sorted(lang))}
+    )
+    return sorted(set(region_ids), key=order.__getitem__)

@@ -14,6 +14,10 @@ LANG_NAMES: Mapping[str, Mapping[str, str]] = {
     "fi": {"fi": "suomeksi", "sv": "på finska", "en": "in Finnish"},
     "sv": {"fi": "ruotsiksi", "sv": "på svenska", "en": "in Swedish"},
     "en": {"fi": "englanniksi", "sv": "på engelska", "en": "in English"},
+    # The Sámi languages of Finland: documents may be written in them (issue 25).
+    "se": {"fi": "pohjoissaameksi", "sv": "på nordsamiska", "en": "in North Sámi"},
+    "smn": {"fi": "inarinsaameksi", "sv": "på enaresamiska", "en": "in Inari Sámi"},
+    "sms": {"fi": "koltansaameksi", "sv": "på skoltsamiska", "en": "in Skolt Sámi"},
 }
 # Each language named as a noun, for the search's "Språk: finska" label on a result in
 # another language than the search page's.
@@ -21,9 +25,20 @@ LANGUAGE_NOUNS: Mapping[str, Mapping[str, str]] = {
     "fi": {"fi": "suomi", "sv": "finska", "en": "Finnish"},
     "sv": {"fi": "ruotsi", "sv": "svenska", "en": "Swedish"},
     "en": {"fi": "englanti", "sv": "engelska", "en": "English"},
+    "se": {"fi": "pohjoissaame", "sv": "nordsamiska", "en": "North Sámi"},
+    "smn": {"fi": "inarinsaame", "sv": "enaresamiska", "en": "Inari Sámi"},
+    "sms": {"fi": "koltansaame", "sv": "skoltsamiska", "en": "Skolt Sámi"},
 }
 # The name of each language in itself, for the language switcher.
-AUTONYMS: Mapping[str, str] = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+AUTONYMS: Mapping[str, str] = {
+    "fi": "Suomi",
+    "sv": "Svenska",
+    "en": "English",
+    # A Sámi document's own page names its language in the switcher.
+    "se": "Davvisámegiella",
+    "smn": "Anarâškielâ",
+    "sms": "Sääʹmǩiõll",
+}
 
 STRINGS: Mapping[str, Mapping[str, str]] = {
     "skip_to_content": {
@@ -112,7 +127,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "Förhandlingsdokument",
         "en": "Negotiation document",
     },
-    "assessment": {"fi": "THL:n arvio", "sv": "THL:s bedömning", "en": "THL assessment"},
+    # An assessment whose issuer the data does not name; with one, "assessment_by".
+    "assessment": {"fi": "Arvio", "sv": "Bedömning", "en": "Assessment"},
     "summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
     "page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
     "no_document": {"fi": "ei asiakirjaa", "sv": "inget dokument", "en": "no document"},
@@ -564,6 +580,67 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "The meeting's details are taken from the original document; its text is {language}.",
     },
     "packet_meeting": {"fi": "Neuvottelu", "sv": "Förhandling", "en": "Negotiation"},
+    # --- issue 25: units, rounds, issuers ---
+    # An expert body's assessment, named by the body's short name (parties.yaml): THL:n
+    # arvio, AVI:n arvio. Finnish and Swedish mark the genitive of an abbreviation with a
+    # colon, whatever its letters; a body without a short name is named in full.
+    "assessment_by": {
+        "fi": "{issuer}:n arvio",
+        "sv": "{issuer}:s bedömning",
+        "en": "{issuer} assessment",
+    },
+    "assessment_by_name": {
+        "fi": "Arvio ({issuer})",
+        "sv": "Bedömning ({issuer})",
+        "en": "Assessment ({issuer})",
+    },
+    "experts": {"fi": "Asiantuntijat", "sv": "Sakkunniga", "en": "Expert bodies"},
+    "legal_basis": {"fi": "Säädösperusta", "sv": "Rättslig grund", "en": "Legal basis"},
+    "provision": {
+        "fi": "{statute} {section} §",
+        "sv": "{statute} {section} §",
+        "en": "{statute}, section {section}",
+    },
+    "provision_named": {
+        "fi": "{name} ({statute}) {section} §",
+        "sv": "{name} ({statute}) {section} §",
+        "en": "{name} ({statute}), section {section}",
+    },
+    "practice_basis": {
+        "fi": "Harjoitusneuvottelut perustuivat lakiesitykseen, eivät voimassa olevaan lakiin.",
+        "sv": "Övningsförhandlingarna byggde på ett lagförslag, inte på gällande lag.",
+        "en": "The practice negotiations were based on a bill, not on an act in force.",
+    },
+    "members": {"fi": "Jäsenet", "sv": "Medlemmar", "en": "Members"},
+    "member_of": {"fi": "Kuuluu alueeseen", "sv": "Ingår i", "en": "Member of"},
+    # A part of a unit that moved to another (municipalities), and when.
+    "part_moved": {
+        "fi": "osa: {part} {date}",
+        "sv": "en del: {part} {date}",
+        "en": "part: {part}, {date}",
+    },
+    "legal_person_from": {
+        "fi": "Oikeushenkilö {date} alkaen",
+        "sv": "Juridisk person fr.o.m. {date}",
+        "en": "A legal person from {date}",
+    },
+    "sami_versions": {
+        "fi": "Saamenkieliset versiot",
+        "sv": "Samiska versioner",
+        "en": "Versions in Sámi",
+    },
+    "sami_search": {
+        "fi": "Saamenkieliset asiakirjat",
+        "sv": "Dokument på samiska",
+        "en": "Documents in Sámi",
+    },
+    "sami_search_note": {
+        "fi": "Saamenkielisistä asiakirjoista haetaan sanoja sellaisinaan, ilman niiden "
+        "taivutusmuotoja.",
+        "sv": "I dokumenten på samiska söks orden som de är skrivna, utan deras böjningsformer.",
+        "en": "Documents in Sámi are searched for words as written, without their inflected forms.",
+    },
+    # --- end of issue 25 ---
 }
 
 # The search box's own words (Pagefind's UI, templates/search.html), in place of its

@@ -14,6 +14,17 @@ keeps one page per URL, so the original's own would replace it in its own index)
 and labels instead of its own: "Språk: finska", and the `url` meta that makes Pagefind's
 UI link the result and its sub-results to the original.
 
+Documents in North, Inari and Skolt Sámi (`<html lang="se">` and so on) go into a bundle
+of their own inside the first, /pagefind/smi/, as one index without a stemmer (Pagefind
+has none for these languages). They cannot be merged into the Finnish or Swedish index:
+a page there is stemmed with that language's stemmer, and a merged index (`mergeIndex`)
+is searched with the page's own stemmer, which turns a Sámi query into something the
+unstemmed words do not match. A separate bundle is a separate instance of Pagefind's
+script, with its own: the search pages run it beside their own and list its results
+apart (templates/search.html). The Sámi pages are given to it without their filters
+(they are in the interface's words, and filter nothing in the other search) and with
+their language as the `lang` meta, which the search page names in its own language.
+
 The bundle is byte-identical between builds of the same pages, which Pagefind alone does
 not give (docs/search.md, "Reproducibility"):
 
@@ -42,7 +53,7 @@ import subprocess
 import tempfile
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import unescape
 from pathlib import Path
 from typing import IO, Any
@@ -50,11 +61,16 @@ from typing import IO, Any
 import cbor2
 
 from soteneg.core import routes
+from soteneg.core.names import SAMI_LANGS
 from soteneg.core.text import Text, say
 
 BUNDLE = routes.SEARCH_INDEX.strip("/")
+# The Sámi documents' bundle, inside the main one; one index for the three languages.
+SAMI_BUNDLE = routes.SAMI_SEARCH_INDEX[len(routes.SEARCH_INDEX) :].strip("/")
+SAMI_INDEX_LANG = "smi"  # ISO 639-2 for the Sámi languages: no stemmer in Pagefind
 TIMEOUT = 600  # seconds for the whole run, as the command line had
 SIGNATURE = b"pagefind_dcd"  # begins every decompressed .pf_* file
+PageReader = Callable[[Path, str], tuple[str, str]]  # (site, file) -> (URL, HTML) to index
 
 
 class SearchError(Exception):
@@ -73,8 +89,14 @@ def index_site(site_dir: Path) -> None:
     fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    files = _run_pagefind(site_dir, _pages(site_dir))
+    pages = _pages(site_dir)
+    sami = [rel for rel in pages if _lang_of(site_dir, rel) in SAMI_LANGS]
+    files = _run_pagefind(site_dir, [rel for rel in pages if rel not in set(sami)])
     _canonicalise(files)
+    if sami:
+        own = _run_pagefind(site_dir, sami, _sami_page)
+        _canonicalise(own)
+        files.update({f"{SAMI_BUNDLE}/{rel}": data for rel, data in own.items()})
     try:
         for rel, data in sorted(files.items()):
             path = fresh / rel
@@ -147,6 +169,32 @@ def _page(site_dir: Path, rel: str) -> tuple[str, str]:
     return _url(rel), html
 
 
+def _lang_of(site_dir: Path, rel: str, html: str | None = None) -> str | None:
+    """The language on a page's <html>, which our templates write at its top."""
+    if html is None:
+        try:
+            with (site_dir / rel).open("rb") as file:
+                html = file.read(1024).decode("utf-8", errors="replace")
+        except OSError as err:
+            raise SearchError(f"{rel}: {err}") from err
+    found = _HTML_LANG.search(html)
+    return found.group(0).split('"')[1] if found else None
+
+
+def _sami_page(site_dir: Path, rel: str) -> tuple[str, str]:
+    """The URL and HTML the Sámi bundle is given for the page `rel`: under the one
+    index's language, with its language as a label instead of its filters."""
+    html = _read_page(site_dir, rel)
+    lang = _lang_of(site_dir, rel, html) or ""
+    block = f'<div hidden data-soteneg-search><span data-pagefind-meta="lang">{lang}</span></div>'
+    own = html.rfind(_OWN_BLOCK)
+    end = html.find("</div>", own)
+    if own >= 0 and end >= 0:
+        html = html[:own] + block + html[end + len("</div>") :]
+    html = _HTML_LANG.sub(f'<html lang="{SAMI_INDEX_LANG}"', html, count=1)
+    return _url(rel), html
+
+
 def _url(rel: str) -> str:
     """The URL Pagefind's command line gives a file (`build_url`): `index.html` dropped."""
     if rel == "index.html" or rel.endswith("/index.html"):
@@ -165,8 +213,11 @@ def _url(rel: str) -> str:
 # flushed, can then be lost (files left empty).
 
 
-def _run_pagefind(site_dir: Path, pages: list[str]) -> dict[str, bytes]:
-    """The bundle for `pages`, indexed in that order: file path within it -> bytes."""
+def _run_pagefind(
+    site_dir: Path, pages: list[str], page: PageReader | None = None
+) -> dict[str, bytes]:
+    """The bundle for `pages`, indexed in that order: file path within it -> bytes.
+    `page` gives the URL and HTML of each (default: `_page`)."""
     from pagefind.service import get_executable  # imports asyncio: only when indexing
 
     executable = get_executable()
@@ -186,7 +237,7 @@ def _run_pagefind(site_dir: Path, pages: list[str]) -> dict[str, bytes]:
         timer = threading.Timer(TIMEOUT, process.kill)
         timer.start()
         try:
-            return _converse(process, site_dir, pages)
+            return _converse(process, site_dir, pages, page or _page)
         except (SearchError, OSError) as err:  # OSError: a pipe to a service that died
             log.seek(0)
             output = log.read().decode("utf-8", "replace").strip()
@@ -204,7 +255,7 @@ def _run_pagefind(site_dir: Path, pages: list[str]) -> dict[str, bytes]:
 
 
 def _converse(
-    process: subprocess.Popen[bytes], site_dir: Path, pages: list[str]
+    process: subprocess.Popen[bytes], site_dir: Path, pages: list[str], page: PageReader
 ) -> dict[str, bytes]:
     assert process.stdin is not None and process.stdout is not None
     stdin, responses = process.stdin, _responses(process.stdout.fileno())
@@ -218,9 +269,9 @@ def _converse(
         # answers as it goes, and the two pipes must not both fill up.
         try:
             for message_id, rel in enumerate(pages, start=1):
-                url, html = _page(site_dir, rel)
-                page = {"type": "AddFile", "index_id": index_id, "file_path": None}
-                _send(stdin, message_id, {**page, "url": url, "file_contents": html})
+                url, html = page(site_dir, rel)
+                request = {"type": "AddFile", "index_id": index_id, "file_path": None}
+                _send(stdin, message_id, {**request, "url": url, "file_contents": html})
             _send(stdin, done, {"type": "GetFiles", "index_id": index_id})
         except BaseException as err:
             failure.append(err)

@@ -55,7 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "osiin, jätä sarakkeita pois tai liitä koko aineisto taulukkolaskentatiedostona: "
         "xlsx, ods tai csv",
         "sv": "när PDF-filen skrivs ut tar varje cell cirka 30 kB minne: dela upp tabellen, "
-        "lämna bort kolumner eller bifoga hela materialet som kalkylblad: xlsx, ods eller csv",
+        "utelämna kolumner eller bifoga hela materialet som kalkylblad: xlsx, ods eller csv",
         "en": "printing a PDF holds every cell in memory, about 30 KB each: split the table, "
         "leave columns out, or attach the full data as a spreadsheet: xlsx, ods or csv",
     },
@@ -99,12 +99,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{where}, in {url}",
     },
     "build-too-long:hint": {
-        "fi": "jokainen asiakirja tulostetaan omaksi PDF-tiedostokseen ja neuvottelupaketteihin, "
+        "fi": "jokainen asiakirja tulostetaan omaksi PDF-tiedostokseen ja neuvotteluaineistoihin, "
         "ja jokainen liite niiden mukana: linkitä pitkät tiedostot tekstistä liittämisen "
         "sijaan. Jos sivusto on kasvanut näin suureksi, ylläpitäjä voi nostaa rajaa",
-        "sv": "varje dokument skrivs ut som en egen PDF-fil och i förhandlingspaketen, och "
+        "sv": "varje dokument skrivs ut som en egen PDF-fil och i förhandlingsmaterialen, och "
         "varje bilaga med dem: länka till långa filer i texten i stället för att bifoga dem. "
-        "Om webbplatsen har vuxit så här stor kan ägaren höja gränsen",
+        "Om webbplatsen har vuxit så här stor kan administratören höja gränsen",
         "en": "every document is printed as its own PDF and in the packets, and every "
         "attachment with it: link to long files from the text instead of attaching them. If "
         "the site has grown this large, its owner may raise the limit",

@@ -12,10 +12,12 @@ from soteneg.content.front_matter import DocumentMeta
 from soteneg.content.loader import Document, content_path
 from soteneg.content.models import Person
 from soteneg.core import routes
+from soteneg.core.names import LANGS
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras, i18n, negotiation
+from soteneg.site import eras, i18n, labels, negotiation
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
+from soteneg.site.pages.parts import other_versions
 
 # The template each page of this module renders; the build's units use the same.
 DOCUMENT_TEMPLATE = "document.html"
@@ -85,19 +87,25 @@ def tel(phone: str) -> str:
 
 
 def contacts(site: Site, meta: DocumentMeta, lang: str) -> list[dict[str, Any]]:
+    """The document's contact people with the title each held on the document's date
+    (its own `document_date` where it has one): a 2018 document shows the 2018 title."""
+    day = getattr(meta, "document_date", None) or meta.date
     people: list[Person] = [site.data.people[p] for p in meta.contacts if p in site.data.people]
-    return [
-        {
-            "name": p.name,
-            "title": p.title.get(lang),
-            "organisation": p.organisation.get(lang),
-            "phone": p.phone,
-            "tel": tel(p.phone) if p.phone else None,
-            "email": p.email,
-            "roles": [r.get(lang) for r in p.roles],
-        }
-        for p in people
-    ]
+    found = []
+    for p in people:
+        title, organisation = p.title_on(day)
+        found.append(
+            {
+                "name": p.name,
+                "title": title.get(lang),
+                "organisation": organisation.get(lang),
+                "phone": p.phone,
+                "tel": tel(p.phone) if p.phone else None,
+                "email": p.email,
+                "roles": [r.get(lang) for r in p.roles],
+            }
+        )
+    return found
 
 
 def _trail(site: Site, meta: DocumentMeta, lang: str, title: str, path: str) -> list[Crumb]:
@@ -156,7 +164,7 @@ def _metadata(
     tags = [
         ("dcterms.title", meta.title),
         ("dcterms.date", meta.date.isoformat()),
-        ("dcterms.type", i18n.type_label(meta.type, lang)),
+        ("dcterms.type", labels.type_label(site, meta, lang)),
     ]
     if keywords:
         # Semicolons: a theme's name may hold a comma ("Palvelujen rahoitus, investoinnit
@@ -192,8 +200,11 @@ def _metadata(
     return tags, jsonld
 
 
-def _filters(meta: DocumentMeta, about: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
-    found = [(i18n.text("document_type", lang), i18n.type_label(meta.type, lang))]
+def _filters(
+    site: Site, meta: DocumentMeta, about: Mapping[str, Any], lang: str
+) -> list[tuple[str, str]]:
+    # An assessment's type names its issuer (THL:n arvio, AVI:n arvio): a filter of its own.
+    found = [(i18n.text("document_type", lang), labels.type_label(site, meta, lang))]
     if about["round"]:
         found.append((i18n.text("round", lang), about["round"]["name"]))
     if about["region"]:
@@ -205,11 +216,16 @@ def _filters(meta: DocumentMeta, about: Mapping[str, Any], lang: str) -> list[tu
 def version_page(
     site: Site, group: Group, doc: Document, rendered: Rendered, chrome: Chrome
 ) -> Page:
+    """The page of one version of a document. A version in a language the interface does
+    not speak (North, Inari or Skolt Sámi) is published below the document in the default
+    language's tree (routes.version), with that language on its <html> and `chrome` (the
+    default language's) for the parts of the page that are the interface's."""
     meta = doc.meta
     assert meta is not None
     lang = chrome.lang
+    own_tree = meta.lang in LANGS
     about = _about(site, meta, chrome)
-    url = routes.localize(group.path, lang, site.default_lang)
+    url = routes.localize(group.path, lang, site.default_lang) if own_tree else site.url(doc)
     canonical = routes.absolute(url, site.config.base_url)
     tags, jsonld = _metadata(site, doc, about, canonical)
     context = chrome.context(
@@ -222,10 +238,18 @@ def version_page(
         meta=tags,
         jsonld=jsonld,
     )
+    context["alternates"] = [
+        {"lang": v.meta.lang, "canonical": routes.absolute(site.url(v), site.config.base_url)}
+        for v in group.versions.values()
+        if v.meta is not None and v.meta.lang not in LANGS and v is not doc
+    ]
+    if not own_tree:
+        _in_its_own_language(context, meta.lang, url, canonical, chrome)
     context["doc"] = {
         "type": meta.type,
-        "type_label": i18n.type_label(meta.type, lang),
+        "type_label": labels.type_label(site, meta, lang),
         "title": meta.title,
+        "lang": meta.lang,
         "date": i18n.format_date(meta.date, lang),
         "date_iso": meta.date.isoformat(),
         "summary": meta.summary,
@@ -235,10 +259,11 @@ def version_page(
         **about,
     }
     context["record"] = negotiation.record(site, group, doc, lang, chrome.link)
+    context["other_versions"] = other_versions(site, group, chrome, shown=doc.id)
     context["outdated"] = _outdated(site, group, doc, chrome)
     context["contacts"] = contacts(site, meta, lang)
     context["attachments"] = attachment_list(site, doc, lang)
-    context["filters"] = _filters(meta, about, lang)
+    context["filters"] = _filters(site, meta, about, lang)
     context["index_body"] = True
     context["missing"] = None
     context["pdf"] = chrome.pdf(routes.document_pdf(url))
@@ -249,6 +274,31 @@ def version_page(
         else None
     )
     return Page(url, DOCUMENT_TEMPLATE, context, sources=(doc.file,))
+
+
+def _in_its_own_language(
+    context: dict[str, Any], doc_lang: str, url: str, canonical: str, chrome: Chrome
+) -> None:
+    """A Sámi version's page: the document's language on <html> (and so in the search's
+    eyes), the interface's parts marked with theirs, the page itself its canonical
+    address and the current entry of the language links."""
+    context["page_lang"] = doc_lang
+    context["ui_lang"] = chrome.lang
+    context["canonical"] = canonical
+    context["meta"] = [
+        (name, doc_lang if name == "dcterms.language" else value) for name, value in context["meta"]
+    ]
+    context["breadcrumbs"][-1]["lang"] = doc_lang
+    context["versions"] = [{**v, "current": False} for v in context["versions"]] + [
+        {
+            "lang": doc_lang,
+            "autonym": i18n.AUTONYMS[doc_lang],
+            "href": routes.href(url, chrome.base),
+            "canonical": canonical,
+            "current": True,
+            "available": True,
+        }
+    ]
 
 
 def _outdated(site: Site, group: Group, doc: Document, chrome: Chrome) -> dict[str, Any] | None:
@@ -296,7 +346,7 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     # page in this page's place (soteneg.site.search), with this language's filters and a
     # label naming the original's language. Its results link to the original ("url":
     # Pagefind's UI links there, sub-results included, instead of to this page).
-    context["filters"] = _filters(meta, _about(site, meta, chrome), lang)
+    context["filters"] = _filters(site, meta, _about(site, meta, chrome), lang)
     context["search_meta"] = [
         ("url", context["missing"]["href"]),
         (i18n.text("language", lang), i18n.LANGUAGE_NOUNS[meta.lang][lang]),
@@ -304,6 +354,7 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     context["search_from"] = site.url(original)
     context["doc"] = None
     context["record"] = None
+    context["other_versions"] = other_versions(site, group, chrome)
     context["contacts"] = []
     context["attachments"] = []
     context["pdf"] = context["packet"] = None

@@ -4,6 +4,7 @@ the 404 page. Pages that list regions are in `regions` and `themes`."""
 from __future__ import annotations
 
 from soteneg.core import routes
+from soteneg.core.names import LANGS
 from soteneg.site import i18n
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome, Crumb, Page
@@ -107,6 +108,25 @@ def search_page(site: Site, chrome: Chrome) -> Page:
     context["bundle"] = routes.href(routes.SEARCH_INDEX, chrome.base)
     context["base"] = chrome.base
     context["search_ui"] = dict(i18n.SEARCH_UI[chrome.lang])
+    # Documents in Sámi are searched in an index of their own, without stemming (Pagefind
+    # has no Sámi stemmer, and one search page runs one stemmer: soteneg.site.search),
+    # and listed apart, each labelled with its language in the page's.
+    langs = sami_languages(site)
+    context["sami"] = (
+        {
+            "bundle": routes.href(routes.SAMI_SEARCH_INDEX, chrome.base),
+            "label": i18n.text("language", chrome.lang),
+            "names": {lang: i18n.LANGUAGE_NOUNS[lang][chrome.lang] for lang in langs},
+        }
+        if langs
+        else None
+    )
     return Page(
         routes.localize(routes.SEARCH, chrome.lang, site.default_lang), SEARCH_TEMPLATE, context
     )
+
+
+def sami_languages(site: Site) -> list[str]:
+    """The languages of published versions that the interface does not speak (North,
+    Inari and Skolt Sámi), sorted."""
+    return sorted({lang for g in site.groups.values() for lang in g.versions if lang not in LANGS})

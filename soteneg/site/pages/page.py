@@ -105,7 +105,12 @@ class Chrome:
     def crumbs(self, trail: list[Crumb]) -> list[dict[str, Any]]:
         items = [Crumb(self.t("home"), "/"), *trail]
         return [
-            {"label": c.label, "href": self.href(c.path), "current": i == len(items) - 1}
+            {
+                "label": c.label,
+                "href": self.href(c.path),
+                "current": i == len(items) - 1,
+                "lang": None,  # a label in another language than the page's says which
+            }
             for i, c in enumerate(items)
         ]
 
@@ -166,6 +171,12 @@ class Chrome:
                 "publisher": {"@type": "GovernmentOrganization", "name": publisher},
             },
             "robots": robots,
+            # A page in a language the interface does not speak (a Sámi document's):
+            # that language on <html>, the interface's parts marked with the interface's.
+            "page_lang": None,
+            "ui_lang": None,
+            # Versions in such languages, for <link rel="alternate"> and the sitemap.
+            "alternates": [],
             # Search indexes documents, and the names on region, round and theme pages;
             # other pages repeat document text or have none of their own.
             "index_body": False,

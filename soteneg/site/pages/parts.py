@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from soteneg.content.models import Names, Round
+from soteneg.content.models import Names, Party, Round, Succession
 from soteneg.core import routes
+from soteneg.core.names import LANGS
 from soteneg.site import eras, i18n
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome
@@ -30,11 +31,36 @@ def doc_link(site: Site, group: Group | None, chrome: Chrome) -> dict[str, Any] 
         "lang": meta.lang if other else None,
         "lang_note": i18n.LANG_NAMES[meta.lang][chrome.lang] if other else None,
         "example": meta.example,
+        "others": other_versions(site, group, chrome, shown=doc.id),
     }
+
+
+def other_versions(
+    site: Site, group: Group, chrome: Chrome, shown: str | None = None
+) -> list[dict[str, Any]]:
+    """The document's versions in languages the interface does not speak (North, Inari
+    and Skolt Sámi), each named in the page's language ("pohjoissaameksi"), leaving out
+    the one shown (`shown`, a document id)."""
+    found = []
+    for lang, doc in group.versions.items():
+        if lang in LANGS or doc.id == shown:
+            continue
+        assert doc.meta is not None
+        found.append(
+            {
+                "lang": lang,
+                "name": i18n.LANG_NAMES[lang][chrome.lang],
+                "title": doc.meta.title,
+                "href": routes.href(site.url(doc), chrome.base),
+            }
+        )
+    return found
 
 
 def round_info(site: Site, rnd: Round, chrome: Chrome) -> dict[str, Any]:
     lang = chrome.lang
+    parties = site.data.parties
+    chair = parties.get(rnd.chair or "")
     return {
         "id": rnd.id,
         "name": rnd.name.get(lang),
@@ -46,7 +72,37 @@ def round_info(site: Site, rnd: Round, chrome: Chrome) -> dict[str, Any]:
         "end_iso": rnd.end.isoformat(),
         "period": eras.period(rnd.start, rnd.end, lang),
         "parties": eras.parties_text(site, rnd, lang),
+        "chair": chair.name.get(lang) if chair is not None else None,
+        # The expert bodies attend apart from the negotiating parties.
+        "experts": i18n.listing(
+            [_named(parties[p], lang) for p in rnd.experts if p in parties], lang
+        ),
+        "legal_basis": [provision(b.statute, b.section, b.name, lang) for b in rnd.legal_basis],
+        # A practice round was held under a bill, not under the law: say so where the
+        # round is shown, so that nobody takes it for a statutory one.
+        "practice_note": i18n.text("practice_basis", lang) if rnd.kind == "practice" else None,
     }
+
+
+def _named(party: Party, lang: str) -> str:
+    """A party's name with its short name, which labels its assessments: "Terveyden ja
+    hyvinvoinnin laitos (THL)"."""
+    name = party.name.get(lang)
+    return f"{name} ({party.short.get(lang)})" if party.short is not None else name
+
+
+def provision(statute: str, section: str, name: Names | None, lang: str) -> str:
+    """A provision as it is cited: "Laki sosiaali- ja terveydenhuollon järjestämisestä
+    (612/2021) 24 §"; without the act's name "612/2021 24 §"."""
+    if name is None:
+        return i18n.text("provision", lang, statute=statute, section=section)
+    return i18n.text(
+        "provision_named",
+        lang,
+        name=eras.capital(name.get(lang)),
+        statute=statute,
+        section=section,
+    )
 
 
 def themes_of(site: Site, rnd: Round, chrome: Chrome) -> list[dict[str, Any]]:
@@ -76,12 +132,17 @@ def other_names(site: Site, names: Names, lang: str) -> list[dict[str, str]]:
     return found
 
 
-def region_ref(site: Site, region_id: str, chrome: Chrome) -> dict[str, Any]:
-    """A link to a region with its period, for lists of predecessors and successors."""
+def region_ref(
+    site: Site, region_id: str, chrome: Chrome, moved: Succession | None = None
+) -> dict[str, Any]:
+    """A link to a region with its period, for lists of predecessors and successors;
+    where only a part of a unit moved (`moved`), what moved and when instead of the
+    period ("osa: Iitti 1.1.2021")."""
     region = site.data.regions[region_id]
     return {
         "id": region_id,
         "name": region.name.get(chrome.lang),
         "href": chrome.href(routes.region(region_id)),
         "period": eras.period(region.valid_from, region.valid_to, chrome.lang),
+        "part": eras.part_text(moved, chrome.lang) if moved is not None else None,
     }

@@ -97,7 +97,10 @@ def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chro
     name = theme.name.get(lang)
     path = routes.theme(theme_id)
     rounds = site.rounds_with_theme(theme_id)
-    groups = eras.number(site, site.data.regions, lang)
+    # A theme's sections are in negotiation documents: units nobody negotiates with (the
+    # whole country) have none to show.
+    negotiated = [r for r in site.data.regions if eras.is_negotiated(site, site.data.regions[r])]
+    groups = eras.grouped(site, negotiated, lang)
     tables = []
     for group in groups:
         regions = [site.data.regions[r] for r in group.regions]
