@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="validate for a build without PDFs: the print fonts need not be installed",
     )
+    check.add_argument("--now", metavar="TIME", help="as for build")
     check.set_defaults(run=cmd_check)
 
     build = sub.add_parser(

@@ -42,7 +42,10 @@ from soteneg.packets.shard import Shard
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline
 
-    result = pipeline.check(root_dir(args.root), pdf=not args.no_pdf)
+    # Links are judged as the published site will have them: drafts left out, and
+    # documents under embargo until their moment (--now, else the clock).
+    options = BuildOptions(drafts=False, now=now_of(args.now))
+    result = pipeline.check(root_dir(args.root), pdf=not args.no_pdf, options=options)
     config = result.content.config
     lang = message_lang(args.lang, config.default_lang if config else None)
     print_problems(result.problems, dict(result.content.texts), args.format, console, lang)
