@@ -20,6 +20,7 @@ from soteneg.build.state_trust import state_problem
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
+from soteneg.content.placeholders import check_placeholders
 from soteneg.content.sources import CONTENT_DIR, FileData, SourceFile, read_files, read_project
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
@@ -64,6 +65,7 @@ def check(
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
     problems += cross_check(content, every_document)
+    problems += check_placeholders(content.documents)
     refs = [r for d in content.documents + content.rejected for r in attachments.references(d)]
     referenced: dict[str, FileData] = {}
     site = None

@@ -123,8 +123,10 @@ def test_new_negotiation_is_valid_with_the_rounds_sections(minimal: Path) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
     text = (minimal / DOC).read_text()
     assert text.startswith(
-        '---\ntitle: "Uusimaa – Syksy 2018"\ntype: "negotiation"\ndate: 2018-10-03\n'
+        "---\ntitle: Uusimaa – harjoitusneuvottelu, syksy 2018\ntype: negotiation\n"
+        "date: 2018-10-03\n"
     )
+    assert "\ndraft: true\n---\n" in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [
         "## Palvelujen saatavuus {theme=saatavuus}",
@@ -139,7 +141,7 @@ def test_new_refuses_to_overwrite(minimal: Path) -> None:
         "new", "negotiation", "--round", "2018-syksy", "--region", "uusimaa", cwd=minimal
     )
     assert result.returncode == 2
-    assert "already exists" in result.stderr
+    assert f"{DOC} on jo olemassa, eikä soteneg new korvaa tiedostoja" in result.stderr
     assert (minimal / DOC).read_text() == before
 
 
@@ -159,7 +161,8 @@ def test_new_translation_points_to_the_original(minimal: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     text = (minimal / "content/kierrokset/2018-syksy/uusimaa.sv.md").read_text()
-    assert 'translation_of: "kierrokset/2018-syksy/uusimaa"' in text
+    assert "\ntranslation_of: kierrokset/2018-syksy/uusimaa\n" in text
+    assert "original_version" not in text  # never stamped until `soteneg translated`
     assert "## Tillgång till tjänster {theme=saatavuus}" in text
     assert run_cli("check", cwd=minimal).returncode == 0
 
@@ -184,9 +187,10 @@ def test_new_news_and_page_and_every_other_type(minimal: Path) -> None:
 def test_new_with_unknown_ids_suggests(minimal: Path) -> None:
     result = run_cli("new", "negotiation", "--round", "2018-syksy", "--region", "lapi", cwd=minimal)
     assert result.returncode == 2
-    assert "region 'lapi' is not defined (did you mean 'lappi'?)" in result.stderr
+    assert "aluetta 'lapi' ei ole määritelty (tarkoititko 'lappi'?)" in result.stderr
     result = run_cli("new", "negotiation", "--region", "lappi", cwd=minimal)
-    assert result.returncode == 2 and "--round is required" in result.stderr
+    assert result.returncode == 2
+    assert "asiakirjatyyppi negotiation tarvitsee valitsimen --round" in result.stderr
 
 
 def _front_matter(path: Path) -> dict:

@@ -1,93 +1,209 @@
-"""`soteneg new`: the path and text of a valid document skeleton. Writing is the CLI's job."""
+"""`soteneg new`: the path and text of a document skeleton. Writing is the CLI's job.
+
+A skeleton cannot be published by mistake: it is a draft (`draft: true`), its date lies
+within its round, and every text it holds for the editor to replace is a placeholder
+(`content.placeholders`) that `check` warns about in a published document.
+
+What a skeleton holds is data: `SKELETONS` says, for each document type and round kind,
+its title and its fields in order. The browser editor (editors/cms.py) writes front
+matter in the same order and style (`front_matter`), so a review diff shows only what an
+editor changed, whichever way the file was written.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from soteneg.content.loader import DataSet
-from soteneg.content.models import DOCUMENT_MODELS, MAX_SLUG, MAX_TEXT, SLUG_PATTERN
+from soteneg.content.models import DOCUMENT_MODELS, MAX_SLUG, MAX_TEXT, SLUG_PATTERN, Round
+from soteneg.content.placeholders import placeholder
 from soteneg.content.sources import CONTENT_DIR
+from soteneg.content.suggest import region_hint, suggestion
 from soteneg.content.time_checks import region_outside_round
-from soteneg.core.problems import did_you_mean
+from soteneg.core.text import Text, say, verbatim
 from soteneg.markdown.parse import slugify
 
 NEEDS_ROUND = ("negotiation", "assessment", "summary")
 NEEDS_REGION = ("negotiation", "assessment")
 
-_PLACEHOLDER = {
-    "fi": "Kirjoita tähän teeman {name} sisältö.",
-    "sv": "Skriv här innehållet för temat {name}.",
-    "en": "Write the content for the theme {name} here.",
-}
-_SUMMARY_TITLE = {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"}
-_ASSESSMENT_TITLE = {"fi": "THL:n arvio", "sv": "THL:s bedömning", "en": "THL assessment"}
-
 
 class ScaffoldError(ValueError):
-    """The request cannot be met; the message says what to change."""
+    """The request cannot be met; the text says what to change, in every language."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 
 @dataclass(frozen=True)
 class Request:
     type: str
     lang: str
-    date: dt.date
+    date: dt.date | None = None  # None: within the round, else today
     round: str | None = None
     region: str | None = None
     title: str | None = None
     slug: str | None = None
+    default_lang: str = "fi"
 
 
-def _require(kind: str, value: str | None, known: dict[str, object], flag: str) -> str:
-    if value is None:
-        raise ScaffoldError(f"{flag} is required for this document type")
-    if value not in known:
-        found = did_you_mean(value, known)
-        hint = found.en if found else f"known: {', '.join(sorted(known))}"
-        raise ScaffoldError(f"{kind} '{value}' is not defined ({hint})")
-    return value
+@dataclass(frozen=True)
+class Facts:
+    """What a skeleton's parts are made from: the request and the data it names."""
+
+    request: Request
+    data: DataSet
+    today: dt.date
+    round: Round | None
+    region_name: str = ""
+
+    @property
+    def lang(self) -> str:
+        return self.request.lang
+
+    @property
+    def round_name(self) -> str:
+        """The round's name as running text writes it ("syksy 2018")."""
+        name = self.round.name.get(self.lang) if self.round else ""
+        return name[:1].lower() + name[1:]
+
+    @property
+    def year(self) -> str:
+        return str(self.round.start.year) if self.round else ""
 
 
-def _suffix(lang: str) -> str:
-    return "" if lang == "fi" else f".{lang}"
+Value = Callable[[Facts], object]
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """A document type's skeleton in rounds of one kind: its title, and the fields after
+    the common ones (title, type, date, lang), in order. Another kind of round or
+    document, or more fields (a statutory round's), is another entry of `SKELETONS`."""
+
+    title: Callable[[Facts], Text]
+    fields: Sequence[tuple[str, Value]] = ()
+    sections: bool = False  # a section per theme of the round, in the round's order
+    date: Callable[[Facts], dt.date] = field(default=lambda f: _within_round(f))
+
+
+def _within_round(facts: Facts) -> dt.date:
+    """Today, if the round is on; else its nearer end: a document of a round is dated
+    within it."""
+    today = facts.today
+    rnd = facts.round
+    if rnd is None:
+        return today
+    return min(max(today, rnd.start), rnd.end)
+
+
+def _round_fields(region: bool) -> tuple[tuple[str, Value], ...]:
+    fields: list[tuple[str, Value]] = []
+    if region:
+        fields.append(("region", lambda f: f.request.region))
+    fields.append(("round", lambda f: f.request.round))
+    fields.append(("themes", lambda f: list(f.round.themes) if f.round else []))
+    return tuple(fields)
+
+
+SKELETONS: Mapping[tuple[str, str | None], Skeleton] = {
+    ("negotiation", "practice"): Skeleton(
+        lambda f: say(
+            "@skeleton.title.negotiation.practice", region=f.region_name, round=f.round_name
+        ),
+        _round_fields(region=True),
+        sections=True,
+    ),
+    ("negotiation", "statutory"): Skeleton(
+        lambda f: say("@skeleton.title.negotiation.statutory", region=f.region_name, year=f.year),
+        _round_fields(region=True),
+        sections=True,
+    ),
+    ("assessment", "practice"): Skeleton(
+        lambda f: say("@skeleton.title.assessment", region=f.region_name, round=f.round_name),
+        _round_fields(region=True),
+        sections=True,
+    ),
+    ("assessment", "statutory"): Skeleton(
+        lambda f: say("@skeleton.title.assessment", region=f.region_name, round=f.year),
+        _round_fields(region=True),
+        sections=True,
+    ),
+    ("summary", "practice"): Skeleton(
+        lambda f: say("@skeleton.title.summary", round=f.round_name),
+        _round_fields(region=False),
+    ),
+    ("summary", "statutory"): Skeleton(
+        lambda f: say("@skeleton.title.summary.statutory", year=f.year),
+        _round_fields(region=False),
+    ),
+    ("news", None): Skeleton(lambda f: placeholder("title"), date=lambda f: f.today),
+    ("page", None): Skeleton(lambda f: placeholder("title"), date=lambda f: f.today),
+}
+
+
+def skeleton_of(doc_type: str, rnd: Round | None) -> Skeleton:
+    return SKELETONS[(doc_type, rnd.kind if rnd is not None else None)]
+
+
+def _round(req: Request, data: DataSet) -> str:
+    if req.round is None:
+        raise ScaffoldError(say("@new.required", type=req.type, flag="--round"))
+    if req.round not in data.rounds:
+        known = say("@new.known", options=", ".join(sorted(data.rounds)))
+        hint = suggestion(req.round, data.rounds) or known
+        raise ScaffoldError(_with_hint(say("unknown-round", value=req.round), hint))
+    return req.round
+
+
+def _with_hint(message: Text, hint: Text | None) -> Text:
+    return message + verbatim(" (") + hint + verbatim(")") if hint else message
+
+
+def _suffix(req: Request) -> str:
+    return "" if req.lang == req.default_lang else f".{req.lang}"
 
 
 def document_path(req: Request, data: DataSet) -> str:
     """Where the new document goes, relative to the project root."""
     if req.title is not None and (len(req.title) > MAX_TEXT or not req.title.strip()):
-        raise ScaffoldError(
-            f"--title: {len(req.title)} characters; a title has 1 to {MAX_TEXT} "
-            "characters, not all of them blank"
-        )
+        raise ScaffoldError(say("@new.title-length", length=len(req.title), limit=MAX_TEXT))
     if req.type not in DOCUMENT_MODELS:
-        raise ScaffoldError(f"unknown type '{req.type}' (one of: {', '.join(DOCUMENT_MODELS)})")
+        raise ScaffoldError(say("invalid-value.document-type", type=req.type))
     if req.type in NEEDS_ROUND:
-        round_id = _require("round", req.round, dict(data.rounds), "--round")
+        round_id = _round(req, data)
         base = f"{CONTENT_DIR}/kierrokset/{round_id}"
         if req.type == "summary":
-            return f"{base}/yhteenveto{_suffix(req.lang)}.md"
-        region = _require("region", req.region, dict(data.regions), "--region")
+            return f"{base}/yhteenveto{_suffix(req)}.md"
+        rnd = data.rounds[round_id]
+        if req.region is None:
+            raise ScaffoldError(say("@new.required", type=req.type, flag="--region"))
+        if req.region not in data.regions:
+            message = say("unknown-region", value=req.region)
+            raise ScaffoldError(_with_hint(message, region_hint(req.region, data, rnd)))
         # `check` would refuse the file at once: say so now, in check's own words.
-        outside = region_outside_round(data, data.regions[region], data.rounds[round_id])
+        outside = region_outside_round(data, data.regions[req.region], rnd)
         if outside is not None:
-            raise ScaffoldError("{} ({})".format(*(text.en for text in outside)))
+            raise ScaffoldError(_with_hint(*outside))
         folder = base if req.type == "negotiation" else f"{base}/arviot"
-        return f"{folder}/{region}{_suffix(req.lang)}.md"
+        return f"{folder}/{req.region}{_suffix(req)}.md"
     slug = req.slug or (_slug_of(req.title) if req.title else None)
     if not slug:
-        raise ScaffoldError("--slug or --title is required for this document type")
+        raise ScaffoldError(say("@new.slug-or-title", type=req.type))
     if len(slug) > MAX_SLUG or not re.fullmatch(SLUG_PATTERN, slug):
-        shown = slug if len(slug) <= MAX_SLUG else f"{slug[:40]}… ({len(slug)} characters)"
-        raise ScaffoldError(
-            f"--slug {shown}: use lowercase letters a–z, digits and hyphens, "
-            f"at most {MAX_SLUG} characters"
+        shown = (
+            verbatim(slug)
+            if len(slug) <= MAX_SLUG
+            else say("@new.slug-shortened", start=slug[:40], length=len(slug))
         )
+        raise ScaffoldError(say("@new.slug-invalid", slug=shown, limit=MAX_SLUG))
+    date = req.date or dt.date.today()
     if req.type == "news":
-        return f"{CONTENT_DIR}/tiedotteet/{req.date.isoformat()}-{slug}{_suffix(req.lang)}.md"
-    return f"{CONTENT_DIR}/sivut/{slug}{_suffix(req.lang)}.md"
+        return f"{CONTENT_DIR}/tiedotteet/{date.isoformat()}-{slug}{_suffix(req)}.md"
+    return f"{CONTENT_DIR}/sivut/{slug}{_suffix(req)}.md"
 
 
 def _slug_of(title: str) -> str:
@@ -100,57 +216,85 @@ def _slug_of(title: str) -> str:
     return cut or slug[:MAX_SLUG]
 
 
-def _title(req: Request, data: DataSet) -> str:
-    if req.title:
-        return req.title
-    lang = req.lang
-    round_name = data.rounds[req.round].name.get(lang) if req.round else ""
-    if req.type == "negotiation" and req.region:
-        return f"{data.regions[req.region].name.get(lang)} – {round_name}"
-    if req.type == "assessment" and req.region:
-        region = data.regions[req.region].name.get(lang)
-        return f"{_ASSESSMENT_TITLE[lang]}: {region}, {round_name}"
-    if req.type == "summary":
-        return f"{_SUMMARY_TITLE[lang]}: {round_name}"
-    return req.slug or "Otsikko"
+def facts_of(req: Request, data: DataSet, today: dt.date) -> Facts:
+    rnd = data.rounds.get(req.round or "")
+    region = data.regions.get(req.region or "")
+    name = region.name.get(req.lang) if region is not None else ""
+    return Facts(req, data, today, rnd, name)
 
 
-def skeleton(
-    req: Request, data: DataSet, translation_of: str | None, original_version: str | None = None
-) -> str:
-    """Front matter and body; the round's theme sections in the round's order."""
+def skeleton(req: Request, data: DataSet, translation_of: str | None, today: dt.date) -> str:
+    """Front matter and body. A translation names its original but records no version
+    of it: it is "never stamped" until `soteneg translated` says it now matches."""
+    facts = facts_of(req, data, today)
+    shape = skeleton_of(req.type, facts.round)
     fields: list[tuple[str, object]] = [
-        ("title", _title(req, data)),
+        ("title", req.title or shape.title(facts).in_(req.lang)),
         ("type", req.type),
-        ("date", req.date.isoformat()),
+        ("date", req.date or shape.date(facts)),
         ("lang", req.lang),
     ]
-    if req.type in NEEDS_REGION:
-        fields.append(("region", req.region))
-    themes = list(data.rounds[req.round].themes) if req.round else []
-    if req.type in NEEDS_ROUND:
-        fields.append(("round", req.round))
-        fields.append(("themes", themes))
+    fields += [(name, value(facts)) for name, value in shape.fields]
     if translation_of:
         fields.append(("translation_of", translation_of))
-        if original_version:  # the version of the original this translation starts from
-            fields.append(("original_version", original_version))
-    if req.type in NEEDS_ROUND:
-        fields.append(("example", False))
-    lines = ["---"]
-    for key, value in fields:
-        # JSON is valid YAML and quotes exactly what needs quoting; dates stay bare.
-        text = value if key == "date" else json.dumps(value, ensure_ascii=False)
-        lines.append(f"{key}: {text}")
-    lines += ["---", ""]
-    for theme_id in themes if req.type in NEEDS_ROUND else ():
-        name = data.themes[theme_id].name.get(req.lang) if theme_id in data.themes else theme_id
+    fields.append(("draft", True))
+    lines = [front_matter(fields), ""]
+    themes = facts.round.themes if facts.round and shape.sections else ()
+    for theme_id in themes:
+        theme = data.themes.get(theme_id)
+        name = theme.name.get(req.lang) if theme is not None else theme_id
         lines += [
             f"## {name} {{theme={theme_id}}}",
             "",
-            _PLACEHOLDER[req.lang].format(name=name.lower()),
+            placeholder("theme", name=name).in_(req.lang),
             "",
         ]
-    if not themes or req.type not in NEEDS_ROUND:
-        lines += [_PLACEHOLDER[req.lang].split(" {")[0].replace("teeman", "").strip() + ".", ""]
+    if not themes:
+        lines += [placeholder("text").in_(req.lang), ""]
+    return "\n".join(lines)
+
+
+# Written as YAML itself writes it in block style, and as the browser editor writes it
+# (tests/test_cms.py holds the two together): plain scalars where YAML reads them back
+# as the same string, single quotes where it would not, lists one item a line.
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
+_NOT_STRINGS = re.compile(
+    r"^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*)?\.?\d[\d_.eE+-]*|"
+    r"\.inf|\.nan|\d{4}-\d\d?-\d\d?.*|0x[0-9a-f]+|0o[0-7]+)$",
+    re.I,
+)
+
+
+def scalar(value: object) -> str:
+    """One value as front matter writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if (
+        _PLAIN.match(text)
+        and not _NOT_STRINGS.match(text)
+        and ": " not in text
+        and not text.endswith((":", " "))
+    ):
+        return text
+    return "'" + text.replace("'", "''") + "'"
+
+
+def front_matter(fields: Sequence[tuple[str, object]]) -> str:
+    """`---`, one `key: value` a line (a list as `- item` lines), `---`."""
+    lines = ["---"]
+    for key, value in fields:
+        if isinstance(value, list | tuple):
+            if not value:
+                lines.append(f"{key}: []")
+                continue
+            lines.append(f"{key}:")
+            lines += [f"  - {scalar(item)}" for item in value]
+        else:
+            lines.append(f"{key}: {scalar(value)}")
+    lines.append("---")
     return "\n".join(lines)

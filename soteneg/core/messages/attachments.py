@@ -25,11 +25,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "filen '{file}' finns inte i mappen {folder}/",
         "en": "'{file}' does not exist in {folder}/",
     },
-    "@file-missing.document": {
-        "fi": "linkitä asiakirjan tiedostoon: '{link}'",
-        "sv": "länka till dokumentets fil: '{link}'",
-        "en": "link to the document's file: '{link}'",
-    },
     "file-type": {
         "fi": "'.{ext}' ei ole sallittu {kind}",
         "sv": "'.{ext}' är inte en tillåten {kind}",
