@@ -43,7 +43,7 @@ def run_cli(
     whose `--lang` is also the new document's language."""
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", **(env or {})}
     words = [str(a) for a in args]
-    speaks = ("check", "build", "serve", "schema", "translated", "status")
+    speaks = ("check", "build", "serve", "schema", "translated", "status", "cms")
     if lang and words and words[0] in speaks and "--lang" not in words:
         words += ["--lang", lang]
     return subprocess.run(

@@ -314,8 +314,18 @@ def test_an_open_browser_tab_reloads_by_itself(server) -> None:
 
 def test_refuses_to_listen_beyond_loopback_unless_asked() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "soteneg", "serve", "--lang", "en", "--root", str(REPO)]
-        + ["--host", "0.0.0.0"],
+        [
+            sys.executable,
+            "-m",
+            "soteneg",
+            "serve",
+            "--lang",
+            "en",
+            "--root",
+            str(REPO),
+            "--host",
+            "0.0.0.0",
+        ],
         capture_output=True,
         text=True,
         timeout=60,

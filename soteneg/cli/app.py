@@ -17,7 +17,7 @@ from rich.text import Text
 
 from soteneg.cli.building import cmd_build, cmd_check, cmd_serve
 from soteneg.cli.common import EXIT_USAGE, UsageError, whole_number
-from soteneg.cli.editing import cmd_new, cmd_schema, cmd_status, cmd_translated
+from soteneg.cli.editing import cmd_cms, cmd_new, cmd_schema, cmd_status, cmd_translated
 from soteneg.cli.words import argparse_in, interface_lang
 from soteneg.core.names import DOCUMENT_TYPES, LANGS
 from soteneg.core.problems import FORMATS, visible
@@ -103,6 +103,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         help=say("@cli.port").in_(lang),
     )
     serve_.add_argument("--public", action="store_true", help=say("@cli.public").in_(lang))
+    serve_.add_argument("--cms", action="store_true", help=say("@cli.serve.cms").in_(lang))
     now(serve_)
     common(serve_, formats=False)
     serve_.set_defaults(run=cmd_serve)
@@ -155,6 +156,20 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     common(sch, formats=False)
     sch.set_defaults(run=cmd_schema)
+
+    cms = command(
+        "cms",
+        say("@cli.cms.help").in_(lang),
+        say("@cli.cms.description", folder="admin/").in_(lang),
+    )
+    cms.add_argument("--out", default="admin", metavar=folder, help=say("@cli.cms.out").in_(lang))
+    cms.add_argument(
+        "--github",
+        metavar=say("@cli.metavar.repo").in_(lang),
+        help=say("@cli.cms.github").in_(lang),
+    )
+    common(cms, formats=False)
+    cms.set_defaults(run=cmd_cms)
 
     file = say("@cli.metavar.file").in_(lang)
     translated = command(

@@ -6,6 +6,7 @@ import argparse
 import errno
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -227,6 +228,7 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     def ready(url: str) -> None:
         console.print(Text(say("@cli.preview-at", url=url).in_(spoken["lang"]), style="bold"))
 
+    editor = _start_editor(root, args, console) if args.cms else None
     try:
         # Without --now each rebuild asks the clock: an embargo ends during the preview too.
         now = now_of(args.now) if args.now else None
@@ -240,4 +242,40 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
         ) from None
     except KeyboardInterrupt:
         pass
+    finally:
+        if editor is not None:
+            editor()
     return EXIT_OK
+
+
+def _start_editor(root: Path, args: argparse.Namespace, console: Console) -> Callable[[], None]:
+    """The browser editor beside the preview (`--cms`): its page, configured from the
+    content as it is now, in a folder of its own, and its server on loopback. Returns
+    what stops it."""
+    import shutil
+    import tempfile
+
+    from soteneg import pipeline
+    from soteneg.editors import cms
+
+    result = pipeline.check(root, pdf=False)
+    config = result.content.config
+    lang = lang_of(args, config.default_lang if config else None)
+    if config is None:
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
+        raise UsageError(say("@cli.cms-needs-config"), lang)
+    admin = Path(tempfile.mkdtemp(prefix="soteneg-cms-"))
+    try:
+        cms.write_admin(admin, result.content.data, result.content.documents, config)
+        server = cms.start_server(root, admin)  # loopback only, whatever --host says
+    except cms.CmsError as err:
+        shutil.rmtree(admin, ignore_errors=True)
+        raise UsageError(err.text, lang) from None
+    url = server.url + "admin/"
+    console.print(Text(say("@cli.editor-at", url=url).in_(lang), style="bold"))
+
+    def stop() -> None:
+        server.stop()
+        shutil.rmtree(admin, ignore_errors=True)
+
+    return stop

@@ -228,3 +228,31 @@ _STYLE = {"up-to-date": "green", "outdated": "yellow", "unknown": "", "missing":
 def _lang(args: argparse.Namespace, result: CheckResult) -> str:
     config = result.content.config
     return lang_of(args, config.default_lang if config else None)
+
+
+def cmd_cms(args: argparse.Namespace, console: Console) -> int:
+    """Write the browser editor (Decap CMS) configured from the content model."""
+    from soteneg import pipeline
+    from soteneg.editors import cms
+
+    root = root_dir(args.root)
+    result = pipeline.check(root, pdf=False)
+    lang = _lang(args, result)
+    config = result.content.config
+    if result.config_failed or config is None:
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
+        return EXIT_USAGE
+    out = Path(args.out)
+    try:
+        settings = cms.write_admin(
+            out, result.content.data, result.content.documents, config, args.github
+        )
+    except cms.CmsError as err:
+        raise UsageError(err.text, lang) from None
+    except OSError as err:
+        raise UsageError(
+            say("@cli.cannot-write", file=str(out), reason=os_reason(err)), lang
+        ) from None
+    said = say("@cli.cms.wrote", folder=f"{out}/", collections=len(settings["collections"]))
+    console.print(Text(visible(said.in_(lang))))
+    return EXIT_OK

@@ -24,6 +24,7 @@ from soteneg.content.sources import CONTENT_DIR
 from soteneg.content.suggest import region_hint, suggestion
 from soteneg.content.time_checks import region_outside_round
 from soteneg.core.text import Text, say, verbatim
+from soteneg.editors.frontmatter import front_matter
 from soteneg.markdown.parse import slugify
 
 NEEDS_ROUND = ("negotiation", "assessment", "summary")
@@ -251,50 +252,4 @@ def skeleton(req: Request, data: DataSet, translation_of: str | None, today: dt.
         ]
     if not themes:
         lines += [placeholder("text").in_(req.lang), ""]
-    return "\n".join(lines)
-
-
-# Written as YAML itself writes it in block style, and as the browser editor writes it
-# (tests/test_cms.py holds the two together): plain scalars where YAML reads them back
-# as the same string, single quotes where it would not, lists one item a line.
-_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
-_NOT_STRINGS = re.compile(
-    r"^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*)?\.?\d[\d_.eE+-]*|"
-    r"\.inf|\.nan|\d{4}-\d\d?-\d\d?.*|0x[0-9a-f]+|0o[0-7]+)$",
-    re.I,
-)
-
-
-def scalar(value: object) -> str:
-    """One value as front matter writes it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if (
-        _PLAIN.match(text)
-        and not _NOT_STRINGS.match(text)
-        and ": " not in text
-        and not text.endswith((":", " "))
-    ):
-        return text
-    return "'" + text.replace("'", "''") + "'"
-
-
-def front_matter(fields: Sequence[tuple[str, object]]) -> str:
-    """`---`, one `key: value` a line (a list as `- item` lines), `---`."""
-    lines = ["---"]
-    for key, value in fields:
-        if isinstance(value, list | tuple):
-            if not value:
-                lines.append(f"{key}: []")
-                continue
-            lines.append(f"{key}:")
-            lines += [f"  - {scalar(item)}" for item in value]
-        else:
-            lines.append(f"{key}: {scalar(value)}")
-    lines.append("---")
     return "\n".join(lines)

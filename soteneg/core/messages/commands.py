@@ -30,6 +30,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "@cli.metavar.slug": {"fi": "NIMI", "sv": "NAMN", "en": "SLUG"},
     "@cli.metavar.date": {"fi": "PÄIVÄ", "sv": "DATUM", "en": "DATE"},
     "@cli.metavar.host": {"fi": "OSOITE", "sv": "ADRESS", "en": "HOST"},
+    "@cli.metavar.repo": {"fi": "OMISTAJA/NIMI", "sv": "ÄGARE/NAMN", "en": "OWNER/NAME"},
     "@cli.metavar.port": {"fi": "PORTTI", "sv": "PORTNUMMER", "en": "PORT"},
     # Options many commands share.
     "@cli.root": {
@@ -305,6 +306,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "som i anvisningarna: up-to-date, outdated, unknown, missing",
         "en": "output format: {choices} (default: human); json names the states as the "
         "guides do: up-to-date, outdated, unknown, missing",
+    },
+    # cms
+    "@cli.serve.cms": {
+        "fi": "avaa myös selaimessa toimiva muokkain osoitteessa /admin/ ja tallenna sen "
+        "muutokset tähän projektiin (Decap CMS:n paikallinen palvelin, npm:stä)",
+        "sv": "öppna också redigeraren i webbläsaren på /admin/ och spara dess ändringar "
+        "i det här projektet (Decap CMS lokala server, från npm)",
+        "en": "also serve the browser editor at /admin/, saving its changes into this "
+        "project (Decap CMS's local server, from npm)",
+    },
+    "@cli.cms.help": {
+        "fi": "kirjoita selaimessa toimivan muokkaimen (Decap CMS) asetukset",
+        "sv": "skriv inställningarna för redigeraren i webbläsaren (Decap CMS)",
+        "en": "write the configuration of the browser editor (Decap CMS)",
+    },
+    "@cli.cms.description": {
+        "fi": "Kirjoittaa kansioon {folder} selaimessa toimivan muokkaimen sivun ja sen "
+        "asetukset (config.yml): kokoelma kullekin asiakirjatyypille kenttineen sekä "
+        "alueiden, kierrosten, teemojen ja henkilöiden valintalistat datatiedostoista. "
+        "Aja komento uudelleen, kun datatiedostot muuttuvat.",
+        "sv": "Skriver redigerarens sida och dess inställningar (config.yml) i mappen "
+        "{folder}: en samling för varje dokumenttyp med dess fält, och listor över "
+        "områden, omgångar, teman och personer ur datafilerna. Kör kommandot igen när "
+        "datafilerna ändras.",
+        "en": "Write the browser editor's page and its configuration (config.yml) into "
+        "{folder}: one collection per document type with its fields, and lists of "
+        "regions, rounds, themes and people from the data files. Run it again when the "
+        "data files change.",
+    },
+    "@cli.cms.out": {
+        "fi": "kansio, johon muokkain kirjoitetaan (oletus: admin/)",
+        "sv": "mappen där redigeraren skrivs (standard: admin/)",
+        "en": "where to write the editor (default: admin/)",
+    },
+    "@cli.cms.github": {
+        "fi": "tallenna muutokset GitHub-säilöön OMISTAJA/NIMI (julkaistua sivustoa varten) "
+        "eikä tämän koneen projektiin",
+        "sv": "spara ändringarna i GitHub-arkivet ÄGARE/NAMN (för den publicerade "
+        "webbplatsen), inte i projektet på den här datorn",
+        "en": "save changes to the GitHub repository OWNER/NAME (for the published site) "
+        "rather than into this machine's project",
+    },
+    "@cli.cms.wrote": {
+        "fi": "muokkain kirjoitettu kansioon {folder}: kokoelmia {collections}",
+        "sv": "redigeraren skrevs i mappen {folder}: samlingar {collections}",
+        "en": "wrote the editor into {folder}: {collections} collections",
+    },
+    "@cli.cms-needs-config": {
+        "fi": "muokkain tarvitsee kelvollisen site.yaml-tiedoston; korjaa yllä luetellut ongelmat",
+        "sv": "redigeraren behöver en giltig site.yaml; rätta problemen ovan",
+        "en": "the editor needs a valid site.yaml; fix the problems above",
+    },
+    "@cli.editor-at": {
+        "fi": "muokkain osoitteessa {url} (tallentaa tähän projektiin)",
+        "sv": "redigeraren på {url} (sparar i det här projektet)",
+        "en": "editor at {url} (saves into this project)",
     },
     # What the commands say.
     "@cli.usage-error": {

@@ -75,4 +75,136 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "[Skriv texten här.]",
         "en": "[Write the text here.]",
     },
+    # The browser editor (editors/cms.py): its page, collections, fields and hints.
+    "@cms.title": {
+        "fi": "Asiakirjojen muokkain",
+        "sv": "Redigerare för dokumenten",
+        "en": "Document editor",
+    },
+    "@cms.not-installed": {
+        "fi": "selaimessa toimivan muokkaimen ohjelmaa (Decap CMS) ei ole asennettu "
+        "kansioon {folder}; asenna se komennolla make cms",
+        "sv": "programmet för redigeraren i webbläsaren (Decap CMS) är inte installerat i "
+        "mappen {folder}; installera det med make cms",
+        "en": "the browser editor (Decap CMS) is not installed in {folder}; install it with "
+        "make cms",
+    },
+    "@cms.node-missing": {
+        "fi": "selaimessa toimiva muokkain tarvitsee Node.js-ohjelman (node), jota ei löytynyt",
+        "sv": "redigeraren i webbläsaren behöver Node.js (node), som inte hittades",
+        "en": "the browser editor needs Node.js (node), which was not found",
+    },
+    "@cms.server-failed": {
+        "fi": "selaimessa toimivan muokkaimen palvelin ei käynnistynyt: {said}",
+        "sv": "servern för redigeraren i webbläsaren startade inte: {said}",
+        "en": "the browser editor's server did not start: {said}",
+    },
+    "@cms.collection.negotiation": {
+        "fi": "Neuvotteluasiakirjat",
+        "sv": "Förhandlingsdokument",
+        "en": "Negotiation documents",
+    },
+    "@cms.item.negotiation": {
+        "fi": "Neuvotteluasiakirja",
+        "sv": "Förhandlingsdokument",
+        "en": "Negotiation document",
+    },
+    "@cms.collection.assessment": {"fi": "Arviot", "sv": "Bedömningar", "en": "Assessments"},
+    "@cms.item.assessment": {"fi": "Arvio", "sv": "Bedömning", "en": "Assessment"},
+    "@cms.collection.summary": {
+        "fi": "Yhteenvedot",
+        "sv": "Sammanfattningar",
+        "en": "Summaries",
+    },
+    "@cms.item.summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
+    "@cms.collection.news": {
+        "fi": "Tiedotteet",
+        "sv": "Pressmeddelanden",
+        "en": "Press releases",
+    },
+    "@cms.item.news": {"fi": "Tiedote", "sv": "Pressmeddelande", "en": "Press release"},
+    "@cms.collection.page": {"fi": "Sivut", "sv": "Sidor", "en": "Pages"},
+    "@cms.item.page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
+    "@cms.field.title": {"fi": "Otsikko", "sv": "Rubrik", "en": "Title"},
+    "@cms.field.date": {"fi": "Päivämäärä", "sv": "Datum", "en": "Date"},
+    "@cms.field.lang": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
+    "@cms.field.region": {"fi": "Alue", "sv": "Område", "en": "Region"},
+    "@cms.field.round": {"fi": "Kierros", "sv": "Omgång", "en": "Round"},
+    "@cms.field.themes": {"fi": "Teemat", "sv": "Teman", "en": "Themes"},
+    "@cms.field.translation-of": {
+        "fi": "Käännös asiakirjasta",
+        "sv": "Översättning av",
+        "en": "Translation of",
+    },
+    "@cms.field.draft": {"fi": "Luonnos", "sv": "Utkast", "en": "Draft"},
+    "@cms.field.summary": {"fi": "Tiivistelmä", "sv": "Sammandrag", "en": "Summary"},
+    "@cms.field.contacts": {
+        "fi": "Yhteyshenkilöt",
+        "sv": "Kontaktpersoner",
+        "en": "Contacts",
+    },
+    "@cms.field.example": {"fi": "Esimerkki", "sv": "Exempel", "en": "Example"},
+    "@cms.field.publish-at": {
+        "fi": "Julkaisuaika",
+        "sv": "Publiceringstid",
+        "en": "Publish at",
+    },
+    "@cms.field.attachments": {"fi": "Liitteet", "sv": "Bilagor", "en": "Attachments"},
+    "@cms.field.file": {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
+    "@cms.field.description": {"fi": "Kuvaus", "sv": "Beskrivning", "en": "Description"},
+    "@cms.field.original-version": {
+        "fi": "Alkuperäisen tekstin versio",
+        "sv": "Originalets version",
+        "en": "Original's version",
+    },
+    "@cms.field.body": {"fi": "Teksti", "sv": "Text", "en": "Text"},
+    "@cms.hint.date": {
+        "fi": "Kierroksen asiakirjassa kierroksen aikana oleva päivä.",
+        "sv": "För ett dokument i en omgång en dag under omgången.",
+        "en": "For a round's document, a day within the round.",
+    },
+    "@cms.hint.draft": {
+        "fi": "Luonnosta ei julkaista. Poista valinta, kun asiakirja on valmis.",
+        "sv": "Ett utkast publiceras inte. Ta bort markeringen när dokumentet är klart.",
+        "en": "A draft is not published. Clear it when the document is ready.",
+    },
+    "@cms.hint.publish-at": {
+        "fi": "Asiakirja pidetään poissa sivustolta tähän asti, Suomen aikaa: {example}.",
+        "sv": "Dokumentet hålls borta från webbplatsen till dess, finsk tid: {example}.",
+        "en": "The document is kept off the site until then, Finnish time: {example}.",
+    },
+    "@cms.hint.translation-of": {
+        "fi": "Vain käännökselle: alkuperäisen asiakirjan tunnus. Käännöksen aloittaa "
+        "komento soteneg new --lang sv.",
+        "sv": "Bara för en översättning: originalets id. En översättning påbörjas med "
+        "soteneg new --lang sv.",
+        "en": "For a translation only: the original's id. A translation is begun with "
+        "soteneg new --lang sv.",
+    },
+    "@cms.hint.original-version": {
+        "fi": "Tämän kirjoittaa komento soteneg translated; älä muuta sitä käsin.",
+        "sv": "Det här skrivs av soteneg translated; ändra det inte för hand.",
+        "en": "soteneg translated writes this; do not change it by hand.",
+    },
+    "@cms.hint.file": {
+        "fi": "Polku asiakirjan kansiosta, esimerkiksi liitteet/raportti.pdf. Tiedosto "
+        "lisätään versionhallintaan erikseen.",
+        "sv": "Sökvägen från dokumentets mapp, t.ex. liitteet/rapport.pdf. Filen läggs "
+        "till i versionshanteringen separat.",
+        "en": "The path from the document's folder, e.g. liitteet/report.pdf. The file is "
+        "added to version control separately.",
+    },
+    "@cms.hint.body": {
+        "fi": "Markdown sellaisenaan. Teemaosio alkaa otsikolla ## Otsikko {{theme=tunnus}}; "
+        "korvaa [hakasulkeissa olevat ohjeet] tekstillä.",
+        "sv": "Markdown som den skrivs. Ett temaavsnitt börjar med rubriken "
+        "## Rubrik {{theme=id}}; ersätt [anvisningarna inom hakparentes] med text.",
+        "en": "Markdown as typed. A theme section starts with the heading "
+        "## Heading {{theme=id}}; replace the [instructions in brackets] with text.",
+    },
+    "@cms.pattern.moment": {
+        "fi": "muodossa 2018-12-01 09:00:00",
+        "sv": "i formen 2018-12-01 09:00:00",
+        "en": "as 2018-12-01 09:00:00",
+    },
 }
