@@ -9,6 +9,7 @@ LOCK   := requirements.lock
 LATEST := .venv-latest
 A11Y   := tests/a11y/node_modules/.installed
 CMS    := scripts/cms/node_modules/.installed
+PORT   ?= 8000
 
 .PHONY: install lock check build serve cms test test-latest lint schema golden bench hooks clean
 
@@ -41,9 +42,10 @@ build: $(STAMP)
 # checkout) when npm is there to install it; without npm, the preview alone.
 serve: $(STAMP)
 	@if command -v npm >/dev/null 2>&1; then \
-		$(MAKE) --no-print-directory $(CMS) && $(BIN)/soteneg serve --cms; \
+		$(MAKE) --no-print-directory $(CMS) && $(BIN)/soteneg serve --port $(PORT) --cms; \
 	else \
-		echo "npm not found: the preview without the browser editor"; $(BIN)/soteneg serve; \
+		echo "npm not found: the preview without the browser editor"; \
+		$(BIN)/soteneg serve --port $(PORT); \
 	fi
 
 # Decap CMS and its local backend (decap-server), from npm, at the versions in

@@ -80,6 +80,10 @@ def check(
         project = Project(root, referenced, templates, files.templates.static)
         found, site = check_content_links(content, options or BuildOptions(), project)
         problems += found
+    if any(p.code == "config-missing" for p in config_problems):
+        # Without site.yaml this is most likely not a project at all (the wrong folder):
+        # say that alone, not also that each data file is missing.
+        problems = [p for p in problems if p.code != "data-missing"]
     return CheckResult(
         content=content,
         problems=sort_problems(config_problems + problems),

@@ -395,6 +395,9 @@ class Run:
             written = build_cache.output_stamps(out, list(records))
         warned = {p.file for p in checked.problems}
         config = checked.content.config
+        # What the output holds, as `find` counts it: the search index's files too.
+        bundle = out / search.BUNDLE
+        indexed = sum(1 for p in bundle.rglob("*") if p.is_file()) if bundle.is_dir() else 0
         self.fresh = Inputs(
             self.key,
             self.stamps,
@@ -403,7 +406,7 @@ class Run:
             lifted(checked.content, self.settings.options),
             list(checked.problems),
             {f: t for f, t in checked.content.texts.items() if f in warned},
-            len(records),
+            len(records) + indexed,
             len({link.url for link in self.report.external}),
             config.default_lang if config else "fi",
         )

@@ -166,6 +166,8 @@ class _Fields:
             made["widget"] = "hidden"  # kept as it is; only `soteneg translated` writes it
         if name == "draft":
             made["default"] = True  # a document begun here is a draft, as `new` makes it
+        if name == "attachments":
+            made["label_singular"] = say("@cms.item.attachment").in_(self.lang)
         if not required or optional or "default" in prop:
             made["required"] = False
         hint = self.hints.get(name)

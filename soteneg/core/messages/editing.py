@@ -151,6 +151,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@cms.field.attachments": {"fi": "Liitteet", "sv": "Bilagor", "en": "Attachments"},
     "@cms.field.file": {"fi": "Tiedosto", "sv": "Fil", "en": "File"},
+    "@cms.item.attachment": {"fi": "liite", "sv": "bilaga", "en": "attachment"},
     "@cms.field.description": {"fi": "Kuvaus", "sv": "Beskrivning", "en": "Description"},
     "@cms.field.original-version": {
         "fi": "Alkuperäisen tekstin versio",
@@ -175,11 +176,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@cms.hint.translation-of": {
         "fi": "Vain käännökselle: alkuperäisen asiakirjan tunnus. Käännöksen aloittaa "
-        "komento soteneg new --lang sv.",
+        "komento soteneg new valitsimella --lang.",
         "sv": "Bara för en översättning: originalets id. En översättning påbörjas med "
-        "soteneg new --lang sv.",
+        "soteneg new och flaggan --lang.",
         "en": "For a translation only: the original's id. A translation is begun with "
-        "soteneg new --lang sv.",
+        "soteneg new and its --lang.",
     },
     "@cms.hint.original-version": {
         "fi": "Tämän kirjoittaa komento soteneg translated; älä muuta sitä käsin.",
