@@ -8,8 +8,10 @@ STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
 LATEST := .venv-latest
 A11Y   := tests/a11y/node_modules/.installed
+CMS    := scripts/cms/node_modules/.installed
+PORT   ?= 8000
 
-.PHONY: install lock check build serve test test-latest lint schema golden bench hooks clean
+.PHONY: install lock check build serve cms test test-latest lint schema golden bench hooks clean
 
 install: $(STAMP)
 
@@ -36,8 +38,23 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/soteneg build
 
+# The preview, and beside it the browser editor (Decap CMS, which saves into this
+# checkout) when npm is there to install it; without npm, the preview alone.
 serve: $(STAMP)
-	$(BIN)/soteneg serve
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(CMS) && $(BIN)/soteneg serve --port $(PORT) --cms; \
+	else \
+		echo "npm not found: the preview without the browser editor"; \
+		$(BIN)/soteneg serve --port $(PORT); \
+	fi
+
+# Decap CMS and its local backend (decap-server), from npm, at the versions in
+# scripts/cms/package-lock.json.
+cms: $(CMS)
+
+$(CMS): scripts/cms/package.json scripts/cms/package-lock.json
+	cd scripts/cms && npm ci --no-audit --no-fund --loglevel=error
+	touch $(CMS)
 
 # axe-core and the Nu HTML Checker, from npm, into a folder of their own, at the versions
 # in package-lock.json.
@@ -45,14 +62,14 @@ $(A11Y): tests/a11y/package.json tests/a11y/package-lock.json
 	cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error
 	touch $(A11Y)
 
-test: $(STAMP) $(A11Y)
+test: $(STAMP) $(A11Y) $(CMS)
 	$(BIN)/ruff check soteneg tests bench build.py
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 # The same suite against the newest release of every dependency, in a venv of its own,
 # so that an upstream release that breaks us is seen before the lock is moved to it.
-test-latest: $(A11Y)
+test-latest: $(A11Y) $(CMS)
 	rm -rf $(LATEST)
 	$(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/pip install --quiet --upgrade --editable '.[dev]'
@@ -95,4 +112,5 @@ hooks:
 
 clean:
 	rm -rf $(VENV) $(LATEST) _site schema .pytest_cache .ruff_cache .hypothesis *.egg-info \
-		tests/a11y/node_modules tests/.artifacts bench/.venv-peers bench/.peers-work
+		tests/a11y/node_modules scripts/cms/node_modules admin tests/.artifacts \
+		bench/.venv-peers bench/.peers-work

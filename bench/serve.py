@@ -51,7 +51,18 @@ def main() -> None:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         server = subprocess.Popen(
-            [sys.executable, "-m", "soteneg", "serve", "--root", str(root), "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "soteneg",
+                "serve",
+                "--root",
+                str(root),
+                "--port",
+                str(port),
+                "--lang",
+                "en",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

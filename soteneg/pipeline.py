@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache
+from soteneg.build.content_links import Project, check_content_links
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
@@ -19,6 +20,7 @@ from soteneg.build.state_trust import state_problem
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
+from soteneg.content.placeholders import check_placeholders
 from soteneg.content.sources import CONTENT_DIR, FileData, SourceFile, read_files, read_project
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
@@ -43,11 +45,13 @@ def check(
     jobs: int = 1,
     pdf: bool = True,
     for_print: bool = False,
+    options: BuildOptions | None = None,
 ) -> CheckResult:
     """Read and validate the whole project; write nothing. `cache`: keeps what each
     document file became, for the next check; `html` and `for_print`: see
     `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
-    so the print fonts must be installed."""
+    so the print fonts must be installed; `options`: the build whose links are judged
+    (drafts left out and no embargo in force, unless they say otherwise)."""
     files = read_project(root, templates=True)
     parse_many = parser(cache, jobs)
     content, config_problems, problems = load_content(files, html, parse_many, for_print)
@@ -61,16 +65,25 @@ def check(
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
     problems += cross_check(content, every_document)
+    problems += check_placeholders(content.documents)
     refs = [r for d in content.documents + content.rejected for r in attachments.references(d)]
     referenced: dict[str, FileData] = {}
+    site = None
     if content.config is not None:
         policy = content.config.attachments
         limit = int(policy.max_mb * 1024 * 1024)
         referenced = read_files(root, {r.path for r in refs if r.path}, limit)
         pdf_pages: dict[str, int] = {}
-        problems += attachments.check_refs(refs, referenced, policy, pdf_pages)
+        problems += attachments.check_refs(refs, referenced, policy, pdf_pages, every_document)
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
         problems += budgets.check(content, refs, pdf_pages, referenced)
+        project = Project(root, referenced, templates, files.templates.static)
+        found, site = check_content_links(content, options or BuildOptions(), project)
+        problems += found
+    if any(p.code == "config-missing" for p in config_problems):
+        # Without site.yaml this is most likely not a project at all (the wrong folder):
+        # say that alone, not also that each data file is missing.
+        problems = [p for p in problems if p.code != "data-missing"]
     return CheckResult(
         content=content,
         problems=sort_problems(config_problems + problems),
@@ -78,6 +91,7 @@ def check(
         files=referenced,
         templates=templates,
         static=files.templates.static,
+        site=site,
     )
 
 
@@ -133,7 +147,15 @@ def build_as(
         try:
             run.stop_if_unchanged()  # the last build is all still true: nothing to do
             cache = run.last_build()  # what the last build parsed, made and printed
-            checked = check(root, cache, True, settings.jobs, settings.prints, settings.printing)
+            checked = check(
+                root,
+                cache,
+                True,
+                settings.jobs,
+                settings.prints,
+                settings.printing,
+                settings.options,
+            )
             run.accept(checked)  # load and check; stop at errors
             with run.locked_output():  # the output's lock; new files are staged beside it
                 site = run.index()  # what is published, where, with which files

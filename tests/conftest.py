@@ -37,12 +37,14 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run `soteneg` in a fresh interpreter, as an editor or CI would.
 
-    `check` and `build` speak the site's default language (Finnish) unless told; most
-    tests read the English messages, so `lang` adds `--lang en` to those two unless the
-    test names a language itself or passes lang=None (tests/test_messages.py does)."""
+    Every command speaks the site's default language (Finnish) unless told; most tests
+    read the English messages, so `lang` adds `--lang en` unless the test names a
+    language itself or passes lang=None (tests/test_messages.py does). Not to `new`,
+    whose `--lang` is also the new document's language."""
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", **(env or {})}
     words = [str(a) for a in args]
-    if lang and words and words[0] in ("check", "build") and "--lang" not in words:
+    speaks = ("check", "build", "serve", "schema", "translated", "status", "cms")
+    if lang and words and words[0] in speaks and "--lang" not in words:
         words += ["--lang", lang]
     return subprocess.run(
         [sys.executable, "-m", "soteneg", *words],

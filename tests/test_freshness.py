@@ -175,7 +175,9 @@ def test_translated_refuses_an_original_and_an_unknown_file(tmp_path: Path) -> N
     assert missing.returncode == 2 and "is not a valid document" in missing.stderr
 
 
-def test_new_translation_records_the_original_s_version(tmp_path: Path) -> None:
+def test_a_new_translation_is_never_stamped_until_translated(tmp_path: Path) -> None:
+    """A skeleton translates nothing yet: it names its original, but `status` calls it
+    never stamped (unknown) until `soteneg translated` says it now matches."""
     root = bundled_copy(tmp_path)
     made = run_cli(
         "new",
@@ -193,9 +195,18 @@ def test_new_translation_records_the_original_s_version(tmp_path: Path) -> None:
     documents = {d.id: d for d in pipeline.check(root, pdf=False).content.documents}
     translation = documents["kierrokset/2018-syksy/lappi.sv"]
     assert translation.meta is not None
-    assert translation.meta.original_version == version_of(documents["kierrokset/2018-syksy/lappi"])
+    assert translation.meta.translation_of == "kierrokset/2018-syksy/lappi"
+    assert translation.meta.original_version is None
     status = run_cli("status", "--translations", "--root", root)
-    assert "sv  up-to-date  content/kierrokset/2018-syksy/lappi.md" in status.stdout
+    assert "sv  never stamped  content/kierrokset/2018-syksy/lappi.md" in status.stdout
+    stamped = run_cli("translated", "content/kierrokset/2018-syksy/lappi.sv.md", "--root", root)
+    assert stamped.returncode == 0, stamped.stderr
+    status = run_cli("status", "--translations", "--root", root)
+    assert "sv  up to date     content/kierrokset/2018-syksy/lappi.md" in status.stdout
+    documents = {d.id: d for d in pipeline.check(root, pdf=False).content.documents}
+    translation = documents["kierrokset/2018-syksy/lappi.sv"]
+    assert translation.meta is not None
+    assert translation.meta.original_version == version_of(documents["kierrokset/2018-syksy/lappi"])
 
 
 def test_the_translation_s_page_says_its_original_changed_until_it_is_stamped(

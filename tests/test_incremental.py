@@ -91,12 +91,6 @@ translation_of: kierrokset/2018-syksy/uusimaa
 
 Teaksta.
 """
-EXPERT = """- id: thl
-  name: {fi: Terveyden ja hyvinvoinnin laitos, sv: Institutet för hälsa och välfärd,
-    en: Finnish Institute for Health and Welfare}
-  short: {fi: THL, sv: THL}
-  expert: true
-"""
 BY_THL = """---
 title: Uusimaa, syksy 2018
 type: assessment
@@ -437,10 +431,9 @@ def test_a_comparison_follows_the_language_of_the_section_it_shows(tmp_path: Pat
 def test_a_second_assessment_rewrites_the_pages_that_list_it(tmp_path: Path) -> None:
     """Issue 25: an expert body's assessment beside one that names none. The round's and
     the unit's pages list every assessment, not the first: their keys must hold all.
-    (The expert body is in parties.yaml from the start: a data file's change would
-    rewrite every page anyway.)"""
+    (The expert body is in the golden site's parties.yaml from the start: a data file's
+    change would rewrite every page anyway.)"""
     root = project(tmp_path, GOLDEN_SITE)
-    _append(root / "content/parties.yaml", EXPERT)
     out = tmp_path / "out"
     _build(root, out)
     before = _files(out)

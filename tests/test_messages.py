@@ -36,6 +36,8 @@ SAME_AS_ENGLISH: set[tuple[str, str]] = {
     ("@packet-cells", "sv"),
     # Swedish says "1 cell" as English does.
     ("@cells#one", "sv"),
+    # Swedish says "Status" too (the follow-up's, in the browser editor).
+    ("@cms.field.status", "sv"),
 }
 
 

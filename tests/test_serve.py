@@ -187,7 +187,7 @@ def _wait_ready(running: Running, timeout: float = 60) -> None:
     def read() -> None:
         for line in stdout:
             said.append(line)
-            if "preview at" in line:
+            if " http://" in line:  # "preview at http://…", in the site's language
                 ready.set()
         ready.set()  # it stopped: the test goes on and sees why
 
@@ -314,7 +314,18 @@ def test_an_open_browser_tab_reloads_by_itself(server) -> None:
 
 def test_refuses_to_listen_beyond_loopback_unless_asked() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "soteneg", "serve", "--root", str(REPO), "--host", "0.0.0.0"],
+        [
+            sys.executable,
+            "-m",
+            "soteneg",
+            "serve",
+            "--lang",
+            "en",
+            "--root",
+            str(REPO),
+            "--host",
+            "0.0.0.0",
+        ],
         capture_output=True,
         text=True,
         timeout=60,

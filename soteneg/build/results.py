@@ -26,6 +26,9 @@ class CheckResult:
     # bytes by their path under templates/static/. Rendering uses these and nothing else.
     templates: Mapping[str, str] = field(default_factory=dict)
     static: Mapping[str, bytes] = field(default_factory=dict)
+    # The site the checked build publishes, with its attached files (its links were
+    # judged in it); None when site.yaml could not be read.
+    site: Site | None = None
 
     @property
     def failed(self) -> bool:

@@ -12,9 +12,12 @@ from urllib.parse import unquote, urlsplit
 
 from soteneg.build.records import Record
 from soteneg.build.render_pool import write_file
-from soteneg.content.loader import content_path
+from soteneg.content.loader import Document, content_path
 from soteneg.content.sources import CONTENT_DIR, TEMPLATES_DIR
+from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
+from soteneg.core.text import Text
+from soteneg.markdown.outline import Link
 from soteneg.site import linkcheck
 from soteneg.site.index import Site
 from soteneg.site.pages.document import link_resolver
@@ -75,23 +78,40 @@ def to_link_check(
 
 def locator(site: Site, records: Mapping[str, Record]) -> linkcheck.Locate:
     """Where a link of the built site came from: the document line whose Markdown wrote
-    it, else the template that did; and why it is broken when its target is a document
-    this build leaves out (a draft, an embargo)."""
+    it (the page's own document, else any document whose section the page shows), else
+    the template that did; and why it is broken when its target is a document this build
+    leaves out (a draft, an embargo)."""
     documents = {d.file: d for d in site.published.values()}
+    written_by: dict[str, list[tuple[Document, Link]]] | None = None
 
-    def locate(link: linkcheck.Link) -> tuple[str, tuple[int, int] | None, str | None]:
+    def writers(url: str, record: Record) -> list[tuple[Document, Link]]:
+        nonlocal written_by
+        own = documents.get(record.sources[0]) if record.sources else None
+        if own is not None:
+            resolve = link_resolver(site, own)
+            found = [(own, w) for w in own.outline.links if resolve(w.href) == url]
+            if found:
+                return found
+        if written_by is None:  # asked only when a link is broken: made once, then
+            written_by = {}
+            for doc in site.published.values():
+                resolve = link_resolver(site, doc)
+                for w in doc.outline.links:
+                    written_by.setdefault(resolve(w.href), []).append((doc, w))
+        return written_by.get(url, [])
+
+    def locate(
+        link: linkcheck.Link,
+    ) -> tuple[str, tuple[int, int] | None, Text | None, str]:
         record = records.get(link.page)
         if record is None:
-            return link.page, None, None
-        doc = documents.get(record.sources[0]) if record.sources else None
-        if doc is not None:
-            resolve = link_resolver(site, doc)
-            for written in doc.outline.links:
-                if resolve(written.href) == link.url:
-                    target = content_path(doc.id, unquote(urlsplit(written.href).path)) or ""
-                    why = site.unpublished.get(target.removesuffix(".md"))
-                    return doc.file, (doc.body_line + written.line, written.column or 1), why
-        return f"{TEMPLATES_DIR}/{record.template}", None, None
+            return link.page, None, None, link.page
+        for doc, written in writers(link.url, record)[:1]:
+            target = content_path(doc.id, unquote(urlsplit(written.href).path)) or ""
+            why = site.unpublished.get(target.removesuffix(".md"))
+            own = routes.output_file(site.url(doc))
+            return doc.file, (doc.body_line + written.line, written.column or 1), why, own
+        return f"{TEMPLATES_DIR}/{record.template}", None, None, link.page
 
     return locate
 

@@ -1,5 +1,7 @@
 """The command line: parse arguments, run a command, print, exit. Only soteneg.cli
-prints.
+prints, and it prints in the editor's language (cli/words.py): every `--help`,
+argparse's own messages, usage errors and what each command says come from the
+catalogue (soteneg/core/messages/commands.py).
 
 Exit codes: 0 success, 1 content problems, 2 usage or configuration error.
 """
@@ -14,182 +16,216 @@ from rich.console import Console
 from rich.text import Text
 
 from soteneg.cli.building import cmd_build, cmd_check, cmd_serve
-from soteneg.cli.common import EXIT_USAGE, UsageError
-from soteneg.cli.editing import cmd_new, cmd_schema, cmd_status, cmd_translated
+from soteneg.cli.common import EXIT_USAGE, UsageError, whole_number
+from soteneg.cli.editing import cmd_cms, cmd_new, cmd_schema, cmd_status, cmd_translated
+from soteneg.cli.words import argparse_in, interface_lang
 from soteneg.core.names import DOCUMENT_TYPES, LANGS
 from soteneg.core.problems import FORMATS, visible
+from soteneg.core.text import say
 
 
-def _parser() -> argparse.ArgumentParser:
+def _choices(values: Sequence[str]) -> str:
+    return ", ".join(values)
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    """The parser, every word of it in `lang`. Made inside `argparse_in(lang)`: argparse
+    names its own groups and `--help` while it is made."""
+    folder = say("@cli.metavar.folder").in_(lang)
+    moment = say("@cli.metavar.time").in_(lang)
     parser = argparse.ArgumentParser(
         prog="soteneg",
-        description="Validate and publish the STM–region negotiation documents.",
-        epilog="Exit codes: 0 success, 1 content problems, 2 usage or configuration error.",
+        description=say("@cli.description").in_(lang),
+        epilog=say("@cli.epilog").in_(lang),
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar=say("@cli.metavar.command").in_(lang)
+    )
+
+    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=description)
 
     def common(p: argparse.ArgumentParser, formats: bool = True) -> None:
-        p.add_argument(
-            "--root",
-            default=".",
-            metavar="DIR",
-            help="the project folder (default: the current folder)",
-        )
+        p.add_argument("--root", default=".", metavar=folder, help=say("@cli.root").in_(lang))
         if formats:
             p.add_argument(
                 "--format",
                 choices=FORMATS,
                 default="human",
-                help="how problems are printed (default: human)",
+                help=say("@cli.format", choices=_choices(FORMATS)).in_(lang),
             )
-            p.add_argument(
-                "--lang",
-                choices=LANGS,
-                help="language of problem messages (default: the site's default_lang); "
-                "codes stay the same in every language",
-            )
+        p.add_argument(
+            "--lang", choices=LANGS, help=say("@cli.lang", choices=_choices(LANGS)).in_(lang)
+        )
 
-    check = sub.add_parser(
-        "check",
-        help="validate content and data; write nothing",
-        description="Validate every document, data file and site.yaml, "
-        "and report all problems at once. The print fonts site.yaml names must be "
-        "installed, as for a build with PDFs, unless --no-pdf is given.",
+    def now(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--now", metavar=moment, help=say("@cli.now").in_(lang))
+
+    check = command(
+        "check", say("@cli.check.help").in_(lang), say("@cli.check.description").in_(lang)
     )
     common(check)
-    check.add_argument(
-        "--no-pdf",
-        action="store_true",
-        help="validate for a build without PDFs: the print fonts need not be installed",
-    )
+    check.add_argument("--no-pdf", action="store_true", help=say("@cli.check.no-pdf").in_(lang))
+    now(check)
     check.set_defaults(run=cmd_check)
 
-    build = sub.add_parser(
+    build = command(
         "build",
-        help="validate, then build the static site",
-        description="Validate the project and build the site. Only what changed since the "
-        "last build is redone, using the cache beside the output folder (.<out>.cache, safe "
-        "to delete); nothing is written unless every check passed.",
+        say("@cli.build.help").in_(lang),
+        say("@cli.build.description", cache=_cache_folder()).in_(lang),
     )
     common(build)
+    build.add_argument("--out", metavar=folder, help=say("@cli.out").in_(lang))
+    build.add_argument("--drafts", action="store_true", help=say("@cli.drafts").in_(lang))
+    build.add_argument("--no-pdf", action="store_true", help=say("@cli.build.no-pdf").in_(lang))
+    build.add_argument("--no-search", action="store_true", help=say("@cli.no-search").in_(lang))
     build.add_argument(
-        "--out",
-        metavar="DIR",
-        help="output folder (default: 'output' in site.yaml, normally _site)",
+        "--jobs", type=whole_number(lang), metavar="N", help=say("@cli.jobs").in_(lang)
     )
-    build.add_argument("--drafts", action="store_true", help="include documents with draft: true")
-    build.add_argument("--no-pdf", action="store_true", help="build the HTML site only")
-    build.add_argument(
-        "--no-search", action="store_true", help="do not build the Pagefind search index"
-    )
-    build.add_argument(
-        "--jobs",
-        type=int,
-        metavar="N",
-        help="processes for rendering pages and printing PDFs (default: all cores)",
-    )
-    build.add_argument(
-        "--shard",
-        metavar="K/N",
-        help="print only the K-th of N equal shares of the PDFs (for a CI job matrix; "
-        "the HTML site is built whole and links to every PDF)",
-    )
-    build.add_argument(
-        "--now",
-        metavar="TIME",
-        help="the moment embargoes (publish_at) are judged against, e.g. 2030-01-01T09:00 "
-        "(Helsinki time unless it names its offset); default: the clock. "
-        "SOURCE_DATE_EPOCH is not used for this: it is a commit's date, which its author chose",
-    )
+    build.add_argument("--shard", metavar="K/N", help=say("@cli.shard").in_(lang))
+    now(build)
     build.set_defaults(run=cmd_build)
 
-    serve_ = sub.add_parser(
-        "serve",
-        help="live-reloading preview for editors",
-        description="Build the site (drafts included), serve it, and rebuild and reload "
-        "the browser on every save. Problems are shown over the page.",
+    serve_ = command(
+        "serve", say("@cli.serve.help").in_(lang), say("@cli.serve.description").in_(lang)
     )
-    serve_.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
-    serve_.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve_.add_argument(
-        "--public", action="store_true", help="allow a --host that other machines can reach"
+        "--host",
+        default="127.0.0.1",
+        metavar=say("@cli.metavar.host").in_(lang),
+        help=say("@cli.host").in_(lang),
     )
-    serve_.add_argument("--now", metavar="TIME", help="as for build")
+    serve_.add_argument(
+        "--port",
+        type=whole_number(lang),
+        default=8000,
+        metavar=say("@cli.metavar.port").in_(lang),
+        help=say("@cli.port").in_(lang),
+    )
+    serve_.add_argument("--public", action="store_true", help=say("@cli.public").in_(lang))
+    serve_.add_argument("--cms", action="store_true", help=say("@cli.serve.cms").in_(lang))
+    now(serve_)
     common(serve_, formats=False)
     serve_.set_defaults(run=cmd_serve)
 
-    new = sub.add_parser(
-        "new",
-        help="write a valid skeleton document",
-        description="Write a new document with valid front matter and, for "
-        "round documents, the round's theme sections in order. Never "
-        "overwrites an existing file.",
+    new = command("new", say("@cli.new.help").in_(lang), say("@cli.new.description").in_(lang))
+    new.add_argument(
+        "type",
+        choices=DOCUMENT_TYPES,
+        metavar=say("@cli.metavar.type").in_(lang),
+        help=say("@cli.new.type", choices=_choices(DOCUMENT_TYPES)).in_(lang),
     )
     new.add_argument(
-        "type", choices=DOCUMENT_TYPES, metavar="TYPE", help="one of: " + ", ".join(DOCUMENT_TYPES)
+        "--round",
+        metavar=say("@cli.metavar.round").in_(lang),
+        help=say("@cli.new.round").in_(lang),
     )
-    new.add_argument("--round", help="round id, e.g. 2018-syksy")
-    new.add_argument("--region", help="region id, e.g. uusimaa")
-    new.add_argument("--lang", choices=LANGS, default="fi", help="language (default: fi)")
-    new.add_argument("--title", help="title (default: from region and round)")
-    new.add_argument("--slug", help="file name for news and pages (default: from --title)")
-    new.add_argument("--date", help="date YYYY-MM-DD (default: today)")
-    common(new, formats=False)
+    new.add_argument(
+        "--region",
+        metavar=say("@cli.metavar.region").in_(lang),
+        help=say("@cli.new.region").in_(lang),
+    )
+    new.add_argument(
+        "--issuer",
+        metavar=say("@cli.metavar.issuer").in_(lang),
+        help=say("@cli.new.issuer").in_(lang),
+    )
+    new.add_argument(
+        "--title",
+        metavar=say("@cli.metavar.title").in_(lang),
+        help=say("@cli.new.title").in_(lang),
+    )
+    new.add_argument(
+        "--slug",
+        metavar=say("@cli.metavar.slug").in_(lang),
+        help=say("@cli.new.slug").in_(lang),
+    )
+    new.add_argument(
+        "--date",
+        metavar=say("@cli.metavar.date").in_(lang),
+        help=say("@cli.new.date").in_(lang),
+    )
+    new.add_argument("--root", default=".", metavar=folder, help=say("@cli.root").in_(lang))
+    new.add_argument(
+        "--lang",
+        choices=LANGS,
+        help=say("@cli.new.lang", choices=_choices(LANGS)).in_(lang),
+    )
     new.set_defaults(run=cmd_new)
 
-    sch = sub.add_parser(
-        "schema",
-        help="write JSON Schema files for editors",
-        description="Write JSON Schema for each document type, the data "
-        "files and site.yaml, with the project's ids as allowed values.",
+    sch = command(
+        "schema", say("@cli.schema.help").in_(lang), say("@cli.schema.description").in_(lang)
     )
     sch.add_argument(
-        "--out",
-        default="schema",
-        metavar="DIR",
-        help="where to write the schemas (default: schema/)",
+        "--out", default="schema", metavar=folder, help=say("@cli.schema.out").in_(lang)
     )
     common(sch, formats=False)
     sch.set_defaults(run=cmd_schema)
 
-    translated = sub.add_parser(
-        "translated",
-        help="mark a translation as up to date with its original",
-        description="Write into FILE's front matter (original_version) which version of "
-        "its original it now translates. `check` warns when the original changes "
-        "afterwards. Nothing else in the file changes.",
+    cms = command(
+        "cms",
+        say("@cli.cms.help").in_(lang),
+        say("@cli.cms.description", folder="admin/").in_(lang),
     )
-    translated.add_argument("file", metavar="FILE", help="the translation, e.g. content/x.sv.md")
+    cms.add_argument("--out", default="admin", metavar=folder, help=say("@cli.cms.out").in_(lang))
+    cms.add_argument(
+        "--github",
+        metavar=say("@cli.metavar.repo").in_(lang),
+        help=say("@cli.cms.github").in_(lang),
+    )
+    common(cms, formats=False)
+    cms.set_defaults(run=cmd_cms)
+
+    file = say("@cli.metavar.file").in_(lang)
+    translated = command(
+        "translated",
+        say("@cli.translated.help").in_(lang),
+        say("@cli.translated.description", file=file).in_(lang),
+    )
+    translated.add_argument("file", metavar=file, help=say("@cli.translated.file").in_(lang))
     common(translated, formats=False)
     translated.set_defaults(run=cmd_translated)
 
-    status = sub.add_parser(
-        "status",
-        help="list translations: up to date, outdated or missing",
-        description="For every original and every other language of the site: whether "
-        "its translation is up-to-date, outdated (the original changed since it was "
-        "stamped), unknown (never stamped) or missing.",
+    status = command(
+        "status", say("@cli.status.help").in_(lang), say("@cli.status.description").in_(lang)
     )
     status.add_argument(
         "--translations",
         action="store_true",
         required=True,
-        help="the translations' state (the only status there is today)",
+        help=say("@cli.status.translations").in_(lang),
     )
-    status.add_argument("--format", choices=("human", "json"), default="human")
+    status.add_argument(
+        "--format",
+        choices=("human", "json"),
+        default="human",
+        help=say("@cli.status.format", choices="human, json").in_(lang),
+    )
     common(status, formats=False)
     status.set_defaults(run=cmd_status)
     return parser
 
 
+def _cache_folder() -> str:
+    """Where builds keep what they know, as --help names it."""
+    from soteneg.build.output import state_root
+
+    return str(state_root()) + "/"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    lang = interface_lang(words)
+    with argparse_in(lang):
+        args = _parser(lang).parse_args(words)
+    args.interface_lang = lang
     console = Console(highlight=False, soft_wrap=True)
     try:
         return int(args.run(args, console))
     except UsageError as err:
-        Console(stderr=True, highlight=False).print(
-            Text(visible(f"soteneg: error: {err}"), style="red")
+        said = say("@cli.usage-error", message=err.text)
+        Console(stderr=True, highlight=False, soft_wrap=True).print(
+            Text(visible(said.in_(err.lang or lang)), style="red")
         )
         return EXIT_USAGE
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -27,8 +29,9 @@ from soteneg.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     UsageError,
-    message_lang,
+    lang_of,
     now_of,
+    os_reason,
     print_problems,
     root_dir,
     say_line,
@@ -42,9 +45,12 @@ from soteneg.packets.shard import Shard
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline
 
-    result = pipeline.check(root_dir(args.root), pdf=not args.no_pdf)
+    # Links are judged as the published site will have them: drafts left out, and
+    # documents under embargo until their moment (--now, else the clock).
+    options = BuildOptions(drafts=False, now=now_of(args.now))
+    result = pipeline.check(root_dir(args.root), pdf=not args.no_pdf, options=options)
     config = result.content.config
-    lang = message_lang(args.lang, config.default_lang if config else None)
+    lang = lang_of(args, config.default_lang if config else None)
     print_problems(result.problems, dict(result.content.texts), args.format, console, lang)
     if result.config_failed:
         return EXIT_USAGE
@@ -64,9 +70,9 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
 class _Bar:
     """A rich progress bar for printing PDFs, shown only on a terminal."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, lang: str) -> None:
         self.progress = Progress(
-            TextColumn("printing PDFs"),
+            TextColumn(say("@cli.printing-pdfs").in_(lang)),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -93,22 +99,23 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     now = now_of(args.now)
     out = Path(args.out).absolute() if args.out else None
     if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise UsageError(say("@cli.jobs-invalid", value=str(args.jobs)))
     try:
         shard = Shard.parse(args.shard) if args.shard else None
-    except ValueError as err:
-        raise UsageError(f"--shard: {err}") from err
+    except ValueError:
+        raise UsageError(say("@cli.shard-invalid", value=args.shard)) from None
     if shard and args.no_pdf:
-        raise UsageError("--shard splits the PDFs; it makes no sense with --no-pdf")
+        raise UsageError(say("@cli.shard-without-pdf"))
     started = time.perf_counter()
     jobs = args.jobs or os.cpu_count() or 1
-    bar = _Bar(console) if args.format == "human" and console.is_terminal else None
+    human_terminal = args.format == "human" and console.is_terminal
+    bar = _Bar(console, lang_of(args)) if human_terminal else None
     pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
     options = BuildOptions(drafts=args.drafts, now=now)
     settings = Settings(options, pdf_options, with_search=not args.no_search, jobs=jobs)
     refused = state_problem(root)  # before the cache is read, even to see nothing changed
     if refused is not None:
-        print_problems([refused], {}, args.format, console, message_lang(args.lang, None))
+        print_problems([refused], {}, args.format, console, lang_of(args))
         return EXIT_USAGE
     if _nothing_changed(root, out, settings, args, console, started):
         return EXIT_OK
@@ -120,7 +127,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     finally:
         if bar:
             bar.stop()
-    lang = message_lang(args.lang, result.default_lang)
+    lang = lang_of(args, result.default_lang)
     print_problems(result.problems, dict(result.check.content.texts), args.format, console, lang)
     if result.check.config_failed or any(p.code == "output-error" for p in result.problems):
         return EXIT_USAGE
@@ -180,7 +187,7 @@ def _nothing_changed(
     inputs = cache.last_build_holds(target, stamps, settings.options.now)
     if inputs is None:
         return False
-    lang = message_lang(args.lang, inputs.default_lang)
+    lang = lang_of(args, inputs.default_lang)
     print_problems(inputs.warnings, inputs.texts, args.format, console, lang)
     if args.format == "human":
         seconds = time.perf_counter() - started
@@ -206,38 +213,79 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
 
     root = root_dir(args.root)
     if not serve.is_loopback(args.host) and not args.public:
-        raise UsageError(
-            f"--host {args.host} would show unpublished drafts to other machines; the "
-            "preview listens on loopback only unless you also pass --public"
-        )
+        raise UsageError(say("@cli.host-not-public", host=args.host))
     if not 0 < args.port < 65536:
-        raise UsageError(f"--port {args.port}: not a port number")
+        raise UsageError(say("@cli.port-invalid", port=str(args.port)))
+    spoken = {"lang": lang_of(args)}
 
     def report(state: serve.State) -> None:
         stamp = time.strftime("%H:%M:%S")
+        lang = spoken["lang"] = lang_of(args, state.lang)
         if state.crash:
-            crashed = say("@preview-crashed", time=stamp).in_(state.lang)
+            crashed = say("@preview-crashed", time=stamp).in_(lang)
             console.print(Text(crashed, style="bold red"))
             console.print(state.crash, markup=False, highlight=False)
             return
-        print_problems(state.problems, state.texts, "human", console, state.lang)
+        print_problems(state.problems, state.texts, "human", console, lang)
         style = "red" if state.failed else "green"
         said = {"time": stamp, "build": state.builds, "s": _s(state.seconds)}
         if state.failed:
             line = say("@preview-build-failed", **said)
         else:
             line = say("@preview-build-ok", **said)
-        console.print(Text(line.in_(state.lang), style=style))
+        console.print(Text(line.in_(lang), style=style))
 
     def ready(url: str) -> None:
-        console.print(Text(f"preview at {url} (drafts shown; Ctrl+C stops)", style="bold"))
+        console.print(Text(say("@cli.preview-at", url=url).in_(spoken["lang"]), style="bold"))
 
+    editor = _start_editor(root, args, console) if args.cms else None
     try:
         # Without --now each rebuild asks the clock: an embargo ends during the preview too.
         now = now_of(args.now) if args.now else None
         serve.run(root, args.host, args.port, now, report, ready)
     except OSError as err:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {err.strerror}") from None
+        address = f"{args.host}:{args.port}"
+        in_use = err.errno == errno.EADDRINUSE
+        reason = say("@cli.port-in-use") if in_use else os_reason(err)
+        raise UsageError(
+            say("@cli.cannot-listen", address=address, reason=reason), spoken["lang"]
+        ) from None
     except KeyboardInterrupt:
         pass
+    finally:
+        if editor is not None:
+            editor()
     return EXIT_OK
+
+
+def _start_editor(root: Path, args: argparse.Namespace, console: Console) -> Callable[[], None]:
+    """The browser editor beside the preview (`--cms`): its page, configured from the
+    content as it is now, in a folder of its own, and its server on loopback. Returns
+    what stops it."""
+    import shutil
+    import tempfile
+
+    from soteneg import pipeline
+    from soteneg.editors import cms
+
+    result = pipeline.check(root, pdf=False)
+    config = result.content.config
+    lang = lang_of(args, config.default_lang if config else None)
+    if config is None:
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
+        raise UsageError(say("@cli.cms-needs-config"), lang)
+    admin = Path(tempfile.mkdtemp(prefix="soteneg-cms-"))
+    try:
+        cms.write_admin(admin, result.content.data, result.content.documents, config)
+        server = cms.start_server(root, admin)  # loopback only, whatever --host says
+    except cms.CmsError as err:
+        shutil.rmtree(admin, ignore_errors=True)
+        raise UsageError(err.text, lang) from None
+    url = server.url + "admin/"
+    console.print(Text(say("@cli.editor-at", url=url).in_(lang), style="bold"))
+
+    def stop() -> None:
+        server.stop()
+        shutil.rmtree(admin, ignore_errors=True)
+
+    return stop

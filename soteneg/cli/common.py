@@ -3,7 +3,10 @@ build's "now", and printing problems in the chosen format."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import errno
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -13,19 +16,62 @@ from rich.text import Text
 from soteneg.core.names import HELSINKI, LANGS
 from soteneg.core.problems import Problem, format_github, format_human, format_json
 from soteneg.core.text import Text as Phrase
+from soteneg.core.text import say
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
-    """A mistake in how soteneg was called, not in the content."""
+    """A mistake in how soteneg was called, not in the content: what to say, in every
+    language, and the language to say it in when the command knows it better than the
+    arguments did (the site's default_lang, once site.yaml was read)."""
+
+    def __init__(self, text: Phrase, lang: str | None = None) -> None:
+        super().__init__(text.en)
+        self.text = text
+        self.lang = lang
 
 
 def root_dir(value: str) -> Path:
     root = Path(value).resolve()
     if not root.is_dir():
-        raise UsageError(f"--root {value}: no such directory")
+        raise UsageError(say("@cli.no-such-folder", value=value))
     return root
+
+
+def whole_number(lang: str) -> Callable[[str], int]:
+    """An argparse type for a whole number that says what is wrong in `lang`."""
+
+    def number(value: str) -> int:
+        try:
+            return int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                say("@cli.not-a-number", value=repr(value)).in_(lang)
+            ) from None
+
+    return number
+
+
+def os_reason(err: OSError) -> Phrase:
+    """Why the operating system refused, in the catalogue's words: the system's own
+    follow the machine's locale, not --lang. An error without words of its own is named
+    by its errno name (`EIO`)."""
+    if isinstance(err, PermissionError):
+        return say("@cli.no-permission")
+    if isinstance(err, FileExistsError):
+        return say("@cli.exists")
+    if isinstance(err, FileNotFoundError):
+        return say("@cli.not-found")
+    if isinstance(err, NotADirectoryError):
+        return say("@cli.not-a-folder")
+    if isinstance(err, IsADirectoryError):
+        return say("@cli.is-a-folder")
+    if err.errno == errno.ENOSPC:
+        return say("@cli.disk-full")
+    if err.errno == errno.EROFS:
+        return say("@cli.read-only")
+    return say("@cli.os-error", code=errno.errorcode.get(err.errno or 0, str(err.errno)))
 
 
 def source_lines(texts: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -41,13 +87,19 @@ def source_lines(texts: dict[str, str]):  # type: ignore[no-untyped-def]
     return line
 
 
-def message_lang(chosen: str | None, default: str | None) -> str:
-    """The language of problem messages: --lang, else the site's default language, else
-    Finnish (the default of a site.yaml that could not be read)."""
-    for lang in (chosen, default):
+def message_lang(chosen: str | None, default: str | None, fallback: str = "fi") -> str:
+    """The language of messages: --lang, else the site's default language, else
+    `fallback` (Finnish, or what cli/words.py read before parsing)."""
+    for lang in (chosen, default, fallback):
         if lang in LANGS:
             return lang
     return "fi"
+
+
+def lang_of(args: argparse.Namespace, default: str | None = None) -> str:
+    """The language a command speaks: --lang, else the site's default_lang as read now
+    (`default`), else the one chosen before parsing."""
+    return message_lang(getattr(args, "lang", None), default, getattr(args, "interface_lang", "fi"))
 
 
 def say_line(phrase: Phrase, lang: str, console: Console) -> None:
@@ -80,6 +132,6 @@ def now_of(value: str | None) -> dt.datetime:
         try:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
-            raise UsageError(f"--now {value}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+            raise UsageError(say("@cli.now-invalid", value=value)) from None
         return moment if moment.tzinfo else moment.replace(tzinfo=HELSINKI)
     return dt.datetime.now(tz=dt.UTC)

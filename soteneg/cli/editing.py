@@ -14,11 +14,13 @@ from soteneg.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
-    message_lang,
+    lang_of,
+    os_reason,
     print_problems,
     root_dir,
 )
 from soteneg.core.problems import visible
+from soteneg.core.text import say, verbatim
 
 if TYPE_CHECKING:
     from soteneg.pipeline import CheckResult
@@ -29,71 +31,92 @@ def cmd_schema(args: argparse.Namespace, console: Console) -> int:
     from soteneg.editors import schema
 
     result = pipeline.check(root_dir(args.root), pdf=False)
+    lang = _lang(args, result)
     if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
         return EXIT_USAGE
     data, config = result.content.data, result.content.config
     languages = config.languages if config is not None else None
     documents = schema.document_schemas(data, result.content.documents, languages=languages)
     files = schema.render({**documents, **schema.data_schemas(data)})
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(
+            say("@cli.cannot-create", folder=str(out), reason=os_reason(err)), lang
+        ) from None
     for name, text in files.items():
-        (out / name).write_text(text, encoding="utf-8")
-    console.print(Text(visible(f"wrote {len(files)} schemas to {out}/")))
+        try:
+            (out / name).write_text(text, encoding="utf-8")
+        except OSError as err:
+            reason = os_reason(err)
+            raise UsageError(
+                say("@cli.cannot-write", file=str(out / name), reason=reason), lang
+            ) from None
+    said = say("@cli.wrote-schemas", count=len(files), out=str(out))
+    console.print(Text(visible(said.in_(lang))))
     return EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace, console: Console) -> int:
     from soteneg import pipeline
-    from soteneg.content.freshness import version_of
     from soteneg.editors import scaffold
 
     root = root_dir(args.root)
     result = pipeline.check(root, pdf=False)
-    if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
+    config = result.content.config
+    lang = _lang(args, result)
+    if result.config_failed or config is None:
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
         return EXIT_USAGE
     try:
-        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    except ValueError as err:
-        raise UsageError(f"--date {args.date}: {err}") from None
+        date = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise UsageError(say("@new.date-invalid", value=args.date), lang) from None
     request = scaffold.Request(
         type=args.type,
-        lang=args.lang,
+        lang=args.lang or config.default_lang,
         date=date,
         round=args.round,
         region=args.region,
         title=args.title,
         slug=args.slug,
+        default_lang=config.default_lang,
+        issuer=args.issuer,
     )
     data = result.content.data
     try:
         rel = scaffold.document_path(request, data)
     except scaffold.ScaffoldError as err:
-        raise UsageError(str(err)) from None
-    translation_of = version = None
-    if args.lang != "fi":
-        original = rel.removeprefix("content/").removesuffix(f".{args.lang}.md")
+        raise UsageError(err.text, lang) from None
+    translation_of = None
+    if request.lang != config.default_lang:
+        original = rel.removeprefix("content/").removesuffix(f".{request.lang}.md")
         found = [d for d in result.content.documents if d.id == original]
         if found:
-            translation_of, version = original, version_of(found[0])
-    text = scaffold.skeleton(request, data, translation_of, version)
+            translation_of = original
+    text = scaffold.skeleton(request, data, translation_of, dt.date.today())
     target = root / rel
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:  # a file where the folder should be, a read-only checkout
+        folder = rel.rpartition("/")[0]
         raise UsageError(
-            f"cannot create {rel.rpartition('/')[0]}/: {err.strerror or err}"
+            say("@cli.cannot-create", folder=folder, reason=os_reason(err)), lang
         ) from None
     try:
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise UsageError(f"{rel} already exists; soteneg new never overwrites a file") from None
+        exists = say("@new.exists", file=rel)
+        raise UsageError(
+            exists + verbatim(" (") + say("@new.exists:hint") + verbatim(")"), lang
+        ) from None
     except OSError as err:
-        raise UsageError(f"cannot write {rel}: {err.strerror or err}") from None
-    console.print(Text(visible(f"wrote {rel}")))
+        raise UsageError(say("@cli.cannot-write", file=rel, reason=os_reason(err)), lang) from None
+    console.print(Text(visible(say("@new.wrote", file=rel).in_(lang)), style="green"))
+    console.print(Text(say("@new.next").in_(lang)))
     return EXIT_OK
 
 
@@ -106,37 +129,51 @@ def cmd_translated(args: argparse.Namespace, console: Console) -> int:
 
     root = root_dir(args.root)
     result = pipeline.check(root, pdf=False)
+    lang = _lang(args, result)
     if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
         return EXIT_USAGE
     documents = result.content.documents
     try:
         doc = find(documents, args.file, root)
         assert doc.meta is not None
         if doc.meta.translation_of is None:
-            raise StampError(f"{doc.file} is not a translation: it has no translation_of")
+            raise StampError(say("@translated.not-a-translation", file=doc.file))
         original = next((d for d in documents if d.id == doc.meta.translation_of), None)
         if original is None:
-            raise StampError(f"{doc.file}: its original {doc.meta.translation_of} is not valid")
+            invalid = say(
+                "@translated.original-invalid", file=doc.file, original=doc.meta.translation_of
+            )
+            raise StampError(invalid)
         version = version_of(original)
         path = root / doc.file
         # newline="": the file's own line ends are kept, CRLF included.
         with path.open(encoding="utf-8", newline="") as handle:
             text = handle.read()
         new_text = stamped(text, version)
-    except (StampError, OSError, UnicodeDecodeError) as err:
-        raise UsageError(str(err)) from None
+    except StampError as err:
+        raise UsageError(err.text, lang) from None
+    except UnicodeDecodeError:
+        raise UsageError(
+            say("@cli.cannot-read", file=args.file, reason=say("@cli.not-utf8")), lang
+        ) from None
+    except OSError as err:
+        raise UsageError(
+            say("@cli.cannot-read", file=args.file, reason=os_reason(err)), lang
+        ) from None
     if new_text == text:
-        console.print(
-            Text(visible(f"{doc.file} already says it translates {original.file} as it is now"))
-        )
+        said = say("@translated.already", file=doc.file, original=original.file)
+        console.print(Text(visible(said.in_(lang))))
         return EXIT_OK
     try:
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.write(new_text)
     except OSError as err:
-        raise UsageError(f"cannot write {doc.file}: {err.strerror or err}") from None
-    console.print(Text(visible(f"{doc.file}: translates {original.file} as it is now ({version})")))
+        raise UsageError(
+            say("@cli.cannot-write", file=doc.file, reason=os_reason(err)), lang
+        ) from None
+    said = say("@translated.stamped", file=doc.file, original=original.file, version=version)
+    console.print(Text(visible(said.in_(lang))))
     return EXIT_OK
 
 
@@ -150,8 +187,9 @@ def cmd_status(args: argparse.Namespace, console: Console) -> int:
     from soteneg.editors.translations import status_rows
 
     result = pipeline.check(root_dir(args.root), pdf=False)
+    lang = _lang(args, result)
     if result.config_failed:
-        print_problems(result.problems, dict(result.content.texts), "human", console, _lang(result))
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
         return EXIT_USAGE
     config = result.content.config
     assert config is not None
@@ -160,17 +198,62 @@ def cmd_status(args: argparse.Namespace, console: Console) -> int:
         keys = ("original", "lang", "state", "translation")
         print(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2))
         return EXIT_OK
-    for original, lang, state, translation in rows:
-        shown = f"{lang}  {state:<10}  {original}" + (f" -> {translation}" if translation else "")
+    states = {
+        "up-to-date": say("@status.up-to-date"),
+        "outdated": say("@status.outdated"),
+        "unknown": say("@status.unknown"),
+        "missing": say("@status.missing"),
+    }
+    width = max(len(t.in_(lang)) for t in states.values())
+    for original, doc_lang, state, translation in rows:
+        word = states[state].in_(lang)
+        shown = f"{doc_lang}  {word:<{width}}  {original}" + (
+            f" -> {translation}" if translation else ""
+        )
         console.print(Text(visible(shown), style=_STYLE[state]))
     counts = {state: sum(r[2] == state for r in rows) for state in _STYLE}
-    console.print(", ".join(f"{n} {state}" for state, n in counts.items()))
+    summary = say(
+        "@status.summary",
+        up=counts["up-to-date"],
+        outdated=counts["outdated"],
+        unknown=counts["unknown"],
+        missing=counts["missing"],
+    )
+    console.print(summary.in_(lang))
     return EXIT_OK
 
 
 _STYLE = {"up-to-date": "green", "outdated": "yellow", "unknown": "", "missing": "red"}
 
 
-def _lang(result: CheckResult) -> str:
+def _lang(args: argparse.Namespace, result: CheckResult) -> str:
     config = result.content.config
-    return message_lang(None, config.default_lang if config else None)
+    return lang_of(args, config.default_lang if config else None)
+
+
+def cmd_cms(args: argparse.Namespace, console: Console) -> int:
+    """Write the browser editor (Decap CMS) configured from the content model."""
+    from soteneg import pipeline
+    from soteneg.editors import cms
+
+    root = root_dir(args.root)
+    result = pipeline.check(root, pdf=False)
+    lang = _lang(args, result)
+    config = result.content.config
+    if result.config_failed or config is None:
+        print_problems(result.problems, dict(result.content.texts), "human", console, lang)
+        return EXIT_USAGE
+    out = Path(args.out)
+    try:
+        settings = cms.write_admin(
+            out, result.content.data, result.content.documents, config, args.github
+        )
+    except cms.CmsError as err:
+        raise UsageError(err.text, lang) from None
+    except OSError as err:
+        raise UsageError(
+            say("@cli.cannot-write", file=str(out), reason=os_reason(err)), lang
+        ) from None
+    said = say("@cli.cms.wrote", folder=f"{out}/", collections=len(settings["collections"]))
+    console.print(Text(visible(said.in_(lang))))
+    return EXIT_OK

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -120,6 +120,17 @@ def references(doc: Document) -> list[FileRef]:
     return refs
 
 
+def _document_meant(ref: FileRef, documents: Collection[str]) -> Text | None:
+    """A link to a document written as its address (`../2018-kevat/uusimaa`,
+    `…/uusimaa/`) rather than its file: say how to write it."""
+    if ref.kind != "link" or ref.path is None:
+        return None
+    stem = ref.path.rstrip("/")
+    if stem not in documents:
+        return None
+    return say("@file-missing.document", link=ref.written.rstrip("/") + ".md")
+
+
 def _looks_like(ext: str, data: bytes) -> bool:
     signatures = SIGNATURES.get(ext)
     if signatures is None:
@@ -134,9 +145,11 @@ def check_refs(
     files: Mapping[str, FileData],
     policy: AttachmentPolicy,
     pdf_pages: dict[str, int] | None = None,
+    documents: Collection[str] = frozenset(),
 ) -> list[Problem]:
     """Problems with the files `refs` name. `pdf_pages`, when given, receives the page
-    count of every attached PDF a packet can draw, by path (for budgets.check)."""
+    count of every attached PDF a packet can draw, by path (for budgets.check);
+    `documents`, the ids of the documents, for a link that names one without `.md`."""
     problems: list[Problem] = []
     limit = int(policy.max_mb * 1024 * 1024)
     pdf_faults: dict[tuple[str, bool], Fault | None] = {}  # each file is opened once
@@ -170,6 +183,7 @@ def check_refs(
                     file,
                     at,
                     "file-missing",
+                    hint=_document_meant(ref, documents),
                     file=ref.written,
                     folder=posixpath.dirname(ref.doc.file),
                 )

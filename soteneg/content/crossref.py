@@ -23,6 +23,7 @@ from soteneg.content.loader import Content, DataSet, Document, content_path
 from soteneg.content.recommendations import check_recommendations
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR
 from soteneg.content.statutory_checks import check_diary_numbers, check_statutory
+from soteneg.content.suggest import region_hint, theme_hint
 from soteneg.content.time_checks import check_region_in_round
 from soteneg.content.yamlpos import parse_yaml
 from soteneg.core.names import LANGS
@@ -48,16 +49,16 @@ def _field(doc: Document, name: str, shape: type = str) -> Any:
 def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
     at = doc.front.position
     region = _field(doc, "region")
+    round_id = _field(doc, "round")
+    round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
     if isinstance(region, str) and missing(data, "regions.yaml", data.regions, region):
         yield problem(
             doc.file,
             at(("region",)),
             "unknown-region",
-            hint=did_you_mean(region, data.regions),
+            hint=region_hint(region, data, round_),
             value=region,
         )
-    round_id = _field(doc, "round")
-    round_ = data.rounds.get(round_id) if isinstance(round_id, str) else None
     if isinstance(round_id, str) and missing(data, "rounds.yaml", data.rounds, round_id):
         yield problem(
             doc.file,
@@ -76,7 +77,7 @@ def _check_references(doc: Document, data: DataSet) -> Iterator[Problem]:
                 doc.file,
                 at(("themes", j)),
                 "unknown-theme",
-                hint=did_you_mean(theme, data.themes),
+                hint=theme_hint(theme, data, round_),
                 value=theme,
             )
         elif round_ is not None and theme not in round_.themes:
@@ -129,7 +130,7 @@ def _check_sections(doc: Document, data: DataSet) -> Iterator[Problem]:
                 doc.file,
                 position,
                 "unknown-theme",
-                hint=did_you_mean(theme, data.themes),
+                hint=theme_hint(theme, data, round_),
                 value=theme,
             )
         elif round_ is not None and theme not in round_.themes:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from soteneg.content.freshness import Translation
 from soteneg.content.loader import Document
+from soteneg.core.text import Text, say
 
 FIELD = "original_version"
 # Line ends may be CRLF: `$` matches before "\n", so "\r" is allowed before it, and
@@ -23,7 +24,12 @@ _AFTER = re.compile(r"^translation_of[ \t]*:(?P<value>[^\r\n]*)", re.M)
 
 
 class StampError(Exception):
-    """What stops a stamp; the command line reports it as a usage error."""
+    """What stops a stamp, in every language; the command line reports it as a usage
+    error."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 
 def stamped(text: str, version: str) -> str:
@@ -35,21 +41,21 @@ def stamped(text: str, version: str) -> str:
     body = text[len(bom) :]  # `^` does not match at a start position given to match()
     opening = _FENCE.match(body)
     if opening is None:
-        raise StampError("the file does not start with front matter")
+        raise StampError(say("@translated.no-front-matter"))
     closing = _FENCE.search(body, opening.end())
     if closing is None:
-        raise StampError("the front matter has no closing '---'")
+        raise StampError(say("@translated.unterminated"))
     front = body[opening.end() : closing.start()]
     line = f'{FIELD}: "{version}"'
     newline = "\r\n" if "\r\n" in body[: closing.end() + 2] else "\n"
     found = _LINE.search(front) or _AFTER.search(front)
     if found is None:
-        raise StampError("the front matter has no translation_of line")
+        raise StampError(say("@translated.no-translation-of"))
     value = found.group("value").strip()
     if not value or value.startswith("#"):
         # The value sits on the lines below (a block); a line placed here would split it.
         key = found.group().split(":", 1)[0]
-        raise StampError(f"write {key}'s value on its own line (`{key}: …`), then try again")
+        raise StampError(say("@translated.value-below", key=key))
     if found.re is _LINE:
         front = front[: found.start()] + line + front[found.end() :]
     else:
@@ -67,7 +73,7 @@ def find(documents: Sequence[Document], file: str, root: Path | None = None) -> 
     for doc in documents:
         if wanted & {doc.file, doc.file.removeprefix("content/")}:
             return doc
-    raise StampError(f"{file} is not a valid document of this project (run `soteneg check`)")
+    raise StampError(say("@translated.not-a-document", file=file))
 
 
 def status_rows(found: Sequence[Translation]) -> list[tuple[str, str, str, str]]:

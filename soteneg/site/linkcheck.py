@@ -142,24 +142,49 @@ def _resolve(absolute: str, base: str, host: str) -> tuple[str, str, str, str]:
     return "internal", path, target, unquote(parts.fragment)
 
 
+@lru_cache(maxsize=16)
+def _base_and_host(base_url: str) -> tuple[str, str]:
+    return routes.base_path(base_url), urlsplit(base_url).netloc
+
+
+def resolve_link(url: str, page: str, base_url: str) -> tuple[str, str, str, str]:
+    """What `url`, written on the output file `page`, leads to: ("internal", path,
+    output file, fragment), ("external", …), ("skip", …) or ("broken", reason, …).
+    The one resolution of a link: the build's check of its pages and `check`'s of the
+    links in content (build.content_links) both ask here."""
+    if _FIELD in url or _RECORD in url:
+        return "broken", _reason("control-character"), "", ""
+    base, host = _base_and_host(base_url)
+    # Most links are site paths already; joining costs more than the rest.
+    if not url.startswith("/"):
+        url = urljoin(base + _page_url(page).lstrip("/"), url)
+    return _resolve(url, base, host)
+
+
+def why_broken(reason: str) -> Text:
+    """Why a link is broken, from the reason `resolve_link` gave."""
+    return _why(reason)
+
+
+def page_url(output: str) -> str:
+    """The site path of an output file, as link problems name a page."""
+    return _page_url(output)
+
+
+def page_ids(data: bytes) -> frozenset[str]:
+    """The ids of a rendered page: what a link's '#fragment' may name on it."""
+    return frozenset(_scan(data).ids)
+
+
 def scan_page(page: str, data: bytes, base_url: str) -> PageLinks:
     """Links of the output file `page` resolved against the site: to an output file,
     outside the site, or broken on their own."""
-    base = routes.base_path(base_url)
-    host = urlsplit(base_url).netloc
-    here = base + _page_url(page).lstrip("/")
     internal: list[tuple[str, str, str, str]] = []
     external: list[str] = []
     broken: list[tuple[str, str]] = []
     scan = _scan(data)
     for url in scan.links:
-        if _FIELD in url or _RECORD in url:
-            broken.append((url, _reason("control-character")))
-            continue
-        # Most links are site paths already; joining costs more than the rest.
-        kind, path, target, fragment = _resolve(
-            url if url.startswith("/") else urljoin(here, url), base, host
-        )
+        kind, path, target, fragment = resolve_link(url, page, base_url)
         if kind == "internal":
             internal.append((url, path, target, fragment))
         elif kind == "external":
@@ -219,24 +244,28 @@ def check_site(
     return check_links(pages, files, promised)
 
 
-# Where a link came from (file, position) and, when known better than "no page", why it
-# is broken.
-Locate = Callable[[Link], tuple[str, tuple[int, int] | None, Text | None]]
+# Where a link came from (file, position), when known better than "no page" why it is
+# broken, and the page to name: a document's own page when it wrote the link.
+Locate = Callable[[Link], tuple[str, tuple[int, int] | None, Text | None, str]]
 
 
 def broken_link_problems(report: LinkReport, locate: Locate) -> list[Problem]:
-    """Each broken link as a problem at the source document and line that wrote it."""
-    problems = []
+    """Each broken link as a problem at the source document and line that wrote it,
+    once: a document's section shown on other pages (a theme's comparison, in every
+    language) breaks there too, but the editor has one link to mend."""
+    found: dict[tuple[str, object, str], Problem] = {}
     for link, why in report.why_broken:
-        file, position, better = locate(link)
-        problems.append(
-            problem(
-                file,
-                position,
-                "broken-output-link",
-                url=link.url,
-                page=_page_url(link.page),
-                why=better or why,
-            )
+        file, position, better, page = locate(link)
+        # A template's link is its own on every page (it may lead elsewhere on each).
+        key = (file, position or link.page, link.url)
+        if key in found and page != link.page:
+            continue  # one problem per document link, named on the document's own page
+        found[key] = problem(
+            file,
+            position,
+            "broken-output-link",
+            url=link.url,
+            page=_page_url(page),
+            why=better or why,
         )
-    return problems
+    return list(found.values())

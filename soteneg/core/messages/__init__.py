@@ -15,7 +15,9 @@ from soteneg.core.messages import (
     addresses,
     attachments,
     build,
+    commands,
     common,
+    editing,
     fields,
     files,
     references,
@@ -25,7 +27,18 @@ from soteneg.core.messages import (
 Entry = dict[str, str]
 
 CATALOGUE: dict[str, Entry] = {}
-for _part in (common, files, fields, references, addresses, attachments, build, statutory):
+for _part in (
+    common,
+    files,
+    fields,
+    references,
+    addresses,
+    attachments,
+    build,
+    statutory,
+    commands,
+    editing,
+):
     _clash = CATALOGUE.keys() & _part.MESSAGES.keys()
     assert not _clash, f"defined twice in the catalogue: {sorted(_clash)}"
     CATALOGUE.update(_part.MESSAGES)
