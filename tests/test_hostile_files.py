@@ -218,7 +218,19 @@ ACTIVE_TYPES = [
     "html", "htm", "shtml", "xhtml", "xht", "xml", "xsl", "xslt", "svgz", "js", "mjs", "cjs",
     "wasm", "mht", "mhtml", "hta", "swf", "rss", "atom", "rdf", "xul", "mml", "htc", "php",
     "asp", "aspx", "jsp", "exe", "bat", "ps1", "jar",
+    # A second review: XML a host serves as application/xml, and JavaScript by other names.
+    "xsd", "rng", "es", "ecma",
 ]
+# What common hosts serve as a type a browser renders as a document (HTML, and XML that
+# Chromium, WebKit or Firefox shows) or runs as a script: every extension mime-db 1.54.0
+# (GitHub Pages, Netlify), Debian's /etc/mime.types (nginx, Apache) and Python's
+# mimetypes (`python -m http.server`) give those types. file_types.py says which types.
+SERVED_AS_ACTIVE = {
+    "mime-db": "html htm shtml xhtml xht xml xsl xsd rng atom rss xslt mathml rdf owl xul"
+    " js mjs ecma",
+    "/etc/mime.types": "html htm shtml xhtml xhtm xht xml atom rss xsl xslt mml rdf xul es js mjs",
+    "mimetypes": "htm html js mjs rdf wsdl xml xpdl xsl",
+}
 # fmt: on
 
 
@@ -240,7 +252,22 @@ def test_the_types_named_in_the_issue_are_never_published() -> None:
         assert ext not in NEVER_PUBLISHED
 
 
-@pytest.mark.parametrize("ext", ["html", "xhtml", "svgz", "xml", "mjs", "php", "exe"])
+@pytest.mark.parametrize("source", sorted(SERVED_AS_ACTIVE))
+def test_every_extension_a_host_serves_as_a_page_or_a_script_is_never_published(
+    source: str,
+) -> None:
+    """`xsd` and `rng` are application/xml in mime-db, so GitHub Pages serves them as
+    XML and Chromium runs an XHTML-namespace script in them; `es` is text/javascript in
+    Debian's mime.types, `ecma` application/ecmascript in mime-db."""
+    from soteneg.content.file_types import NEVER_PUBLISHED
+
+    missing = set(SERVED_AS_ACTIVE[source].split()) - set(NEVER_PUBLISHED)
+    assert not missing, f"{source}: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    "ext", ["html", "xhtml", "svgz", "xml", "xsd", "rng", "mjs", "es", "ecma", "php", "exe"]
+)
 def test_allowing_an_active_type_in_site_yaml_is_a_config_problem_at_its_line(
     ext: str, tmp_path: Path
 ) -> None:
@@ -271,11 +298,20 @@ def test_every_type_that_fits_site_yaml_is_refused_there() -> None:
 
 
 @pytest.mark.parametrize("how", ["attachment", "link", "image"])
-@pytest.mark.parametrize("name", ["sivu.html", "sivu.XHTML", "kuva.svgz", "skripti.mjs"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("sivu.html", "sivu.XHTML", "kuva.svgz", "skripti.mjs"),
+        *("skeema.xsd", "malli.rng", "apu.es", "apu.ecma"),
+    ],
+)
 def test_a_document_that_links_or_embeds_an_active_type_is_refused(
     name: str, how: str, tmp_path: Path
 ) -> None:
-    data = b"<html><script>alert(document.cookie)</script></html>"
+    # Past the first 1,445 bytes a browser sniffs, but an XML parser skips whitespace.
+    data = (
+        b" " * 2000 + b'<x xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></x>'
+    )
     root, line, column = _project(tmp_path, name, data, how)
     found = _refused(root, line, column, "file-type")
     ext = name.rsplit(".", 1)[1].lower()
@@ -314,6 +350,19 @@ MARKUP = {
     ),
     "comment": (b"<!-- --><script>alert(1)</script>", "<!--"),
     "uppercase-script": (b"\n<SCRIPT>alert(1)</SCRIPT>", "<SCRIPT"),
+    # Chromium skips a vertical tab before it sniffs; so is every control character here.
+    "vertical-tab": (b"\x0b<html><script>alert(1)</script>", "<html"),
+    "bom-and-vertical-tab": (b"\xef\xbb\xbf\x0b\x00<html><script>alert(1)</script>", "<html"),
+    # An XML parser reads UTF-16 and UTF-32 by their first bytes, BOM or not.
+    "utf-16le-with-bom": (
+        '\ufeff<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml"/>'.encode(
+            "utf-16-le"
+        ),
+        "<?xml",
+    ),
+    "utf-16be-without-bom": (" <html><script>alert(1)</script>".encode("utf-16-be"), "<html"),
+    "utf-32le-with-bom": ("\ufeff\n<!DOCTYPE html>".encode("utf-32-le"), "<!DOCTYPE"),
+    "utf-32be-without-bom": ("<x:script/>".encode("utf-32-be"), "<x:script/"),
 }
 
 
@@ -337,7 +386,14 @@ def test_a_type_the_owner_adds_is_sniffed_too(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "data", [b"alue;arvo\nUusimaa;<5\n", b"<5 vuotta;arvo\n1;2\n", b"\xef\xbb\xbfa;b\n"]
+    "data",
+    [
+        b"alue;arvo\nUusimaa;<5\n",
+        b"<5 vuotta;arvo\n1;2\n",
+        b"\xef\xbb\xbfa;b\n",
+        "\ufeffalue;arvo\nUusimaa;<5\n".encode("utf-16-le"),
+        "alue;<b\n".encode("utf-32-be"),
+    ],
 )
 def test_a_plain_csv_with_angle_brackets_in_its_values_passes(data: bytes, tmp_path: Path) -> None:
     root, _, _ = _project(tmp_path, "luvut.csv", data, "attachment")
