@@ -810,8 +810,71 @@ def test_object_streams_are_measured_before_they_are_looked_into(sizes: list[int
         return
     assert fault is not None and fault.code == "attachment-unreadable"
     assert fault.reason.en == (
-        "has object streams that grow past the limits when decompressed (64 MiB one, "
+        "has cross-reference and object streams that grow past the limits when decompressed "
+        "(64 MiB one, "
         "256 MiB in all)"
+    )
+
+
+def _xref_updates(sections: int, megabytes: int, damaged: bool = False) -> bytes:
+    """A one-page PDF updated `sections` times, each update only a cross-reference stream
+    that lists the same objects and then `megabytes` MB of zeros, which a reader
+    inflates (or, `damaged`, the last update's stream is not zlib at all)."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets: dict[int, int] = {}
+    for number, body in enumerate(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ],
+        start=1,
+    ):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    previous = b""
+    for section in range(sections):
+        offsets[4] = len(out)
+        rows = b"\x00\x00\x00\x00\x00\xff\xff" + b"".join(
+            b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00\x00" for n in range(1, 5)
+        )
+        flate = zlib.compressobj(9)
+        data = flate.compress(rows)
+        data += b"".join(flate.compress(bytes(1 << 20)) for _ in range(megabytes)) + flate.flush()
+        if damaged and section == sections - 1:
+            data = b"not zlib" * 100
+        head = b"<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length %d%s >>"
+        out += b"4 0 obj\n" + head % (len(data), previous) + b"\nstream\n" + data
+        out += b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[4]
+        previous = b" /Prev %d" % offsets[4]
+    return bytes(out)
+
+
+def test_cross_reference_streams_count_against_the_file_s_budget(tmp_path: Path) -> None:
+    """310 updates of 63 MiB each (every one under the limit of one stream) made `check`
+    take 2 min 38 s, and passed: pypdf inflates every cross-reference stream as it opens
+    the file. Six of 60 MiB are past the 256 MiB the file's cross-reference and object
+    streams may decode to together. The timeout only guards against a hang
+    (bench/hostile_pdf.py times it)."""
+    assert attachment_pdf.inspect(_xref_updates(3, 1)) == (None, 1)
+    data = _xref_updates(6, 60)
+    assert len(data) < 1_000_000
+    root, line, column = _project(tmp_path, "liite.pdf", data, "attachment")
+    result = run_cli("check", "--no-pdf", "--root", root, timeout=60)
+    assert result.returncode == 1, result.stdout
+    found = _problem_line(result.stdout, line, column, "attachment-unreadable")
+    assert (
+        "'liitteet/liite.pdf' has cross-reference and object streams that grow past the "
+        "limits when decompressed (64 MiB one, 256 MiB in all)"
+    ) in found
+
+
+def test_a_damaged_cross_reference_stream_is_not_repaired_a_byte_at_a_time() -> None:
+    fault, _ = attachment_pdf.inspect(_xref_updates(2, 1, damaged=True))
+    assert fault is not None and fault.code == "attachment-unreadable"
+    assert fault.reason.en == (
+        "has a cross-reference or object stream whose compressed data is damaged (zlib "
+        "cannot decompress it)"
     )
 
 
@@ -1265,6 +1328,38 @@ def test_the_nested_uses_stop_a_build_before_anything_is_printed(tmp_path: Path)
     assert result.returncode == 1, result.stdout
     _problem_line(result.stdout, line, column, "svg-too-large")
     assert not out.exists()
+
+
+def _two_hrefs(levels: int = 6, fan: int = 10) -> bytes:
+    """Nested uses as `_nested_uses`, each with `href` to a lone rect and `xlink:href` to
+    the group before: browsers draw the rect, WeasyPrint (which takes `xlink:href`
+    first) the groups, fan ** levels rects. The last use stands on line levels + 2."""
+    xlink = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+    lines = [f'<svg {SVG_NS} {xlink} width="100" height="100"><defs>']
+    lines.append('<rect id="r" width="1" height="1"/><g id="a0"><rect width="1" height="1"/></g>')
+    lines += [
+        f'<g id="a{k}">' + f'<use href="#r" xlink:href="#a{k - 1}"/>' * fan + "</g>"
+        for k in range(1, levels)
+    ]
+    lines.append(f'</defs><use href="#r" xlink:href="#a{levels - 1}"/></svg>')
+    return "\n".join(lines).encode()
+
+
+def test_uses_with_both_hrefs_count_both(tmp_path: Path) -> None:
+    """The count took `href` and WeasyPrint follows `xlink:href`: 2.8 KB passed `check`
+    and hung the build. Both count now (they draw one or the other)."""
+    data = _two_hrefs()
+    assert len(data) < 3000
+    root, line, column = _project(tmp_path, "kaavio.svg", data, "image")
+    result = run_cli("check", "--no-pdf", "--root", root, timeout=60)
+    assert result.returncode == 1, result.stdout
+    found = _problem_line(result.stdout, line, column, "svg-too-large")
+    assert "'liitteet/kaavio.svg' line 8: with its <use> references expanded" in found, found
+    # Both naming the same element count once: 102 written, and the use draws 101.
+    both = f'<svg {SVG_NS} xmlns:xlink="http://www.w3.org/1999/xlink"><defs><g id="g">'
+    both += "<rect/>" * 99 + '</g></defs><use href="#g" xlink:href="#g"/></svg>'
+    assert svg.inspect(both.encode(), 203) == ([], None)
+    assert svg.inspect(both.encode(), 202)[1] is not None
 
 
 CYCLES: dict[str, tuple[str, str]] = {
