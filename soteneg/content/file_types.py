@@ -21,13 +21,22 @@ Why = Literal["browser", "server", "program"]
 _BROWSER = (
     # Pages: HTML in every spelling, server-side includes, saved web archives.
     "html htm xhtml xht xhtm shtml shtm stm mht mhtml mhtm htc"
-    # XML documents: rendered as pages, their XHTML-namespace scripts run and an
-    # <?xml-stylesheet?> turns them into HTML through XSLT.
-    " xml xsl xslt rdf rss atom xul mml"
+    # XML a browser shows as a document: its XHTML-namespace scripts run, and an
+    # <?xml-stylesheet?> turns it into HTML through XSLT. Every extension that mime-db
+    # (GitHub Pages, Netlify, Express), Debian's /etc/mime.types (nginx and Apache on
+    # Debian read it) or Python's mimetypes (`python -m http.server`) serves as one of
+    # the XML types browsers render: application/xml and text/xml (xml xsl xsd rng wsdl
+    # xpdl rdf), XHTML, Atom and RSS (Chromium, WebKit), XSLT, MathML and RDF (Firefox),
+    # XUL. Other +xml types (kml, gpx…) are downloaded, not shown, by Chromium, WebKit
+    # and Firefox alike. An XML document may begin with any amount of whitespace, past
+    # what the markup check below reads, so the extension alone decides.
+    " xml xsl xslt xsd rng wsdl xpdl rdf owl rss atom xul mml mathml"
     # A compressed SVG: it cannot be checked like a plain one (content/svg.py).
     " svgz"
-    # Scripts and what plug-ins ran: a page of the site could load them.
-    " js mjs cjs wasm swf spl xap"
+    # Scripts, by every extension mime-db and /etc/mime.types type as JavaScript
+    # (text/javascript: js mjs es; application/ecmascript: ecma), and what plug-ins ran:
+    # a page of the site could load them.
+    " js mjs cjs es ecma wasm swf spl xap"
 )
 _SERVER = (
     # Handlers a web server may run by extension (Apache with PHP or CGI, IIS).
@@ -64,22 +73,30 @@ def refused_because(ext: str) -> Text | None:
 
 # A browser that gets a file without a media type it trusts (a host that sends none, or
 # one that is not told about the extension) sniffs its first bytes, and runs what begins
-# like HTML or XML as a page (WHATWG MIME Sniffing, 7.1: leading whitespace skipped).
-# Broader than the standard's list of tags on purpose: any tag, comment, declaration or
-# processing instruction.
-SNIFFED = 1445  # the "resource header" a browser reads, at most
-_WHITESPACE = b"\t\n\x0c\r "
+# like HTML or XML as a page (WHATWG MIME Sniffing, 7.1). Broader than the standard on
+# purpose: any tag, comment, declaration or processing instruction, after any control
+# character or space (Chromium skips the vertical tab too, which the standard does not
+# name), and in UTF-16 and UTF-32 as well, with or without a byte order mark (an XML
+# parser reads those by their first bytes).
+SNIFFED = 1445  # the "resource header" a browser reads, at most (characters, here)
+_SKIPPED = "".join(chr(c) for c in range(0x21)) + "\x7f\ufeff"
 _UTF8_BOM = b"\xef\xbb\xbf"
-_TAG = re.compile(rb"<[^\s>]{1,10}")  # what the message quotes: '<html', '<?xml'
+# Each way the first bytes may be read: the codec and the bytes a character takes.
+_VIEWS = (("latin-1", 1), ("utf-16-le", 2), ("utf-16-be", 2), ("utf-32-le", 4), ("utf-32-be", 4))
+_TAG = re.compile(r"<[^\s>]{1,10}")  # what the message quotes: '<html', '<?xml'
 
 
 def markup_start(data: bytes) -> str | None:
     """The first characters of `data` when it begins like HTML or XML markup (`<html`,
-    `<!DOCTYPE`, `<?xml`, `<!--`, `</`), else None."""
-    start = data[: len(_UTF8_BOM) + SNIFFED].removeprefix(_UTF8_BOM).lstrip(_WHITESPACE)
-    if len(start) < 2 or start[:1] != b"<":
-        return None
-    second = start[1:2]
-    if not (second.isalpha() or second in (b"!", b"?", b"/")):
-        return None
-    return _TAG.match(start).group().decode("latin-1")  # type: ignore[union-attr]
+    `<!DOCTYPE`, `<?xml`, `<!--`, `</`) in ASCII, UTF-8, UTF-16 or UTF-32, else None."""
+    for codec, size in _VIEWS:
+        head = data.removeprefix(_UTF8_BOM) if size == 1 else data
+        head = head[: (len(_UTF8_BOM) + SNIFFED) * size]
+        text = head[: len(head) - len(head) % size].decode(codec, "replace")
+        start = text.removeprefix("\ufeff")[:SNIFFED].lstrip(_SKIPPED)
+        if len(start) < 2 or start[0] != "<":
+            continue
+        second = start[1]
+        if (second.isascii() and second.isalpha()) or second in "!?/":
+            return _TAG.match(start).group()  # type: ignore[union-attr]
+    return None

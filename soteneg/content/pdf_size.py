@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 CHUNK = 1 << 20
@@ -88,4 +89,105 @@ def limited(limit: int) -> Iterator[None]:
         "stream_decoding_work_maximum_length",
     )
     with _configuration.apply_configuration(**dict.fromkeys(names, max(1, limit))):
+        yield
+
+
+class Budget:
+    """Bytes that the streams pypdf decodes by itself (cross-reference streams while it
+    opens a file, object streams) may decode to, together, in one file; and whether one
+    went past it (`over`: bytes, `damaged`: Flate data zlib refuses)."""
+
+    def __init__(self, total: int, one: int) -> None:
+        self.left = total
+        self.one = one  # what one stream may decode to
+        self.over = False
+        self.damaged = False
+
+    def spend(self, work: int, size: int, limit: int) -> bool:
+        """Count `work`; whether the budget still holds, given a stream of `size` that
+        may be `limit` at most."""
+        self.left -= work
+        if size > limit or self.left < 0:
+            self.over = True
+        return not self.over
+
+
+_BUDGET: ContextVar[Budget | None] = ContextVar("soteneg_pdf_budget", default=None)
+
+
+@contextmanager
+def counted(budget: Budget) -> Iterator[None]:
+    """Every stream pypdf decodes by itself in this thread, while inside, is measured
+    first (as `decoded_size` does, without keeping it) and counted against `budget`;
+    past it, or on Flate data zlib refuses, pypdf is told the limit is reached and the
+    budget says so. pypdf swallows some of what its decoding raises while it opens a
+    file (it stops reading older cross-reference sections), so the caller asks the
+    budget, not for an exception. The data is then decoded again by pypdf: at most
+    twice the budget in all."""
+    _hook()
+    token = _BUDGET.set(budget)
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def _hook() -> None:
+    """Put `_decode` in front of pypdf's decoding of stream data, once. Without a budget
+    in the current context it only passes the stream on: other threads (the preview's
+    printing) decode as before."""
+    from pypdf import filters
+
+    if getattr(filters.decode_stream_data, "_soteneg_original", None) is not None:
+        return
+    original = filters.decode_stream_data
+
+    def _decode(stream: Any) -> bytes:
+        budget = _BUDGET.get()
+        if budget is None:
+            return original(stream)
+        return _decode_within(stream, budget, original)
+
+    _decode._soteneg_original = original  # type: ignore[attr-defined]
+    filters.decode_stream_data = _decode
+
+
+def _decode_within(stream: Any, budget: Budget, original: Any) -> bytes:
+    from pypdf.errors import LimitReachedError
+
+    if budget.over or budget.damaged:
+        raise LimitReachedError("soteneg: the file's budget for decoding is spent")
+    limit = max(0, min(budget.one, budget.left))
+    found = stream["/Filter"] if "/Filter" in stream else []  # noqa: SIM401 (resolves)
+    filters = [f.get_object() for f in (found if isinstance(found, list) else [found])]
+    if filters and filters[0] in ("/FlateDecode", "/Fl"):
+        # Flate first (with a predictor, often): measure the inflating, which is most
+        # of the work and no less than what comes out of the rest.
+        try:
+            size, work = _inflated_size(stream._data, limit)
+        except Damaged:
+            budget.damaged = True
+            raise LimitReachedError("soteneg: damaged Flate data") from None
+        if not budget.spend(work, size, limit):
+            raise LimitReachedError("soteneg: the file's budget for decoding is spent")
+        with limited(limit):
+            return original(stream)  # type: ignore[no-any-return]
+    try:
+        # pypdf would repair damaged Flate data further down the chain a byte at a time,
+        # for seconds a stream: not here.
+        with limited(limit), _no_repair():
+            data: bytes = original(stream)
+    except LimitReachedError:
+        budget.spend(limit, limit + 1, limit)
+        raise
+    if not budget.spend(len(data), len(data), limit):
+        raise LimitReachedError("soteneg: the file's budget for decoding is spent")
+    return data
+
+
+@contextmanager
+def _no_repair() -> Iterator[None]:
+    from pypdf import _configuration
+
+    with _configuration.apply_configuration(zlib_maximum_recovery_input_length=1):
         yield

@@ -142,8 +142,8 @@ class _Checker(handler.ContentHandler):
             self.root = {n: v for (ns, n), v in attrs.items() if ns is None}
             if self.stop_at_root:
                 raise _Stop
-        href = attrs.get((None, "href"), attrs.get((XLINK, "href")))
-        refs = svg_size.references(href, list(attrs.values()))
+        hrefs = [attrs.get((None, "href")), attrs.get((XLINK, "href"))]
+        refs = svg_size.references(hrefs, list(attrs.values()))
         self.drawing.start(self.line(), local, attrs.get((None, "id")), refs)
         if len(self.drawing.lines) == 1 and (uri, local) != (SVG, "svg"):
             self.add(say("@svg-root", element=_element(uri, local), namespace=SVG))

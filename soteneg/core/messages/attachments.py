@@ -222,11 +222,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "has pages whose contents grow past {limit} in all when decompressed, on page {page}",
     },
     "@pdf-objects-expand": {
-        "fi": "sen objektivirrat kasvavat purettaessa yli rajojen ({one} yksi, {all} yhteensä)",
-        "sv": "dess objektströmmar växer vid uppackning över gränserna ({one} en, {all} "
-        "sammanlagt)",
-        "en": "has object streams that grow past the limits when decompressed ({one} one, "
-        "{all} in all)",
+        "fi": "sen ristiviittaus- ja objektivirrat kasvavat purettaessa yli rajojen ({one} "
+        "yksi, {all} yhteensä)",
+        "sv": "dess korsreferens- och objektströmmar växer vid uppackning över gränserna "
+        "({one} en, {all} sammanlagt)",
+        "en": "has cross-reference and object streams that grow past the limits when "
+        "decompressed ({one} one, {all} in all)",
+    },
+    "@pdf-streams-damaged": {
+        "fi": "sen ristiviittaus- tai objektivirran pakattu sisältö on vioittunut (zlib ei "
+        "pysty purkamaan sitä)",
+        "sv": "det komprimerade innehållet i dess korsreferens- eller objektström är skadat "
+        "(zlib kan inte packa upp det)",
+        "en": "has a cross-reference or object stream whose compressed data is damaged (zlib "
+        "cannot decompress it)",
     },
     "@pdf-page": {
         "fi": "sivu {page}: {fault}",
