@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache
+from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
 from soteneg.build.content_links import Project, check_content_links
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
@@ -139,7 +139,8 @@ def build_as(
     root: Path, out: Path | None, settings: Settings, memory: Memory | None = None
 ) -> BuildResult:
     """`build`, with its options as one value (the command line's)."""
-    refused = state_problem(root)  # before anything is read from the cache
+    # Before anything is read from the cache.
+    refused = state_problem(root, out if out is not None else configured_output(root))
     if refused is not None:
         return refused_result(refused)
     run = Run(root, out, settings, memory)

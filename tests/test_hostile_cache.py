@@ -8,6 +8,11 @@ import contextlib
 import os
 import pickle
 import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from subprocess import CompletedProcess
 from typing import Any
@@ -18,8 +23,16 @@ from conftest import run_cli
 from test_site import GOLDEN_SITE, NOW, build, project
 
 from soteneg.build import cache as build_cache
-from soteneg.build import state_trust
-from soteneg.build.output import cache_dir, lock_file, state_dir, state_root
+from soteneg.build import permissions
+from soteneg.build.output import (
+    cache_dir,
+    ensure_private_folder,
+    lock_file,
+    read_state,
+    state_dir,
+    state_root,
+    write_private,
+)
 
 
 class _Payload:
@@ -308,6 +321,7 @@ def _folder(path: Path, mode: int) -> Path:
         ("a link through a writable folder", "other users can write {tmp}/open (mode 777)"),
         ("a link into the checkout", "is inside the checkout {tmp}/checkout"),
         ("a link that loops", "symlinks in its path loop"),
+        ("a link, then ..", "other users can write {tmp}/shared (mode 777)"),
         ("someone else's", "{tmp}/theirs belongs to another user (uid 12345)"),
     ],
 )
@@ -329,6 +343,9 @@ def test_a_cache_folder_others_can_write_is_refused(tmp_path: Path, case: str, r
         ),
         "a link into the checkout": lambda: _link(tmp_path / "link", checkout / ".cache"),
         "a link that loops": lambda: _link(tmp_path / "a", _link(tmp_path / "b", tmp_path / "a")),
+        # The kernel takes `..` from where the link leads: {tmp}/shared/cache. Tidied
+        # up first, the path read {tmp}/mine/cache, which was checked instead.
+        "a link, then ..": lambda: _link_then_up(tmp_path),
         "someone else's": lambda: _owned_by(_folder(tmp_path / "theirs", 0o755), 12345),
     }[case]()
     out = tmp_path / "out"
@@ -342,6 +359,13 @@ def test_a_cache_folder_others_can_write_is_refused(tmp_path: Path, case: str, r
     assert not out.exists()
     assert not (Path(os.path.realpath(cache_home)) / "soteneg").exists()  # nothing made there
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def _link_then_up(tmp_path: Path) -> str:
+    mine = _folder(tmp_path / "mine", 0o700)
+    _folder(mine / "cache", 0o700)
+    _link(mine / "lnk", _folder(_folder(tmp_path / "shared", 0o777) / "x", 0o700))
+    return f"{mine}/lnk/../cache"
 
 
 def _link(link: Path, target: Path) -> Path:
@@ -371,7 +395,7 @@ def test_a_cache_folder_of_one_s_own_is_used(tmp_path: Path) -> None:
     root = project(tmp_path, GOLDEN_SITE)
     sticky = _folder(tmp_path / "sticky", 0o1777)
     homes = [_folder(sticky / "mine", 0o700), _link(tmp_path / "link", sticky / "mine"), sticky]
-    if state_trust._owners_own_group(os.getegid(), os.geteuid()):  # root's group here
+    if permissions.owners_own_group(os.getegid(), os.geteuid()):  # root's group here
         homes.append(_folder(tmp_path / "ours", 0o775))
     for n, home in enumerate(homes):
         result = _build_with_cache(root, tmp_path / f"out{n}", home)
@@ -396,3 +420,274 @@ def test_the_preview_refuses_such_a_cache_folder_too(
     assert result.failed and [p.code for p in result.problems] == ["output-error"]
     assert "other users can write" in result.problems[0].message_in("en")
     assert not (tmp_path / "shared/soteneg").exists()
+
+
+def test_the_state_is_kept_where_its_path_leads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`lnk/..` in XDG_CACHE_HOME is the folder above where `lnk` leads: the state is
+    kept there, and that is the path soteneg checks and uses (not the tidied one)."""
+    root = project(tmp_path, GOLDEN_SITE)
+    mine = _folder(tmp_path / "mine", 0o700)
+    _link(mine / "lnk", _folder(_folder(mine / "deep", 0o700) / "x", 0o700))
+    home = f"{mine}/lnk/../cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", home)
+    assert state_root() == mine / "deep/cache/soteneg"
+    result = _build_with_cache(root, tmp_path / "out", home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (mine / "deep/cache/soteneg").is_dir() and not (mine / "cache").exists()
+
+
+# --- what the mode does not show, and what another path hides (issue 24, review) -------
+
+
+@pytest.fixture
+def reachable() -> Iterator[Path]:
+    """A folder other users can reach (pytest's tmp_path is inside root's private one)."""
+    folder = Path(tempfile.mkdtemp(prefix="soteneg-test-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _need_root(what: str) -> None:
+    if os.geteuid() != 0:
+        pytest.skip(f"{what} needs root (CI runs as root)")
+
+
+def _setfacl(*args: str | Path) -> None:
+    if shutil.which("setfacl") is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("setfacl is missing: .ci/run installs the acl package")
+        pytest.skip("setfacl is not installed (Debian's acl package)")
+    subprocess.run(["setfacl", *map(str, args)], check=True)
+
+
+def _as_nobody(script: str) -> CompletedProcess[str]:
+    """`script` run by sh as user nobody, without root's groups."""
+    return subprocess.run(
+        ["sh", "-c", script], user=65534, group=65534, extra_groups=[],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def _published_script(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*.html") if "alert('cache')" in p.read_text()]
+
+
+def test_an_acl_that_lets_another_user_write_the_cache_is_refused(
+    tmp_path: Path, reachable: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reviewer's attack: `setfacl -m u:nobody:rwx` on the state folders leaves the
+    mode at 770 with group root, which passed as root's own group; nobody then replaced
+    a parsed shard with one that publishes a script. The ACL is read: exit 2, naming
+    the user and the folder, and nothing is published."""
+    _need_root("writing the cache as another user")
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    home = _folder(reachable / "cache", 0o755)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    assert _build_with_cache(root, out, home).returncode == 0
+    parsed = cache_dir(out) / "parsed"
+    for folder in (state_root(), state_dir(out), cache_dir(out), parsed):
+        _setfacl("-m", "u:nobody:rwx", folder)
+    assert stat.S_IMODE(state_root().stat().st_mode) == 0o770  # what the mode showed
+    crafted = reachable / "crafted"
+    shutil.copytree(parsed, crafted / "parsed")
+    assert _with_script(crafted, "lähes kaikkialla") > 0
+    (crafted / "parsed").chmod(0o755)
+    for shard in (crafted / "parsed").iterdir():
+        shard.chmod(0o644)
+        target = parsed / shard.name
+        planted = _as_nobody(f'cp "{shard}" "{parsed}/.x" && mv -f "{parsed}/.x" "{target}"')
+        assert planted.returncode == 0, planted.stderr
+        assert target.stat().st_uid == 65534
+    base = root / "templates/base.html"
+    base.write_text(base.read_text() + "{# every page again #}\n")
+    result = _build_with_cache(root, out, home)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "error[output-error]" in line]
+    assert len(lines) == 1, result.stdout
+    assert (
+        f"the build cache {home}/soteneg is not trusted: an access control list (ACL) lets "
+        f"user nobody (uid 65534) write {home}/soteneg; remove it (setfacl -b {home}/soteneg)"
+    ) in lines[0]
+    assert not _published_script(out)
+
+
+@pytest.mark.parametrize(
+    ("entry", "where", "refused"),
+    [
+        ("u:nobody:rwx", "home", "lets user nobody (uid 65534) write {home}"),
+        ("u:nobody:rwx", "state", "lets user nobody (uid 65534) write {state}"),
+        ("g:nogroup:rwx", "state", "lets group nogroup (gid 65534) write {state}"),
+        ("u:nobody:-wx", "parsed", "lets user nobody (uid 65534) write {parsed}"),
+        ("u:nobody:rwx,m::r-x", "state", None),  # the mask takes the right to write away
+        ("u:nobody:r-x", "state", None),
+        ("u:root:rwx", "state", None),
+    ],
+)
+def test_each_folder_of_the_state_is_checked_for_acl_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: str, where: str, refused: str | None
+) -> None:
+    """Above the state, the state folder itself and each folder in it (an output's
+    state, its cache, the parsed shards): an ACL entry that lets another user or group
+    write any of them is refused; read or search rights, or a mask without write, are not."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    home = _folder(tmp_path / "cache", 0o700)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    assert _build_with_cache(root, out, home).returncode == 0
+    folders = {"home": home, "state": state_root(), "parsed": cache_dir(out) / "parsed"}
+    _setfacl("-m", entry, folders[where])
+    (root / "content/sivut/tietoa.md").write_text(
+        (root / "content/sivut/tietoa.md").read_text() + "\nLisää.\n"
+    )
+    result = _build_with_cache(root, out, home)
+    if refused is None:
+        assert result.returncode == 0, result.stdout + result.stderr
+        return
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "error[output-error]" in line]
+    assert len(lines) == 1, result.stdout
+    assert refused.format(**folders) in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("how", ["writable by all", "another user's"])
+def test_a_cache_file_someone_else_could_have_written_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A file of the cache is read only if it is the user's (or root's) and nobody else
+    may write it: otherwise it counts as missing, is made again and written anew, private.
+    Before, a crafted shard left writable by all (or handed to another user) was
+    published as it was."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    parsed = cache_dir(out) / "parsed"
+    assert _with_script(cache_dir(out), "lähes kaikkialla") > 0
+    for shard in parsed.iterdir():
+        if how == "writable by all":
+            shard.chmod(0o666)
+        else:
+            _need_root("giving a file to another user")
+            os.chown(shard, 65534, 65534)
+    base = root / "templates/base.html"
+    base.write_text(base.read_text() + "{# every page again #}\n")
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not _published_script(out)
+    for shard in parsed.iterdir():
+        info = shard.stat()
+        assert info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) == 0o600
+
+
+def test_a_cache_in_a_bind_mount_of_the_checkout_is_refused(tmp_path: Path) -> None:
+    """The checkout bind-mounted at another path, and XDG_CACHE_HOME under that path:
+    by path the cache is outside the checkout, but its folders are the checkout's own.
+    Device and inode of the checkout are compared with each folder above the cache."""
+    _need_root("a bind mount")
+    checkout = tmp_path / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    root = project(checkout, GOLDEN_SITE)
+    out = tmp_path / "out"
+    trusted = tmp_path / "own-cache"
+    assert _build_with_cache(root, out, trusted).returncode == 0
+    shutil.copytree(trusted, checkout / ".cache")
+    in_cache_home = Path("soteneg") / cache_dir(out).relative_to(state_root())
+    assert _with_script(checkout / ".cache" / in_cache_home, "lähes kaikkialla") > 0
+    base = root / "templates/base.html"
+    base.write_text(base.read_text() + "{# every page again #}\n")
+    mount = _folder(tmp_path / "bm", 0o700)
+    command = [
+        "unshare", "--mount", "--propagation", "private", "sh", "-c",
+        'mount --bind "$1" "$2" && shift 2 && exec "$@"', "sh", checkout, mount,
+        sys.executable, "-m", "soteneg", "build", "--root", root, "--out", out, "--no-pdf",
+        "--now", NOW, "--lang", "en",
+    ]  # fmt: skip
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "XDG_CACHE_HOME": f"{mount}/.cache"}
+    result = subprocess.run(
+        [str(c) for c in command], env=env, capture_output=True, text=True, check=False
+    )
+    if "mount" in result.stderr and result.returncode not in (0, 1, 2):
+        if os.environ.get("CI"):
+            raise RuntimeError(f"cannot bind-mount in a mount namespace: {result.stderr}")
+        pytest.skip("mount namespaces are not allowed here")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"the build cache {mount}/.cache/soteneg is inside the checkout {checkout}" in (
+        result.stdout
+    )
+    assert not _published_script(out)
+
+
+def _build_under_umask(root: Path, out: Path, home: Path) -> CompletedProcess[str]:
+    command = [
+        sys.executable, "-m", "soteneg", "build", "--root", str(root), "--out", str(out),
+        "--no-pdf", "--now", NOW, "--lang", "en",
+    ]  # fmt: skip
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "XDG_CACHE_HOME": str(home)}
+    return subprocess.run(command, env=env, umask=0, capture_output=True, text=True, check=False)
+
+
+def test_nothing_the_build_makes_is_writable_by_others_whatever_the_umask(
+    tmp_path: Path, reachable: Path
+) -> None:
+    """Under a umask of 000 (some CI runners set it) output folders were made 0777 and
+    files 0666: another user planted a file in a folder of the site, and it stayed there
+    after the next build. Folders are made 0755 and files 0644 at most; the folders made
+    for the state, ~/.cache among them, 0700, so that the next build does not refuse them."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = reachable / "out"
+    home = reachable / "new" / "cache"  # made by the build
+    first = _build_under_umask(root, out, home)
+    assert first.returncode == 0, first.stdout + first.stderr
+    # A page in a folder of its own: the next (incremental) build makes that folder.
+    page = root / "content/sivut/tietoa.md"
+    (root / "content/sivut/uusi.md").write_text(page.read_text().replace("Tietoa", "Uusi"))
+    second = _build_under_umask(root, out, home)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert (out / "sivut/uusi/index.html").is_file() and (out / "pagefind").is_dir()
+    loose = {
+        str(p.relative_to(reachable)): f"{stat.S_IMODE(p.lstat().st_mode):o}"
+        for p in [out, *out.rglob("*")]
+        if p.lstat().st_mode & 0o022
+    }
+    assert loose == {}
+    private = {
+        str(p.relative_to(reachable)): f"{stat.S_IMODE(p.lstat().st_mode):o}"
+        for p in [reachable / "new", *(reachable / "new").rglob("*")]
+        if p.lstat().st_mode & 0o077
+    }
+    assert private == {}
+    if os.geteuid() == 0:
+        planted = _as_nobody(f'echo planted > "{out}/sivut/uusi/planted.html"')
+        assert planted.returncode != 0 and "Permission denied" in planted.stderr
+
+
+def test_a_state_file_is_read_only_where_nobody_else_could_have_written_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the check before a build cannot know (another output's folders) holds as
+    each file is read: the file and every folder from the state folder down to it must
+    be the user's, and nobody else may write them, by mode or ACL (a sticky folder lets
+    each keep their own). Otherwise the file counts as missing."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_folder(tmp_path / "home", 0o700)))
+    folder = state_root() / "some-output" / "cache"
+    ensure_private_folder(folder)
+    path = folder / "inputs"
+    write_private(path, b"data")
+    assert read_state(path) == b"data"
+    for mode, readable in [(0o602, False), (0o640, True), (0o600, True)]:
+        path.chmod(mode)
+        assert (read_state(path) == b"data") is readable, oct(mode)
+    for mode, readable in [(0o777, False), (0o1777, True), (0o755, True), (0o700, True)]:
+        folder.parent.chmod(mode)
+        assert (read_state(path) == b"data") is readable, oct(mode)
+    _setfacl("-m", "u:nobody:rwx", folder)
+    assert read_state(path) is None
+    _setfacl("-b", folder)
+    assert read_state(path) == b"data"
+    _setfacl("-m", "g:nogroup:rw", path)
+    assert read_state(path) is None

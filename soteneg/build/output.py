@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from soteneg.build.permissions import other_writers, private_to_user
 from soteneg.content.sources import CONTENT_DIR, TEMPLATES_DIR
+from soteneg.core.files import FOLDER_MODE, make_folders
 from soteneg.core.text import Text, say
 
 
@@ -41,7 +43,7 @@ def new_staging(out: Path) -> Path:
     """A fresh, empty folder beside `out` to build into."""
     out = out.absolute()
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(out.parent)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     except OSError as err:
         raise OutputError(say("@output.no-staging", out=str(out), reason=_reason(err))) from err
@@ -120,7 +122,7 @@ def _real_folders(out: Path, folder: Path) -> None:
         if current.is_symlink() or (os.path.lexists(current) and not current.is_dir()):
             current.unlink()
         if not os.path.lexists(current):
-            current.mkdir()
+            current.mkdir(FOLDER_MODE)
 
 
 def _prune(out: Path, folder: Path) -> None:
@@ -133,14 +135,24 @@ def _prune(out: Path, folder: Path) -> None:
         folder = folder.parent
 
 
+def configured_state_root() -> Path:
+    """The state folder as the environment names it (`$XDG_CACHE_HOME/soteneg`, else
+    `~/.cache/soteneg`), links and `..` as written: what messages name."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return folder / "soteneg"
+
+
 def state_root() -> Path:
     """Where soteneg keeps what it knows about the outputs it built (cache, lock,
     journal): the user's cache folder, never the project. A checkout is untrusted input:
     a cache committed into it could claim anything, and a lock or journal committed as a
-    symlink would make the build write where it points."""
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return folder / "soteneg"
+    symlink would make the build write where it points.
+
+    The path is resolved, a name at a time as the kernel does (`lnk/..` is the folder
+    above where `lnk` leads, not the one above `lnk`): state_trust checks these very
+    folders, and the build uses no other path to them."""
+    return Path(os.path.realpath(configured_state_root()))
 
 
 def state_dir(out: Path) -> Path:
@@ -165,29 +177,37 @@ def lock_file(out: Path) -> Path:
 def ensure_private_folder(folder: Path) -> None:
     """Create `folder` (under state_root) and the folders above it up to state_root,
     refusing any of them that is a symlink or not a folder: state is never read or
-    written through a link. (What holds state_root, such as ~/.cache, is the user's.)"""
+    written through a link. (What holds state_root, such as ~/.cache, is the user's:
+    what of it is missing is made for the user alone, whatever the umask, or the next
+    build would refuse a ~/.cache that a umask of 000 left open to everyone.)"""
     root = state_root()
     chain = [root, *(p for p in reversed(folder.parents) if p.is_relative_to(root) and p != root)]
-    for path in [*chain, folder] if folder != root else chain:
+    missing_above = [p for p in reversed(root.parents) if not os.path.lexists(p)]
+    for path in [*missing_above, *chain, folder] if folder != root else [*missing_above, *chain]:
         if path.is_symlink() or (os.path.lexists(path) and not path.is_dir()):
             raise OutputError(say("@output.not-a-folder", path=str(path)))
         if not os.path.lexists(path):
             try:
-                path.mkdir(mode=0o700, parents=path == root)
+                path.mkdir(mode=0o700)
             except FileExistsError:
                 if path.is_symlink() or not path.is_dir():
                     raise OutputError(say("@output.not-a-folder", path=str(path))) from None
 
 
 def read_state(path: Path) -> bytes | None:
-    """A state file's bytes; None when it is missing, unreadable, not a regular file, or
-    a symlink (state is never followed anywhere)."""
+    """A state file's bytes; None when it is missing, unreadable, not a regular file, a
+    symlink (state is never followed anywhere), or a file that someone other than the
+    user and root owns or may write (by its mode or an ACL): what it says could be
+    anyone's, so it counts as missing and is written anew, private."""
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or not private_to_user(handle, info):
+            return None
+        if not _private_folders(path):
             return None
         with os.fdopen(os.dup(handle), "rb") as file:
             return file.read()
@@ -195,6 +215,26 @@ def read_state(path: Path) -> bytes | None:
         return None
     finally:
         os.close(handle)
+
+
+def _private_folders(path: Path) -> bool:
+    """Whether every folder from state_root down to `path`'s is a real folder of the
+    user's that nobody else may write (one with the sticky bit lets each keep their own).
+    state_trust says why not before a build, for the output it knows; this holds for
+    whatever is read."""
+    root = state_root()
+    for folder in (path.parent, *path.parent.parents):
+        if not folder.is_relative_to(root):
+            break
+        try:
+            info = os.lstat(folder)
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (os.geteuid(), 0):
+                return False
+            if other_writers(str(folder), info) and not info.st_mode & stat.S_ISVTX:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 @contextmanager
@@ -206,7 +246,7 @@ def output_lock(out: Path) -> Iterator[None]:
     if out.is_symlink():
         raise OutputError(say("@output.symlink", out=str(out)))
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(out.parent)
         ensure_private_folder(state_dir(out))
         if os.path.isdir(lock_file(out)) and not os.path.islink(lock_file(out)):
             remove_state(lock_file(out))

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 import jinja2
 
 from soteneg.build.units import Unit
-from soteneg.core import lifeline
+from soteneg.core import files, lifeline
 from soteneg.core.problems import Problem
 from soteneg.site import search
 from soteneg.site.feeds import sitemap_entry
@@ -78,10 +78,9 @@ def write_file(folder: Path, rel: str, data: bytes) -> None:
     target = os.path.join(folder, rel)
     parent = os.path.dirname(target)
     if parent not in _made_folders:
-        os.makedirs(parent, exist_ok=True)
+        files.make_folders(parent)
         _made_folders.add(parent)
-    with open(target, "wb") as handle:
-        handle.write(data)
+    files.write_file(target, data)
 
 
 def make_one(job: Job, unit: Unit) -> Made:

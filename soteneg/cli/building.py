@@ -113,7 +113,8 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
     options = BuildOptions(drafts=args.drafts, now=now)
     settings = Settings(options, pdf_options, with_search=not args.no_search, jobs=jobs)
-    refused = state_problem(root)  # before the cache is read, even to see nothing changed
+    # Before the cache is read, even to see nothing changed.
+    refused = state_problem(root, out if out is not None else build_cache.configured_output(root))
     if refused is not None:
         print_problems([refused], {}, args.format, console, lang_of(args))
         return EXIT_USAGE

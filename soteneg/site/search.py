@@ -60,6 +60,7 @@ from typing import IO, Any
 
 import cbor2
 
+from soteneg.core import files as site_files
 from soteneg.core import routes
 from soteneg.core.names import SAMI_LANGS
 from soteneg.core.text import Text, say
@@ -100,8 +101,8 @@ def index_site(site_dir: Path) -> None:
     try:
         for rel, data in sorted(files.items()):
             path = fresh / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            site_files.make_folders(path.parent)
+            site_files.write_file(path, data)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise

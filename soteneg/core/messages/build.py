@@ -395,6 +395,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{mode}); take away their right to write (chmod go-w {path}) or set XDG_CACHE_HOME "
         "to a folder of your own",
     },
+    "@state.acl-user": {
+        "fi": "koonnin välimuistiin {folder} ei luoteta: käyttöoikeusluettelo (ACL) antaa "
+        "käyttäjälle {name} (uid {id}) oikeuden kirjoittaa kansioon {path}; poista "
+        "luettelo (setfacl -b {path}) tai aseta XDG_CACHE_HOME omaan kansioosi",
+        "sv": "byggets cache {folder} är inte betrodd: en åtkomstlista (ACL) ger användaren "
+        "{name} (uid {id}) rätt att skriva i {path}; ta bort listan (setfacl -b {path}) "
+        "eller sätt XDG_CACHE_HOME till en egen mapp",
+        "en": "the build cache {folder} is not trusted: an access control list (ACL) lets "
+        "user {name} (uid {id}) write {path}; remove it (setfacl -b {path}) or set "
+        "XDG_CACHE_HOME to a folder of your own",
+    },
+    "@state.acl-group": {
+        "fi": "koonnin välimuistiin {folder} ei luoteta: käyttöoikeusluettelo (ACL) antaa "
+        "ryhmälle {name} (gid {id}) oikeuden kirjoittaa kansioon {path}; poista luettelo "
+        "(setfacl -b {path}) tai aseta XDG_CACHE_HOME omaan kansioosi",
+        "sv": "byggets cache {folder} är inte betrodd: en åtkomstlista (ACL) ger gruppen "
+        "{name} (gid {id}) rätt att skriva i {path}; ta bort listan (setfacl -b {path}) "
+        "eller sätt XDG_CACHE_HOME till en egen mapp",
+        "en": "the build cache {folder} is not trusted: an access control list (ACL) lets "
+        "group {name} (gid {id}) write {path}; remove it (setfacl -b {path}) or set "
+        "XDG_CACHE_HOME to a folder of your own",
+    },
     "@state.foreign": {
         "fi": "koonnin välimuistiin {folder} ei luoteta: kansio {path} kuuluu toiselle "
         "käyttäjälle (uid {uid}) eikä sinulle tai pääkäyttäjälle; aseta XDG_CACHE_HOME "

@@ -1,0 +1,40 @@
+"""Folders and files of the published site: anyone may read them, only the user may
+write them, whatever the umask.
+
+The umask alone would decide otherwise: under a umask of 000 (some CI runners and
+containers set it) every folder was made 0777, and a file that another user planted in
+one stayed in the site after the next build, which changes only what it wrote itself.
+The umask can still take more away (077 makes a site only its owner reads).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+FOLDER_MODE = 0o755
+FILE_MODE = 0o644
+
+
+def make_folders(folder: Path | str) -> None:
+    """Make `folder` and whatever is missing above it, each FOLDER_MODE at most
+    (os.makedirs gives the folders above its last the umask's mode, not its own)."""
+    folder = os.fspath(folder)
+    if os.path.isdir(folder):
+        return
+    parent = os.path.dirname(folder)
+    if parent and parent != folder:
+        make_folders(parent)
+    try:
+        os.mkdir(folder, FOLDER_MODE)
+    except FileExistsError:
+        if not os.path.isdir(folder):
+            raise
+
+
+def write_file(path: Path | str, data: bytes) -> None:
+    """Write `data` to `path` as a new file of FILE_MODE at most (or over an existing
+    one, which keeps its mode: the build writes into fresh folders)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
