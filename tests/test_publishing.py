@@ -31,9 +31,24 @@ def test_github_workflow_checks_builds_and_deploys(tmp_path: Path) -> None:
     upload = next(
         s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")
     )
-    assert upload["with"]["path"] == "_site"
+    assert upload["with"]["path"] == "site/_site"
     runs = "\n".join(step.get("run", "") for step in build["steps"])
     commands = _soteneg_commands(runs)
+    # A pull request's own code never runs (issue 24, F1): soteneg is installed from the
+    # target branch's checkout, and the request's commit is only read, from its own.
+    checkouts = [s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    tool, site = (c["with"] for c in checkouts)
+    assert tool["path"] == "tool" and site["path"] == "site"
+    assert tool["ref"] == (
+        "${{ github.event_name == 'pull_request' && github.base_ref || github.sha }}"
+    )
+    assert "ref" not in site
+    assert tool["persist-credentials"] is False and site["persist-credentials"] is False
+    for step in build["steps"]:
+        if "pip install" in step.get("run", ""):
+            assert step["working-directory"] == "tool", step
+        elif "soteneg " in step.get("run", ""):
+            assert step["working-directory"] == "site", step
     assert ["check", "--format", "github"] in commands
     assert ["build", "--format", "github", "--out", "_site"] in commands
     assert "fonts-noto-core" in runs
@@ -56,9 +71,11 @@ def test_gitlab_job_publishes_public() -> None:
     assert pages["artifacts"]["paths"] == ["public"]
     assert ["build", "--out", "public"] in _soteneg_commands("\n".join(pages["script"]))
     assert ["check", "--format", "human"] in _soteneg_commands("\n".join(config["check"]["script"]))
-    install = config["default"]["before_script"]
-    assert "pip install --no-deps --requirement requirements.lock" in install
-    assert "pip install --no-deps ." in install
+    install = "\n".join(config["default"]["before_script"])
+    # A merge request's pipeline installs the target branch's soteneg (issue 24, F1).
+    assert 'pip install --no-deps --requirement "$TOOL/requirements.lock"' in install
+    assert 'pip install --no-deps "$TOOL"' in install
+    assert 'git fetch --depth 1 origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"' in install
     latest = config["test-latest"]
     assert "make test-latest" in latest["script"]
     assert {"if": '$CI_PIPELINE_SOURCE == "schedule" && $SOTENEG_SCHEDULE != "publish"'} in latest[
