@@ -197,3 +197,44 @@ def test_an_assessment_by_another_expert_body_has_a_file_of_its_own(root: Path) 
         assert made.returncode == 2 and said in made.stderr, made.stderr
     made = run_cli("new", "summary", "--round", "2024-hva", "--issuer", "avi", "--root", root)
     assert made.returncode == 2 and "--issuer koskee vain arvioita" in made.stderr
+
+
+def test_a_statutory_negotiation_offers_its_fields_and_the_follow_up_as_comments(
+    root: Path,
+) -> None:
+    """Issue 26: the statutory fields for a statutory round. Nothing of the meeting or
+    the follow-up is known when the file is made, so the skeleton offers them commented
+    out, the follow-up with the ids of the unit's previous recommendations; with the
+    `#` removed and the statuses written, check has nothing left to say about them."""
+    later = root / "content/kierrokset/2025-hva/paijat-hame-hva.md"
+    later.unlink()
+    for page in ("neuvottelut.md", "neuvottelut.sv.md"):  # they link the 2025 document
+        path = root / "content/sivut" / page
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("2025-hva/paijat-hame-hva.md", "2024-hva/paijat-hame-hva.md"))
+    _new(root, "negotiation", "--round", "2025-hva", "--region", "paijat-hame-hva")
+    text = later.read_text(encoding="utf-8")
+    front = text.split("\n---\n", 1)[0]
+    assert "\n# diary_number: VN/00000/2025\n# document_type: minutes\n" in front
+    assert "\n# meeting:\n#   start: " in front
+    assert (
+        "# Kierroksen Hyvinvointialueneuvottelut 2024 suositukset: kerro kunkin tila (status).\n"
+        "# follow_up:\n#   - id: 2024-1  # saatavuus, 2025-06-30\n"
+        "#     status:  # done | under_way | not_started | dropped\n"
+    ) in front
+    said = [w for w in _warnings(root) if "paijat-hame-hva.md" in w and "2025-hva" in w]
+    assert len(said) == 1 and "recommendation-not-followed" in said[0], said
+    # The editor fills the follow-up in: check is content with it.
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith(("# follow_up:", "#   - id: 2024-", "#     status:")):
+            line = line[2:].split("  #")[0] + (" done" if "status:" in line else "")
+        lines.append(line)
+    later.write_text("\n".join(lines), encoding="utf-8")
+    assert [w for w in _warnings(root) if "2025-hva/paijat-hame-hva.md" in w] == []
+    # A practice round has none of it, nor has a translation (its original holds it).
+    _new(root, "negotiation", "--round", "2018-syksy", "--region", "keski-suomi")
+    assert "\n# " not in (root / NEW_DOC).read_text(encoding="utf-8")
+    _new(root, "negotiation", "--round", "2025-hva", "--region", "paijat-hame-hva", "--lang", "sv")
+    swedish = root / "content/kierrokset/2025-hva/paijat-hame-hva.sv.md"
+    assert "\n# " not in swedish.read_text(encoding="utf-8")

@@ -146,8 +146,17 @@ def _writable(folder: Path, where: Path, info: os.stat_result, writer: Writer) -
     if not writer.by_acl:
         mode = f"{stat.S_IMODE(info.st_mode):o}"
         return say("@state.writable", folder=str(folder), path=str(where), mode=mode)
-    variant = "@state.acl-user" if writer.kind == "user" else "@state.acl-group"
-    return say(variant, folder=str(folder), path=str(where), name=writer.name, id=str(writer.id))
+    if writer.kind == "user":
+        return say(
+            "@state.acl-user",
+            folder=str(folder),
+            path=str(where),
+            name=writer.name,
+            id=str(writer.id),
+        )
+    return say(
+        "@state.acl-group", folder=str(folder), path=str(where), name=writer.name, id=str(writer.id)
+    )
 
 
 def state_problem(project: Path, out: Path | None) -> Problem | None:

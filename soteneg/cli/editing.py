@@ -96,7 +96,8 @@ def cmd_new(args: argparse.Namespace, console: Console) -> int:
         found = [d for d in result.content.documents if d.id == original]
         if found:
             translation_of = original
-    text = scaffold.skeleton(request, data, translation_of, dt.date.today())
+    documents = result.content.documents
+    text = scaffold.skeleton(request, data, translation_of, dt.date.today(), documents)
     target = root / rel
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

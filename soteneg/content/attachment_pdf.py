@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from soteneg.content.pdf_active import active_content
-from soteneg.content.pdf_size import Budget, Damaged, counted, decoded_size, limited
+from soteneg.content.pdf_size import Budget, Damaged, budgeted, decoded_size, limited
 from soteneg.core.text import Text, decimal, number, say, verbatim
 
 # The contents of every page are decoded, counting bytes without keeping them: one
@@ -77,7 +77,7 @@ def inspect(data: bytes, drawn: bool = True) -> tuple[Fault | None, int]:
     streams = Budget(PDF_FILE_BYTES, PDF_PAGE_BYTES)
     with _quiet("pypdf"), limited(PDF_PAGE_BYTES):
         try:
-            with counted(streams):
+            with budgeted(streams):
                 reader = PdfReader(io.BytesIO(data), strict=False)
                 encrypted = reader.is_encrypted
         except Exception as err:
@@ -93,7 +93,7 @@ def inspect(data: bytes, drawn: bool = True) -> tuple[Fault | None, int]:
         if encrypted:
             return _encrypted(drawn), 0
         try:
-            with counted(streams):
+            with budgeted(streams):
                 fault = _active(reader)
                 pages = list(reader.pages) if fault is None and drawn else []
         except Exception as err:  # see above: the file's fault

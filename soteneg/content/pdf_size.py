@@ -116,7 +116,7 @@ _BUDGET: ContextVar[Budget | None] = ContextVar("soteneg_pdf_budget", default=No
 
 
 @contextmanager
-def counted(budget: Budget) -> Iterator[None]:
+def budgeted(budget: Budget) -> Iterator[None]:
     """Every stream pypdf decodes by itself in this thread, while inside, is measured
     first (as `decoded_size` does, without keeping it) and counted against `budget`;
     past it, or on Flate data zlib refuses, pypdf is told the limit is reached and the

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from soteneg.content.front_matter import DOCUMENT_MODELS
-from soteneg.content.loader import DataSet
+from soteneg.content.loader import DataSet, Document
 from soteneg.content.models import MAX_SLUG, MAX_TEXT, SLUG_PATTERN, Round
 from soteneg.content.placeholders import placeholder
 from soteneg.content.sources import CONTENT_DIR
@@ -26,6 +26,7 @@ from soteneg.content.suggest import region_hint, suggestion
 from soteneg.content.time_checks import region_outside_round
 from soteneg.core.text import Text, joined, say, verbatim
 from soteneg.editors.frontmatter import front_matter
+from soteneg.editors.statutory_skeleton import statutory_lines
 from soteneg.markdown.parse import slugify
 
 NEEDS_ROUND = ("negotiation", "assessment", "summary")
@@ -275,9 +276,17 @@ def facts_of(req: Request, data: DataSet, today: dt.date) -> Facts:
     return Facts(req, data, today, rnd, name, issuer_of(req, data))
 
 
-def skeleton(req: Request, data: DataSet, translation_of: str | None, today: dt.date) -> str:
+def skeleton(
+    req: Request,
+    data: DataSet,
+    translation_of: str | None,
+    today: dt.date,
+    documents: tuple[Document, ...] = (),
+) -> str:
     """Front matter and body. A translation names its original but records no version
-    of it: it is "never stamped" until `soteneg translated` says it now matches."""
+    of it: it is "never stamped" until `soteneg translated` says it now matches. An
+    original negotiation document of a statutory round offers its statutory fields as
+    comments (`statutory_skeleton`); `documents`: the content, for the follow-up."""
     facts = facts_of(req, data, today)
     shape = skeleton_of(req.type, facts.round)
     fields: list[tuple[str, object]] = [
@@ -291,7 +300,16 @@ def skeleton(req: Request, data: DataSet, translation_of: str | None, today: dt.
     if translation_of:
         fields.append(("translation_of", translation_of))
     fields.append(("draft", True))
-    lines = [front_matter(fields), ""]
+    head = front_matter(fields)
+    rnd = facts.round
+    statutory = rnd is not None and rnd.kind == "statutory"
+    if req.type == "negotiation" and statutory and not translation_of and req.region:
+        assert rnd is not None
+        date = dict(fields)["date"]
+        assert isinstance(date, dt.date)
+        extra = statutory_lines(rnd, req.region, date, req.lang, data, documents)
+        head = head.removesuffix("---") + "\n".join(extra) + "\n---"
+    lines = [head, ""]
     themes = facts.round.themes if facts.round and shape.sections else ()
     for theme_id in themes:
         theme = data.themes.get(theme_id)

@@ -66,6 +66,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Summary of the negotiations {year}",
     },
     "@skeleton.title": {"fi": "[Otsikko]", "sv": "[Rubrik]", "en": "[Title]"},
+    # Above the commented-out statutory fields of a negotiation document's skeleton.
+    "@skeleton.statutory": {
+        "fi": "Lakisääteisen neuvottelun tiedot: poista rivin alusta #, kun täytät kohdan "
+        "(ohje: docs/editors.fi.md, Asiakirjan ja kokouksen tiedot).",
+        "sv": "Uppgifter om den lagstadgade förhandlingen: ta bort # i början av raden när "
+        "du fyller i den (anvisning: docs/editors.sv.md, Dokumentets och mötets uppgifter).",
+        "en": "The statutory negotiation's facts: remove the # at the start of a line as "
+        "you fill it in (guide: docs/editors.md, The record and the meeting).",
+    },
+    "@skeleton.follow-up": {
+        "fi": "Kierroksen {round} suositukset: kerro kunkin tila (status).",
+        "sv": "Rekommendationerna från omgången {round}: ange läget för var och en (status).",
+        "en": "The recommendations of {round}: give the status of each.",
+    },
     "@skeleton.theme-text": {
         "fi": "[Kirjoita tähän teemaa ”{name}” koskeva teksti.]",
         "sv": "[Skriv här texten om temat ”{name}”.]",
