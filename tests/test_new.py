@@ -33,10 +33,19 @@ def _new(root: Path, *args: str) -> str:
     return made.stdout
 
 
+# The bundled content warns once on purpose (issue 25): Itä-Uusimaa's 2024 document has
+# no Swedish version. What a skeleton adds is what is said besides.
+BUNDLED_WARNING = "content/kierrokset/2024-hva/ita-uusimaa-hva.md:"
+
+
 def _warnings(root: Path) -> list[str]:
     result = run_cli("check", "--root", root, "--no-pdf")
     assert result.returncode == 0, result.stdout
-    return [line for line in result.stdout.splitlines() if "warning[" in line]
+    return [
+        line
+        for line in result.stdout.splitlines()
+        if "warning[" in line and not line.startswith(BUNDLED_WARNING)
+    ]
 
 
 def test_a_skeleton_is_a_draft_dated_within_its_round(root: Path) -> None:
