@@ -42,7 +42,7 @@ PAGE_TYPES = {
     "rounds": ("rounds", "kierrokset/"),
     "round": ("round", "kierrokset/2018-syksy/"),
     "negotiation": ("doc", "kierrokset/2018-syksy/uusimaa/"),
-    "assessment": ("doc", "kierrokset/2018-syksy/uusimaa/arvio/"),
+    "assessment": ("doc", "kierrokset/2018-syksy/uusimaa/arvio/thl/"),
     "summary": ("doc", "kierrokset/2018-syksy/yhteenveto/"),
     "regions": ("regions", "maakunnat/"),
     "region": ("region", "maakunnat/lappi/"),

@@ -332,9 +332,7 @@ def test_a_sami_version_s_page_and_pdf_are_its_own(tmp_path: Path, name: str, ad
     said = [
         line
         for line in result.stdout.splitlines()
-        if line.startswith(f"content/{name}:{TYPE_AT}: error[")
-        and sami in line
-        and address in line
+        if line.startswith(f"content/{name}:{TYPE_AT}: error[") and sami in line and address in line
     ]
     assert len(said) == 1, result.stdout
     assert ("url-collision" if name.endswith("/se.md") else "reserved-address") in said[0]

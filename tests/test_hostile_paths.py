@@ -72,11 +72,11 @@ def test_a_folder_that_cannot_be_listed_is_a_located_problem(
 
 
 def test_a_title_or_slug_too_long_for_a_file_name_is_refused_or_cut(minimal: Path) -> None:
-    result = run_cli("new", "page", "--title", "a" * 3000, "--root", minimal)
+    result = run_cli("new", "page", "--title", "a" * 3000, "--root", minimal, "--lang", "en")
     _no_traceback(result)
     assert result.returncode == 2
-    assert "--title: 3000 characters; a title has 1 to 2000 characters" in result.stderr
-    result = run_cli("new", "news", "--slug", "b" * 300, "--root", minimal)
+    assert "--title: 3,000 characters; a title has 1 to 2,000 characters" in result.stderr
+    result = run_cli("new", "news", "--slug", "b" * 300, "--root", minimal, "--lang", "en")
     _no_traceback(result)
     assert result.returncode == 2 and "at most 80 characters" in result.stderr
     # A long title of words gives a file name cut at a word, which `check` accepts.
@@ -124,10 +124,10 @@ def test_new_where_a_file_blocks_the_folder_is_a_usage_error(minimal: Path) -> N
     pages = minimal / "content" / "sivut"
     shutil.rmtree(pages, ignore_errors=True)
     pages.write_text("not a folder", encoding="utf-8")
-    result = run_cli("new", "page", "--title", "Testi", "--root", minimal)
+    result = run_cli("new", "page", "--title", "Testi", "--root", minimal, "--lang", "en")
     _no_traceback(result)
     assert result.returncode == 2
-    assert "cannot create content/sivut/: File exists" in result.stderr
+    assert "cannot create content/sivut/: a file of that name exists" in result.stderr
 
 
 # --- found in review --------------------------------------------------------------------

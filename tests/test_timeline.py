@@ -264,7 +264,15 @@ def project(tmp_path: Path) -> Path:
 
 def test_new_refuses_a_region_that_ended_before_the_round(project: Path) -> None:
     result = run_cli(
-        "new", "negotiation", "--round", "2024-hva", "--region", "uusimaa", cwd=project
+        "new",
+        "negotiation",
+        "--round",
+        "2024-hva",
+        "--region",
+        "uusimaa",
+        "--lang",
+        "en",
+        cwd=project,
     )
     assert result.returncode == 2, result.stderr
     message = " ".join(result.stderr.split())  # the console may wrap long lines
@@ -289,7 +297,15 @@ def test_new_refuses_a_region_that_ended_before_the_round(project: Path) -> None
 
 def test_new_refuses_a_region_that_began_after_the_round(project: Path) -> None:
     result = run_cli(
-        "new", "assessment", "--round", "2018-syksy", "--region", "pirkanmaa-hva", cwd=project
+        "new",
+        "assessment",
+        "--round",
+        "2018-syksy",
+        "--region",
+        "pirkanmaa-hva",
+        "--lang",
+        "en",
+        cwd=project,
     )
     assert result.returncode == 2, result.stderr
     message = " ".join(result.stderr.split())
