@@ -224,7 +224,7 @@ def test_a_statutory_negotiation_offers_its_fields_and_the_follow_up_as_comments
     _new(root, "negotiation", "--round", "2025-hva", "--region", "paijat-hame-hva")
     text = later.read_text(encoding="utf-8")
     front = text.split("\n---\n", 1)[0]
-    assert "\n# diary_number: VN/00000/2025\n# document_type: minutes\n" in front
+    assert "\n# diary_number: VN/…/2025\n# document_type: minutes\n" in front
     assert "\n# meeting:\n#   start: " in front
     assert (
         "# Kierroksen Hyvinvointialueneuvottelut 2024 suositukset: kerro kunkin tila (status).\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from soteneg.content.front_matter import Negotiation
+from soteneg.content.front_matter import Negotiation, Recommendation
 from soteneg.content.loader import DataSet, Document
 from soteneg.content.models import Round
 from soteneg.content.recommendations import chain, originals
@@ -35,7 +35,8 @@ def statutory_lines(
     theme = rnd.themes[0] if rnd.themes else "…"
     lines = [
         "# " + say("@skeleton.statutory").in_(lang),
-        f"# diary_number: VN/00000/{rnd.start.year}",
+        # Not a number check would take: uncommented as it is, it is an error.
+        f"# diary_number: VN/…/{rnd.start.year}",
         "# document_type: minutes",
         f"# document_date: {day}",
         "# meeting:",
@@ -64,7 +65,7 @@ def statutory_lines(
 
 def _previous_recommendations(
     rnd: Round, region_id: str, data: DataSet, documents: tuple[Document, ...]
-) -> tuple[Round, list] | None:
+) -> tuple[Round, list[Recommendation]] | None:
     """The round and recommendations of the unit's (or its predecessor's) latest
     negotiation document before `rnd`, if it gave any."""
     if region_id not in data.regions:
