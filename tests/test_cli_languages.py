@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, bundled_copy
+from conftest import REPO, bundled_copy, without_the_bundled_warning
 
 from soteneg.cli import app, words
 from soteneg.core.names import LANGS
@@ -230,22 +230,13 @@ def test_what_the_commands_say_when_they_succeed(
     for n, make in enumerate(_successes()):
         answers = {}
         for lang in LANGS:
-            root = _without_the_bundled_warning(bundled_copy(tmp_path / f"{n}-{lang}"))
+            root = without_the_bundled_warning(bundled_copy(tmp_path / f"{n}-{lang}"))
             code, answers[lang] = run(make(root), lang, capsys)
             assert code == 0, (make(root), lang, answers[lang])
         found = {lang: w for lang, w in _same_words(answers).items() if w}
         if found:
             untranslated[" ".join(make(Path("ROOT")))] = found
     assert untranslated == {}
-
-
-def _without_the_bundled_warning(root: Path) -> Path:
-    """The bundled content warns once on purpose (issue 25: Itä-Uusimaa's document has
-    no Swedish version). Its code and the source line it quotes are the same in every
-    language by design; its original marked a draft, as the hint says, it is not said."""
-    doc = root / "content/kierrokset/2024-hva/ita-uusimaa-hva.md"
-    doc.write_text(doc.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1))
-    return root
 
 
 def _successes() -> list:  # type: ignore[type-arg]

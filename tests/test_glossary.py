@@ -22,7 +22,7 @@ from typing import ClassVar
 
 import pytest
 import yaml
-from conftest import REPO, bundled_copy, run_cli
+from conftest import REPO, bundled_copy, run_cli, without_the_bundled_warning
 
 from soteneg.core.messages import CATALOGUE
 from soteneg.core.names import LANGS
@@ -380,14 +380,6 @@ def test_feed_entries_are_tagged_with_the_language_they_are_in(built: Path) -> N
     assert "sote" in parts["fi"].lower()
 
 
-def _without_the_bundled_warning(root: Path) -> Path:
-    """The bundled content warns once on purpose (issue 25: Itä-Uusimaa's document has
-    no Swedish version); its original marked a draft, as the hint says, it does not."""
-    doc = root / "content/kierrokset/2024-hva/ita-uusimaa-hva.md"
-    doc.write_text(doc.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1))
-    return root
-
-
 @pytest.mark.parametrize(
     ("lang", "summary"),
     [("fi", "1 virhe, 0 varoitusta"), ("sv", "1 fel, 0 varningar"), ("en", "1 error, 0 warnings")],
@@ -395,7 +387,7 @@ def _without_the_bundled_warning(root: Path) -> Path:
 def test_check_with_one_error_says_it_in_the_language_without_brackets(
     lang: str, summary: str, tmp_path: Path
 ) -> None:
-    root = _without_the_bundled_warning(bundled_copy(tmp_path))
+    root = without_the_bundled_warning(bundled_copy(tmp_path))
     doc = root / "content/kierrokset/2018-syksy/uusimaa.md"
     doc.write_text(doc.read_text(encoding="utf-8").replace("---\n", "---\ntitel: x\n", 1))
     result = run_cli("check", "--root", root, "--lang", lang)
@@ -414,7 +406,7 @@ def test_check_with_one_error_says_it_in_the_language_without_brackets(
     ],
 )
 def test_check_without_problems_counts_the_documents(lang: str, said: str, tmp_path: Path) -> None:
-    root = _without_the_bundled_warning(bundled_copy(tmp_path))
+    root = without_the_bundled_warning(bundled_copy(tmp_path))
     result = run_cli("check", "--root", root, "--lang", lang)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.fullmatch(said, result.stdout.splitlines()[-1]), result.stdout
