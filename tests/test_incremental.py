@@ -124,6 +124,13 @@ EDITS: dict[str, Callable[[Path], None]] = {
         r / SYKSY / "etela-savo.md", "round: 2018-syksy", "round: 2018-kevat"
     ),
     "draft published": lambda r: _edit(r / SYKSY / "luonnos.md", "draft: true", "draft: false"),
+    # Found by test_incremental_property: the Swedish placeholder of a Finnish-only
+    # document carries its themes as search filters.
+    "themes of a document not in Swedish": lambda r: _edit(
+        r / "content/kierrokset/2018-kevat/uusimaa.md",
+        "themes: [saatavuus, integraatio]",
+        "themes: [saatavuus]",
+    ),
     "region renamed in a data file": lambda r: _edit(
         r / "content/regions.yaml", "sv: Nyland}", "sv: Nyland län}"
     ),

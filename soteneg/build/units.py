@@ -194,10 +194,13 @@ def plan_units(
                     ),
                 )
             else:
+                # The placeholder's search filters come from the original's front matter
+                # (its themes, issuer, parties), not only from what a link to it shows.
+                about = group.original.meta.model_dump_json()  # type: ignore[union-attr]
                 add(
                     key,
                     DOCUMENT_TEMPLATE,
-                    [listed(group.id)],
+                    [listed(group.id), about],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
                 )
         # Versions in languages the interface does not speak (North, Inari, Skolt Sámi):

@@ -1,0 +1,250 @@
+"""Issue 29, correctness first: random sequences of edits (text, front matter, references,
+renames, deletions, data files, templates), each followed by an incremental build into
+the previous output, through the disk cache and through the preview's memory. After every
+step both must hold exactly the bytes a clean build of the same tree gives, and fail with
+the same problems when it fails. The fixed edits of test_incremental are among the
+choices, so a sequence combines them with the random ones."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import REPO
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+from test_incremental import EDITS
+from test_site import GOLDEN_SITE, project
+
+from soteneg.build.output import cache_dir
+from soteneg.pipeline import BuildResult, Memory
+from soteneg.pipeline import build as build_in_process
+from soteneg.site.index import BuildOptions
+
+NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
+
+DOCUMENTS = sorted(
+    p.relative_to(GOLDEN_SITE).as_posix() for p in (GOLDEN_SITE / "content").rglob("*.md")
+)
+TEMPLATES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "templates").glob("*.html"))
+DATA_FILES = sorted(
+    p.relative_to(GOLDEN_SITE).as_posix() for p in (GOLDEN_SITE / "content").glob("*.yaml")
+)
+
+# Words an editor types, and the Markdown an editor's slip makes: headings, lists, tables,
+# emphasis, links (to nowhere too), a theme marker.
+FRAGMENTS = [
+    "Jonot",
+    "ovat",
+    "lyhentyneet",
+    "Tjänsterna",
+    "är",
+    "tillgängliga",
+    "äänestys",
+    "\n\n",
+    "\n- ",
+    "\n## Uusi osio\n",
+    "\n## Saatavuus {theme=saatavuus}\n",
+    "\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "*korostus*",
+    "[linkki](#ei-ole)",
+    "[sivu](/kierrokset/2018-syksy/)",
+    "> lainaus",
+]
+WORDS = st.lists(
+    st.sampled_from(["Uusi", "otsikko", "Nyland", "syksy", "Åland", "kaksi"]),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+
+
+def _text_of(root: Path, rel: str) -> str | None:
+    path = root / rel
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _write(root: Path, rel: str, text: str) -> None:
+    (root / rel).write_text(text, encoding="utf-8")
+
+
+def append_text(rel: str, fragments: list[str]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        text = _text_of(root, rel)
+        if text is not None:
+            _write(root, rel, text + "\n" + " ".join(fragments) + "\n")
+
+    edit.__name__ = f"append {fragments!r} to {rel}"
+    return edit
+
+
+def retitle(rel: str, title: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        text = _text_of(root, rel)
+        if text is not None:
+            _write(root, rel, re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1))
+
+    edit.__name__ = f"retitle {rel} {title!r}"
+    return edit
+
+
+def set_field(rel: str, line: str) -> Callable[[Path], None]:
+    """Adds or replaces one front-matter field: draft, date, a summary, themes."""
+    key = line.split(":", 1)[0]
+
+    def edit(root: Path) -> None:
+        text = _text_of(root, rel)
+        if text is None or not text.startswith("---\n"):
+            return
+        head, sep, body = text[4:].partition("\n---\n")
+        lines = [x for x in head.splitlines() if not x.startswith(f"{key}:")]
+        _write(root, rel, "---\n" + "\n".join([*lines, line]) + sep + body)
+
+    edit.__name__ = f"set {line!r} in {rel}"
+    return edit
+
+
+def rename(rel: str, slug: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        target = path.with_name(f"{slug}{''.join(path.suffixes)}")
+        if path.is_file() and not target.exists():
+            path.rename(target)
+
+    edit.__name__ = f"rename {rel} to {slug}"
+    return edit
+
+
+def delete(rel: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        (root / rel).unlink(missing_ok=True)
+
+    edit.__name__ = f"delete {rel}"
+    return edit
+
+
+def touch_template(rel: str, words: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        text = _text_of(root, rel)
+        if text is not None and "{% block main %}" in text:
+            _write(root, rel, text.replace("{% block main %}", "{% block main %}" + words, 1))
+
+    edit.__name__ = f"template {rel} gets {words!r}"
+    return edit
+
+
+def data_comment(rel: str, words: str) -> Callable[[Path], None]:
+    """A data file's text changes without its meaning: every page that reads it may be
+    rebuilt, and none may differ from a clean build."""
+
+    def edit(root: Path) -> None:
+        text = _text_of(root, rel)
+        if text is not None:
+            _write(root, rel, text + f"\n# {words}\n")
+
+    edit.__name__ = f"comment {words!r} in {rel}"
+    return edit
+
+
+def named(name: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        # An earlier step may have taken away what this edit changes.
+        with contextlib.suppress(AssertionError, FileNotFoundError):
+            EDITS[name](root)
+
+    edit.__name__ = name
+    return edit
+
+
+STEPS = st.one_of(
+    st.sampled_from(sorted(EDITS)).map(named),
+    st.builds(append_text, st.sampled_from(DOCUMENTS), st.lists(st.sampled_from(FRAGMENTS))),
+    st.builds(retitle, st.sampled_from(DOCUMENTS), WORDS),
+    st.builds(
+        set_field,
+        st.sampled_from(DOCUMENTS),
+        st.sampled_from(
+            [
+                "draft: true",
+                "draft: false",
+                "date: 2018-11-01",
+                "summary: Lyhyt tiivistelmä.",
+                "themes: [saatavuus]",
+                "themes: [saatavuus, ei-teemaa]",
+                "round: 2018-kevat",
+                "region: etela-savo",
+                "lang: sv",
+                "example: true",
+            ]
+        ),
+    ),
+    st.builds(rename, st.sampled_from(DOCUMENTS), st.sampled_from(["uusi-nimi", "toinen"])),
+    st.builds(delete, st.sampled_from(DOCUMENTS)),
+    st.builds(touch_template, st.sampled_from(TEMPLATES), WORDS),
+    st.builds(data_comment, st.sampled_from(DATA_FILES), WORDS),
+)
+
+
+def _build(root: Path, out: Path, memory: Memory | None = None) -> BuildResult:
+    return build_in_process(root, out, BuildOptions(now=NOW), with_search=False, memory=memory)
+
+
+def _bytes(out: Path) -> dict[str, bytes]:
+    if not out.exists():
+        return {}
+    skip = cache_dir(out)
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and skip not in p.parents
+    }
+
+
+def _problems(result: BuildResult) -> list[tuple[str, int, int, str, str]]:
+    return sorted((p.file, p.line, p.column, p.code, str(p.text)) for p in result.problems)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    # The same examples on every CI run: a landing is judged on what it changed, and a
+    # failure found here is kept in .hypothesis/ locally to be shrunk and fixed.
+    derandomize=os.environ.get("CI") == "true",
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(st.lists(STEPS, min_size=1, max_size=4))
+def test_every_incremental_build_equals_a_clean_build(
+    steps: list[Callable[[Path], None]],
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        root = project(work, GOLDEN_SITE)
+        on_disk, in_memory = work / "disk", work / "memory"
+        memory = Memory()
+        _build(root, on_disk)
+        _build(root, in_memory, memory)
+        for number, step in enumerate(steps, 1):
+            note(f"step {number}: {step.__name__}")
+            step(root)
+            clean = work / f"clean-{number}"
+            expected = _build(root, clean)
+            for out, result in (
+                (on_disk, _build(root, on_disk)),
+                (in_memory, _build(root, in_memory, memory)),
+            ):
+                assert result.failed == expected.failed, (out.name, _problems(result))
+                assert _problems(result) == _problems(expected), out.name
+                if not expected.failed:
+                    got, want = _bytes(out), _bytes(clean)
+                    assert got.keys() == want.keys(), (
+                        out.name,
+                        sorted(got.keys() ^ want.keys()),
+                    )
+                    differ = sorted(rel for rel in want if got[rel] != want[rel])
+                    assert not differ, (out.name, differ)
+            shutil.rmtree(clean, ignore_errors=True)
