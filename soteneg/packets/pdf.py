@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
-from xml.etree import ElementTree
 
 import weasyprint
 from pypdf import PdfReader, PdfWriter
@@ -36,7 +35,7 @@ from soteneg.content.sources import (
     read_regular,
 )
 from soteneg.core import lifeline
-from soteneg.packets import fonts
+from soteneg.packets import fonts, tagging
 from soteneg.packets.plan import PROJECT_URI
 
 # The largest file a print may read: an image as large as `attachments.max_mb` admits.
@@ -116,8 +115,9 @@ def print_one(job: PrintJob, root: str) -> Printed:
     base = PROJECT_URI
     with _clock(job.epoch):
         html = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher)
-        document = html.render()
-        with _part_languages(html.etree_element):
+        with tagging.own_links_only():
+            document = html.render()
+        with tagging.tagged(html.etree_element, document):
             data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
     assert data is not None
     unreadable: tuple[tuple[str, str], ...] = ()
@@ -144,50 +144,6 @@ def _clock(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
-
-
-def _language_changes(root: ElementTree.Element) -> dict[ElementTree.Element, str]:
-    """The elements whose `lang` differs from the one they inherit (the root's goes into
-    the PDF's catalog), with their language; walked without recursion, for deep HTML."""
-    changes: dict[ElementTree.Element, str] = {}
-    stack = [(child, root.get("lang", "")) for child in root]
-    while stack:
-        element, inherited = stack.pop()
-        own = element.get("lang") or inherited
-        if own != inherited:
-            changes[element] = own
-        stack += [(child, own) for child in element]
-    return changes
-
-
-@contextmanager
-def _part_languages(root: ElementTree.Element) -> Iterator[None]:
-    """WeasyPrint (70) tags the structure tree but writes only the document's language,
-    in the catalog. A part in another language (a Finnish original in a Swedish packet,
-    `lang="fi"`) must say so in its structure elements' /Lang, or a screen reader reads
-    Finnish with Swedish rules (PDF/UA-1 7.2). This wraps the function that builds the
-    tree, for one write, and adds /Lang to the elements of those parts."""
-    import pydyf  # WeasyPrint's own PDF writer, whose objects the tree is made of
-    from weasyprint.pdf import tags
-
-    changes = _language_changes(root)
-    build = tags._build_box_tree
-    if not changes:
-        yield
-        return
-
-    def with_languages(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
-        lang = changes.get(getattr(box, "element", None))  # type: ignore[arg-type]
-        for element in build(box, parent, *args):
-            if lang:
-                element["Lang"] = pydyf.String(lang)
-            yield element
-
-    tags._build_box_tree = with_languages
-    try:
-        yield
-    finally:
-        tags._build_box_tree = build
 
 
 LABEL_PX = 10 / 25.4 * 96  # the "Liite: …" line on an attachment's first page
