@@ -192,16 +192,79 @@ class _Tree:
         return i18n.text("link_to_web", self.lang, url=target)
 
     def title(self, anchor: str) -> str:
-        """The heading of the element with id `anchor`: its own, or its first one."""
         if self._ids is None:
             self._ids = {e.get("id", ""): e for e in self.root.iter() if e.get("id")}
-        target = self._ids.get(anchor)
-        if target is None:
-            return ""
-        heading = target if target.tag in HEADINGS else None
-        if heading is None:
-            heading = next((e for e in target.iter() if e.tag in HEADINGS), None)
-        return " ".join("".join(heading.itertext()).split()) if heading is not None else ""
+        return _heading(self._ids.get(anchor))
+
+
+def heading(root: ElementTree.Element, anchor: str) -> str:
+    """The heading of the element with id `anchor` in `root`."""
+    return _heading(next((e for e in root.iter() if e.get("id") == anchor), None))
+
+
+def _heading(target: ElementTree.Element | None) -> str:
+    """The text of `target`'s heading: its own, if it is one, or its first one."""
+    if target is None:
+        return ""
+    found = target if target.tag in HEADINGS else None
+    if found is None:
+        found = next((e for e in target.iter() if e.tag in HEADINGS), None)
+    return " ".join("".join(found.itertext()).split()) if found is not None else ""
+
+
+def appendix_figure(writer: Any, page_number: int, first_page: int, alt: str) -> int:
+    """A Figure in `writer`'s structure tree for an attached PDF's page, drawn on page
+    `page_number` (from 0) after WeasyPrint wrote the PDF; its MCID on that page. It goes
+    into the attachment's section, the Sect with its label (an H2) that begins on
+    `first_page`, after what is there: the label, then the attachment's pages in order."""
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    tree = writer.root_object["/StructTreeRoot"].get_object()
+    page = writer.pages[page_number]
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    key = int(page["/StructParents"])
+    marked = next(nums[i + 1].get_object() for i in range(0, len(nums), 2) if nums[i] == key)
+    section = _section(tree, writer.pages[first_page].indirect_reference)
+    figure = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/StructElem"),
+            NameObject("/S"): NameObject("/Figure"),
+            NameObject("/P"): section.indirect_reference,
+            NameObject("/Pg"): page.indirect_reference,
+            NameObject("/K"): NumberObject(len(marked)),
+            NameObject("/Alt"): TextStringObject(alt),
+        }
+    )
+    reference = writer._add_object(figure)
+    marked.append(reference)
+    kids = section.get("/K")
+    if not isinstance(kids, ArrayObject):
+        kids = ArrayObject([] if kids is None else [kids])
+        section[NameObject("/K")] = kids
+    kids.append(reference)
+    return len(marked) - 1
+
+
+def _section(tree: Any, page: Any) -> Any:
+    """The Sect that begins on `page` and holds an H2, or else the Document element."""
+    document = tree["/K"][0].get_object()
+    stack = [document]
+    while stack:
+        element = stack.pop()
+        kids = element.get("/K", [])
+        kids = [k.get_object() for k in (kids if isinstance(kids, list) else [kids])]
+        kids = [k for k in kids if hasattr(k, "get") and "/S" in k]
+        begins = element["/S"] == "/Sect" and element.get("/Pg") == page
+        if begins and any(k["/S"] == "/H2" for k in kids):
+            return element
+        stack += reversed(kids)
+    return document
 
 
 def _language_changes(root: ElementTree.Element) -> dict[ElementTree.Element, str]:
