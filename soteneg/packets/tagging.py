@@ -17,6 +17,9 @@ its tagging, each for one render or one write (the hooks are undone after it):
 - Table header cells carry no /Scope; here /Column, or /Row for `<th scope="row">`.
 
 And parts in another language than the document's get their /Lang (PDF/UA-1 7.2).
+The pages of attached PDFs, drawn after WeasyPrint wrote the packet (pdf.py), are each a
+Figure of the tree (`appendix_figure`). tests/test_pdf_tags.py checks every rule on every
+bundled PDF: if a WeasyPrint upgrade moves what these hooks wrap, it fails there.
 """
 
 from __future__ import annotations
