@@ -171,7 +171,7 @@ def test_one_link_element_and_annotation_per_link(bundled: dict[str, Path]) -> N
                     )
                 by_page.setdefault(number, []).append(annotation)
             assert len(links) == sum(len(v) for v in by_page.values()), name
-    assert contents_entries > 50  # the table of contents of each packet was seen
+    assert contents_entries >= 20  # the tables of contents were seen
 
 
 def _destinations(pdf: pikepdf.Pdf) -> dict[str, int]:
@@ -208,7 +208,7 @@ def test_link_annotations_say_in_words_where_they_lead(bundled: dict[str, Path])
                     assert words == f"{web_word} {uri}" or words.endswith(
                         uri.removeprefix("mailto:")
                     ), where
-    assert seen["internal"] > 50 and seen["external"] > 50, seen
+    assert seen["internal"] >= 20 and seen["external"] >= 20, seen
 
 
 def test_footnotes_are_notes_after_their_reference(bundled: dict[str, Path]) -> None:
@@ -262,5 +262,12 @@ def test_parts_in_another_language_say_so(bundled: dict[str, Path]) -> None:
     # Itä-Uusimaa's 2024 document has no Swedish version: the Swedish round packet
     # prints it in Finnish, its title and text marked so.
     assert {("/H1", "fi"), ("/Div", "fi")} <= languages("sv/pdf/2024-hva.pdf")
+    # A document in North Sámi: Sámi in the catalog, its title and text in Sámi, the
+    # interface's words (what it is, the example notice) marked Finnish, as on its page.
+    with pikepdf.open(bundled["kierrokset/2024-hva/lappi-hva/arvio/thl/se.pdf"]) as pdf:
+        article = next(e for e, _ in _elements(pdf) if e.S == "/Art")
+        parts = [(str(k.S), str(k.get("/Lang", ""))) for k in _kids(article) if _is_element(k)]
+        assert parts[:2] == [("/P", "fi"), ("/H1", "")]
+        assert ("/P", "fi") in parts[2:]  # the example notice
     # A Finnish packet names the region in Swedish too, on its cover.
     assert ("/Span", "sv") in languages("pdf/2024-hva/helsinki.pdf")

@@ -45,7 +45,8 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 def own_links_only() -> Iterator[None]:
     """While a document is laid out: a box makes a link annotation only for a link of
     its own (`<a href>`), not for the link of the box it is inside. The link's own boxes
-    cover their children, so nothing is lost but the overlapping copies."""
+    cover their children, so nothing is lost but the overlapping copies. (A block inside
+    an `<a>`, which Markdown does not make, would no longer be clickable itself.)"""
     gather = anchors.gather_anchors
 
     def gather_own(box: Any, *args: Any, **kwargs: Any) -> None:

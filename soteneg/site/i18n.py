@@ -718,6 +718,12 @@ def listing(items: list[str], lang: str) -> str:
     return f"{', '.join(items[:-1])} {text('and', lang)} {items[-1]}"
 
 
+def words_lang(lang: str) -> str:
+    """The language `text` answers in for `lang`: a Sámi language has no interface of
+    its own, so its documents' PDFs print the interface's words in Finnish."""
+    return lang if lang in ("fi", "sv", "en") else "fi"
+
+
 def text(key: str, lang: str, **values: object) -> str:
     """The UI string `key` in `lang`; `{name}` placeholders are filled from `values`."""
     entry = STRINGS[key]
