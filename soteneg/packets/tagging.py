@@ -2,7 +2,9 @@
 
 WeasyPrint tags what it draws (`pdf_tags=True`). Five things it does not do, which a
 screen reader or a validator notices, are done here by narrow hooks into its drawing and
-its tagging, each for one render or one write (the hooks are undone after it):
+its tagging, each for one render or one write (the hooks are undone after it). They
+replace functions of WeasyPrint's modules, so they rely on one print at a time in a
+process, which holds: the build prints in worker processes, the preview on one thread.
 
 - Running headers and page numbers (the page's margin boxes) are drawn with marked
   content that the structure tree never reaches; here they are pagination Artifacts.
