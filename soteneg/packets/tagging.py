@@ -160,13 +160,14 @@ class _Tree:
         their calls; whether anything is left in the area."""
         for child in area.children:
             note = self.made.get(id(child))
-            if note is not None and note.reference in element["K"]:
-                if self._note(note, child.element):
-                    continue
-                element["K"].remove(note.reference)
+            if note is None or note.reference not in element["K"]:
+                continue
+            if not self._note(note, child.element):
+                element["K"].remove(note.reference)  # moved to its call
         return bool(element["K"])
 
     def _note(self, element: Any, html: Any) -> bool:
+        """`element` as a Note, after its call; whether it stays where it was."""
         self.notes += 1
         element["S"] = "/Note"
         element["ID"] = pydyf.String(f"soteneg-note-{self.notes}")  # PDF/UA-1 7.9
