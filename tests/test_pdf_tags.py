@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import pikepdf
 import pytest
 from conftest import REPO, run_cli
+
+from soteneg.packets import tagging
 
 # A "now" after every bundled document, so that nothing is held back.
 NOW = "2030-01-01T12:00+02:00"
@@ -271,3 +275,31 @@ def test_parts_in_another_language_say_so(bundled: dict[str, Path]) -> None:
         assert ("/P", "fi") in parts[2:]  # the example notice
     # A Finnish packet names the region in Swedish too, on its cover.
     assert ("/Span", "sv") in languages("pdf/2024-hva/helsinki.pdf")
+
+
+@pytest.mark.parametrize(
+    ("lang", "link", "words"),
+    [
+        ("fi", ("internal", "d1"), "Sivu 3: Palvelujen saatavuus"),
+        ("sv", ("internal", "d1"), "Sida 3: Palvelujen saatavuus"),
+        ("fi", ("internal", "plain"), "Sivu 4"),  # a target with no heading: its page
+        (
+            "sv",
+            ("external", "mailto:kirjaamo%40example.fi?subject=x"),
+            "E-post kirjaamo@example.fi",
+        ),
+        ("fi", ("external", "https://stm.fi/"), "Verkkosivu https://stm.fi/"),
+        ("se", ("external", "https://stm.fi/"), "Verkkosivu https://stm.fi/"),
+    ],
+)
+def test_link_words_name_the_target_its_page_or_its_address(
+    lang: str, link: tuple[str, str], words: str
+) -> None:
+    root = ElementTree.fromstring(
+        f'<html lang="{lang}"><body><article id="d1"><p>x</p><h1>Palvelujen  saatavuus</h1>'
+        '</article><p id="plain">y</p></body></html>'
+    )
+    pages = [SimpleNamespace(anchors={}), SimpleNamespace(anchors={})]
+    pages += [SimpleNamespace(anchors={"d1": 0}), SimpleNamespace(anchors={"plain": 0})]
+    tree = tagging._Tree(root, SimpleNamespace(pages=pages))
+    assert tree.words(("url", link)) == words
