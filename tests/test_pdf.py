@@ -9,9 +9,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 from conftest import MINIMAL, TESTS, UPDATE_GOLDEN
 from pypdf import PdfReader
+from test_pdf_tags import _elements, _marked, _parent_tree
 from test_site import GOLDEN_SITE, build, project
 
 from soteneg.build.output import cache_dir
@@ -373,6 +375,29 @@ def test_attached_pdf_pages_follow_their_document(printed: Path) -> None:
         in chapter.replace("/\n", "/").replace("\n", " ")
     )
     assert "Kuvio 1: Esimerkkikaavio" in chapter  # images print with their captions
+
+
+def test_attached_pdf_pages_are_figures_of_the_structure_tree(printed: Path) -> None:
+    """An attachment's pages, drawn after WeasyPrint wrote the packet, are tagged too:
+    each a Figure in the attachment's section, named by its label and page."""
+    with pikepdf.open(printed / PACKET) as pdf:
+        figures = [
+            (str(e.Alt), [str(a.S) for a in ancestors])
+            for e, ancestors in _elements(pdf)
+            if e.S == "/Figure" and "/Alt" in e and str(e.Alt).startswith("Liite:")
+        ]
+        assert figures == [
+            ("Liite: Uudenmaan oma raportti (1/2)", ["/Document", "/Sect"]),
+            ("Liite: Uudenmaan oma raportti (2/2)", ["/Document", "/Sect"]),
+        ]
+        reachable = {e.objgen for e, _ in _elements(pdf)}
+        parents = _parent_tree(pdf)
+        for number, page in enumerate(pdf.pages, start=1):
+            mapping = parents[int(page.obj.StructParents)]
+            for op, _, mcid, inside in _marked(page):
+                assert op.startswith("B") or inside, f"page {number}: {op} not marked"
+                if mcid is not None:
+                    assert mapping[mcid].objgen in reachable, f"page {number}: MCID {mcid}"
 
 
 def test_shards_share_the_pdfs_and_build_the_same_html(tmp_path: Path) -> None:

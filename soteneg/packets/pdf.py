@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
-from xml.etree import ElementTree
 
 import weasyprint
 from pypdf import PdfReader, PdfWriter
@@ -36,7 +35,7 @@ from soteneg.content.sources import (
     read_regular,
 )
 from soteneg.core import lifeline
-from soteneg.packets import fonts
+from soteneg.packets import fonts, tagging
 from soteneg.packets.plan import PROJECT_URI
 
 # The largest file a print may read: an image as large as `attachments.max_mb` admits.
@@ -116,14 +115,16 @@ def print_one(job: PrintJob, root: str) -> Printed:
     base = PROJECT_URI
     with _clock(job.epoch):
         html = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher)
-        document = html.render()
-        with _part_languages(html.etree_element):
+        with tagging.own_links_only():
+            document = html.render()
+        with tagging.tagged(html.etree_element, document):
             data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
     assert data is not None
     unreadable: tuple[tuple[str, str], ...] = ()
     if job.appendices:
         try:
-            data = draw_appendices(data, document, job.appendices)
+            labels = {a: tagging.heading(html.etree_element, a) for a, _ in job.appendices}
+            data = draw_appendices(data, document, job.appendices, labels)
         except AppendixError as err:
             unreadable = ((err.anchor, err.detail),)
     return Printed(job.path, data, tuple(fetcher.refused), len(document.pages), unreadable)
@@ -146,61 +147,22 @@ def _clock(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def _language_changes(root: ElementTree.Element) -> dict[ElementTree.Element, str]:
-    """The elements whose `lang` differs from the one they inherit (the root's goes into
-    the PDF's catalog), with their language; walked without recursion, for deep HTML."""
-    changes: dict[ElementTree.Element, str] = {}
-    stack = [(child, root.get("lang", "")) for child in root]
-    while stack:
-        element, inherited = stack.pop()
-        own = element.get("lang") or inherited
-        if own != inherited:
-            changes[element] = own
-        stack += [(child, own) for child in element]
-    return changes
-
-
-@contextmanager
-def _part_languages(root: ElementTree.Element) -> Iterator[None]:
-    """WeasyPrint (70) tags the structure tree but writes only the document's language,
-    in the catalog. A part in another language (a Finnish original in a Swedish packet,
-    `lang="fi"`) must say so in its structure elements' /Lang, or a screen reader reads
-    Finnish with Swedish rules (PDF/UA-1 7.2). This wraps the function that builds the
-    tree, for one write, and adds /Lang to the elements of those parts."""
-    import pydyf  # WeasyPrint's own PDF writer, whose objects the tree is made of
-    from weasyprint.pdf import tags
-
-    changes = _language_changes(root)
-    build = tags._build_box_tree
-    if not changes:
-        yield
-        return
-
-    def with_languages(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
-        lang = changes.get(getattr(box, "element", None))  # type: ignore[arg-type]
-        for element in build(box, parent, *args):
-            if lang:
-                element["Lang"] = pydyf.String(lang)
-            yield element
-
-    tags._build_box_tree = with_languages
-    try:
-        yield
-    finally:
-        tags._build_box_tree = build
-
-
 LABEL_PX = 10 / 25.4 * 96  # the "Liite: …" line on an attachment's first page
 PT_PER_PX = 0.75
 Matrix = tuple[float, float, float, float, float, float]
 
 
 def draw_appendices(
-    data: bytes, document: weasyprint.Document, appendices: tuple[tuple[str, bytes], ...]
+    data: bytes,
+    document: weasyprint.Document,
+    appendices: tuple[tuple[str, bytes], ...],
+    labels: Mapping[str, str] | None = None,
 ) -> bytes:
     """Draw each attached PDF's pages, scaled to fit, into the pages reserved for them,
     so they carry the packet's running header, page numbers, table of contents entry and
-    bookmark. The drawn pages are not tagged: their structure stays the attachment's.
+    bookmark. The attachment's own tags are not carried over: each of its pages is one
+    Figure of the packet's structure tree, in the attachment's section, with its label
+    (`labels`, by the id of its first page) and its page as alternative text.
 
     Each page is drawn as a form XObject: its contents (as they are, still compressed,
     when they are one stream) and its resources, nothing else. Its annotations (links,
@@ -214,7 +176,8 @@ def draw_appendices(
     for anchor, attached in appendices:
         start = first_page[anchor]
         try:
-            _draw_appendix(writer, document, start, attached)
+            label = (labels or {}).get(anchor) or anchor
+            _draw_appendix(writer, document, start, attached, label)
         # What `check` did not foresee in the file: PyPdfError, the limits pypdf keeps
         # (LimitReachedError); DependencyError, a filter needing a package that is absent.
         except (PyPdfError, DependencyError, ValueError, KeyError, OSError) as err:
@@ -225,11 +188,13 @@ def draw_appendices(
 
 
 def _draw_appendix(
-    writer: PdfWriter, document: weasyprint.Document, start: int, attached: bytes
+    writer: PdfWriter, document: weasyprint.Document, start: int, attached: bytes, label: str
 ) -> None:
     """Draw the pages of `attached` on the pages of `writer` from `start` on."""
-    for k, source in enumerate(PdfReader(io.BytesIO(attached)).pages):
-        if start + k >= len(document.pages):
+    pages = PdfReader(io.BytesIO(attached)).pages
+    count = min(len(pages), len(document.pages) - start)
+    for k, source in enumerate(pages):
+        if k >= count:
             break
         page = document.pages[start + k]
         box = page._page_box  # the content area the print stylesheet leaves
@@ -243,7 +208,8 @@ def _draw_appendix(
             height * PT_PER_PX,
         )
         form, matrix = _form(source, writer, area)
-        _draw(writer.pages[start + k], writer, form, matrix)
+        mcid = tagging.appendix_figure(writer, start + k, start, f"{label} ({k + 1}/{count})")
+        _draw(writer.pages[start + k], writer, form, matrix, mcid)
 
 
 def _form(
@@ -314,8 +280,9 @@ def _copied(source: Any, key: str, writer: PdfWriter, default: Any) -> Any:
     return source[key].get_object().clone(writer) if key in source else default
 
 
-def _draw(page: Any, writer: PdfWriter, form: Any, matrix: Matrix) -> None:
-    """Draw `form` on `page` after what is there, whose graphics state is kept apart."""
+def _draw(page: Any, writer: PdfWriter, form: Any, matrix: Matrix, mcid: int) -> None:
+    """Draw `form` on `page` after what is there, whose graphics state is kept apart, as
+    the marked content `mcid` of a Figure."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
     resources = page["/Resources"].get_object() if "/Resources" in page else DictionaryObject()
@@ -331,7 +298,8 @@ def _draw(page: Any, writer: PdfWriter, form: Any, matrix: Matrix) -> None:
     page[NameObject("/Resources")] = resources
     numbers = " ".join(_number(v) for v in matrix)
     parts = []
-    for data in (b"q\n", f"\nQ\nq {numbers} cm {name} Do Q\n".encode("ascii")):
+    drawn = f"/Figure <</MCID {mcid}>> BDC q {numbers} cm {name} Do Q EMC"
+    for data in (b"q\n", f"\nQ\n{drawn}\n".encode("ascii")):
         stream = DecodedStreamObject()
         stream.set_data(data)
         parts.append(writer._add_object(stream))

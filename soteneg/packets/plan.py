@@ -328,6 +328,9 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
         )
     context = {
         "lang": lang,
+        # A Sámi document's PDF: Sámi in the catalog, the interface's words marked with
+        # the language they are printed in (as its web page has them).
+        "ui_lang": i18n.words_lang(lang) if i18n.words_lang(lang) != lang else None,
         "t": lambda key, **values: i18n.text(key, lang, **values),
         "title": packet.title,
         "author": site.config.publisher.name.get(lang),

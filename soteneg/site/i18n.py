@@ -131,6 +131,18 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "assessment": {"fi": "Arvio", "sv": "Bedömning", "en": "Assessment"},
     "summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
     "page": {"fi": "Sivu", "sv": "Sida", "en": "Page"},
+    # Where a link in a printed packet leads, for a screen reader (its /Contents).
+    "link_to_page": {
+        "fi": "Sivu {page}: {title}",
+        "sv": "Sida {page}: {title}",
+        "en": "Page {page}: {title}",
+    },
+    "link_to_web": {"fi": "Verkkosivu {url}", "sv": "Webbsida {url}", "en": "Web page {url}"},
+    "link_to_email": {
+        "fi": "Sähköposti {address}",
+        "sv": "E-post {address}",
+        "en": "Email {address}",
+    },
     "no_document": {"fi": "ei asiakirjaa", "sv": "inget dokument", "en": "no document"},
     "no_section": {"fi": "ei käsitelty", "sv": "inte behandlat", "en": "not covered"},
     # The area a region belonged to: a collaboration area from 2023 (Decree 91/2022),
@@ -704,6 +716,12 @@ def listing(items: list[str], lang: str) -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {text('and', lang)} {items[-1]}"
+
+
+def words_lang(lang: str) -> str:
+    """The language `text` answers in for `lang`: a Sámi language has no interface of
+    its own, so its documents' PDFs print the interface's words in Finnish."""
+    return lang if lang in ("fi", "sv", "en") else "fi"
 
 
 def text(key: str, lang: str, **values: object) -> str:
