@@ -141,3 +141,33 @@ def test_the_version_changes_with_a_document_and_only_then(tmp_path: Path) -> No
     again = build_site(check(root).content, BuildOptions())
     changed = next(p for p in plan_packets(again) if p.url == packet.url)
     assert cover.version(again, changed.documents) != first
+
+
+def _contents(pdf: Path) -> list[str]:
+    """The titles of a packet's contents, from the cover's page."""
+    text = page_text(pdf, 1).split("Sisällys")[-1].split("Innehåll")[-1]
+    return [t.strip() for t in re.findall(r"^\s*(\S.*?)\s*\.{3,}\s*\d+\s*$", text, flags=re.M)]
+
+
+def test_a_round_packet_is_in_packet_order_sorted_by_the_titles_it_shows(bundled: Path) -> None:
+    """Kind by kind (negotiation documents, assessments, the summary), and within a kind by
+    the titles printed, in the packet's language: the Swedish packet shows the Finnish
+    originals' titles where there is no Swedish version, and sorts by them."""
+    from soteneg.site.index import collate
+
+    swedish = _contents(bundled / "sv/pdf/2018-syksy.pdf")
+    assert swedish == [
+        "Lappi – harjoitusneuvottelu, syksy 2018",
+        "Norra Savolax – övningsförhandling, hösten 2018",
+        "Nyland – övningsförhandling, hösten 2018",
+        "Pirkanmaa – harjoitusneuvottelu, syksy 2018",
+        "THL:n arvio: Uusimaa, syksy 2018",
+        "Syksyn 2018 harjoitusneuvottelujen yhteenveto",
+        "Ytterligare information",
+    ]
+    finnish = _contents(bundled / "pdf/2024-hva.pdf")
+    negotiations = [t for t in finnish if "neuvottelu 2024" in t or ", 2024" in t]
+    assert negotiations == sorted(negotiations, key=collate)
+    assert finnish.index(negotiations[-1]) < finnish.index(
+        "Aluehallintoviraston arvio pelastustoimesta: Päijät-Häme 2024"
+    )
