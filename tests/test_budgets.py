@@ -153,6 +153,24 @@ def test_a_table_at_the_budget_passes(tmp_path: Path) -> None:
     assert _check(root) == (0, [])
 
 
+def test_issue_28s_pathological_document_is_refused_where_it_goes_over(tmp_path: Path) -> None:
+    """10,000 footnotes and a 5,000-row table in one document (issue 28): not printed
+    for minutes but refused by `check`, at the 1,001st reference, the 2,001st row, and
+    the row whose cells pass 10,000 (the header's two count)."""
+    root = project(tmp_path, MINIMAL)
+    _page(root, _footnotes(10_000) + "\n" + _table(5_000))
+    status, problems = _check(root)
+    first_row = BODY_LINE + _first_row(10_000)
+    assert (status, _where(problems)) == (
+        1,
+        [
+            (PAGE, BODY_LINE + 1000, 7, "too-many-footnotes"),
+            (PAGE, first_row + 2000, 1, "table-too-long"),
+            (PAGE, first_row + 4999, 1, "table-too-large"),
+        ],
+    )
+
+
 # --- pages per packet ----------------------------------------------------------------------
 
 

@@ -387,6 +387,9 @@ def _print_tokens(tokens: list[Token], env: dict[str, object], md: Any, id_prefi
         for child in token.children or ():
             if child.type == "link_open" and str(child.attrGet("href")).startswith("#"):
                 child.attrSet("href", f"#{id_prefix}{str(child.attrGet('href'))[1:]}")
+            elif child.type == "link_open" and child.markup == "autolink":
+                # Its text is its address: print stylesheets print no second copy of it.
+                child.attrSet("class", "bare")
         if token.children:
             token.children = [
                 _print_footnote(c, md, env, bodies, inline_notes) for c in token.children

@@ -13,11 +13,12 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import Markup
 
 from soteneg.content.loader import Document
-from soteneg.content.models import Names, Round
+from soteneg.content.models import Round
 from soteneg.core import formats, routes
 from soteneg.markdown.html import finish_print, render_print
+from soteneg.packets import cover as packet_cover
 from soteneg.site import eras, i18n, labels, negotiation
-from soteneg.site.index import Site
+from soteneg.site.index import Site, collate
 from soteneg.site.pages.document import attachment_list, contacts
 from soteneg.site.pages.page import Page
 
@@ -115,11 +116,13 @@ def _round_packets(site: Site, rnd: Round, lang: str, default: str) -> list[Pack
     """The packets of a round in `lang`: each negotiating region's, then the round's."""
     packets: list[Packet] = []
     regions = _negotiating(site, rnd, lang)
-    everything: list[Document] = []
+    by_kind: dict[str, list[Document]] = {}
     for region_id in regions:
         region = site.data.regions[region_id]
         docs = _ordered(site, rnd.id, region_id, lang)
-        everything += [d for d in docs if d.meta and d.meta.type != "summary"]
+        for doc in docs:
+            if doc.meta and doc.meta.type != "summary":
+                by_kind.setdefault(doc.meta.type, []).append(doc)
         if not _has_content(docs, lang, default):
             continue
         packets.append(
@@ -136,6 +139,14 @@ def _round_packets(site: Site, rnd: Round, lang: str, default: str) -> list[Pack
             )
         )
     if regions:
+        # The round's packet in packet_order, kind by kind; within a kind, by the titles
+        # it shows, sorted in its language (a Finnish original in a Swedish packet shows
+        # its Finnish title, and sorts by it).
+        everything = [
+            doc
+            for kind in site.config.packet_order
+            for doc in sorted(by_kind.get(kind, []), key=lambda d: collate(d.meta.title))  # type: ignore[union-attr]
+        ]
         everything += _ordered(site, rnd.id, None, lang)
         if _has_content(everything, lang, default):
             packets.append(
@@ -201,31 +212,9 @@ def _header(site: Site, doc: Document, lang: str) -> str:
     return " · ".join(parts) or meta.title
 
 
-def _cover_names(names: Names, lang: str) -> list[dict[str, str]]:
-    """A region's name on a cover: in the packet's language, then in the other national
-    language, each once (Helsinki is Helsinki in both)."""
-    found: dict[str, str] = {}
-    for k in (lang, "fi", "sv"):
-        name = getattr(names, k, None)
-        if name and name not in found.values() and len(found) < 2:
-            found[k] = name
-    return [{"lang": k, "name": name} for k, name in found.items()]
-
-
 def _public(site: Site) -> Callable[[str], str]:
     """Links in print lead to the public site."""
     return lambda url: routes.absolute(url, site.config.base_url)
-
-
-def _cover_meeting(site: Site, packet: Packet, lang: str) -> list[dict[str, Any]]:
-    """The cover lines of a unit's packet about its negotiation: when and where it met,
-    who chaired, and the record's diary number and date."""
-    if packet.cover_region is None:
-        return []
-    for doc in packet.documents:
-        if doc.meta is not None and doc.meta.type == "negotiation":
-            return negotiation.cover_lines(site, site.group(doc), doc, lang)
-    return []
 
 
 def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
@@ -305,23 +294,9 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 keywords.append(name)
     first = packet.documents[0].meta if packet.documents else None
     dates = sorted(d.meta.date for d in packet.documents if d.meta)
-    cover = None
-    if packet.cover_round is not None:
-        rnd = packet.cover_round
-        region = site.data.regions.get(packet.cover_region or "")
-        cover = {
-            "title": packet.title.split(": ")[0],
-            "region": _cover_names(region.name, lang) if region else None,
-            "round": {
-                "name": rnd.name.get(lang),
-                "kind": i18n.text(rnd.kind, lang),
-                # The ministries, then the region the packet is for, the other party.
-                "parties": eras.party_list(site, rnd, lang, region.id if region else None),
-                "period": formats.period(rnd.start, rnd.end, lang),
-            },
-            "example": any(d.meta and d.meta.example for d in packet.documents),
-            "meeting": _cover_meeting(site, packet, lang),
-        }
+    # The moment the PDF is stamped with (build.printing): its latest document's date.
+    dated = i18n.format_date(dates[-1], lang) if dates else ""
+    cover = packet_cover.cover(site, packet, packet.title.split(": ")[0], dated)
     if people:
         toc.append(
             {"id": "contacts", "title": i18n.text("contacts", lang), "level": 1, "lang": None}
@@ -346,7 +321,6 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
         "toc": toc if packet.toc else None,
         "chapters": chapters,
         "contacts": list(people.values()),
-        "contacts_header": packet.title,
     }
     sources = tuple(d.file for d in packet.documents)
     context["appendix_files"] = [(a["id"], a["path"]) for ch in chapters for a in ch["appendices"]]

@@ -318,6 +318,25 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "Förhandlingsmaterial",
         "en": "Negotiation packet",
     },
+    # The packet's cover (issue 28): a short hash of its documents, the date it is stamped
+    # with, and what it lacks.
+    "packet_version": {"fi": "Aineiston versio", "sv": "Materialets version", "en": "Version"},
+    "packet_dated": {"fi": "Päivätty", "sv": "Daterat", "en": "Dated"},
+    "packet_lacks": {
+        "fi": "Aineistosta puuttuu",
+        "sv": "I materialet saknas",
+        "en": "Not in this packet",
+    },
+    "packet_lacks_assessment": {
+        "fi": "asiantuntija-arvio",
+        "sv": "sakkunnigbedömning",
+        "en": "an expert assessment",
+    },
+    "packet_lacks_version": {
+        "fi": "versio {language}",
+        "sv": "versionen {language}",
+        "en": "the version {language}",
+    },
     "round_packet_title": {
         "fi": "Kierroksen koko neuvotteluaineisto",
         "sv": "Omgångens hela förhandlingsmaterial",

@@ -146,7 +146,7 @@ class Site:
         key = ("regions", lang)
         if key not in self._memo:
             self._memo[key] = sorted(
-                self.data.regions, key=lambda r: _collate(self.data.regions[r].name.get(lang))
+                self.data.regions, key=lambda r: collate(self.data.regions[r].name.get(lang))
             )
         return list(self._memo[key])
 
@@ -154,7 +154,7 @@ class Site:
 _FINNISH_ORDER = {"å": "z{", "ä": "z|", "ö": "z}"}
 
 
-def _collate(text: str) -> str:
+def collate(text: str) -> str:
     # Finnish and Swedish sort å, ä and ö after z, not as a and o.
     return "".join(_FINNISH_ORDER.get(c, c) for c in text.lower())
 
