@@ -254,3 +254,17 @@ def test_the_last_commit_day_is_shown_and_a_commit_rebuilds(checkout: Path, tmp_
     first = page.read_bytes()
     assert run_cli(*args).returncode == 0
     assert page.read_bytes() == first
+
+
+def test_a_file_name_with_a_line_break_does_not_confuse_the_history(checkout: Path) -> None:
+    odd = checkout / "content/sivut/a\nb.md"
+    odd.parent.mkdir(parents=True, exist_ok=True)
+    odd.write_text("---\ntitle: A\ntype: page\ndate: 2018-10-15\n---\n\nYksi.\n")
+    _git(checkout, "add", "-A")
+    _git(checkout, "commit", "-q", "-m", "odd")
+    odd.write_text(odd.read_text().replace("Yksi.", "Kaksi."))
+    _edit(checkout, "Teksti.", "Korjattu teksti.")
+    _git(checkout, "commit", "-q", "-am", "both", day="2025-02-01")
+    history = read_history(checkout)
+    assert history.edits[NEWS].text_changed
+    assert not any("\n" in name for name in history.committed)

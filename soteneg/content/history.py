@@ -118,6 +118,10 @@ def read_history(root: Path) -> History:
             continue
         for name in names.split("\0"):
             name = name.strip("\n")
+            # A name with a line break cannot be asked of `cat-file --batch` (one name a
+            # line); the loader refuses such a file anyway.
+            if "\n" in name or "\r" in name:
+                continue
             if name.startswith(CONTENT_DIR + "/") and len(seen.setdefault(name, [])) < 2:
                 seen[name].append((commit, when))
     committed = {p: found[0][1] for p, found in seen.items() if p not in dirty}
