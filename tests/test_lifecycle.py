@@ -111,6 +111,18 @@ def test_example_documents_say_so_in_lists(golden_out: Path) -> None:
     )
 
 
+def test_example_documents_are_labelled_for_the_search(golden_out: Path) -> None:
+    page = _page(golden_out, "kierrokset/2018-syksy/uusimaa")
+    assert '<span data-pagefind-meta="Esimerkki">ei todellisen neuvottelun sisältöä</span>' in page
+    # A Finnish-only example document, indexed in the Swedish search in its place.
+    sv = _page(golden_out, "sv/kierrokset/2018-syksy/etela-savo")
+    assert (
+        '<span data-pagefind-meta="Exempel">inte innehållet i en verklig förhandling</span>' in sv
+    )
+    # The search's title is the title as written, without soft hyphens.
+    assert 'data-title="Uusimaa, syksy 2018"' in page
+
+
 def test_changes_show_on_the_page_and_in_the_feed(golden_out: Path) -> None:
     page = _page(golden_out, "kierrokset/2018-syksy/uusimaa")
     assert '<h2 id="changes-heading">Muutokset</h2>' in page

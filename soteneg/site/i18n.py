@@ -663,6 +663,14 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "no translation",
     },
     "example_mark": {"fi": "esimerkki", "sv": "exempel", "en": "example"},
+    # A search result's label on example text: "Esimerkki: ei todellisen neuvottelun
+    # sisältöä".
+    "example_search_label": {"fi": "Esimerkki", "sv": "Exempel", "en": "Example"},
+    "example_search": {
+        "fi": "ei todellisen neuvottelun sisältöä",
+        "sv": "inte innehållet i en verklig förhandling",
+        "en": "not the content of an actual negotiation",
+    },
     "changes": {"fi": "Muutokset", "sv": "Ändringar", "en": "Changes"},
     "updated": {"fi": "Päivitetty", "sv": "Uppdaterad", "en": "Updated"},
     "withdrawn_notice": {

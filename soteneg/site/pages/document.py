@@ -287,7 +287,7 @@ def version_page(
     context["filters"] = [] if life["withdrawn"] else _filters(site, meta, about, lang)
     if meta.example and not life["withdrawn"]:
         # A search result from example text says so, as its page does.
-        context["search_meta"] = [(chrome.t("example_mark"), chrome.t("example_notice"))]
+        context["search_meta"] = [example_label(chrome)]
     # A withdrawn document is out of the search (and so the sitemap: `indexable`).
     context["index_body"] = life["withdrawn"] is None
     context["missing"] = None
@@ -300,6 +300,11 @@ def version_page(
     )
     indexable = life["withdrawn"] is None
     return Page(url, DOCUMENT_TEMPLATE, context, indexable=indexable, sources=(doc.file,))
+
+
+def example_label(chrome: Chrome) -> tuple[str, str]:
+    """A search result's label on example text, as its page has the notice."""
+    return (chrome.t("example_search_label"), chrome.t("example_search"))
 
 
 def _in_its_own_language(
@@ -382,6 +387,8 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
         ("url", context["missing"]["href"]),
         (i18n.text("language", lang), i18n.LANGUAGE_NOUNS[meta.lang][lang]),
     ]
+    if meta.example:
+        context["search_meta"].append(example_label(chrome))
     context["search_from"] = site.url(original)
     context["doc"] = None
     context["record"] = None
