@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from soteneg.build.settings import PdfOptions, Settings
 from soteneg.build.state_trust import state_problem
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check
+from soteneg.content.history import read_history
+from soteneg.content.lifecycle import check_edits
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
 from soteneg.content.placeholders import check_placeholders
 from soteneg.content.sources import CONTENT_DIR, FileData, SourceFile, read_files, read_project
@@ -55,6 +58,8 @@ def check(
     files = read_project(root, templates=True)
     parse_many = parser(cache, jobs)
     content, config_problems, problems = load_content(files, html, parse_many, for_print)
+    history = read_history(root)
+    content = replace(content, committed=history.committed)
     assert files.templates is not None
     templates, found = template_texts(files.templates)
     problems += found + check_templates(environment(files.root, templates))
@@ -65,6 +70,7 @@ def check(
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
     problems += cross_check(content, every_document)
+    problems += check_edits(content.documents, history.edits)
     problems += check_placeholders(content.documents)
     refs = [r for d in content.documents + content.rejected for r in attachments.references(d)]
     referenced: dict[str, FileData] = {}

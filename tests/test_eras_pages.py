@@ -378,11 +378,11 @@ def test_the_words_for_units_come_from_eras_yaml(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout
     round_fi = _main(out / "kierrokset/2024-hva/index.html")
     # HUS-yhtymä's word is its kind's (kinds.yaml), not the era's.
-    assert '<th scope="col">Sote-alue/kaupunki/yhtymä</th>' in round_fi
+    assert '<th scope="col">Sote-alue/<wbr>kaupunki/<wbr>yhtymä</th>' in round_fi
     assert "<h3>Sote-alueet</h3>" in round_fi
     round_sv = _main(out / "sv/kierrokset/2024-hva/index.html")
     assert (
-        '<th scope="col">Vårdområde/stad/sammanslutning</th>' in round_sv
+        '<th scope="col">Vårdområde/<wbr>stad/<wbr>sammanslutning</th>' in round_sv
         and "<h3>Vårdområdena</h3>" in round_sv
     )
     assert '<th scope="col">Seutu</th>' in _main(out / "kierrokset/2018-syksy/index.html")

@@ -177,6 +177,21 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a version in North Sámi added": lambda r: (r / SYKSY / "uusimaa.se.md").write_text(
         SAMI, encoding="utf-8"
     ),
+    # Issue 27: a correction shows on the page, the feed and the sitemap; a withdrawal
+    # on the page, its placeholders, its round's page, the lists and the documents that
+    # link to it; a replacement's title on the banner of the document it replaces.
+    "a correction added": lambda r: _edit(
+        r / SYKSY / "uusimaa.md",
+        "    note: Rahoitusosion sanamuotoa tarkennettu.\n",
+        "    note: Rahoitusosion sanamuotoa tarkennettu.\n"
+        "  - date: 2018-11-02\n    note: Lisäys.\n",
+    ),
+    "a document withdrawn": lambda r: _edit(
+        r / SYKSY / "etela-savo.md", "\n---\n", "\nstatus: withdrawn\nreason: Virhe.\n---\n"
+    ),
+    "the replacing document's title": lambda r: _edit(
+        r / "content/sivut/taulukko.md", "title: Pitkä taulukko", "title: Pitkä taulukko 2"
+    ),
 }
 
 

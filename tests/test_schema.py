@@ -68,6 +68,20 @@ DISAGREE = {
     "present_to before present_from; JSON Schema compares no two values",
     "broken/statutory/content/kierrokset/2025/ita-uusimaa-hva.md": "cross-reference: "
     "other documents give the diary number and the recommendations",
+    # A document's life after publication (issue 27): checked against other documents,
+    # or two values compared.
+    **{
+        f"broken/lifecycle/content/tiedotteet/{name}.md": why
+        for name, why in (
+            ("julkinen", "cross-reference: the confidential original is published"),
+            ("korvattu", "cross-reference: superseded_by names no published document"),
+            ("korvattu-vedetylla", "cross-reference: superseded_by names a withdrawn one"),
+            ("muutokset", "two values compared: changes out of order"),
+            ("muutos-ennen", "two values compared: a change before the document's date"),
+            ("syy-ilman-vetoa", "two fields together: reason without status: withdrawn"),
+            ("vedetty", "two fields together: status: withdrawn without reason"),
+        )
+    },
     # The address comes from the file's name, which the schema does not see.
     **{
         f"broken/reserved-addresses/content/{name}": "the file name: its address is the "

@@ -133,6 +133,8 @@ def test_sections_and_their_words_come_from_kinds_yaml(tmp_path: Path) -> None:
 def test_assessments_are_labelled_with_their_issuer(bundled: Path) -> None:
     main = _main(bundled / "kierrokset/2024-hva/index.html")
     units = _section(main, 'id="section-units"')
+    # The unit label may break after its slashes and between word parts (issue 27).
+    units = units.replace("<wbr>", "").replace("&shy;", "")
     assert re.findall(r'<th scope="col">([^<]+)</th>', units) == [
         "Hyvinvointialue/kaupunki/yhtymä",
         "Neuvotteluasiakirja",
@@ -187,9 +189,11 @@ def test_a_unit_with_two_assessments_lists_both(tmp_path: Path) -> None:
     out = _built(root, tmp_path / "out")
     unit = _text(_main(out / "maakunnat/paijat-hame-hva/index.html"))
     # Both, in the round's order of experts (THL, AVI); the short name from parties.yaml.
+    # Each says it is an example (issue 27).
     both = (
         "THL:n arvio: Päijät-Hämeen hyvinvointialue 2024: sosiaali- ja terveydenhuolto "
-        "LVV:n arvio: Aluehallintoviraston arvio pelastustoimesta: Päijät-Häme 2024"
+        "(esimerkki) LVV:n arvio: Aluehallintoviraston arvio pelastustoimesta: "
+        "Päijät-Häme 2024 (esimerkki)"
     )
     assert both in unit
     main = _main(out / "kierrokset/2024-hva/index.html")
@@ -412,7 +416,8 @@ def test_a_sami_document_has_its_page_listed_on_the_fi_and_sv_pages(bundled: Pat
     assert '<header class="site-header" lang="fi"' in page
     assert '<footer class="site-footer" lang="fi"' in page
     assert '<p class="document-kind" lang="fi" data-pagefind-ignore>THL:n arvio · ' in page
-    assert "<h1>THL árvvoštallan: Lappi buresbirgejumiguovlu 2024 (ovdamearka)</h1>" in page
+    # The h1 carries the search title as written (data-title, issue 27).
+    assert ">THL árvvoštallan: Lappi buresbirgejumiguovlu 2024 (ovdamearka)</h1>" in page
     assert '<span aria-current="true" lang="se">Davvisámegiella</span>' in page
     assert (
         '<link rel="canonical" href="https://soteneg.example.fi/'

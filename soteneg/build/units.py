@@ -60,7 +60,9 @@ def link_key(doc: Document) -> str:
         meta.summary or "",
         meta.lang,
         meta.type,
-        repr((meta.example, meta.draft)),
+        repr((meta.example, meta.draft, meta.withdrawn)),
+        # Corrections show wherever the document does (its page, the feed).
+        repr([(c.date.isoformat(), c.note) for c in meta.changes]),
         getattr(meta, "round", "") or "",
         getattr(meta, "region", "") or "",
     )
@@ -164,6 +166,34 @@ def plan_units(
         """Every assessment of a unit in a round (THL's, AVI's): a page lists them all."""
         return "+".join(listed(g.id) for g in site.assessments(round_id, region_id)) or "-"
 
+    @cache
+    def history(theme_id: str, region_id: str) -> tuple[str | None, ...]:
+        """The negotiation documents of a unit's history on a theme: its own rounds and
+        its predecessors'."""
+        return tuple(
+            site.slots.get(("negotiation", step.round.id, step.region))
+            for step in eras.documented_history(site, theme_id, region_id)
+        )
+
+    def related(group_id: str) -> str:
+        """What a document's page links to beyond itself (pages.related): the other
+        documents of its slot, the recommendations pages, which theme comparisons exist,
+        and the document that replaces it."""
+        meta = site.groups[group_id].original.meta
+        assert meta is not None
+        round_id = getattr(meta, "round", None) or ""
+        region_id = getattr(meta, "region", None) or ""
+        parts = [slot("summary", round_id), repr(recs.has_round_page(site, round_id))]
+        if region_id in site.data.regions:
+            parts += [slot("negotiation", round_id, region_id), assessed(round_id, region_id)]
+            parts.append(repr(recs.has_unit_page(site, region_id)))
+            rnd = site.data.rounds.get(round_id)
+            for theme_id in rnd.themes if rnd else ():
+                parts.append(exists(theme_id, region_id, history(theme_id, region_id)))
+        successor = site.published.get(meta.superseded_by or "")
+        parts.append(listed(site.group_of[successor.id]) if successor else "-")
+        return fingerprint(*parts)
+
     units: list[Unit] = []
 
     def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
@@ -188,9 +218,16 @@ def plan_units(
                 add(
                     key,
                     DOCUMENT_TEMPLATE,
-                    [listed(group.id), inputs.render_key(doc.id), fresh, followed],
+                    [
+                        listed(group.id),
+                        inputs.render_key(doc.id),
+                        fresh,
+                        followed,
+                        related(group.id),
+                        site.updated[doc.id].isoformat(),
+                    ],
                     lambda group=group, doc=doc, chrome=chrome: version_page(
-                        site, group, doc, rendered[doc.id], chrome
+                        site, group, doc, rendered[doc.id], chrome, rendered
                     ),
                 )
             else:
@@ -200,7 +237,8 @@ def plan_units(
                 add(
                     key,
                     DOCUMENT_TEMPLATE,
-                    [listed(group.id), about],
+                    # A withdrawn original's banner names the document that replaces it.
+                    [listed(group.id), about, related(group.id)],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
                 )
         # Versions in languages the interface does not speak (North, Inari, Skolt Sámi):
@@ -213,9 +251,15 @@ def plan_units(
             add(
                 f"doc:{group.id}:{lang}",
                 DOCUMENT_TEMPLATE,
-                [listed(group.id), inputs.render_key(doc.id), fresh],
+                [
+                    listed(group.id),
+                    inputs.render_key(doc.id),
+                    fresh,
+                    related(group.id),
+                    site.updated[doc.id].isoformat(),
+                ],
                 lambda group=group, doc=doc: version_page(
-                    site, group, doc, rendered[doc.id], default
+                    site, group, doc, rendered[doc.id], default, rendered
                 ),
             )
 
@@ -253,7 +297,8 @@ def plan_units(
             lambda chrome=chrome: ix.news_index(site, chrome),
         )
         if has_feed(site):
-            add(f"feed:{lang}", feeds.FEED_TEMPLATE, news, lambda lang=lang: feed_page(site, lang))
+            told = [*news, "|", *(listed(g) for g in feeds.corrected(site))]
+            add(f"feed:{lang}", feeds.FEED_TEMPLATE, told, lambda lang=lang: feed_page(site, lang))
         add(
             f"search:{lang}",
             ix.SEARCH_TEMPLATE,
@@ -271,6 +316,14 @@ def plan_units(
             parts = [slot("summary", rnd.id)]
             for r in eras.regions_in_round(site, rnd):
                 parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
+            # Its withdrawn documents, each with the one that replaces it.
+            for group_id in site.withdrawn.get(rnd.id, ()):
+                meta = site.groups[group_id].original.meta
+                successor = site.published.get(getattr(meta, "superseded_by", None) or "")
+                parts += [
+                    listed(group_id),
+                    listed(site.group_of[successor.id]) if successor else "-",
+                ]
             advice = recs.has_round_page(site, rnd.id)
             add(
                 f"round:{rnd.id}:{lang}",
@@ -308,13 +361,7 @@ def plan_units(
             # Whether its comparison page exists (and so whether the matrix links to it)
             # depends on every document in that history; the rounds without one come
             # from the data, which every page's key holds (site_key).
-            histories = {
-                r: tuple(
-                    site.slots.get(("negotiation", step.round.id, step.region))
-                    for step in eras.documented_history(site, theme_id, r)
-                )
-                for r in site.data.regions
-            }
+            histories = {r: history(theme_id, r) for r in site.data.regions}
             matrix = []
             for r, groups in histories.items():
                 matrix.append(exists(theme_id, r, groups))

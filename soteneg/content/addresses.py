@@ -47,7 +47,9 @@ RULE = say("@address.rule")
 def slot(doc: Document) -> tuple[str, ...] | None:
     """The place a round document fills: two documents cannot fill one (duplicate-document)."""
     meta = doc.meta
-    if meta is None:
+    if meta is None or meta.withdrawn:
+        # A withdrawn or replaced document keeps its address but gives up its place: its
+        # replacement takes it.
         return None
     if meta.type == "negotiation":
         return (meta.type, getattr(meta, "round", ""), getattr(meta, "region", ""), meta.lang)

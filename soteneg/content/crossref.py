@@ -19,6 +19,7 @@ from soteneg.content.addresses import slot as document_slot
 from soteneg.content.data_checks import check_data, missing
 from soteneg.content.freshness import check_freshness
 from soteneg.content.language_checks import check_required_languages
+from soteneg.content.lifecycle import check_lifecycle
 from soteneg.content.loader import Content, DataSet, Document, content_path
 from soteneg.content.recommendations import check_recommendations
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR
@@ -360,6 +361,7 @@ def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
     problems.extend(check_diary_numbers(content.documents))
     problems.extend(check_recommendations(content.documents, content.data))
     problems.extend(check_required_languages(content.documents, content.data))
+    problems.extend(check_lifecycle(content.documents))
     problems.extend(_check_duplicates(content.documents))
     problems.extend(check_addresses(content))
     problems.extend(_check_translations(content.documents, all_ids))

@@ -7,6 +7,7 @@ units, rounds, themes, people and parties by id, and `crossref` resolves them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Annotated, Any, Literal
 
@@ -49,6 +50,35 @@ class Attachment(Strict):
     description: Text | None = None
 
 
+class Change(Strict):
+    """A correction or amendment of a published document: when, and what changed, in the
+    document's own language."""
+
+    date: IsoDate
+    note: Text
+
+
+def _changes_in_order(items: list[Change]) -> list[Change]:
+    # Oldest first, as a reader follows them; two on one day are fine.
+    for earlier, later in itertools.pairwise(items):
+        if later.date < earlier.date:
+            raise PydanticCustomError(
+                "invalid-value.changes-out-of-order",
+                "changes are listed oldest first: {later} comes after {earlier}",
+                {"later": later.date.isoformat(), "earlier": earlier.date.isoformat()},
+            )
+    return items
+
+
+class PublicVersion(Strict):
+    """What a public version stands for: the confidential document, named as its keeper
+    names it (a diary number or an id of a document never published), and the legal
+    ground on which parts were left out."""
+
+    document: Text
+    ground: Text
+
+
 class DocumentMeta(Strict):
     """Front matter common to every document type."""
 
@@ -69,6 +99,21 @@ class DocumentMeta(Strict):
     # Left out of the build until this moment (embargo); see `--now`.
     publish_at: Moment | None = None
     attachments: list[Attachment] = Field(default_factory=list)
+    # Corrections and amendments after publication, oldest first (content.lifecycle).
+    changes: Annotated[list[Change], AfterValidator(_changes_in_order)] = Field(
+        default_factory=list
+    )
+    # A withdrawn document keeps its address with a banner saying why (`reason`, which
+    # content.lifecycle requires); one replaced by another names it in `superseded_by`.
+    status: Literal["published", "withdrawn"] = "published"
+    reason: Text | None = None
+    superseded_by: DocId | None = None
+    public_version_of: PublicVersion | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        """Withdrawn or replaced: kept at its address, left out of lists and packets."""
+        return self.status == "withdrawn" or self.superseded_by is not None
 
 
 # The government's diary numbers: VN/21358/2020 (an agency's own prefix, a running

@@ -45,7 +45,8 @@ def missing_versions(
         assert meta is not None
         region = getattr(meta, "region", None)
         unit = data.regions.get(region) if isinstance(region, str) else None
-        if unit is None or meta.translation_of is not None or meta.draft:
+        # A withdrawn document is owed no further language versions.
+        if unit is None or meta.translation_of is not None or meta.draft or meta.withdrawn:
             continue
         found += [(doc, unit, lang) for lang in unit.languages if lang not in versions[doc.id]]
     return found

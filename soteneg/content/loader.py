@@ -5,6 +5,7 @@ Pure: it takes what `sources` read and returns values plus problems.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import posixpath
 import re
@@ -106,6 +107,9 @@ class Content:
     documents: tuple[Document, ...]  # valid ones only
     rejected: tuple[Document, ...]  # readable, but their front matter did not validate
     texts: Mapping[str, str]  # decoded text of every file read, for problem excerpts
+    # The day each file under content/ was last committed, when the project is a git
+    # checkout and the file has no uncommitted edits (content.history).
+    committed: Mapping[str, dt.date] = field(default_factory=dict)
 
 
 def decode(source: SourceFile) -> tuple[str | None, list[Problem]]:

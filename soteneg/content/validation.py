@@ -203,6 +203,11 @@ def _our_rule(
             return problem(file, position, "invalid-value.meeting-ends-before-start")
         case "invalid-value.meeting-place":
             return problem(file, position, "invalid-value.meeting-place")
+        case "invalid-value.changes-out-of-order":
+            later, earlier = str(ctx["later"]), str(ctx["earlier"])
+            return problem(
+                file, position, "invalid-value.changes-out-of-order", later=later, earlier=earlier
+            )
         case "invalid-date.time-missing":
             return problem(file, position, "invalid-date.time-missing", field=label)
         case "invalid-date.clock-quoted":

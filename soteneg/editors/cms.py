@@ -88,6 +88,12 @@ def _labels() -> dict[str, Text]:
         "deadline": say("@cms.field.deadline"),
         "status": say("@cms.field.status"),
         "note": say("@cms.field.note"),
+        "changes": say("@cms.field.changes"),
+        "reason": say("@cms.field.reason"),
+        "superseded_by": say("@cms.field.superseded-by"),
+        "public_version_of": say("@cms.field.public-version-of"),
+        "document": say("@cms.field.document"),
+        "ground": say("@cms.field.ground"),
     }
 
 

@@ -272,6 +272,14 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
                 "date": i18n.format_date(meta.date, lang),
                 "summary": meta.summary,
                 "example": meta.example,
+                # Corrections after publication and the confidential original of a public
+                # version, as on the document's page (site.pages.related).
+                "changes": [
+                    {"date": i18n.format_date(c.date, lang), "note": c.note} for c in meta.changes
+                ],
+                "public_version": meta.public_version_of.model_dump()
+                if meta.public_version_of
+                else None,
                 "header": _header(site, doc, lang),
                 "html": Markup(html),
                 "record": record,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from soteneg.core import routes
+from soteneg.core.names import LANGS
 from soteneg.site import i18n
 from soteneg.site.index import Site
 from soteneg.site.page_records import Alternate, SitemapEntry
@@ -24,7 +25,7 @@ def sitemap_entry(page: Page) -> SitemapEntry | None:
     return SitemapEntry(
         page.url,
         context["canonical"],
-        doc["date_iso"] if doc else None,
+        doc["lastmod"] if doc else None,
         tuple(Alternate(v["lang"], v["canonical"]) for v in context["versions"] if v["available"]),
     )
 
@@ -43,17 +44,32 @@ def sitemap_page(entries: list[SitemapEntry]) -> Page:
     return Page(routes.SITEMAP, SITEMAP_TEMPLATE, {"entries": ordered}, indexable=False)
 
 
+def corrected(site: Site) -> tuple[str, ...]:
+    """Documents other than news with corrections (`changes:` in any version), by group
+    id: the feed tells of a correction as of news. A withdrawn one is left out, as
+    from every list."""
+    return tuple(
+        g.id
+        for g in site.groups.values()
+        if g.original.meta is not None
+        and g.original.meta.type != "news"
+        and not g.original.meta.withdrawn
+        and any(d.meta is not None and d.meta.changes for d in g.versions.values())
+    )
+
+
 def feed_page(site: Site, lang: str) -> Page:
-    """Every news item, newest first: in `lang` where it was written or translated, else
-    the original, marked with its language and a note in `lang` saying so (a Swedish
-    reader learns of Finnish-only news, and is not told it is Swedish: the note and the
-    summary are each tagged with their own language). Its `updated` is the newest
-    news date, so the feed changes only when the news do. Without news there is no feed
-    (see has_feed)."""
+    """Every news item and every corrected document, the latest first: in `lang` where
+    it was written or translated, else the original, marked with its language and a
+    note in `lang` saying so (a Swedish reader learns of Finnish-only news, and is not
+    told it is Swedish: the note and the summary are each tagged with their own
+    language). An entry's `updated` is its last correction's day, else its date; the
+    feed's is the newest of these, so the feed changes only when its entries do.
+    Without news there is no feed (see has_feed)."""
     config = site.config
     base = config.base_url
     entries = []
-    for group_id in site.news:
+    for group_id in (*site.news, *corrected(site)):
         doc = site.groups[group_id].best(lang)
         if doc.meta is None:
             continue
@@ -62,18 +78,30 @@ def feed_page(site: Site, lang: str) -> Page:
         if written_in != lang:
             language = i18n.LANG_NAMES[written_in][lang]
             note = i18n.text("feed_original_only", lang, language=language)
+        day = max([doc.meta.date, *(c.date for c in doc.meta.changes)])
+        said = written_in if written_in in LANGS else lang
         entries.append(
             {
                 "title": doc.meta.title,
                 "lang": written_in,
                 "href": routes.absolute(site.url(doc), base),
-                "updated": f"{doc.meta.date.isoformat()}T00:00:00Z",
-                # The note is in the feed's language, the summary in the entry's: the
-                # template tags each with its own.
+                "updated": f"{day.isoformat()}T00:00:00Z",
+                # The note is in the feed's language, the summary and the corrections
+                # in the entry's: the template tags each with its own.
                 "note": note,
                 "summary": doc.meta.summary or "",
+                # Newest first, each line in the entry's language (the note's), or the
+                # feed's for a language the interface does not speak.
+                "changes": [
+                    i18n.text(
+                        "feed_corrected", said, date=i18n.format_date(c.date, said), note=c.note
+                    )
+                    for c in reversed(doc.meta.changes)
+                ],
             }
         )
+    # The latest first; news of one day keep their order (sorted() is stable).
+    entries.sort(key=lambda e: e["updated"], reverse=True)
     feed_url = routes.absolute(routes.feed(lang, site.default_lang), base)
     context = {
         "lang": lang,

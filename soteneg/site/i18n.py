@@ -672,6 +672,74 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "Documents in Sámi are searched for words as written, without their inflected forms.",
     },
     # --- end of issue 25 ---
+    # --- issue 27: reachable documents, corrections, withdrawal ---
+    "related_documents": {
+        "fi": "Saman neuvottelun asiakirjat",
+        "sv": "Andra dokument i samma förhandling",
+        "en": "Other documents of the negotiation",
+    },
+    "theme_comparisons": {
+        "fi": "Teemat kierroksittain verrattuina",
+        "sv": "Temana jämförda mellan omgångarna",
+        "en": "The themes compared across rounds",
+    },
+    "in_other_languages": {
+        "fi": "Muilla kielillä",
+        "sv": "På andra språk",
+        "en": "In other languages",
+    },
+    "translation_not_written": {
+        "fi": "käännöstä ei ole",
+        "sv": "ingen översättning",
+        "en": "no translation",
+    },
+    "example_mark": {"fi": "esimerkki", "sv": "exempel", "en": "example"},
+    # A search result's label on example text: "Esimerkki: ei todellisen neuvottelun
+    # sisältöä".
+    "example_search_label": {"fi": "Esimerkki", "sv": "Exempel", "en": "Example"},
+    "example_search": {
+        "fi": "ei todellisen neuvottelun sisältöä",
+        "sv": "inte innehållet i en verklig förhandling",
+        "en": "not the content of an actual negotiation",
+    },
+    "changes": {"fi": "Muutokset", "sv": "Ändringar", "en": "Changes"},
+    "updated": {"fi": "Päivitetty", "sv": "Uppdaterad", "en": "Updated"},
+    "withdrawn_notice": {
+        "fi": "Tämä asiakirja on vedetty pois.",
+        "sv": "Detta dokument har återkallats.",
+        "en": "This document has been withdrawn.",
+    },
+    "superseded_notice": {
+        "fi": "Tämä asiakirja on korvattu. Voimassa oleva asiakirja:",
+        "sv": "Detta dokument har ersatts. Gällande dokument:",
+        "en": "This document has been superseded. The document in force:",
+    },
+    "reason": {"fi": "Syy", "sv": "Skäl", "en": "Reason"},
+    "withdrawn_documents": {
+        "fi": "Vedetyt ja korvatut asiakirjat",
+        "sv": "Återkallade och ersatta dokument",
+        "en": "Withdrawn and superseded documents",
+    },
+    "withdrawn_mark": {"fi": "vedetty", "sv": "återkallat", "en": "withdrawn"},
+    "superseded_mark": {"fi": "korvattu", "sv": "ersatt", "en": "superseded"},
+    "public_version_notice": {
+        "fi": "Tämä on julkinen versio salassa pidettävästä asiakirjasta {document}. "
+        "Siitä on jätetty pois salassa pidettävät tiedot.",
+        "sv": "Detta är den offentliga versionen av det sekretessbelagda dokumentet "
+        "{document}. Uppgifter som omfattas av sekretess har utelämnats.",
+        "en": "This is the public version of the confidential document {document}. "
+        "Confidential information has been left out.",
+    },
+    "omission_ground": {
+        "fi": "Peruste",
+        "sv": "Grund",
+        "en": "Ground",
+    },
+    "feed_corrected": {
+        "fi": "Korjattu {date}: {note}",
+        "sv": "Korrigerat {date}: {note}",
+        "en": "Corrected {date}: {note}",
+    },
 }
 
 # The search box's own words (Pagefind's UI, templates/search.html), in place of its

@@ -62,6 +62,12 @@ class Site:
     unpublished: Mapping[str, Text] = field(default_factory=dict)
     content_mark: str | None = None  # BuildOptions.content_mark
     assessed: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # A round's withdrawn and superseded documents (group ids, by id): they keep their
+    # pages but no slot, so lists, comparisons and packets leave them out.
+    withdrawn: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The day each published document was last updated, by id: its last commit where
+    # git tells (content.history), else its last correction, else its date.
+    updated: Mapping[str, dt.date] = field(default_factory=dict)
 
     @property
     def default_lang(self) -> str:
@@ -215,9 +221,13 @@ def build_site(content: Content, options: BuildOptions) -> Site:
 
     slots: dict[tuple[str, str, str], str] = {}
     assessed: dict[tuple[str, str], list[str]] = {}
+    withdrawn: dict[str, list[str]] = {}
     for group in groups.values():
         meta = group.original.meta
         assert meta is not None
+        if meta.withdrawn:
+            withdrawn.setdefault(getattr(meta, "round", "") or "", []).append(group.id)
+            continue
         if meta.type in ("negotiation", "summary"):
             key = (meta.type, getattr(meta, "round", ""), getattr(meta, "region", "") or "")
             slots[key] = group.id
@@ -247,14 +257,20 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         assert meta is not None
         return (meta.date, group_id)
 
+    def listed_as(kind: str) -> list[str]:
+        # A withdrawn or replaced item keeps its page but leaves the lists and the feed.
+        return [
+            g.id
+            for g in groups.values()
+            if g.original.meta and g.original.meta.type == kind and not g.original.meta.withdrawn
+        ]
+
     news = sorted(
-        (g.id for g in groups.values() if g.original.meta and g.original.meta.type == "news"),
+        listed_as("news"),
         key=newest_first,
         reverse=True,
     )
-    pages = sorted(
-        (g.id for g in groups.values() if g.original.meta and g.original.meta.type == "page"),
-    )
+    pages = sorted(listed_as("page"))
     rounds = tuple(sorted(content.data.rounds.values(), key=lambda r: (r.start, r.id)))
     return Site(
         config=config,
@@ -265,11 +281,24 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         rounds=rounds,
         slots=slots,
         assessed=assessed_in_order,
+        withdrawn={k: tuple(v) for k, v in sorted(withdrawn.items())},
+        updated={d.id: last_updated(d, content.committed) for d in published},
         news=tuple(news),
         pages=tuple(pages),
         unpublished=unpublished,
         content_mark=options.content_mark,
     )
+
+
+def last_updated(doc: Document, committed: Mapping[str, dt.date]) -> dt.date:
+    """The day `doc` last changed, as the repository tells: its last commit, or the last
+    of its `changes:`, or its `date`, whichever is latest. Never the clock."""
+    meta = doc.meta
+    assert meta is not None
+    days = [meta.date, *(c.date for c in meta.changes)]
+    if doc.file in committed:
+        days.append(committed[doc.file])
+    return max(days)
 
 
 def _why_unpublished(doc: Document) -> Text:

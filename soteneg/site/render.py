@@ -29,6 +29,7 @@ from soteneg.site.i18n import format_date
 from soteneg.site.pages.page import Page
 from soteneg.site.render_budget import BudgetExceeded, bounded
 from soteneg.site.sandbox import SecurityError, SiteSandbox, unsafe_attributes
+from soteneg.site.wordparts import word_parts
 
 TEMPLATES_DIR = "templates"
 
@@ -79,6 +80,8 @@ def environment(root: Path, texts: Mapping[str, str]) -> SiteSandbox:
         env.filters["css_string"] = css_string
         # A paragraph or a label opens with a capital: "Harjoitusneuvottelu, …".
         env.filters["capital"] = formats.capital
+        # A long compound in a heading breaks between its parts on a phone, with a hyphen.
+        env.filters["word_parts"] = word_parts
         _ENVIRONMENTS[root] = env
     loader = env.loader
     assert isinstance(loader, TextsLoader)

@@ -12,6 +12,7 @@ from pathlib import Path
 from soteneg.build.cache import codec
 from soteneg.build.records import Inputs
 from soteneg.build.settings import Settings
+from soteneg.content.history import checked_out
 from soteneg.content.sources import (
     CONFIG_FILE,
     CONTENT_DIR,
@@ -21,6 +22,8 @@ from soteneg.content.sources import (
     stat_stamp,
 )
 from soteneg.packets.fonts import FONT_STAMP
+
+GIT_STAMP = "git:HEAD"  # not a path: no file is named so under the project
 
 
 def cache_key(settings: Settings) -> str:
@@ -99,6 +102,11 @@ def input_stamps(root: Path) -> dict[str, Stamp]:
                     except OSError:
                         continue
                     stamps[name] = stat_stamp(st)
+    # The commit checked out: pages show the day each file was last committed
+    # (content.history), which a commit changes without touching a file here.
+    head = checked_out(root)
+    if head:
+        stamps[GIT_STAMP] = tuple(int(head[i : i + 8], 16) for i in range(0, 32, 8))  # type: ignore[assignment]
     return stamps
 
 

@@ -20,6 +20,7 @@ from soteneg.core.messages import (
     editing,
     fields,
     files,
+    lifecycle,
     references,
     statutory,
 )
@@ -36,6 +37,7 @@ for _part in (
     attachments,
     build,
     statutory,
+    lifecycle,
     commands,
     editing,
 ):

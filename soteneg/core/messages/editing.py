@@ -209,6 +209,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "@cms.field.deadline": {"fi": "Määräaika", "sv": "Tidsfrist", "en": "Deadline"},
     "@cms.field.status": {"fi": "Tila", "sv": "Status", "en": "Status"},
     "@cms.field.note": {"fi": "Selitys", "sv": "Kommentar", "en": "Note"},
+    "@cms.field.changes": {
+        "fi": "Muutokset julkaisun jälkeen",
+        "sv": "Ändringar efter publiceringen",
+        "en": "Changes after publication",
+    },
+    "@cms.field.reason": {
+        "fi": "Poisvetämisen syy",
+        "sv": "Skäl för återkallandet",
+        "en": "Reason for withdrawal",
+    },
+    "@cms.field.superseded-by": {
+        "fi": "Korvaava asiakirja",
+        "sv": "Ersätts av dokumentet",
+        "en": "Superseded by",
+    },
+    "@cms.field.public-version-of": {
+        "fi": "Julkinen versio asiakirjasta",
+        "sv": "Offentlig version av dokumentet",
+        "en": "Public version of",
+    },
+    "@cms.field.document": {"fi": "Asiakirja", "sv": "Dokument", "en": "Document"},
+    "@cms.field.ground": {
+        "fi": "Peruste pois jätetyille tiedoille",
+        "sv": "Grund för det som utelämnats",
+        "en": "Ground for the omission",
+    },
     "@cms.hint.date": {
         "fi": "Kierroksen asiakirjassa kierroksen aikana oleva päivä.",
         "sv": "För ett dokument i en omgång en dag under omgången.",

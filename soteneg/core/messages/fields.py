@@ -181,6 +181,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "'{field}': '{item}' finns två gånger i listan",
         "en": "'{field}': '{item}' is listed twice",
     },
+    "invalid-value.changes-out-of-order": {
+        "fi": "muutokset (changes) luetellaan vanhimmasta alkaen: "
+        "{later} on merkitty {earlier} jälkeen",
+        "sv": "ändringarna (changes) listas med den äldsta först: {later} står efter {earlier}",
+        "en": "changes are listed oldest first: {later} comes after {earlier}",
+    },
     "invalid-value.valid-to-before-from": {
         "fi": "valid_to on aikaisempi kuin valid_from",
         "sv": "valid_to är före valid_from",

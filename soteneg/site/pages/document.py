@@ -16,6 +16,7 @@ from soteneg.core.names import LANGS
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, i18n, labels, negotiation
 from soteneg.site.index import Group, Site
+from soteneg.site.pages import related
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import other_versions
 
@@ -214,7 +215,12 @@ def _filters(
 
 
 def version_page(
-    site: Site, group: Group, doc: Document, rendered: Rendered, chrome: Chrome
+    site: Site,
+    group: Group,
+    doc: Document,
+    rendered: Rendered,
+    chrome: Chrome,
+    bodies: Mapping[str, Rendered] | None = None,
 ) -> Page:
     """The page of one version of a document. A version in a language the interface does
     not speak (North, Inari or Skolt Sámi) is published below the document in the default
@@ -258,13 +264,32 @@ def version_page(
         "html": site.content(rendered.html),
         **about,
     }
+    life = related.lifecycle(site, doc, chrome, meta.lang)
+    updated = site.updated.get(doc.id, meta.date)
+    context["doc"]["updated"] = (
+        {"iso": updated.isoformat(), "text": i18n.format_date(updated, lang)}
+        if updated > meta.date
+        else None
+    )
+    context["doc"]["lastmod"] = updated.isoformat()
+    context["doc"]["changes"] = life["changes"]
+    context["doc"]["public_version"] = life["public_version"]
+    context["withdrawn"] = life["withdrawn"]
+    context["related"] = related.slot_links(site, group, chrome)
+    context["languages_of_doc"] = related.language_links(site, group, doc, chrome)
+    context["comparisons"] = related.comparisons(site, group, chrome, bodies) if bodies else []
     context["record"] = negotiation.record(site, group, doc, lang, chrome.link)
     context["other_versions"] = other_versions(site, group, chrome, shown=doc.id)
     context["outdated"] = _outdated(site, group, doc, chrome)
     context["contacts"] = contacts(site, meta, lang)
     context["attachments"] = attachment_list(site, doc, lang)
-    context["filters"] = _filters(site, meta, about, lang)
-    context["index_body"] = True
+    # A withdrawn document gives the search nothing: neither its text nor its filters.
+    context["filters"] = [] if life["withdrawn"] else _filters(site, meta, about, lang)
+    if meta.example and not life["withdrawn"]:
+        # A search result from example text says so, as its page does.
+        context["search_meta"] = [example_label(chrome)]
+    # A withdrawn document is out of the search (and so the sitemap: `indexable`).
+    context["index_body"] = life["withdrawn"] is None
     context["missing"] = None
     context["pdf"] = chrome.pdf(routes.document_pdf(url))
     round_id, region_id = getattr(meta, "round", None), getattr(meta, "region", None)
@@ -273,7 +298,13 @@ def version_page(
         if meta.type == "negotiation" and round_id and region_id
         else None
     )
-    return Page(url, DOCUMENT_TEMPLATE, context, sources=(doc.file,))
+    indexable = life["withdrawn"] is None
+    return Page(url, DOCUMENT_TEMPLATE, context, indexable=indexable, sources=(doc.file,))
+
+
+def example_label(chrome: Chrome) -> tuple[str, str]:
+    """A search result's label on example text, as its page has the notice."""
+    return (chrome.t("example_search_label"), chrome.t("example_search"))
 
 
 def _in_its_own_language(
@@ -347,10 +378,17 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     # label naming the original's language. Its results link to the original ("url":
     # Pagefind's UI links there, sub-results included, instead of to this page).
     context["filters"] = _filters(site, meta, _about(site, meta, chrome), lang)
+    # A withdrawn original says so here too; it is out of the search, and so is its
+    # stand-in here.
+    context["withdrawn"] = related.lifecycle(site, original, chrome, lang)["withdrawn"]
+    if meta.withdrawn:
+        context["filters"] = []
     context["search_meta"] = [
         ("url", context["missing"]["href"]),
         (i18n.text("language", lang), i18n.LANGUAGE_NOUNS[meta.lang][lang]),
     ]
+    if meta.example:
+        context["search_meta"].append(example_label(chrome))
     context["search_from"] = site.url(original)
     context["doc"] = None
     context["record"] = None

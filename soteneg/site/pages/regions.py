@@ -143,6 +143,7 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
             }
         )
     context["sections"] = sections
+    context["withdrawn"] = withdrawn_in_round(site, rnd.id, chrome)
     context["round_packet"] = chrome.packet(rnd.id)
     context["recommendations_href"] = (
         chrome.href(routes.round_recommendations(rnd.id))
@@ -150,6 +151,25 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
         else None
     )
     return Page(routes.localize(path, lang, site.default_lang), ROUND_TEMPLATE, context)
+
+
+def withdrawn_in_round(site: Site, round_id: str, chrome: Chrome) -> list[dict[str, Any]]:
+    """The round's withdrawn and superseded documents, listed apart under the round: each
+    with its mark and, for one replaced, the document in force."""
+    found = []
+    for group_id in site.withdrawn.get(round_id, ()):
+        group = site.groups[group_id]
+        meta = group.original.meta
+        assert meta is not None
+        successor = site.published.get(meta.superseded_by or "")
+        found.append(
+            {
+                "link": doc_link(site, group, chrome),
+                "mark": chrome.t("superseded_mark" if successor else "withdrawn_mark"),
+                "successor": doc_link(site, site.group(successor), chrome) if successor else None,
+            }
+        )
+    return found
 
 
 def regions_index(site: Site, chrome: Chrome) -> Page:
