@@ -1,7 +1,7 @@
 """The block-aligned comparison (site.compare) as fixture files in markdown-it-py's
 style: a description, the input — the earlier round's Markdown, a line `=== after ===`,
-the later round's — and the expected comparison, each block ending in a line with a
-single dot.
+the later round's, each the body of a theme section — and the expected comparison,
+each block ending in a line with a single dot.
 
 The expected output is one line per row: `=` kept, `~` changed (its words marked
 `[-removed-]` and `{+added+}`, a table row's cells apart by ` | `), `-` removed, `+`
@@ -20,8 +20,8 @@ import pytest
 from conftest import UPDATE_GOLDEN
 from markdown_it.utils import read_fixture_file
 
-from soteneg.markdown.blocks import blocks_of
-from soteneg.markdown.parse import parser
+from soteneg.markdown.blocks import Block
+from soteneg.markdown.html import render
 from soteneg.site.compare import Change, Comparison, compare
 from soteneg.site.pages.comparison import summary
 
@@ -51,10 +51,16 @@ def describe(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
+def blocks(body: str) -> tuple[Block, ...]:
+    """The blocks of `body` as a theme section of a document, the way the site makes
+    them (footnote references as [n], the notes themselves left out)."""
+    section = render(f"## Teema {{theme=t}}\n\n{body}", lambda href: href, "/s/").sections
+    return section["t"].blocks if "t" in section else ()
+
+
 def run(source: str) -> str:
     before, _, after = source.partition(SEPARATOR)
-    md = parser()
-    return describe(compare(blocks_of(md.parse(before)), blocks_of(md.parse(after))))
+    return describe(compare(blocks(before), blocks(after)))
 
 
 def _files() -> list[Path]:

@@ -75,15 +75,21 @@ def test_a_table_stays_a_table_and_a_rewrite_is_not_fragments(tmp_path: Path) ->
     assert '<a href="#cmp-2018-syksy">Kevät 2018 ja Syksy 2018</a>' in page
     assert "1 kappale lisättiin, 1 kappale poistettiin, 1 taulukon rivi muuttui, " in found
     assert "1 taulukon rivi lisättiin." in found
-    # Two tables, one for each round, the changed cell marked in its row.
+    # The table twice: for wide screens the two rounds' cells side by side in one row,
+    # the changed cell marked; for phones in one, both marks in the cell.
     assert found.count("<table>") == 2
-    assert re.search(
-        r'<tr class="cmp-changed"><td>Suun terveydenhuolto</td><td>Jonot ovat '
-        r"<del>.*?pitkiä.*?</del></td></tr>",
+    wide = re.search(
+        r'<tr class="cmp-changed"><td>Suun terveydenhuolto</td><td>(.*?)</td>'
+        r'<td class="cmp-split">Suun terveydenhuolto</td><td>(.*?)</td></tr>',
         found,
     )
-    assert re.search(r"<td>Jonot ovat <ins>.*?lyhentyneet.*?</ins></td>", found)
-    assert '<tr class="cmp-gap"><td colspan="2"></td></tr>' in found
+    assert wide is not None
+    assert re.fullmatch(r"Jonot ovat <del>.*pitkiä.*</del>", wide.group(1))
+    assert re.fullmatch(r"Jonot ovat <ins>.*lyhentyneet.*</ins>", wide.group(2))
+    assert '<td colspan="2" class="cmp-gap"></td><td class="cmp-split"><ins>' in found
+    assert re.search(
+        r"<td>Jonot ovat <del>.*?pitkiä.*?</del> <ins>.*?lyhentyneet.*?</ins></td>", found
+    )
     # The rewritten paragraph: removed whole beside the one that replaced it, no word of
     # it kept ("ja", "kuka") as a chance match.
     replaced = re.search(r'<div class="cmp-row cmp-replaced">(.*?)</div></div>', found, re.S)
@@ -107,7 +113,8 @@ def test_two_units_texts_are_set_side_by_side_unmarked(tmp_path: Path) -> None:
     assert build(root, out).returncode == 0
     page = (out / "teemat/saatavuus/helsinki/index.html").read_text(encoding="utf-8")
     found = _comparison(page, "cmp-2024-hva")
-    assert "Edeltäjän teksti on toisen toimijan kirjoittama" in found
+    assert "Edeltäjän teksti on toisen toimijan kirjoittama, joten muutoksia ei merkitä." in found
+    assert '<a href="#r-2018-syksy-uusimaa">Aiempi teksti: Syksy 2018</a>' in found
     assert "<del>" not in found and "<ins>" not in found
     assert '<div class="cmp-row cmp-whole" lang="fi">' in found
     # The oldest round says plainly why nothing is compared, in a sentence.

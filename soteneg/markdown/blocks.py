@@ -48,7 +48,13 @@ def _plain(inline: Token) -> str:
 
 
 def _image_alone(inline: Token) -> bool:
-    shown = [c for c in inline.children or () if c.type != "text" or c.content.strip()]
+    """Whether an inline is an image alone (a figure: its caption, set by html's
+    _rewrite_links as HTML, is the image's title, not more words)."""
+    shown = [
+        c
+        for c in inline.children or ()
+        if c.type != "html_inline" and (c.type != "text" or c.content.strip())
+    ]
     return len(shown) == 1 and shown[0].type == "image"
 
 

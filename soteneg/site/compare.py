@@ -83,9 +83,14 @@ def family(block: Block) -> str:
 
 
 def _words_alike(old: Sequence[str], new: Sequence[str]) -> float:
+    """The share of words two texts have in common in order, 0 to 1; below PAIR it may
+    be an estimate: the cheap upper bounds decide first."""
     if not old and not new:
         return 1.0
-    return difflib.SequenceMatcher(a=old, b=new, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    if matcher.real_quick_ratio() < PAIR or matcher.quick_ratio() < PAIR:
+        return matcher.quick_ratio()
+    return matcher.ratio()
 
 
 def word_diff(before: str, after: str) -> tuple[Change, ...]:

@@ -266,20 +266,17 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "oförändrade delar är hopfällda",
         "en": "unchanged parts are folded",
     },
+    # Where the texts are not marked: on a wide screen they stand side by side, on a
+    # phone the earlier is in its own round lower on the page (a link leads there).
     "cmp_other_unit": {
-        "fi": "Edeltäjän teksti on toisen toimijan kirjoittama, joten tekstit näytetään "
-        "rinnakkain ilman muutosmerkintöjä.",
-        "sv": "Föregångarens text är skriven av en annan aktör, så texterna visas sida vid "
-        "sida utan ändringsmarkeringar.",
-        "en": "The predecessor's text was written by another body, so the texts are shown "
-        "side by side without marks.",
+        "fi": "Edeltäjän teksti on toisen toimijan kirjoittama, joten muutoksia ei merkitä.",
+        "sv": "Föregångarens text är skriven av en annan aktör, så ändringarna markeras inte.",
+        "en": "The predecessor's text was written by another body, so changes are not marked.",
     },
     "cmp_too_different": {
-        "fi": "Tekstit eroavat lähes kokonaan, joten ne näytetään rinnakkain ilman "
-        "muutosmerkintöjä.",
-        "sv": "Texterna skiljer sig nästan helt, så de visas sida vid sida utan "
-        "ändringsmarkeringar.",
-        "en": "The texts differ almost entirely, so they are shown side by side without marks.",
+        "fi": "Tekstit eroavat lähes kokonaan, joten muutoksia ei merkitä.",
+        "sv": "Texterna skiljer sig nästan helt, så ändringarna markeras inte.",
+        "en": "The texts differ almost entirely, so changes are not marked.",
     },
     "cmp_not_in_language": {
         "fi": "Ei verrattu: tämän kierroksen tekstiä ei ole {language}.",
@@ -290,6 +287,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "fi": "Vertailu {language}",
         "sv": "Jämförelsen {language}",
         "en": "The comparison {language}",
+    },
+    "cmp_earlier_text": {
+        "fi": "Aiempi teksti: {round}",
+        "sv": "Den tidigare texten: {round}",
+        "en": "The earlier text: {round}",
     },
     "cmp_choose": {
         "fi": "Verrattavat kierrokset",

@@ -73,6 +73,34 @@ def _side(row: Row, side: str) -> dict[str, Any] | None:
     return {"tag": _TAGS.get(block.kind, "td"), "head": block.kind == "head", "cells": cells}
 
 
+def _unified(row: Row) -> list[list[dict[str, str]]]:
+    """A table row in one: each cell with its removed and added words both marked, as a
+    phone shows a compared table (one table, not two)."""
+    if row.op == "changed":
+        return [[{"op": c.op, "text": c.text} for c in cell] for cell in row.cells]
+    block = row.after or row.before
+    assert block is not None
+    return _whole(block, row.op if row.op in ("added", "removed") else "same") or []
+
+
+def _padded(cells: list[list[dict[str, str]]], width: int) -> list[list[dict[str, str]]]:
+    return cells + [[] for _ in range(width - len(cells))]
+
+
+def _table(part: dict[str, Any], rows: list[Row]) -> None:
+    """A compared table's two forms: its rows side by side, each round's cells in one
+    row of one table (so that the rows line up); and in one, for phones."""
+    width = max(len((r.after or r.before).cells) for r in rows)  # type: ignore[union-attr]
+    part["columns"] = width
+    for shown, row in zip(part["rows"], rows, strict=True):
+        for which in ("before", "after"):
+            if shown[which]:
+                shown[which]["cells"] = _padded(shown[which]["cells"], width)
+        shown["unified"] = _padded(_unified(row), width)
+        block = row.after or row.before
+        shown["head"] = block is not None and block.kind == "head"
+
+
 def _row(row: Row, added: Row | None = None) -> dict[str, Any]:
     """A row as shown; a removed block with the `added` one that took its place beside it
     (a rewrite: the two are set side by side, neither marked word by word)."""
@@ -144,8 +172,9 @@ def items(comparison: Comparison, lang: str) -> list[dict[str, Any]]:
                 follows = False
             if follows:
                 out[-1]["rows"].append(_row(row))
+                out[-1]["source"].append(row)
             else:
-                out.append({"type": "table", "rows": [_row(row)]})
+                out.append({"type": "table", "rows": [_row(row)], "source": [row]})
             out[-1]["last"] = block.kind
             continue
         if row.op == "same":
@@ -156,12 +185,6 @@ def items(comparison: Comparison, lang: str) -> list[dict[str, Any]]:
     flush()
     for item in out:
         if item["type"] == "table":
-            item["has_before"] = any(row["before"] for row in item["rows"])
-            item["has_after"] = any(row["after"] for row in item["rows"])
-            item["columns"] = max(
-                len(side["cells"])
-                for row in item["rows"]
-                for side in (row["before"], row["after"])
-                if side
-            )
+            _table(item, item.pop("source"))
+            item.pop("last", None)
     return out

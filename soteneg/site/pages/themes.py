@@ -203,8 +203,8 @@ def theme_region_page(
     lang = chrome.lang
     data = site.data
     entries: list[dict[str, Any]] = []
-    # unit id -> (its document, round name, unit id) of its latest section so far
-    latest: dict[str, tuple[Group, str, str]] = {}
+    # unit id -> (its document, round name, unit id, entry id) of its latest section so far
+    latest: dict[str, tuple[Group, str, str, str]] = {}
     pairs: list[dict[str, str]] = []  # the comparisons on the page, oldest first
     for step in eras.theme_history(site, theme_id, region_id):
         rnd, unit = step.round, data.regions[step.region]
@@ -237,9 +237,10 @@ def theme_region_page(
             shown = site.published[found[0]].meta
             assert shown is not None
             entry["example"] = shown.example
-            if previous is not None and shown.lang != lang:
+            if previous is not None and shown.lang != lang and previous[0].version(shown.lang):
                 # A text the page's language does not have is shown, never marked: a
-                # Swedish page does not strike through Finnish words.
+                # Swedish page does not strike through Finnish words. (Where the previous
+                # round lacks the text's language too, `not_compared` below says so.)
                 entry["first"] = chrome.t(
                     "cmp_not_in_language", language=i18n.LANG_NAMES[lang][lang]
                 )
@@ -268,6 +269,7 @@ def theme_region_page(
                     entry["diff"]["label"] = label
                     entry["diff"]["id"] = f"cmp-{entry['id'].removeprefix('r-')}"
                     entry["diff"]["before"] = previous[1]
+                    entry["diff"]["before_href"] = f"#{previous[3]}"
                     entry["diff"]["after"] = rnd.name.get(lang)
                     pairs.append(
                         {
@@ -287,7 +289,7 @@ def theme_region_page(
                 # Earlier sections on the page are other units' (predecessors' lines that
                 # met here): this is only the first of this unit's own.
                 entry["first"] = chrome.t("first_round_of_unit" if latest else "first_round")
-            latest[unit.id] = (group, rnd.name.get(lang), unit.id)
+            latest[unit.id] = (group, rnd.name.get(lang), unit.id, entry["id"])
         entries.append(entry)
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)
