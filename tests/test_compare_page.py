@@ -51,7 +51,7 @@ Kolmas pysyvä kappale kertoo seurannasta.
 def _with_section(path: Path, section: str) -> None:
     """The document with its saatavuus section replaced by `section`."""
     text = path.read_text(encoding="utf-8")
-    start = text.index("## Palvelujen saatavuus")
+    start = text.rindex("\n## ", 0, text.index("{theme=saatavuus}")) + 1
     end = text.find("\n## ", start + 1)
     rest = text[end:] if end != -1 else "\n"
     path.write_text(text[:start] + section.lstrip("\n") + rest, encoding="utf-8")
@@ -124,3 +124,51 @@ def test_two_units_texts_are_set_side_by_side_unmarked(tmp_path: Path) -> None:
     ) in page
     sv = (out / "sv/teemat/saatavuus/helsinki/index.html").read_text(encoding="utf-8")
     assert "Temat är med för första gången i den här omgången" in sv
+
+
+_KEVAT_SV = """---
+title: Nyland, våren 2018
+type: negotiation
+date: 2018-02-14
+lang: sv
+region: uusimaa
+round: 2018-kevat
+translation_of: kierrokset/2018-kevat/uusimaa
+example: true
+---
+
+## Tillgång till tjänster {theme=saatavuus}
+
+Tjänsterna finns överallt.
+
+| Tjänst | Läge |
+| --- | --- |
+| Mun- och tandvård | Köerna är långa |
+"""
+
+_SYKSY_SV_SECTION = """## Tillgång till tjänster {theme=saatavuus}
+
+Tjänsterna finns nästan överallt.
+
+| Tjänst | Läge |
+| --- | --- |
+| Mun- och tandvård | Köerna är kortare |
+"""
+
+
+def test_a_swedish_page_marks_swedish_text(tmp_path: Path) -> None:
+    """Both rounds in Swedish: the Swedish page compares the Swedish texts, in Swedish
+    words for the summary, the marks and the side names."""
+    root = project(tmp_path, GOLDEN_SITE)
+    rounds = root / "content/kierrokset"
+    (rounds / "2018-kevat/uusimaa.sv.md").write_text(_KEVAT_SV, encoding="utf-8")
+    _with_section(rounds / "2018-syksy/uusimaa.sv.md", _SYKSY_SV_SECTION)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    page = (out / "sv/teemat/saatavuus/uusimaa/index.html").read_text(encoding="utf-8")
+    found = _comparison(page, "cmp-2018-syksy")
+    assert "1 stycke ändrades, 1 tabellrad ändrades." in found
+    assert '<span class="visually-hidden">[tillagt: </span>nästan' in found
+    assert 'Köerna är <del><span class="visually-hidden">[borttaget: </span>långa' in found
+    assert '<span class="cmp-side visually-hidden">Våren 2018</span>' in found
+    assert "Markeringar:" in found and 'lang="fi"' not in found
