@@ -70,6 +70,8 @@ def _compared(
         else i18n.text("cmp_other_unit" if other_unit else "cmp_too_different", lang),
         "summary": comparison.summary(found, lang) if marked else None,
         "parts": comparison.items(found, lang) if marked else [],
+        # The legend names only the marks the comparison has.
+        "moved": any(row.op == "moved_in" for row in found.rows),
         "before_html": None if marked else site.content(earlier.html),
         "after_html": None if marked else site.content(now.html),
         # The section's own notice stands above; the earlier text needs its own.
