@@ -76,6 +76,8 @@ PAGES += [
         ("region-successors", "region", "maakunnat/uusimaa/"),
         ("region-predecessor", "region", "maakunnat/pirkanmaa-hva/"),
         ("theme-region-continued", "theme-region", "teemat/saatavuus/pirkanmaa-hva/"),
+        # Issue 27: two rounds compared block by block, with a table compared by row.
+        ("theme-region-table", "theme-region", "teemat/tilannekuva/pirkanmaa-hva/"),
         ("statutory-document", "doc", "kierrokset/2024-hva/helsinki/"),
         # Issue 25: a record with its meeting and recommended actions, the next round's
         # follow-up, and the pages of recommendations of a unit and of a round.

@@ -33,11 +33,13 @@ def test_a_swedish_section_is_not_diffed_against_finnish(tmp_path: Path) -> None
     assert "<del>" not in autumn_sv and "<ins>" not in autumn_sv
     assert "Tjänsterna finns nästan överallt." in autumn_sv  # shown whole
     autumn_fi = next(e for e in _entries(fi) if "Syksy 2018" in e)
-    assert "<ins>" in autumn_fi or "<del>" in autumn_fi  # Finnish diffed with Finnish
+    assert "<ins>" in autumn_fi or "<del>" in autumn_fi  # Finnish compared with Finnish
     assert "Tjänsterna" not in autumn_fi
-    # No Swedish page anywhere diffs a Swedish word in against a Finnish one out.
+    # No Swedish page anywhere marks a Finnish word: every comparison on a Swedish page
+    # compares Swedish texts.
     for page in (out / "sv/teemat").rglob("index.html"):
-        for block in re.findall(r'<p class="diff-text"[^>]*>(.*?)</p>', page.read_text(), re.S):
-            removed = " ".join(re.findall(r"<del>(.*?)</del>", block, re.S))
-            added = " ".join(re.findall(r"<ins>(.*?)</ins>", block, re.S))
-            assert not ("Palvelut" in removed and "Tjänsterna" in added), page
+        html = page.read_text(encoding="utf-8")
+        for found in re.findall(r'<section class="cmp".*?</section>', html, re.S):
+            assert 'lang="fi"' not in found, page
+            marked = " ".join(re.findall(r"<(?:del|ins)>(.*?)</(?:del|ins)>", found, re.S))
+            assert "Palvelut" not in marked, page

@@ -426,10 +426,12 @@ Palvelut ovat saatavilla lähes kaikkialla alueella. Jonot ovat kohtuullisia.
 
 
 def test_a_comparison_follows_the_language_of_the_section_it_shows(tmp_path: Path) -> None:
-    """The Swedish page of a county whose 2024 section exists only in Finnish compares
-    it with its predecessor's Finnish autumn text, never with the Swedish one; editing
-    that Finnish text must rebuild the Swedish page too (its fingerprint holds every
-    language's section, not only the page's own)."""
+    """The Swedish page of a county whose 2024 section exists only in Finnish does not
+    mark that Finnish text against anything (issue 27: a Swedish page never strikes
+    through Finnish words); it says so and links to the comparison on the Finnish page.
+    Editing the predecessor's Finnish text must still rebuild the Swedish page as a
+    clean build would make it (its fingerprint holds every language's section, not only
+    the page's own)."""
     root = project(tmp_path, GOLDEN_SITE)
     (root / "content/kierrokset/2024-hva/ita-uusimaa-hva.md").write_text(
         ITA_UUSIMAA_2024, encoding="utf-8"
@@ -438,11 +440,15 @@ def test_a_comparison_follows_the_language_of_the_section_it_shows(tmp_path: Pat
     _build(root, out)
     page = out / "sv/teemat/saatavuus/ita-uusimaa-hva/index.html"
     html = page.read_text(encoding="utf-8")
-    assert "<del>" in html or "<ins>" in html  # Finnish compared with Finnish
-    assert "Tjänsterna" not in html.split('class="diff-text"')[1].split("</p>")[0]
+    assert "<del>" not in html and "<ins>" not in html
+    assert "Inte jämförd: den här omgångens text finns inte på svenska." in html
+    assert 'href="/neuvottelut/teemat/saatavuus/ita-uusimaa-hva/#cmp-2024-hva"' in html
+    assert 'id="cmp-2024-hva"' in (out / "teemat/saatavuus/ita-uusimaa-hva/index.html").read_text(
+        encoding="utf-8"
+    )
     _edit(root / SYKSY / "uusimaa.md", "Jonot ovat lyhyitä.", "Jonot ovat pidentyneet.")
     result = _build(root, out)
-    assert "sv/teemat/saatavuus/ita-uusimaa-hva/index.html" in result.written
+    assert "teemat/saatavuus/ita-uusimaa-hva/index.html" in result.written
     clean = tmp_path / "clean"
     _build(root, clean)
     assert (

@@ -18,6 +18,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from soteneg.core.routes import is_relative_reference
+from soteneg.markdown.blocks import Block, blocks_of
 from soteneg.markdown.outline import Outline, outline_of
 from soteneg.markdown.parse import parser, plain_text
 
@@ -29,7 +30,8 @@ class Section:
     theme: str
     title: str
     html: str
-    text: str  # plain words, for comparing rounds
+    text: str  # plain words
+    blocks: tuple[Block, ...] = ()  # for comparing rounds block by block
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,8 @@ _MARKERS = ("\x00", "\x02", "\x03", "\x04", "\x05")
 
 class Prerendered(NamedTuple):  # a tuple: it loads from the build cache fastest
     html: str
-    sections: tuple[tuple[str, str, str, str], ...]  # (theme, title, html, text)
+    sections: tuple[tuple[str, str, str, str, tuple[Block, ...]], ...]  # (theme, title,
+    # html, text, blocks)
     hrefs: tuple[str, ...]  # the k-th blank's link as written
     section_keys: tuple[tuple[str, str], ...] = ()  # (theme, hash of its section)
     print_html: str | None = None  # see finish_print; None when the build does not print
@@ -231,10 +234,14 @@ def _parse_body(
     )
     if site_paths:
         return found, None
-    sections = tuple((s.theme, s.title, s.html, s.text) for s in rendered.sections.values())
+    sections = tuple(
+        (s.theme, s.title, s.html, s.text, s.blocks) for s in rendered.sections.values()
+    )
+    # The blocks are made from the same tokens as the HTML and the text: they change
+    # only with those.
     keys = tuple(
         (theme, hashlib.blake2b("\0".join(parts).encode(), digest_size=12).hexdigest())
-        for theme, *parts in sections
+        for theme, *parts, _blocks in sections
     )
     if not for_print:
         return found, Prerendered(rendered.html, sections, tuple(hrefs), keys)
@@ -301,8 +308,8 @@ def finish(
     return Rendered(
         _BLANKS.sub(fill, pre.html),
         {
-            theme: Section(theme, title, _BLANKS.sub(fill, html), text)
-            for theme, title, html, text in pre.sections
+            theme: Section(theme, title, _BLANKS.sub(fill, html), text, blocks)
+            for theme, title, html, text, blocks in pre.sections
         },
     )
 
@@ -337,6 +344,7 @@ def _render_tokens(
             title=plain_text(tokens[start + 1]),
             html=md.renderer.render(inner, md.options, env),
             text=_words(inner),
+            blocks=blocks_of(inner),
         )
     return Rendered(html, sections)
 

@@ -203,9 +203,12 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
     "unchanged": {"fi": "ei muutoksia", "sv": "inga ändringar", "en": "no changes"},
     "first_round": {
-        "fi": "Ensimmäinen kierros, jolla teema on mukana.",
-        "sv": "Den första omgången med temat.",
-        "en": "The first round with this theme.",
+        "fi": "Teema on mukana ensimmäistä kertaa tällä kierroksella, joten aiempaa tekstiä "
+        "ei ole verrattavaksi.",
+        "sv": "Temat är med för första gången i den här omgången, så det finns ingen "
+        "tidigare text att jämföra med.",
+        "en": "The theme appears for the first time in this round, so there is no earlier "
+        "text to compare with.",
     },
     "not_compared": {
         "fi": "Ei verrattu edelliseen kierrokseen (edellinen kierros: {round}), koska siitä "
@@ -216,11 +219,102 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "text {language}.",
     },
     "first_round_of_unit": {
-        "fi": "Alueen ensimmäinen oma kierros, jolla teema on mukana.",
-        "sv": "Områdets första egna omgång med temat.",
-        "en": "The first round of this unit with this theme.",
+        "fi": "Tämä on alueen ensimmäinen oma kierros, jolla teema on mukana.",
+        "sv": "Det här är områdets första egna omgång med temat.",
+        "en": "This is the unit's first own round with this theme.",
     },
     "inserted": {"fi": "lisätty", "sv": "tillagt", "en": "added"},
+    # The comparison of two rounds (issue 27): "2 kappaletta muuttui", a noun counted and
+    # a verb that takes no agreement in any of the three.
+    "cmp_heading#one": {"fi": "{n} otsikko", "sv": "{n} rubrik", "en": "{n} heading"},
+    "cmp_heading#other": {"fi": "{n} otsikkoa", "sv": "{n} rubriker", "en": "{n} headings"},
+    "cmp_paragraph#one": {"fi": "{n} kappale", "sv": "{n} stycke", "en": "{n} paragraph"},
+    "cmp_paragraph#other": {"fi": "{n} kappaletta", "sv": "{n} stycken", "en": "{n} paragraphs"},
+    "cmp_item#one": {"fi": "{n} luettelon kohta", "sv": "{n} listpunkt", "en": "{n} list item"},
+    "cmp_item#other": {
+        "fi": "{n} luettelon kohtaa",
+        "sv": "{n} listpunkter",
+        "en": "{n} list items",
+    },
+    "cmp_image#one": {"fi": "{n} kuva", "sv": "{n} bild", "en": "{n} image"},
+    "cmp_image#other": {"fi": "{n} kuvaa", "sv": "{n} bilder", "en": "{n} images"},
+    "cmp_image_alt": {"fi": "Kuva", "sv": "Bild", "en": "Image"},
+    "cmp_row#one": {"fi": "{n} taulukon rivi", "sv": "{n} tabellrad", "en": "{n} table row"},
+    "cmp_row#other": {"fi": "{n} taulukon riviä", "sv": "{n} tabellrader", "en": "{n} table rows"},
+    "cmp_changed": {"fi": "muuttui", "sv": "ändrades", "en": "changed"},
+    "cmp_added": {"fi": "lisättiin", "sv": "lades till", "en": "added"},
+    "cmp_removed": {"fi": "poistettiin", "sv": "togs bort", "en": "removed"},
+    "cmp_moved": {"fi": "siirrettiin", "sv": "flyttades", "en": "moved"},
+    "cmp_unchanged#one": {
+        "fi": "{n} muuttumaton kohta",
+        "sv": "{n} oförändrad del",
+        "en": "{n} unchanged part",
+    },
+    "cmp_unchanged#other": {
+        "fi": "{n} muuttumatonta kohtaa",
+        "sv": "{n} oförändrade delar",
+        "en": "{n} unchanged parts",
+    },
+    "cmp_moved_here": {
+        "fi": "siirretty tähän toisesta kohdasta",
+        "sv": "flyttat hit från ett annat ställe",
+        "en": "moved here from elsewhere",
+    },
+    "cmp_moved_away": {
+        "fi": "siirretty toiseen kohtaan",
+        "sv": "flyttat till ett annat ställe",
+        "en": "moved elsewhere",
+    },
+    "cmp_legend": {"fi": "Merkinnät", "sv": "Markeringar", "en": "Key"},
+    "cmp_legend_added": {"fi": "lisätty teksti", "sv": "tillagd text", "en": "added text"},
+    "cmp_legend_removed": {"fi": "poistettu teksti", "sv": "borttagen text", "en": "removed text"},
+    "cmp_legend_moved": {
+        "fi": "siirretty kohta",
+        "sv": "flyttad del",
+        "en": "moved part",
+    },
+    "cmp_legend_folded": {
+        "fi": "muuttumattomat kohdat on koottu avattaviksi",
+        "sv": "oförändrade delar är hopfällda",
+        "en": "unchanged parts are folded",
+    },
+    # Where the texts are not marked: on a wide screen they stand side by side, on a
+    # phone the earlier is in its own round lower on the page (a link leads there).
+    "cmp_other_unit": {
+        "fi": "Edeltäjän teksti on toisen toimijan kirjoittama, joten muutoksia ei merkitä.",
+        "sv": "Föregångarens text är skriven av en annan aktör, så ändringarna markeras inte.",
+        "en": "The predecessor's text was written by another body, so changes are not marked.",
+    },
+    "cmp_too_different": {
+        "fi": "Tekstit eroavat lähes kokonaan, joten muutoksia ei merkitä.",
+        "sv": "Texterna skiljer sig nästan helt, så ändringarna markeras inte.",
+        "en": "The texts differ almost entirely, so changes are not marked.",
+    },
+    "cmp_not_in_language": {
+        "fi": "Ei verrattu: tämän kierroksen tekstiä ei ole {language}.",
+        "sv": "Inte jämförd: den här omgångens text finns inte {language}.",
+        "en": "Not compared: this round's text is not available {language}.",
+    },
+    "cmp_in_other_language": {
+        "fi": "Vertailu {language}",
+        "sv": "Jämförelsen {language}",
+        "en": "The comparison {language}",
+    },
+    "cmp_earlier_text": {
+        "fi": "Aiempi teksti: {round}",
+        "sv": "Den tidigare texten: {round}",
+        "en": "The earlier text: {round}",
+    },
+    "cmp_choose": {
+        "fi": "Verrattavat kierrokset",
+        "sv": "Omgångar att jämföra",
+        "en": "Rounds to compare",
+    },
+    "cmp_pair": {
+        "fi": "{before} ja {after}",
+        "sv": "{before} och {after}",
+        "en": "{before} and {after}",
+    },
     "deleted": {"fi": "poistettu", "sv": "borttaget", "en": "removed"},
     "by_region": {
         "fi": "Teema kaikilla alueilla",

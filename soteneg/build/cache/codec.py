@@ -16,7 +16,7 @@ import msgspec
 
 from soteneg.build.records import BuildRecords, Inputs
 
-FORMAT = 9  # bump when any record below changes
+FORMAT = 10  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):

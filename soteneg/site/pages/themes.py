@@ -18,8 +18,9 @@ from soteneg.content.loader import Document
 from soteneg.core import routes
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, i18n
-from soteneg.site.compare import word_diff
+from soteneg.site.compare import compare
 from soteneg.site.index import Group, Site
+from soteneg.site.pages import comparison
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, other_names, region_ref, round_info
 
@@ -40,33 +41,69 @@ def _section(
 
 
 def _compared(
-    previous: Group, shown: Document, theme_id: str, rendered: Mapping[str, Rendered]
+    previous: Group,
+    shown: Document,
+    theme_id: str,
+    rendered: Mapping[str, Rendered],
+    site: Site,
+    other_unit: bool,
+    lang: str,
 ) -> dict[str, Any] | None:
-    """The word diff between the section shown and the previous round's section in the
-    same language; None when the previous round has no text in that language. Two
-    languages are never compared: every word would count as changed."""
+    """The comparison of the section shown with the previous round's section in the same
+    language; None when the previous round has no text in that language. Two languages
+    are never compared: every word would count as changed. Texts of two units (a
+    county's first round and its predecessor's last) are set side by side, not marked:
+    another body wrote them, and their differences are not edits."""
     assert shown.meta is not None
     before = previous.version(shown.meta.lang)
     earlier = rendered[before.id].sections.get(theme_id) if before is not None else None
     now = rendered[shown.id].sections.get(theme_id)
-    if earlier is None or now is None:
+    if before is None or earlier is None or now is None:
         return None
-    diff = word_diff(earlier.text, now.text)
+    assert before.meta is not None
+    found = compare(earlier.blocks, now.blocks)
+    marked = found.marked and not other_unit
     return {
-        "unchanged": diff.unchanged,
-        "added": diff.added,
-        "removed": diff.removed,
-        "changes": [{"op": c.op, "text": c.text} for c in diff.changes],
+        "marked": marked,
+        "why": None
+        if marked
+        else i18n.text("cmp_other_unit" if other_unit else "cmp_too_different", lang),
+        "summary": comparison.summary(found, lang) if marked else None,
+        "parts": comparison.items(found, lang) if marked else [],
+        # The legend names only the marks the comparison has.
+        "moved": any(row.op == "moved_in" for row in found.rows),
+        "before_html": None if marked else site.content(earlier.html),
+        "after_html": None if marked else site.content(now.html),
+        # The section's own notice stands above; the earlier text needs its own.
+        "example": before.meta.example and not shown.meta.example,
+        "lang": shown.meta.lang,
     }
 
 
-def _counts(diff: Mapping[str, Any], lang: str) -> str:
-    """What changed, counted in each language's plural forms: "lisätty 1 sana, poistettu
-    2 sanaa"."""
-    if diff["unchanged"]:
-        return i18n.text("unchanged", lang)
-    added = i18n.counted("words_added", diff["added"], lang)
-    return f"{added}, {i18n.counted('words_removed', diff['removed'], lang)}"
+def _elsewhere(
+    site: Site,
+    previous: Group,
+    shown: Any,
+    theme_id: str,
+    page: str,
+    entry_id: str,
+    rendered: Mapping[str, Rendered],
+    chrome: Chrome,
+) -> dict[str, str] | None:
+    """A link to the comparison on the page in the language the text is written in, when
+    that page has one (both rounds have the text in that language)."""
+    before = previous.version(shown.lang)
+    if shown.lang not in site.languages or before is None:
+        return None
+    if rendered[before.id].sections.get(theme_id) is None:
+        return None
+    return {
+        "href": chrome.href(page, shown.lang) + f"#cmp-{entry_id.removeprefix('r-')}",
+        "text": chrome.t(
+            "cmp_in_other_language", language=i18n.LANG_NAMES[shown.lang][chrome.lang]
+        ),
+        "lang": shown.lang,
+    }
 
 
 def has_sections(
@@ -168,8 +205,9 @@ def theme_region_page(
     lang = chrome.lang
     data = site.data
     entries: list[dict[str, Any]] = []
-    # unit id -> (its document, round name) of its latest section so far
-    latest: dict[str, tuple[Group, str]] = {}
+    # unit id -> (its document, round name, unit id, entry id) of its latest section so far
+    latest: dict[str, tuple[Group, str, str, str]] = {}
+    pairs: list[dict[str, str]] = []  # the comparisons on the page, oldest first
     for step in eras.theme_history(site, theme_id, region_id):
         rnd, unit = step.round, data.regions[step.region]
         group = site.slot("negotiation", rnd.id, unit.id)
@@ -183,6 +221,8 @@ def theme_region_page(
             "section": None,
             "diff": None,
             "first": None,
+            "example": False,
+            "elsewhere": None,
         }
         if section and found and group:
             entry["section"] = {"title": section.title, "html": site.content(section.html)}
@@ -196,14 +236,52 @@ def theme_region_page(
                 label = chrome.t(
                     "changes_since_predecessor", region=before[0].name.get(lang), round=previous[1]
                 )
-            if previous is not None:
-                entry["diff"] = _compared(previous[0], site.published[found[0]], theme_id, rendered)
+            shown = site.published[found[0]].meta
+            assert shown is not None
+            entry["example"] = shown.example
+            if previous is not None and shown.lang != lang and previous[0].version(shown.lang):
+                # A text the page's language does not have is shown, never marked: a
+                # Swedish page does not strike through Finnish words. (Where the previous
+                # round lacks the text's language too, `not_compared` below says so.)
+                entry["first"] = chrome.t(
+                    "cmp_not_in_language", language=i18n.LANG_NAMES[lang][lang]
+                )
+                entry["elsewhere"] = _elsewhere(
+                    site,
+                    previous[0],
+                    shown,
+                    theme_id,
+                    routes.theme_region(theme_id, region_id),
+                    entry["id"],
+                    rendered,
+                    chrome,
+                )
+            elif previous is not None:
+                other_unit = previous[2] != unit.id
+                entry["diff"] = _compared(
+                    previous[0],
+                    site.published[found[0]],
+                    theme_id,
+                    rendered,
+                    site,
+                    other_unit,
+                    lang,
+                )
                 if entry["diff"] is not None:
                     entry["diff"]["label"] = label
-                    entry["diff"]["counts"] = _counts(entry["diff"], lang)
+                    entry["diff"]["id"] = f"cmp-{entry['id'].removeprefix('r-')}"
+                    entry["diff"]["before"] = previous[1]
+                    entry["diff"]["before_href"] = f"#{previous[3]}"
+                    entry["diff"]["after"] = rnd.name.get(lang)
+                    pairs.append(
+                        {
+                            "href": f"#{entry['diff']['id']}",
+                            "text": chrome.t(
+                                "cmp_pair", before=previous[1], after=rnd.name.get(lang)
+                            ),
+                        }
+                    )
                 else:
-                    shown = site.published[found[0]].meta
-                    assert shown is not None
                     entry["first"] = chrome.t(
                         "not_compared",
                         round=previous[1],
@@ -213,7 +291,7 @@ def theme_region_page(
                 # Earlier sections on the page are other units' (predecessors' lines that
                 # met here): this is only the first of this unit's own.
                 entry["first"] = chrome.t("first_round_of_unit" if latest else "first_round")
-            latest[unit.id] = (group, rnd.name.get(lang))
+            latest[unit.id] = (group, rnd.name.get(lang), unit.id, entry["id"])
         entries.append(entry)
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)
@@ -230,5 +308,6 @@ def theme_region_page(
         ],
     )
     context["entries"] = list(reversed(entries))
+    context["pairs"] = list(reversed(pairs))
     context["theme_href"] = chrome.href(routes.theme(theme_id))
     return Page(routes.localize(path, lang, site.default_lang), THEME_REGION_TEMPLATE, context)
