@@ -94,6 +94,10 @@ def test_one_collection_per_type_with_the_model_s_fields(tmp_path: Path) -> None
         "done", "under_way", "not_started", "dropped",
     ]  # fmt: skip
     assert fields["meeting"]["widget"] == "hidden"
+    # Issue 27: corrections and withdrawal on the form; a public version's original and
+    # ground in the file (an optional object with required fields would block publishing).
+    assert fields["changes"]["widget"] == "list"
+    assert fields["public_version_of"]["widget"] == "hidden"
     assert fields["draft"] == {
         "label": "Luonnos", "name": "draft", "widget": "boolean", "required": False,
         "hint": "Luonnosta ei julkaista. Poista valinta, kun asiakirja on valmis.",

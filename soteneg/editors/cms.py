@@ -44,8 +44,10 @@ MOMENT_FORMAT = "2018-12-01 09:00:00"
 WRITTEN_BY_SOTENEG = frozenset({"original_version"})
 # Kept as the file has it and edited there: Decap has no widget for a map with keys of
 # the editor's choosing (a meeting's attendees, by side), and it would write an optional
-# object it cannot leave out as one with empty fields, which check refuses.
-KEPT_IN_FILE = frozenset({"meeting"})
+# object it cannot leave out as one with empty fields, which check refuses (and, for an
+# optional object whose fields are required, it refuses to publish the form at all: a
+# public version's confidential original and ground).
+KEPT_IN_FILE = frozenset({"meeting", "public_version_of"})
 
 
 class CmsError(Exception):
