@@ -202,7 +202,7 @@ def test_a_link_to_a_secret_elsewhere_in_the_checkout_is_refused(tmp_path: Path)
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if "error[" in line]
     assert errors == [
-        "content/kierrokset/2018-syksy/uusimaa.md:15:11: error[file-outside-project]: "
+        "content/kierrokset/2018-syksy/uusimaa.md:18:11: error[file-outside-project]: "
         "'liitteet/luvut.csv' is a link to a place outside content/ (a link into .git/ "
         "or to .env would publish a secret)",
         "content/sivut/salaisuus.md:1:1: error[outside-project]: this file is a link to a "
