@@ -87,6 +87,10 @@ Katso [kevät](../2018-kevat/uusimaa.md#saatavuus), [alla](#rahoitus),
 ## Rahoitus {theme=rahoitus}
 
 Teksti & <b>lihava</b> ja [sama liite](liitteet/a&b.pdf).
+
+| Vuosi | Euroa |
+|-------|-------|
+| 2019 | 10 |
 """
 
 
@@ -107,14 +111,31 @@ def test_a_prerendered_body_finishes_as_a_whole_render(allow_html: bool) -> None
     as parsing and rendering at build time."""
     _, pre = parse_body(BODY_WITH_EVERYTHING, allow_html)
     assert pre is not None
-    whole = render(BODY_WITH_EVERYTHING, _resolve, "/sivu/?x=<1>", allow_html, _size)
-    assert finish(pre, _resolve, "/sivu/?x=<1>", _size) == whole
+    label = 'Tabell "rullbar" & <bred>'
+    whole = render(BODY_WITH_EVERYTHING, _resolve, "/sivu/?x=<1>", allow_html, _size, label)
+    assert finish(pre, _resolve, "/sivu/?x=<1>", _size, label) == whole
     assert 'width="640" height="480"' in whole.html
     assert "/sivu/?x=&lt;1&gt;#rahoitus" in whole.sections["saatavuus"].html
+    # A table scrolls in its named box on the page and in its section shown elsewhere.
+    box = 'role="group" aria-label="Tabell &quot;rullbar&quot; &amp; &lt;bred&gt;">\n<table>'
+    assert box in whole.html and box in whole.sections["rahoitus"].html
+    assert "\x06" not in whole.html
+
+
+def test_a_table_box_is_only_on_the_web() -> None:
+    """The box is the screen's: the print HTML from the same parse has none, and the
+    blocks a comparison is made of are the table's rows, not the box."""
+    body = "## Rahoitus {theme=rahoitus}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    _, pre = parse_body(body, for_print=True)
+    assert pre is not None and pre.print_html is not None
+    assert "table-scroll" in pre.html and "table-scroll" not in pre.print_html
+    (_, _, _, _, blocks), *_ = pre.sections
+    assert all("table-scroll" not in str(b) for b in blocks)
 
 
 def test_a_body_holding_a_marker_character_is_rendered_whole() -> None:
     assert parse_body("Outo \x03 merkki.\n")[1] is None
+    assert parse_body("Outo \x06 merkki.\n")[1] is None
     # An image by site path may be a published file whose size only the build knows.
     assert parse_body("![Kuva](/liitteet/kuva.png)\n")[1] is None
     assert parse_body("![Kuva](https://example.fi/kuva.png)\n")[1] is not None

@@ -1,6 +1,7 @@
 """Markdown rules as fixture files in markdown-it-py's style: a description, the input
-and the expected HTML, each block ending in a line with a single dot. The web file goes
-through `render`, the print file through `render_print`, with one fixed link resolver.
+and the expected HTML, each block ending in a line with a single dot. The web files go
+through `render` (a Finnish body, a Swedish one and one in a language without the
+site's words), the print file through `render_print`, with one fixed link resolver.
 
 Rewrite the expected HTML on purpose with `SOTENEG_UPDATE_GOLDEN=1` and review the diff.
 """
@@ -32,8 +33,11 @@ def _resolve(href: str) -> str:
     return f"/liitteet/kierrokset/2018-syksy/{path}"
 
 
+PAGE = "/kierrokset/2018-syksy/uusimaa/"
 RENDERERS = {
-    "web.md": lambda body: render(body, _resolve, "/kierrokset/2018-syksy/uusimaa/").html,
+    "web.md": lambda body: render(body, _resolve, PAGE, table_label="Taulukko, vieritettävä").html,
+    "web-sv.md": lambda body: render(body, _resolve, PAGE, table_label="Tabell, rullbar").html,
+    "web-nameless.md": lambda body: render(body, _resolve, PAGE).html,
     "print.md": lambda body: render_print(body, _resolve, "d1-"),
 }
 

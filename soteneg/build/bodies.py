@@ -10,6 +10,7 @@ from soteneg.build.units import fingerprint
 from soteneg.content.loader import Document
 from soteneg.core import routes
 from soteneg.markdown import html as markdown_html
+from soteneg.site import i18n
 from soteneg.site.index import Site
 from soteneg.site.pages.document import link_resolver
 
@@ -42,6 +43,15 @@ def render_keys(site: Site, texts: Mapping[str, str]) -> tuple[dict[str, str], d
     return targets, keys
 
 
+def table_label(doc: Document) -> str:
+    """The name of the boxes a body's tables scroll in, in the body's language: the
+    body sits in an element of that language wherever it is shown. A Sámi body gets
+    none, as the site has no words in its language (better nameless than Finnish words
+    read as Sámi)."""
+    lang = doc.meta.lang if doc.meta else ""
+    return i18n.text("table_scroll", lang) if lang in ("fi", "sv", "en") else ""
+
+
 class Bodies(Mapping[str, markdown_html.Rendered]):
     """Every published document's body for this site, finished when first asked for:
     filling in a prerendered body's blanks costs little, and most builds need few."""
@@ -61,10 +71,11 @@ class Bodies(Mapping[str, markdown_html.Rendered]):
     def _render(self, doc: Document) -> markdown_html.Rendered:
         resolve = link_resolver(self.site, doc)
         page = routes.href(self.site.url(doc), self.base)
+        label = table_label(doc)
         if doc.prerendered is not None:
-            return markdown_html.finish(doc.prerendered, resolve, page, self.sizes.get)
+            return markdown_html.finish(doc.prerendered, resolve, page, self.sizes.get, label)
         allow = self.site.config.allow_raw_html
-        return markdown_html.render(doc.body, resolve, page, allow, self.sizes.get)
+        return markdown_html.render(doc.body, resolve, page, allow, self.sizes.get, label)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.site.published)

@@ -114,6 +114,38 @@ def _standalone(tokens: list[Token], page_url: str) -> list[Token]:
     return out
 
 
+# A table in a body scrolls in its own box on a narrow screen, with the shadow, the
+# sticky header row and first column of the site's other tables (style.css,
+# .table-scroll), and not the page. The box is focusable so that a keyboard can scroll
+# it. Its name ("Taulukko, vieritettävä") is in the body's language, which the renderer
+# does not know: the attributes are a blank that `finish` fills in (see table_name).
+# It is a group, not a region: a region with a name is a landmark, and a page that shows
+# two bodies' tables (a theme page, a comparison) would have landmarks of one name.
+_TABLE_BLANK = "\x06"
+_TABLE_CLOSE = "</div>\n"
+
+
+def table_name(label: str) -> str:
+    """The attributes that name a body table's scrolling box `label`; none without one
+    (a body in a language the site has no words in: better nameless than misnamed)."""
+    return f' role="group" aria-label="{escapeHtml(label)}"' if label else ""
+
+
+def _scrolling_tables(tokens: list[Token], name: str) -> list[Token]:
+    """The tokens with each table inside its scrolling box, whose `name` is table_name's
+    attributes (or their blank): a new list, so that the print HTML made from the same
+    tokens has none."""
+    box = f'<div class="table-scroll body-table" tabindex="0"{name}>\n'
+    out: list[Token] = []
+    for token in tokens:
+        if token.type == "table_open":
+            out.append(Token("html_block", "", 0, content=box, block=True))
+        out.append(token)
+        if token.type == "table_close":
+            out.append(Token("html_block", "", 0, content=_TABLE_CLOSE, block=True))
+    return out
+
+
 def _words(tokens: list[Token]) -> str:
     parts: list[str] = []
     for token in tokens:
@@ -133,12 +165,16 @@ def render(
     page_url: str,
     allow_raw_html: bool = False,
     size_of: SizeOf = _no_size,
+    table_label: str = "",
 ) -> Rendered:
     """HTML of a body with links rewritten by `resolve`, and its theme sections apart
-    (ready to show on other pages; `page_url` is the document's own page)."""
+    (ready to show on other pages; `page_url` is the document's own page). Its tables
+    scroll in boxes named `table_label` (in the body's language)."""
     md = parser(allow_raw_html)
     env: dict[str, object] = {}
-    return _render_tokens(md.parse(body, env), env, resolve, page_url, allow_raw_html, size_of)
+    tokens = md.parse(body, env)
+    table = table_name(table_label)
+    return _render_tokens(tokens, env, resolve, page_url, allow_raw_html, size_of, table)
 
 
 # A body is rendered once, when it is checked, before the site and so the URLs its links
@@ -146,7 +182,7 @@ def render(
 _BLANK = "\x00{}\x00"  # the k-th link target
 _SIZE_BLANK = "\x02{}"  # the k-th image's width and height
 _PAGE_BLANK = "\x03"  # the document's own page
-_BLANKS = re.compile(r'\x00(\d+)\x00| width="\x02(\d+)" height="\x02\d+"|\x03')
+_BLANKS = re.compile(r'\x00(\d+)\x00| width="\x02(\d+)" height="\x02\d+"|\x03|\x06')
 
 
 # The same body for print, made from the same parse when the build prints: its own
@@ -156,7 +192,7 @@ _PRINT_BLANK = "\x05{}\x05"  # the k-th link target in print
 _PREFIX_BLANK = "\x04"  # the packet's prefix of the document's ids
 _PRINT_BLANKS = re.compile(r'\x05(\d+)\x05| width="\x02\d+" height="\x02\d+"|\x04')
 _WEB_BLANK = re.compile(r"\x00(\d+)\x00")
-_MARKERS = ("\x00", "\x02", "\x03", "\x04", "\x05")
+_MARKERS = ("\x00", "\x02", "\x03", "\x04", "\x05", _TABLE_BLANK)
 
 
 class Prerendered(NamedTuple):  # a tuple: it loads from the build cache fastest
@@ -231,6 +267,7 @@ def _parse_body(
         _PAGE_BLANK,
         allow_raw_html,
         size_blank,  # type: ignore[arg-type]
+        _TABLE_BLANK,
     )
     if site_paths:
         return found, None
@@ -291,11 +328,17 @@ def finish_print(pre: Prerendered, resolve: Callable[[str], str], id_prefix: str
 
 
 def finish(
-    pre: Prerendered, resolve: Callable[[str], str], page_url: str, size_of: SizeOf = _no_size
+    pre: Prerendered,
+    resolve: Callable[[str], str],
+    page_url: str,
+    size_of: SizeOf = _no_size,
+    table_label: str = "",
 ) -> Rendered:
-    """A prerendered body with its blanks filled in for this site. `resolve` must leave
-    alone what `is_relative_reference` says is not relative, as the site's does."""
+    """A prerendered body with its blanks filled in for this site, its tables' boxes
+    named `table_label` (see render). `resolve` must leave alone what
+    `is_relative_reference` says is not relative, as the site's does."""
     targets = [resolve(href) for href in pre.hrefs]
+    table = table_name(table_label)
 
     def fill(match: re.Match[str]) -> str:
         if match.group(1) is not None:
@@ -303,6 +346,8 @@ def finish(
         if match.group(2) is not None:
             size = size_of(targets[int(match.group(2))])
             return f' width="{size[0]}" height="{size[1]}"' if size else ""
+        if match.group(0) == _TABLE_BLANK:
+            return table
         return escapeHtml(page_url)
 
     return Rendered(
@@ -321,10 +366,11 @@ def _render_tokens(
     page_url: str,
     allow_raw_html: bool,
     size_of: SizeOf,
+    table: str,
 ) -> Rendered:
     md = parser(allow_raw_html)
     _rewrite_links(tokens, resolve, size_of)
-    html = md.renderer.render(tokens, md.options, env)
+    html = md.renderer.render(_scrolling_tables(tokens, table), md.options, env)
     sections: dict[str, Section] = {}
     starts = [
         i
@@ -342,7 +388,7 @@ def _render_tokens(
         sections[theme] = Section(
             theme=theme,
             title=plain_text(tokens[start + 1]),
-            html=md.renderer.render(inner, md.options, env),
+            html=md.renderer.render(_scrolling_tables(inner, table), md.options, env),
             text=_words(inner),
             blocks=blocks_of(inner),
         )

@@ -224,6 +224,13 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "This is the unit's first own round with this theme.",
     },
     "inserted": {"fi": "lisätty", "sv": "tillagt", "en": "added"},
+    # The name of the box a table in a document's text scrolls in (markdown.html): what a
+    # screen reader says when the keyboard reaches it.
+    "table_scroll": {
+        "fi": "Taulukko, vieritettävä",
+        "sv": "Tabell, rullbar",
+        "en": "Table, scrollable",
+    },
     # The comparison of two rounds (issue 27): "2 kappaletta muuttui", a noun counted and
     # a verb that takes no agreement in any of the three.
     "cmp_heading#one": {"fi": "{n} otsikko", "sv": "{n} rubrik", "en": "{n} heading"},
