@@ -118,7 +118,11 @@ def print_one(job: PrintJob, root: str) -> Printed:
         with tagging.own_links_only():
             document = html.render()
         with tagging.tagged(html.etree_element, document):
-            data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True, pdf_identifier=True)
+            # No pdf_identifier: the variant decides. PDF/A requires a trailer /ID and
+            # WeasyPrint's PDF/A variants ask for one; PDF/UA-1 does not, and pydyf
+            # makes the /ID by serializing and compressing every object a second
+            # time, about a sixth of what writing a packet costs.
+            data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True)
     assert data is not None
     unreadable: tuple[tuple[str, str], ...] = ()
     if job.appendices:
