@@ -22,6 +22,7 @@ from soteneg.build import cache as build_cache
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
+from soteneg.content.versions import Earlier
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, feeds
 from soteneg.site import recommendations as recs
@@ -31,7 +32,13 @@ from soteneg.site.pages import indexes as ix
 from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
 from soteneg.site.pages import themes as th
-from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
+from soteneg.site.pages.document import (
+    DOCUMENT_TEMPLATE,
+    link_resolver,
+    placeholder_page,
+    version_page,
+)
+from soteneg.site.pages.earlier import EARLIER_TEMPLATE, earlier_page
 from soteneg.site.pages.page import Chrome, Page
 from soteneg.site.pages.statement import STATEMENT_TEMPLATE, statement_page
 
@@ -83,10 +90,12 @@ def plan_units(
     rendered: Mapping[str, Rendered],
     chrome_for: Callable[[str], Chrome],
     inputs: Inputs,
+    earlier_body: Callable[[str, Earlier], Rendered] | None = None,
 ) -> list[Unit]:
     """Every HTML page and feed of the site as a unit; the sitemap is made from the
     pages afterwards. `rendered` may compute bodies lazily: only units that are made
-    read it."""
+    read it; so does `earlier_body` (document id, earlier version -> its body), needed
+    when a document keeps its earlier versions."""
     g = inputs.site_wide
 
     @cache
@@ -194,6 +203,24 @@ def plan_units(
         parts.append(listed(site.group_of[successor.id]) if successor else "-")
         return fingerprint(*parts)
 
+    def kept_versions(doc_id: str) -> str:
+        """The list of a document's earlier versions on its page."""
+        return repr([(v.key, v.until) for v in site.earlier.get(doc_id, ())])
+
+    def earlier_key(doc_id: str, version: Earlier) -> str:
+        """All an earlier version's page shows of it: its text as it was, where its links
+        lead, when it was replaced and by which correction."""
+        old = version.document
+        resolve = link_resolver(site, old)
+        return fingerprint(
+            version.key,
+            repr(version.until),
+            old.meta.model_dump_json() if old.meta else "",
+            old.body,
+            *(resolve(link.href) for link in old.outline.links),
+            repr([(c.date.isoformat(), c.note) for c in version.ended_by]),
+        )
+
     units: list[Unit] = []
 
     def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
@@ -225,6 +252,7 @@ def plan_units(
                         followed,
                         related(group.id),
                         site.updated[doc.id].isoformat(),
+                        kept_versions(doc.id),
                     ],
                     lambda group=group, doc=doc, chrome=chrome: version_page(
                         site, group, doc, rendered[doc.id], chrome, rendered
@@ -240,6 +268,20 @@ def plan_units(
                     # A withdrawn original's banner names the document that replaces it.
                     [listed(group.id), about, related(group.id)],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
+                )
+        # Earlier versions of documents kept with `versions: keep`, each a page below
+        # its document's, in its language's tree (a Sámi one's in the default's).
+        for lang, doc in group.versions.items():
+            chrome = chrome_for(lang) if lang in site.languages else default
+            for version in site.earlier.get(doc.id, ()):
+                assert earlier_body is not None, "a site with earlier versions needs their bodies"
+                add(
+                    f"earlier:{doc.id}:{version.key}",
+                    EARLIER_TEMPLATE,
+                    [listed(group.id), earlier_key(doc.id, version)],
+                    lambda group=group, doc=doc, v=version, chrome=chrome: earlier_page(
+                        site, group, doc.id, v, earlier_body(doc.id, v), chrome
+                    ),
                 )
         # Versions in languages the interface does not speak (North, Inari, Skolt Sámi):
         # a page of their own below the document in the default language's tree, with
