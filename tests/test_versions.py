@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL, REPO, run_cli
 
-from soteneg.content.history import Committed, Kept, read_history
+from soteneg.content.history import NO_HISTORY, Committed, Kept, read_history
 from soteneg.content.loader import SourceFile, parse_document
 from soteneg.content.versions import earlier_versions
 
@@ -379,3 +379,17 @@ def test_uncommitted_text_makes_the_last_commit_an_earlier_version() -> None:
     found, _ = earlier_versions((current,), {FI: Kept(versions, True)}, False, False)
     (only,) = found[current.id]
     assert only.key == "2024-03-01-cccccccccc" and only.until is None
+
+
+def test_a_shallow_clone_tells_nothing(repo: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """CI checks out one commit: every file would seem added by it (every page updated
+    that day, the oldest version named by the wrong commit). As without git."""
+    root, _ = repo
+    shallow = tmp_path / "shallow"
+    _git(tmp_path, "clone", "-q", "--depth", "2", f"file://{root}", str(shallow))
+    assert _git(shallow, "rev-parse", "--is-shallow-repository").strip() == "true"
+    assert read_history(shallow, frozenset({FI})) == NO_HISTORY
+    out = tmp_path / "out"
+    _build(shallow, out)
+    assert not list(out.rglob("versiot"))
+    assert "Päivitetty" not in _page(out, "tiedotteet/uutinen")

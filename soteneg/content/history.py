@@ -4,13 +4,14 @@ committed version of the documents kept with `versions: keep` (content.versions)
 
 Read at the input end of a run, once, when the project is the top of a git work tree
 (a test's content tree inside the project's own checkout is not: its files' commits are
-the project's, not its own). Everything comes from the repository, never from the clock:
-a file with uncommitted edits has no commit day (the page falls back to its `date`), so
-two builds of one commit give the same bytes. git runs with a fixed environment, without
-the user's or the system's configuration, and with a timeout; it reads only paths under
-content/, and the history it walks is bounded (MAX_COMMITS; the kept versions by
-MAX_KEPT_COMMITS and MAX_KEPT_BYTES), so a long or hostile history cannot make a build
-take minutes. Files are read as commits left them (`cat-file`), never checked out.
+the project's, not its own), with its whole history (not a shallow clone). Everything
+comes from the repository, never from the clock: a file with uncommitted edits has no
+commit day (the page falls back to its `date`), so two builds of one commit give the
+same bytes. git runs with a fixed environment, without the user's or the system's
+configuration, and with a timeout; it reads only paths under content/, and the history
+it walks is bounded (MAX_COMMITS; the kept versions by MAX_KEPT_COMMITS and
+MAX_KEPT_BYTES), so a long or hostile history cannot make a build take minutes. Files
+are read as commits left them (`cat-file`), never checked out.
 Anything git cannot answer is an empty History.
 """
 
@@ -121,6 +122,12 @@ def read_history(root: Path, keep: frozenset[str] = frozenset()) -> History:
     every committed version of the files in `keep` (paths under content/)."""
     head = checked_out(root)
     if not head:
+        return NO_HISTORY
+    # A shallow clone (CI's `fetch-depth: 1`) shows every file as added by its oldest
+    # commit: every page would take that commit's day, and a kept document's oldest
+    # version a name that a deeper clone changes. It tells nothing, like a tarball.
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    if shallow is None or shallow.strip() != b"false":
         return NO_HISTORY
     status = _git(
         root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", CONTENT_DIR
