@@ -393,3 +393,65 @@ def test_a_shallow_clone_tells_nothing(repo: tuple[Path, dict[str, str]], tmp_pa
     _build(shallow, out)
     assert not list(out.rglob("versiot"))
     assert "Päivitetty" not in _page(out, "tiedotteet/uutinen")
+
+
+def test_version_pages_pass_axe_and_the_html_checker(
+    repo: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """The banner and the list on real pages, in both languages, as the accessibility
+    tests judge every kind of page of the bundled site (which keeps no versions)."""
+    from browser import browser, require_chromium, serve
+    from test_accessibility import VNU, _describe, _require_tools, _violations
+
+    require_chromium()
+    _require_tools()
+    root, commits = repo
+    out = tmp_path / "out"
+    _build(root, out)
+    first = f"versiot/2025-01-15-{commits['first'][:10]}/"
+    pages = [f"{PAGE}/{first}", f"sv/{PAGE}/{first}", f"{PAGE}/", f"sv/{PAGE}/"]
+    failures = {}
+    with serve(out) as base, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 375, "height": 800})
+        for rel in pages:
+            response = page.goto(base + rel)
+            assert response is not None and response.ok, rel
+            found = _violations(page)
+            if found:
+                failures[rel] = [_describe(v) for v in found]
+    assert failures == {}, failures
+    files = [str(out / rel / "index.html") for rel in pages]
+    checked = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_packets_print_the_version_in_force_only(
+    repo: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            raise RuntimeError("poppler-utils (pdftotext) is required in CI")
+        pytest.skip("poppler-utils is not installed")
+    root, _ = repo
+    out = tmp_path / "out"
+    result = run_cli("build", "--root", root, "--out", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not [p for p in out.rglob("*.pdf") if "versiot" in str(p)]
+    for packet, now, then in (
+        ("pdf/2018-syksy/uusimaa.pdf", "Integraatiosta uudelleen.", "Saatavuudesta."),
+        ("sv/pdf/2018-syksy/uusimaa.pdf", "Om tillgången mer exakt.", "Om tillgången."),
+    ):
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(out / packet), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        text = " ".join(text.split())
+        assert now in text and then not in text, packet

@@ -203,6 +203,11 @@ def plan_units(
         parts.append(listed(site.group_of[successor.id]) if successor else "-")
         return fingerprint(*parts)
 
+    def old_body(doc_id: str, version: Earlier) -> Rendered:
+        # Asked for only when the page is made: a caller that only plans needs none.
+        assert earlier_body is not None, "a site with earlier versions needs their bodies"
+        return earlier_body(doc_id, version)
+
     def kept_versions(doc_id: str) -> str:
         """The list of a document's earlier versions on its page."""
         return repr([(v.key, v.until) for v in site.earlier.get(doc_id, ())])
@@ -274,13 +279,12 @@ def plan_units(
         for lang, doc in group.versions.items():
             chrome = chrome_for(lang) if lang in site.languages else default
             for version in site.earlier.get(doc.id, ()):
-                assert earlier_body is not None, "a site with earlier versions needs their bodies"
                 add(
                     f"earlier:{doc.id}:{version.key}",
                     EARLIER_TEMPLATE,
                     [listed(group.id), earlier_key(doc.id, version)],
                     lambda group=group, doc=doc, v=version, chrome=chrome: earlier_page(
-                        site, group, doc.id, v, earlier_body(doc.id, v), chrome
+                        site, group, doc.id, v, old_body(doc.id, v), chrome
                     ),
                 )
         # Versions in languages the interface does not speak (North, Inari, Skolt Sámi):
