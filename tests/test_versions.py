@@ -455,3 +455,23 @@ def test_packets_print_the_version_in_force_only(
         ).stdout
         text = " ".join(text.split())
         assert now in text and then not in text, packet
+
+
+def test_front_matter_alone_makes_no_version() -> None:
+    """A `changes:` entry added, `draft: false` written out, `versions: keep` itself: a
+    reader sees the same text, so these commits belong to the version before them."""
+    current = _doc(
+        DOC.format(extra="draft: false\nchanges:\n  - {date: 2024-03-01, note: N}\n", body="B")
+    )
+    versions = (
+        _version("d", "2024-03-01", "B", extra="changes:\n  - {date: 2024-03-01, note: N}\n"),
+        _version("c", "2024-02-15", "B"),
+        _version("b", "2024-02-01", "A", extra="summary: S\n"),
+        _version("a", "2024-01-02", "A"),
+    )
+    found, _ = earlier_versions((current,), {FI: Kept(versions, True)}, False, False)
+    (summary, first) = found[current.id]
+    # The text of 15.2. is the current one: the version of 1.2. ended then.
+    assert (summary.key, summary.until) == ("2024-02-01-bbbbbbbbbb", dt.date(2024, 2, 15))
+    assert (first.key, first.until) == ("2024-01-02-aaaaaaaaaa", dt.date(2024, 2, 1))
+    assert summary.document.meta is not None and summary.document.meta.summary == "S"

@@ -56,7 +56,12 @@ def _seen(text: str | None, path: str) -> Seen | None:
     value = doc.value if not problems else None
     if not isinstance(value, dict):
         return None
-    return (value.get("draft"), value.get("title"), value.get("summary"), body.strip())
+    return _reader_sees(value, body)
+
+
+def _reader_sees(front: dict[str, object], body: str) -> Seen:
+    # `draft: false` written out is no draft, as is a version without the field.
+    return (front.get("draft") is True, front.get("title"), front.get("summary"), body.strip())
 
 
 def _text(version: Committed, path: str) -> str | None:
@@ -77,12 +82,7 @@ def _runs(current: Document, kept: Kept) -> list[_Run]:
     """The committed texts older than the current one, newest first."""
     path = current.file
     value = current.front.value if isinstance(current.front.value, dict) else {}
-    ahead: Seen | None = (
-        value.get("draft"),
-        value.get("title"),
-        value.get("summary"),
-        current.body.strip(),
-    )
+    ahead: Seen | None = _reader_sees(value, current.body)
     runs: list[_Run] = []
     first: list[Committed] = []  # the commits of the current text
     for version in kept.versions:
