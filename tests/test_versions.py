@@ -218,6 +218,7 @@ def test_addresses_stay_when_a_version_is_added_and_builds_repeat(
     before = _tree(out)
     assert before == _tree(again), "two builds of one commit differ"
 
+    touched = {k: (out / k).stat().st_mtime_ns for k in before if "/versiot/" in k}
     _edit(root, FI, "Integraatiosta uudelleen.", "Integraatiosta kolmannen kerran.")
     fifth = _commit(root, "2025-04-01")
     _build(root, out)  # incremental, into the last build's output
@@ -229,6 +230,8 @@ def test_addresses_stay_when_a_version_is_added_and_builds_repeat(
     # is an earlier version now, named by the commit that published it.
     old = [k for k in before if "/versiot/" in k]
     assert old and all(after[k] == before[k] for k in old)
+    # ... and are not even written again.
+    assert {k: (out / k).stat().st_mtime_ns for k in touched} == touched
     newest = f"{PAGE}/versiot/2025-03-01-{commits['fourth'][:10]}/index.html"
     assert newest not in before and newest in after
     assert "Se korvattiin uudemmalla versiolla 1.4.2025." in after[newest].decode()

@@ -32,13 +32,13 @@ from soteneg.site.pages import indexes as ix
 from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
 from soteneg.site.pages import themes as th
-from soteneg.site.pages.document import (
-    DOCUMENT_TEMPLATE,
-    link_resolver,
-    placeholder_page,
-    version_page,
+from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
+from soteneg.site.pages.earlier import (
+    EARLIER_TEMPLATE,
+    earlier_listed,
+    earlier_page,
+    earlier_shows,
 )
-from soteneg.site.pages.earlier import EARLIER_TEMPLATE, earlier_page
 from soteneg.site.pages.page import Chrome, Page
 from soteneg.site.pages.statement import STATEMENT_TEMPLATE, statement_page
 
@@ -208,24 +208,6 @@ def plan_units(
         assert earlier_body is not None, "a site with earlier versions needs their bodies"
         return earlier_body(doc_id, version)
 
-    def kept_versions(doc_id: str) -> str:
-        """The list of a document's earlier versions on its page."""
-        return repr([(v.key, v.until) for v in site.earlier.get(doc_id, ())])
-
-    def earlier_key(doc_id: str, version: Earlier) -> str:
-        """All an earlier version's page shows of it: its text as it was, where its links
-        lead, when it was replaced and by which correction."""
-        old = version.document
-        resolve = link_resolver(site, old)
-        return fingerprint(
-            version.key,
-            repr(version.until),
-            old.meta.model_dump_json() if old.meta else "",
-            old.body,
-            *(resolve(link.href) for link in old.outline.links),
-            repr([(c.date.isoformat(), c.note) for c in version.ended_by]),
-        )
-
     units: list[Unit] = []
 
     def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
@@ -257,7 +239,7 @@ def plan_units(
                         followed,
                         related(group.id),
                         site.updated[doc.id].isoformat(),
-                        kept_versions(doc.id),
+                        repr(earlier_listed(site, doc.id)),
                     ],
                     lambda group=group, doc=doc, chrome=chrome: version_page(
                         site, group, doc, rendered[doc.id], chrome, rendered
@@ -282,7 +264,7 @@ def plan_units(
                 add(
                     f"earlier:{doc.id}:{version.key}",
                     EARLIER_TEMPLATE,
-                    [listed(group.id), earlier_key(doc.id, version)],
+                    [listed(group.id), *earlier_shows(site, version)],
                     lambda group=group, doc=doc, v=version, chrome=chrome: earlier_page(
                         site, group, doc.id, v, old_body(doc.id, v), chrome
                     ),

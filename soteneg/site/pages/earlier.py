@@ -13,10 +13,31 @@ from soteneg.core import routes
 from soteneg.markdown.html import Rendered
 from soteneg.site import i18n
 from soteneg.site.index import Group, Site
-from soteneg.site.pages.document import DOCUMENT_TEMPLATE, version_page
+from soteneg.site.pages.document import DOCUMENT_TEMPLATE, link_resolver, version_page
 from soteneg.site.pages.page import Chrome, Crumb, Page
 
 EARLIER_TEMPLATE = DOCUMENT_TEMPLATE
+
+
+def earlier_listed(site: Site, doc_id: str) -> list[tuple[str, object]]:
+    """What the page of the document `doc_id` shows of its earlier versions (for its
+    fingerprint): each one's name and the day it was replaced."""
+    return [(v.key, v.until) for v in site.earlier.get(doc_id, ())]
+
+
+def earlier_shows(site: Site, version: Earlier) -> list[str]:
+    """All an earlier version's page shows of it (for its fingerprint): its text as it
+    was, where its links lead, when it was replaced and by which correction."""
+    old = version.document
+    resolve = link_resolver(site, old)
+    return [
+        version.key,
+        repr(version.until),
+        old.meta.model_dump_json() if old.meta else "",
+        old.body,
+        *(resolve(link.href) for link in old.outline.links),
+        repr([(c.date.isoformat(), c.note) for c in version.ended_by]),
+    ]
 
 
 def earlier_url(site: Site, current: str, version: Earlier) -> str:
