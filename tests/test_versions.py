@@ -478,3 +478,28 @@ def test_front_matter_alone_makes_no_version() -> None:
     assert (summary.key, summary.until) == ("2024-02-01-bbbbbbbbbb", dt.date(2024, 2, 15))
     assert (first.key, first.until) == ("2024-01-02-aaaaaaaaaa", dt.date(2024, 2, 1))
     assert summary.document.meta is not None and summary.document.meta.summary == "S"
+
+
+@pytest.mark.parametrize("bound", ["MAX_KEPT_COMMITS", "MAX_COMMITS"])
+def test_a_bounded_read_never_names_a_version_by_the_wrong_commit(
+    repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, bound: str
+) -> None:
+    """Read two commits of the file (or of content/) where four exist: the text of 1.2.
+    was seen only in its 10.2. commit, so its first commit is unknown and it is left out
+    rather than published under a name a longer read would change."""
+    from soteneg.content import history
+
+    root, commits = repo
+    monkeypatch.setattr(history, bound, 2)
+    kept = read_history(root, frozenset({FI})).kept[FI]
+    assert not kept.whole
+    assert [v.commit for v in kept.versions] == [commits["fourth"], commits["third"]]
+    current = next(d for d in _checked(root) if d.file == FI)
+    found, problems = earlier_versions((current,), {FI: kept}, False, False)
+    assert found == {} and problems == []
+
+
+def _checked(root: Path):  # type: ignore[no-untyped-def]
+    from soteneg import pipeline
+
+    return pipeline.check(root, pdf=False).content.documents
