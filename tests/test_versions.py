@@ -503,3 +503,21 @@ def _checked(root: Path):  # type: ignore[no-untyped-def]
     from soteneg import pipeline
 
     return pipeline.check(root, pdf=False).content.documents
+
+
+def test_versions_beyond_the_byte_bound_are_not_read(
+    repo: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sizes are asked first: nothing beyond MAX_KEPT_BYTES is read into memory. The
+    history read ends at the first version not read: the text of 1.2. was read only in
+    its 10.2. commit, so it is left out rather than named by the wrong commit."""
+    from soteneg.content import history
+
+    root, _ = repo
+    size = len(_git(root, "show", f"HEAD:{FI}").encode())
+    monkeypatch.setattr(history, "MAX_KEPT_BYTES", 2 * size + 10)
+    kept = read_history(root, frozenset({FI})).kept[FI]
+    assert [v.data is not None for v in kept.versions] == [True, True, False, False]
+    current = next(d for d in _checked(root) if d.file == FI)
+    found, problems = earlier_versions((current,), {FI: kept}, False, False)
+    assert found == {} and problems == []

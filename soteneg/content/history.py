@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ MAX_BLOB = 2 * 1024 * 1024  # a version larger than this is not compared
 # many commits read for one document, and this many bytes of their files in all.
 MAX_KEPT_COMMITS = 100
 MAX_KEPT_BYTES = 64 * 1024 * 1024
+_HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -180,23 +182,33 @@ def read_history(root: Path, keep: frozenset[str] = frozenset()) -> History:
 def _kept(
     root: Path, every: Mapping[str, list[tuple[str, dt.date]]], whole: bool
 ) -> dict[str, Kept]:
-    """Every version of the kept documents, read with one git process for all of them,
-    never from a checkout: `cat-file` gives the file as each commit left it."""
+    """Every version of the kept documents, never from a checkout: `cat-file` gives the
+    file as each commit left it. Two git processes for all of them: the first tells
+    each version's object and size, the second reads only the objects within the
+    bounds, so a large or long history is never read into memory."""
     wanted = [(p, c, d) for p, found in sorted(every.items()) for c, d in found[:MAX_KEPT_COMMITS]]
     if not wanted:
         return {}
-    out = _git(
-        root, "cat-file", "--batch", stdin="".join(f"{c}:{p}\n" for p, c, _ in wanted).encode()
-    )
-    if out is None:
+    asked = "".join(f"{c}:{p}\n" for p, c, _ in wanted).encode()
+    sizes = _git(root, "cat-file", "--batch-check", stdin=asked)
+    if sizes is None:
         return {}
-    blobs = _blobs(out, len(wanted))
-    versions: dict[str, list[Committed]] = {}
+    objects: list[str | None] = []
     budget = MAX_KEPT_BYTES
-    for (path, commit, day), blob in zip(wanted, blobs, strict=False):
-        if blob is not None:
-            budget -= len(blob)
-        data = blob if blob is not None and budget >= 0 else None
+    for line in sizes.decode("ascii", "replace").splitlines()[: len(wanted)]:
+        # "<object> blob <size>"; anything else ("<commit>:<path> missing") is no file.
+        parts = line.split()
+        found = len(parts) == 3 and parts[1] == "blob" and _HEX.fullmatch(parts[0]) is not None
+        size = int(parts[2]) if found and parts[2].isdigit() else MAX_BLOB + 1
+        fits = size <= min(MAX_BLOB, budget)
+        objects.append(parts[0] if fits else None)
+        budget -= size if fits else 0
+    read = [o for o in objects if o is not None]
+    out = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in read).encode())
+    blobs = dict(zip(read, _blobs(out or b"", len(read)), strict=False))
+    versions: dict[str, list[Committed]] = {}
+    for (path, commit, day), name in zip(wanted, objects, strict=False):
+        data = blobs.get(name) if name is not None else None
         versions.setdefault(path, []).append(Committed(commit, day, data))
     return {
         path: Kept(tuple(found), whole and len(every[path]) <= MAX_KEPT_COMMITS)

@@ -8,8 +8,8 @@ entry, `versions: keep` itself) stay in their version. A version is named by the
 hash of the commit that first published its text, which later commits never change: its
 address is `<the document's address>versiot/<YYYY-MM-DD>-<10 hex digits>/`. The current
 version is the file on disk; a draft version was never published and is left out, and so
-is the oldest text a bounded log saw when the log stopped before the file's first commit
-(its first commit, and so its name, are unknown).
+is the oldest text a bounded log saw when the log stopped before the file's first commit,
+or before a version too large to read (its first commit, and so its name, are unknown).
 """
 
 from __future__ import annotations
@@ -85,7 +85,13 @@ def _runs(current: Document, kept: Kept) -> list[_Run]:
     ahead: Seen | None = _reader_sees(value, current.body)
     runs: list[_Run] = []
     first: list[Committed] = []  # the commits of the current text
+    whole = kept.whole
     for version in kept.versions:
+        if version.data is None:
+            # Not read (too large, beyond the bounds): where the text before it began is
+            # unknown, so the history read ends here, as at the end of a bounded log.
+            whole = False
+            break
         seen = _seen(_text(version, path), path)
         if seen == ahead and seen is not None:
             if runs:
@@ -95,8 +101,8 @@ def _runs(current: Document, kept: Kept) -> list[_Run]:
         else:
             runs.append(_Run(version, version, seen))
         ahead = seen
-    if runs and not kept.whole:
-        runs.pop()  # its first commit lies beyond what the log read
+    if runs and not whole:
+        runs.pop()  # its first commit lies beyond what was read
     # The current text's first commit ends the version before it.
     runs.insert(0, _Run(first[-1], first[-1], None) if first else _Run(_NONE, _NONE, None))
     return runs
