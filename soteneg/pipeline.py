@@ -25,6 +25,7 @@ from soteneg.content.lifecycle import check_edits
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
 from soteneg.content.placeholders import check_placeholders
 from soteneg.content.sources import CONTENT_DIR, FileData, SourceFile, read_files, read_project
+from soteneg.content.versions import earlier_versions
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
 from soteneg.packets import budgets, fonts
@@ -58,8 +59,15 @@ def check(
     files = read_project(root, templates=True)
     parse_many = parser(cache, jobs)
     content, config_problems, problems = load_content(files, html, parse_many, for_print)
-    history = read_history(root)
-    content = replace(content, committed=history.committed)
+    # Documents kept with `versions: keep` have their earlier versions read from git.
+    keep = frozenset(d.file for d in content.documents if d.meta and d.meta.versions == "keep")
+    history = read_history(root, keep)
+    allow_html = content.config.allow_raw_html if content.config is not None else False
+    earlier, problems_of_versions = earlier_versions(
+        content.documents, history.kept, allow_html, html
+    )
+    content = replace(content, committed=history.committed, earlier=earlier)
+    problems += problems_of_versions
     assert files.templates is not None
     templates, found = template_texts(files.templates)
     problems += found + check_templates(environment(files.root, templates))

@@ -119,6 +119,24 @@ def test_one_collection_per_type_with_the_model_s_fields(tmp_path: Path) -> None
     assert settings["backend"] == {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
 
 
+def test_keeping_versions_is_a_choice_not_a_constant() -> None:
+    """`versions` takes one value or none: a select the editor may leave empty, not a
+    hidden field that would write `versions: keep` into every document begun here."""
+    from soteneg import pipeline
+
+    content = pipeline.check(REPO, pdf=False).content
+    assert content.config is not None
+    settings = cms.configuration(content.data, content.documents, content.config)
+    for collection in settings["collections"]:
+        fields = {f["name"]: f for f in collection["fields"]}
+        assert fields["versions"] == {
+            "label": "Aiemmat versiot", "name": "versions", "widget": "select",
+            "options": [{"label": "keep", "value": "keep"}], "required": False,
+            "hint": "keep: aiemmat commitoidut versiot pysyvät luettavina sivustolla omissa "
+            "osoitteissaan.",
+        }  # fmt: skip
+
+
 def test_the_editor_is_written_with_its_bundle(tmp_path: Path) -> None:
     out = tmp_path / "admin"
     _config(bundled_copy(tmp_path), out)

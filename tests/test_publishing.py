@@ -43,6 +43,8 @@ def test_github_workflow_checks_builds_and_deploys(tmp_path: Path) -> None:
         "${{ github.event_name == 'pull_request' && github.base_ref || github.sha }}"
     )
     assert "ref" not in site
+    # The site's whole history: a shallow clone has no commit days, no earlier versions.
+    assert site["fetch-depth"] == 0
     assert tool["persist-credentials"] is False and site["persist-credentials"] is False
     for step in build["steps"]:
         if "pip install" in step.get("run", ""):
@@ -71,6 +73,7 @@ def test_gitlab_job_publishes_public() -> None:
     assert pages["artifacts"]["paths"] == ["public"]
     assert ["build", "--out", "public"] in _soteneg_commands("\n".join(pages["script"]))
     assert ["check", "--format", "human"] in _soteneg_commands("\n".join(config["check"]["script"]))
+    assert config["variables"]["GIT_DEPTH"] == "0"  # the whole history, as on GitHub
     install = "\n".join(config["default"]["before_script"])
     # A merge request's pipeline installs the target branch's soteneg (issue 24, F1).
     assert 'pip install --no-deps --requirement "$TOOL/requirements.lock"' in install

@@ -4,15 +4,35 @@ file is read (content.loader, cached); here only its blanks are filled in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from urllib.parse import unquote, urlsplit
 
 from soteneg.build.units import fingerprint
 from soteneg.content.loader import Document
+from soteneg.content.versions import Earlier
 from soteneg.core import routes
 from soteneg.markdown import html as markdown_html
 from soteneg.site import i18n
 from soteneg.site.index import Site
 from soteneg.site.pages.document import link_resolver
+
+
+def earlier_resolver(site: Site, old: Document) -> Callable[[str], str]:
+    """The links of an earlier version: as the current version's lead, except that one to
+    a document or file no longer published leads to the current version's page, where
+    the reader finds what is in force (history cannot be corrected, and a build must
+    not fail on it)."""
+    resolve = link_resolver(site, old)
+    base = routes.base_path(site.config.base_url)
+    current = routes.href(site.url(site.published[old.id]), base)
+
+    def lead(href: str) -> str:
+        path = unquote(urlsplit(href).path)
+        if path and routes.is_relative_reference(href) and site.link_target(old, path) is None:
+            return current
+        return resolve(href)
+
+    return lead
 
 
 def image_sizes(site: Site) -> dict[str, tuple[int, int]]:
@@ -68,9 +88,22 @@ class Bodies(Mapping[str, markdown_html.Rendered]):
             found = self.done[doc_id] = self._render(self.site.published[doc_id])
         return found
 
-    def _render(self, doc: Document) -> markdown_html.Rendered:
-        resolve = link_resolver(self.site, doc)
-        page = routes.href(self.site.url(doc), self.base)
+    def earlier(self, doc_id: str, version: Earlier) -> markdown_html.Rendered:
+        """The body of an earlier version of a published document, at its own page."""
+        site = self.site
+        page = routes.href(
+            routes.earlier_version(site.url(site.published[doc_id]), version.key), self.base
+        )
+        return self._render(version.document, earlier_resolver(site, version.document), page)
+
+    def _render(
+        self,
+        doc: Document,
+        resolve: Callable[[str], str] | None = None,
+        page: str | None = None,
+    ) -> markdown_html.Rendered:
+        resolve = resolve or link_resolver(self.site, doc)
+        page = page or routes.href(self.site.url(doc), self.base)
         label = table_label(doc)
         if doc.prerendered is not None:
             return markdown_html.finish(doc.prerendered, resolve, page, self.sizes.get, label)

@@ -235,7 +235,8 @@ class Run:
             keys.__getitem__,
             targets.__getitem__,
         )
-        self.units = plan_units(site, Bodies(site), chrome_for, self.unit_inputs)
+        bodies = Bodies(site)
+        self.units = plan_units(site, bodies, chrome_for, self.unit_inputs, bodies.earlier)
         return self.units
 
     def make_pages(self, units: list[Unit]) -> None:

@@ -109,6 +109,11 @@ def site_targets(site: Site, static: Mapping[str, bytes], pdfs: bool = True) -> 
         for lang, doc in group.versions.items():
             if lang not in LANGS:
                 anchors[routes.output_file(site.url(doc))] = doc.outline.anchors
+        # Earlier versions of documents kept with `versions: keep`: a page each.
+        for doc in group.versions.values():
+            for version in site.earlier.get(doc.id, ()):
+                url = routes.earlier_version(site.url(doc), version.key)
+                anchors[routes.output_file(url)] = version.document.outline.anchors
     page(routes.NOT_FOUND, "404")
     sections = _Sections(site)
     for lang in site.languages:
@@ -182,7 +187,8 @@ def page_ids(
         return ""
 
     inputs = Inputs("", {}, nothing, nothing)
-    units = {u.key: u for u in plan_units(site, Bodies(site), chrome_for, inputs)}
+    bodies = Bodies(site)
+    units = {u.key: u for u in plan_units(site, bodies, chrome_for, inputs, bodies.earlier)}
     env = environment(root, templates)
     found: dict[str, frozenset[str] | None] = {}
     for output, key in wanted.items():

@@ -22,6 +22,7 @@ from soteneg.build import cache as build_cache
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
+from soteneg.content.versions import Earlier
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, feeds
 from soteneg.site import recommendations as recs
@@ -32,6 +33,12 @@ from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
 from soteneg.site.pages import themes as th
 from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
+from soteneg.site.pages.earlier import (
+    EARLIER_TEMPLATE,
+    earlier_listed,
+    earlier_page,
+    earlier_shows,
+)
 from soteneg.site.pages.page import Chrome, Page
 from soteneg.site.pages.statement import STATEMENT_TEMPLATE, statement_page
 
@@ -83,10 +90,12 @@ def plan_units(
     rendered: Mapping[str, Rendered],
     chrome_for: Callable[[str], Chrome],
     inputs: Inputs,
+    earlier_body: Callable[[str, Earlier], Rendered] | None = None,
 ) -> list[Unit]:
     """Every HTML page and feed of the site as a unit; the sitemap is made from the
     pages afterwards. `rendered` may compute bodies lazily: only units that are made
-    read it."""
+    read it; so does `earlier_body` (document id, earlier version -> its body), needed
+    when a document keeps its earlier versions."""
     g = inputs.site_wide
 
     @cache
@@ -194,6 +203,11 @@ def plan_units(
         parts.append(listed(site.group_of[successor.id]) if successor else "-")
         return fingerprint(*parts)
 
+    def old_body(doc_id: str, version: Earlier) -> Rendered:
+        # Asked for only when the page is made: a caller that only plans needs none.
+        assert earlier_body is not None, "a site with earlier versions needs their bodies"
+        return earlier_body(doc_id, version)
+
     units: list[Unit] = []
 
     def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
@@ -225,6 +239,7 @@ def plan_units(
                         followed,
                         related(group.id),
                         site.updated[doc.id].isoformat(),
+                        repr(earlier_listed(site, doc.id)),
                     ],
                     lambda group=group, doc=doc, chrome=chrome: version_page(
                         site, group, doc, rendered[doc.id], chrome, rendered
@@ -240,6 +255,19 @@ def plan_units(
                     # A withdrawn original's banner names the document that replaces it.
                     [listed(group.id), about, related(group.id)],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
+                )
+        # Earlier versions of documents kept with `versions: keep`, each a page below
+        # its document's, in its language's tree (a Sámi one's in the default's).
+        for lang, doc in group.versions.items():
+            chrome = chrome_for(lang) if lang in site.languages else default
+            for version in site.earlier.get(doc.id, ()):
+                add(
+                    f"earlier:{doc.id}:{version.key}",
+                    EARLIER_TEMPLATE,
+                    [listed(group.id), *earlier_shows(site, version)],
+                    lambda group=group, doc=doc, v=version, chrome=chrome: earlier_page(
+                        site, group, doc.id, v, old_body(doc.id, v), chrome
+                    ),
                 )
         # Versions in languages the interface does not speak (North, Inari, Skolt Sámi):
         # a page of their own below the document in the default language's tree, with

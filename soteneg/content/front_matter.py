@@ -109,6 +109,9 @@ class DocumentMeta(Strict):
     reason: Text | None = None
     superseded_by: DocId | None = None
     public_version_of: PublicVersion | None = None
+    # Earlier committed versions whose text differs stay readable below the document's
+    # own address (content.versions), when the project is a git checkout.
+    versions: Literal["keep"] | None = None
 
     @property
     def withdrawn(self) -> bool:

@@ -1,20 +1,25 @@
-"""What git tells of the content files: the day each was last committed, and whether the
-last commit of a document changed its text without a new `changes:` entry.
+"""What git tells of the content files: the day each was last committed, whether the
+last commit of a document changed its text without a new `changes:` entry, and every
+committed version of the documents kept with `versions: keep` (content.versions).
 
 Read at the input end of a run, once, when the project is the top of a git work tree
 (a test's content tree inside the project's own checkout is not: its files' commits are
-the project's, not its own). Everything comes from the repository, never from the clock:
-a file with uncommitted edits has no commit day (the page falls back to its `date`), so
-two builds of one commit give the same bytes. git runs with a fixed environment, without
-the user's or the system's configuration, and with a timeout; it reads only paths under
-content/, and the history it walks is bounded (MAX_COMMITS), so a long or hostile history
-cannot make a build take minutes. Anything git cannot answer is an empty History.
+the project's, not its own), with its whole history (not a shallow clone). Everything
+comes from the repository, never from the clock: a file with uncommitted edits has no
+commit day (the page falls back to its `date`), so two builds of one commit give the
+same bytes. git runs with a fixed environment, without the user's or the system's
+configuration, and with a timeout; it reads only paths under content/, and the history
+it walks is bounded (MAX_COMMITS; the kept versions by MAX_KEPT_COMMITS and
+MAX_KEPT_BYTES), so a long or hostile history cannot make a build take minutes. Files
+are read as commits left them (`cat-file`), never checked out.
+Anything git cannot answer is an empty History.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +31,11 @@ TIMEOUT = 20.0  # seconds, for each git command
 MAX_COMMITS = 2000  # the newest commits that touch content/; older days are not read
 MAX_COMPARED = 5000  # documents whose last two versions are compared for `check`
 MAX_BLOB = 2 * 1024 * 1024  # a version larger than this is not compared
+# Earlier versions of documents marked `versions: keep` (content.versions): at most this
+# many commits read for one document, and this many bytes of their files in all.
+MAX_KEPT_COMMITS = 100
+MAX_KEPT_BYTES = 64 * 1024 * 1024
+_HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -41,10 +51,33 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Committed:
+    """A document's file as one commit left it."""
+
+    commit: str  # the full hash
+    day: dt.date  # the commit's day
+    data: bytes | None  # None when too large or unreadable
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The committed versions of one document, newest first. `whole`: the log reached
+    the commit that added the file, so the oldest version's first commit is known (a
+    bounded log that stopped short cannot tell when the oldest text it saw began)."""
+
+    versions: tuple[Committed, ...]
+    whole: bool
+
+
+@dataclass(frozen=True)
 class History:
     head: str = ""  # the commit checked out; "" when git tells nothing
     committed: Mapping[str, dt.date] = field(default_factory=dict)  # path -> last day
     edits: Mapping[str, Edit] = field(default_factory=dict)  # path -> its last edit
+    # path -> the committed versions of a document kept with `versions: keep`, newest
+    # first, as far back as the bounded log reaches (uncommitted edits or not: the file
+    # as it is on disk is the current version either way).
+    kept: Mapping[str, Kept] = field(default_factory=dict)
 
 
 NO_HISTORY = History()
@@ -86,10 +119,17 @@ def checked_out(root: Path) -> str:
         return ""
 
 
-def read_history(root: Path) -> History:
-    """The history of `root`'s content/ when `root` is the top of a git work tree."""
+def read_history(root: Path, keep: frozenset[str] = frozenset()) -> History:
+    """The history of `root`'s content/ when `root` is the top of a git work tree, with
+    every committed version of the files in `keep` (paths under content/)."""
     head = checked_out(root)
     if not head:
+        return NO_HISTORY
+    # A shallow clone (CI's `fetch-depth: 1`) shows every file as added by its oldest
+    # commit: every page would take that commit's day, and a kept document's oldest
+    # version a name that a deeper clone changes. It tells nothing, like a tarball.
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    if shallow is None or shallow.strip() != b"false":
         return NO_HISTORY
     status = _git(
         root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", CONTENT_DIR
@@ -109,7 +149,9 @@ def read_history(root: Path) -> History:
         return NO_HISTORY
     dirty = {entry[3:] for entry in status.decode("utf-8", "replace").split("\0") if entry}
     seen: dict[str, list[tuple[str, dt.date]]] = {}
-    for record in log.decode("utf-8", "replace").split("\x01")[1:]:
+    every: dict[str, list[tuple[str, dt.date]]] = {p: [] for p in keep}
+    records = log.decode("utf-8", "replace").split("\x01")[1:]
+    for record in records:
         header, _, names = record.partition("\0")
         commit, _, day = header.partition(" ")
         try:
@@ -124,27 +166,62 @@ def read_history(root: Path) -> History:
                 continue
             if name.startswith(CONTENT_DIR + "/") and len(seen.setdefault(name, [])) < 2:
                 seen[name].append((commit, when))
+            if name in every and len(every[name]) <= MAX_KEPT_COMMITS:
+                every[name].append((commit, when))
     committed = {p: found[0][1] for p, found in seen.items() if p not in dirty}
     pairs = [
         (p, found)
         for p, found in sorted(seen.items())
         if len(found) == 2 and p.endswith(".md") and p not in dirty
     ][:MAX_COMPARED]
-    return History(head, committed, _edits(root, pairs))
+    # The log stopped at its bound: a file's oldest commit seen may not be its first.
+    whole = len(records) < MAX_COMMITS
+    return History(head, committed, _edits(root, pairs), _kept(root, every, whole))
 
 
-def _edits(root: Path, pairs: list[tuple[str, list[tuple[str, dt.date]]]]) -> dict[str, Edit]:
-    """Each document's last version against its previous one, read with one git
-    process for all of them."""
-    if not pairs:
+def _kept(
+    root: Path, every: Mapping[str, list[tuple[str, dt.date]]], whole: bool
+) -> dict[str, Kept]:
+    """Every version of the kept documents, never from a checkout: `cat-file` gives the
+    file as each commit left it. Two git processes for all of them: the first tells
+    each version's object and size, the second reads only the objects within the
+    bounds, so a large or long history is never read into memory."""
+    wanted = [(p, c, d) for p, found in sorted(every.items()) for c, d in found[:MAX_KEPT_COMMITS]]
+    if not wanted:
         return {}
-    wanted = "".join(f"{c}:{p}\n" for p, found in pairs for c, _ in found)
-    out = _git(root, "cat-file", "--batch", stdin=wanted.encode("utf-8"))
-    if out is None:
+    asked = "".join(f"{c}:{p}\n" for p, c, _ in wanted).encode()
+    sizes = _git(root, "cat-file", "--batch-check", stdin=asked)
+    if sizes is None:
         return {}
+    objects: list[str | None] = []
+    budget = MAX_KEPT_BYTES
+    for line in sizes.decode("ascii", "replace").splitlines()[: len(wanted)]:
+        # "<object> blob <size>"; anything else ("<commit>:<path> missing") is no file.
+        parts = line.split()
+        found = len(parts) == 3 and parts[1] == "blob" and _HEX.fullmatch(parts[0]) is not None
+        size = int(parts[2]) if found and parts[2].isdigit() else MAX_BLOB + 1
+        fits = size <= min(MAX_BLOB, budget)
+        objects.append(parts[0] if fits else None)
+        budget -= size if fits else 0
+    read = [o for o in objects if o is not None]
+    out = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in read).encode())
+    blobs = dict(zip(read, _blobs(out or b"", len(read)), strict=False))
+    versions: dict[str, list[Committed]] = {}
+    for (path, commit, day), name in zip(wanted, objects, strict=False):
+        data = blobs.get(name) if name is not None else None
+        versions.setdefault(path, []).append(Committed(commit, day, data))
+    return {
+        path: Kept(tuple(found), whole and len(every[path]) <= MAX_KEPT_COMMITS)
+        for path, found in versions.items()
+    }
+
+
+def _blobs(out: bytes, count: int) -> list[bytes | None]:
+    """The answers of `cat-file --batch`, in the order asked: a blob's bytes, or None
+    for one that is missing, not a file or larger than MAX_BLOB."""
     blobs: list[bytes | None] = []
     at = 0
-    while at < len(out) and len(blobs) < 2 * len(pairs):
+    while at < len(out) and len(blobs) < count:
         end = out.find(b"\n", at)
         if end < 0:
             break
@@ -156,6 +233,19 @@ def _edits(root: Path, pairs: list[tuple[str, list[tuple[str, dt.date]]]]) -> di
         size = int(header[2])
         blobs.append(out[end + 1 : end + 1 + size] if size <= MAX_BLOB else None)
         at = end + 1 + size + 1
+    return blobs
+
+
+def _edits(root: Path, pairs: list[tuple[str, list[tuple[str, dt.date]]]]) -> dict[str, Edit]:
+    """Each document's last version against its previous one, read with one git
+    process for all of them."""
+    if not pairs:
+        return {}
+    wanted = "".join(f"{c}:{p}\n" for p, found in pairs for c, _ in found)
+    out = _git(root, "cat-file", "--batch", stdin=wanted.encode("utf-8"))
+    if out is None:
+        return {}
+    blobs = _blobs(out, 2 * len(pairs))
     edits = {}
     for i, (path, found) in enumerate(pairs):
         if 2 * i + 1 >= len(blobs):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from soteneg.content.config import SiteConfig
 from soteneg.content.front_matter import DOCUMENT_MODELS, DocumentMeta
@@ -41,6 +41,9 @@ from soteneg.core.problems import Problem, did_you_mean, problem
 from soteneg.core.text import counted, joined, say
 from soteneg.markdown.html import Prerendered, parse_body
 from soteneg.markdown.outline import Outline
+
+if TYPE_CHECKING:
+    from soteneg.content.versions import Earlier
 
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -110,6 +113,9 @@ class Content:
     # The day each file under content/ was last committed, when the project is a git
     # checkout and the file has no uncommitted edits (content.history).
     committed: Mapping[str, dt.date] = field(default_factory=dict)
+    # Document id -> the earlier versions of a document kept with `versions: keep`,
+    # newest first, when git tells (content.versions).
+    earlier: Mapping[str, tuple[Earlier, ...]] = field(default_factory=dict)
 
 
 def decode(source: SourceFile) -> tuple[str | None, list[Problem]]:

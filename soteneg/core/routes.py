@@ -111,6 +111,16 @@ def round_packet(round_id: str, lang: str = "", default: str = "") -> str:
     return localize(f"{PDF}{round_id}.pdf", lang, default)
 
 
+EARLIER = "versiot/"  # below a document's page: its earlier versions (content.versions)
+
+
+def earlier_version(url: str, key: str) -> str:
+    """Where an earlier version of the document published at `url` is published:
+    /kierrokset/2018-syksy/uusimaa/versiot/2018-10-15-0123456789/. The key names the
+    commit that first published that text, so later versions never move it."""
+    return f"{url}{EARLIER}{key}/"
+
+
 def document_pdf(url: str) -> str:
     """The PDF beside a page: /kierrokset/2018-syksy/uusimaa/ -> .../uusimaa.pdf"""
     return url.rstrip("/") + ".pdf"

@@ -89,6 +89,7 @@ def _labels() -> dict[str, Text]:
         "addressee": say("@cms.field.addressee"),
         "deadline": say("@cms.field.deadline"),
         "status": say("@cms.field.status"),
+        "versions": say("@cms.field.versions"),
         "note": say("@cms.field.note"),
         "changes": say("@cms.field.changes"),
         "reason": say("@cms.field.reason"),
@@ -108,6 +109,7 @@ def _hints() -> dict[str, Text]:
         "original_version": say("@cms.hint.original-version"),
         "file": say("@cms.hint.file"),
         "body": say("@cms.hint.body"),
+        "versions": say("@cms.hint.versions"),
     }
 
 
@@ -184,6 +186,10 @@ class _Fields:
         optional = "anyOf" in prop
         if optional:
             prop = next(b for b in prop["anyOf"] if b.get("type") != "null")
+            if "const" in prop:
+                # One value or none (`versions: keep`): a choice, not a constant that
+                # every document begun here would get.
+                prop = {"enum": [prop["const"]]}
         if "$ref" in prop:
             prop = self.defs[prop["$ref"].rsplit("/", 1)[-1]]
         made: dict[str, Any] = {"label": self.label(name), "name": name}

@@ -816,6 +816,34 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "This document has been superseded. The document in force:",
     },
     "reason": {"fi": "Syy", "sv": "Skäl", "en": "Reason"},
+    # An earlier version of a document kept with `versions: keep` (pages.earlier).
+    "earlier_notice": {
+        "fi": "Tämä on asiakirjan aiempi versio, julkaistu {date}.",
+        "sv": "Detta är en tidigare version av dokumentet, publicerad {date}.",
+        "en": "This is an earlier version of the document, published {date}.",
+    },
+    "earlier_until": {
+        "fi": "Se korvattiin uudemmalla versiolla {date}.",
+        "sv": "Den ersattes med en nyare version {date}.",
+        "en": "It was replaced by a newer version on {date}.",
+    },
+    "earlier_current": {
+        "fi": "Voimassa oleva versio",
+        "sv": "Gällande version",
+        "en": "The version in force",
+    },
+    "earlier_ended_by": {
+        "fi": "Muutos, jolla tämä versio korvattiin",
+        "sv": "Ändringen som ersatte denna version",
+        "en": "The change that replaced this version",
+    },
+    "earlier_versions": {
+        "fi": "Aiemmat versiot",
+        "sv": "Tidigare versioner",
+        "en": "Earlier versions",
+    },
+    "earlier_item": {"fi": "Versio {date}", "sv": "Version {date}", "en": "Version of {date}"},
+    "earlier_replaced": {"fi": "korvattu {date}", "sv": "ersatt {date}", "en": "replaced {date}"},
     "withdrawn_documents": {
         "fi": "Vedetyt ja korvatut asiakirjat",
         "sv": "Återkallade och ersatta dokument",

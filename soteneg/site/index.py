@@ -17,6 +17,7 @@ from markupsafe import Markup
 from soteneg.content.config import SiteConfig
 from soteneg.content.loader import Content, DataSet, Document, content_path
 from soteneg.content.models import Round
+from soteneg.content.versions import Earlier
 from soteneg.core import routes
 from soteneg.core.options import BuildOptions
 from soteneg.core.text import Text, say
@@ -68,6 +69,9 @@ class Site:
     # The day each published document was last updated, by id: its last commit where
     # git tells (content.history), else its last correction, else its date.
     updated: Mapping[str, dt.date] = field(default_factory=dict)
+    # The earlier versions of each published document kept with `versions: keep`, by
+    # id, newest first (content.versions).
+    earlier: Mapping[str, tuple[Earlier, ...]] = field(default_factory=dict)
 
     @property
     def default_lang(self) -> str:
@@ -283,6 +287,7 @@ def build_site(content: Content, options: BuildOptions) -> Site:
         assessed=assessed_in_order,
         withdrawn={k: tuple(v) for k, v in sorted(withdrawn.items())},
         updated={d.id: last_updated(d, content.committed) for d in published},
+        earlier={d.id: content.earlier[d.id] for d in published if d.id in content.earlier},
         news=tuple(news),
         pages=tuple(pages),
         unpublished=unpublished,

@@ -208,6 +208,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "@cms.field.addressee": {"fi": "Vastaanottaja", "sv": "Mottagare", "en": "Addressee"},
     "@cms.field.deadline": {"fi": "Määräaika", "sv": "Tidsfrist", "en": "Deadline"},
     "@cms.field.status": {"fi": "Tila", "sv": "Status", "en": "Status"},
+    "@cms.field.versions": {
+        "fi": "Aiemmat versiot",
+        "sv": "Tidigare versioner",
+        "en": "Earlier versions",
+    },
     "@cms.field.note": {"fi": "Selitys", "sv": "Kommentar", "en": "Note"},
     "@cms.field.changes": {
         "fi": "Muutokset julkaisun jälkeen",
@@ -244,6 +249,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "Luonnosta ei julkaista. Poista valinta, kun asiakirja on valmis.",
         "sv": "Ett utkast publiceras inte. Ta bort markeringen när dokumentet är klart.",
         "en": "A draft is not published. Clear it when the document is ready.",
+    },
+    "@cms.hint.versions": {
+        "fi": "keep: aiemmat commitoidut versiot pysyvät luettavina sivustolla omissa "
+        "osoitteissaan.",
+        "sv": "keep: tidigare committade versioner förblir läsbara på webbplatsen på egna "
+        "adresser.",
+        "en": "keep: earlier committed versions stay readable on the site at addresses of "
+        "their own.",
     },
     "@cms.hint.publish-at": {
         "fi": "Asiakirja pidetään poissa sivustolta tähän asti, Suomen aikaa: {example}.",

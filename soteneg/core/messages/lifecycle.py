@@ -69,4 +69,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": 'berätta för läsaren vad som ändrades: changes: [{{date: …, note: "…"}}]',
         "en": 'tell the reader what changed: changes: [{{date: …, note: "…"}}]',
     },
+    "earlier-version-unreadable": {
+        "fi": "aiempaa versiota, joka julkaistiin commitissa {commit} ({date}), ei voi lukea "
+        "tai sen metatiedot eivät ole kelvolliset; sitä ei julkaista",
+        "sv": "den tidigare versionen som publicerades i commit {commit} ({date}) kan inte "
+        "läsas eller har ogiltiga metadata; den publiceras inte",
+        "en": "the earlier version first published in commit {commit} ({date}) cannot be read "
+        "or its front matter does not validate; it is not published",
+    },
+    "earlier-version-unreadable:hint": {
+        "fi": "git-historiaa ei korjata; muut versiot julkaistaan tavalliseen tapaan",
+        "sv": "git-historiken rättas inte; de andra versionerna publiceras som vanligt",
+        "en": "history is not rewritten; the other versions are published as usual",
+    },
 }

@@ -18,7 +18,7 @@ from soteneg.site import eras, i18n, labels, negotiation
 from soteneg.site.index import Group, Site
 from soteneg.site.pages import related
 from soteneg.site.pages.page import Chrome, Crumb, Page
-from soteneg.site.pages.parts import other_versions
+from soteneg.site.pages.parts import earlier_list, other_versions
 
 # The template each page of this module renders; the build's units use the same.
 DOCUMENT_TEMPLATE = "document.html"
@@ -280,6 +280,8 @@ def version_page(
     context["comparisons"] = related.comparisons(site, group, chrome, bodies) if bodies else []
     context["record"] = negotiation.record(site, group, doc, lang, chrome.link)
     context["other_versions"] = other_versions(site, group, chrome, shown=doc.id)
+    context["earlier"] = None  # this is the current version
+    context["earlier_versions"] = earlier_list(site, doc, chrome)
     context["outdated"] = _outdated(site, group, doc, chrome)
     context["contacts"] = contacts(site, meta, lang)
     context["attachments"] = attachment_list(site, doc, lang)
@@ -393,6 +395,8 @@ def placeholder_page(site: Site, group: Group, chrome: Chrome) -> Page:
     context["doc"] = None
     context["record"] = None
     context["other_versions"] = other_versions(site, group, chrome)
+    context["earlier"] = None
+    context["earlier_versions"] = []
     context["contacts"] = []
     context["attachments"] = []
     context["pdf"] = context["packet"] = None

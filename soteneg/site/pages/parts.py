@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from soteneg.content.loader import Document
 from soteneg.content.models import Names, Party, Round, Succession
 from soteneg.core import routes
 from soteneg.core.names import LANGS
@@ -146,3 +147,19 @@ def region_ref(
         "period": eras.period(region.valid_from, region.valid_to, chrome.lang),
         "part": eras.part_text(moved, chrome.lang) if moved is not None else None,
     }
+
+
+def earlier_list(site: Site, doc: Document, chrome: Chrome) -> list[dict[str, Any]]:
+    """The earlier versions of a document kept with `versions: keep`, newest first, each
+    with the day it was published and the day it was replaced, for the current page."""
+    lang = chrome.lang
+    return [
+        {
+            "date": i18n.format_date(v.day, lang),
+            "date_iso": v.day.isoformat(),
+            "until": i18n.format_date(v.until, lang) if v.until else None,
+            "until_iso": v.until.isoformat() if v.until else None,
+            "href": chrome.link(routes.earlier_version(site.url(doc), v.key)),
+        }
+        for v in site.earlier.get(doc.id, ())
+    ]
