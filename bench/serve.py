@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -72,6 +73,11 @@ def main() -> None:
         for line in server.stdout:
             if "preview at" in line:
                 break
+        # Keep reading what the preview says: a tree with many warnings (the generated
+        # one has hundreds) fills the pipe, and a preview blocked writing never rebuilds.
+        said: list[str] = []
+        reader = threading.Thread(target=lambda: said.extend(server.stdout or ()), daemon=True)
+        reader.start()
         times = []
         try:
             with sync_playwright() as playwright:
@@ -93,9 +99,10 @@ def main() -> None:
                 browser.close()
         finally:
             server.terminate()
-            log = server.communicate()[0]
+            server.wait()
+            reader.join(timeout=10)
             if os.environ.get("BENCH_VERBOSE"):
-                print(log)
+                print("".join(said))
     print(
         f"| preview, save to visible | {count} | {statistics.median(times):.2f} | "
         f"{min(times):.2f} | {max(times):.2f} | {len(times)} |"

@@ -190,6 +190,25 @@ def test_read_again_sees_what_another_build_kept_meanwhile(tmp_path: Path) -> No
     assert mine.inputs is not None and mine.records == {"index.html": Record("sha")}
 
 
+def test_the_last_build_s_inputs_are_decoded_again_only_when_their_file_changed(
+    tmp_path: Path,
+) -> None:
+    """A build reads them before the output's lock and again under it: the same bytes
+    give the very same inputs, other bytes are read anew."""
+    out = tmp_path / "out"
+    _build_on_disk(out)
+    cache = Cache.on_disk(out, "k")
+    first = cache.inputs
+    assert first is not None and first.files == 1
+    cache.read_again()
+    assert cache.inputs is first
+    other = Cache.on_disk(out, "k")
+    other.begin()
+    other.keep({"index.html": Record("sha")}, Inputs("k", files=2))
+    cache.read_again()
+    assert cache.inputs is not None and cache.inputs.files == 2
+
+
 def test_an_interrupted_update_hides_the_last_build(tmp_path: Path) -> None:
     out = tmp_path / "out"
     cache = Cache.on_disk(out, "k")

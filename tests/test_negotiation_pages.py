@@ -329,3 +329,29 @@ def test_a_meeting_s_time_is_said_in_finnish_time(
     start: str, end: str | None, lang: str, said: str
 ) -> None:
     assert negotiation.meeting_time(_meeting(start, end), lang) == said
+
+
+def test_a_site_gathers_its_rounds_recommendations_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page's plan asks whether its round has a page of recommendations: asked
+    again, the answer comes from what the site gathered, not from going over every
+    unit's documents once more (that made planning quadratic in the documents)."""
+    from soteneg import pipeline
+    from soteneg.site import recommendations as recs
+    from soteneg.site.index import BuildOptions, build_site
+
+    checked = pipeline.check(GOLDEN_SITE, pdf=False)
+    site = build_site(checked.content, BuildOptions())
+    read: list[str] = []
+    negotiation_of = recs._negotiation
+
+    def counted(doc):  # type: ignore[no-untyped-def]
+        read.append(doc.id)
+        return negotiation_of(doc)
+
+    monkeypatch.setattr(recs, "_negotiation", counted)
+    first = {r: recs.has_round_page(site, r) for r in site.data.rounds}
+    assert any(first.values()) and read
+    read.clear()
+    again = {r: recs.has_round_page(site, r) for r in site.data.rounds}
+    assert again == first
+    assert read == []

@@ -135,20 +135,31 @@ def unit_tracks(site: Site, unit_id: str) -> tuple[Track, ...]:
     return tuple(_track(site, g, within) for g in ordered)
 
 
-def round_tracks(site: Site, round_id: str) -> dict[str, tuple[Track, ...]]:
+def round_tracks(site: Site, round_id: str) -> Mapping[str, tuple[Track, ...]]:
     """Unit id -> the recommendations its document of the round gives, in their order,
     with every follow-up of them."""
-    found: dict[str, tuple[Track, ...]] = {}
-    for unit_id, docs in _by_unit(site).items():
-        for doc in docs:
-            meta = _negotiation(doc)
-            if meta.round != round_id or not meta.recommendations:
-                continue
-            given = chain(site, unit_id).given
-            found[unit_id] = tuple(
-                _track(site, given[r.id]) for r in meta.recommendations if r.id in given
-            )
-    return found
+    return _every_round_tracks(site).get(round_id, {})
+
+
+def _every_round_tracks(site: Site) -> Mapping[str, Mapping[str, tuple[Track, ...]]]:
+    """Round id -> `round_tracks`, made in one pass per site: every document's page asks
+    whether its round has a page of recommendations (has_round_page), and going over
+    every unit's documents for each asking made planning quadratic in the documents."""
+
+    def make() -> dict[str, dict[str, tuple[Track, ...]]]:
+        found: dict[str, dict[str, tuple[Track, ...]]] = {}
+        for unit_id, docs in _by_unit(site).items():
+            for doc in docs:
+                meta = _negotiation(doc)
+                if not meta.recommendations:
+                    continue
+                given = chain(site, unit_id).given
+                found.setdefault(meta.round, {})[unit_id] = tuple(
+                    _track(site, given[r.id]) for r in meta.recommendations if r.id in given
+                )
+        return found
+
+    return site.remember(("recommendations", "round-tracks"), make)  # type: ignore[no-any-return]
 
 
 def follow_ups_in(site: Site, group: Group) -> list[tuple[FollowUp, Track | None]]:
