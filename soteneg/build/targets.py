@@ -24,7 +24,7 @@ from soteneg.core.names import LANGS
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem
 from soteneg.packets.plan import packet_urls
-from soteneg.site import assets, linkcheck
+from soteneg.site import assets, lineage, linkcheck
 from soteneg.site import recommendations as recs
 from soteneg.site.feeds import has_feed
 from soteneg.site.index import Site, build_site
@@ -142,6 +142,10 @@ def site_targets(site: Site, static: Mapping[str, bytes], pdfs: bool = True) -> 
                 if exists(site, theme_id, region_id, sections):
                     url = here(routes.theme_region(theme_id, region_id))
                     page(url, f"theme-region:{theme_id}:{region_id}:{lang}")
+                    for before, after in lineage.far_pairs(site, theme_id, region_id):
+                        ids = (before.round.id, after.round.id)
+                        url = here(routes.theme_pair(theme_id, region_id, *ids))
+                        page(url, f"theme-pair:{theme_id}:{region_id}:{':'.join(ids)}:{lang}")
     page(routes.ROBOTS, "robots")
     files = set(anchors) | set(generated) | {routes.output_file(routes.SITEMAP)}
     files |= set(assets.publish(static)[1])

@@ -23,13 +23,14 @@ from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras, feeds
+from soteneg.site import eras, feeds, lineage
 from soteneg.site import recommendations as recs
 from soteneg.site.feeds import feed_page, has_feed, robots_page
 from soteneg.site.index import Site
 from soteneg.site.pages import indexes as ix
 from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
+from soteneg.site.pages import theme_pairs as tp
 from soteneg.site.pages import themes as th
 from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
 from soteneg.site.pages.page import Chrome, Page
@@ -387,6 +388,17 @@ def plan_units(
                         site, t, r, rendered, chrome
                     ),
                 )
+                # Two rounds of the unit's line compared: they read what its page reads.
+                for before, after in lineage.far_pairs(site, theme_id, r):
+                    ids = (before.round.id, after.round.id)
+                    add(
+                        f"theme-pair:{theme_id}:{r}:{ids[0]}:{ids[1]}:{lang}",
+                        tp.PAIR_TEMPLATE,
+                        parts,
+                        lambda t=theme_id, r=r, ids=ids, chrome=chrome: tp.pair_page(
+                            site, t, r, *ids, rendered, chrome
+                        ),
+                    )
     add("robots", feeds.ROBOTS_TEMPLATE, [], lambda: robots_page(site))
     return units
 

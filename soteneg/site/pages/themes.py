@@ -21,6 +21,7 @@ from soteneg.site import eras, i18n
 from soteneg.site.compare import compare
 from soteneg.site.index import Group, Site
 from soteneg.site.pages import comparison
+from soteneg.site.pages.choose import chooser
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, other_names, region_ref, round_info
 
@@ -40,7 +41,7 @@ def _section(
     return (doc.id, section) if section else None
 
 
-def _compared(
+def compared(
     previous: Group,
     shown: Document,
     theme_id: str,
@@ -48,12 +49,15 @@ def _compared(
     site: Site,
     other_unit: bool,
     lang: str,
+    unmarked: str | None = None,
 ) -> dict[str, Any] | None:
     """The comparison of the section shown with the previous round's section in the same
     language; None when the previous round has no text in that language. Two languages
     are never compared: every word would count as changed. Texts of two units (a
     county's first round and its predecessor's last) are set side by side, not marked:
-    another body wrote them, and their differences are not edits."""
+    another body wrote them, and their differences are not edits. `unmarked`: why the
+    two are set side by side without marks whatever they are (a text not in the page's
+    language)."""
     assert shown.meta is not None
     before = previous.version(shown.meta.lang)
     earlier = rendered[before.id].sections.get(theme_id) if before is not None else None
@@ -62,12 +66,11 @@ def _compared(
         return None
     assert before.meta is not None
     found = compare(earlier.blocks, now.blocks)
-    marked = found.marked and not other_unit
+    marked = found.marked and not other_unit and unmarked is None
+    why = unmarked or i18n.text("cmp_other_unit" if other_unit else "cmp_too_different", lang)
     return {
         "marked": marked,
-        "why": None
-        if marked
-        else i18n.text("cmp_other_unit" if other_unit else "cmp_too_different", lang),
+        "why": None if marked else why,
         "summary": comparison.summary(found, lang) if marked else None,
         "parts": comparison.items(found, lang) if marked else [],
         # The legend names only the marks the comparison has.
@@ -207,7 +210,6 @@ def theme_region_page(
     entries: list[dict[str, Any]] = []
     # unit id -> (its document, round name, unit id, entry id) of its latest section so far
     latest: dict[str, tuple[Group, str, str, str]] = {}
-    pairs: list[dict[str, str]] = []  # the comparisons on the page, oldest first
     for step in eras.theme_history(site, theme_id, region_id):
         rnd, unit = step.round, data.regions[step.region]
         group = site.slot("negotiation", rnd.id, unit.id)
@@ -258,7 +260,7 @@ def theme_region_page(
                 )
             elif previous is not None:
                 other_unit = previous[2] != unit.id
-                entry["diff"] = _compared(
+                entry["diff"] = compared(
                     previous[0],
                     site.published[found[0]],
                     theme_id,
@@ -273,14 +275,6 @@ def theme_region_page(
                     entry["diff"]["before"] = previous[1]
                     entry["diff"]["before_href"] = f"#{previous[3]}"
                     entry["diff"]["after"] = rnd.name.get(lang)
-                    pairs.append(
-                        {
-                            "href": f"#{entry['diff']['id']}",
-                            "text": chrome.t(
-                                "cmp_pair", before=previous[1], after=rnd.name.get(lang)
-                            ),
-                        }
-                    )
                 else:
                     entry["first"] = chrome.t(
                         "not_compared",
@@ -308,6 +302,8 @@ def theme_region_page(
         ],
     )
     context["entries"] = list(reversed(entries))
-    context["pairs"] = list(reversed(pairs))
+    # Which two rounds to compare: the pairs next to each other lead to the entries
+    # here, a round against the latest to a page of its own.
+    context["choose"] = chooser(site, theme_id, region_id, chrome)
     context["theme_href"] = chrome.href(routes.theme(theme_id))
     return Page(routes.localize(path, lang, site.default_lang), THEME_REGION_TEMPLATE, context)
