@@ -53,6 +53,22 @@ _SECTION_2024 = """Jonot ovat pitkiä kaikissa kunnissa, ja palveluverkko on enn
 Henkilöstöä on palkattu lisää suun terveydenhuoltoon.
 """
 
+# THL's assessments of the unit in two rounds: compared as its negotiation documents are.
+_ASSESSMENT = """---
+title: "THL:n arvio: Etelä-Savo {year}"
+type: assessment
+issuer: thl
+date: {year}-10-20
+region: etela-savo-hva
+round: {year}-hva
+example: true
+---
+
+## Palvelujen saatavuus {{theme=saatavuus}}
+
+Arviossa todetaan, että jonot ovat {state} ja palveluverkko on ennallaan.
+"""
+
 PAIR = "teemat/saatavuus/etela-savo-hva/2024-hva/2026-hva/index.html"
 ACROSS = "teemat/saatavuus/etela-savo-hva/2018-syksy/2026-hva/index.html"
 THEME_PAGE = "teemat/saatavuus/etela-savo-hva/index.html"
@@ -70,6 +86,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = root / "content/kierrokset/2026-hva"
     folder.mkdir()
     (folder / "etela-savo-hva.md").write_text(_DOCUMENT_2026, encoding="utf-8")
+    for year, state in (("2025", "pitkiä"), ("2026", "lyhentyneet")):
+        assessments = root / f"content/kierrokset/{year}-hva/arviot"
+        assessments.mkdir(exist_ok=True)
+        text = _ASSESSMENT.format(year=year, state=state)
+        (assessments / "etela-savo-hva.md").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     result = build(root, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -181,3 +202,33 @@ def test_the_pairs_are_bounded_each_with_the_next_and_with_the_latest() -> None:
     # page of its own.
     twice = (steps[0], steps[1], steps[1], steps[2])
     assert [(p.before, p.after) for p in lineage.pairs(twice) if not p.adjacent] == [(0, 3)]  # type: ignore[arg-type]
+
+
+def test_assessments_of_a_unit_are_compared_and_linked_both_ways(site: Path) -> None:
+    """One body's assessments of a unit on a theme get the unit's comparison page of the
+    theme for them (/teemat/<theme>/<unit>/arvio/<body>/); an assessment links to it, and
+    it to each assessment. A body with one assessment has no page: nothing to compare."""
+    page = (site / "teemat/saatavuus/etela-savo-hva/arvio/thl/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<title>Palvelujen saatavuus: Etelä-Savon hyvinvointialue – THL:n arvio" in page
+    found = page[page.index('<section class="cmp" id="cmp-2026-hva"') :]
+    assert re.search(r"jonot ovat <del>.*?pitkiä.*?</del> ja", found)
+    assert re.search(r"jonot ovat <ins>.*?lyhentyneet.*?</ins> ja", found)
+    assert "1 kappale muuttui." in found
+    assert '<a href="/neuvottelut/kierrokset/2025-hva/etela-savo-hva/arvio/thl/">' in page
+    assert 'href="/neuvottelut/teemat/saatavuus/etela-savo-hva/arvio/thl/#r-2026-hva">' in (
+        _chooser(page)
+    )
+    sv = (site / "sv/teemat/saatavuus/etela-savo-hva/arvio/thl/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<del>" not in sv and "Inte jämförd: den här omgångens text finns inte på svenska." in sv
+    document = (site / "kierrokset/2026-hva/etela-savo-hva/arvio/thl/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        '<a href="/neuvottelut/teemat/saatavuus/etela-savo-hva/arvio/thl/">'
+        "Palvelujen saatavuus (THL:n arvio)</a>"
+    ) in document
+    assert not (site / "teemat/saatavuus/etela-savo-hva/arvio/avi").exists()

@@ -19,18 +19,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from soteneg.build import cache as build_cache
+from soteneg.build.compare_units import plan_assessments, plan_pairs
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, feeds, lineage
 from soteneg.site import recommendations as recs
+from soteneg.site import texts as tx
 from soteneg.site.feeds import feed_page, has_feed, robots_page
 from soteneg.site.index import Site
 from soteneg.site.pages import indexes as ix
 from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
-from soteneg.site.pages import theme_pairs as tp
 from soteneg.site.pages import themes as th
 from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
 from soteneg.site.pages.page import Chrome, Page
@@ -189,8 +190,12 @@ def plan_units(
             parts += [slot("negotiation", round_id, region_id), assessed(round_id, region_id)]
             parts.append(repr(recs.has_unit_page(site, region_id)))
             rnd = site.data.rounds.get(round_id)
+            own = tx.of(meta)
             for theme_id in rnd.themes if rnd else ():
                 parts.append(exists(theme_id, region_id, history(theme_id, region_id)))
+                # An assessment links to its body's comparisons where two compare.
+                if own is not None and not own.alone:
+                    parts.append(repr(len(lineage.line(site, theme_id, region_id, own))))
         successor = site.published.get(meta.superseded_by or "")
         parts.append(listed(site.group_of[successor.id]) if successor else "-")
         return fingerprint(*parts)
@@ -388,17 +393,10 @@ def plan_units(
                         site, t, r, rendered, chrome
                     ),
                 )
-                # Two rounds of the unit's line compared: they read what its page reads.
-                for before, after in lineage.far_pairs(site, theme_id, r):
-                    ids = (before.round.id, after.round.id)
-                    add(
-                        f"theme-pair:{theme_id}:{r}:{ids[0]}:{ids[1]}:{lang}",
-                        tp.PAIR_TEMPLATE,
-                        parts,
-                        lambda t=theme_id, r=r, ids=ids, chrome=chrome: tp.pair_page(
-                            site, t, r, *ids, rendered, chrome
-                        ),
-                    )
+                # Two rounds of the unit's line compared (compare_units).
+                where = (theme_id, r, tx.NEGOTIATIONS)
+                plan_pairs(site, rendered, chrome, lang, add, where, parts)
+        plan_assessments(site, rendered, chrome, lang, add, section)
     add("robots", feeds.ROBOTS_TEMPLATE, [], lambda: robots_page(site))
     return units
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from soteneg.content import timeline
-from soteneg.site import eras
 from soteneg.site.eras import Step
 from soteneg.site.index import Group, Site
+from soteneg.site.texts import NEGOTIATIONS, Texts
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,17 @@ def entry_id(step: Step) -> str:
     return f"r-{step.round.id}" if step.own else f"r-{step.round.id}-{step.region}"
 
 
-def line(site: Site, theme_id: str, region_id: str) -> tuple[Step, ...]:
-    """The texts of the unit's line on the theme, oldest first (see the module's doc)."""
+def line(
+    site: Site, theme_id: str, region_id: str, texts: Texts = NEGOTIATIONS
+) -> tuple[Step, ...]:
+    """The texts of the unit's line on the theme, oldest first (see the module's doc);
+    `texts`: whose (the negotiation documents, or one body's assessments)."""
 
     def make() -> tuple[Step, ...]:
         lines: dict[str, tuple[Step, ...]] = {}
         data = site.data
-        for step in eras.documented_history(site, theme_id, region_id):
-            group = site.slot("negotiation", step.round.id, step.region)
+        for step in texts.history(site, theme_id, region_id):
+            group = texts.group(site, step.round.id, step.region)
             if not has_section(site, group, theme_id):
                 continue
             so_far = lines.get(step.region)
@@ -72,7 +75,8 @@ def line(site: Site, theme_id: str, region_id: str) -> tuple[Step, ...]:
             lines[step.region] = (*so_far, step)
         return lines.get(region_id, ())
 
-    return tuple(site.remember(("theme-line", f"{theme_id}/{region_id}"), make))
+    key = f"{texts.key}/{theme_id}/{region_id}"
+    return tuple(site.remember(("theme-line", key), make))
 
 
 def pairs(steps: tuple[Step, ...]) -> tuple[Pair, ...]:
@@ -87,7 +91,9 @@ def pairs(steps: tuple[Step, ...]) -> tuple[Pair, ...]:
     return tuple(sorted(set(found), key=lambda p: (p.before, p.after)))
 
 
-def far_pairs(site: Site, theme_id: str, region_id: str) -> tuple[tuple[Step, Step], ...]:
+def far_pairs(
+    site: Site, theme_id: str, region_id: str, texts: Texts = NEGOTIATIONS
+) -> tuple[tuple[Step, Step], ...]:
     """The pairs that have a page of their own: not adjacent ones."""
-    steps = line(site, theme_id, region_id)
+    steps = line(site, theme_id, region_id, texts)
     return tuple((steps[p.before], steps[p.after]) for p in pairs(steps) if not p.adjacent)

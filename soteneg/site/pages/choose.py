@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from soteneg.core import routes
 from soteneg.site import i18n, lineage
 from soteneg.site.eras import Step
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome
+from soteneg.site.texts import NEGOTIATIONS, Texts
 
 
 def step_name(site: Site, step: Step, lang: str) -> str:
@@ -29,15 +29,16 @@ def chooser(
     region_id: str,
     chrome: Chrome,
     current: tuple[str, str] | None = None,
+    texts: Texts = NEGOTIATIONS,
 ) -> dict[str, Any] | None:
     """The table of pairs for the unit's line on the theme; `current` is the pair the page
     shows (round ids). None when the line has fewer than two texts."""
-    steps = lineage.line(site, theme_id, region_id)
+    steps = lineage.line(site, theme_id, region_id, texts)
     if len(steps) < 2:
         return None
     lang = chrome.lang
     names = [step_name(site, s, lang) for s in steps]
-    page = routes.theme_region(theme_id, region_id)
+    page = texts.page(theme_id, region_id)
     links: dict[tuple[int, int], dict[str, Any]] = {}
     for pair in lineage.pairs(steps):
         before, after = steps[pair.before], steps[pair.after]
@@ -45,7 +46,7 @@ def chooser(
             # The later round's entry on the theme's page holds its comparison.
             href = chrome.href(page) + "#" + lineage.entry_id(after)
         else:
-            href = chrome.href(routes.theme_pair(theme_id, region_id, *ids(before, after)))
+            href = chrome.href(texts.pair(theme_id, region_id, *ids(before, after)))
         is_current = not pair.adjacent and current == ids(before, after)
         links[(pair.before, pair.after)] = {
             "href": href,

@@ -20,6 +20,7 @@ from soteneg.site.pages.choose import chooser, ids, step_name
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link
 from soteneg.site.pages.themes import compared
+from soteneg.site.texts import NEGOTIATIONS, Texts
 
 PAIR_TEMPLATE = "theme_pair.html"
 
@@ -32,12 +33,13 @@ def pair_page(
     after_id: str,
     rendered: Mapping[str, Rendered],
     chrome: Chrome,
+    texts: Texts = NEGOTIATIONS,
 ) -> Page | None:
     """Two rounds of the unit's line compared; None for a pair the line does not offer."""
     found = next(
         (
             (b, a)
-            for b, a in lineage.far_pairs(site, theme_id, region_id)
+            for b, a in lineage.far_pairs(site, theme_id, region_id, texts)
             if ids(b, a) == (before_id, after_id)
         ),
         None,
@@ -46,13 +48,13 @@ def pair_page(
         return None
     before, after = found
     lang = chrome.lang
-    earlier = site.slot("negotiation", before.round.id, before.region)
-    later = site.slot("negotiation", after.round.id, after.region)
+    earlier = texts.group(site, before.round.id, before.region)
+    later = texts.group(site, after.round.id, after.region)
     assert earlier is not None and later is not None
     shown = later.best(lang)
     assert shown.meta is not None
     names = (step_name(site, before, lang), step_name(site, after, lang))
-    theme_page = routes.theme_region(theme_id, region_id)
+    theme_page = texts.page(theme_id, region_id)
     # A text the page's language does not have is set beside the earlier one unmarked;
     # the page in the text's language marks it.
     other_language = shown.meta.lang != lang
@@ -69,7 +71,7 @@ def pair_page(
             lang,
             unmarked=why if other_language else None,
         )
-    path = routes.theme_pair(theme_id, region_id, before_id, after_id)
+    path = texts.pair(theme_id, region_id, before_id, after_id)
     if diff is not None:
         diff.update(
             id="cmp",
@@ -89,22 +91,25 @@ def pair_page(
         }
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)
+    label = texts.label(site, lang)
+    context_name = f"{theme_name}: {region_name}" + (f" – {label}" if label else "")
     pair_name = chrome.t("cmp_pair", before=names[0], after=names[1])
     context = chrome.context(
         path=path,
-        title=f"{theme_name}: {region_name} – {pair_name}",
+        title=f"{context_name} – {pair_name}",
         section=routes.THEMES,
         trail=[
             Crumb(chrome.t("themes"), routes.THEMES),
             Crumb(theme_name, routes.theme(theme_id)),
-            Crumb(region_name, theme_page),
+            Crumb(region_name, routes.theme_region(theme_id, region_id)),
+            *([Crumb(label, theme_page)] if label else []),
             Crumb(pair_name, path),
         ],
     )
-    context["heading"] = f"{theme_name}: {region_name}"
+    context["heading"] = context_name
     context["pair"] = pair_name
     context["every_round_href"] = chrome.href(theme_page)
-    context["choose"] = chooser(site, theme_id, region_id, chrome, (before_id, after_id))
+    context["choose"] = chooser(site, theme_id, region_id, chrome, (before_id, after_id), texts)
     context["documents"] = [doc_link(site, earlier, chrome), doc_link(site, later, chrome)]
     context["diff"] = diff
     context["example"] = shown.meta.example

@@ -17,13 +17,14 @@ from soteneg.content import timeline
 from soteneg.content.loader import Document
 from soteneg.core import routes
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras, i18n
+from soteneg.site import eras, i18n, lineage
 from soteneg.site.compare import compare
 from soteneg.site.index import Group, Site
 from soteneg.site.pages import comparison
 from soteneg.site.pages.choose import chooser
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, other_names, region_ref, round_info
+from soteneg.site.texts import NEGOTIATIONS, Texts
 
 # The template each page of this module renders; the build's units use the same.
 THEME_TEMPLATE = "theme.html"
@@ -196,14 +197,29 @@ def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chro
     return Page(routes.localize(path, lang, site.default_lang), THEME_TEMPLATE, context)
 
 
+def page_exists(
+    site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered], texts: Texts
+) -> bool:
+    """Whether the unit's page of the theme for `texts` is made: a negotiation's when
+    it has a section (`has_sections`), assessments' when two of them compare."""
+    if texts.alone:
+        return has_sections(site, theme_id, region_id, rendered)
+    return len(lineage.line(site, theme_id, region_id, texts)) >= 2
+
+
 def theme_region_page(
-    site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered], chrome: Chrome
+    site: Site,
+    theme_id: str,
+    region_id: str,
+    rendered: Mapping[str, Rendered],
+    chrome: Chrome,
+    texts: Texts = NEGOTIATIONS,
 ) -> Page | None:
     """Every round of one theme in one region's history, newest first, each with what
-    changed."""
+    changed; `texts`: whose (the negotiation documents, or one body's assessments)."""
     # The page exists in every language or in none, so that its language links lead
     # somewhere: a translation without the section still shows the rounds.
-    if not has_sections(site, theme_id, region_id, rendered):
+    if not page_exists(site, theme_id, region_id, rendered, texts):
         return None
     lang = chrome.lang
     data = site.data
@@ -212,7 +228,7 @@ def theme_region_page(
     latest: dict[str, tuple[Group, str, str, str]] = {}
     for step in eras.theme_history(site, theme_id, region_id):
         rnd, unit = step.round, data.regions[step.region]
-        group = site.slot("negotiation", rnd.id, unit.id)
+        group = texts.group(site, rnd.id, unit.id)
         found = _section(group, theme_id, rendered, lang)
         section = found[1] if found else None
         entry: dict[str, Any] = {
@@ -253,7 +269,7 @@ def theme_region_page(
                     previous[0],
                     shown,
                     theme_id,
-                    routes.theme_region(theme_id, region_id),
+                    texts.page(theme_id, region_id),
                     entry["id"],
                     rendered,
                     chrome,
@@ -289,21 +305,20 @@ def theme_region_page(
         entries.append(entry)
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)
-    path = routes.theme_region(theme_id, region_id)
-    title = f"{theme_name}: {region_name}"
-    context = chrome.context(
-        path=path,
-        title=title,
-        section=routes.THEMES,
-        trail=[
-            Crumb(chrome.t("themes"), routes.THEMES),
-            Crumb(theme_name, routes.theme(theme_id)),
-            Crumb(region_name, path),
-        ],
-    )
+    path = texts.page(theme_id, region_id)
+    label = texts.label(site, lang)
+    title = f"{theme_name}: {region_name}" + (f" – {label}" if label else "")
+    trail = [
+        Crumb(chrome.t("themes"), routes.THEMES),
+        Crumb(theme_name, routes.theme(theme_id)),
+        Crumb(region_name, routes.theme_region(theme_id, region_id)),
+    ]
+    if label:
+        trail.append(Crumb(label, path))
+    context = chrome.context(path=path, title=title, section=routes.THEMES, trail=trail)
     context["entries"] = list(reversed(entries))
     # Which two rounds to compare: the pairs next to each other lead to the entries
     # here, a round against the latest to a page of its own.
-    context["choose"] = chooser(site, theme_id, region_id, chrome)
+    context["choose"] = chooser(site, theme_id, region_id, chrome, texts=texts)
     context["theme_href"] = chrome.href(routes.theme(theme_id))
     return Page(routes.localize(path, lang, site.default_lang), THEME_REGION_TEMPLATE, context)
