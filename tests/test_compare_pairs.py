@@ -116,6 +116,11 @@ def test_a_round_against_the_latest_has_a_page_with_the_pair_current(site: Path)
     assert "Merkinnät: <del>poistettu teksti</del>, <ins>lisätty teksti</ins>" in found
     chooser = _chooser(page)
     # The line: the predecessor's 2018 round, then the unit's own three.
+    assert re.findall(r'<th scope="col">(.*?)</th>', chooser) == [
+        "Aiempi kierros",
+        "Seuraava kierros",
+        "Viimeisin: Neuvottelut 2026",
+    ]
     assert re.findall(r'<th scope="row">(.*?)</th>', chooser) == [
         "Syksy 2018 (Etelä-Savo)",
         "Neuvottelut 2024",
@@ -181,8 +186,9 @@ def test_a_swedish_pair_page_never_marks_finnish_text(site: Path) -> None:
 
 
 def test_the_pairs_are_bounded_each_with_the_next_and_with_the_latest() -> None:
-    """A line of n texts offers its n-1 neighbours and n-2 pages against the latest, not
-    every one of n(n-1)/2 pairs."""
+    """A line of n texts offers its n-1 neighbours and at most lineage.RECENT + 1 pages
+    against the latest (the first and the rounds just before the previous), not every
+    one of n(n-1)/2 pairs."""
     from types import SimpleNamespace
 
     steps = tuple(SimpleNamespace(round=SimpleNamespace(id=f"r{n}")) for n in range(5))
@@ -196,6 +202,11 @@ def test_the_pairs_are_bounded_each_with_the_next_and_with_the_latest() -> None:
         (2, 4, False),
         (3, 4, True),
     ]
+    # A long line: the latest against the first and the four before the previous one.
+    long = tuple(SimpleNamespace(round=SimpleNamespace(id=f"r{n}")) for n in range(40))
+    far = [(p.before, p.after) for p in lineage.pairs(long) if not p.adjacent]  # type: ignore[arg-type]
+    assert far == [(0, 39), (34, 39), (35, 39), (36, 39), (37, 39)]
+    assert len(lineage.pairs(long)) == 39 + 5  # type: ignore[arg-type]
     assert lineage.pairs(steps[:2]) == (lineage.Pair(0, 1),)  # type: ignore[arg-type]
     assert lineage.pairs(steps[:1]) == ()  # type: ignore[arg-type]
     # A round that comes twice in a line (a predecessor's and the unit's own) names no

@@ -9,10 +9,13 @@ check and the pages agree on which comparisons exist without rendering a body. A
 section in any of the site's languages counts: a page exists in every language or in
 none.
 
-Which pairs get a page of their own is bounded: every round against the line's latest
-(the adjacent pairs are on the theme's page already). A line of n texts has n-2 pages
-of pairs, not n(n-1)/2: at thousands of documents the quadratic count of pages would
-be most of the site. README.md (Pages and URLs) and the editors' guides say so.
+Which pairs get a page of their own is bounded by a constant per line: the latest
+against the first and against the RECENT rounds before the previous one (the adjacent
+pairs are on the theme's page already). A line of n texts has at most RECENT + 1 pages
+of pairs, not n(n-1)/2 nor n-2: the generated 4577-document tree of bench/ has lines of
+73 rounds, where every round against the latest made 9365 pages per language (more than
+the site's other pages together) and every pair 301,525. README.md (Pages and URLs) and
+the editors' guides say so.
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ from soteneg.content import timeline
 from soteneg.site.eras import Step
 from soteneg.site.index import Group, Site
 from soteneg.site.texts import NEGOTIATIONS, Texts
+
+# How many of the rounds just before the previous one a line's latest is compared with
+# on a page of its own (besides the line's first).
+RECENT = 4
 
 
 @dataclass(frozen=True)
@@ -81,13 +88,14 @@ def line(
 
 def pairs(steps: tuple[Step, ...]) -> tuple[Pair, ...]:
     """The pairs a reader can choose: each text with the next (on the theme's page) and
-    each with the latest (a page each). A round that comes twice in the line (a
-    predecessor's and the unit's own, when the round spans the change) names no page of
-    its own: its address would be ambiguous."""
+    the latest with the first and with the RECENT before the previous one (a page each).
+    A round that comes twice in the line (a predecessor's and the unit's own, when the
+    round spans the change) names no page of its own: its address would be ambiguous."""
     last = len(steps) - 1
     found = [Pair(n, n + 1) for n in range(last)]
     counts = [s.round.id for s in steps]
-    found += [Pair(n, last) for n in range(last - 1) if counts.count(steps[n].round.id) == 1]
+    earlier = {0, *range(max(0, last - 1 - RECENT), last - 1)} & set(range(last - 1))
+    found += [Pair(n, last) for n in earlier if counts.count(steps[n].round.id) == 1]
     return tuple(sorted(set(found), key=lambda p: (p.before, p.after)))
 
 

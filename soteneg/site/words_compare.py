@@ -7,18 +7,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 WORDS: Mapping[str, Mapping[str, str]] = {
-    # The chooser: a table of the earlier round (rows) by the later (columns).
-    "cmp_choose_corner": {
-        "fi": "Aiempi kierros / myöhempi kierros",
-        "sv": "Tidigare omgång / senare omgång",
-        "en": "Earlier round / later round",
+    # The chooser: a table of the earlier round (rows) by the later (columns: the next
+    # round, the latest).
+    "cmp_choose_corner": {"fi": "Aiempi kierros", "sv": "Tidigare omgång", "en": "Earlier round"},
+    "cmp_choose_next": {"fi": "Seuraava kierros", "sv": "Nästa omgång", "en": "Next round"},
+    # A round's name stands after a label, never inside a sentence (i18n's note).
+    "cmp_choose_latest": {
+        "fi": "Viimeisin: {round}",
+        "sv": "Den senaste: {round}",
+        "en": "The latest: {round}",
     },
     "cmp_choose_link": {"fi": "vertaa", "sv": "jämför", "en": "compare"},
     "cmp_choose_current": {"fi": "näytetään", "sv": "visas", "en": "shown"},
     "cmp_choose_note": {
-        "fi": "Kukin kierros verrataan seuraavaan ja viimeisimpään kierrokseen.",
-        "sv": "Varje omgång jämförs med nästa och med den senaste omgången.",
-        "en": "Each round is compared with the next one and with the latest.",
+        "fi": "Kukin kierros verrataan seuraavaan, ja viimeisin kierros myös ensimmäiseen "
+        "ja enintään neljään sitä edeltävään.",
+        "sv": "Varje omgång jämförs med nästa, och den senaste också med den första och "
+        "med högst fyra av omgångarna före den.",
+        "en": "Each round is compared with the next, and the latest also with the first "
+        "and with up to four of the rounds before it.",
     },
     # A round of a predecessor, named with whose it is: "Syksy 2018 (Pirkanmaa)".
     "cmp_round_of": {

@@ -1,7 +1,8 @@
 """The chooser of two rounds of a unit's line on a theme (site.lineage), plain links in
-a table of the earlier round (rows) by the later (columns): a pair next to each other
-leads to its comparison on the theme's page of the unit, a round against the latest to
-a page of its own (pages.theme_pairs), where that pair is `aria-current`."""
+a table of the earlier round (rows) by the later (columns: the next round, the latest):
+a pair next to each other leads to its comparison on the theme's page of the unit, a
+round against the latest to a page of its own (pages.theme_pairs), where that pair is
+`aria-current`."""
 
 from __future__ import annotations
 
@@ -48,17 +49,26 @@ def chooser(
         else:
             href = chrome.href(texts.pair(theme_id, region_id, *ids(before, after)))
         is_current = not pair.adjacent and current == ids(before, after)
+        text = chrome.t("cmp_choose_current" if is_current else "cmp_choose_link")
         links[(pair.before, pair.after)] = {
             "href": href,
-            "text": chrome.t("cmp_choose_current" if is_current else "cmp_choose_link"),
+            # The next round's column names each its own round; the latest's is one.
+            "text": names[pair.after] if pair.adjacent else text,
             "pair": chrome.t("cmp_pair", before=names[pair.before], after=names[pair.after]),
             "current": is_current,
         }
+    # Two columns, not one per round: a line may have dozens of rounds, and the pairs
+    # are each round's next and the latest's few (lineage.pairs).
+    last = len(steps) - 1
     rows = [
-        {"name": names[n], "cells": [links.get((n, m)) for m in range(1, len(steps))]}
-        for n in range(len(steps) - 1)
+        {
+            "name": names[n],
+            "cells": [links[(n, n + 1)], links.get((n, last)) if n + 1 < last else None],
+        }
+        for n in range(last)
     ]
-    return {"columns": names[1:], "rows": rows}
+    columns = [chrome.t("cmp_choose_next"), chrome.t("cmp_choose_latest", round=names[last])]
+    return {"columns": columns, "rows": rows}
 
 
 def ids(before: Step, after: Step) -> tuple[str, str]:
