@@ -78,6 +78,11 @@ PAGES += [
         ("theme-region-continued", "theme-region", "teemat/saatavuus/pirkanmaa-hva/"),
         # Issue 27: two rounds compared block by block, with a table compared by row.
         ("theme-region-table", "theme-region", "teemat/tilannekuva/pirkanmaa-hva/"),
+        # Two rounds that are not next to each other, chosen in a table of links; across
+        # the change of unit, so side by side unmarked.
+        ("theme-pair", "theme-pair", "teemat/tilannekuva/pirkanmaa-hva/2018-kevat/2024-hva/"),
+        # One expert body's assessments of a unit compared, round by round.
+        ("theme-assessments", "theme-assessments", "teemat/tilannekuva/lappi-hva/arvio/thl/"),
         ("statutory-document", "doc", "kierrokset/2024-hva/helsinki/"),
         # Issue 25: a record with its meeting and recommended actions, the next round's
         # follow-up, and the pages of recommendations of a unit and of a round.

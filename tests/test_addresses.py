@@ -44,6 +44,13 @@ ATTACKS = [
     ("kierrokset/2018-syksy.md", "page", "reserved-address", "/kierrokset/2018-syksy/"),
     ("maakunnat/lappi.md", "page", "reserved-address", "/maakunnat/lappi/"),
     ("teemat/saatavuus/uusimaa.md", "page", "reserved-address", "/teemat/saatavuus/uusimaa/"),
+    # Issue 27: two rounds compared have pages below the unit's page of the theme.
+    (
+        "teemat/saatavuus/uusimaa/2018-kevat/2025-hva.md",
+        "page",
+        "reserved-address",
+        "/teemat/saatavuus/uusimaa/2018-kevat/2025-hva/",
+    ),
 ]
 MORE = [
     ("tiedotteet/index.html.md", "page", "reserved-address", "/tiedotteet/index.html/"),

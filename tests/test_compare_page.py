@@ -3,7 +3,7 @@ table with its changed cells marked, a rewritten paragraph is shown whole beside
 replacement and not as word fragments, unchanged blocks fold away with their count,
 texts of two units or texts that differ almost wholly are set side by side unmarked,
 and the page links to each comparison on it. Built end to end through the command
-line from a copy of the golden site."""
+line from a copy of the golden site. Any two rounds: tests/test_compare_pairs.py."""
 
 from __future__ import annotations
 
@@ -71,8 +71,12 @@ def test_a_table_stays_a_table_and_a_rewrite_is_not_fragments(tmp_path: Path) ->
     assert build(root, out).returncode == 0
     page = (out / "teemat/saatavuus/uusimaa/index.html").read_text(encoding="utf-8")
     found = _comparison(page, "cmp-2018-syksy")
-    # The page links to the comparison, without JavaScript.
-    assert '<a href="#cmp-2018-syksy">Kevät 2018 ja Syksy 2018</a>' in page
+    # The page's chooser links to the later round's entry, which holds the comparison,
+    # without JavaScript (tests/test_compare_pairs.py: the chooser).
+    assert (
+        '<a href="/neuvottelut/teemat/saatavuus/uusimaa/#r-2018-syksy">Syksy 2018'
+        '<span class="visually-hidden"> Kevät 2018 ja Syksy 2018</span></a>'
+    ) in page
     assert "1 kappale lisättiin, 1 kappale poistettiin, 1 taulukon rivi muuttui, " in found
     assert "1 taulukon rivi lisättiin." in found
     # The table twice: for wide screens the two rounds' cells side by side in one row,

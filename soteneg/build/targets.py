@@ -24,12 +24,13 @@ from soteneg.core.names import LANGS
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem
 from soteneg.packets.plan import packet_urls
-from soteneg.site import assets, linkcheck
+from soteneg.site import assets, lineage, linkcheck
 from soteneg.site import recommendations as recs
+from soteneg.site import texts as tx
 from soteneg.site.feeds import has_feed
 from soteneg.site.index import Site, build_site
 from soteneg.site.pages.page import Chrome
-from soteneg.site.pages.themes import has_sections
+from soteneg.site.pages.themes import has_sections, page_exists
 from soteneg.site.render import environment, render_page
 
 
@@ -147,6 +148,20 @@ def site_targets(site: Site, static: Mapping[str, bytes], pdfs: bool = True) -> 
                 if exists(site, theme_id, region_id, sections):
                     url = here(routes.theme_region(theme_id, region_id))
                     page(url, f"theme-region:{theme_id}:{region_id}:{lang}")
+                    for before, after in lineage.far_pairs(site, theme_id, region_id):
+                        ids = (before.round.id, after.round.id)
+                        url = here(routes.theme_pair(theme_id, region_id, *ids))
+                        page(url, f"theme-pair:{theme_id}:{region_id}:{':'.join(ids)}:{lang}")
+        # One expert body's assessments of a unit on a theme, compared (site.texts).
+        for texts, theme_id, region_id in tx.assessed(site):
+            if not page_exists(site, theme_id, region_id, sections, texts):
+                continue
+            where = f"{texts.key}:{theme_id}:{region_id}"
+            page(here(texts.page(theme_id, region_id)), f"theme-assessments:{where}:{lang}")
+            for before, after in lineage.far_pairs(site, theme_id, region_id, texts):
+                ids = (before.round.id, after.round.id)
+                url = here(texts.pair(theme_id, region_id, *ids))
+                page(url, f"theme-assessments-pair:{where}:{':'.join(ids)}:{lang}")
     page(routes.ROBOTS, "robots")
     files = set(anchors) | set(generated) | {routes.output_file(routes.SITEMAP)}
     files |= set(assets.publish(static)[1])

@@ -19,13 +19,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from soteneg.build import cache as build_cache
+from soteneg.build.compare_units import plan_assessments, plan_pairs
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.content.versions import Earlier
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras, feeds
+from soteneg.site import eras, feeds, lineage
 from soteneg.site import recommendations as recs
+from soteneg.site import texts as tx
 from soteneg.site.feeds import feed_page, has_feed, robots_page
 from soteneg.site.index import Site
 from soteneg.site.pages import indexes as ix
@@ -197,8 +199,12 @@ def plan_units(
             parts += [slot("negotiation", round_id, region_id), assessed(round_id, region_id)]
             parts.append(repr(recs.has_unit_page(site, region_id)))
             rnd = site.data.rounds.get(round_id)
+            own = tx.of(meta)
             for theme_id in rnd.themes if rnd else ():
                 parts.append(exists(theme_id, region_id, history(theme_id, region_id)))
+                # An assessment links to its body's comparisons where two compare.
+                if own is not None and not own.alone:
+                    parts.append(repr(len(lineage.line(site, theme_id, region_id, own))))
         successor = site.published.get(meta.superseded_by or "")
         parts.append(listed(site.group_of[successor.id]) if successor else "-")
         return fingerprint(*parts)
@@ -415,6 +421,10 @@ def plan_units(
                         site, t, r, rendered, chrome
                     ),
                 )
+                # Two rounds of the unit's line compared (compare_units).
+                where = (theme_id, r, tx.NEGOTIATIONS)
+                plan_pairs(site, rendered, chrome, lang, add, where, parts)
+        plan_assessments(site, rendered, chrome, lang, add, section)
     add("robots", feeds.ROBOTS_TEMPLATE, [], lambda: robots_page(site))
     return units
 

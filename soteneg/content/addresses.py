@@ -255,6 +255,9 @@ class Reserved:
 
     pages: Mapping[str, routes.Said]  # path of a page made from the data -> what it is
     folders: Mapping[str, Text]  # folder the build fills -> what it holds
+    # A page's folder the build makes pages inside, named by the data (two rounds
+    # compared): looked up by each folder on a path's way, not searched for.
+    below: Mapping[str, routes.Said]
     # file -> (what it is, the document whose page it is); said only for a problem
     files: Mapping[str, tuple[routes.Said, str]]
 
@@ -271,9 +274,14 @@ class Reserved:
                 return "reserved-address", say("@reserved.is-folder", what=what)
             if path.startswith(folder):
                 return "reserved-address", say("@reserved.in-folder", folder=folder, what=what)
+        parts = path.strip("/").split("/")
+        for n in range(1, len(parts)):
+            folder = "/" + "/".join(parts[:n]) + "/"
+            if folder in self.below:
+                what = self.below[folder]()
+                return "reserved-address", say("@reserved.in-folder", folder=folder, what=what)
         # Each folder on the way to the page's index.html, the page's own included:
         # where the build writes a file, it cannot make a folder.
-        parts = path.strip("/").split("/")
         for n in range(1, len(parts) + 1):
             folder = "/" + "/".join(parts[:n])
             if folder in self.files:
@@ -304,7 +312,8 @@ def reserved(content: Content, originals: list[_Original] | None = None) -> Rese
         files[routes.document_pdf(path)] = (lambda f=file: say("@reserved.pdf-of", file=f), "")
         page = "/" + routes.output_file(path)
         files.setdefault(page, (lambda f=file: say("@reserved.page-of", file=f), file))
-    return Reserved(pages, folders, files)
+    below = routes.generated_below(data.regions, data.themes)
+    return Reserved(pages, folders, below, files)
 
 
 def _check_reserved(

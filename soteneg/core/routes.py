@@ -97,6 +97,21 @@ def theme_region(theme_id: str, region_id: str) -> str:
     return f"{THEMES}{theme_id}/{region_id}/"
 
 
+def theme_assessments(theme_id: str, region_id: str, issuer: str) -> str:
+    """One expert body's assessments of a unit on a theme, every round compared."""
+    return f"{theme_region(theme_id, region_id)}arvio/{issuer}/"
+
+
+def pair_below(page: str, before: str, after: str) -> str:
+    """Two rounds compared below the page that compares every round (site.lineage): the
+    earlier round's id, then the later's."""
+    return f"{page}{before}/{after}/"
+
+
+def theme_pair(theme_id: str, region_id: str, before: str, after: str) -> str:
+    return pair_below(theme_region(theme_id, region_id), before, after)
+
+
 def feed(lang: str, default: str) -> str:
     return localize(f"{NEWS}atom.xml", lang, default)
 
@@ -190,6 +205,18 @@ def generated_pages(
                 "@route.theme-region", theme=t, region=r
             )
     return pages
+
+
+def generated_below(region_ids: Iterable[str], theme_ids: Iterable[str]) -> dict[str, Said]:
+    """Pages the build makes below these from the data, in folders of any name (two
+    rounds compared, `theme_pair`): no document may be published inside them. Keyed by
+    the folder, each with what it holds."""
+    regions = list(region_ids)
+    return {
+        theme_region(t, r): (lambda t=t, r=r: say("@route.theme-pairs", theme=t, region=r))
+        for t in theme_ids
+        for r in regions
+    }
 
 
 def generated_files(default: str) -> dict[str, Text]:

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from soteneg.core import formats
+from soteneg.site import words_compare
 
 LANG_NAMES: Mapping[str, Mapping[str, str]] = {
     "fi": {"fi": "suomeksi", "sv": "på finska", "en": "in Finnish"},
@@ -41,6 +42,8 @@ AUTONYMS: Mapping[str, str] = {
 }
 
 STRINGS: Mapping[str, Mapping[str, str]] = {
+    # Choosing two rounds to compare (issue 27): a catalogue of its own.
+    **words_compare.WORDS,
     "skip_to_content": {
         "fi": "Siirry sisältöön",
         "sv": "Gå till innehållet",

@@ -189,6 +189,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "sidan för temat '{theme}' i området '{region}'",
         "en": "the page of theme '{theme}' in region '{region}'",
     },
+    "@route.theme-pairs": {
+        "fi": "teeman '{theme}' kahden kierroksen vertailut alueella '{region}'",
+        "sv": "jämförelserna av två omgångar av temat '{theme}' i området '{region}'",
+        "en": "the comparisons of two rounds of theme '{theme}' in region '{region}'",
+    },
     "@route.not-found": {
         "fi": "sivu osoitteille, joita ei ole",
         "sv": "sidan för adresser som inte finns",

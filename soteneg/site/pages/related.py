@@ -18,10 +18,11 @@ from soteneg.core import routes
 from soteneg.markdown.html import Rendered
 from soteneg.site import i18n, labels
 from soteneg.site import recommendations as recs
+from soteneg.site import texts as tx
 from soteneg.site.index import Group, Site
 from soteneg.site.pages.page import Chrome
 from soteneg.site.pages.parts import doc_link
-from soteneg.site.pages.themes import has_sections
+from soteneg.site.pages.themes import has_sections, page_exists
 
 # The documents that sit in a slot of a round (a unit's, or the round's own).
 SLOTTED = ("negotiation", "assessment", "summary")
@@ -108,16 +109,25 @@ def comparisons(
     taken = set(getattr(meta, "themes", ()))
     taken.update(h.theme for h in group.original.outline.headings if h.level == 2 and h.theme)
     found = []
+    own = tx.of(meta)
     for theme_id in rnd.themes:
         if theme_id not in taken or theme_id not in site.data.themes:
             continue
+        name = site.data.themes[theme_id].name.get(chrome.lang)
         key = ("theme-region-linked", f"{theme_id}\x1f{region_id}")
         if site.remember(key, lambda t=theme_id: has_sections(site, t, region_id, bodies)):
             found.append(
-                {
-                    "name": site.data.themes[theme_id].name.get(chrome.lang),
-                    "href": chrome.href(routes.theme_region(theme_id, region_id)),
-                }
+                {"name": name, "href": chrome.href(routes.theme_region(theme_id, region_id))}
+            )
+        # An assessment's own: the body's assessments of the unit compared.
+        if (
+            own is not None
+            and not own.alone
+            and page_exists(site, theme_id, region_id, bodies, own)
+        ):
+            label = own.label(site, chrome.lang)
+            found.append(
+                {"name": f"{name} ({label})", "href": chrome.href(own.page(theme_id, region_id))}
             )
     return found
 

@@ -17,12 +17,14 @@ from soteneg.content import timeline
 from soteneg.content.loader import Document
 from soteneg.core import routes
 from soteneg.markdown.html import Rendered
-from soteneg.site import eras, i18n
+from soteneg.site import eras, i18n, lineage
 from soteneg.site.compare import compare
 from soteneg.site.index import Group, Site
 from soteneg.site.pages import comparison
+from soteneg.site.pages.choose import chooser
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, other_names, region_ref, round_info
+from soteneg.site.texts import NEGOTIATIONS, Texts
 
 # The template each page of this module renders; the build's units use the same.
 THEME_TEMPLATE = "theme.html"
@@ -40,7 +42,7 @@ def _section(
     return (doc.id, section) if section else None
 
 
-def _compared(
+def compared(
     previous: Group,
     shown: Document,
     theme_id: str,
@@ -48,12 +50,15 @@ def _compared(
     site: Site,
     other_unit: bool,
     lang: str,
+    unmarked: str | None = None,
 ) -> dict[str, Any] | None:
     """The comparison of the section shown with the previous round's section in the same
     language; None when the previous round has no text in that language. Two languages
     are never compared: every word would count as changed. Texts of two units (a
     county's first round and its predecessor's last) are set side by side, not marked:
-    another body wrote them, and their differences are not edits."""
+    another body wrote them, and their differences are not edits. `unmarked`: why the
+    two are set side by side without marks whatever they are (a text not in the page's
+    language)."""
     assert shown.meta is not None
     before = previous.version(shown.meta.lang)
     earlier = rendered[before.id].sections.get(theme_id) if before is not None else None
@@ -62,12 +67,11 @@ def _compared(
         return None
     assert before.meta is not None
     found = compare(earlier.blocks, now.blocks)
-    marked = found.marked and not other_unit
+    marked = found.marked and not other_unit and unmarked is None
+    why = unmarked or i18n.text("cmp_other_unit" if other_unit else "cmp_too_different", lang)
     return {
         "marked": marked,
-        "why": None
-        if marked
-        else i18n.text("cmp_other_unit" if other_unit else "cmp_too_different", lang),
+        "why": None if marked else why,
         "summary": comparison.summary(found, lang) if marked else None,
         "parts": comparison.items(found, lang) if marked else [],
         # The legend names only the marks the comparison has.
@@ -193,24 +197,38 @@ def theme_page(site: Site, theme_id: str, rendered: Mapping[str, Rendered], chro
     return Page(routes.localize(path, lang, site.default_lang), THEME_TEMPLATE, context)
 
 
+def page_exists(
+    site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered], texts: Texts
+) -> bool:
+    """Whether the unit's page of the theme for `texts` is made: a negotiation's when
+    it has a section (`has_sections`), assessments' when two of them compare."""
+    if texts.alone:
+        return has_sections(site, theme_id, region_id, rendered)
+    return len(lineage.line(site, theme_id, region_id, texts)) >= 2
+
+
 def theme_region_page(
-    site: Site, theme_id: str, region_id: str, rendered: Mapping[str, Rendered], chrome: Chrome
+    site: Site,
+    theme_id: str,
+    region_id: str,
+    rendered: Mapping[str, Rendered],
+    chrome: Chrome,
+    texts: Texts = NEGOTIATIONS,
 ) -> Page | None:
     """Every round of one theme in one region's history, newest first, each with what
-    changed."""
+    changed; `texts`: whose (the negotiation documents, or one body's assessments)."""
     # The page exists in every language or in none, so that its language links lead
     # somewhere: a translation without the section still shows the rounds.
-    if not has_sections(site, theme_id, region_id, rendered):
+    if not page_exists(site, theme_id, region_id, rendered, texts):
         return None
     lang = chrome.lang
     data = site.data
     entries: list[dict[str, Any]] = []
     # unit id -> (its document, round name, unit id, entry id) of its latest section so far
     latest: dict[str, tuple[Group, str, str, str]] = {}
-    pairs: list[dict[str, str]] = []  # the comparisons on the page, oldest first
     for step in eras.theme_history(site, theme_id, region_id):
         rnd, unit = step.round, data.regions[step.region]
-        group = site.slot("negotiation", rnd.id, unit.id)
+        group = texts.group(site, rnd.id, unit.id)
         found = _section(group, theme_id, rendered, lang)
         section = found[1] if found else None
         entry: dict[str, Any] = {
@@ -251,14 +269,14 @@ def theme_region_page(
                     previous[0],
                     shown,
                     theme_id,
-                    routes.theme_region(theme_id, region_id),
+                    texts.page(theme_id, region_id),
                     entry["id"],
                     rendered,
                     chrome,
                 )
             elif previous is not None:
                 other_unit = previous[2] != unit.id
-                entry["diff"] = _compared(
+                entry["diff"] = compared(
                     previous[0],
                     site.published[found[0]],
                     theme_id,
@@ -273,14 +291,6 @@ def theme_region_page(
                     entry["diff"]["before"] = previous[1]
                     entry["diff"]["before_href"] = f"#{previous[3]}"
                     entry["diff"]["after"] = rnd.name.get(lang)
-                    pairs.append(
-                        {
-                            "href": f"#{entry['diff']['id']}",
-                            "text": chrome.t(
-                                "cmp_pair", before=previous[1], after=rnd.name.get(lang)
-                            ),
-                        }
-                    )
                 else:
                     entry["first"] = chrome.t(
                         "not_compared",
@@ -295,19 +305,20 @@ def theme_region_page(
         entries.append(entry)
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)
-    path = routes.theme_region(theme_id, region_id)
-    title = f"{theme_name}: {region_name}"
-    context = chrome.context(
-        path=path,
-        title=title,
-        section=routes.THEMES,
-        trail=[
-            Crumb(chrome.t("themes"), routes.THEMES),
-            Crumb(theme_name, routes.theme(theme_id)),
-            Crumb(region_name, path),
-        ],
-    )
+    path = texts.page(theme_id, region_id)
+    label = texts.label(site, lang)
+    title = f"{theme_name}: {region_name}" + (f" – {label}" if label else "")
+    trail = [
+        Crumb(chrome.t("themes"), routes.THEMES),
+        Crumb(theme_name, routes.theme(theme_id)),
+        Crumb(region_name, routes.theme_region(theme_id, region_id)),
+    ]
+    if label:
+        trail.append(Crumb(label, path))
+    context = chrome.context(path=path, title=title, section=routes.THEMES, trail=trail)
     context["entries"] = list(reversed(entries))
-    context["pairs"] = list(reversed(pairs))
+    # Which two rounds to compare: the pairs next to each other lead to the entries
+    # here, a round against the latest to a page of its own.
+    context["choose"] = chooser(site, theme_id, region_id, chrome, texts=texts)
     context["theme_href"] = chrome.href(routes.theme(theme_id))
     return Page(routes.localize(path, lang, site.default_lang), THEME_REGION_TEMPLATE, context)

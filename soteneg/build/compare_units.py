@@ -1,0 +1,73 @@
+"""The build's units of the pages that compare one expert body's assessments of a unit
+on a theme (site.texts): the page of every round and the pages of two rounds. Apart from
+units.py, which plans every other page, so that neither grows past what one file can be
+read in; units.plan_units calls this with its own `add` and `section` keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from soteneg.markdown.html import Rendered
+from soteneg.site import lineage
+from soteneg.site import texts as tx
+from soteneg.site.index import Site
+from soteneg.site.pages import theme_pairs as tp
+from soteneg.site.pages import themes as th
+from soteneg.site.pages.page import Chrome, Page
+
+Add = Callable[[str, str, list[str], Callable[[], Page | None]], None]
+Section = Callable[[str | None, str, str], str]
+
+
+def plan_pairs(
+    site: Site,
+    rendered: Mapping[str, Rendered],
+    chrome: Chrome,
+    lang: str,
+    add: Add,
+    where: tuple[str, str, tx.Texts],
+    parts: list[str],
+) -> None:
+    """The pages of two rounds of a unit's line on a theme (`where`: theme, unit, whose
+    texts) that are not next to each other: they read what the line's page reads."""
+    theme_id, region_id, texts = where
+    kind = "theme-pair" if texts.alone else "theme-assessments-pair"
+    name = f"{theme_id}:{region_id}" if texts.alone else f"{texts.key}:{theme_id}:{region_id}"
+    for before, after in lineage.far_pairs(site, theme_id, region_id, texts):
+        ids = (before.round.id, after.round.id)
+        add(
+            f"{kind}:{name}:{ids[0]}:{ids[1]}:{lang}",
+            tp.PAIR_TEMPLATE,
+            parts,
+            lambda t=theme_id, r=region_id, ids=ids, x=texts: tp.pair_page(
+                site, t, r, *ids, rendered, chrome, x
+            ),
+        )
+
+
+def plan_assessments(
+    site: Site,
+    rendered: Mapping[str, Rendered],
+    chrome: Chrome,
+    lang: str,
+    add: Add,
+    section: Section,
+) -> None:
+    """The units of the assessment comparisons in `lang`. Each reads the assessments of
+    the unit's history on the theme, in every language (a comparison reads the earlier
+    text in the language of the one shown)."""
+    for texts, theme_id, region_id in tx.assessed(site):
+        groups = [
+            texts.group(site, s.round.id, s.region)
+            for s in texts.history(site, theme_id, region_id)
+        ]
+        parts = [section(g.id if g else None, theme_id, o) for g in groups for o in site.languages]
+        add(
+            f"theme-assessments:{texts.key}:{theme_id}:{region_id}:{lang}",
+            th.THEME_REGION_TEMPLATE,
+            parts,
+            lambda t=theme_id, r=region_id, x=texts: th.theme_region_page(
+                site, t, r, rendered, chrome, x
+            ),
+        )
+        plan_pairs(site, rendered, chrome, lang, add, (theme_id, region_id, texts), parts)
