@@ -91,7 +91,9 @@ class Preview:
         self.memory = pipeline.Memory()
 
     def rebuild(self, jobs: int = 1) -> State:
-        """Build what changed (drafts included, no PDFs or search index); never raises.
+        """Build what changed (drafts included, no PDFs); never raises. The search index
+        is the site's, in shards (build/search_shards.py): the first build indexes every
+        shard, a save re-indexes the shards whose pages it changed, before the reload.
         `jobs` above 1 forks workers: only before the server's threads start."""
         started = time.perf_counter()
         # The last known language stays if this build cannot tell (site.yaml unreadable).
@@ -107,7 +109,7 @@ class Preview:
                     content_mark=self.content_mark,
                 ),
                 pdf_options=None,
-                with_search=False,
+                with_search=True,
                 link_pdfs=True,
                 jobs=jobs,
                 memory=self.memory,
