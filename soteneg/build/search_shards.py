@@ -108,10 +108,10 @@ def index_site(
     """Index the written site at `site_dir` into /pagefind/, shard by shard; `state` is
     the output whose state keeps the fingerprints (None: index every shard, keep none).
     Returns the shards indexed, in order."""
-    pages = search.site_pages(site_dir)
-    if indexed is not None:  # Pagefind would skip the others, but read them all first
-        pages = [rel for rel in pages if rel in indexed]
-    sami = {rel for rel in pages if search.lang_of(site_dir, rel) in SAMI_LANGS}
+    # The build says which pages hold text for the search (Pagefind would skip the
+    # others, but read them all first); without it, every page in the folder.
+    pages = sorted(indexed) if indexed is not None else search.site_pages(site_dir)
+    sami = {rel for rel in pages if _in_sami(site_dir, rel)}
     shard_of = shards or hashed(shard_count(len(pages) - len(sami)))
     groups: dict[str, list[str]] = {}
     for rel in pages:
@@ -130,26 +130,25 @@ def index_site(
             fresh[key] = record
         else:
             todo.append(key)
-    if not bundle.is_dir():
+    clean = not bundle.is_dir()
+    if clean:
         todo = sorted(groups)
     made = _index(site_dir, {key: groups[key] for key in todo}, jobs)
     for key, (_, reads) in made.items():
         fingerprint = _fingerprint(groups[key], reads, stamps, site_dir)
         fresh[key] = {"fingerprint": fingerprint, "reads": reads}
     manifest = _manifest({key: files for key, (files, _) in made.items()}, bundle, groups)
-    if REST in made:  # the first bundle anew, the other shards' folders moved into it
-        kept = [key for key in sorted(groups) if key not in made and key != REST]
-        _write_all(site_dir, {key: files for key, (files, _) in made.items()}, kept, manifest)
+    if clean:
+        _write_all(site_dir, {key: files for key, (files, _) in made.items()}, manifest)
     else:
         for key, (files, _) in made.items():
-            _replace_shard(bundle, key, files)
-        for key in sorted(set(old) - set(groups)):  # a round gone: its shard goes too
-            if key != REST:
-                shutil.rmtree(bundle / key, ignore_errors=True)
-                _prune(bundle, (bundle / key).parent)
-        path = bundle / MANIFEST
-        if not path.is_file() or path.read_bytes() != manifest:
-            site_files.write_file(path, manifest)
+            _update(bundle, key, files)
+        for folder in sorted((bundle / SHARDS).glob("*")):  # a shard gone (fewer pages)
+            if f"{SHARDS}/{folder.name}" not in groups:
+                shutil.rmtree(folder, ignore_errors=True)
+        if SAMI not in groups:
+            shutil.rmtree(bundle / SAMI, ignore_errors=True)
+        _replace(bundle / MANIFEST, manifest)
     if state is not None:
         data = json.dumps({"layout": LAYOUT, "shards": fresh}, sort_keys=True)
         write_state(state, STATE_FILE, data.encode("utf-8"))
@@ -198,17 +197,12 @@ def _manifest(
     return json.dumps(langs, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def _write_all(
-    site_dir: Path, made: dict[str, dict[str, bytes]], kept: list[str], manifest: bytes
-) -> None:
-    """Write the shards `made` into a new /pagefind/ beside the old one, move the `kept`
-    shards' folders into it, and swap it in: no stale file of the first bundle stays
-    behind (its files are not all content-named), and a failure to write leaves the old
-    bundle."""
+def _write_all(site_dir: Path, made: dict[str, dict[str, bytes]], manifest: bytes) -> None:
+    """Write every shard into a new /pagefind/ beside the site's and swap it in: a
+    failure leaves no half-written bundle."""
     fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    bundle = site_dir / BUNDLE
     try:
         for key, files in sorted(made.items()):
             _write(fresh / key, files)
@@ -216,31 +210,79 @@ def _write_all(
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    for key in kept:  # renamed, not copied: their files keep their bytes and inodes
-        site_files.make_folders((fresh / key).parent)
-        (bundle / key).rename(fresh / key)
+    bundle = site_dir / BUNDLE
     if bundle.exists():
         bundle.rename(old)
     fresh.rename(bundle)
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _replace_shard(bundle: Path, key: str, files: dict[str, bytes]) -> None:
-    """Swap one shard's folder for its new files (the same way, inside the bundle)."""
-    target = bundle / key
-    fresh = target.parent / f".{target.name}-new"
-    old = target.parent / f".{target.name}-old"
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+ENTRY = "pagefind-entry.json"
+# Files Pagefind names by a hash of their content: one there by that name and size
+# already holds these bytes. An edit changes a few fragments and the word index
+# chunks, and leaves most of a shard's 500 files as they were.
+_BY_CONTENT = ("fragment/", "index/", "filter/")
+
+
+def _update(bundle: Path, key: str, files: dict[str, bytes]) -> None:
+    """Bring one shard's folder to `files`: write what is new or changed, the entry
+    (which names the metadata, and so the rest) last, then remove what is no longer in
+    it. Writing only the difference is most of an edit's saving: unlinking and writing
+    a whole shard's files cost more than indexing it on a busy disk."""
+    folder = bundle / key
+    own = _own_files(bundle, key)
+    for rel, data in sorted(files.items()):
+        if rel == ENTRY:
+            continue
+        path = folder / rel
+        if rel in own and _same(path, rel, data):
+            continue
+        site_files.make_folders(path.parent)
+        _replace(path, data)
+    _replace(folder / ENTRY, files[ENTRY])
+    for rel in sorted(set(own) - set(files)):
+        (folder / rel).unlink(missing_ok=True)
+
+
+def _own_files(bundle: Path, key: str) -> set[str]:
+    """The files of shard `key`: for the first bundle, not those of the shards inside."""
+    folder = bundle / key
+    if not folder.is_dir():
+        return set()
+    found = set()
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder).as_posix()
+        top = rel.split("/")[0]
+        if key == REST and (top in (SHARDS, SAMI, MANIFEST) or top.startswith(".")):
+            continue
+        if path.is_file():
+            found.add(rel)
+    return found
+
+
+def _same(path: Path, rel: str, data: bytes) -> bool:
     try:
-        _write(fresh, files)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        if path.stat().st_size != len(data):
+            return False
+        by_content = rel.startswith(_BY_CONTENT) or (
+            rel.startswith("pagefind.") and rel.endswith(".pf_meta")
+        )
+        return by_content or path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all (a new file renamed over it), unless it already
+    holds `data`."""
+    try:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    temporary = path.with_name(f".{path.name}.new")
+    site_files.write_file(temporary, data)
+    os.replace(temporary, path)
 
 
 def _write(folder: Path, files: dict[str, bytes]) -> None:
@@ -250,14 +292,14 @@ def _write(folder: Path, files: dict[str, bytes]) -> None:
         site_files.write_file(path, data)
 
 
-def _prune(bundle: Path, folder: Path) -> None:
-    """Remove `folder` and the empty ones above it, up to the bundle."""
-    while folder != bundle and bundle in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
+def _in_sami(site_dir: Path, rel: str) -> bool:
+    """A document's version in Sámi is published in a folder named by its language
+    below the document (routes.version); only such pages are opened to read their
+    language, not all 9000 at 5000 documents."""
+    parts = rel.split("/")
+    if len(parts) < 2 or parts[-2] not in SAMI_LANGS:
+        return False
+    return search.lang_of(site_dir, rel) in SAMI_LANGS
 
 
 def _stamp(path: Path) -> list[int] | None:
