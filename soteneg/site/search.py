@@ -1,4 +1,6 @@
-"""The static search index, built by Pagefind from the finished pages.
+"""The static search index, built by Pagefind from the finished pages: one bundle of
+given pages (`bundle_of`); soteneg.build.search_shards cuts the site into shards, each
+such a bundle, and decides which to make again.
 
 Pagefind reads each page's `<html lang>` and writes one index per language, with
 Finnish and Swedish stemming, into /pagefind/. Only the parts marked
