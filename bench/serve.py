@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -69,9 +70,15 @@ def main() -> None:
             env={**os.environ, "COLUMNS": "200"},
         )
         assert server.stdout is not None
+        said: list[str] = []
         for line in server.stdout:
+            said.append(line)
             if "preview at" in line:
                 break
+        # Read on: a rebuild's report (every warning of a large tree) would fill the
+        # pipe and stop the preview's building thread in the middle of a print.
+        reader = threading.Thread(target=lambda: said.extend(server.stdout), daemon=True)
+        reader.start()
         times = []
         try:
             with sync_playwright() as playwright:
@@ -93,9 +100,10 @@ def main() -> None:
                 browser.close()
         finally:
             server.terminate()
-            log = server.communicate()[0]
+            server.wait()
+            reader.join(timeout=10)
             if os.environ.get("BENCH_VERBOSE"):
-                print(log)
+                print("".join(said))
     print(
         f"| preview, save to visible | {count} | {statistics.median(times):.2f} | "
         f"{min(times):.2f} | {max(times):.2f} | {len(times)} |"
