@@ -70,13 +70,14 @@ def main() -> None:
             env={**os.environ, "COLUMNS": "200"},
         )
         assert server.stdout is not None
+        said: list[str] = []
         for line in server.stdout:
+            said.append(line)
             if "preview at" in line:
                 break
-        # Keep reading what the preview says: a tree with many warnings (the generated
-        # one has hundreds) fills the pipe, and a preview blocked writing never rebuilds.
-        said: list[str] = []
-        reader = threading.Thread(target=lambda: said.extend(server.stdout or ()), daemon=True)
+        # Read on: a rebuild's report (every warning of a large tree) would fill the
+        # pipe and stop the preview's building thread in the middle of a print.
+        reader = threading.Thread(target=lambda: said.extend(server.stdout), daemon=True)
         reader.start()
         times = []
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 from browser import browser, require_chromium, serve
 from conftest import REPO, run_cli
 
-from soteneg.site.search import index_site
+from soteneg.build.search_shards import hashed, index_site, one_shard
 
 
 @pytest.fixture(scope="module")
@@ -191,8 +192,8 @@ def test_pages_are_numbered_in_path_order(tmp_path: Path) -> None:
     forward, backward = tmp_path / "forward", tmp_path / "backward"
     _small_site(forward, names)
     _small_site(backward, names[::-1])
-    index_site(forward)
-    index_site(backward)
+    index_site(forward, shards=one_shard)
+    index_site(backward, shards=one_shard)
     assert _bundle(forward) == _bundle(backward)
     bundle = forward / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -252,3 +253,79 @@ def test_sami_documents_are_found_from_the_finnish_and_swedish_search(bundled_si
             assert SAMI_URL not in hrefs
         # The page's interface words (Finnish) are not the document's: not indexed there.
         assert _sami_results(page, base + "haku/", "lakisääteinen") == []
+
+
+# --- One index against shards -----------------------------------------------------------
+# The same pages indexed as one index and cut into shards merged in the browser
+# (soteneg.build.search_shards). Pagefind ranks each shard by its own statistics (BM25's
+# page count, pages per word, average length), so scores differ a little; what is
+# found, the filters and their counts do not.
+
+RANKED = """async ([query, filters]) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.options({});
+  const shards = await fetch("/pagefind/shards.json").then(r => r.ok ? r.json() : {});
+  for (const shard of shards[document.documentElement.lang] || []) {
+    await pagefind.mergeIndex("/pagefind/" + shard);
+  }
+  const found = await pagefind.search(query, { filters });
+  const pages = await Promise.all(found.results.map(r => r.data()));
+  return { urls: pages.map(p => p.url), filters: await pagefind.filters() };
+}"""
+
+QUERIES = {
+    "haku/": ["kunta", "harjoitusneuvottelu", "Kainuu", "Kajanaland", "rahoitus", "Hösten"],
+    "sv/haku/": ["kommun", "övningsförhandling", "Kajanaland", "Kainuu", "finansiering", "Nyland"],
+}
+FILTERED = {
+    "haku/": ("kunta", {"Alue": "Lappi"}),
+    "sv/haku/": ("harjoitusneuvottelu", {"Område": "Lappland"}),
+}
+NAMES = {"Kainuu", "Kajanaland", "Hösten", "Nyland"}  # a region's or round's name
+
+
+def _ranked(site: Path) -> dict[tuple[str, str, str], dict[str, Any]]:
+    found = {}
+    with serve(site) as base, browser() as chromium:
+        page = chromium.new_page()
+        for path, queries in QUERIES.items():
+            for query, filters in [*((q, {}) for q in queries), FILTERED[path]]:
+                page.goto(base + path)  # a new Pagefind: the shards merged once
+                found[(path, query, json.dumps(filters))] = page.evaluate(RANKED, [query, filters])
+    return found
+
+
+def test_shards_find_and_filter_as_one_index_and_rank_alike(
+    bundled_site: Path, tmp_path: Path
+) -> None:
+    """The bundled site (one shard as built: under 512 pages) indexed as one index and
+    cut into two shards of about 120 pages, fewer than a site ever has in a shard (256
+    or more), where the shards' statistics differ the most."""
+    one, cut = tmp_path / "one", tmp_path / "cut"
+    for site, shards in ((one, one_shard), (cut, hashed(2))):
+        shutil.copytree(bundled_site, site, ignore=shutil.ignore_patterns("pagefind"))
+        index_site(site, shards=shards)
+    assert json.loads((cut / "pagefind/shards.json").read_text()) == {
+        "fi": ["osa/1/"],
+        "sv": ["osa/1/"],
+    }
+    single, merged = _ranked(one), _ranked(cut)
+    for key, expected in single.items():
+        found, got = expected["urls"], merged[key]["urls"]
+        assert found, key  # every query finds something
+        assert sorted(got) == sorted(found), key  # the same pages found
+        assert merged[key]["filters"] == expected["filters"], key  # same filters and counts
+        # A name finds its page first; other words, the first result among the one
+        # index's first three and the first five among its first ten (near ties of
+        # scores come out in another order: docs/search.md, "Shards").
+        if key[1] in NAMES:
+            assert got[0] == found[0], (key, got[:5], found[:5])
+        assert got[0] in found[:3], (key, got[:5], found[:5])
+        assert set(got[:5]) <= set(found[:10]), (key, got[:5], found[:10])
+    # The search page merges the shards too: its list has results from both.
+    shard = hashed(2)
+    with serve(cut) as base, browser() as chromium:
+        page = chromium.new_page()
+        for path, query in (("haku/", "kunta"), ("sv/haku/", "Nyland")):
+            hrefs = {r["href"] for r in _results(page, base + path, query)}
+            assert {shard(href.lstrip("/") + "index.html") for href in hrefs} == {"", "osa/1"}

@@ -270,7 +270,8 @@ def test_edit_break_fix_and_template_error(server) -> None:
     status, body = _until(base + "sv/", lambda s, b: s == 500)
     assert "området &#x27;uusima&#x27; är inte definierat" in body
     # The terminal speaks the site's default language (Finnish) too.
-    assert any(" koonti " in line and "virheitä" in line for line in said), said
+    # Said just after the state the pages show is set: wait for it, as for the pages.
+    assert _wait_for(lambda: any(" koonti " in line and "virheitä" in line for line in said)), said
     assert "region: uusima</span>" in body  # the source line, marked
     status, body = _get(base + "sv/" + PAGE)
     assert "Fel i innehållet" in body  # in the editor's language
@@ -709,8 +710,8 @@ class _WithPolicy(BaseHTTPRequestHandler):
 
 
 def test_search_works_under_the_policy(tmp_path: Path) -> None:
-    """The preview builds no search index, so Pagefind is tried on a built site served
-    with the preview's headers (the headers docs/publishing.md gives for hosts)."""
+    """Pagefind on a built site served with the preview's headers (the headers
+    docs/publishing.md gives for hosts)."""
     require_chromium()
     out = tmp_path / "site"
     result = run_cli("build", "--root", REPO, "--out", out, "--no-pdf")
@@ -737,6 +738,48 @@ def test_search_works_under_the_policy(tmp_path: Path) -> None:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def _search_titles(page, url: str, query: str) -> list[str]:
+    """The titles a search lists; none when the page reloads under it (the preview
+    reloads every open page after a rebuild)."""
+    from playwright.sync_api import Error
+
+    try:
+        page.goto(url)
+        page.fill("#search .pagefind-ui__search-input", query)
+        page.wait_for_selector("#search .pagefind-ui__message", timeout=15000)
+        page.wait_for_timeout(500)  # the results' fragments load after the count
+        return page.locator("#search .pagefind-ui__result-link").all_inner_texts()
+    except Error:
+        return []
+
+
+def test_the_preview_searches_and_finds_what_was_just_saved(tmp_path: Path) -> None:
+    """The preview builds the search index too, drafts included, and a save re-indexes
+    the shard of what it changed before the page reloads."""
+    require_chromium()
+    with _running(project(tmp_path, GOLDEN_SITE), tmp_path) as running, browser() as chromium:
+        page = chromium.new_page()
+        console: list[str] = []
+        page.on("console", lambda message: console.append(message.text))
+        titles = _search_titles(page, running.base + "haku/", "Uusimaa")
+        assert any("Uusimaa" in t for t in titles), titles
+        assert _search_titles(page, running.base + "haku/", "kvanttilaskentaa") == []
+        doc = running.root / "content/kierrokset/2018-syksy/uusimaa.md"
+        text = doc.read_text(encoding="utf-8")
+        doc.write_text(text + "\nAlueella kokeillaan kvanttilaskentaa.\n", encoding="utf-8")
+        assert _wait_for(lambda: "kvanttilaskentaa" in _get(running.base + PAGE)[1])
+        # The page is moved in first, then its shard indexed: a moment later.
+        found: list[str] = []
+
+        def searched() -> bool:
+            found[:] = _search_titles(page, running.base + "haku/", "kvanttilaskentaa")
+            return bool(found)
+
+        assert _wait_for(searched), running.said
+        assert found[0] == "Uusimaa, syksy 2018", found  # then its sub-result
+        assert _csp_violations(console) == []
 
 
 # --- PDFs -----------------------------------------------------------------------------

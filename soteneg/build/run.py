@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from soteneg.build import cache as build_cache
+from soteneg.build import search_shards
 from soteneg.build.bodies import Bodies, render_keys
 from soteneg.build.cache import EXTERNAL_LINKS, PAGES, PDFS, Cache
 from soteneg.build.output import (
@@ -375,7 +376,8 @@ class Run:
             or not (out / search.BUNDLE).is_dir()
             or any((staged.records.get(rel) or previous[rel]).indexed for rel in touched)
         )
-        finish = search.index_site if reindex else None
+        indexed = {rel for rel, record in staged.records.items() if record.indexed}
+        finish = search_shards.indexer(out, settings.jobs, indexed) if reindex else None
         if self.in_place:
             write_state(out, build_cache.JOURNAL_FILE, b"")
             update_site(self.staging, out, sorted(staged.written), removed, finish)

@@ -32,14 +32,14 @@ SEARCH = "/haku/"
 STATEMENT = "/saavutettavuusseloste/"
 PDF = "/pdf/"
 ATTACHMENTS = "/liitteet/"  # attachments and images, under content-hashed names
-SEARCH_INDEX = "/pagefind/"  # written by Pagefind after the pages, replaced whole
+SEARCH_INDEX = "/pagefind/"  # written by Pagefind after the pages, shard by shard
 # The index of documents in the Sámi languages, inside the search index: a bundle of its
 # own, so that a search page runs it with its own (no) stemmer (soteneg.site.search).
 SAMI_SEARCH_INDEX = f"{SEARCH_INDEX}smi/"
 
 # Folders at the site's root that the build fills itself, with what they hold: nothing
-# else may be published inside them (the search index is swapped in whole, so a page in
-# /pagefind/ would vanish without a word).
+# else may be published inside them (the search index and its shards are swapped in
+# whole, so a page in /pagefind/ would vanish without a word).
 BUILD_FOLDERS: dict[str, Text] = {
     STATIC: say("@route.static"),
     PDF: say("@route.pdf"),

@@ -37,6 +37,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, cast
 
 from soteneg import pipeline
+from soteneg.build import search_shards
 from soteneg.build.output import state_dir
 from soteneg.build.printing import print_on_request
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stat_stamp
@@ -44,6 +45,7 @@ from soteneg.core.problems import Problem
 from soteneg.core.text import say
 from soteneg.editors.serve_guard import HTML, PdfRequest, PrintQueue, Reply, url_host
 from soteneg.editors.serve_guard import is_loopback as is_loopback  # the command line's check
+from soteneg.site import search
 from soteneg.site.index import BuildOptions
 
 if TYPE_CHECKING:
@@ -91,8 +93,9 @@ class Preview:
         self.memory = pipeline.Memory()
 
     def rebuild(self, jobs: int = 1) -> State:
-        """Build what changed (drafts included, no PDFs or search index); never raises.
-        `jobs` above 1 forks workers: only before the server's threads start."""
+        """Build what changed (drafts included, no PDFs, the search index after: see
+        `index_search`); never raises. `jobs` above 1 forks workers: only before the
+        server's threads start."""
         started = time.perf_counter()
         # The last known language stays if this build cannot tell (site.yaml unreadable).
         state = State(builds=self.state.builds + 1, lang=self.state.lang)
@@ -127,6 +130,19 @@ class Preview:
         if self.report:
             self.report(state)
         return state
+
+    def index_search(self, jobs: int = 1) -> None:
+        """Re-index for search the shards whose pages the last build changed
+        (build/search_shards.py), after the pages have reloaded: a save shows at once,
+        and its words are found a moment later. The first call indexes every shard.
+        Called on the thread that builds, so nothing else writes the folder meanwhile;
+        the pages are served all along (a shard's entry file is renamed in last)."""
+        cache = self.memory.cache
+        if self.state.failed or cache is None:
+            return
+        indexed = {rel for rel, record in cache.records.items() if record.indexed}
+        with contextlib.suppress(search.SearchError):  # `soteneg build` reports it
+            search_shards.index_site(self.out, self.out, jobs=jobs, indexed=indexed)
 
     def find(self, path: str) -> Reply | PdfRequest:
         """The answer for a URL path; a PDF still to print is left to the caller."""
@@ -288,6 +304,7 @@ def _watch(
         if changes:
             preview.rebuild()
             on_change()
+            preview.index_search()
             garbage = True
         elif garbage:
             # Builds pause the garbage collector; collect once the reload is served,
@@ -369,6 +386,7 @@ def run(
         preview = Preview(root, workdir / "site", now, report)
         built_from = fingerprint(root)
         preview.rebuild(jobs=os.cpu_count() or 1)
+        preview.index_search(jobs=os.cpu_count() or 1)
         loop = IOLoop.current()
         server = listen(preview, host, port)
 
@@ -384,6 +402,7 @@ def run(
         armed.wait(timeout=30)
         if fingerprint(root) != built_from:  # saved while the watcher was starting
             preview.rebuild()
+            preview.index_search()
         ready(f"http://{url_host(host)}:{port}/")
         unhandle = _stop_loop_on_signals(cast("BaseAsyncIOLoop", loop).asyncio_loop)
         loop.start()

@@ -1,4 +1,6 @@
-"""The static search index, built by Pagefind from the finished pages.
+"""The static search index, built by Pagefind from the finished pages: one bundle of
+given pages (`bundle_of`); soteneg.build.search_shards cuts the site into shards, each
+such a bundle, and decides which to make again.
 
 Pagefind reads each page's `<html lang>` and writes one index per language, with
 Finnish and Swedish stemming, into /pagefind/. Only the parts marked
@@ -47,7 +49,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import struct
 import subprocess
 import tempfile
@@ -60,9 +61,7 @@ from typing import IO, Any
 
 import cbor2
 
-from soteneg.core import files as site_files
 from soteneg.core import routes
-from soteneg.core.names import SAMI_LANGS
 from soteneg.core.text import Text, say
 
 BUNDLE = routes.SEARCH_INDEX.strip("/")
@@ -83,37 +82,34 @@ class SearchError(Exception):
         self.text = detail if isinstance(detail, Text) else say("@search.pagefind", detail=detail)
 
 
-def index_site(site_dir: Path) -> None:
-    """Index a written site with the Pagefind binary shipped on PyPI. The bundle is
-    written beside the old one and swapped in, so no stale index files stay behind and
-    a failed run leaves the old bundle."""
-    fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    pages = _pages(site_dir)
-    sami = [rel for rel in pages if _lang_of(site_dir, rel) in SAMI_LANGS]
-    files = _run_pagefind(site_dir, [rel for rel in pages if rel not in set(sami)])
+def bundle_of(site_dir: Path, pages: list[str], page: PageReader | None = None) -> dict[str, bytes]:
+    """The canonical bundle of `pages` (paths in the site, indexed in that order), each
+    given to Pagefind by `page` (default: as itself, or a placeholder's original in its
+    place): file path within the bundle -> bytes."""
+    files = _run_pagefind(site_dir, pages, page)
     _canonicalise(files)
-    if sami:
-        own = _run_pagefind(site_dir, sami, _sami_page)
-        _canonicalise(own)
-        files.update({f"{SAMI_BUNDLE}/{rel}": data for rel, data in own.items()})
+    return files
+
+
+def reading_page(reads: set[str]) -> PageReader:
+    """`_page`, noting in `reads` the path of every original a placeholder names."""
+
+    def page(site_dir: Path, rel: str) -> tuple[str, str]:
+        return _page(site_dir, rel, reads)
+
+    return page
+
+
+def pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        for rel, data in sorted(files.items()):
-            path = fresh / rel
-            site_files.make_folders(path.parent)
-            site_files.write_file(path, data)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    bundle = site_dir / BUNDLE
-    if bundle.exists():
-        bundle.rename(old)
-    fresh.rename(bundle)
-    shutil.rmtree(old, ignore_errors=True)
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "unknown"
 
 
-def _pages(site_dir: Path) -> list[str]:
+def site_pages(site_dir: Path) -> list[str]:
     """Every HTML file Pagefind's command line would index (its default glob, `**/*.html`),
     by path relative to the site, sorted: this order is the page numbering in the index."""
     skip = {BUNDLE, f".{BUNDLE}-new", f".{BUNDLE}-old"}
@@ -143,7 +139,7 @@ def _read_page(site_dir: Path, rel: str) -> str:
         raise SearchError(f"{rel}: {err}") from err
 
 
-def _page(site_dir: Path, rel: str) -> tuple[str, str]:
+def _page(site_dir: Path, rel: str, reads: set[str] | None = None) -> tuple[str, str]:
     """The URL and HTML Pagefind is given for the file `rel`: the file itself, or for a
     placeholder that names a page to index in its place, that page in the placeholder's
     language and at its URL, with the placeholder's filters and labels instead of its
@@ -158,6 +154,8 @@ def _page(site_dir: Path, rel: str) -> tuple[str, str]:
     source = routes.output_file(source_url)
     if lang is None or not source_url.startswith("/") or ".." in Path(source).parts:
         raise SearchError(f"{rel}: cannot index {source_url!r} in its place")
+    if reads is not None:
+        reads.add(source)
     original = _read_page(site_dir, source)
     # The original's own block is the last one: the end of its <main>, after the text.
     own = original.rfind(_OWN_BLOCK)
@@ -170,7 +168,7 @@ def _page(site_dir: Path, rel: str) -> tuple[str, str]:
     return _url(rel), html
 
 
-def _lang_of(site_dir: Path, rel: str, html: str | None = None) -> str | None:
+def lang_of(site_dir: Path, rel: str, html: str | None = None) -> str | None:
     """The language on a page's <html>, which our templates write at its top."""
     if html is None:
         try:
@@ -182,11 +180,11 @@ def _lang_of(site_dir: Path, rel: str, html: str | None = None) -> str | None:
     return found.group(0).split('"')[1] if found else None
 
 
-def _sami_page(site_dir: Path, rel: str) -> tuple[str, str]:
+def sami_page(site_dir: Path, rel: str) -> tuple[str, str]:
     """The URL and HTML the Sámi bundle is given for the page `rel`: under the one
     index's language, with its language as a label instead of its filters."""
     html = _read_page(site_dir, rel)
-    lang = _lang_of(site_dir, rel, html) or ""
+    lang = lang_of(site_dir, rel, html) or ""
     block = f'<div hidden data-soteneg-search><span data-pagefind-meta="lang">{lang}</span></div>'
     own = html.rfind(_OWN_BLOCK)
     end = html.find("</div>", own)

@@ -1,0 +1,337 @@
+"""The search index in shards: one Pagefind index per round, and one for the rest.
+
+Pagefind has no incremental mode: an index is made from all its pages at once. So the
+site's pages are cut into shards, each indexed on its own into a bundle of its own, and
+the search page merges them in the browser (Pagefind's `mergeIndex`). A build re-indexes
+only the shards whose pages changed; every other shard's files stay as they are.
+
+- A round's shard holds every page under /kierrokset/<round>/ in every language tree
+  (/sv/kierrokset/<round>/…): its documents, the placeholders indexed in their place
+  (a placeholder and its original are in the same round), the round's page and its
+  recommendations. An edit to a document re-indexes its round, about 1/70 of the pages
+  at 5000 documents. Its bundle, /pagefind/kierrokset/<round>/, holds only the index:
+  the merged instances run on the first bundle's script and WebAssembly.
+- The rest (regions, themes, pages, news) is the first bundle, /pagefind/ itself, with
+  Pagefind's scripts: its URL stays the one the search pages load.
+- The documents in Sámi stay one bundle of their own (/pagefind/smi/, see
+  soteneg.site.search): a separate instance of the script, never merged.
+
+/pagefind/shards.json names, for each language, the round shards that hold pages in it;
+the search page merges those (a shard without the page's language would otherwise be
+searched in its largest language). A shard is re-indexed when the fingerprint of its
+inputs differs from the one kept in the output's state: the size, modification time and
+inode of each of its pages and of every page it read from another shard, the Pagefind
+version and this layout. Without that state (a clean build, a deleted cache) every shard
+is indexed. Each bundle is canonicalised as soteneg.site.search does, so the same pages
+give the same bytes however many builds made them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from soteneg.build.output import cache_dir, read_state, write_state
+from soteneg.core import files as site_files
+from soteneg.core.names import LANGS, SAMI_LANGS
+from soteneg.site import search
+
+BUNDLE = search.BUNDLE
+REST = ""  # the shard of every page outside a round: the first bundle, /pagefind/
+SAMI = search.SAMI_BUNDLE  # the Sámi documents' bundle, never merged
+MANIFEST = "shards.json"  # in the first bundle: the round shards of each language
+STATE_FILE = "search-shards.json"  # in the output's state: each shard's fingerprint
+LAYOUT = 1  # raised when what a shard holds changes: every shard is then indexed anew
+SHARDS = "osa"  # /pagefind/osa/<n>/: the other shards' bundles
+PAGES_PER_SHARD = 256
+# What a merged shard needs: its entry, metadata and index; the script is the first's.
+_DATA = ("pagefind-entry.json", "fragment/", "index/", "filter/")
+
+
+def shard_count(pages: int) -> int:
+    """How many shards a site of `pages` pages is cut into: a power of two (so that a
+    site that grows splits each shard in two, and most pages stay where they were), with
+    about PAGES_PER_SHARD pages or more in each; one for a site of fewer."""
+    count = 1
+    while pages // (count * 2) >= PAGES_PER_SHARD:
+        count *= 2
+    return count
+
+
+def hashed(count: int) -> Callable[[str], str]:
+    """The shard of a page among `count`: a hash of its path without its language
+    folder, so that a page and its versions in the other languages (a placeholder and
+    the original indexed in its place) are in one shard. Shard 0 is the first bundle."""
+
+    def shard_of(rel: str) -> str:
+        parts = rel.split("/")
+        if parts[0] in LANGS:
+            parts = parts[1:]
+        digest = hashlib.sha256("/".join(parts).encode("utf-8")).digest()
+        number = int.from_bytes(digest[:8], "big") % count
+        return REST if number == 0 else f"{SHARDS}/{number}"
+
+    return shard_of
+
+
+def one_shard(_rel: str) -> str:
+    """Every page in the first bundle: the whole site as one index (what the search was
+    before shards; tests compare the two)."""
+    return REST
+
+
+def indexer(out: Path, jobs: int, indexed: Collection[str]) -> Callable[[Path], None]:
+    """What the build runs on the written site (the staging folder, or `out` itself when
+    it updates `out` in place) to index it, keeping the fingerprints in `out`'s state.
+    `indexed`: the pages that hold text for the search (the build's records say which);
+    a page without (a comparison, a list) changes no shard."""
+
+    def finish(site_dir: Path) -> None:
+        index_site(site_dir, out, jobs=jobs, indexed=indexed)
+
+    return finish
+
+
+def index_site(
+    site_dir: Path,
+    state: Path | None = None,
+    shards: Callable[[str], str] | None = None,
+    jobs: int = 2,
+    indexed: Collection[str] | None = None,
+) -> list[str]:
+    """Index the written site at `site_dir` into /pagefind/, shard by shard; `state` is
+    the output whose state keeps the fingerprints (None: index every shard, keep none).
+    Returns the shards indexed, in order."""
+    # The build says which pages hold text for the search (Pagefind would skip the
+    # others, but read them all first); without it, every page in the folder.
+    pages = sorted(indexed) if indexed is not None else search.site_pages(site_dir)
+    sami = {rel for rel in pages if _in_sami(site_dir, rel)}
+    shard_of = shards or hashed(shard_count(len(pages) - len(sami)))
+    groups: dict[str, list[str]] = {}
+    for rel in pages:
+        groups.setdefault(SAMI if rel in sami else shard_of(rel), []).append(rel)
+    old = _read_fingerprints(state)
+    bundle = site_dir / BUNDLE
+    stamps = {rel: _stamp(site_dir / rel) for rel in pages}
+    fresh: dict[str, dict[str, Any]] = {}
+    todo: list[str] = []
+    for key in sorted(groups):
+        record = old.get(key) or {}
+        reads = [rel for rel in record.get("reads", []) if rel not in groups[key]]
+        fingerprint = _fingerprint(groups[key], reads, stamps, site_dir)
+        here = bundle / key / "pagefind-entry.json"
+        if record.get("fingerprint") == fingerprint and here.is_file():
+            fresh[key] = record
+        else:
+            todo.append(key)
+    clean = not bundle.is_dir()
+    if clean:
+        todo = sorted(groups)
+    made = _index(site_dir, {key: groups[key] for key in todo}, jobs)
+    for key, (_, reads) in made.items():
+        fingerprint = _fingerprint(groups[key], reads, stamps, site_dir)
+        fresh[key] = {"fingerprint": fingerprint, "reads": reads}
+    manifest = _manifest({key: files for key, (files, _) in made.items()}, bundle, groups)
+    if clean:
+        _write_all(site_dir, {key: files for key, (files, _) in made.items()}, manifest)
+    else:
+        for key, (files, _) in made.items():
+            _update(bundle, key, files)
+        for folder in sorted((bundle / SHARDS).glob("*")):  # a shard gone (fewer pages)
+            if f"{SHARDS}/{folder.name}" not in groups:
+                shutil.rmtree(folder, ignore_errors=True)
+        if SAMI not in groups:
+            shutil.rmtree(bundle / SAMI, ignore_errors=True)
+        _replace(bundle / MANIFEST, manifest)
+    if state is not None:
+        data = json.dumps({"layout": LAYOUT, "shards": fresh}, sort_keys=True)
+        write_state(state, STATE_FILE, data.encode("utf-8"))
+    return sorted(made)
+
+
+def _index(
+    site_dir: Path, groups: dict[str, list[str]], jobs: int
+) -> dict[str, tuple[dict[str, bytes], list[str]]]:
+    """Each shard's bundle (file -> bytes) and the pages of other shards it read."""
+
+    def one(key: str) -> tuple[dict[str, bytes], list[str]]:
+        reads: set[str] = set()
+        reader = search.sami_page if key == SAMI else search.reading_page(reads)
+        files = search.bundle_of(site_dir, groups[key], reader)
+        if key not in (REST, SAMI):
+            files = {rel: data for rel, data in files.items() if _is_data(rel)}
+        return files, sorted(reads - set(groups[key]))
+
+    # Each shard is a Pagefind process of its own: two at a time keep two cores busy,
+    # the largest first so that the last to finish is a small one.
+    order = sorted(groups, key=lambda key: (-len(groups[key]), key))
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = dict(zip(order, pool.map(one, order), strict=True))
+    return {key: results[key] for key in sorted(results)}
+
+
+def _is_data(rel: str) -> bool:
+    return rel.startswith(_DATA) or (rel.startswith("pagefind.") and rel.endswith(".pf_meta"))
+
+
+def _manifest(
+    made: dict[str, dict[str, bytes]], bundle: Path, groups: dict[str, list[str]]
+) -> bytes:
+    """/pagefind/shards.json: for each language, the round shards holding pages in it."""
+    langs: dict[str, list[str]] = {}
+    for key in sorted(groups):
+        if key in (REST, SAMI):
+            continue
+        if key in made:
+            entry = made[key]["pagefind-entry.json"]
+        else:
+            entry = (bundle / key / "pagefind-entry.json").read_bytes()
+        for lang in json.loads(entry)["languages"]:
+            langs.setdefault(lang, []).append(f"{key}/")
+    return json.dumps(langs, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _write_all(site_dir: Path, made: dict[str, dict[str, bytes]], manifest: bytes) -> None:
+    """Write every shard into a new /pagefind/ beside the site's and swap it in: a
+    failure leaves no half-written bundle."""
+    fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        for key, files in sorted(made.items()):
+            _write(fresh / key, files)
+        site_files.write_file(fresh / MANIFEST, manifest)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    bundle = site_dir / BUNDLE
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+ENTRY = "pagefind-entry.json"
+# Files Pagefind names by a hash of their content: one there by that name and size
+# already holds these bytes. An edit changes a few fragments and the word index
+# chunks, and leaves most of a shard's 500 files as they were.
+_BY_CONTENT = ("fragment/", "index/", "filter/")
+
+
+def _update(bundle: Path, key: str, files: dict[str, bytes]) -> None:
+    """Bring one shard's folder to `files`: write what is new or changed, the entry
+    (which names the metadata, and so the rest) last, then remove what is no longer in
+    it. Writing only the difference is most of an edit's saving: unlinking and writing
+    a whole shard's files cost more than indexing it on a busy disk."""
+    folder = bundle / key
+    own = _own_files(bundle, key)
+    for rel, data in sorted(files.items()):
+        if rel == ENTRY:
+            continue
+        path = folder / rel
+        if rel in own and _same(path, rel, data):
+            continue
+        site_files.make_folders(path.parent)
+        _replace(path, data)
+    _replace(folder / ENTRY, files[ENTRY])
+    for rel in sorted(set(own) - set(files)):
+        (folder / rel).unlink(missing_ok=True)
+
+
+def _own_files(bundle: Path, key: str) -> set[str]:
+    """The files of shard `key`: for the first bundle, not those of the shards inside."""
+    folder = bundle / key
+    if not folder.is_dir():
+        return set()
+    found = set()
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder).as_posix()
+        top = rel.split("/")[0]
+        if key == REST and (top in (SHARDS, SAMI, MANIFEST) or top.startswith(".")):
+            continue
+        if path.is_file():
+            found.add(rel)
+    return found
+
+
+def _same(path: Path, rel: str, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        by_content = rel.startswith(_BY_CONTENT) or (
+            rel.startswith("pagefind.") and rel.endswith(".pf_meta")
+        )
+        return by_content or path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all (a new file renamed over it), unless it already
+    holds `data`."""
+    try:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    temporary = path.with_name(f".{path.name}.new")
+    site_files.write_file(temporary, data)
+    os.replace(temporary, path)
+
+
+def _write(folder: Path, files: dict[str, bytes]) -> None:
+    for rel, data in sorted(files.items()):
+        path = folder / rel
+        site_files.make_folders(path.parent)
+        site_files.write_file(path, data)
+
+
+def _in_sami(site_dir: Path, rel: str) -> bool:
+    """A document's version in Sámi is published in a folder named by its language
+    below the document (routes.version); only such pages are opened to read their
+    language, not all 9000 at 5000 documents."""
+    parts = rel.split("/")
+    if len(parts) < 2 or parts[-2] not in SAMI_LANGS:
+        return False
+    return search.lang_of(site_dir, rel) in SAMI_LANGS
+
+
+def _stamp(path: Path) -> list[int] | None:
+    # Not the change time: moving a page into the output (os.replace) changes it.
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _fingerprint(
+    pages: list[str], reads: list[str], stamps: dict[str, list[int] | None], site_dir: Path
+) -> str:
+    digest = hashlib.sha256(f"{LAYOUT} {search.pagefind_version()}\n".encode())
+    for rel in pages:
+        digest.update(f"{rel} {stamps.get(rel)}\n".encode())
+    for rel in reads:
+        stamp = stamps[rel] if rel in stamps else _stamp(site_dir / rel)
+        digest.update(f"< {rel} {stamp}\n".encode())
+    return digest.hexdigest()
+
+
+def _read_fingerprints(state: Path | None) -> dict[str, dict[str, Any]]:
+    if state is None:
+        return {}
+    data = read_state(cache_dir(state) / STATE_FILE)
+    try:
+        kept = json.loads(data) if data else {}
+    except ValueError:
+        return {}
+    if not isinstance(kept, dict) or kept.get("layout") != LAYOUT:
+        return {}
+    shards = kept.get("shards")
+    return shards if isinstance(shards, dict) else {}

@@ -1,0 +1,152 @@
+"""The search index in shards (soteneg.build.search_shards): an edit re-indexes its own
+shard and keeps every other shard's files; the bundle is the same bytes as a clean index
+of the same pages; and a page and its versions in other languages share a shard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from soteneg.build import search_shards
+from soteneg.build.search_shards import hashed, index_site, shard_count
+from soteneg.pipeline import build as build_in_process
+from soteneg.site.index import BuildOptions
+
+REGIONS = ["lappi", "uusimaa", "kainuu", "pirkanmaa", "satakunta", "kymenlaakso", "pohjanmaa"]
+WORDS = {"fi": "Kuntien palvelut ja sote-alueet", "sv": "Kommunernas tjänster och områden"}
+
+
+def _page(root: Path, rel: str, lang: str, text: str) -> None:
+    path = root / rel / "index.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'<html lang="{lang}"><body><main data-pagefind-body><h1>{rel}</h1>'
+        f'<span data-pagefind-filter="Alue">{rel.split("/")[-1].title()}</span>'
+        f"<p>{text}</p></main></body></html>",
+        encoding="utf-8",
+    )
+
+
+def _site(root: Path) -> None:
+    """Documents in two languages (the Swedish ones under /sv/) and a few other pages."""
+    for year in range(2018, 2024):
+        for region in REGIONS:
+            rel = f"kierrokset/{year}/{region}"
+            _page(root, rel, "fi", f"{WORDS['fi']} {region} {year}.")
+            _page(root, f"sv/{rel}", "sv", f"{WORDS['sv']} {region} {year}.")
+    for region in REGIONS:
+        _page(root, f"maakunnat/{region}", "fi", region)
+
+
+def _bundle(site: Path) -> dict[str, tuple[bytes, int]]:
+    bundle = site / "pagefind"
+    return {
+        p.relative_to(bundle).as_posix(): (p.read_bytes(), p.stat().st_ino)
+        for p in bundle.rglob("*")
+        if p.is_file()
+    }
+
+
+def _bytes(files: dict[str, tuple[bytes, int]]) -> dict[str, bytes]:
+    return {rel: data for rel, (data, _) in files.items()}
+
+
+SHARDS = hashed(4)
+
+
+def test_an_edit_reindexes_its_shard_and_keeps_the_others(tmp_path: Path) -> None:
+    site, state = tmp_path / "site", tmp_path / "out"
+    _site(site)
+    made = index_site(site, state, shards=SHARDS)
+    assert made == ["", "osa/1", "osa/2", "osa/3"]
+    before = _bundle(site)
+    assert index_site(site, state, shards=SHARDS) == []  # nothing changed: nothing indexed
+    assert _bundle(site) == before  # not even rewritten (same inodes)
+    edited = "kierrokset/2020/kainuu"
+    shard = SHARDS(f"{edited}/index.html")
+    assert shard == SHARDS(f"sv/{edited}/index.html")  # a page and its translation
+    _page(site, edited, "fi", "Aivan uudet sanat: hyvinvointialuekertomus.")
+    assert index_site(site, state, shards=SHARDS) == [shard]
+    after = _bundle(site)
+    prefix = f"{shard}/"
+    kept = {
+        rel: v for rel, v in before.items() if rel.startswith("osa/") and not rel.startswith(prefix)
+    }
+    assert kept and all(after[rel] == v for rel, v in kept.items())  # same bytes, same files
+    assert any(after.get(rel) != v for rel, v in before.items() if rel.startswith(prefix))
+    # The same bytes as a clean index of the edited pages.
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(clean, None, shards=SHARDS)
+    assert _bytes(_bundle(clean)) == _bytes(after)
+
+
+def test_a_removed_page_and_a_removed_shard(tmp_path: Path) -> None:
+    site, state = tmp_path / "site", tmp_path / "out"
+    _site(site)
+    index_site(site, state, shards=SHARDS)
+    gone = "kierrokset/2019/lappi"
+    shutil.rmtree(site / gone)
+    shutil.rmtree(site / "sv" / gone)
+    assert index_site(site, state, shards=SHARDS) == [SHARDS(f"{gone}/index.html")]
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(clean, None, shards=SHARDS)
+    assert _bytes(_bundle(clean)) == _bytes(_bundle(site))
+    # Fewer shards: the first bundle is written anew, and no shard's folder stays behind.
+    index_site(site, state, shards=hashed(2))
+    assert not (site / "pagefind/osa/2").exists() and not (site / "pagefind/osa/3").exists()
+    manifest = json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert manifest == {"fi": ["osa/1/"], "sv": ["osa/1/"]}
+
+
+def test_a_merged_shard_holds_only_its_index() -> None:
+    """Its script and WebAssembly are the first bundle's, which the search page loads."""
+    assert search_shards._is_data("pagefind.fi_0123456789.pf_meta")
+    assert search_shards._is_data("fragment/fi_123.pf_fragment")
+    assert not search_shards._is_data("pagefind.js")
+    assert not search_shards._is_data("wasm.fi.pagefind")
+    assert not search_shards._is_data("pagefind-ui.css")
+
+
+def test_shard_count_grows_by_doubling() -> None:
+    assert [shard_count(n) for n in (0, 300, 511, 512, 1100, 9300)] == [1, 1, 1, 2, 4, 32]
+
+
+def test_the_build_keeps_the_shards_an_edit_does_not_touch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the build: the bundled site cut into shards, one document edited."""
+    from test_site import GOLDEN_SITE, project
+
+    monkeypatch.setattr(search_shards, "PAGES_PER_SHARD", 8)
+    root, out = project(tmp_path, GOLDEN_SITE), tmp_path / "out"
+    now = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
+
+    def build() -> None:
+        result = build_in_process(root, out, BuildOptions(now=now))
+        assert not result.failed, [p.message for p in result.problems]
+
+    build()
+    before = _bundle(out)
+    assert len(json.loads((out / "pagefind/shards.json").read_text())["fi"]) >= 3
+    doc = root / "content/kierrokset/2018-syksy/etela-savo.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
+    build()
+    after = _bundle(out)
+    changed = {
+        rel.split("/")[1] if rel.startswith("osa/") else ""
+        for rel in after
+        if after[rel] != before.get(rel)
+    }
+    assert len(changed) == 1, changed  # one shard's files are new ...
+    kept = [rel for rel in before if rel.startswith("osa/") and rel.split("/")[1] not in changed]
+    assert kept and all(after[rel] == before[rel] for rel in kept)  # ... the others kept
+    clean = tmp_path / "clean"
+    result = build_in_process(root, clean, BuildOptions(now=now))
+    assert not result.failed
+    assert _bytes(_bundle(clean)) == _bytes(after)
