@@ -121,7 +121,7 @@ def print_one(job: PrintJob, root: str) -> Printed:
             # No pdf_identifier: the variant decides. PDF/A requires a trailer /ID and
             # WeasyPrint's PDF/A variants ask for one; PDF/UA-1 does not, and pydyf
             # makes the /ID by serializing and compressing every object a second
-            # time, about a sixth of what writing a packet costs.
+            # time (tagged raw WeasyPrint: 11 % over untagged with it, 9 % without).
             data = document.write_pdf(pdf_variant=job.variant, pdf_tags=True)
     assert data is not None
     unreadable: tuple[tuple[str, str], ...] = ()
