@@ -29,7 +29,9 @@ def version(site: Site, documents: tuple[Document, ...]) -> str:
     digest = hashlib.sha256()
     for doc in documents:
         assert doc.meta is not None
-        for part in (doc.file, doc.meta.model_dump_json(), doc.body):
+        # Defaults left out: a field the model gains (versions: of issue 27) is no
+        # change to a document that does not use it, so its packets keep their version.
+        for part in (doc.file, doc.meta.model_dump_json(exclude_defaults=True), doc.body):
             digest.update(part.encode("utf-8") + b"\0")
         for path in sorted(_attached(doc)):
             if path in site.files:
