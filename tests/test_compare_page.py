@@ -123,7 +123,7 @@ def test_two_units_texts_are_set_side_by_side_unmarked(tmp_path: Path) -> None:
     assert "Edeltäjän teksti on toisen toimijan kirjoittama, joten muutoksia ei merkitä." in found
     assert '<a href="#r-2018-syksy-uusimaa">Aiempi teksti: Syksy 2018</a>' in found
     assert "<del>" not in found and "<ins>" not in found
-    assert '<div class="cmp-row cmp-whole" lang="fi">' in found
+    assert '<div class="cmp-row cmp-whole">' in found and '<div lang="fi"><p>' in found
     # The oldest round says plainly why nothing is compared, in a sentence.
     assert (
         '<p class="cmp-note">Teema on mukana ensimmäistä kertaa tällä kierroksella, joten '

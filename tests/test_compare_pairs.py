@@ -163,7 +163,7 @@ def test_a_pair_across_a_change_of_unit_is_side_by_side_unmarked(site: Path) -> 
     found = page[page.index('<section class="cmp" id="cmp"') :]
     assert "Edeltäjän teksti on toisen toimijan kirjoittama, joten muutoksia ei merkitä." in found
     assert "<del>" not in found and "<ins>" not in found
-    assert '<div class="cmp-row cmp-whole" lang="fi">' in found
+    assert '<div class="cmp-row cmp-whole">' in found and '<div lang="fi"><p>' in found
     assert (
         '<a href="/neuvottelut/teemat/saatavuus/etela-savo-hva/#r-2018-syksy-etela-savo">' in found
     )
@@ -177,7 +177,7 @@ def test_a_swedish_pair_page_never_marks_finnish_text(site: Path) -> None:
     found = page[page.index('<section class="cmp" id="cmp"') :]
     assert "Inte jämförd: den här omgångens text finns inte på svenska." in found
     assert "<del>" not in found and "<ins>" not in found
-    assert '<div class="cmp-row cmp-whole" lang="fi">' in found
+    assert '<div class="cmp-row cmp-whole">' in found and '<div lang="fi"><p>' in found
     assert (
         '<a href="/neuvottelut/teemat/saatavuus/etela-savo-hva/2024-hva/2026-hva/" hreflang="fi">'
         "Jämförelsen på finska</a>"
