@@ -1,22 +1,23 @@
-"""The search index in shards: one Pagefind index per round, and one for the rest.
+"""The search index in shards: one Pagefind index per shard of the site's pages.
 
 Pagefind has no incremental mode: an index is made from all its pages at once. So the
 site's pages are cut into shards, each indexed on its own into a bundle of its own, and
 the search page merges them in the browser (Pagefind's `mergeIndex`). A build re-indexes
 only the shards whose pages changed; every other shard's files stay as they are.
 
-- A round's shard holds every page under /kierrokset/<round>/ in every language tree
-  (/sv/kierrokset/<round>/…): its documents, the placeholders indexed in their place
-  (a placeholder and its original are in the same round), the round's page and its
-  recommendations. An edit to a document re-indexes its round, about 1/70 of the pages
-  at 5000 documents. Its bundle, /pagefind/kierrokset/<round>/, holds only the index:
+- A page's shard is a hash of its path without its language folder (`hashed`), so a
+  page, its translations and a placeholder indexed in its original's place share one.
+  Shards hold mixed content, not a round each: a round's documents share its words, and
+  a shard of one round ranked its own documents down for them. Their number is a power
+  of two with at least PAGES_PER_SHARD indexed pages in each (the bundled site is one
+  shard, 5000 documents are 16).
+- Shard 0 is the first bundle, /pagefind/ itself, with Pagefind's scripts: its URL stays
+  the one the search pages load. The others, /pagefind/osa/<n>/, hold only the index:
   the merged instances run on the first bundle's script and WebAssembly.
-- The rest (regions, themes, pages, news) is the first bundle, /pagefind/ itself, with
-  Pagefind's scripts: its URL stays the one the search pages load.
 - The documents in Sámi stay one bundle of their own (/pagefind/smi/, see
   soteneg.site.search): a separate instance of the script, never merged.
 
-/pagefind/shards.json names, for each language, the round shards that hold pages in it;
+/pagefind/shards.json names, for each language, the shards that hold pages in it;
 the search page merges those (a shard without the page's language would otherwise be
 searched in its largest language). A shard is re-indexed when the fingerprint of its
 inputs differs from the one kept in the output's state: the size, modification time and
@@ -43,9 +44,9 @@ from soteneg.core.names import LANGS, SAMI_LANGS
 from soteneg.site import search
 
 BUNDLE = search.BUNDLE
-REST = ""  # the shard of every page outside a round: the first bundle, /pagefind/
+REST = ""  # shard 0: the first bundle, /pagefind/
 SAMI = search.SAMI_BUNDLE  # the Sámi documents' bundle, never merged
-MANIFEST = "shards.json"  # in the first bundle: the round shards of each language
+MANIFEST = "shards.json"  # in the first bundle: the shards of each language
 STATE_FILE = "search-shards.json"  # in the output's state: each shard's fingerprint
 LAYOUT = 1  # raised when what a shard holds changes: every shard is then indexed anew
 SHARDS = "osa"  # /pagefind/osa/<n>/: the other shards' bundles
@@ -183,7 +184,7 @@ def _is_data(rel: str) -> bool:
 def _manifest(
     made: dict[str, dict[str, bytes]], bundle: Path, groups: dict[str, list[str]]
 ) -> bytes:
-    """/pagefind/shards.json: for each language, the round shards holding pages in it."""
+    """/pagefind/shards.json: for each language, the other shards holding pages in it."""
     langs: dict[str, list[str]] = {}
     for key in sorted(groups):
         if key in (REST, SAMI):
