@@ -162,6 +162,7 @@ STEPS = (
     ("  of which the structure tree (pdf_tags=True)", "weasyprint/pdf/tags.py", "add_tags"),
     ("  of which PDF/UA metadata (pdf_variant)", "weasyprint/pdf/pdfua.py", "pdfua"),
     ("soteneg: the confined fetcher (ProjectFetcher.fetch)", "soteneg/packets/pdf.py", "fetch"),
+    ("soteneg: stylesheets shared", "soteneg/packets/stylesheets.py", "shared"),
     ("soteneg: attached PDFs drawn (draw_appendices)", "soteneg/packets/pdf.py", "draw_appendices"),
 )
 

@@ -35,7 +35,7 @@ from soteneg.content.sources import (
     read_regular,
 )
 from soteneg.core import lifeline
-from soteneg.packets import fonts, tagging
+from soteneg.packets import fonts, stylesheets, tagging
 from soteneg.packets.plan import PROJECT_URI
 
 # The largest file a print may read: an image as large as `attachments.max_mb` admits.
@@ -115,9 +115,10 @@ def print_one(job: PrintJob, root: str) -> Printed:
     base = PROJECT_URI
     with _clock(job.epoch):
         html = weasyprint.HTML(string=job.html, base_url=base, url_fetcher=fetcher)
+        sheets = stylesheets.shared(html)
         with tagging.own_links_only():
-            document = html.render()
-        with tagging.tagged(html.etree_element, document):
+            document = html.render(stylesheets=sheets)
+        with tagging.tagged(html.etree_element, document), tagging.pages_listed_once():
             # No pdf_identifier: the variant decides. PDF/A requires a trailer /ID and
             # WeasyPrint's PDF/A variants ask for one; PDF/UA-1 does not, and pydyf
             # makes the /ID by serializing and compressing every object a second

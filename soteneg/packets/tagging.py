@@ -66,6 +66,28 @@ def own_links_only() -> Iterator[None]:
 
 
 @contextmanager
+def pages_listed_once() -> Iterator[None]:
+    """While a PDF is written: pydyf lists every page's reference again each time a
+    page's reference is asked for, and the structure tree asks for one per marked
+    content (17,000 times for the 18 regions' packets), which is quadratic in the pages.
+    Here the list is made again only when a page was added since."""
+    listing = pydyf.PDF.page_references
+
+    def listed(pdf: Any) -> tuple[bytes, ...]:
+        count = len(pdf.pages["Kids"])
+        kept = pdf.__dict__.get("_soteneg_pages")
+        if kept is None or kept[0] != count:
+            kept = pdf.__dict__["_soteneg_pages"] = (count, listing.fget(pdf))
+        return kept[1]
+
+    pydyf.PDF.page_references = property(listed)  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = listing  # type: ignore[method-assign]
+
+
+@contextmanager
 def tagged(root: ElementTree.Element, document: Any) -> Iterator[None]:
     """While `document` (laid out from the HTML `root`) is written as a tagged PDF."""
     tree = _Tree(root, document)
