@@ -75,7 +75,7 @@ def plan_printing(
     from soteneg.packets import pdf
 
     packets, elsewhere = packets_to_print(site, options)
-    pages = [packet_page(site, p, PROJECT_URI) for p in packets]
+    pages = [packet_page(site, p, PROJECT_URI, options.printed) for p in packets]
     html, problems = render_pages(env, pages)
     if problems:
         return None, problems

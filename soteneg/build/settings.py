@@ -4,6 +4,7 @@ whether the last build still holds, before anything heavy is loaded."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,6 +22,9 @@ class PdfOptions:
     jobs: int = 1
     progress: Progress | None = None
     shard: Shard | None = None
+    # The day on the packets' covers as printed: the build's moment when it was given
+    # (--now). Without it none: the clock's day would make every build's PDFs differ.
+    printed: dt.date | None = None
 
 
 @dataclass(frozen=True)

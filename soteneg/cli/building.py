@@ -36,6 +36,7 @@ from soteneg.cli.common import (
     root_dir,
     say_line,
 )
+from soteneg.core.names import HELSINKI
 from soteneg.core.options import BuildOptions
 from soteneg.core.text import Text as Phrase
 from soteneg.core.text import counted, decimal, say
@@ -110,7 +111,9 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     human_terminal = args.format == "human" and console.is_terminal
     bar = _Bar(console, lang_of(args)) if human_terminal else None
-    pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard)
+    # The covers' print date is the build's moment only when it is stated (--now).
+    printed = now.astimezone(HELSINKI).date() if args.now else None
+    pdf_options = None if args.no_pdf else PdfOptions(jobs, bar, shard, printed)
     options = BuildOptions(drafts=args.drafts, now=now)
     settings = Settings(options, pdf_options, with_search=not args.no_search, jobs=jobs)
     # Before the cache is read, even to see nothing changed.

@@ -105,8 +105,11 @@ def _units(packet: Packet) -> list[str]:
     return list(dict.fromkeys(u for u in found if isinstance(u, str)))
 
 
-def cover(site: Site, packet: Packet, title: str, dated: str) -> dict[str, Any] | None:
-    """The cover's facts, or None for a document's own PDF, which has none."""
+def cover(
+    site: Site, packet: Packet, title: str, dated: str, printed: str | None = None
+) -> dict[str, Any] | None:
+    """The cover's facts, or None for a document's own PDF, which has none. `dated`: its
+    latest document's date; `printed`: the build's day, when the build was given one."""
     rnd = packet.cover_round
     if rnd is None:
         return None
@@ -127,5 +130,6 @@ def cover(site: Site, packet: Packet, title: str, dated: str) -> dict[str, Any] 
         "attendees": attendees(site, packet, lang),
         "version": version(site, packet.documents),
         "dated": dated,
+        "printed": printed,
         "lacking": lacking(site, packet, lang),
     }

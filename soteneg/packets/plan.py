@@ -4,6 +4,7 @@ a print template; `pdf` turns the rendered HTML into PDF."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -217,7 +218,7 @@ def _public(site: Site) -> Callable[[str], str]:
     return lambda url: routes.absolute(url, site.config.base_url)
 
 
-def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
+def packet_page(site: Site, packet: Packet, root_uri: str, printed: dt.date | None = None) -> Page:
     lang = packet.lang
     chapters: list[dict[str, Any]] = []
     toc: list[dict[str, Any]] = []
@@ -304,7 +305,8 @@ def packet_page(site: Site, packet: Packet, root_uri: str) -> Page:
     dates = sorted(d.meta.date for d in packet.documents if d.meta)
     # The moment the PDF is stamped with (build.printing): its latest document's date.
     dated = i18n.format_date(dates[-1], lang) if dates else ""
-    cover = packet_cover.cover(site, packet, packet.title.split(": ")[0], dated)
+    on = i18n.format_date(printed, lang) if printed else None
+    cover = packet_cover.cover(site, packet, packet.title.split(": ")[0], dated, on)
     if people:
         toc.append(
             {"id": "contacts", "title": i18n.text("contacts", lang), "level": 1, "lang": None}

@@ -426,6 +426,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     # with, and what it lacks.
     "packet_version": {"fi": "Aineiston versio", "sv": "Materialets version", "en": "Version"},
     "packet_dated": {"fi": "Päivätty", "sv": "Daterat", "en": "Dated"},
+    "packet_printed": {"fi": "Tulostettu", "sv": "Utskrivet", "en": "Printed"},
     "packet_lacks": {
         "fi": "Aineistosta puuttuu",
         "sv": "I materialet saknas",

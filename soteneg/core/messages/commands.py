@@ -56,15 +56,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "hetki, johon julkaisuaikoja (publish_at) verrataan, esimerkiksi "
         "2030-01-01T09:00 (Suomen aikaa, ellei aikaeroa anneta); oletus: kello. "
         "SOURCE_DATE_EPOCH-muuttujaa ei käytetä tähän: se on muutoksen (commit) "
-        "päivämäärä, jonka muutoksen tekijä on itse valinnut",
+        "päivämäärä, jonka muutoksen tekijä on itse valinnut. Annettu hetki on myös "
+        "neuvotteluaineistojen kansien tulostuspäivä",
         "sv": "tidpunkten som publiceringstider (publish_at) jämförs med, t.ex. "
         "2030-01-01T09:00 (finsk tid om ingen tidsskillnad anges); standard: klockan. "
         "SOURCE_DATE_EPOCH används inte för detta: det är datumet för en ändring "
-        "(commit), som ändringens författare själv har valt",
+        "(commit), som ändringens författare själv har valt. En angiven tidpunkt är också "
+        "utskriftsdagen på förhandlingsmaterialens pärmar",
         "en": "the moment embargoes (publish_at) are judged against, e.g. 2030-01-01T09:00 "
         "(Helsinki time unless it names its offset); default: the clock. "
         "SOURCE_DATE_EPOCH is not used for this: it is a commit's date, which its "
-        "author chose",
+        "author chose. A moment given is also the print date on the packets' covers",
     },
     # check
     "@cli.check.help": {

@@ -1,0 +1,59 @@
+"""Issue 28: the packet's print date on its cover is the build's moment when the build
+states one (`--now`), and none otherwise, so that the same input prints the same PDF."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from test_site import GOLDEN_SITE
+
+from soteneg.packets.plan import PROJECT_URI
+
+
+def test_the_cover_prints_the_build_s_day_only_when_the_build_states_it() -> None:
+    """Issue 28: the cover's print date is the build's moment (`--now`), in the packet's
+    language; without one the cover has none (the clock's day would make every build's
+    PDFs differ), and its date is its latest document's."""
+    import datetime as dt
+
+    from soteneg.packets.plan import packet_page, plan_packets
+    from soteneg.pipeline import check
+    from soteneg.site.index import BuildOptions, build_site
+
+    site = build_site(check(GOLDEN_SITE, pdf=False).content, BuildOptions())
+    packets = {p.url: p for p in plan_packets(site)}
+    fi, sv = packets["/pdf/2018-syksy/uusimaa.pdf"], packets["/sv/pdf/2018-syksy/uusimaa.pdf"]
+    day = dt.date(2026, 12, 6)
+    assert packet_page(site, fi, PROJECT_URI, day).context["cover"]["printed"] == "6.12.2026"
+    assert packet_page(site, sv, PROJECT_URI, day).context["cover"]["printed"] == "6.12.2026"
+    plain = packet_page(site, fi, PROJECT_URI).context["cover"]
+    assert plain["printed"] is None and plain["dated"] == "14.12.2018"
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_the_command_line_hands_its_stated_moment_to_the_covers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`--now` in Helsinki's day: 23:30 UTC on 5 December is 6 December there."""
+    import datetime as dt
+
+    from soteneg import pipeline
+    from soteneg.cli import app
+
+    seen: list[object] = []
+
+    def settle(root: Path, out: Path | None, settings: object, *rest: object) -> object:
+        seen.append(settings.pdf_options.printed)  # type: ignore[attr-defined]
+        raise _Stop
+
+    monkeypatch.setattr(pipeline, "build_as", settle)
+    for now in ("2026-12-05T23:30+00:00", None):
+        argv = ["build", "--root", str(GOLDEN_SITE), "--out", str(tmp_path / "out")]
+        with contextlib.suppress(_Stop):
+            app.main(argv + (["--now", now] if now else []))
+    assert seen == [dt.date(2026, 12, 6), None]
