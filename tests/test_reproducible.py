@@ -188,7 +188,7 @@ def test_printing_stamps_fonts_with_the_documents_date_not_the_clock(
         def __init__(self, **options: object) -> None:
             pass
 
-        def render(self) -> Rendered:
+        def render(self, **options: object) -> Rendered:
             seen.append(timestampNow())
             return Rendered()
 
