@@ -310,7 +310,8 @@ def test_the_check_through_the_cache_equals_a_clean_check(
     """Each edit of ELSEWHERE makes (then clears) a problem in a document other than the
     one edited. After each, the check through the cache (content.graph) reports exactly
     the problems of a clean check, in the same order; and it checked again only the
-    edited document and those linking to it, unless a data file changed."""
+    edited document and those linking to it, unless a data file changed, and ran the
+    site-wide rules again only when a front matter changed."""
     root = project(tmp_path, GOLDEN_SITE)
     cache = Cache("test")
     again: list[str] = []
@@ -321,6 +322,14 @@ def test_the_check_through_the_cache_equals_a_clean_check(
         return real(doc, *args)
 
     monkeypatch.setattr(crossref, "document_checks", counted)
+    site_wide: list[int] = []
+    real_site_wide = crossref.check_addresses
+
+    def counted_site_wide(content: Any) -> Iterator[Problem]:
+        site_wide.append(1)
+        return real_site_wide(content)
+
+    monkeypatch.setattr(crossref, "check_addresses", counted_site_wide)
     check(root, cache, html=True, pdf=False)
     every = len(again)
     for edit in ELSEWHERE:
@@ -329,8 +338,9 @@ def test_the_check_through_the_cache_equals_a_clean_check(
         changed = [rel for rel, text in before.items() if _text_of(root, rel) != text]
         assert len(changed) == 1, (edit.__name__, changed)
         again.clear()
+        site_wide.clear()
         got = check(root, cache, html=True, pdf=False).problems
-        rechecked = sorted(set(again))
+        rechecked, site_wide_ran = sorted(set(again)), bool(site_wide)
         want = check(root, None, html=True, pdf=False).problems
         assert got == want, edit.__name__
         if changed[0] in DATA_FILES:
@@ -339,6 +349,10 @@ def test_the_check_through_the_cache_equals_a_clean_check(
             assert changed[0] in rechecked and len(rechecked) < every, (edit.__name__, rechecked)
         if edit.__name__.startswith("the anchor"):  # the document with the link, too
             assert "content/kierrokset/2018-syksy/uusimaa.md" in rechecked, rechecked
+            # A body's edit: the site-wide rules, which read front matter, are kept.
+            assert not site_wide_ran, edit.__name__
+        else:
+            assert site_wide_ran, edit.__name__
     codes = {p.code for p in check(root, None, html=True, pdf=False).problems}
     assert not codes & {"broken-anchor", "duplicate-diary-number", "unknown-region"}, codes
 

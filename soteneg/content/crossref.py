@@ -16,7 +16,7 @@ from soteneg.content.addresses import check_addresses
 from soteneg.content.addresses import slot as document_slot
 from soteneg.content.data_checks import check_data, missing
 from soteneg.content.freshness import check_freshness
-from soteneg.content.graph import Checked, Graph, still_true
+from soteneg.content.graph import Checked, Graph, fronts_of, still_true
 from soteneg.content.language_checks import check_required_languages
 from soteneg.content.lifecycle import check_lifecycle
 from soteneg.content.link_checks import check_link, links_to
@@ -302,15 +302,26 @@ def cross_check_with(
         checked.setdefault(file, Checked(key, (), ()))
     if content.config is not None:
         problems.extend(_check_languages_used(content))
-    problems.extend(check_diary_numbers(content.documents))
-    problems.extend(check_recommendations(content.documents, content.data))
-    problems.extend(check_required_languages(content.documents, content.data))
-    problems.extend(check_lifecycle(content.documents))
-    problems.extend(_check_duplicates(content.documents))
-    problems.extend(check_addresses(content))
-    problems.extend(_check_translations(content.documents, all_ids))
-    problems.extend(check_freshness(content.documents))
-    return problems, Graph(context, checked)
+    problems.extend(check_freshness(content.documents))  # reads bodies: always
+    fronts = fronts_of(content, keys, context) if keys else ""
+    if last is not None and fronts and last.fronts == fronts:
+        site_wide = last.site_wide
+    else:
+        site_wide = tuple(_site_wide(content, all_ids))
+    problems.extend(site_wide)
+    return problems, Graph(context, checked, fronts, site_wide)
+
+
+def _site_wide(content: Content, all_ids: Collection[str]) -> Iterator[Problem]:
+    """The rules over every document that read only front matter, the data files,
+    site.yaml and the document ids (content.graph.fronts_of)."""
+    yield from check_diary_numbers(content.documents)
+    yield from check_recommendations(content.documents, content.data)
+    yield from check_required_languages(content.documents, content.data)
+    yield from check_lifecycle(content.documents)
+    yield from _check_duplicates(content.documents)
+    yield from check_addresses(content)
+    yield from _check_translations(content.documents, all_ids)
 
 
 def _check_languages_used(content: Content) -> Iterator[Problem]:

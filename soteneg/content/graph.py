@@ -11,9 +11,11 @@ and the documents linking to it are checked again, and every other document's pr
 are the last check's. When the shared part changes (a data file, site.yaml, a document
 added, removed or renamed, other parse options), every document is checked again.
 
-The site-wide rules (unique slots, diary numbers, addresses, translations, succession,
-recommendations' chains) are not here: they run over every document each time. Pure: it
-reads nothing.
+The site-wide rules (unique slots, diary numbers, addresses, translations, lifecycle,
+recommendations' chains, required languages) read every document, but only its front
+matter: their problems are kept whole while no document's front matter (nor the shared
+context) changed, as after an edit of a body, and made again over every document after
+any other edit. Pure: it reads nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from soteneg.content.loader import Content
 from soteneg.content.sources import CONTENT_DIR, ProjectFiles, SourceFile
 from soteneg.core.problems import Problem
 
@@ -39,10 +42,14 @@ class Checked:
 
 @dataclass(frozen=True)
 class Graph:
-    """Every document file's `Checked`, by file, for one `context`."""
+    """Every document file's `Checked`, by file, for one `context`; and the problems
+    of the site-wide rules that read only front matter, for one `fronts`."""
 
     context: str
     documents: Mapping[str, Checked] = field(default_factory=dict)
+    # The site-wide rules' problems, and the digest of what they read (`fronts_of`).
+    fronts: str = ""
+    site_wide: tuple[Problem, ...] = ()
 
     def linking_to(self) -> dict[str, set[str]]:
         """The reverse index: a document id -> the files whose links land on it."""
@@ -98,3 +105,22 @@ def still_true(last: Graph | None, context: str, keys: Mapping[str, str]) -> dic
     return {
         file: last.documents[file] for file in keys if file not in again and file in last.documents
     }
+
+
+def fronts_of(content: Content, keys: Mapping[str, str], context: str) -> str:
+    """The digest of what the site-wide rules read: the shared context and each
+    document file's front matter (its whole text when the body cannot be told apart;
+    the key of a file that did not read)."""
+    digest = hashlib.blake2b(context.encode(), digest_size=16)
+    valid = {doc.file: doc for doc in content.documents}
+    readable = {**{doc.file: doc for doc in content.rejected}, **valid}
+    for file in sorted(keys):
+        doc = readable.get(file)
+        if doc is None:
+            digest.update(f"\0{file}\0{keys[file]}\0".encode())
+            continue
+        text = content.texts.get(file, "")
+        front = text[: len(text) - len(doc.body)] if text.endswith(doc.body) else text
+        digest.update(f"\0{file}\0{file in valid}\0{len(front)}\0".encode())
+        digest.update(front.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

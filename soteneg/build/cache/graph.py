@@ -1,6 +1,7 @@
 """The cache's file of the per-document checks and their dependency graph
 (content.graph): each document file's key, outgoing links and problems, under the
-digest of what every document shares. Data only, read with the validating decoder of
+digest of what every document shares; and the site-wide rules' problems under the digest
+of every front matter. Data only, read with the validating decoder of
 `codec`: a file that does not decode exactly is no graph, and the next check makes
 every document's problems again.
 """
@@ -25,6 +26,8 @@ class _GraphFile(msgspec.Struct, frozen=True):
     key: str
     context: str
     documents: dict[str, _StoredChecked]  # document file -> its checks
+    fronts: str  # what the site-wide rules read
+    site_wide: list[Problem]  # and what they found
 
 
 _ENCODER = msgspec.msgpack.Encoder()
@@ -36,7 +39,8 @@ def encode_graph(key: str, graph: Graph) -> bytes:
         file: _StoredChecked(c.made_of, list(c.links_to), list(c.problems))
         for file, c in graph.documents.items()
     }
-    return _ENCODER.encode(_GraphFile(FORMAT, key, graph.context, documents))
+    stored = _GraphFile(FORMAT, key, graph.context, documents, graph.fronts, list(graph.site_wide))
+    return _ENCODER.encode(stored)
 
 
 def decode_graph(data: bytes, key: str) -> Graph:
@@ -46,4 +50,4 @@ def decode_graph(data: bytes, key: str) -> Graph:
         file: Checked(c.made_of, tuple(c.links_to), tuple(c.problems))
         for file, c in found.documents.items()
     }
-    return Graph(found.context, documents)
+    return Graph(found.context, documents, found.fronts, tuple(found.site_wide))
