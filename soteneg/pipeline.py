@@ -19,12 +19,20 @@ from soteneg.build.run import Memory, Run, Stop
 from soteneg.build.settings import PdfOptions, Settings
 from soteneg.build.state_trust import state_problem
 from soteneg.content import attachments
-from soteneg.content.crossref import cross_check
+from soteneg.content.crossref import cross_check_with
+from soteneg.content.graph import Graph, context_of, file_key
 from soteneg.content.history import read_history
 from soteneg.content.lifecycle import check_edits
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
 from soteneg.content.placeholders import check_placeholders
-from soteneg.content.sources import CONTENT_DIR, FileData, SourceFile, read_files, read_project
+from soteneg.content.sources import (
+    CONTENT_DIR,
+    FileData,
+    ProjectFiles,
+    SourceFile,
+    read_files,
+    read_project,
+)
 from soteneg.content.versions import earlier_versions
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
@@ -77,7 +85,12 @@ def check(
         config_problems += fonts.check(families, files.config.path, config_text)
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
-    problems += cross_check(content, every_document)
+    found, graph = cross_check_with(
+        content, every_document, *_graph_inputs(files, html, for_print, cache)
+    )
+    if cache is not None:
+        cache.remember_graph(graph)  # each document's problems and links, for the next check
+    problems += found
     problems += check_edits(content.documents, history.edits)
     problems += check_placeholders(content.documents)
     refs = [r for d in content.documents + content.rejected for r in attachments.references(d)]
@@ -107,6 +120,17 @@ def check(
         static=files.templates.static,
         site=site,
     )
+
+
+def _graph_inputs(
+    files: ProjectFiles, html: bool, for_print: bool, cache: Cache | None
+) -> tuple[dict[str, str], str, Graph | None]:
+    """What the cross-reference pass needs to keep the last check's per-document
+    problems that still hold (content.graph); nothing without a cache."""
+    if cache is None:
+        return {}, "", None
+    keys = {source.path: file_key(source) for source in files.documents}
+    return keys, context_of(files, html, for_print), cache.graph()
 
 
 def parser(cache: Cache | None, jobs: int) -> ParseMany:

@@ -47,7 +47,12 @@ class _Payload:
 
 def _plant_pickles(folder: Path, marker: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    names = (build_cache.INPUTS_FILE, build_cache.BUILD_FILE, build_cache.PDFS_FILE)
+    names = (
+        build_cache.INPUTS_FILE,
+        build_cache.BUILD_FILE,
+        build_cache.PDFS_FILE,
+        build_cache.GRAPH_FILE,
+    )
     for name in ("inputs.pickle", "build.pickle", *names):
         (folder / name).write_bytes(pickle.dumps(_Payload(marker)))
     (folder / "parsed").mkdir(exist_ok=True)
@@ -94,6 +99,34 @@ def test_a_cache_that_does_not_decode_exactly_is_ignored(tmp_path: Path) -> None
     inputs.write_bytes(msgspec.msgpack.encode(good))
     result = build(root, out)
     assert result.returncode == 0 and "nothing changed" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["a key of the wrong type", "a severity that is none", "not msgpack at all"],
+)
+def test_a_graph_of_checks_that_does_not_decode_means_a_full_check(
+    tmp_path: Path, damage: str
+) -> None:
+    """checks.msgpack (content.graph) keeps each document's problems: one that does not
+    decode exactly is dropped whole, and every document is checked again."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    graph = cache_dir(out) / build_cache.GRAPH_FILE
+    stored = msgspec.msgpack.decode(graph.read_bytes())
+    some = sorted(stored["documents"])[0]
+    if damage == "a key of the wrong type":
+        stored["documents"][some][0] = ["not", "a key"]
+    elif damage == "a severity that is none":
+        stored["documents"][some][2] = [["x.md", 1, 1, "fatal", "code", ["a", "b", "c"], None]]
+    graph.write_bytes(b"\xc1" if damage == "not msgpack at all" else msgspec.msgpack.encode(stored))
+    text = root / "content/kierrokset/2018-syksy/uusimaa.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\n[ei ole](ei-ole.md)\n", "utf-8")
+    result = build(root, out)
+    assert result.returncode == 1, result.stdout + result.stderr  # the broken link, found
+    assert "[broken-link]" in result.stdout + result.stderr
+    assert "fatal" not in result.stdout + result.stderr
 
 
 def test_state_files_are_never_followed_through_a_symlink(tmp_path: Path) -> None:

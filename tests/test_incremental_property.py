@@ -13,17 +13,23 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import REPO
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from test_incremental import EDITS
 from test_site import GOLDEN_SITE, project
 
+from soteneg.build.cache import Cache
 from soteneg.build.output import cache_dir
-from soteneg.pipeline import BuildResult, Memory
+from soteneg.content import crossref
+from soteneg.content.loader import Document
+from soteneg.core.problems import Problem
+from soteneg.pipeline import BuildResult, Memory, check
 from soteneg.pipeline import build as build_in_process
 from soteneg.site.index import BuildOptions
 
@@ -151,6 +157,50 @@ def data_comment(rel: str, words: str) -> Callable[[Path], None]:
     return edit
 
 
+def substitute(rel: str, old: str, new: str, name: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        text = _text_of(root, rel)
+        if text is not None and old in text:
+            _write(root, rel, text.replace(old, new, 1))
+
+    edit.__name__ = name
+    return edit
+
+
+# Edits whose problems land in *other* documents than the one edited, each with the edit
+# that clears them: an incremental check must find and forget them as a clean check does.
+KEVAT = "content/kierrokset/2018-kevat/uusimaa.md"
+HVA_2024 = "content/kierrokset/2024-hva"
+ANCHOR = "## Palvelujen saatavuus {theme=saatavuus}"
+DIARY = "diary_number: VN/10003/2024"
+FOLLOWED = "  - id: es-2024-3\n    theme: rahoitus\n"
+UNIT = "- id: etela-savo-hva\n"
+ELSEWHERE = [
+    substitute(KEVAT, ANCHOR, "## Palvelujen saatavuus", "the anchor a link lands on removed"),
+    substitute(KEVAT, "## Palvelujen saatavuus\n", ANCHOR + "\n", "the anchor put back"),
+    substitute(
+        f"{HVA_2024}/helsinki.md", DIARY, "diary_number: VN/10001/2024", "a diary number taken"
+    ),
+    substitute(
+        f"{HVA_2024}/helsinki.md", "diary_number: VN/10001/2024", DIARY, "the diary number freed"
+    ),
+    substitute(
+        f"{HVA_2024}/etela-savo-hva.md",
+        FOLLOWED,
+        "  - id: es-2024-9\n    theme: rahoitus\n",
+        "a followed-up recommendation's id changed",
+    ),
+    substitute(
+        f"{HVA_2024}/etela-savo-hva.md",
+        "  - id: es-2024-9\n    theme: rahoitus\n",
+        FOLLOWED,
+        "the recommendation's id put back",
+    ),
+    substitute("content/regions.yaml", UNIT, "- id: etela-savo-uusi\n", "a unit renamed"),
+    substitute("content/regions.yaml", "- id: etela-savo-uusi\n", UNIT, "the unit's name back"),
+]
+
+
 def named(name: str) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         # An earlier step may have taken away what this edit changes.
@@ -163,6 +213,7 @@ def named(name: str) -> Callable[[Path], None]:
 
 STEPS = st.one_of(
     st.sampled_from(sorted(EDITS)).map(named),
+    st.sampled_from(ELSEWHERE),
     st.builds(append_text, st.sampled_from(DOCUMENTS), st.lists(st.sampled_from(FRAGMENTS))),
     st.builds(retitle, st.sampled_from(DOCUMENTS), WORDS),
     st.builds(
@@ -239,6 +290,9 @@ def test_every_incremental_build_equals_a_clean_build(
             ):
                 assert result.failed == expected.failed, (out.name, _problems(result))
                 assert _problems(result) == _problems(expected), out.name
+                # The check through the cache (content.graph) reports exactly what a
+                # clean check does, hints and order too.
+                assert list(result.problems) == list(expected.problems), out.name
                 if not expected.failed:
                     got, want = _bytes(out), _bytes(clean)
                     assert got.keys() == want.keys(), (
@@ -248,3 +302,70 @@ def test_every_incremental_build_equals_a_clean_build(
                     differ = sorted(rel for rel in want if got[rel] != want[rel])
                     assert not differ, (out.name, differ)
             shutil.rmtree(clean, ignore_errors=True)
+
+
+def test_the_check_through_the_cache_equals_a_clean_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each edit of ELSEWHERE makes (then clears) a problem in a document other than the
+    one edited. After each, the check through the cache (content.graph) reports exactly
+    the problems of a clean check, in the same order; and it checked again only the
+    edited document and those linking to it, unless a data file changed, and ran the
+    site-wide rules again only when a front matter changed."""
+    root = project(tmp_path, GOLDEN_SITE)
+    cache = Cache("test")
+    again: list[str] = []
+    real = crossref.document_checks
+
+    def counted(doc: Document, *args: Any) -> Iterator[Problem]:
+        again.append(doc.file)
+        return real(doc, *args)
+
+    monkeypatch.setattr(crossref, "document_checks", counted)
+    site_wide: list[int] = []
+    real_site_wide = crossref.check_addresses
+
+    def counted_site_wide(content: Any) -> Iterator[Problem]:
+        site_wide.append(1)
+        return real_site_wide(content)
+
+    monkeypatch.setattr(crossref, "check_addresses", counted_site_wide)
+    check(root, cache, html=True, pdf=False)
+    every = len(again)
+    for edit in ELSEWHERE:
+        before = {rel: _text_of(root, rel) for rel in (*DOCUMENTS, *DATA_FILES)}
+        edit(root)
+        changed = [rel for rel, text in before.items() if _text_of(root, rel) != text]
+        assert len(changed) == 1, (edit.__name__, changed)
+        again.clear()
+        site_wide.clear()
+        got = check(root, cache, html=True, pdf=False).problems
+        rechecked, site_wide_ran = sorted(set(again)), bool(site_wide)
+        want = check(root, None, html=True, pdf=False).problems
+        assert got == want, edit.__name__
+        if changed[0] in DATA_FILES:
+            assert len(rechecked) == every, edit.__name__
+        else:
+            assert changed[0] in rechecked and len(rechecked) < every, (edit.__name__, rechecked)
+        if edit.__name__.startswith("the anchor"):  # the document with the link, too
+            assert "content/kierrokset/2018-syksy/uusimaa.md" in rechecked, rechecked
+            # A body's edit: the site-wide rules, which read front matter, are kept.
+            assert not site_wide_ran, edit.__name__
+        else:
+            assert site_wide_ran, edit.__name__
+    codes = {p.code for p in check(root, None, html=True, pdf=False).problems}
+    assert not codes & {"broken-anchor", "duplicate-diary-number", "unknown-region"}, codes
+
+
+def test_each_edit_elsewhere_makes_a_problem(tmp_path: Path) -> None:
+    """The edits of ELSEWHERE do what they say: each odd one makes a problem a clean check
+    reports, the next clears it (else the test above would compare nothing)."""
+    root = project(tmp_path, GOLDEN_SITE)
+    base = {(p.file, p.code) for p in check(root, None, html=True, pdf=False).problems}
+    for make, clear in zip(ELSEWHERE[::2], ELSEWHERE[1::2], strict=True):
+        make(root)
+        made = {(p.file, p.code) for p in check(root, None, html=True, pdf=False).problems}
+        assert made - base, make.__name__
+        clear(root)
+        cleared = {(p.file, p.code) for p in check(root, None, html=True, pdf=False).problems}
+        assert cleared == base, clear.__name__

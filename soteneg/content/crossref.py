@@ -9,20 +9,20 @@ reads nothing.
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from soteneg.content.addresses import check_addresses
 from soteneg.content.addresses import slot as document_slot
 from soteneg.content.data_checks import check_data, missing
 from soteneg.content.freshness import check_freshness
+from soteneg.content.graph import Checked, Graph, fronts_of, still_true
 from soteneg.content.language_checks import check_required_languages
 from soteneg.content.lifecycle import check_lifecycle
-from soteneg.content.loader import Content, DataSet, Document, content_path
+from soteneg.content.link_checks import check_link, links_to
+from soteneg.content.loader import Content, DataSet, Document
 from soteneg.content.recommendations import check_recommendations
-from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR
+from soteneg.content.sources import CONFIG_FILE
 from soteneg.content.statutory_checks import check_diary_numbers, check_statutory
 from soteneg.content.suggest import region_hint, theme_hint
 from soteneg.content.time_checks import check_region_in_round
@@ -30,9 +30,6 @@ from soteneg.content.yamlpos import parse_yaml
 from soteneg.core.names import LANGS
 from soteneg.core.problems import Problem, did_you_mean, problem
 from soteneg.core.text import joined
-from soteneg.markdown.outline import Link
-
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def _field(doc: Document, name: str, shape: type = str) -> Any:
@@ -239,135 +236,92 @@ def _check_translations(
             claimed[key] = doc
 
 
-def _relative(paths: Iterable[str], here: str) -> list[str]:
-    """Paths under content/ as a link from folder `here` would write them."""
-    return [posixpath.relpath(p, here or ".") for p in paths]
-
-
-def _check_link(
+def document_checks(
     doc: Document,
-    link: Link,
-    documents: Mapping[str, Document],
+    content: Content,
+    valid: bool,
+    by_id: Mapping[str, Document],
     all_ids: Collection[str],
-) -> Problem | None:
-    position = (doc.body_line + link.line, link.column or 1)
-    if link.is_image and not link.alt:
-        return problem(
-            doc.file,
-            position,
-            "image-alt-missing",
-            href=link.href,
-        )
-    parts = urlsplit(link.href)
-    if link.is_image and (parts.scheme or parts.netloc):
-        return problem(
-            doc.file,
-            position,
-            "remote-image",
-            href=link.href,
-        )
-    if parts.scheme:
-        if parts.scheme.lower() in SAFE_SCHEMES:
-            return None
-        return problem(
-            doc.file,
-            position,
-            "unsafe-link",
-            scheme=parts.scheme,
-        )
-    if parts.netloc or link.href.startswith("/"):
-        return None  # a site-absolute URL: checked against the built site, not the sources
-    anchor = unquote(parts.fragment)
-    target_path = unquote(parts.path)
-    if not target_path:
-        if anchor and anchor not in doc.outline.anchors:
-            return problem(
+) -> Iterator[Problem]:
+    """Every check of one document that reads only it, the data files, site.yaml, the
+    set of document ids and the anchors of the documents it links to (content.graph
+    keeps them apart from the site-wide rules for that)."""
+    yield from _check_references(doc, content.data)
+    yield from _check_sections(doc, content.data)
+    if valid and content.config is not None:
+        assert doc.meta is not None
+        # The Sámi languages have no interface of their own: their documents are
+        # published in the default language's tree, whatever `languages` lists.
+        if doc.meta.lang in LANGS and doc.meta.lang not in content.config.languages:
+            yield problem(
                 doc.file,
-                position,
-                "broken-anchor",
-                hint=did_you_mean(anchor, doc.outline.anchors),
-                anchor=anchor,
+                doc.front.position(("lang",)),
+                "language-not-published",
+                lang=doc.meta.lang,
             )
-        return None
-    if not target_path.endswith(".md"):
-        return None  # a file, not a document: `attachments` checks those
-    here = posixpath.dirname(doc.id)
-    resolved = content_path(doc.id, target_path)
-    if resolved is None:
-        return problem(
-            doc.file,
-            position,
-            "link-outside-content",
-            href=link.href,
-            dir=CONTENT_DIR,
-        )
-    target_id = resolved.removesuffix(".md")
-    if target_id not in all_ids:
-        return problem(
-            doc.file,
-            position,
-            "broken-link",
-            hint=did_you_mean(target_path, _relative((i + ".md" for i in all_ids), here)),
-            path=target_path,
-        )
-    target = documents.get(target_id)
-    if anchor and target is not None and anchor not in target.outline.anchors:
-        return problem(
-            doc.file,
-            position,
-            "broken-anchor.in-target",
-            hint=did_you_mean(anchor, target.outline.anchors),
-            path=target_path,
-            anchor=anchor,
-        )
-    return None
-
-
-def check_links(documents: tuple[Document, ...], all_ids: Collection[str]) -> Iterator[Problem]:
-    by_id = {d.id: d for d in documents}
-    for doc in documents:
-        for link in doc.outline.links:
-            found = _check_link(doc, link, by_id, all_ids)
-            if found is not None:
-                yield found
+    if valid:
+        yield from check_statutory(doc, content.data)
+    for link in doc.outline.links:
+        found = check_link(doc, link, by_id, all_ids)
+        if found is not None:
+            yield found
 
 
 def cross_check(content: Content, all_ids: Collection[str]) -> list[Problem]:
+    """`cross_check_with`, all made now."""
+    return cross_check_with(content, all_ids)[0]
+
+
+def cross_check_with(
+    content: Content,
+    all_ids: Collection[str],
+    keys: Mapping[str, str] | None = None,
+    context: str = "",
+    last: Graph | None = None,
+) -> tuple[list[Problem], Graph]:
     """`all_ids`: every document found, valid or not, so a link to a broken file is not
-    reported twice. Files other than documents are checked by `attachments`."""
+    reported twice. Files other than documents are checked by `attachments`. `keys`
+    (document file -> content.graph.file_key) and `context` (content.graph.context_of):
+    the per-document checks of `last` that still hold are kept, not made again; the
+    graph returned is this check's, for the next."""
     problems = list(check_data(content.data))
     readable = content.documents + content.rejected
+    valid = {doc.file for doc in content.documents}
+    by_id = {d.id: d for d in readable}
+    keys = keys or {}
+    kept = still_true(last, context, keys)
+    checked: dict[str, Checked] = {}
     for doc in readable:
-        problems.extend(_check_references(doc, content.data))
-        problems.extend(_check_sections(doc, content.data))
+        found = kept.get(doc.file)
+        if found is None:
+            made = tuple(document_checks(doc, content, doc.file in valid, by_id, all_ids))
+            found = Checked(keys.get(doc.file, ""), links_to(doc), made)
+        checked[doc.file] = found
+        problems.extend(found.problems)
+    for file, key in keys.items():  # files that did not read: nothing checked, nothing read
+        checked.setdefault(file, Checked(key, (), ()))
     if content.config is not None:
-        languages = content.config.languages
-        for doc in content.documents:
-            assert doc.meta is not None
-            # The Sámi languages have no interface of their own: their documents are
-            # published in the default language's tree, whatever `languages` lists.
-            if doc.meta.lang in LANGS and doc.meta.lang not in languages:
-                problems.append(
-                    problem(
-                        doc.file,
-                        doc.front.position(("lang",)),
-                        "language-not-published",
-                        lang=doc.meta.lang,
-                    )
-                )
         problems.extend(_check_languages_used(content))
-    for doc in content.documents:
-        problems.extend(check_statutory(doc, content.data))
-    problems.extend(check_diary_numbers(content.documents))
-    problems.extend(check_recommendations(content.documents, content.data))
-    problems.extend(check_required_languages(content.documents, content.data))
-    problems.extend(check_lifecycle(content.documents))
-    problems.extend(_check_duplicates(content.documents))
-    problems.extend(check_addresses(content))
-    problems.extend(_check_translations(content.documents, all_ids))
-    problems.extend(check_freshness(content.documents))
-    problems.extend(check_links(readable, all_ids))
-    return problems
+    problems.extend(check_freshness(content.documents))  # reads bodies: always
+    fronts = fronts_of(content, keys, context) if keys else ""
+    if last is not None and fronts and last.fronts == fronts:
+        site_wide = last.site_wide
+    else:
+        site_wide = tuple(_site_wide(content, all_ids))
+    problems.extend(site_wide)
+    return problems, Graph(context, checked, fronts, site_wide)
+
+
+def _site_wide(content: Content, all_ids: Collection[str]) -> Iterator[Problem]:
+    """The rules over every document that read only front matter, the data files,
+    site.yaml and the document ids (content.graph.fronts_of)."""
+    yield from check_diary_numbers(content.documents)
+    yield from check_recommendations(content.documents, content.data)
+    yield from check_required_languages(content.documents, content.data)
+    yield from check_lifecycle(content.documents)
+    yield from _check_duplicates(content.documents)
+    yield from check_addresses(content)
+    yield from _check_translations(content.documents, all_ids)
 
 
 def _check_languages_used(content: Content) -> Iterator[Problem]:

@@ -6,7 +6,14 @@ key of what it depends on, kept or made. Around it: whether the last build still
 (fresh), the files between builds (disk) and their data-only format (codec, parsed).
 """
 
-from soteneg.build.cache.disk import BUILD_FILE, INPUTS_FILE, JOURNAL_FILE, PDFS_FILE, journal
+from soteneg.build.cache.disk import (
+    BUILD_FILE,
+    GRAPH_FILE,
+    INPUTS_FILE,
+    JOURNAL_FILE,
+    PDFS_FILE,
+    journal,
+)
 from soteneg.build.cache.fresh import (
     cache_key,
     code_key,
@@ -21,6 +28,7 @@ EXTERNAL_LINKS = "external-links.txt"  # every external link and the page that h
 __all__ = [
     "BUILD_FILE",
     "EXTERNAL_LINKS",
+    "GRAPH_FILE",
     "INPUTS_FILE",
     "JOURNAL_FILE",
     "PAGES",

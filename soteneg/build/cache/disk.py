@@ -7,7 +7,8 @@ can run code), never read or written through a symlink. `inputs.msgpack` is smal
 and output stamps, the last warnings) and answers "did anything change at all?" without
 loading the rest; `build.msgpack` holds the pages' results and a record of every output
 file; `parsed/` holds what each document file became, in 256 shards by the file's name,
-so that a build that parsed a few files writes a few shards. A file written by other
+so that a build that parsed a few files writes a few shards; `checks.msgpack` holds each
+document's per-document problems and outgoing links (content.graph). A file written by other
 code or for other build options, or one that does not decode exactly, is ignored.
 `pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
 the options, since toggling `--no-search` or `--drafts` does not change a PDF that
@@ -24,15 +25,19 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from soteneg.build.cache import codec
 from soteneg.build.output import cache_dir, ensure_private_folder, read_state, write_private
 from soteneg.build.records import BuildRecords, Inputs
 
+if TYPE_CHECKING:
+    from soteneg.content.graph import Graph
+
 INPUTS_FILE = "inputs.msgpack"
 BUILD_FILE = "build.msgpack"
 PDFS_FILE = "pdfs.msgpack"
+GRAPH_FILE = "checks.msgpack"
 _OLD_FILES = ("pdf.json",)  # written by earlier versions
 PARSED_DIR = "parsed"
 SHARD_SUFFIX = ".msgpack"
@@ -95,6 +100,18 @@ class Disk:
                 pass
         return {}
 
+    def graph(self) -> Graph | None:
+        """The last check's dependency graph; None when missing or damaged."""
+        from soteneg.build.cache import graph
+
+        data = read_state(self.folder / GRAPH_FILE)
+        if data is not None:
+            try:
+                return graph.decode_graph(data, self.key)
+            except codec.CacheDamaged:
+                pass
+        return None
+
     def parsed(self) -> Entries:
         """Every parsed document of the shards that read back; a damaged shard's
         documents are parsed again."""
@@ -114,11 +131,16 @@ class Disk:
         return found
 
     def save(
-        self, build: BuildRecords, pdfs: Entries, parsed_entries: Entries, inputs: Inputs
+        self,
+        build: BuildRecords,
+        pdfs: Entries,
+        parsed_entries: Entries,
+        inputs: Inputs,
+        checks: Graph | None = None,
     ) -> None:
         """Write what a build left; a build that cannot save its cache still succeeded
         (the next one starts clean)."""
-        from soteneg.build.cache import parsed
+        from soteneg.build.cache import graph, parsed
 
         shards: dict[str, Entries] = {}
         for name, entry in parsed_entries.items():
@@ -135,6 +157,10 @@ class Disk:
                 else:
                     path.unlink(missing_ok=True)
                 self.saved[name] = _contents(shard)
+            if checks is not None:
+                write_private(self.folder / GRAPH_FILE, graph.encode_graph(self.key, checks))
+            else:
+                (self.folder / GRAPH_FILE).unlink(missing_ok=True)
             write_private(self.folder / BUILD_FILE, codec.encode_build(self.key, build))
             write_private(self.folder / PDFS_FILE, codec.encode_pdfs(self.code, pdfs))
             for name in _OLD_FILES:
@@ -145,7 +171,7 @@ class Disk:
 
     def forget(self) -> None:
         # pdfs.msgpack stays: its entries hold only while the output has their bytes.
-        for name in (INPUTS_FILE, BUILD_FILE):
+        for name in (INPUTS_FILE, BUILD_FILE, GRAPH_FILE):
             with contextlib.suppress(OSError):
                 (self.folder / name).unlink(missing_ok=True)
         shutil.rmtree(self.folder / PARSED_DIR, ignore_errors=True)

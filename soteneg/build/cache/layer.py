@@ -22,6 +22,7 @@ from soteneg.build.cache.disk import Disk, Entries
 from soteneg.build.cache.fresh import code_key, still_true
 from soteneg.build.output import OutputError, output_lock
 from soteneg.build.records import BuildRecords, Inputs, Record
+from soteneg.content.graph import Graph
 from soteneg.content.sources import Stamp
 
 T = TypeVar("T")
@@ -44,6 +45,8 @@ class Cache:
         self._records: dict[str, Record] | None = None if disk else {}
         self._inputs: Inputs | None = None
         self._inputs_read = disk is None
+        self._graph: Graph | None = None  # the last check's (content.graph)
+        self._graph_read = disk is None
 
     @classmethod
     def on_disk(cls, out: Path, key: str) -> Cache:
@@ -81,6 +84,19 @@ class Cache:
             self._next.setdefault(step, {}).update(kept)
         return {name: found[name] for name in wanted}
 
+    def graph(self) -> Graph | None:
+        """The dependency graph and per-document problems of the last check, if kept."""
+        if not self._graph_read:
+            assert self._disk is not None
+            self._graph, self._graph_read = self._disk.graph(), True
+        return self._graph
+
+    def remember_graph(self, graph: Graph) -> None:
+        """This check's graph. Like parsing, checking is pure (each record holds the
+        keys of what it read), so it is the last check's at once; on disk it is saved
+        with the build."""
+        self._graph, self._graph_read = graph, True
+
     # -- the build around the steps ------------------------------------------------------
 
     def begin(self) -> None:
@@ -93,6 +109,7 @@ class Cache:
         if self._disk is None:
             self._disk = Disk(out, self.key, code_key())
             self.read_again()
+            self._graph_read = self._graph is not None
 
     def read_again(self) -> None:
         """What was read of the last build may be stale (another build may have run
@@ -149,7 +166,7 @@ class Cache:
         self._records, self._inputs, self._inputs_read = records, inputs, True
         if self._disk is not None:
             build = BuildRecords(self._last[PAGES], records)
-            self._disk.save(build, self._last[PDFS], self._entries(PARSED), inputs)
+            self._disk.save(build, self._last[PDFS], self._entries(PARSED), inputs, self.graph())
 
     def _entries(self, step: str) -> Entries:
         found = self._last.get(step)

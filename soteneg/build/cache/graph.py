@@ -1,0 +1,53 @@
+"""The cache's file of the per-document checks and their dependency graph
+(content.graph): each document file's key, outgoing links and problems, under the
+digest of what every document shares; and the site-wide rules' problems under the digest
+of every front matter. Data only, read with the validating decoder of
+`codec`: a file that does not decode exactly is no graph, and the next check makes
+every document's problems again.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from soteneg.build.cache.codec import FORMAT, decode
+from soteneg.content.graph import Checked, Graph
+from soteneg.core.problems import Problem
+
+
+class _StoredChecked(msgspec.Struct, array_like=True, frozen=True):
+    made_of: str
+    links_to: list[str]
+    problems: list[Problem]
+
+
+class _GraphFile(msgspec.Struct, frozen=True):
+    format: int
+    key: str
+    context: str
+    documents: dict[str, _StoredChecked]  # document file -> its checks
+    fronts: str  # what the site-wide rules read
+    site_wide: list[Problem]  # and what they found
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(_GraphFile)
+
+
+def encode_graph(key: str, graph: Graph) -> bytes:
+    documents = {
+        file: _StoredChecked(c.made_of, list(c.links_to), list(c.problems))
+        for file, c in graph.documents.items()
+    }
+    stored = _GraphFile(FORMAT, key, graph.context, documents, graph.fronts, list(graph.site_wide))
+    return _ENCODER.encode(stored)
+
+
+def decode_graph(data: bytes, key: str) -> Graph:
+    """The graph, or codec.CacheDamaged."""
+    found: _GraphFile = decode(_DECODER, data, key)
+    documents = {
+        file: Checked(c.made_of, tuple(c.links_to), tuple(c.problems))
+        for file, c in found.documents.items()
+    }
+    return Graph(found.context, documents, found.fronts, tuple(found.site_wide))
