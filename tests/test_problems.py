@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from soteneg.core.problems import (
@@ -82,6 +83,18 @@ def test_sorting_is_by_file_then_line_and_removes_repeats() -> None:
     b = _plain("content/b.md", 1, 1, "error", "x", "m")
     a2 = _plain("content/a.md", 10, 1, "error", "x", "m")
     assert sort_problems([b, a2, P, P]) == [P, a2, b]
+
+
+def test_problems_that_tie_on_place_and_words_keep_one_order_whatever_the_set_s() -> None:
+    """The order cannot come from the set that removes repeats, whose order changes from
+    one process to the next: problems alike but for their severity or hint are ordered
+    by those too."""
+    warning = _plain("content/a.md", 1, 1, "warning", "x", "m")
+    error = _plain("content/a.md", 1, 1, "error", "x", "m")
+    hinted = dataclasses.replace(error, hint=Text("a", "b", "c"))
+    expected = [error, hinted, warning]
+    for order in ([warning, hinted, error], [hinted, error, warning], [error, warning, hinted]):
+        assert sort_problems(order) == expected
 
 
 def test_did_you_mean() -> None:

@@ -104,8 +104,15 @@ def did_you_mean(word: str, known: Iterable[str]) -> Text | None:
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    # Deduplicate too: two passes may find the same fault at the same place.
-    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.code, p.text.en))
+    # Deduplicate too: two passes may find the same fault at the same place. The key is
+    # the whole problem: a set's order changes from one process to the next, so two that
+    # tied on their place and English words alone could swap places between runs.
+    return sorted(set(problems), key=_order)
+
+
+def _order(p: Problem) -> tuple[object, ...]:
+    hint = (p.hint.en, p.hint.fi, p.hint.sv) if p.hint else ()
+    return (p.file, p.line, p.column, p.code, p.text.en, p.severity, p.text.fi, p.text.sv, hint)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
