@@ -248,6 +248,7 @@ def theme_recommendations_page(
             Crumb(label, path),
         ],
     )
+    context["subject"] = f"{theme_name}: {region_name}"
     context["entries"] = list(reversed(entries))
     context["theme_href"] = chrome.href(routes.theme(theme_id))
     context["unit_href"] = chrome.href(routes.region_recommendations(region_id))
