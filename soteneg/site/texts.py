@@ -44,18 +44,28 @@ def _has_section(site: Site, group: Group, theme_id: str) -> bool:
     )
 
 
+def _advised(site: Site, group: Group) -> frozenset[str]:
+    """The themes a negotiation document gives a recommended action on or follows one up
+    on (its original's: a translation gives the same, which check makes sure of); read
+    once per document, as every theme of every unit asks."""
+
+    def make() -> frozenset[str]:
+        meta = group.original.meta
+        found = {r.theme for r in getattr(meta, "recommendations", ())}
+        if getattr(meta, "follow_up", ()):
+            found.update(
+                track.given.recommendation.theme
+                for _, track in recs.follow_ups_in(site, group)
+                if track is not None
+            )
+        return frozenset(found)
+
+    return site.remember(("advised-themes", group.id), make)  # type: ignore[no-any-return]
+
+
 def _advises(site: Site, group: Group, theme_id: str) -> bool:
-    """Whether a negotiation document gives a recommended action on the theme or follows
-    one up (its original's: a translation gives the same, which check makes sure of)."""
-    meta = group.original.meta
-    if any(r.theme == theme_id for r in getattr(meta, "recommendations", ())):
-        return True
-    if not getattr(meta, "follow_up", ()):
-        return False
-    return any(
-        track is not None and track.given.recommendation.theme == theme_id
-        for _, track in recs.follow_ups_in(site, group)
-    )
+    """Whether a negotiation document gives or follows up a recommendation on the theme."""
+    return theme_id in _advised(site, group)
 
 
 @dataclass(frozen=True)
@@ -187,9 +197,11 @@ def recommended(site: Site) -> tuple[tuple[str, str], ...]:
             region = getattr(meta, "region", "")
             if meta is None or meta.type != "negotiation" or region not in site.data.regions:
                 continue
-            for theme_id in site.data.themes:
-                if _advises(site, group, theme_id):
-                    found.add((theme_id, region))
+            found.update(
+                (theme_id, region)
+                for theme_id in _advised(site, group)
+                if theme_id in site.data.themes
+            )
         return tuple(sorted(found))
 
     return tuple(site.remember(("recommended-themes", ""), make))
