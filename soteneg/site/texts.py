@@ -76,6 +76,13 @@ class Reading:
     find: Callable[[Site, Texts, str, str], Group | None]
     has: Callable[[Site, Group, str], bool]
     folder: Callable[[Texts], str]  # "" for the theme page of the unit itself
+    # What a page calls the texts where it names them ("THL:n arvio"); None: it does not.
+    label: Callable[[Site, Texts, str], str | None]
+    # The document type whose pages are these texts and link to their comparisons (none
+    # for recommendations, which are part of a negotiation document), and whether its
+    # texts are one expert body's (an assessment's issuer).
+    document: str | None = None
+    by_issuer: bool = False
     # Whether the unit's page exists with one text: a negotiation's does (the theme's
     # matrix links every unit's history); the others get a page where two compare.
     alone: bool = False
@@ -87,12 +94,31 @@ class Reading:
 
 
 READINGS: dict[str, Reading] = {
-    "negotiation": Reading(_slot, _has_section, lambda texts: "", alone=True, documented=True),
-    "assessment": Reading(_assessment, _has_section, lambda texts: f"arvio/{texts.issuer}/"),
+    "negotiation": Reading(
+        _slot,
+        _has_section,
+        lambda texts: "",
+        lambda site, texts, lang: None,
+        document="negotiation",
+        alone=True,
+        documented=True,
+    ),
+    "assessment": Reading(
+        _assessment,
+        _has_section,
+        lambda texts: f"arvio/{texts.issuer}/",
+        lambda site, texts, lang: labels.issuer_label(site, texts.issuer, lang),
+        document="assessment",
+        by_issuer=True,
+    ),
     # A unit's recommended actions on a theme, round by round (front matter of its
     # negotiation documents): all of a line's rounds compare on one page.
     "recommendation": Reading(
-        _slot, _advises, lambda texts: routes.RECOMMENDATIONS, far_pairs=False
+        _slot,
+        _advises,
+        lambda texts: routes.RECOMMENDATIONS,
+        lambda site, texts, lang: i18n.text("recommendations", lang),
+        far_pairs=False,
     ),
 }
 
@@ -112,9 +138,7 @@ class Texts:
 
     def label(self, site: Site, lang: str) -> str | None:
         """What the texts are, where a page names them: "THL:n arvio"."""
-        if self.issuer:
-            return labels.issuer_label(site, self.issuer, lang)
-        return None if self.alone else i18n.text("recommendations", lang)
+        return self.reading.label(site, self, lang)
 
     @property
     def key(self) -> str:
@@ -154,12 +178,13 @@ RECOMMENDATIONS = Texts("recommendation")
 
 def of(meta: object) -> Texts | None:
     """The texts a document is one of: a negotiation document the unit's, an assessment
-    its body's; None for any other."""
+    its body's; None for any other (one that names no body included)."""
     kind = getattr(meta, "type", None)
-    if kind == NEGOTIATIONS.kind:
-        return NEGOTIATIONS
-    issuer = getattr(meta, "issuer", None)
-    return Texts("assessment", issuer) if kind == "assessment" and issuer else None
+    issuer = getattr(meta, "issuer", None) or ""
+    for name, reading in READINGS.items():
+        if reading.document == kind and reading.by_issuer == bool(issuer):
+            return Texts(name, issuer)
+    return None
 
 
 def assessed(site: Site) -> tuple[tuple[Texts, str, str], ...]:
