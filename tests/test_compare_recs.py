@@ -83,7 +83,49 @@ recommendations:
 Tillgången har förbättrats.
 """
 
+_ROUND_2026 = """
+- id: 2026-hva
+  name: {fi: Neuvottelut 2026, sv: Förhandlingarna 2026, en: Negotiations 2026}
+  kind: statutory
+  parties: [stm, vm, sm]
+  chair: vm
+  experts: [thl, avi]
+  start: 2026-10-01
+  end: 2026-12-18
+  themes: [saatavuus, rahoitus]
+  example: true
+"""
+
+# A third round: 2024 against 2026 gets a page of its own. It follows up 2025's
+# recommendation and gives 2024's first one again, as it was.
+_DOCUMENT_2026 = """---
+title: Etelä-Savon hyvinvointialue, 2026
+type: negotiation
+date: 2026-11-20
+region: etela-savo-hva
+round: 2026-hva
+themes: [saatavuus]
+example: true
+follow_up:
+  - id: es-2025-2
+    status: under_way
+    note: Viikoittainen julkaisu alkaa keväällä.
+  - id: es-2025-1
+    status: done
+recommendations:
+  - id: es-2026-1
+    theme: saatavuus
+    text: Hyvinvointialue julkaisee hoitoonpääsyn odotusajat kuukausittain.
+    deadline: 2025-03-31
+---
+
+## Palvelujen saatavuus {theme=saatavuus}
+
+Saatavuus on ennallaan.
+"""
+
 PAGE = "teemat/saatavuus/etela-savo-hva/suositukset/index.html"
+PAIR = "teemat/saatavuus/etela-savo-hva/suositukset/2024-hva/2026-hva/index.html"
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +141,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     later.write_text(text, encoding="utf-8")
     (folder / "2024-hva/etela-savo-hva.sv.md").write_text(_SV_2024, encoding="utf-8")
     (folder / "2025-hva/etela-savo-hva.sv.md").write_text(_SV_2025, encoding="utf-8")
+    rounds = root / "content/rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + _ROUND_2026, encoding="utf-8")
+    (folder / "2026-hva").mkdir()
+    (folder / "2026-hva/etela-savo-hva.md").write_text(_DOCUMENT_2026, encoding="utf-8")
     out = tmp_path / "out"
     result = build(root, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -179,3 +225,25 @@ def test_one_round_of_recommendations_has_no_comparison(site: Path) -> None:
     assert "suositukset/" not in _main(site, "teemat/rahoitus/helsinki/index.html").replace(
         "maakunnat/helsinki/suositukset/", ""
     )
+
+
+def test_two_rounds_apart_are_compared_on_a_page_chosen_with_links(site: Path) -> None:
+    """2024 against 2026: the same recommendation given again unchanged, the other left
+    out with what the latest round between said of it (2025: nothing); the unit's page
+    of recommendations chooses it in its table of pairs, where the pair's page shows it
+    current."""
+    page = _main(site, PAGE)
+    chooser = page[page.index('<nav class="cmp-choose"') :]
+    href = "/neuvottelut/teemat/saatavuus/etela-savo-hva/suositukset/2024-hva/2026-hva/"
+    assert f'href="{href}"' in chooser
+    pair = _main(site, PAIR)
+    assert 'aria-current="page"' in pair
+    found = pair[pair.index('<section class="cmp" id="cmp"') :]
+    assert "1 suositus jäi pois." in found
+    assert "Kierroksen Neuvottelut 2026 asiakirja ei kerro tämän suosituksen seurannasta." in (
+        found
+    )
+    # Given again as it was: kept, nothing marked in it.
+    assert '<div class="cmp-row cmp-same">' in found
+    assert "<p>Hyvinvointialue julkaisee hoitoonpääsyn odotusajat kuukausittain.</p>" in found
+    assert (site / "sv" / PAIR).exists()

@@ -92,11 +92,23 @@ def plan_recommendations(
         if not tr.page_exists(site, theme_id, region_id):
             continue
         key, linked = theme_region(theme_id, region_id)
+        parts = [key, *(advised(g) for g in recs.kin_documents(site, region_id))]
         add(
             f"theme-recommendations:{theme_id}:{region_id}:{lang}",
             tr.TEMPLATE,
-            [key, *(advised(g) for g in recs.kin_documents(site, region_id))],
+            parts,
             lambda t=theme_id, r=region_id, linked=linked: tr.theme_recommendations_page(
                 site, t, r, chrome, linked()
             ),
         )
+        # Two rounds of the line that are not next to each other: they read the same.
+        for before, after in lineage.far_pairs(site, theme_id, region_id, tx.RECOMMENDATIONS):
+            ids = (before.round.id, after.round.id)
+            add(
+                f"theme-recommendations-pair:{theme_id}:{region_id}:{':'.join(ids)}:{lang}",
+                tr.PAIR_TEMPLATE,
+                parts,
+                lambda t=theme_id, r=region_id, ids=ids, linked=linked: tr.pair_page(
+                    site, t, r, ids, chrome, linked()
+                ),
+            )

@@ -165,9 +165,15 @@ def site_targets(site: Site, static: Mapping[str, bytes], pdfs: bool = True) -> 
                 page(url, f"theme-assessments-pair:{where}:{':'.join(ids)}:{lang}")
         # A unit's recommended actions on a theme, compared (pages.theme_recs).
         for theme_id, region_id in tx.recommended(site):
-            if theme_recs.page_exists(site, theme_id, region_id):
-                url = here(tx.RECOMMENDATIONS.page(theme_id, region_id))
-                page(url, f"theme-recommendations:{theme_id}:{region_id}:{lang}")
+            if not theme_recs.page_exists(site, theme_id, region_id):
+                continue
+            url = here(tx.RECOMMENDATIONS.page(theme_id, region_id))
+            page(url, f"theme-recommendations:{theme_id}:{region_id}:{lang}")
+            for before, after in lineage.far_pairs(site, theme_id, region_id, tx.RECOMMENDATIONS):
+                ids = (before.round.id, after.round.id)
+                url = here(tx.RECOMMENDATIONS.pair(theme_id, region_id, *ids))
+                where = f"{theme_id}:{region_id}:{':'.join(ids)}"
+                page(url, f"theme-recommendations-pair:{where}:{lang}")
     page(routes.ROBOTS, "robots")
     files = set(anchors) | set(generated) | {routes.output_file(routes.SITEMAP)}
     files |= set(assets.publish(static)[1])

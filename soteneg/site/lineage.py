@@ -90,9 +90,6 @@ def pairs(steps: tuple[Step, ...]) -> tuple[Pair, ...]:
 def far_pairs(
     site: Site, theme_id: str, region_id: str, texts: Texts = NEGOTIATIONS
 ) -> tuple[tuple[Step, Step], ...]:
-    """The pairs that have a page of their own: not adjacent ones (none where the texts
-    compare every round on one page)."""
-    if not texts.reading.far_pairs:
-        return ()
+    """The pairs that have a page of their own: not adjacent ones."""
     steps = line(site, theme_id, region_id, texts)
     return tuple((steps[p.before], steps[p.after]) for p in pairs(steps) if not p.adjacent)

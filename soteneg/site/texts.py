@@ -89,8 +89,6 @@ class Reading:
     # Whether the history is only the documented rounds (eras.documented_history, asked
     # for every unit and theme) rather than every round with the theme filtered.
     documented: bool = False
-    # Whether two rounds far apart get pages of their own (site.lineage.far_pairs).
-    far_pairs: bool = True
 
 
 READINGS: dict[str, Reading] = {
@@ -112,13 +110,12 @@ READINGS: dict[str, Reading] = {
         by_issuer=True,
     ),
     # A unit's recommended actions on a theme, round by round (front matter of its
-    # negotiation documents): all of a line's rounds compare on one page.
+    # negotiation documents), compared as the others are.
     "recommendation": Reading(
         _slot,
         _advises,
         lambda texts: routes.RECOMMENDATIONS,
         lambda site, texts, lang: i18n.text("recommendations", lang),
-        far_pairs=False,
     ),
 }
 

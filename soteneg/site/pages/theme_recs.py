@@ -14,6 +14,7 @@ unmarked, as sections do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from soteneg.content.front_matter import Negotiation, Recommendation
@@ -25,12 +26,15 @@ from soteneg.site.compare_recs import block, compare_recommendations
 from soteneg.site.eras import Step
 from soteneg.site.index import Group, Site
 from soteneg.site.pages import comparison
-from soteneg.site.pages.choose import step_name
+from soteneg.site.pages.choose import chooser, step_name
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, round_info
 from soteneg.site.texts import RECOMMENDATIONS
 
 TEMPLATE = "theme_recommendations.html"
+# Two rounds compared: pages.theme_pairs' template (not imported: it imports pages.themes,
+# which links here).
+PAIR_TEMPLATE = "theme_pair.html"
 
 
 def page_exists(site: Site, theme_id: str, region_id: str) -> bool:
@@ -82,14 +86,24 @@ def given(group: Group, theme_id: str, lang: str) -> tuple[str, list[Recommendat
 
 
 def _follow_up(
-    site: Site, later: Group, rec: Recommendation, round_name: str, chrome: Chrome
+    site: Site, followers: list[tuple[Group, str]], rec: Recommendation, chrome: Chrome
 ) -> dict[str, Any]:
-    """What the later round's document says of an earlier recommendation's follow-up, in
-    the page's language where the document has a version in it; said plainly if nothing."""
+    """What the latest of `followers` (the documents of the rounds after the earlier one
+    up to the later, newest first, with their rounds' names) says of an earlier
+    recommendation's follow-up, in the page's language where the document has a version
+    in it; said plainly if the later round's says nothing."""
     lang = chrome.lang
-    follow = recs.follow_up_in_version(later.original, rec.id)
-    if follow is None:
-        return {"none": chrome.t("not_followed_up_round", round=round_name)}
+    found = next(
+        (
+            (group, name, follow)
+            for group, name in followers
+            if (follow := recs.follow_up_in_version(group.original, rec.id)) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return {"none": chrome.t("not_followed_up_round", round=followers[0][1])}
+    later, round_name, follow = found
     shown = later.best(lang)
     assert shown.meta is not None
     # The version's own words where it has them, else the original's, in its language.
@@ -117,9 +131,12 @@ def _diff(
     groups: tuple[Group, Group],
     theme_id: str,
     chrome: Chrome,
+    between: Sequence[tuple[Group, str]] = (),
 ) -> dict[str, Any]:
     """The comparison of the earlier round's recommendations on the theme with the
-    later's, for templates/partials/comparison.html, each earlier one with its follow-up."""
+    later's, for templates/partials/comparison.html, each earlier one with its follow-up
+    (in the later round's document, else the latest of `between`: the documents of the
+    rounds between the two, newest first)."""
     lang = chrome.lang
     (before, after), (earlier, later) = pair, groups
     names = (step_name(site, before, lang), step_name(site, after, lang))
@@ -132,7 +149,8 @@ def _diff(
         then_lang, then = given(earlier, theme_id, lang)
     follows: dict[Block, dict[str, Any]] = {}
     for rec in then:
-        follows.setdefault(block(rec, lang), _follow_up(site, later, rec, names[1], chrome))
+        followers = [(later, names[1]), *between]
+        follows.setdefault(block(rec, lang), _follow_up(site, followers, rec, chrome))
     why = None
     if later_lang != lang:
         why = chrome.t("cmp_not_in_language", language=i18n.LANG_NAMES[lang][lang])
@@ -205,6 +223,23 @@ def _entry(site: Site, step: Step, group: Group, theme_id: str, chrome: Chrome) 
     }
 
 
+def _trail(
+    site: Site, theme_id: str, region_id: str, chrome: Chrome, theme_region: bool
+) -> list[Crumb]:
+    """Themes, the theme, the unit (its page of the theme's texts where it has one, else
+    its own) and the unit's recommendations on the theme."""
+    lang = chrome.lang
+    return [
+        Crumb(chrome.t("themes"), routes.THEMES),
+        Crumb(site.data.themes[theme_id].name.get(lang), routes.theme(theme_id)),
+        Crumb(
+            site.data.regions[region_id].name.get(lang),
+            routes.theme_region(theme_id, region_id) if theme_region else routes.region(region_id),
+        ),
+        Crumb(chrome.t("recommendations"), RECOMMENDATIONS.page(theme_id, region_id)),
+    ]
+
+
 def theme_recommendations_page(
     site: Site, theme_id: str, region_id: str, chrome: Chrome, theme_region: bool
 ) -> Page | None:
@@ -229,26 +264,16 @@ def theme_recommendations_page(
         entries.append(entry)
     theme_name = site.data.themes[theme_id].name.get(lang)
     region_name = site.data.regions[region_id].name.get(lang)
-    label = chrome.t("recommendations")
     path = RECOMMENDATIONS.page(theme_id, region_id)
     context = chrome.context(
         path=path,
-        title=f"{theme_name}: {region_name} – {label}",
+        title=f"{theme_name}: {region_name} – {chrome.t('recommendations')}",
         section=routes.THEMES,
-        trail=[
-            Crumb(chrome.t("themes"), routes.THEMES),
-            Crumb(theme_name, routes.theme(theme_id)),
-            # The unit's page of the theme's texts, where it has one; else the unit's.
-            Crumb(
-                region_name,
-                routes.theme_region(theme_id, region_id)
-                if theme_region
-                else routes.region(region_id),
-            ),
-            Crumb(label, path),
-        ],
+        trail=_trail(site, theme_id, region_id, chrome, theme_region),
     )
     context["subject"] = f"{theme_name}: {region_name}"
+    # Which two rounds to compare: the next round's entry here, the latest's own pages.
+    context["choose"] = chooser(site, theme_id, region_id, chrome, texts=RECOMMENDATIONS)
     context["entries"] = list(reversed(entries))
     context["theme_href"] = chrome.href(routes.theme(theme_id))
     context["unit_href"] = chrome.href(routes.region_recommendations(region_id))
@@ -256,3 +281,67 @@ def theme_recommendations_page(
         chrome.href(routes.theme_region(theme_id, region_id)) if theme_region else None
     )
     return Page(routes.localize(path, lang, site.default_lang), TEMPLATE, context)
+
+
+def pair_page(
+    site: Site,
+    theme_id: str,
+    region_id: str,
+    ids: tuple[str, str],
+    chrome: Chrome,
+    theme_region: bool,
+) -> Page | None:
+    """Two rounds of the line that are not next to each other compared (lineage.far_pairs),
+    on pages.theme_pairs' template; None for a pair the line does not offer."""
+    steps = lineage.line(site, theme_id, region_id, RECOMMENDATIONS)
+    at = {(s.round.id, s.region): n for n, s in enumerate(steps)}
+    found = next(
+        (
+            (b, a)
+            for b, a in lineage.far_pairs(site, theme_id, region_id, RECOMMENDATIONS)
+            if (b.round.id, a.round.id) == ids
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    before, after = found
+    lang = chrome.lang
+    groups = [RECOMMENDATIONS.group(site, s.round.id, s.region) for s in steps]
+    first, last = at[(before.round.id, before.region)], at[(after.round.id, after.region)]
+    earlier, later = groups[first], groups[last]
+    assert earlier is not None and later is not None
+    inside = zip(groups[first + 1 : last], steps[first + 1 : last], strict=True)
+    between = [(g, step_name(site, s, lang)) for g, s in reversed(list(inside)) if g is not None]
+    names = (step_name(site, before, lang), step_name(site, after, lang))
+    page = RECOMMENDATIONS.page(theme_id, region_id)
+    diff = _diff(site, found, (earlier, later), theme_id, chrome, between)
+    diff.update(
+        id="cmp",
+        label=chrome.t("cmp_changes_pair", before=names[0], after=names[1]),
+        before_href=chrome.href(page) + "#" + lineage.entry_id(before),
+    )
+    theme_name = site.data.themes[theme_id].name.get(lang)
+    region_name = site.data.regions[region_id].name.get(lang)
+    label = chrome.t("recommendations")
+    pair_name = chrome.t("cmp_pair", before=names[0], after=names[1])
+    path = RECOMMENDATIONS.pair(theme_id, region_id, *ids)
+    context = chrome.context(
+        path=path,
+        title=f"{theme_name}: {region_name} – {label} – {pair_name}",
+        section=routes.THEMES,
+        trail=[
+            *_trail(site, theme_id, region_id, chrome, theme_region),
+            Crumb(pair_name, path),
+        ],
+    )
+    context["heading"] = f"{theme_name}: {region_name} – {label}"
+    context["pair"] = pair_name
+    context["every_round_href"] = chrome.href(page)
+    context["choose"] = chooser(site, theme_id, region_id, chrome, ids, RECOMMENDATIONS)
+    context["documents"] = [doc_link(site, earlier, chrome), doc_link(site, later, chrome)]
+    context["diff"] = diff
+    context["example"] = getattr(later.original.meta, "example", False)
+    context["elsewhere"] = None
+    context["note"] = None
+    return Page(routes.localize(path, lang, site.default_lang), PAIR_TEMPLATE, context)
