@@ -335,7 +335,8 @@ def pair_page(
             Crumb(pair_name, path),
         ],
     )
-    context["heading"] = f"{theme_name}: {region_name} – {label}"
+    context["kicker"] = label
+    context["heading"] = f"{theme_name}: {region_name}"
     context["pair"] = pair_name
     context["every_round_href"] = chrome.href(page)
     context["choose"] = chooser(site, theme_id, region_id, chrome, ids, RECOMMENDATIONS)
