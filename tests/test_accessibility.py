@@ -83,6 +83,14 @@ PAGES += [
         ("theme-pair", "theme-pair", "teemat/tilannekuva/pirkanmaa-hva/2018-kevat/2024-hva/"),
         # One expert body's assessments of a unit compared, round by round.
         ("theme-assessments", "theme-assessments", "teemat/tilannekuva/lappi-hva/arvio/thl/"),
+        # A unit's recommended actions on a theme compared round by round, with the
+        # later round's follow-up beside each earlier one (shown whole on a Swedish page:
+        # the documents are in Finnish only).
+        (
+            "theme-recommendations",
+            "theme-recommendations",
+            "teemat/saatavuus/paijat-hame-hva/suositukset/",
+        ),
         ("statutory-document", "doc", "kierrokset/2024-hva/helsinki/"),
         # Issue 25: a record with its meeting and recommended actions, the next round's
         # follow-up, and the pages of recommendations of a unit and of a round.

@@ -51,6 +51,13 @@ ATTACKS = [
         "reserved-address",
         "/teemat/saatavuus/uusimaa/2018-kevat/2025-hva/",
     ),
+    # And a unit's recommendations on the theme compared, below it too.
+    (
+        "teemat/saatavuus/uusimaa/suositukset.md",
+        "page",
+        "reserved-address",
+        "/teemat/saatavuus/uusimaa/suositukset/",
+    ),
 ]
 MORE = [
     ("tiedotteet/index.html.md", "page", "reserved-address", "/tiedotteet/index.html/"),

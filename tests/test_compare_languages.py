@@ -47,3 +47,32 @@ def test_a_swedish_section_is_not_diffed_against_finnish(tmp_path: Path) -> None
                 assert "<ins>" not in found, page
             marked = " ".join(re.findall(r"<(?:del|ins)>(.*?)</(?:del|ins)>", found, re.S))
             assert "Palvelut" not in marked, page
+
+
+def test_recommendations_in_finnish_only_are_shown_whole_on_a_swedish_page(
+    tmp_path: Path,
+) -> None:
+    """Etelä-Savon hyvinvointialue's recommendations are written in Finnish only: the
+    Swedish page of their comparison says that the Swedish text is missing and shows the
+    Finnish ones whole, in Finnish, unmarked, each earlier one still with its follow-up;
+    the Finnish page marks them."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    path = "teemat/rahoitus/etela-savo-hva/suositukset/index.html"
+    sv = (out / "sv" / path).read_text(encoding="utf-8")
+    found = re.findall(r'<section class="cmp".*?</section>', sv, re.S)
+    assert len(found) == 1
+    assert "Inte jämförd: den här omgångens text finns inte på svenska." in found[0]
+    assert "<del>" not in found[0] and "<ins>" not in found[0]
+    assert (
+        '<p lang="fi">Hyvinvointialue laatii suunnitelman alijäämän kattamiseksi.</p>' in found[0]
+    )
+    assert '<span class="status status-dropped">slopad</span>' in found[0]
+    assert (
+        '<span lang="fi">Alijäämä katettiin ilman erillistä suunnitelmaa.</span> (på finska)'
+        in (found[0])
+    )
+    fi = (out / path).read_text(encoding="utf-8")
+    assert "1 suositus annettiin uutena, 1 suositus jäi pois." in fi
+    assert "<del>" in fi and "<ins>" in fi

@@ -168,6 +168,16 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a translation's recommendation": lambda r: _edit(
         r / "content/kierrokset/2024-hva/helsinki.sv.md", "i sin budget.", "i budgeten."
     ),
+    # Issue 27: the 2025 document no longer gives or follows up any recommendation on
+    # rahoitus: the unit's comparison of them goes, and so do the links to it.
+    "a theme's recommendations no longer compared": lambda r: _edit(
+        r / "content/kierrokset/2025-hva/etela-savo-hva.md",
+        "  - id: es-2024-3\n    status: dropped\n"
+        "    note: Alijäämä katettiin ilman erillistä suunnitelmaa.\n"
+        "recommendations:\n  - id: es-2025-1\n    theme: rahoitus\n"
+        "    text: Hyvinvointialue raportoi investointiensa toteutumisesta puolivuosittain.\n",
+        "",
+    ),
     "a meeting's attendee": lambda r: _edit(
         r / "content/kierrokset/2024-hva/etela-savo-hva.md",
         'present_to: "10:30"',

@@ -1,5 +1,6 @@
 """The build's units of the pages that compare one expert body's assessments of a unit
-on a theme (site.texts): the page of every round and the pages of two rounds. Apart from
+on a theme (site.texts): the page of every round and the pages of two rounds; and of
+the pages that compare a unit's recommended actions on a theme round by round. Apart from
 units.py, which plans every other page, so that neither grows past what one file can be
 read in; units.plan_units calls this with its own `add` and `section` keys."""
 
@@ -9,9 +10,11 @@ from collections.abc import Callable, Mapping
 
 from soteneg.markdown.html import Rendered
 from soteneg.site import lineage
+from soteneg.site import recommendations as recs
 from soteneg.site import texts as tx
 from soteneg.site.index import Site
 from soteneg.site.pages import theme_pairs as tp
+from soteneg.site.pages import theme_recs as tr
 from soteneg.site.pages import themes as th
 from soteneg.site.pages.page import Chrome, Page
 
@@ -71,3 +74,41 @@ def plan_assessments(
             ),
         )
         plan_pairs(site, rendered, chrome, lang, add, (theme_id, region_id, texts), parts)
+
+
+def plan_recommendations(
+    site: Site,
+    chrome: Chrome,
+    lang: str,
+    add: Add,
+    advised: Callable[[str], str],
+    theme_region: Callable[[str, str], tuple[str, Callable[[], bool]]],
+) -> None:
+    """The units of the recommendations compared in `lang`. Each reads what every
+    negotiation document of the unit, its predecessors and successors, recommends and
+    follows up (`advised`), and whether the unit's page of the theme's texts exists, to
+    link to it (`theme_region`: its key and the answer)."""
+    for theme_id, region_id in tx.recommended(site):
+        if not tr.page_exists(site, theme_id, region_id):
+            continue
+        key, linked = theme_region(theme_id, region_id)
+        parts = [key, *(advised(g) for g in recs.kin_documents(site, region_id))]
+        add(
+            f"theme-recommendations:{theme_id}:{region_id}:{lang}",
+            tr.TEMPLATE,
+            parts,
+            lambda t=theme_id, r=region_id, linked=linked: tr.theme_recommendations_page(
+                site, t, r, chrome, linked()
+            ),
+        )
+        # Two rounds of the line that are not next to each other: they read the same.
+        for before, after in lineage.far_pairs(site, theme_id, region_id, tx.RECOMMENDATIONS):
+            ids = (before.round.id, after.round.id)
+            add(
+                f"theme-recommendations-pair:{theme_id}:{region_id}:{':'.join(ids)}:{lang}",
+                tr.PAIR_TEMPLATE,
+                parts,
+                lambda t=theme_id, r=region_id, ids=ids, linked=linked: tr.pair_page(
+                    site, t, r, ids, chrome, linked()
+                ),
+            )

@@ -29,6 +29,7 @@ from soteneg.site import recommendations as recs
 from soteneg.site import texts as tx
 from soteneg.site.feeds import has_feed
 from soteneg.site.index import Site, build_site
+from soteneg.site.pages import theme_recs
 from soteneg.site.pages.page import Chrome
 from soteneg.site.pages.themes import has_sections, page_exists
 from soteneg.site.render import environment, render_page
@@ -162,6 +163,17 @@ def site_targets(site: Site, static: Mapping[str, bytes], pdfs: bool = True) -> 
                 ids = (before.round.id, after.round.id)
                 url = here(texts.pair(theme_id, region_id, *ids))
                 page(url, f"theme-assessments-pair:{where}:{':'.join(ids)}:{lang}")
+        # A unit's recommended actions on a theme, compared (pages.theme_recs).
+        for theme_id, region_id in tx.recommended(site):
+            if not theme_recs.page_exists(site, theme_id, region_id):
+                continue
+            url = here(tx.RECOMMENDATIONS.page(theme_id, region_id))
+            page(url, f"theme-recommendations:{theme_id}:{region_id}:{lang}")
+            for before, after in lineage.far_pairs(site, theme_id, region_id, tx.RECOMMENDATIONS):
+                ids = (before.round.id, after.round.id)
+                url = here(tx.RECOMMENDATIONS.pair(theme_id, region_id, *ids))
+                where = f"{theme_id}:{region_id}:{':'.join(ids)}"
+                page(url, f"theme-recommendations-pair:{where}:{lang}")
     page(routes.ROBOTS, "robots")
     files = set(anchors) | set(generated) | {routes.output_file(routes.SITEMAP)}
     files |= set(assets.publish(static)[1])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from soteneg.build import cache as build_cache
-from soteneg.build.compare_units import plan_assessments, plan_pairs
+from soteneg.build.compare_units import plan_assessments, plan_pairs, plan_recommendations
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
@@ -33,6 +33,7 @@ from soteneg.site.index import Site
 from soteneg.site.pages import indexes as ix
 from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
+from soteneg.site.pages import theme_recs
 from soteneg.site.pages import themes as th
 from soteneg.site.pages.document import DOCUMENT_TEMPLATE, placeholder_page, version_page
 from soteneg.site.pages.earlier import (
@@ -205,6 +206,9 @@ def plan_units(
                 # An assessment links to its body's comparisons where two compare.
                 if own is not None and not own.alone:
                     parts.append(repr(len(lineage.line(site, theme_id, region_id, own))))
+                # A negotiation document to its unit's recommendations compared.
+                if own is not None and own.alone:
+                    parts.append(repr(theme_recs.page_exists(site, theme_id, region_id)))
         successor = site.published.get(meta.superseded_by or "")
         parts.append(listed(site.group_of[successor.id]) if successor else "-")
         return fingerprint(*parts)
@@ -413,6 +417,8 @@ def plan_units(
                 # Every language's section: a comparison uses the previous round's
                 # text in the language of the section shown, which may not be `lang`.
                 parts += [section(g, theme_id, other) for g in groups for other in site.languages]
+                # It links to the unit's recommendations on the theme compared.
+                parts.append(repr(theme_recs.page_exists(site, theme_id, r)))
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",
                     th.THEME_REGION_TEMPLATE,
@@ -425,6 +431,17 @@ def plan_units(
                 where = (theme_id, r, tx.NEGOTIATIONS)
                 plan_pairs(site, rendered, chrome, lang, add, where, parts)
         plan_assessments(site, rendered, chrome, lang, add, section)
+        plan_recommendations(
+            site,
+            chrome,
+            lang,
+            add,
+            advised,
+            lambda t, r: (
+                exists(t, r, history(t, r)),
+                lambda: th.has_sections(site, t, r, rendered),
+            ),
+        )
     add("robots", feeds.ROBOTS_TEMPLATE, [], lambda: robots_page(site))
     return units
 

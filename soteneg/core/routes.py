@@ -209,8 +209,9 @@ def generated_pages(
 
 def generated_below(region_ids: Iterable[str], theme_ids: Iterable[str]) -> dict[str, Said]:
     """Pages the build makes below these from the data, in folders of any name (two
-    rounds compared, `theme_pair`): no document may be published inside them. Keyed by
-    the folder, each with what it holds."""
+    rounds compared, `theme_pair`; an expert body's assessments compared, `arvio/`; the
+    unit's recommended actions compared, `suositukset/`): no document may be published
+    inside them. Keyed by the folder, each with what it holds."""
     regions = list(region_ids)
     return {
         theme_region(t, r): (lambda t=t, r=r: say("@route.theme-pairs", theme=t, region=r))

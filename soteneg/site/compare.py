@@ -75,11 +75,16 @@ class Comparison:
         return found
 
 
+# Kinds a summary names by their own name; any other block is a paragraph.
+_NAMED = ("item", "heading", "image", "recommendation")
+
+
 def family(block: Block) -> str:
-    """What a summary calls a block: a quotation or code is a paragraph too."""
+    """What a summary calls a block: a quotation or code is a paragraph too; a
+    recommended action (site.compare_recs) is one."""
     if block.kind in ("head", "row"):
         return "row"
-    return block.kind if block.kind in ("item", "heading", "image") else "paragraph"
+    return block.kind if block.kind in _NAMED else "paragraph"
 
 
 def _words_alike(old: Sequence[str], new: Sequence[str]) -> float:

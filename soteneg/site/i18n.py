@@ -251,6 +251,31 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "cmp_image_alt": {"fi": "Kuva", "sv": "Bild", "en": "Image"},
     "cmp_row#one": {"fi": "{n} taulukon rivi", "sv": "{n} tabellrad", "en": "{n} table row"},
     "cmp_row#other": {"fi": "{n} taulukon riviä", "sv": "{n} tabellrader", "en": "{n} table rows"},
+    # A recommended action (site.compare_recs): one not given again is left out, not
+    # removed (it may have been done), and one given for the first time is new.
+    "cmp_recommendation#one": {
+        "fi": "{n} suositus",
+        "sv": "{n} rekommendation",
+        "en": "{n} recommendation",
+    },
+    "cmp_recommendation#other": {
+        "fi": "{n} suositusta",
+        "sv": "{n} rekommendationer",
+        "en": "{n} recommendations",
+    },
+    "cmp_recommendation_added": {"fi": "annettiin uutena", "sv": "tillkom", "en": "added"},
+    "cmp_recommendation_removed": {
+        "fi": "jäi pois",
+        "sv": "föll bort",
+        "en": "not given again",
+    },
+    "cmp_other_unit_recommendations": {
+        "fi": "Edeltäjän suositukset annettiin toiselle toimijalle, joten muutoksia ei merkitä.",
+        "sv": "Föregångarens rekommendationer gavs till en annan aktör, så ändringarna "
+        "markeras inte.",
+        "en": "The predecessor's recommendations were given to another body, so changes are "
+        "not marked.",
+    },
     "cmp_changed": {"fi": "muuttui", "sv": "ändrades", "en": "changed"},
     "cmp_added": {"fi": "lisättiin", "sv": "lades till", "en": "added"},
     "cmp_removed": {"fi": "poistettiin", "sv": "togs bort", "en": "removed"},
@@ -677,6 +702,66 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "sv": "områdets alla rekommendationer",
         "en": "all recommendations to the unit",
     },
+    # A unit's recommended actions on a theme compared round by round (issue 27).
+    "theme_recommendations_intro": {
+        "fi": "Ministeriöiden toimenpidesuositukset alueelle tästä teemasta kierroksittain, "
+        "uusin ensin. Kunkin kierroksen suosituksia verrataan edellisen kierroksen "
+        "suosituksiin, ja aiemman suosituksen vieressä kerrotaan, mitä myöhempi kierros "
+        "totesi sen seurannasta.",
+        "sv": "Ministeriernas åtgärdsrekommendationer till området om det här temat per "
+        "omgång, den senaste först. Varje omgångs rekommendationer jämförs med den "
+        "föregående omgångens, och bredvid en tidigare rekommendation står vad den senare "
+        "omgången konstaterade om uppföljningen av den.",
+        "en": "The ministries' recommended actions to the unit on this theme, by round, "
+        "newest first. Each round's are compared with the previous round's, and beside an "
+        "earlier recommendation is what the later round said of its follow-up.",
+    },
+    "theme_recommendations_link": {
+        "fi": "Toimenpidesuositukset tästä teemasta kierroksittain verrattuina",
+        "sv": "Åtgärdsrekommendationerna om temat jämförda omgång för omgång",
+        "en": "Recommended actions on this theme compared round by round",
+    },
+    "recommendations_compared_link": {
+        "fi": "{theme}: suositukset kierroksittain verrattuina",
+        "sv": "{theme}: rekommendationerna jämförda omgång för omgång",
+        "en": "{theme}: the recommendations compared round by round",
+    },
+    "recommendations_by_theme": {
+        "fi": "Suositukset teemoittain kierroksittain verrattuina",
+        "sv": "Rekommendationerna per tema, jämförda omgång för omgång",
+        "en": "The recommendations by theme, compared round by round",
+    },
+    "recommendations_compared": {
+        "fi": "Suositukset kierroksittain",
+        "sv": "Rekommendationerna per omgång",
+        "en": "Recommendations by round",
+    },
+    "theme_section_link": {
+        "fi": "Teeman tekstit kierroksittain",
+        "sv": "Temats texter per omgång",
+        "en": "The theme's texts by round",
+    },
+    "recommendations_first": {
+        "fi": "Ensimmäiset suositukset tästä teemasta: aiempia ei ole verrattavaksi.",
+        "sv": "De första rekommendationerna om temat: det finns inga tidigare att jämföra med.",
+        "en": "The first recommendations on this theme: there are none earlier to compare.",
+    },
+    "recommendations_none_new": {
+        "fi": "Kierroksen asiakirja ei anna uusia suosituksia tästä teemasta.",
+        "sv": "Omgångens dokument ger inga nya rekommendationer om temat.",
+        "en": "The round's document gives no new recommendations on this theme.",
+    },
+    "followed_up_round": {
+        "fi": "Seuranta ({round})",
+        "sv": "Uppföljning ({round})",
+        "en": "Follow-up ({round})",
+    },
+    "not_followed_up_round": {
+        "fi": "Kierroksen {round} asiakirja ei kerro tämän suosituksen seurannasta.",
+        "sv": "Dokumentet från {round} säger inget om uppföljningen av den här rekommendationen.",
+        "en": "The document of {round} says nothing of this recommendation's follow-up.",
+    },
+    "written_in": {"fi": "({language})", "sv": "({language})", "en": "({language})"},
     "unit_recommendations_title": {
         "fi": "Toimenpidesuositukset: {unit}",
         "sv": "Åtgärdsrekommendationer: {unit}",

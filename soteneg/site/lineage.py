@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from soteneg.content import timeline
 from soteneg.site.eras import Step
-from soteneg.site.index import Group, Site
+from soteneg.site.index import Site
 from soteneg.site.texts import NEGOTIATIONS, Texts
 
 # How many of the rounds just before the previous one a line's latest is compared with
@@ -44,18 +44,6 @@ class Pair:
         return self.after == self.before + 1
 
 
-def has_section(site: Site, group: Group | None, theme_id: str) -> bool:
-    """Whether a version of `group` shown in one of the site's languages has a section on
-    the theme: a level-2 heading that carries it (as markdown.parse makes sections)."""
-    if group is None:
-        return False
-    return any(
-        h.level == 2 and h.theme == theme_id
-        for lang in site.languages
-        for h in group.best(lang).outline.headings
-    )
-
-
 def entry_id(step: Step) -> str:
     """The id of the step's round on the theme's page of the unit (pages.themes)."""
     return f"r-{step.round.id}" if step.own else f"r-{step.round.id}-{step.region}"
@@ -72,7 +60,7 @@ def line(
         data = site.data
         for step in texts.history(site, theme_id, region_id):
             group = texts.group(site, step.round.id, step.region)
-            if not has_section(site, group, theme_id):
+            if not texts.has(site, group, theme_id):
                 continue
             so_far = lines.get(step.region)
             if so_far is None:

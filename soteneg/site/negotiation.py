@@ -322,6 +322,8 @@ def record(
         "unit_page": link(localized(site, routes.region_recommendations(region_id), lang))
         if region_id in site.data.regions and recs.has_unit_page(site, region_id)
         else None,
+        # Links to the unit's recommendations compared round by round: a page fills them.
+        "compared": [],
     }
     if found["meeting"] is not None:
         found["meeting"]["anchor"] = prefix + MEETING_ANCHOR
@@ -339,6 +341,7 @@ _EMPTY: dict[str, Any] = {
     "recommendations_anchor": "",
     "follow_up_anchor": "",
     "unit_page": None,
+    "compared": [],
 }
 
 

@@ -190,9 +190,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the page of theme '{theme}' in region '{region}'",
     },
     "@route.theme-pairs": {
-        "fi": "teeman '{theme}' kahden kierroksen vertailut alueella '{region}'",
-        "sv": "jämförelserna av två omgångar av temat '{theme}' i området '{region}'",
-        "en": "the comparisons of two rounds of theme '{theme}' in region '{region}'",
+        "fi": "teeman '{theme}' vertailut alueella '{region}' (kaksi kierrosta, arviot, "
+        "suositukset)",
+        "sv": "jämförelserna av temat '{theme}' i området '{region}' (två omgångar, "
+        "bedömningar, rekommendationer)",
+        "en": "the comparisons of theme '{theme}' in region '{region}' (two rounds, "
+        "assessments, recommendations)",
     },
     "@route.not-found": {
         "fi": "sivu osoitteille, joita ei ole",

@@ -4,16 +4,21 @@ changed said in plain words (templates/partials/comparison.html)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from soteneg.markdown.blocks import Block
 from soteneg.site import i18n
 from soteneg.site.compare import Change, Comparison, Row
 
+# What a page sets beside a block of the earlier round (the later round's follow-up of
+# a recommended action), or None for nothing.
+Beside = Callable[[Block], Any] | None
+
 # A run of unchanged blocks this long or longer folds away behind its count.
 FOLD = 2
 # The order a summary names what changed in.
-_FAMILIES = ("heading", "paragraph", "item", "image", "row")
+_FAMILIES = ("heading", "paragraph", "item", "image", "row", "recommendation")
 _OPS = ("changed", "added", "removed", "moved")
 # The element a block is shown in (a table's rows are in a table of their own).
 _TAGS = {
@@ -23,6 +28,8 @@ _TAGS = {
     "quote": "blockquote",
     "code": "pre",
     "image": "figure",
+    # A recommended action: its text, addressee and deadline, each a cell.
+    "recommendation": "rec",
 }
 
 
@@ -33,7 +40,7 @@ def summary(comparison: Comparison, lang: str) -> str:
         " ".join(
             (
                 i18n.counted(f"cmp_{family}", counts[(family, op)], lang),
-                i18n.text(f"cmp_{op}", lang),
+                i18n.text(_verb(family, op), lang),
             )
         )
         for family in _FAMILIES
@@ -44,6 +51,13 @@ def summary(comparison: Comparison, lang: str) -> str:
         return i18n.text("unchanged", lang).capitalize() + "."
     text = ", ".join(parts)
     return text[0].upper() + text[1:] + "."
+
+
+def _verb(family: str, op: str) -> str:
+    """The verb of a summary's part: a family's own where it has one (a recommendation
+    not given again is left out, not removed: it may well have been done)."""
+    own = f"cmp_{family}_{op}"
+    return own if own in i18n.STRINGS else f"cmp_{op}"
 
 
 def _words(changes: tuple[Change, ...], side: str) -> list[dict[str, str]]:
@@ -59,8 +73,9 @@ def _whole(block: Block | None, op: str) -> list[list[dict[str, str]]] | None:
     return [[{"op": op, "text": cell}] if cell else [] for cell in block.cells]
 
 
-def _side(row: Row, side: str) -> dict[str, Any] | None:
-    """One side of a row: the block's element and each cell's words with their marks."""
+def _side(row: Row, side: str, beside: Beside = None) -> dict[str, Any] | None:
+    """One side of a row: the block's element and each cell's words with their marks,
+    and what the page sets beside an earlier block."""
     block = row.before if side == "before" else row.after
     if block is None:
         return None
@@ -70,7 +85,17 @@ def _side(row: Row, side: str) -> dict[str, Any] | None:
         cells = _whole(block, row.op) or []
     else:
         cells = _whole(block, "same") or []
-    return {"tag": _TAGS.get(block.kind, "td"), "head": block.kind == "head", "cells": cells}
+    return {
+        "tag": _TAGS.get(block.kind, "td"),
+        "head": block.kind == "head",
+        "cells": cells,
+        "beside": beside(block) if beside is not None and side == "before" else None,
+    }
+
+
+def whole(block: Block, beside: Beside = None) -> dict[str, Any]:
+    """A block shown whole and unmarked, as a side of texts set side by side."""
+    return _side(Row("same", block, None), "before", beside)  # type: ignore[return-value]
 
 
 def _unified(row: Row) -> list[list[dict[str, str]]]:
@@ -101,12 +126,13 @@ def _table(part: dict[str, Any], rows: list[Row]) -> None:
         shown["head"] = block is not None and block.kind == "head"
 
 
-def _row(row: Row, added: Row | None = None) -> dict[str, Any]:
+def _row(row: Row, added: Row | None = None, beside: Beside = None) -> dict[str, Any]:
     """A row as shown; a removed block with the `added` one that took its place beside it
     (a rewrite: the two are set side by side, neither marked word by word)."""
+    before = _side(row, "before", beside)
     if added is not None:
-        return {"op": "replaced", "before": _side(row, "before"), "after": _side(added, "after")}
-    return {"op": row.op, "before": _side(row, "before"), "after": _side(row, "after")}
+        return {"op": "replaced", "before": before, "after": _side(added, "after")}
+    return {"op": row.op, "before": before, "after": _side(row, "after")}
 
 
 def _side_by_side(rows: tuple[Row, ...]) -> list[tuple[Row, Row | None]]:
@@ -143,24 +169,26 @@ def _is_table(row: Row) -> bool:
     return block is not None and block.kind in ("head", "row")
 
 
-def items(comparison: Comparison, lang: str) -> list[dict[str, Any]]:
+def items(comparison: Comparison, lang: str, beside: Beside = None) -> list[dict[str, Any]]:
     """What the page shows, in order: rows, folds of unchanged rows, and tables (a
-    run of table rows; a table is never folded into pieces)."""
+    run of table rows; a table is never folded into pieces); `beside`: what to set
+    beside each block of the earlier round."""
     out: list[dict[str, Any]] = []
     run: list[Row] = []
 
     def flush() -> None:
         if len(run) >= FOLD:
             label = i18n.counted("cmp_unchanged", len(run), lang)
-            out.append({"type": "fold", "label": label, "rows": [_row(r) for r in run]})
+            rows = [_row(r, beside=beside) for r in run]
+            out.append({"type": "fold", "label": label, "rows": rows})
         else:
-            out.extend({"type": "row", **_row(r)} for r in run)
+            out.extend({"type": "row", **_row(r, beside=beside)} for r in run)
         run.clear()
 
-    for row, beside in _side_by_side(comparison.rows):
-        if beside is not None:
+    for row, added in _side_by_side(comparison.rows):
+        if added is not None:
             flush()
-            out.append({"type": "row", **_row(row, beside)})
+            out.append({"type": "row", **_row(row, added, beside)})
             continue
         if _is_table(row):
             flush()
@@ -181,7 +209,7 @@ def items(comparison: Comparison, lang: str) -> list[dict[str, Any]]:
             run.append(row)
             continue
         flush()
-        out.append({"type": "row", **_row(row)})
+        out.append({"type": "row", **_row(row, beside=beside)})
     flush()
     for item in out:
         if item["type"] == "table":

@@ -16,7 +16,7 @@ from soteneg.core.names import LANGS
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, i18n, labels, negotiation
 from soteneg.site.index import Group, Site
-from soteneg.site.pages import related
+from soteneg.site.pages import related, theme_recs
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import earlier_list, other_versions
 
@@ -279,6 +279,8 @@ def version_page(
     context["languages_of_doc"] = related.language_links(site, group, doc, chrome)
     context["comparisons"] = related.comparisons(site, group, chrome, bodies) if bodies else []
     context["record"] = negotiation.record(site, group, doc, lang, chrome.link)
+    if context["record"] is not None:
+        context["record"]["compared"] = theme_recs.links(site, group, chrome)
     context["other_versions"] = other_versions(site, group, chrome, shown=doc.id)
     context["earlier"] = None  # this is the current version
     context["earlier_versions"] = earlier_list(site, doc, chrome)

@@ -14,8 +14,10 @@ from soteneg.core import routes
 from soteneg.site import i18n, negotiation
 from soteneg.site import recommendations as recs
 from soteneg.site.index import Group, Site
+from soteneg.site.pages import theme_recs
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link
+from soteneg.site.texts import RECOMMENDATIONS
 
 # The template each page of this module renders; the build's units use the same.
 UNIT_TEMPLATE = "recommendations_unit.html"
@@ -109,6 +111,16 @@ def unit_page(site: Site, unit_id: str, chrome: Chrome) -> Page:
         )
     context["subject"] = name
     context["groups"] = groups
+    # The unit's recommendations on each theme compared round by round, where two
+    # rounds give or follow up any.
+    context["compared"] = [
+        {
+            "name": theme.name.get(lang),
+            "href": chrome.href(RECOMMENDATIONS.page(theme_id, unit_id)),
+        }
+        for theme_id, theme in site.data.themes.items()
+        if theme_recs.page_exists(site, theme_id, unit_id)
+    ]
     return Page(routes.localize(path, lang, site.default_lang), UNIT_TEMPLATE, context)
 
 
@@ -148,6 +160,10 @@ def round_page(site: Site, rnd: Round, chrome: Chrome) -> Page:
                     "href": chrome.href(routes.region_recommendations(unit_id)),
                     "document": doc_link(site, group, chrome),
                     "notice": _notice(site, group, lang),
+                    # The unit's recommendations on the theme compared round by round.
+                    "compared": chrome.href(RECOMMENDATIONS.page(theme_id, unit_id))
+                    if theme_recs.page_exists(site, theme_id, unit_id)
+                    else None,
                     "recs": [
                         _item(site, t, chrome, with_theme=False, prefix=f"{unit_id}_")
                         for t in tracks

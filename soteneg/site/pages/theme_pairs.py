@@ -107,6 +107,7 @@ def pair_page(
         ],
     )
     context["heading"] = context_name
+    context["kicker"] = None
     context["pair"] = pair_name
     context["every_round_href"] = chrome.href(theme_page)
     context["choose"] = chooser(site, theme_id, region_id, chrome, (before_id, after_id), texts)

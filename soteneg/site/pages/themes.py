@@ -20,11 +20,11 @@ from soteneg.markdown.html import Rendered
 from soteneg.site import eras, i18n, lineage
 from soteneg.site.compare import compare
 from soteneg.site.index import Group, Site
-from soteneg.site.pages import comparison
+from soteneg.site.pages import comparison, theme_recs
 from soteneg.site.pages.choose import chooser
 from soteneg.site.pages.page import Chrome, Crumb, Page
 from soteneg.site.pages.parts import doc_link, other_names, region_ref, round_info
-from soteneg.site.texts import NEGOTIATIONS, Texts
+from soteneg.site.texts import NEGOTIATIONS, RECOMMENDATIONS, Texts
 
 # The template each page of this module renders; the build's units use the same.
 THEME_TEMPLATE = "theme.html"
@@ -321,4 +321,10 @@ def theme_region_page(
     # here, a round against the latest to a page of its own.
     context["choose"] = chooser(site, theme_id, region_id, chrome, texts=texts)
     context["theme_href"] = chrome.href(routes.theme(theme_id))
+    # The unit's recommended actions on the theme, compared round by round.
+    context["recommendations_href"] = (
+        chrome.href(RECOMMENDATIONS.page(theme_id, region_id))
+        if texts.alone and theme_recs.page_exists(site, theme_id, region_id)
+        else None
+    )
     return Page(routes.localize(path, lang, site.default_lang), THEME_REGION_TEMPLATE, context)

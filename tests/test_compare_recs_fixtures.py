@@ -1,0 +1,68 @@
+"""Two rounds' recommended actions on a theme compared (site.compare_recs), as fixture
+files in markdown-it-py's style: a description, the input — the earlier round's
+`recommendations:` as YAML, a line `=== after ===`, the later round's — and the expected
+comparison, each block ending in a line with a single dot.
+
+The expected output is test_compare_fixtures' (one line per row, `=` kept, `~` changed
+with its words marked `[-removed-]` and `{+added+}`, the cells text | addressee |
+deadline, `-` left out, `+` added, `<` and `>` moved; whether marked; the summary in
+Finnish and Swedish), the deadlines written as a Finnish page writes them.
+
+Rewrite the expected output on purpose with `SOTENEG_UPDATE_GOLDEN=1` and review the
+diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import UPDATE_GOLDEN
+from markdown_it.utils import read_fixture_file
+from test_compare_fixtures import SEPARATOR, describe
+
+from soteneg.content.front_matter import Recommendation
+from soteneg.site.compare_recs import compare_recommendations
+
+FIXTURES = Path(__file__).parent / "fixtures" / "compare_recs"
+
+
+def recommendations(source: str) -> list[Recommendation]:
+    return [Recommendation.model_validate(item) for item in yaml.safe_load(source) or ()]
+
+
+def run(source: str) -> str:
+    before, _, after = source.partition(SEPARATOR)
+    return describe(compare_recommendations(recommendations(before), recommendations(after), "fi"))
+
+
+def _files() -> list[Path]:
+    return sorted(FIXTURES.glob("*.txt"))
+
+
+def _rewrite(path: Path) -> None:
+    out = []
+    for _line, title, source, _expected in read_fixture_file(path):
+        out.append(f"{title}\n.\n{source}.\n{run(source)}.\n")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_recommendation_fixtures_compare_as_written(path: Path) -> None:
+    if UPDATE_GOLDEN:
+        _rewrite(path)
+    cases = read_fixture_file(path)
+    assert cases, f"no cases in {path.name}"
+    failures = []
+    for line, title, source, expected in cases:
+        assert SEPARATOR in source, f"{path.name}:{line}: no {SEPARATOR.strip()!r} line"
+        got = run(source)
+        if got != expected:
+            failures.append(f"{path.name}:{line}: {title}\n--- expected\n{expected}--- got\n{got}")
+    assert not failures, "\n".join(failures)
+
+
+def test_there_are_recommendation_fixtures_of_every_kind() -> None:
+    names = {p.stem for p in _files()}
+    assert {"fields", "lists", "rewrites", "languages"} <= names
