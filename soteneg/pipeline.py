@@ -18,6 +18,7 @@ from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
 from soteneg.build.settings import PdfOptions, Settings
 from soteneg.build.state_trust import state_problem
+from soteneg.build.template_check import checked_templates
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check
 from soteneg.content.history import read_history
@@ -29,7 +30,7 @@ from soteneg.content.versions import earlier_versions
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
 from soteneg.packets import budgets, fonts
-from soteneg.site.render import check_templates, environment, template_texts
+from soteneg.site.render import environment, template_texts
 
 __all__ = [
     "EXTERNAL_LINKS",
@@ -70,7 +71,8 @@ def check(
     problems += problems_of_versions
     assert files.templates is not None
     templates, found = template_texts(files.templates)
-    problems += found + check_templates(environment(files.root, templates))
+    env = environment(files.root, templates)
+    problems += found + checked_templates(env, templates, cache.folder if cache else None)
     if pdf and content.config is not None and files.config is not None:
         config_text = content.texts.get(files.config.path)
         families = content.config.print_fonts.families
