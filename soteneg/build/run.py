@@ -196,9 +196,15 @@ class Run:
 
     def index(self) -> Site:
         """What is published, where, and which files it attaches."""
-        assert self.checked is not None
-        self.site = published_site(self.checked.content, self.settings.options, self.checked.files)
-        return self.site
+        checked = self.checked
+        assert checked is not None
+        # `check` judged the content's links in the very site this build publishes (the
+        # same content, options and files): made once, with what it has learnt.
+        site = checked.site
+        if site is None:
+            site = published_site(checked.content, self.settings.options, checked.files)
+        self.site = site
+        return site
 
     def plan(self, site: Site) -> list[Unit]:
         """Every page as a unit with the fingerprint of all it shows."""
