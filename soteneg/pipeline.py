@@ -16,7 +16,7 @@ from soteneg.build.content_links import Project, check_content_links, everything
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
-from soteneg.build.settings import PdfOptions, Settings
+from soteneg.build.settings import Looked, PdfOptions, Settings
 from soteneg.build.state_trust import state_problem
 from soteneg.build.template_check import checked_templates
 from soteneg.content import attachments
@@ -153,14 +153,19 @@ def build(
 
 
 def build_as(
-    root: Path, out: Path | None, settings: Settings, memory: Memory | None = None
+    root: Path,
+    out: Path | None,
+    settings: Settings,
+    memory: Memory | None = None,
+    looked: Looked | None = None,
 ) -> BuildResult:
-    """`build`, with its options as one value (the command line's)."""
+    """`build`, with its options as one value (the command line's); `looked`: what the
+    command line saw when it found that the last build no longer holds."""
     # Before anything is read from the cache.
     refused = state_problem(root, out if out is not None else configured_output(root))
     if refused is not None:
         return refused_result(refused)
-    run = Run(root, out, settings, memory)
+    run = Run(root, out, settings, memory, looked)
     with _collector_paused():
         try:
             run.stop_if_unchanged()  # the last build is all still true: nothing to do
