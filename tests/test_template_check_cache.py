@@ -12,11 +12,12 @@ from test_site import GOLDEN_SITE, project
 
 from soteneg.build import template_check
 from soteneg.build.output import cache_dir
+from soteneg.content.sources import read_project
 from soteneg.core.problems import Problem
 from soteneg.pipeline import BuildResult
 from soteneg.pipeline import build as build_in_process
 from soteneg.site.index import BuildOptions
-from soteneg.site.render import check_templates
+from soteneg.site.render import check_templates, environment, template_keys, template_texts
 
 NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
 # Used by no page: only the template check can find what is wrong with it.
@@ -90,3 +91,29 @@ def test_a_damaged_cache_file_is_checked_again(tmp_path: Path, checks: list[int]
 
 def _line(p: Problem) -> tuple[str, int, int, str, str, str]:
     return (p.file, p.line, p.column, p.severity, p.code, p.message_in("sv"))
+
+
+def test_the_templates_keys_are_kept_with_their_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, out = project(tmp_path, GOLDEN_SITE), tmp_path / "out"
+    assert not _build(root, out).failed
+    files = read_project(root, templates=True).templates
+    assert files is not None
+    texts = template_texts(files)[0]  # as the build read them
+    env = environment(root, texts)
+    expected = template_keys(env)
+    template_check._IN_PROCESS.clear()
+
+    def refused(env):  # type: ignore[no-untyped-def]
+        raise AssertionError("answered from the cache")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(template_check, "check_templates", refused)
+        patched.setattr(template_check, "template_keys", refused)
+        kept = template_check.keys_of_templates(env, texts, cache_dir(out))
+    assert kept == expected
+    edited = {**texts, "theme_region.html": texts["theme_region.html"] + "<!-- x -->\n"}
+    env = environment(root, edited)
+    again = template_check.keys_of_templates(env, edited, cache_dir(out))
+    assert again == template_keys(env) and again["theme_region.html"] != kept["theme_region.html"]

@@ -55,6 +55,7 @@ from soteneg.build.staged import (
     to_link_check,
 )
 from soteneg.build.targets import published_site
+from soteneg.build.template_check import keys_of_templates
 from soteneg.build.units import Inputs as UnitInputs
 from soteneg.build.units import Unit, fingerprint, plan_units, site_key
 from soteneg.content.loader import Content
@@ -68,7 +69,7 @@ from soteneg.site import assets, linkcheck, search
 from soteneg.site.feeds import SITEMAP_TEMPLATE, sitemap_page
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome
-from soteneg.site.render import environment, render_page, template_keys
+from soteneg.site.render import environment, render_page
 
 
 @dataclass
@@ -256,7 +257,7 @@ class Run:
 
         self.unit_inputs = UnitInputs(
             site_key(site, texts, asset_urls, pdfs),
-            template_keys(self.env),
+            keys_of_templates(self.env, self.checked.templates, self.cache.folder),
             keys.__getitem__,
             targets.__getitem__,
         )
