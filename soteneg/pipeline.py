@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
-from soteneg.build.content_links import Project, check_content_links, everything_site
+from soteneg.build.content_links import Project, check_content_links, published_sites
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
@@ -92,10 +92,11 @@ def check(
         pdf_pages: dict[str, int] = {}
         problems += attachments.check_refs(refs, referenced, policy, pdf_pages, every_document)
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
-        everything = everything_site(content, referenced)  # one site for both
-        problems += budgets.check(content, refs, pdf_pages, referenced, everything)
+        options = options or BuildOptions()
+        sites = published_sites(content, options, referenced)  # made once, for both
+        problems += budgets.check(content, refs, pdf_pages, referenced, sites[1])
         project = Project(root, referenced, templates, files.templates.static)
-        found, site = check_content_links(content, options or BuildOptions(), project, everything)
+        found, site = check_content_links(content, options, project, sites)
         problems += found
     if any(p.code == "config-missing" for p in config_problems):
         # Without site.yaml this is most likely not a project at all (the wrong folder):

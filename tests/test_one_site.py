@@ -1,7 +1,7 @@
 """One build indexes its content twice at most: the site it publishes (whose links
 `check` judges and which the build then plans and renders) and the site with every
-document published (the print budgets' packets and the drafts' links), each once; the
-same site once when the build publishes every document. At 5000 documents a site and
+document published (the print budgets' packets and the drafts' links), each once; one
+site when the build publishes every document. At 5000 documents a site and
 what it learns (lineages, targets, the packet plan) cost a tenth of a second or more."""
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from soteneg.pipeline import build
 from soteneg.site import index
 
 NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
+LATER = dt.datetime(2018, 12, 2, tzinfo=dt.UTC)
 EVERYTHING = BuildOptions(drafts=True)
+DRAFT = "content/kierrokset/2018-syksy/luonnos.md"  # the golden site's one draft
 
 
 @pytest.mark.parametrize(
@@ -28,6 +30,8 @@ EVERYTHING = BuildOptions(drafts=True)
         (BuildOptions(now=NOW), [BuildOptions(now=NOW), EVERYTHING]),
         (BuildOptions(drafts=True, now=NOW), [BuildOptions(drafts=True, now=NOW), EVERYTHING]),
         (EVERYTHING, [EVERYTHING]),
+        # After the embargo, the draft taken out: everything is published, one site.
+        (BuildOptions(now=LATER), [BuildOptions(now=LATER)]),
     ],
 )
 def test_a_build_makes_each_site_once(
@@ -46,6 +50,8 @@ def test_a_build_makes_each_site_once(
     monkeypatch.setattr(targets, "build_site", counted)
     monkeypatch.setattr(budgets, "build_site", counted)
     root = project(tmp_path, GOLDEN_SITE)
+    if options.now == LATER:
+        (root / DRAFT).unlink()
     result = build(root, tmp_path / "out", options, with_search=False)
     assert not result.failed, [p.message for p in result.problems]
     assert sorted(map(repr, made)) == sorted(map(repr, sites))
