@@ -12,12 +12,13 @@ from functools import partial
 from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
-from soteneg.build.content_links import Project, check_content_links
+from soteneg.build.content_links import Project, check_content_links, published_sites
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
-from soteneg.build.settings import PdfOptions, Settings
+from soteneg.build.settings import Looked, PdfOptions, Settings
 from soteneg.build.state_trust import state_problem
+from soteneg.build.template_check import checked_templates
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check_with
 from soteneg.content.graph import Graph, context_of, file_key
@@ -37,7 +38,7 @@ from soteneg.content.versions import earlier_versions
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
 from soteneg.packets import budgets, fonts
-from soteneg.site.render import check_templates, environment, template_texts
+from soteneg.site.render import environment, template_texts
 
 __all__ = [
     "EXTERNAL_LINKS",
@@ -78,7 +79,8 @@ def check(
     problems += problems_of_versions
     assert files.templates is not None
     templates, found = template_texts(files.templates)
-    problems += found + check_templates(environment(files.root, templates))
+    env = environment(files.root, templates)
+    problems += found + checked_templates(env, templates, cache.folder if cache else None)
     if pdf and content.config is not None and files.config is not None:
         config_text = content.texts.get(files.config.path)
         families = content.config.print_fonts.families
@@ -103,9 +105,11 @@ def check(
         pdf_pages: dict[str, int] = {}
         problems += attachments.check_refs(refs, referenced, policy, pdf_pages, every_document)
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
-        problems += budgets.check(content, refs, pdf_pages, referenced)
+        options = options or BuildOptions()
+        sites = published_sites(content, options, referenced)  # made once, for both
+        problems += budgets.check(content, refs, pdf_pages, referenced, sites[1])
         project = Project(root, referenced, templates, files.templates.static)
-        found, site = check_content_links(content, options or BuildOptions(), project)
+        found, site = check_content_links(content, options, project, sites)
         problems += found
     if any(p.code == "config-missing" for p in config_problems):
         # Without site.yaml this is most likely not a project at all (the wrong folder):
@@ -174,14 +178,19 @@ def build(
 
 
 def build_as(
-    root: Path, out: Path | None, settings: Settings, memory: Memory | None = None
+    root: Path,
+    out: Path | None,
+    settings: Settings,
+    memory: Memory | None = None,
+    looked: Looked | None = None,
 ) -> BuildResult:
-    """`build`, with its options as one value (the command line's)."""
+    """`build`, with its options as one value (the command line's); `looked`: what the
+    command line saw when it found that the last build no longer holds."""
     # Before anything is read from the cache.
     refused = state_problem(root, out if out is not None else configured_output(root))
     if refused is not None:
         return refused_result(refused)
-    run = Run(root, out, settings, memory)
+    run = Run(root, out, settings, memory, looked)
     with _collector_paused():
         try:
             run.stop_if_unchanged()  # the last build is all still true: nothing to do

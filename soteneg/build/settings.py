@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from soteneg.core.options import BuildOptions
 from soteneg.packets.shard import Shard
+
+if TYPE_CHECKING:
+    from soteneg.build.cache import Cache
+    from soteneg.content.sources import Stamp
 
 
 class Progress(Protocol):
@@ -64,3 +69,13 @@ class Settings:
             self.link_pdfs,
             str(shard or ""),
         )
+
+
+class Looked(NamedTuple):
+    """What the command line looked at to see whether the last build into `out` still
+    holds, when it did not: its cache and the project's stamps (the build goes on with
+    them, see run.Run)."""
+
+    out: Path
+    cache: Cache
+    stamps: dict[str, Stamp]

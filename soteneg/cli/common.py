@@ -115,9 +115,19 @@ def print_problems(
         if problems:
             print(format_github(problems, lang))
     elif problems:
-        for row in format_human(problems, source_lines(texts), lang).split("\n"):
-            style = "bold red" if "error[" in row else "yellow" if "warning[" in row else None
-            console.print(Text(row, style=style), soft_wrap=True)
+        report = format_human(problems, source_lines(texts), lang)
+        if console.color_system is None:
+            # Nothing to style (a pipe, a file, NO_COLOR): the lines as they are, in one
+            # write. Printing them through rich one by one cost 0.3-0.75 s for the 946
+            # warnings of a 5000-document tree, on every build.
+            console.file.write(report + "\n")
+            console.file.flush()
+            return
+        styled = Text()
+        for row in report.split("\n"):
+            style = "bold red" if "error[" in row else "yellow" if "warning[" in row else ""
+            styled.append(row + "\n", style=style)
+        console.print(styled, soft_wrap=True, end="")
 
 
 def now_of(value: str | None) -> dt.datetime:

@@ -29,7 +29,7 @@ from soteneg.markdown import print_size
 from soteneg.markdown.outline import footnote_reference
 from soteneg.markdown.print_size import LINE_CHARS, LINES_PER_PAGE
 from soteneg.packets.plan import Packet, plan_packets
-from soteneg.site.index import BuildOptions, build_site
+from soteneg.site.index import BuildOptions, Site, build_site
 
 # A person on the contacts page: name, title, organisation, phone, e-mail and a margin.
 _CONTACT_LINES = 6
@@ -40,10 +40,13 @@ def check(
     refs: Iterable[FileRef],
     pdf_pages: Mapping[str, int],
     files: Mapping[str, FileData],
+    everything: Site | None = None,
 ) -> list[Problem]:
     """Every document, table, PDF and build over its budget, where it goes over. `refs`:
     the files the documents name; `pdf_pages`: pages of each attached PDF, by path;
-    `files`: the files read for `refs` (the images' sizes are read from them)."""
+    `files`: the files read for `refs` (the images' sizes are read from them);
+    `everything`: the site with drafts and embargoed documents in, when the caller has
+    it already (made here otherwise)."""
     config = content.config
     if config is None:
         return []
@@ -54,7 +57,9 @@ def check(
         problems += _footnotes(doc, budget, config.allow_raw_html)
         problems += _tables(doc, budget)
     pages = _Estimate(refs, pdf_pages, files, config.packet_duplex)
-    problems += _packets(content, pages, budget)
+    if everything is None:
+        everything = build_site(content, BuildOptions(drafts=True))
+    problems += _packets(everything, pages, budget)
     return problems
 
 
@@ -245,7 +250,7 @@ def _crossing(steps: Iterable[_Step], limit: int) -> tuple[int, _Step | None]:
     return total, crossing
 
 
-def _packets(content: Content, pages: _Estimate, budget: PrintBudget) -> list[Problem]:
+def _packets(everything: Site, pages: _Estimate, budget: PrintBudget) -> list[Problem]:
     """Every PDF a build could print, planned as the build plans them (packets.py), with
     drafts and embargoed documents in: what passes here passes any build. Each PDF is
     held to the budgets per PDF (pages, table cells), and all of them together to the
@@ -253,7 +258,7 @@ def _packets(content: Content, pages: _Estimate, budget: PrintBudget) -> list[Pr
     long: _Found = {}
     large: _Found = {}
     build_total, build_over = 0, None
-    for packet in plan_packets(build_site(content, BuildOptions(drafts=True))):
+    for packet in plan_packets(everything):
         steps = list(_steps(packet, pages))
         total, crossing = _crossing(steps, budget.max_pages_per_packet)
         if crossing is not None:

@@ -52,6 +52,11 @@ class Cache:
     def on_disk(cls, out: Path, key: str) -> Cache:
         return cls(key, Disk(out, key, code_key()))
 
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the cache files; None while it is held in memory only."""
+        return self._disk.folder if self._disk is not None else None
+
     # -- the interface of the steps ------------------------------------------------------
 
     def get_or_make(
