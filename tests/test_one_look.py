@@ -48,3 +48,19 @@ def test_an_edit_is_built_and_then_nothing_changed(tmp_path: Path) -> None:
     assert any("Uusi lause." in p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     again = build(root, out, "--no-search")
     assert again.returncode == 0 and "nothing changed" in again.stdout
+
+
+def test_a_build_called_in_process_gives_the_collector_back(tmp_path: Path) -> None:
+    """The command line keeps Python's cyclic collector off while it builds, and turns it
+    on again for whoever called it (a test, a script calling `main`)."""
+    import gc
+
+    from conftest import MINIMAL
+
+    from soteneg.cli import app
+
+    root = project(tmp_path, MINIMAL)
+    assert gc.isenabled()
+    code = app.main(["build", "--root", str(root), "--out", str(tmp_path / "out"), "--no-pdf"])
+    assert code == 0
+    assert gc.isenabled()

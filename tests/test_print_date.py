@@ -7,7 +7,9 @@ import contextlib
 from pathlib import Path
 
 import pytest
-from test_site import GOLDEN_SITE
+from conftest import MINIMAL, run_cli
+from test_pdf import pdftotext
+from test_site import GOLDEN_SITE, project
 
 from soteneg.packets.plan import PROJECT_URI
 
@@ -47,7 +49,7 @@ def test_the_command_line_hands_its_stated_moment_to_the_covers(
 
     seen: list[object] = []
 
-    def settle(root: Path, out: Path | None, settings: object, *rest: object) -> object:
+    def settle(root: Path, out: Path | None, settings: object, *_: object, **__: object) -> object:
         seen.append(settings.pdf_options.printed)  # type: ignore[attr-defined]
         raise _Stop
 
@@ -57,3 +59,25 @@ def test_the_command_line_hands_its_stated_moment_to_the_covers(
         with contextlib.suppress(_Stop):
             app.main(argv + (["--now", now] if now else []))
     assert seen == [dt.date(2026, 12, 6), None]
+
+
+def test_a_build_as_of_another_day_prints_the_covers_again(tmp_path: Path) -> None:
+    """No input changed, but the day did: not "nothing changed". And a build without
+    --now after one with it takes the print date off again."""
+    root, out = project(tmp_path, MINIMAL), tmp_path / "out"
+    cover = out / "pdf/2018-syksy/uusimaa.pdf"
+
+    def printed(*now: str) -> str:
+        """The cover's print date ("" when it has none)."""
+        result = run_cli("build", "--root", root, "--out", out, "--no-search", *now)
+        assert result.returncode == 0, result.stdout + result.stderr
+        words = pdftotext(cover, page=1).split()
+        if "Tulostettu" not in words:
+            return ""
+        # The labels stand in one column and their values in the next: the last value.
+        return next(w for w in reversed(words) if w.endswith(".2030"))
+
+    assert printed("--now", "2030-01-01T09:00") == "1.1.2030"
+    assert printed("--now", "2030-01-01T09:00") == "1.1.2030"  # nothing changed
+    assert printed("--now", "2030-02-01T09:00") == "1.2.2030"
+    assert printed() == ""

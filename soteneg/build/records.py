@@ -43,6 +43,9 @@ class Inputs:
     files: int = 0
     external_links: int = 0
     default_lang: str = "fi"  # site.yaml's, for the warnings' language
+    # The day the packets' covers say they were printed (--now), or None: a build as of
+    # another day prints them again, though no input changed.
+    printed: dt.date | None = None
 
 
 @dataclass

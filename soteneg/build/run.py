@@ -131,7 +131,8 @@ class Run:
         out, memory = self.out, self.memory
         if self.looked or out is None or not lock_file(out).exists():
             return  # (looked: the command line found that something did)
-        inputs = self.cache.last_build_holds(out, self.stamps, self.settings.options.now)
+        options = self.settings.options
+        inputs = self.cache.last_build_holds(out, self.stamps, options.now, self.settings.printed)
         if inputs is not None:
             kept = (memory.site, memory.templates) if memory else (None, {})
             raise Stop(unchanged_result(out, inputs, *kept))
@@ -437,6 +438,7 @@ class Run:
             len(records) + indexed,
             len({link.url for link in self.report.external}),
             config.default_lang if config else "fi",
+            self.settings.printed,
         )
         self.cache.keep(records, self.fresh)
         if self.memory is not None:

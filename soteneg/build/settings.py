@@ -45,6 +45,11 @@ class Settings:
     jobs: int = 1
 
     @property
+    def printed(self) -> dt.date | None:
+        """The print date on the packets' covers, if this build prints them with one."""
+        return self.pdf_options.printed if self.pdf_options is not None else None
+
+    @property
     def prints(self) -> bool:
         """PDFs are printed, or linked and printed on request: the print fonts must exist."""
         return self.pdf_options is not None or self.link_pdfs

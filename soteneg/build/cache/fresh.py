@@ -58,12 +58,18 @@ def configured_output(root: Path) -> Path | None:
 
 
 def still_true(
-    inputs: Inputs, out: Path, stamps: dict[str, Stamp], now: dt.datetime | None
+    inputs: Inputs,
+    out: Path,
+    stamps: dict[str, Stamp],
+    now: dt.datetime | None,
+    printed: dt.date | None = None,
 ) -> bool:
     """No input changed (`stamps` are the project's; the fonts a build with PDFs used
     are stamped again from the paths it recorded, without asking fontconfig: see
     fonts.stamps), no embargo ended (nor began again, for an earlier `now`), the
-    output is as it was written."""
+    packets' covers carry the same print date, the output is as it was written."""
+    if inputs.printed != printed:
+        return False
     project = {k: v for k, v in inputs.stamps.items() if not k.startswith(FONT_STAMP)}
     if project != stamps:
         return False

@@ -141,7 +141,11 @@ class Cache:
         return self._inputs
 
     def last_build_holds(
-        self, out: Path, stamps: dict[str, Stamp], now: dt.datetime | None
+        self,
+        out: Path,
+        stamps: dict[str, Stamp],
+        now: dt.datetime | None,
+        printed: dt.date | None = None,
     ) -> Inputs | None:
         """What the last build left, if it is all still true (see fresh.still_true). On
         disk it is read under the output's lock, so that a build running meanwhile is
@@ -149,19 +153,25 @@ class Cache:
         since nothing will be written."""
         if self._disk is None:
             inputs = self.inputs
-            return inputs if inputs is not None and still_true(inputs, out, stamps, now) else None
+            holds = inputs is not None and still_true(inputs, out, stamps, now, printed)
+            return inputs if holds else None
         try:
             with output_lock(out):
-                return self._holds_on_disk(out, stamps, now)
+                return self._holds_on_disk(out, stamps, now, printed)
         except OutputError:
-            return self._holds_on_disk(out, stamps, now)
+            return self._holds_on_disk(out, stamps, now, printed)
 
     def _holds_on_disk(
-        self, out: Path, stamps: dict[str, Stamp], now: dt.datetime | None
+        self,
+        out: Path,
+        stamps: dict[str, Stamp],
+        now: dt.datetime | None,
+        printed: dt.date | None,
     ) -> Inputs | None:
         self.read_again()  # now under the lock
         inputs = self.inputs
-        return inputs if inputs is not None and still_true(inputs, out, stamps, now) else None
+        holds = inputs is not None and still_true(inputs, out, stamps, now, printed)
+        return inputs if holds else None
 
     def keep(self, records: dict[str, Record], inputs: Inputs) -> None:
         """This build published: its results become the last build's, and are saved."""
