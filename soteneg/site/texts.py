@@ -217,7 +217,9 @@ def recommended(site: Site) -> tuple[tuple[str, str], ...]:
         for group in site.groups.values():
             meta = group.original.meta
             region = getattr(meta, "region", "")
-            if meta is None or meta.type != "negotiation" or region not in site.data.regions:
+            # Recommendations are given in the document the negotiation's texts are.
+            given_in = NEGOTIATIONS.reading.document
+            if meta is None or meta.type != given_in or region not in site.data.regions:
                 continue
             found.update(
                 (theme_id, region)
