@@ -16,14 +16,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from soteneg.build.cache.disk import Disk, Entries
 from soteneg.build.cache.fresh import code_key, still_true
 from soteneg.build.output import OutputError, output_lock
 from soteneg.build.records import BuildRecords, Inputs, Record
-from soteneg.content.graph import Graph
 from soteneg.content.sources import Stamp
+
+if TYPE_CHECKING:
+    # Only named: the graph module reads the content models (pydantic, the Markdown
+    # parser), which a build with nothing to do must not load (tests/test_cli.py).
+    from soteneg.content.graph import Graph
 
 T = TypeVar("T")
 
