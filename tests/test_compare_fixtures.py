@@ -14,6 +14,7 @@ diff.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -67,17 +68,14 @@ def _files() -> list[Path]:
     return sorted(FIXTURES.glob("*.txt"))
 
 
-def _rewrite(path: Path) -> None:
-    out = []
-    for _line, title, source, _expected in read_fixture_file(path):
-        out.append(f"{title}\n.\n{source}.\n{run(source)}.\n")
-    path.write_text("\n".join(out), encoding="utf-8")
-
-
-@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
-def test_fixture_files_compare_as_written(path: Path) -> None:
+def check_fixture_file(path: Path, run: Callable[[str], str]) -> None:
+    """Every case of a fixture file gives its expected output through `run` (written
+    anew first under UPDATE_GOLDEN); all failures are reported together."""
     if UPDATE_GOLDEN:
-        _rewrite(path)
+        out = []
+        for _line, title, source, _expected in read_fixture_file(path):
+            out.append(f"{title}\n.\n{source}.\n{run(source)}.\n")
+        path.write_text("\n".join(out), encoding="utf-8")
     cases = read_fixture_file(path)
     assert cases, f"no cases in {path.name}"
     failures = []
@@ -87,6 +85,11 @@ def test_fixture_files_compare_as_written(path: Path) -> None:
         if got != expected:
             failures.append(f"{path.name}:{line}: {title}\n--- expected\n{expected}--- got\n{got}")
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_fixture_files_compare_as_written(path: Path) -> None:
+    check_fixture_file(path, run)
 
 
 def test_there_are_fixtures_of_every_kind() -> None:

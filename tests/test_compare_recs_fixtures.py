@@ -18,9 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import UPDATE_GOLDEN
-from markdown_it.utils import read_fixture_file
-from test_compare_fixtures import SEPARATOR, describe
+from test_compare_fixtures import SEPARATOR, check_fixture_file, describe
 
 from soteneg.content.front_matter import Recommendation
 from soteneg.site.compare_recs import compare_recommendations
@@ -41,26 +39,9 @@ def _files() -> list[Path]:
     return sorted(FIXTURES.glob("*.txt"))
 
 
-def _rewrite(path: Path) -> None:
-    out = []
-    for _line, title, source, _expected in read_fixture_file(path):
-        out.append(f"{title}\n.\n{source}.\n{run(source)}.\n")
-    path.write_text("\n".join(out), encoding="utf-8")
-
-
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
 def test_recommendation_fixtures_compare_as_written(path: Path) -> None:
-    if UPDATE_GOLDEN:
-        _rewrite(path)
-    cases = read_fixture_file(path)
-    assert cases, f"no cases in {path.name}"
-    failures = []
-    for line, title, source, expected in cases:
-        assert SEPARATOR in source, f"{path.name}:{line}: no {SEPARATOR.strip()!r} line"
-        got = run(source)
-        if got != expected:
-            failures.append(f"{path.name}:{line}: {title}\n--- expected\n{expected}--- got\n{got}")
-    assert not failures, "\n".join(failures)
+    check_fixture_file(path, run)
 
 
 def test_there_are_recommendation_fixtures_of_every_kind() -> None:
