@@ -40,6 +40,7 @@ from soteneg.build.output import (
     ensure_private_folder,
     read_state,
     read_states,
+    remove_state,
     write_private,
 )
 from soteneg.build.records import BuildRecords, Inputs, Record
@@ -179,7 +180,7 @@ class Disk:
         for name, entry in parsed_entries.items():
             shards.setdefault(_shard(name), {})[name] = entry
         try:
-            ensure_private_folder(self.folder / PARSED_DIR)
+            self._shard_folder(PARSED_DIR)
             for name in set(shards) | set(self.saved):
                 shard = shards.get(name, {})
                 if _contents(shard) == self.saved.get(name):
@@ -211,6 +212,15 @@ class Disk:
         shutil.rmtree(self.folder / BUILD_DIR, ignore_errors=True)
         self.saved, self.built = {}, {}
 
+    def _shard_folder(self, name: str) -> None:
+        """A folder of shards, made again where a file or a link stands at its name (a
+        tool, a hand, a restore): a name in our own cache folder, removed, never
+        followed, where the cache folder itself as a link is refused (output)."""
+        folder = self.folder / name
+        if folder.is_symlink() or (os.path.lexists(folder) and not folder.is_dir()):
+            remove_state(folder)
+        ensure_private_folder(folder)
+
     def _save_build(self, build: BuildRecords) -> None:
         """The shards whose pages or records differ from those last read or written,
         then the index. A shard equal to the last one read is not compared with the
@@ -222,7 +232,7 @@ class Disk:
         records: dict[str, dict[str, Record]] = {}
         for rel, record in build.records.items():
             records.setdefault(_shard(rel), {})[rel] = record
-        ensure_private_folder(self.folder / BUILD_DIR)
+        self._shard_folder(BUILD_DIR)
         token = secrets.token_hex(8)  # this save's: any other shard is another build's
         kept: dict[str, codec.BuildShard] = {}
         for name in sorted(pages.keys() | records.keys()):
