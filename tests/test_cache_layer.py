@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import msgspec
+import pytest
+
 from soteneg.build.cache import PAGES, PARSED, PDFS, Cache, journal
 from soteneg.build.cache.parsed import decode_shard, encode_shard
 from soteneg.build.output import cache_dir
@@ -240,6 +243,63 @@ def test_only_the_shards_whose_files_changed_are_written_again(tmp_path: Path) -
     _keep(later)
     changed = [s for s in shards if written(s) != before[s]]
     assert len(changed) == 1
+
+
+def _written(path: Path) -> tuple[int, int]:
+    st = path.stat()  # a file is written whole and moved into place: a new inode
+    return st.st_ino, st.st_mtime_ns
+
+
+def _many_records(cache: Cache, changed: str = "") -> dict[str, Record]:
+    records = {f"page{n}/index.html": Record("sha", f"unit{n}") for n in range(40)}
+    if changed:
+        records[changed] = Record("other sha", "unit0")
+    cache.begin()
+    units = {f"unit{n}": "1" for n in range(40)}
+    cache.get_or_make(PAGES, units, lambda todo: {u: f"{u}.html" for u in todo})
+    _keep(cache, records)
+    return records
+
+
+def test_only_the_build_shards_whose_records_changed_are_written_again(tmp_path: Path) -> None:
+    """The build half was one file of every output file's record (59.5 MB at 5000
+    documents), written whole for an edit of one page."""
+    out = tmp_path / "out"
+    _many_records(Cache.on_disk(out, "k"))
+    shards = sorted((cache_dir(out) / "build").glob("*.msgpack"))
+    assert len(shards) > 1
+    before = {s: _written(s) for s in shards}
+    later = Cache.on_disk(out, "k")
+    records = _many_records(later, changed="page7/index.html")
+    assert len([s for s in shards if _written(s) != before[s]]) == 1
+    again = Cache.on_disk(out, "k")
+    assert again.records == records
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "of another build", "no index"])
+def test_a_build_shard_that_does_not_read_back_means_no_build_half(
+    tmp_path: Path, damage: str
+) -> None:
+    """Without every record the build cannot tell which files to remove: a shard that
+    is missing, damaged, or left by another build (one killed while saving) makes the
+    next build a clean one, never a mix of two builds."""
+    out = tmp_path / "out"
+    _many_records(Cache.on_disk(out, "k"))
+    shards = sorted((cache_dir(out) / "build").glob("*.msgpack"))
+    shard = next(s for s in shards if msgspec.msgpack.decode(s.read_bytes())["records"])
+    old = shard.read_bytes()
+    if damage == "missing":
+        shard.unlink()
+    elif damage == "truncated":
+        shard.write_bytes(old[: len(old) // 2])
+    elif damage == "of another build":
+        _many_records(
+            Cache.on_disk(out, "k"), changed=next(iter(msgspec.msgpack.decode(old)["records"]))
+        )
+        shard.write_bytes(old)  # a good shard, but not the one the index names
+    else:
+        (cache_dir(out) / "build.msgpack").unlink()
+    assert Cache.on_disk(out, "k").records == {}
 
 
 def test_front_matter_of_any_shape_reads_back_exactly() -> None:

@@ -279,6 +279,27 @@ def test_a_read_only_output_is_a_clear_error_and_the_old_site_stays(tmp_path: Pa
         subprocess.run(["umount", str(folder)], check=False)
 
 
+def test_a_damaged_shard_of_the_build_half_means_a_clean_build(tmp_path: Path) -> None:
+    """The pages' records are kept in shards (build/): one that does not read back
+    leaves the build unable to tell which files it wrote, so every page is written
+    again, and the site is the one a clean build makes."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    first = build(root, out)
+    assert first.returncode == 0
+    files = int(re.search(r"\((\d+) written", first.stdout).group(1))
+    shard = sorted((cache_dir(out) / "build").glob("*.msgpack"))[0]
+    shard.write_bytes(shard.read_bytes()[:-3])
+    doc = root / "content/tiedotteet/2018-11-26-uutinen.md"
+    doc.write_text(doc.read_text() + "\nLisäys.\n")
+    second = build(root, out)
+    assert second.returncode == 0 and "Traceback" not in second.stderr
+    assert f"({files} written" in second.stdout
+    clean = tmp_path / "clean"
+    assert build(root, clean).returncode == 0
+    assert _snapshot(out) == _snapshot(clean)
+
+
 def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     root = project(tmp_path, GOLDEN_SITE)
     out = tmp_path / "out"

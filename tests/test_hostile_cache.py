@@ -281,6 +281,40 @@ def test_a_state_file_replaced_by_a_folder_is_repaired(tmp_path: Path) -> None:
     assert now == reference
 
 
+@pytest.mark.parametrize("name", ["build", "parsed"])
+@pytest.mark.parametrize("what", ["a file", "a link"])
+def test_a_folder_of_shards_replaced_by_a_file_or_a_link_is_repaired(
+    tmp_path: Path, name: str, what: str
+) -> None:
+    """The cache's shard folders (build/, parsed/) with a file or a link at their name:
+    the build is the same, nothing is followed, and the folder is made again, so that
+    the build after it has its cache."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    reference = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    folder = cache_dir(out) / name
+    shutil.rmtree(folder)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    if what == "a file":
+        folder.write_bytes(b"not a folder")
+    else:
+        folder.symlink_to(elsewhere)
+    doc = root / "content/sivut/tietoa.md"
+    doc.write_text(doc.read_text() + "\nLisäys.\n")
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert folder.is_dir() and not folder.is_symlink()
+    assert not any(elsewhere.iterdir())
+    doc.write_text(doc.read_text().split("\nLisäys.")[0])
+    again = build(root, out)
+    assert again.returncode == 0 and "(1 written" in again.stdout, again.stdout
+    now = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert now == reference
+
+
 # --- where the cache may live (issue 24) ------------------------------------------------
 
 

@@ -199,6 +199,19 @@ def read_state(path: Path) -> bytes | None:
     symlink (state is never followed anywhere), or a file that someone other than the
     user and root owns or may write (by its mode or an ACL): what it says could be
     anyone's, so it counts as missing and is written anew, private."""
+    return _read_private(path, folders_checked=False)
+
+
+def read_states(folder: Path, names: list[str]) -> dict[str, bytes | None]:
+    """`read_state` of each file named in `folder`, whose folders are checked once for
+    all of them: the cache's 512 shards checked each its own cost a twentieth of a
+    second at 5000 documents, more than reading them."""
+    if not _private_folders(folder / "-"):
+        return dict.fromkeys(names)
+    return {name: _read_private(folder / name, folders_checked=True) for name in names}
+
+
+def _read_private(path: Path, folders_checked: bool) -> bytes | None:
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
@@ -207,7 +220,7 @@ def read_state(path: Path) -> bytes | None:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode) or not private_to_user(handle, info):
             return None
-        if not _private_folders(path):
+        if not folders_checked and not _private_folders(path):
             return None
         with os.fdopen(os.dup(handle), "rb") as file:
             return file.read()

@@ -14,9 +14,9 @@ from typing import Any
 
 import msgspec
 
-from soteneg.build.records import BuildRecords, Inputs
+from soteneg.build.records import Inputs, Record
 
-FORMAT = 10  # bump when any record below changes
+FORMAT = 11  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):
@@ -29,10 +29,21 @@ class _InputsFile(msgspec.Struct, frozen=True):
     inputs: Inputs
 
 
-class _BuildFile(msgspec.Struct, frozen=True):
+class _BuildIndex(msgspec.Struct, frozen=True):
     format: int
     key: str
-    build: BuildRecords
+    shards: dict[str, str]  # shard -> the token it was written with
+
+
+class BuildShard(msgspec.Struct, frozen=True):
+    """Part of the build half: the pages whose units, and the records whose output
+    files, fall in one shard (disk._shard)."""
+
+    format: int
+    key: str
+    token: str  # as the index names it: a shard of another build is not mixed in
+    pages: dict[str, tuple[str, str | None]]  # unit -> (fingerprint, output)
+    records: dict[str, Record]  # output file -> record
 
 
 class _PdfsFile(msgspec.Struct, frozen=True):
@@ -43,7 +54,8 @@ class _PdfsFile(msgspec.Struct, frozen=True):
 
 _ENCODER = msgspec.msgpack.Encoder()
 _INPUTS = msgspec.msgpack.Decoder(_InputsFile)
-_BUILD = msgspec.msgpack.Decoder(_BuildFile)
+_INDEX = msgspec.msgpack.Decoder(_BuildIndex)
+_SHARD = msgspec.msgpack.Decoder(BuildShard)
 _PDFS = msgspec.msgpack.Decoder(_PdfsFile)
 
 
@@ -65,12 +77,23 @@ def decode_inputs(data: bytes, key: str) -> Inputs:
     return decode(_INPUTS, data, key).inputs
 
 
-def encode_build(key: str, build: BuildRecords) -> bytes:
-    return _ENCODER.encode(_BuildFile(FORMAT, key, build))
+def encode_index(key: str, shards: dict[str, str]) -> bytes:
+    return _ENCODER.encode(_BuildIndex(FORMAT, key, shards))
 
 
-def decode_build(data: bytes, key: str) -> BuildRecords:
-    return decode(_BUILD, data, key).build
+def decode_index(data: bytes, key: str) -> dict[str, str]:
+    return decode(_INDEX, data, key).shards
+
+
+def encode_shard(shard: BuildShard) -> bytes:
+    return _ENCODER.encode(shard)
+
+
+def decode_shard(data: bytes, key: str, token: str) -> BuildShard:
+    found: BuildShard = decode(_SHARD, data, key)
+    if found.token != token:
+        raise CacheDamaged("a shard of another build")
+    return found
 
 
 def encode_pdfs(key: str, pdfs: dict[str, tuple[str, str]]) -> bytes:

@@ -9,6 +9,7 @@ are checked again by their pydantic model when read (see codec for the rest).
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -105,14 +106,21 @@ def _load_parsed(stored: _StoredParsed) -> Any:
     return stored.text, document, stored.problems
 
 
-def _load_document(stored: _StoredDocument) -> Any:
-    # Imported here: the models load pydantic, which a build with nothing to do skips.
+@cache
+def _content_types() -> tuple[Any, Any, Any, Any]:
+    # Imported here: the models load pydantic, which a build with nothing to do skips;
+    # once, not for each of thousands of documents.
     from pydantic import ValidationError
 
     from soteneg.content.front_matter import DOCUMENT_MODELS
     from soteneg.content.loader import Document
     from soteneg.content.yamlpos import YamlDoc
 
+    return ValidationError, DOCUMENT_MODELS, Document, YamlDoc
+
+
+def _load_document(stored: _StoredDocument) -> Any:
+    ValidationError, DOCUMENT_MODELS, Document, YamlDoc = _content_types()
     meta = None
     if stored.meta is not None:
         kind, data = stored.meta
