@@ -247,3 +247,40 @@ def test_two_rounds_apart_are_compared_on_a_page_chosen_with_links(site: Path) -
     assert '<div class="cmp-row cmp-same">' in found
     assert "<p>Hyvinvointialue julkaisee hoitoonpääsyn odotusajat kuukausittain.</p>" in found
     assert (site / "sv" / PAIR).exists()
+
+
+# The same words given twice in 2024 under two ids, each followed up differently in 2025.
+_TWICE_2024 = """  - id: es-2024-4
+    theme: saatavuus
+    text: Hyvinvointialue julkaisee hoitoonpääsyn odotusajat kuukausittain.
+    deadline: 2025-03-31
+  - id: es-2024-3"""
+
+_TWICE_2025 = """  - id: es-2024-4
+    status: under_way
+    note: Toinen julkaisu on vasta suunnitteilla.
+recommendations:"""
+
+
+def test_two_recommendations_of_the_same_words_keep_their_own_follow_ups(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path, GOLDEN_SITE)
+    folder = root / "content/kierrokset"
+    earlier = folder / "2024-hva/etela-savo-hva.md"
+    text = earlier.read_text(encoding="utf-8")
+    earlier.write_text(text.replace("  - id: es-2024-3", _TWICE_2024, 1), encoding="utf-8")
+    later = folder / "2025-hva/etela-savo-hva.md"
+    text = later.read_text(encoding="utf-8")
+    later.write_text(text.replace("recommendations:", _TWICE_2025, 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    found = _comparison(_main(out, PAGE), "2025-hva")
+    done = "#seuranta_es-2024-1"
+    under_way = "#seuranta_es-2024-4"
+    # Each earlier recommendation has its own follow-up beside it, in the earlier order.
+    assert found.count(done) == 1 and found.count(under_way) == 1, found
+    assert found.index(done) < found.index(under_way)
+    assert "– Odotusajat julkaistaan kuukausittain." in found
+    assert "– Toinen julkaisu on vasta suunnitteilla." in found

@@ -14,7 +14,7 @@ tests/fixtures/compare_recs/*.txt hold the cases, input and expected output.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from soteneg.content.front_matter import Recommendation
 from soteneg.markdown.blocks import Block
@@ -37,5 +37,11 @@ def compare_recommendations(
     before: Iterable[Recommendation], after: Iterable[Recommendation], lang: str
 ) -> Comparison:
     """The rows of the two lists' comparison, in the later list's order of reading."""
-    found = compare(tuple(block(r, lang) for r in before), tuple(block(r, lang) for r in after))
-    return Comparison(found.rows, marked=True)
+    return compare_blocks(tuple(block(r, lang) for r in before), [block(r, lang) for r in after])
+
+
+def compare_blocks(before: Sequence[Block], after: Sequence[Block]) -> Comparison:
+    """`compare_recommendations` of lists already made blocks. Each row holds the very
+    block objects given, so a caller can tell apart two recommendations of the same
+    words by the identity of their blocks."""
+    return Comparison(compare(tuple(before), tuple(after)).rows, marked=True)

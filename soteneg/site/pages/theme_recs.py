@@ -22,7 +22,7 @@ from soteneg.core import routes
 from soteneg.markdown.blocks import Block
 from soteneg.site import i18n, lineage, negotiation, texts
 from soteneg.site import recommendations as recs
-from soteneg.site.compare_recs import block, compare_recommendations
+from soteneg.site.compare_recs import block, compare_blocks
 from soteneg.site.eras import Step
 from soteneg.site.index import Group, Site
 from soteneg.site.pages import comparison
@@ -147,10 +147,18 @@ def _diff(
         then_lang, then = later_lang, given(earlier, theme_id, later_lang)[1]
     else:
         then_lang, then = given(earlier, theme_id, lang)
-    follows: dict[Block, dict[str, Any]] = {}
-    for rec in then:
-        followers = [(later, names[1]), *between]
-        follows.setdefault(block(rec, lang), _follow_up(site, followers, rec, chrome))
+    # Keyed by the block object, not its words: two recommendations of the same words
+    # (two ids) each keep their own follow-up.
+    then_blocks = [block(r, lang) for r in then]
+    followers = [(later, names[1]), *between]
+    by_block = {
+        id(b): _follow_up(site, followers, rec, chrome)
+        for b, rec in zip(then_blocks, then, strict=True)
+    }
+
+    def follows(shown: Block) -> dict[str, Any] | None:
+        return by_block.get(id(shown))
+
     why = None
     if later_lang != lang:
         why = chrome.t("cmp_not_in_language", language=i18n.LANG_NAMES[lang][lang])
@@ -158,7 +166,7 @@ def _diff(
         why = chrome.t("not_compared", round=names[0], language=i18n.LANG_NAMES[lang][lang])
     elif before.region != after.region:
         why = chrome.t("cmp_other_unit_recommendations")
-    found = compare_recommendations(then, now, lang)
+    found = compare_blocks(then_blocks, [block(r, lang) for r in now])
     earlier_meta = earlier.original.meta
     later_meta = later.original.meta
     assert earlier_meta is not None and later_meta is not None
@@ -166,7 +174,7 @@ def _diff(
         "marked": why is None,
         "why": why,
         "summary": comparison.summary(found, lang) if why is None else None,
-        "parts": comparison.items(found, lang, follows.get) if why is None else [],
+        "parts": comparison.items(found, lang, follows) if why is None else [],
         "moved": any(row.op == "moved_in" for row in found.rows),
         "before_html": None,
         "after_html": None,
@@ -181,7 +189,7 @@ def _diff(
     }
     if why is not None:
         # Shown whole, side by side: each earlier one still with its follow-up.
-        diff["before_rows"] = [comparison.whole(block(r, lang), follows.get) for r in then]
+        diff["before_rows"] = [comparison.whole(b, follows) for b in then_blocks]
         diff["after_rows"] = [comparison.whole(block(r, lang)) for r in now]
     return diff
 
