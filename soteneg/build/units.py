@@ -429,8 +429,8 @@ def plan_units(
                 )
                 # Two rounds of the unit's line compared (compare_units).
                 where = (theme_id, r, tx.NEGOTIATIONS)
-                plan_pairs(site, rendered, chrome, lang, add, where, parts)
-        plan_assessments(site, rendered, chrome, lang, add, section)
+                plan_pairs(site, rendered, chrome, lang, add, where, parts[0], section)
+        plan_assessments(site, rendered, chrome, lang, add, section, sections)
         plan_recommendations(
             site,
             chrome,
