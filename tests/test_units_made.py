@@ -24,6 +24,12 @@ PAGES = "teemat/saatavuus/etela-savo-hva"
 EDITS = {
     "2018": ("content/kierrokset/2018-syksy/etela-savo.md", "Saatavuus.", "Saatavuus on hyvä."),
     "2024": ("content/kierrokset/2024-hva/etela-savo-hva.md", "Jonot ovat pitkiä", "Jonot ovat"),
+    # Front matter that no link shows: the Swedish placeholder's search filters do.
+    "themes": (
+        "content/kierrokset/2018-syksy/etela-savo.md",
+        "example: true\n",
+        "themes: [saatavuus]\nexample: true\n",
+    ),
     "2025": (
         "content/kierrokset/2025-hva/etela-savo-hva.md",
         "Saatavuus on parantunut.",
@@ -86,3 +92,16 @@ def test_a_section_in_no_pair_makes_no_pair_again(tmp_path: Path, made: list[str
     assert "theme-region:saatavuus:etela-savo-hva:fi" in units
     assert f"{PAGES}/index.html" in written
     assert not any(u.startswith(LINE) for u in units)
+
+
+def test_the_front_matter_of_a_document_remakes_its_placeholders(
+    tmp_path: Path, made: list[str]
+) -> None:
+    """A page in a language the document has no version in is made from its original's
+    front matter; a body edit leaves it alone."""
+    placeholder = "doc:kierrokset/2018-syksy/etela-savo:sv"
+    units, written = _edited(tmp_path, made, "themes")
+    assert placeholder in units
+    assert "sv/kierrokset/2018-syksy/etela-savo/index.html" in written
+    units, _ = _edited(tmp_path / "body", made, "2018")
+    assert placeholder not in units

@@ -30,7 +30,7 @@ def plan_pairs(
     add: Add,
     where: tuple[str, str, tx.Texts],
     line_key: str,
-    section: Section,
+    shown: Callable[[str | None, str], str],
 ) -> None:
     """The pages of two rounds of a unit's line on a theme (`where`: theme, unit, whose
     texts) that are not next to each other. Each reads the line's shape (`line_key`:
@@ -41,16 +41,15 @@ def plan_pairs(
     theme_id, region_id, texts = where
     kind = "theme-pair" if texts.alone else "theme-assessments-pair"
     name = f"{theme_id}:{region_id}" if texts.alone else f"{texts.key}:{theme_id}:{region_id}"
-    for before, after in lineage.far_pairs(site, theme_id, region_id, texts):
+    # The same in every language: asked once.
+    key = ("far-pairs", f"{texts.key}/{theme_id}/{region_id}")
+    far = site.remember(key, lambda: lineage.far_pairs(site, theme_id, region_id, texts))
+    for before, after in far:
         ids = (before.round.id, after.round.id)
         parts = [line_key]
         for step in (before, after):
             group = texts.group(site, step.round.id, step.region)
-            # The version compared is the one in the shown text's language, which may be
-            # one the interface does not speak: every version's section, and each
-            # language's best.
-            langs = sorted({*site.languages, *(group.versions if group else ())})
-            parts += [section(group.id if group else None, theme_id, o) for o in langs]
+            parts.append(shown(group.id if group else None, theme_id))
         add(
             f"{kind}:{name}:{ids[0]}:{ids[1]}:{lang}",
             tp.PAIR_TEMPLATE,
@@ -69,6 +68,7 @@ def plan_assessments(
     add: Add,
     section: Section,
     sections: Callable[[str | None, str], str],
+    shown: Callable[[str | None, str], str],
 ) -> None:
     """The units of the assessment comparisons in `lang`. Each reads the assessments of
     the unit's history on the theme, in every language (a comparison reads the earlier
@@ -90,7 +90,7 @@ def plan_assessments(
         # The line's shape: which of its documents have a section on the theme.
         shape = [sections(g.id if g else None, o) for g in groups for o in site.languages]
         where = (theme_id, region_id, texts)
-        plan_pairs(site, rendered, chrome, lang, add, where, "\x1f".join(shape), section)
+        plan_pairs(site, rendered, chrome, lang, add, where, "\x1f".join(shape), shown)
 
 
 def plan_recommendations(
