@@ -74,9 +74,9 @@ ACROSS = "teemat/saatavuus/etela-savo-hva/2018-syksy/2026-hva/index.html"
 THEME_PAGE = "teemat/saatavuus/etela-savo-hva/index.html"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp_path = tmp_path_factory.mktemp("pairs")
+def pairs_project(tmp_path: Path) -> Path:
+    """The golden site with a third round of Etelä-Savon hyvinvointialue, and THL's
+    assessments of two of its rounds (test_units_made.py edits it too)."""
     root = project(tmp_path, GOLDEN_SITE)
     rounds = root / "content/rounds.yaml"
     rounds.write_text(rounds.read_text(encoding="utf-8") + _ROUND_2026, encoding="utf-8")
@@ -91,6 +91,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assessments.mkdir(exist_ok=True)
         text = _ASSESSMENT.format(year=year, state=state)
         (assessments / "etela-savo-hva.md").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("pairs")
+    root = pairs_project(tmp_path)
     out = tmp_path / "out"
     result = build(root, out)
     assert result.returncode == 0, result.stdout + result.stderr

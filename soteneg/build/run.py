@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from soteneg.build import cache as build_cache
 from soteneg.build import search_shards
-from soteneg.build.bodies import Bodies, render_keys
+from soteneg.build.bodies import Bodies, front_keys, render_keys
 from soteneg.build.cache import EXTERNAL_LINKS, PAGES, PDFS, Cache
 from soteneg.build.output import (
     OutputError,
@@ -261,6 +261,7 @@ class Run:
             keys_of_templates(self.env, self.checked.templates, self.cache.folder),
             keys.__getitem__,
             targets.__getitem__,
+            front_keys(texts),
         )
         bodies = Bodies(site)
         self.units = plan_units(site, bodies, chrome_for, self.unit_inputs, bodies.earlier)

@@ -22,6 +22,7 @@ from soteneg.build import cache as build_cache
 from soteneg.build.compare_units import plan_assessments, plan_pairs, plan_recommendations
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
+from soteneg.content.models import Round
 from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.content.versions import Earlier
 from soteneg.markdown.html import Rendered
@@ -86,6 +87,9 @@ class Inputs:
     templates: Mapping[str, str]  # template -> key of it and the templates it uses
     render_key: Callable[[str], str]  # document id -> its file and what its body renders to
     targets_key: Callable[[str], str]  # document id -> where its links lead, its page's URL
+    # A document -> a key of its front matter, which its metadata is validated from alone;
+    # None: the metadata's JSON (slower: pydantic dumps every field).
+    front_key: Callable[[Document], str] | None = None
 
 
 def plan_units(
@@ -138,9 +142,27 @@ def plan_units(
         return listed(group_id) + ",".join(t for t, *_ in doc.prerendered.sections)
 
     @cache
-    def exists(theme_id: str, region_id: str, groups: tuple[str | None, ...]) -> str:
-        """Whether a comparison page exists depends on every language's sections."""
+    def exists(theme_id: str, region_id: str) -> str:
+        """Whether a comparison page exists depends on every language's sections of the
+        documents of the unit's history on the theme. (Keyed on the unit, not on its
+        history's tuple of documents: hashing that tuple on every call cost more than
+        the answer.)"""
+        groups = history(theme_id, region_id)
         return fingerprint(*(sections(g, lang) for g in groups for lang in site.languages))
+
+    @cache
+    def shown(group_id: str | None, theme_id: str) -> str:
+        """A group's section on a theme in every version a comparison may show: each of
+        the site's languages' best, and every version (one in a language the interface
+        does not speak is compared with the earlier text in its own language)."""
+        versions = site.groups[group_id].versions if group_id is not None else {}
+        langs = sorted({*site.languages, *versions})
+        return fingerprint(*(section(group_id, theme_id, o) for o in langs))
+
+    @cache
+    def rounds_of(region_id: str) -> tuple[Round, ...]:
+        """The rounds held while the unit existed (every language and theme asks)."""
+        return rg.region_rounds(site, region_id)
 
     def slot(kind: str, round_id: str, region_id: str = "") -> str:
         return listed(site.slots.get((kind, round_id, region_id)))
@@ -174,6 +196,7 @@ def plan_units(
         ]
         return fingerprint(*(advised(g.id) for g in negotiations))
 
+    @cache
     def assessed(round_id: str, region_id: str) -> str:
         """Every assessment of a unit in a round (THL's, AVI's): a page lists them all."""
         return "+".join(listed(g.id) for g in site.assessments(round_id, region_id)) or "-"
@@ -187,6 +210,33 @@ def plan_units(
             for step in eras.documented_history(site, theme_id, region_id)
         )
 
+    @cache
+    def placed(round_id: str, region_id: str, own: tx.Texts | None) -> str:
+        """What a page of a document of `own`'s kind in the unit's round links to beside
+        it: the same for every such document there, so asked once per place (a round's
+        negotiation document and its assessments, in every language)."""
+        parts = [slot("summary", round_id), repr(recs.has_round_page(site, round_id))]
+        if region_id in site.data.regions:
+            parts += [slot("negotiation", round_id, region_id), assessed(round_id, region_id)]
+            parts.append(repr(recs.has_unit_page(site, region_id)))
+            rnd = site.data.rounds.get(round_id)
+            parts += [theme_links(t, region_id, own) for t in (rnd.themes if rnd else ())]
+        return fingerprint(*parts)
+
+    @cache
+    def theme_links(theme_id: str, region_id: str, own: tx.Texts | None) -> str:
+        """Which comparisons on the theme a page of a document of `own`'s kind about the
+        unit links to: the same in every round of the unit that has the theme."""
+        found = exists(theme_id, region_id)
+        # An assessment links to its body's comparisons where two compare.
+        if own is not None and not own.alone:
+            found += repr(len(lineage.line(site, theme_id, region_id, own)))
+        # A negotiation document to its unit's recommendations compared.
+        if own is not None and own.alone:
+            found += repr(theme_recs.page_exists(site, theme_id, region_id))
+        return found
+
+    @cache
     def related(group_id: str) -> str:
         """What a document's page links to beyond itself (pages.related): the other
         documents of its slot, the recommendations pages, which theme comparisons exist,
@@ -195,23 +245,26 @@ def plan_units(
         assert meta is not None
         round_id = getattr(meta, "round", None) or ""
         region_id = getattr(meta, "region", None) or ""
-        parts = [slot("summary", round_id), repr(recs.has_round_page(site, round_id))]
-        if region_id in site.data.regions:
-            parts += [slot("negotiation", round_id, region_id), assessed(round_id, region_id)]
-            parts.append(repr(recs.has_unit_page(site, region_id)))
-            rnd = site.data.rounds.get(round_id)
-            own = tx.of(meta)
-            for theme_id in rnd.themes if rnd else ():
-                parts.append(exists(theme_id, region_id, history(theme_id, region_id)))
-                # An assessment links to its body's comparisons where two compare.
-                if own is not None and not own.alone:
-                    parts.append(repr(len(lineage.line(site, theme_id, region_id, own))))
-                # A negotiation document to its unit's recommendations compared.
-                if own is not None and own.alone:
-                    parts.append(repr(theme_recs.page_exists(site, theme_id, region_id)))
         successor = site.published.get(meta.superseded_by or "")
-        parts.append(listed(site.group_of[successor.id]) if successor else "-")
+        replaced = listed(site.group_of[successor.id]) if successor else "-"
+        return placed(round_id, region_id, tx.of(meta)) + replaced
+
+    @cache
+    def line_texts(theme_id: str, region_id: str) -> str:
+        """What the unit's page of the theme shows besides which comparisons exist, the
+        same in every language: every language's section of each document of its
+        history (a comparison uses the previous round's text in the language of the
+        section shown, which may not be the page's), and whether it links to the unit's
+        recommendations on the theme compared."""
+        groups = history(theme_id, region_id)
+        parts = [section(g, theme_id, other) for g in groups for other in site.languages]
+        parts.append(repr(theme_recs.page_exists(site, theme_id, region_id)))
         return fingerprint(*parts)
+
+    @cache
+    def corrected() -> tuple[str, ...]:
+        """The documents the feeds tell of a correction to: the same in every language."""
+        return tuple(listed(g) for g in feeds.corrected(site))
 
     def old_body(doc_id: str, version: Earlier) -> Rendered:
         # Asked for only when the page is made: a caller that only plans needs none.
@@ -258,7 +311,12 @@ def plan_units(
             else:
                 # The placeholder's search filters come from the original's front matter
                 # (its themes, issuer, parties), not only from what a link to it shows.
-                about = group.original.meta.model_dump_json()  # type: ignore[union-attr]
+                original = group.original
+                about = (
+                    inputs.front_key(original)
+                    if inputs.front_key
+                    else original.meta.model_dump_json()  # type: ignore[union-attr]
+                )
                 add(
                     key,
                     DOCUMENT_TEMPLATE,
@@ -335,7 +393,7 @@ def plan_units(
             lambda chrome=chrome: ix.news_index(site, chrome),
         )
         if has_feed(site):
-            told = [*news, "|", *(listed(g) for g in feeds.corrected(site))]
+            told = [*news, "|", *corrected()]
             add(f"feed:{lang}", feeds.FEED_TEMPLATE, told, lambda lang=lang: feed_page(site, lang))
         add(
             f"search:{lang}",
@@ -378,7 +436,7 @@ def plan_units(
                 )
         for r in site.data.regions:
             parts = []
-            for rnd in rg.region_rounds(site, r):
+            for rnd in rounds_of(r):
                 parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
             advice = recs.has_unit_page(site, r)
             add(
@@ -399,11 +457,10 @@ def plan_units(
             # Whether its comparison page exists (and so whether the matrix links to it)
             # depends on every document in that history; the rounds without one come
             # from the data, which every page's key holds (site_key).
-            histories = {r: history(theme_id, r) for r in site.data.regions}
             matrix = []
-            for r, groups in histories.items():
-                matrix.append(exists(theme_id, r, groups))
-                for rnd in rg.region_rounds(site, r):
+            for r in site.data.regions:
+                matrix.append(exists(theme_id, r))
+                for rnd in rounds_of(r):
                     if theme_id in rnd.themes:
                         matrix.append(sections(site.slots.get(("negotiation", rnd.id, r)), lang))
             add(
@@ -412,25 +469,19 @@ def plan_units(
                 matrix,
                 lambda t=theme_id, chrome=chrome: th.theme_page(site, t, rendered, chrome),
             )
-            for r, groups in histories.items():
-                parts = [exists(theme_id, r, groups)]
-                # Every language's section: a comparison uses the previous round's
-                # text in the language of the section shown, which may not be `lang`.
-                parts += [section(g, theme_id, other) for g in groups for other in site.languages]
-                # It links to the unit's recommendations on the theme compared.
-                parts.append(repr(theme_recs.page_exists(site, theme_id, r)))
+            for r in site.data.regions:
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",
                     th.THEME_REGION_TEMPLATE,
-                    parts,
+                    [exists(theme_id, r), line_texts(theme_id, r)],
                     lambda t=theme_id, r=r, chrome=chrome: th.theme_region_page(
                         site, t, r, rendered, chrome
                     ),
                 )
                 # Two rounds of the unit's line compared (compare_units).
                 where = (theme_id, r, tx.NEGOTIATIONS)
-                plan_pairs(site, rendered, chrome, lang, add, where, parts)
-        plan_assessments(site, rendered, chrome, lang, add, section)
+                plan_pairs(site, rendered, chrome, lang, add, where, exists(theme_id, r), shown)
+        plan_assessments(site, rendered, chrome, lang, add, section, sections, shown)
         plan_recommendations(
             site,
             chrome,
@@ -438,7 +489,7 @@ def plan_units(
             add,
             advised,
             lambda t, r: (
-                exists(t, r, history(t, r)),
+                exists(t, r),
                 lambda: th.has_sections(site, t, r, rendered),
             ),
         )
