@@ -78,6 +78,62 @@ from soteneg.cli import main
 sys.exit(main(sys.argv[2:]))
 """
 
+# `soteneg serve` that writes down what its building thread does, in order, to the file
+# argv[1]: "build" when a rebuild starts, "reload new|old" when the open pages are told
+# to reload (whether the page argv[2] in the preview's folder holds argv[3] by then),
+# "report" when the terminal is told, "index" when the search index is brought up to
+# date. A rebuild after the first waits for the file "release" beside the log (60 s).
+TRACED = """
+import sys, threading, time
+from pathlib import Path
+from livereload.handlers import LiveReloadHandler
+import soteneg.editors.serve as serve
+
+log, page, mark = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+release = log.parent / "release"
+folders = []
+
+def note(event):
+    with log.open("a") as f:
+        f.write(event + "\\n")
+
+init, rebuild, index = serve.Preview.__init__, serve.Preview.rebuild, serve.Preview.index_search
+
+def traced_init(self, root, out, now, report=None):
+    def reported(state):
+        note("report")
+        report(state)
+    init(self, root, out, now, reported)
+    folders.append(out)
+
+def traced_rebuild(self, *args, **kwargs):
+    note("build")
+    if self.state.builds:
+        for _ in range(600):
+            if release.exists():
+                break
+            time.sleep(0.1)
+    return rebuild(self, *args, **kwargs)
+
+def traced_index(self, *args, **kwargs):
+    note("index")
+    return index(self, *args, **kwargs)
+
+reload = LiveReloadHandler.reload_waiters.__func__
+
+def traced_reload(cls, path=None):
+    shown = mark in (folders[0] / page).read_text(encoding="utf-8")
+    note("reload " + ("new" if shown else "old"))
+    return reload(cls, path)
+
+serve.Preview.__init__ = traced_init
+serve.Preview.rebuild = traced_rebuild
+serve.Preview.index_search = traced_index
+LiveReloadHandler.reload_waiters = classmethod(traced_reload)
+from soteneg.cli import main
+sys.exit(main(sys.argv[4:]))
+"""
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -312,6 +368,42 @@ def test_an_open_browser_tab_reloads_by_itself(server) -> None:
         _edit(root / DOC, "region: uusima\n", "region: uusimaa\n")
         page.wait_for_selector("text=Syksyn neuvottelu, päivitetty.", timeout=15000)
         assert _csp_violations(console) == []
+
+
+def test_a_save_reloads_once_its_pages_are_in_place_and_saves_in_a_row_index_once(
+    tmp_path: Path,
+) -> None:
+    """A save is one rebuild; the open pages reload once the new page is in the folder,
+    before the terminal's report (a large tree's warnings took 0.3-0.75 s to print), and
+    the search index waits until the saves pause: a save that came during a rebuild is
+    built next, not after Pagefind, and both are indexed once."""
+    where = tmp_path / "trace"
+    where.mkdir()
+    log = where / "log"
+    mark = "Syksyn neuvottelu, tallennettu."
+    boot = [sys.executable, "-c", TRACED, str(log), PAGE + "index.html", mark]
+
+    def events() -> list[str]:
+        return log.read_text().splitlines() if log.exists() else []
+
+    with _running(project(tmp_path, GOLDEN_SITE), tmp_path, boot) as running:
+        assert events() == ["build", "report", "index"]  # the first build, before ready
+        (where / "release").touch()
+        _edit(running.root / DOC, "Syksyn neuvottelu.", mark)
+        assert _wait_for(lambda: events().count("index") == 2), events()
+        assert events()[3:] == ["build", "reload new", "report", "index"]
+
+        # A save while the next rebuild runs (held until released): built at once after.
+        (where / "release").unlink()
+        _edit(running.root / DOC, mark, mark + " Kahdesti.")
+        assert _wait_for(lambda: events().count("build") == 3), events()
+        _edit(running.root / DOC, mark + " Kahdesti.", mark + " Kolmesti.")
+        (where / "release").touch()
+        assert _wait_for(lambda: events().count("index") == 3), events()
+        time.sleep(1.5)  # a few quiet moments more: nothing else happens
+        twice = ["build", "reload new", "report"] * 2
+        assert events()[7:] == [*twice, "index"]
+        assert "Kolmesti" in _get(running.base + PAGE)[1]
 
 
 def test_refuses_to_listen_beyond_loopback_unless_asked() -> None:
@@ -757,7 +849,7 @@ def _search_titles(page, url: str, query: str) -> list[str]:
 
 def test_the_preview_searches_and_finds_what_was_just_saved(tmp_path: Path) -> None:
     """The preview builds the search index too, drafts included, and a save re-indexes
-    the shard of what it changed before the page reloads."""
+    the shard of what it changed once the saves pause, after the page has reloaded."""
     require_chromium()
     with _running(project(tmp_path, GOLDEN_SITE), tmp_path) as running, browser() as chromium:
         page = chromium.new_page()

@@ -60,6 +60,7 @@ from soteneg.build.units import Inputs as UnitInputs
 from soteneg.build.units import Unit, fingerprint, plan_units, site_key
 from soteneg.content.loader import Content
 from soteneg.content.sources import STATIC_DIR
+from soteneg.core import files as site_files
 from soteneg.core import routes
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem, problem, sort_problems
@@ -427,7 +428,7 @@ class Run:
         config = checked.content.config
         # What the output holds, as `find` counts it: the search index's files too.
         bundle = out / search.BUNDLE
-        indexed = sum(1 for p in bundle.rglob("*") if p.is_file()) if bundle.is_dir() else 0
+        indexed = site_files.count_files(bundle) if bundle.is_dir() else 0
         self.fresh = Inputs(
             self.key,
             self.stamps,

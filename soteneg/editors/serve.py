@@ -92,10 +92,12 @@ class Preview:
         # The build cache stays in memory: a save redoes only what it changed.
         self.memory = pipeline.Memory()
 
-    def rebuild(self, jobs: int = 1) -> State:
+    def rebuild(self, jobs: int = 1, shown: Callable[[], None] | None = None) -> State:
         """Build what changed (drafts included, no PDFs, the search index after: see
         `index_search`); never raises. `jobs` above 1 forks workers: only before the
-        server's threads start."""
+        server's threads start. `shown` is called once the new pages (or the problems)
+        are what the server answers, before the terminal is told: the report of a large
+        tree's warnings took 0.3-0.75 s in a terminal, which the browser need not wait."""
         started = time.perf_counter()
         # The last known language stays if this build cannot tell (site.yaml unreadable).
         state = State(builds=self.state.builds + 1, lang=self.state.lang)
@@ -127,14 +129,16 @@ class Preview:
         with self.lock:
             self.state = state
             self.printed = {}
+        if shown:
+            shown()
         if self.report:
             self.report(state)
         return state
 
     def index_search(self, jobs: int = 1) -> None:
         """Re-index for search the shards whose pages the last build changed
-        (build/search_shards.py), after the pages have reloaded: a save shows at once,
-        and its words are found a moment later. The first call indexes every shard.
+        (build/search_shards.py), once the saves have paused (`Idle`): a save shows at
+        once, and its words are found a moment later. The first call indexes every shard.
         Called on the thread that builds, so nothing else writes the folder meanwhile;
         the pages are served all along (a shard's entry file is renamed in last)."""
         cache = self.memory.cache
@@ -277,6 +281,38 @@ def fingerprint(root: Path) -> tuple[tuple[str, Stamp], ...]:
     return tuple(found)
 
 
+QUIET_MS = 200  # no change for this long: one quiet moment
+# Quiet moments before the search index is brought up to date. Indexing a shard takes
+# 1-2 s at 5000 documents (mostly Pagefind's own process) on the thread that builds, and
+# a save that came meanwhile waited for all of it: saving again a moment after looking
+# (0.3 s in bench/serve.py) took 2.85 s to show in the median, against 1.94 s at best.
+# A second without saves is the editor reading; a burst of saves is indexed once.
+QUIET_BEFORE_INDEX = 5
+
+
+@dataclass
+class Idle:
+    """What the thread that builds does once no save is waiting, one piece per quiet
+    moment, so that a save in between is built first."""
+
+    index: bool = False  # the search index is behind the pages
+    garbage: bool = False  # a build ran with the collector paused
+    quiet: int = 0  # quiet moments since the last build
+
+    def built(self) -> None:
+        self.index, self.garbage, self.quiet = True, True, 0
+
+    def next(self, preview: Preview) -> None:
+        self.quiet += 1
+        if self.index and self.quiet >= QUIET_BEFORE_INDEX:
+            preview.index_search()
+            self.index = False
+        elif self.garbage and not self.index:
+            # Builds pause the garbage collector; collect once the search is indexed.
+            gc.collect()
+            self.garbage = False
+
+
 def _watch(
     root: Path,
     preview: Preview,
@@ -288,29 +324,27 @@ def _watch(
 
     paths = [str(root / name) for name in WATCHED if (root / name).exists()]
     output = str(preview.out.resolve())
-    garbage = False
+    idle = Idle()
     # rust_timeout with yield_on_timeout: the first (empty) yield proves that the
-    # watches are in place, so the preview can say it is ready without missing a save.
+    # watches are in place, so the preview can say it is ready without missing a save;
+    # the next ones are quiet moments. A save is reported within `step` ms of its last
+    # write (`debounce` at most, for a tool that keeps writing).
     for changes in watch(
         *paths,
         stop_event=stop,
         debounce=50,
         step=20,
-        rust_timeout=200,
+        rust_timeout=QUIET_MS,
         yield_on_timeout=True,
         watch_filter=lambda _c, p: not p.startswith(output),
     ):
         armed.set()
         if changes:
-            preview.rebuild()
-            on_change()
-            preview.index_search()
-            garbage = True
-        elif garbage:
-            # Builds pause the garbage collector; collect once the reload is served,
-            # at the first quiet moment (no change for `rust_timeout`).
-            gc.collect()
-            garbage = False
+            # The pages reload as soon as they are in place, before the terminal's report.
+            preview.rebuild(shown=on_change)
+            idle.built()
+        else:
+            idle.next(preview)
 
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
