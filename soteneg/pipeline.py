@@ -90,8 +90,6 @@ def check(
     found, graph = cross_check_with(
         content, every_document, *_graph_inputs(files, html, for_print, cache)
     )
-    if cache is not None:
-        cache.remember_graph(graph)  # each document's problems and links, for the next check
     problems += found
     problems += check_edits(content.documents, history.edits)
     problems += check_placeholders(content.documents)
@@ -107,10 +105,18 @@ def check(
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
         options = options or BuildOptions()
         sites = published_sites(content, options, referenced)  # made once, for both
-        problems += budgets.check(content, refs, pdf_pages, referenced, sites[1])
+        last = cache.graph() if cache is not None else None  # the last check's, still
+        kept = budgets.Packets(last.packets, last.over_budget) if last else None
+        found, packets = budgets.check_with(
+            content, refs, pdf_pages, referenced, sites[1], graph.fronts, kept
+        )
+        problems += found
+        graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)
         project = Project(root, referenced, templates, files.templates.static)
         found, site = check_content_links(content, options, project, sites)
         problems += found
+    if cache is not None:
+        cache.remember_graph(graph)  # each document's problems and links, for the next check
     if any(p.code == "config-missing" for p in config_problems):
         # Without site.yaml this is most likely not a project at all (the wrong folder):
         # say that alone, not also that each data file is missing.

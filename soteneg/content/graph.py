@@ -15,7 +15,9 @@ The site-wide rules (unique slots, diary numbers, addresses, translations, lifec
 recommendations' chains, required languages) read every document, but only its front
 matter: their problems are kept whole while no document's front matter (nor the shared
 context) changed, as after an edit of a body, and made again over every document after
-any other edit. Pure: it reads nothing.
+any other edit. The print budgets of the PDFs (packets.budgets) are kept the same way,
+under the digest of every front matter and each document's figures in print. Pure: it
+reads nothing.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ class Graph:
     # The site-wide rules' problems, and the digest of what they read (`fronts_of`).
     fronts: str = ""
     site_wide: tuple[Problem, ...] = ()
+    # The print budgets' problems of the PDFs and the build, and the digest of what
+    # they read (packets.budgets.check_with): kept by the check, not read here.
+    packets: str = ""
+    over_budget: tuple[Problem, ...] = ()
 
     def linking_to(self) -> dict[str, set[str]]:
         """The reverse index: a document id -> the files whose links land on it."""

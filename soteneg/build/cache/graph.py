@@ -28,6 +28,8 @@ class _GraphFile(msgspec.Struct, frozen=True):
     documents: dict[str, _StoredChecked]  # document file -> its checks
     fronts: str  # what the site-wide rules read
     site_wide: list[Problem]  # and what they found
+    packets: str  # what the PDFs' print budgets read (packets.budgets)
+    over_budget: list[Problem]  # and what they found
 
 
 _ENCODER = msgspec.msgpack.Encoder()
@@ -39,7 +41,16 @@ def encode_graph(key: str, graph: Graph) -> bytes:
         file: _StoredChecked(c.made_of, list(c.links_to), list(c.problems))
         for file, c in graph.documents.items()
     }
-    stored = _GraphFile(FORMAT, key, graph.context, documents, graph.fronts, list(graph.site_wide))
+    stored = _GraphFile(
+        FORMAT,
+        key,
+        graph.context,
+        documents,
+        graph.fronts,
+        list(graph.site_wide),
+        graph.packets,
+        list(graph.over_budget),
+    )
     return _ENCODER.encode(stored)
 
 
@@ -50,4 +61,11 @@ def decode_graph(data: bytes, key: str) -> Graph:
         file: Checked(c.made_of, tuple(c.links_to), tuple(c.problems))
         for file, c in found.documents.items()
     }
-    return Graph(found.context, documents, found.fronts, tuple(found.site_wide))
+    return Graph(
+        found.context,
+        documents,
+        found.fronts,
+        tuple(found.site_wide),
+        found.packets,
+        tuple(found.over_budget),
+    )
