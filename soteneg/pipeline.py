@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
-from soteneg.build.content_links import Project, check_content_links, published_sites
+from soteneg.build.content_links import Kept, Project, check_content_links, published_sites
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
@@ -87,9 +87,8 @@ def check(
         config_problems += fonts.check(families, files.config.path, config_text)
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
-    found, graph = cross_check_with(
-        content, every_document, *_graph_inputs(files, html, for_print, cache)
-    )
+    keys, context, last = _graph_inputs(files, html, for_print, cache)
+    found, graph = cross_check_with(content, every_document, keys, context, last)
     problems += found
     problems += check_edits(content.documents, history.edits)
     problems += check_placeholders(content.documents)
@@ -105,7 +104,6 @@ def check(
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
         options = options or BuildOptions()
         sites = published_sites(content, options, referenced)  # made once, for both
-        last = cache.graph() if cache is not None else None  # the last check's, still
         kept = budgets.Packets(last.packets, last.over_budget) if last else None
         found, packets = budgets.check_with(
             content, refs, pdf_pages, referenced, sites[1], graph.fronts, kept
@@ -113,8 +111,11 @@ def check(
         problems += found
         graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)
         project = Project(root, referenced, templates, files.templates.static)
-        found, site = check_content_links(content, options, project, sites)
+        judged = Kept(last.links, last.judged, graph.fronts, keys) if last else None
+        judged = judged or (Kept("", {}, graph.fronts, keys) if cache is not None else None)
+        found, site, links = check_content_links(content, options, project, sites, judged)
         problems += found
+        graph = replace(graph, links=links.made_of, judged=links.judged)
     if cache is not None:
         cache.remember_graph(graph)  # each document's problems and links, for the next check
     if any(p.code == "config-missing" for p in config_problems):
