@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
-from soteneg.build.content_links import Project, check_content_links, published_sites
+from soteneg.build.content_links import Kept, Project, check_content_links, published_sites
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
@@ -87,11 +87,8 @@ def check(
         config_problems += fonts.check(families, files.config.path, config_text)
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
-    found, graph = cross_check_with(
-        content, every_document, *_graph_inputs(files, html, for_print, cache)
-    )
-    if cache is not None:
-        cache.remember_graph(graph)  # each document's problems and links, for the next check
+    keys, context, last = _graph_inputs(files, html, for_print, cache)
+    found, graph = cross_check_with(content, every_document, keys, context, last)
     problems += found
     problems += check_edits(content.documents, history.edits)
     problems += check_placeholders(content.documents)
@@ -107,10 +104,20 @@ def check(
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
         options = options or BuildOptions()
         sites = published_sites(content, options, referenced)  # made once, for both
-        problems += budgets.check(content, refs, pdf_pages, referenced, sites[1])
-        project = Project(root, referenced, templates, files.templates.static)
-        found, site = check_content_links(content, options, project, sites)
+        kept = budgets.Packets(last.packets, last.over_budget) if last else None
+        found, packets = budgets.check_with(
+            content, refs, pdf_pages, referenced, sites[1], graph.fronts, kept
+        )
         problems += found
+        graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)
+        project = Project(root, referenced, templates, files.templates.static)
+        judged = Kept(last.links, last.judged, graph.fronts, keys) if last else None
+        judged = judged or (Kept("", {}, graph.fronts, keys) if cache is not None else None)
+        found, site, links = check_content_links(content, options, project, sites, judged)
+        problems += found
+        graph = replace(graph, links=links.made_of, judged=links.judged)
+    if cache is not None:
+        cache.remember_graph(graph)  # each document's problems and links, for the next check
     if any(p.code == "config-missing" for p in config_problems):
         # Without site.yaml this is most likely not a project at all (the wrong folder):
         # say that alone, not also that each data file is missing.

@@ -14,6 +14,7 @@ from test_site import GOLDEN_SITE, NOW, build, project
 
 from soteneg import pipeline
 from soteneg.build.bodies import Bodies
+from soteneg.build.content_links import Kept
 from soteneg.build.targets import published_site, site_targets
 from soteneg.build.units import Inputs, plan_units
 from soteneg.core.options import BuildOptions
@@ -122,7 +123,7 @@ def test_the_build_alone_names_each_content_link_once_at_its_document(
     the links, at the same lines and in the same words (a section shown on four theme
     pages is one problem, on the document's own page), and finds no other."""
     checked = run_cli("check", "--root", bundled_with_links, "--no-pdf")
-    monkeypatch.setattr(pipeline, "check_content_links", lambda *a: ([], None))
+    monkeypatch.setattr(pipeline, "check_content_links", lambda *a: ([], None, Kept()))
     result = pipeline.build(
         bundled_with_links, tmp_path / "out", BuildOptions(), jobs=1, with_search=False
     )

@@ -15,12 +15,15 @@ published.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from soteneg.build.targets import Targets, page_ids, published_site, site_targets
+from soteneg.content.graph import Judged
 from soteneg.content.loader import Content, Document, content_path
 from soteneg.content.sources import FileData
 from soteneg.core import routes
@@ -47,12 +50,20 @@ class Project:
     static: Mapping[str, bytes]
 
 
-@dataclass
 class _Place:
-    site: Site
-    targets: Targets
-    # (document, link position, href, page it is on, target output file, fragment)
-    waiting: list[tuple[Document, tuple[int, int], str, str, str, str]]
+    """A site the documents' links are judged in, and the files a build of it writes:
+    listed the first time a link needs them (a tenth of a second at 5000 documents;
+    a document whose links are all relative, or none, needs none)."""
+
+    def __init__(self, site: Site, static: Mapping[str, bytes]) -> None:
+        self.site = site
+        self.static = static
+        # (document, link position, href, page it is on, target output file, fragment)
+        self.waiting: list[tuple[Document, tuple[int, int], str, str, str, str]] = []
+
+    @cached_property
+    def targets(self) -> Targets:
+        return site_targets(self.site, self.static)
 
 
 def check_content_links(
@@ -60,33 +71,112 @@ def check_content_links(
     options: BuildOptions,
     project: Project,
     sites: tuple[Site, Site] | None = None,
-) -> tuple[list[Problem], Site | None]:
+    last: Kept | None = None,
+) -> tuple[list[Problem], Site | None, Kept]:
     """Every link in the documents' bodies that the build's link check would find
     broken, as the build would word it, at the document line that holds it; and the
     site a build with `options` publishes (the build goes on with it). `sites`: that
     site and the one with every document published (`published_sites`), when the caller
     has them already: a site of 5000 documents and its targets cost a tenth of a second
-    each."""
+    each. `last`: the last check's judgements, kept for every document whose bytes are
+    the same when nothing else they read changed (`links_key`); the site's targets are
+    listed only when a document is judged again."""
     if content.config is None:
-        return [], None
+        return [], None, Kept()
     documents = [d for d in content.documents if d.meta is not None]
     site, everything = sites or (published_site(content, options, project.files), None)
-    live = _place(site, project)
-    whole: _Place | None = live if site is everything else None
+    made_of = ""
+    if last is not None and last.fronts and sites is not None:
+        made_of = links_key(last.fronts, content, options, sites, project.static)
+    kept = last.judged if last is not None and made_of and made_of == last.made_of else {}
+    keys = last.keys if last is not None else {}
+    whole: Site | None = site if site is everything else None
+    places: dict[int, _Place] = {}  # by id(Site): the targets of each, listed when needed
+
+    def place_of(where: Site) -> _Place:
+        found = places.get(id(where))
+        if found is None:
+            found = places[id(where)] = _place(where, project)
+        return found
+
     problems: list[Problem] = []
+    judged: dict[str, Judged] = {}
     for doc in documents:
-        place = live
-        if doc.id not in live.site.published:
+        where = site
+        if doc.id not in site.published:
             if whole is None:
-                whole = _place(everything or everything_site(content, project.files), project)
-            place = whole
-            if doc.id not in place.site.published:
+                whole = everything or everything_site(content, project.files)
+            where = whole
+            if doc.id not in where.published:
                 continue
-        problems.extend(_judge(doc, place))
-    for place in (live, whole) if whole is not live else (live,):
-        if place is not None:
-            problems.extend(_judge_fragments(place, project))
-    return problems, live.site
+        key = keys.get(doc.file, "")
+        still = kept.get(doc.file)
+        if still is not None and key and still.made_of == key and not still.fragments:
+            judged[doc.file] = still
+            problems.extend(still.problems)
+            continue
+        place = place_of(where)
+        waiting = len(place.waiting)
+        found = tuple(_judge(doc, place))
+        judged[doc.file] = Judged(key, found, len(place.waiting) > waiting)
+        problems.extend(found)
+    for where in (site, whole) if whole is not site else (site,):
+        if where is not None and id(where) in places:
+            problems.extend(_judge_fragments(places[id(where)], project))
+    return problems, site, Kept(made_of, judged)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What the last check judged (content.graph.Judged, by document file) under the
+    digest `made_of` (`links_key`); and, for this check, the digest of every front
+    matter (content.graph.fronts_of) and each document file's key (graph.file_key).
+    Empty: judge every document."""
+
+    made_of: str = ""
+    judged: Mapping[str, Judged] = field(default_factory=dict)
+    fronts: str = ""
+    keys: Mapping[str, str] = field(default_factory=dict)
+
+
+def links_key(
+    fronts: str,
+    content: Content,
+    options: BuildOptions,
+    sites: tuple[Site, Site],
+    static: Mapping[str, bytes],
+) -> str:
+    """All a document's links are judged against besides the document itself: the
+    files a build writes and their ids (`site_targets`) and the site's addresses, made
+    from every front matter, site.yaml and the data files (`fronts`), the options, which
+    documents are published and why not, the files they attach, their earlier versions'
+    ids, the static files, and each document's headings and ids (a heading's theme makes
+    a page; its line does not). Pages made from the data files render their ids: a
+    document linking to one is judged again every time (`Judged.fragments`)."""
+    digest = hashlib.blake2b(fronts.encode(), digest_size=16)
+    digest.update(repr((options.drafts, options.base_path, options.content_mark)).encode())
+    for where in sites if sites[0] is not sites[1] else sites[:1]:
+        earlier = {
+            doc_id: [(v.key, sorted(v.document.outline.anchors)) for v in versions]
+            for doc_id, versions in where.earlier.items()
+        }
+        digest.update(
+            repr(
+                (
+                    where.config.base_url,
+                    sorted(where.published),
+                    sorted((doc_id, repr(why)) for doc_id, why in where.unpublished.items()),
+                    sorted(routes.output_file(f.url) for f in where.files.values()),
+                    sorted(earlier.items()),
+                )
+            ).encode()
+        )
+    for doc in content.documents:
+        headings = [(h.level, h.text, h.id, h.theme) for h in doc.outline.headings]
+        digest.update(repr((doc.file, headings, sorted(doc.outline.anchors))).encode())
+    for name in sorted(static):
+        digest.update(repr(name).encode() + hashlib.blake2b(static[name], digest_size=16).digest())
+    return digest.hexdigest()
 
 
 def published_sites(
@@ -108,11 +198,11 @@ def everything_site(content: Content, files: Mapping[str, FileData]) -> Site:
 
 
 def _place(site: Site, project: Project) -> _Place:
-    return _Place(site, site_targets(site, project.static), [])
+    return _Place(site, project.static)
 
 
 def _judge(doc: Document, place: _Place) -> Iterator[Problem]:
-    site, targets = place.site, place.targets
+    site = place.site
     page = routes.output_file(site.url(doc))
     resolve = link_resolver(site, doc)
     for link in doc.outline.links:
@@ -136,9 +226,11 @@ def _judge(doc: Document, place: _Place) -> Iterator[Problem]:
         kind, path, output, fragment = linkcheck.resolve_link(href, page, site.config.base_url)
         if kind == "broken":
             yield _broken(doc, position, href, page, linkcheck.why_broken(path))
-        elif kind != "internal":
             continue
-        elif output not in targets:
+        if kind != "internal":
+            continue
+        targets = place.targets
+        if output not in targets:
             why = say("@output-link.missing", path=path)
             yield _broken(doc, position, href, page, why, _closest(path, site, targets))
         elif fragment and output in targets.anchors:

@@ -15,7 +15,10 @@ The site-wide rules (unique slots, diary numbers, addresses, translations, lifec
 recommendations' chains, required languages) read every document, but only its front
 matter: their problems are kept whole while no document's front matter (nor the shared
 context) changed, as after an edit of a body, and made again over every document after
-any other edit. Pure: it reads nothing.
+any other edit. The print budgets of the PDFs (packets.budgets) are kept the same way,
+under the digest of every front matter and each document's figures in print, and each
+document's links judged against the files a build writes (build.content_links) under the
+digest of all else those read. Pure: it reads nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +44,18 @@ class Checked:
 
 
 @dataclass(frozen=True)
+class Judged:
+    """One document file's links judged against the files a build writes
+    (build.content_links): the key of its bytes, the problems, and whether it links to
+    an id on a page made from the data files (whose ids only rendering tells: judged
+    again at every check)."""
+
+    made_of: str
+    problems: tuple[Problem, ...]
+    fragments: bool
+
+
+@dataclass(frozen=True)
 class Graph:
     """Every document file's `Checked`, by file, for one `context`; and the problems
     of the site-wide rules that read only front matter, for one `fronts`."""
@@ -50,6 +65,14 @@ class Graph:
     # The site-wide rules' problems, and the digest of what they read (`fronts_of`).
     fronts: str = ""
     site_wide: tuple[Problem, ...] = ()
+    # The print budgets' problems of the PDFs and the build, and the digest of what
+    # they read (packets.budgets.check_with): kept by the check, not read here.
+    packets: str = ""
+    over_budget: tuple[Problem, ...] = ()
+    # Each document's links judged against the files a build writes, and the digest of
+    # what they read besides the document (build.content_links.links_key).
+    links: str = ""
+    judged: Mapping[str, Judged] = field(default_factory=dict)
 
     def linking_to(self) -> dict[str, set[str]]:
         """The reverse index: a document id -> the files whose links land on it."""

@@ -14,6 +14,7 @@ the reference that goes over.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,6 +36,15 @@ from soteneg.site.index import BuildOptions, Site, build_site
 _CONTACT_LINES = 6
 
 
+@dataclass(frozen=True)
+class Packets:
+    """The budgets' problems of the PDFs and the build (`_packets`), and the digest of
+    what they were made from (`_packets_key`): kept by the check's cache graph."""
+
+    made_of: str = ""
+    problems: tuple[Problem, ...] = ()
+
+
 def check(
     content: Content,
     refs: Iterable[FileRef],
@@ -47,9 +57,25 @@ def check(
     `files`: the files read for `refs` (the images' sizes are read from them);
     `everything`: the site with drafts and embargoed documents in, when the caller has
     it already (made here otherwise)."""
+    return check_with(content, refs, pdf_pages, files, everything)[0]
+
+
+def check_with(
+    content: Content,
+    refs: Iterable[FileRef],
+    pdf_pages: Mapping[str, int],
+    files: Mapping[str, FileData],
+    everything: Site | None = None,
+    fronts: str = "",
+    last: Packets | None = None,
+) -> tuple[list[Problem], Packets]:
+    """`check`; and the PDFs' problems of `last` when what they read is the same
+    (`fronts`: content.graph.fronts_of, the digest of every front matter and of what
+    the documents share; none: made now). Planning every packet of a large site costs
+    a fifth of a second, and a body edit seldom changes a chapter's pages."""
     config = content.config
     if config is None:
-        return []
+        return [], Packets()
     budget = config.print_budget
     refs = list(refs)
     problems: list[Problem] = []
@@ -57,10 +83,26 @@ def check(
         problems += _footnotes(doc, budget, config.allow_raw_html)
         problems += _tables(doc, budget)
     pages = _Estimate(refs, pdf_pages, files, config.packet_duplex)
+    made_of = _packets_key(fronts, content, pages) if fronts else ""
+    if made_of and last is not None and last.made_of == made_of:
+        return problems + list(last.problems), last
     if everything is None:
         everything = build_site(content, BuildOptions(drafts=True))
-    problems += _packets(everything, pages, budget)
-    return problems
+    found = tuple(_packets(everything, pages, budget))
+    return problems + list(found), Packets(made_of, found)
+
+
+def _packets_key(fronts: str, content: Content, pages: _Estimate) -> str:
+    """What `_packets` reads besides front matter, site.yaml (its budgets and
+    packet_order) and the data files (all in `fronts`): each document's chapter in
+    pages, its tables where they stand, and the PDFs it attaches with their pages."""
+    digest = hashlib.blake2b(fronts.encode(), digest_size=16)
+    for doc in content.documents:
+        tables = [(doc.body_line + at, rows, columns) for at, rows, columns in doc.outline.tables]
+        attached = [(r.position, r.written, n) for r, n in pages.attached.get(doc.id, ())]
+        # repr: a file name or a written path cannot run into the next field.
+        digest.update(repr((doc.file, pages.document(doc), tables, attached)).encode())
+    return digest.hexdigest()
 
 
 def _footnotes(doc: Document, budget: PrintBudget, allow_raw_html: bool) -> list[Problem]:
