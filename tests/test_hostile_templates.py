@@ -109,6 +109,31 @@ def test_what_templates_do_still_works(tmp_path: Path) -> None:
     assert out == "1A2B|2|X|[('a', 1)]|otsikko|abab|1024|007|[0, 1, 2]|Otsikko<1>"
 
 
+def test_a_dict_reads_as_in_jinjas_own_sandbox(tmp_path: Path) -> None:
+    """The sandbox reads a dict's keys without asking getattr() first (a speed-up):
+    what a template gets is what Jinja's own rule (attribute first, then key) gives."""
+    source = (
+        "{{ d.label }}|{{ d.missing is defined }}|{{ d.items is defined }}|"
+        "{{ d.items()|list|length }}|{{ d.keys()|list|length }}|{{ d._own }}|"
+        "{{ d.get('label') }}|{{ n.copy }}|{{ n.x }}"
+    )
+    context = {
+        "d": {"label": "a", "items": "key", "keys": "key", "_own": "b"},
+        "n": {"x": {"y": 1}, "copy": 2},
+    }
+    env = environment(tmp_path, {"page.txt": source})
+    jinja = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.DictLoader({"page.txt": source})
+    )
+    ours = env.get_template("page.txt").render(context)
+    assert ours == jinja.get_template("page.txt").render(context)
+    assert ours.startswith("a|False|True|4|4|b|a|<built-in method copy")
+    with pytest.raises(jinja2.UndefinedError):
+        environment(tmp_path, {"m.txt": "{{ d.missing }}"}).get_template("m.txt").render(context)
+    with pytest.raises(SecurityError):
+        environment(tmp_path, {"c.txt": "{{ d.__class__ }}"}).get_template("c.txt").render(context)
+
+
 def test_a_refusal_names_the_template_and_line(tmp_path: Path) -> None:
     env = environment(tmp_path, {"base.html": "x\ny\n{{ t.__self__ }}\n"})
     found = render_page(env, Page("/a/", "base.html", _chrome_like_context()))

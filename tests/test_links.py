@@ -141,3 +141,32 @@ def test_a_documents_links_are_resolved_once_per_site() -> None:
     assert len(asked) == 2  # once for the web, once for print
     fresh = build_site(pipeline.check(GOLDEN_SITE, pdf=False).content, BuildOptions())
     assert link_resolver(fresh, doc)(href) == web[0]
+
+
+def test_links_resolve_as_joined_with_their_page() -> None:
+    """resolve_link answers a page's own '#id' and a URL with a scheme without joining
+    it to the page's URL (a speed-up): the answer is the one joining gives, for the
+    URLs where a shortcut could go wrong too (characters urljoin drops, a page path
+    that a join would split)."""
+    from itertools import product
+    from urllib.parse import urljoin
+
+    from soteneg.site.linkcheck import _base_and_host, _resolve, resolve_link
+
+    def joined(url: str, page: str, base_url: str) -> tuple[str, str, str, str]:
+        base, host = _base_and_host(base_url)
+        own = base + ("/" + page.removesuffix("index.html")).lstrip("/")
+        return _resolve(url if url.startswith("/") else urljoin(own, url), base, host)
+
+    urls = [
+        *("#", "#a", "#a#b", "#%C3%A4", "#a b", "#a\tb", "#\n", "#?x", "#;x", "#x/../y"),
+        *("https://x.fi/a", "HTTPS://example.org/a/../b", "tel:+358", "mailto:a@b"),
+        *("ht\ttps://x", " https://x", "\x01https://x", "javascript:x", "a:b", "1a:b"),
+        *("../x/", "x", "", "?q", "//host/x", "https:relative", "https:", "x/y:z"),
+        *("data:,x", "a+b.c-d:e", "\u00e4:x", "/fi/a/#b"),
+    ]
+    pages = ["index.html", "fi/a/index.html", "404.html", "fi/a;b/index.html", "fi/a?b/x.html"]
+    pages += ["fi/a#b/index.html", "fi/a b/index.html", "fi/%41/index.html"]
+    bases = ["https://x.fi/", "https://x.fi/sub/", "https://x.fi", "http://x.fi/b/c/"]
+    for url, page, base_url in product(urls, pages, bases):
+        assert resolve_link(url, page, base_url) == joined(url, page, base_url), (url, page)
