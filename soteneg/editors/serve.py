@@ -282,6 +282,7 @@ def fingerprint(root: Path) -> tuple[tuple[str, Stamp], ...]:
 
 
 QUIET_MS = 200  # no change for this long: one quiet moment
+RELOAD_WAIT_S = 5.0  # the longest a report waits for the IO loop to send the reload
 # Quiet moments before the search index is brought up to date. Indexing a shard takes
 # 1-2 s at 5000 documents (mostly Pagefind's own process) on the thread that builds, and
 # a save that came meanwhile waited for all of it: saving again a moment after looking
@@ -425,8 +426,19 @@ def run(
         server = listen(preview, host, port)
 
         def reload_pages() -> None:
-            # Livereload's handlers live on the IO loop; reloads are scheduled onto it.
-            loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+            # Livereload's handlers live on the IO loop: the reload is handed to it, and
+            # the terminal's report waits until it is sent (a busy machine had printed
+            # the report first). Bounded, so a stuck loop cannot hold the builds.
+            sent = threading.Event()
+
+            def send() -> None:
+                try:
+                    LiveReloadHandler.reload_waiters("*")
+                finally:
+                    sent.set()
+
+            loop.add_callback(send)
+            sent.wait(timeout=RELOAD_WAIT_S)
 
         armed = threading.Event()
         watcher = threading.Thread(
