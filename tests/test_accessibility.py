@@ -133,7 +133,8 @@ def session(site: Path) -> Iterator[Session]:
 def _planned_kinds() -> set[str]:
     """Every kind of HTML page the build plans for the bundled site."""
     from soteneg import pipeline
-    from soteneg.build.units import Inputs, plan_units
+    from soteneg.build.unit_keys import Inputs
+    from soteneg.build.units import plan_units
     from soteneg.site.index import BuildOptions, build_site
 
     checked = pipeline.check(REPO, pdf=False)

@@ -16,7 +16,8 @@ from soteneg import pipeline
 from soteneg.build.bodies import Bodies
 from soteneg.build.content_links import Kept
 from soteneg.build.targets import published_site, site_targets
-from soteneg.build.units import Inputs, plan_units
+from soteneg.build.unit_keys import Inputs
+from soteneg.build.units import plan_units
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import format_human
 from soteneg.site.index import Site

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
-from soteneg.build.units import fingerprint
+from soteneg.build.unit_keys import fingerprint
 from soteneg.content.loader import Document
 from soteneg.content.versions import Earlier
 from soteneg.core import routes

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import jinja2
 
-from soteneg.build.units import Unit
+from soteneg.build.unit_keys import Unit
 from soteneg.core import files, lifeline
 from soteneg.core.problems import Problem
 from soteneg.site import search

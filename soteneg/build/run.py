@@ -56,8 +56,9 @@ from soteneg.build.staged import (
 )
 from soteneg.build.targets import published_site
 from soteneg.build.template_check import keys_of_templates
-from soteneg.build.units import Inputs as UnitInputs
-from soteneg.build.units import Unit, fingerprint, plan_units, site_key
+from soteneg.build.unit_keys import Inputs as UnitInputs
+from soteneg.build.unit_keys import Unit, fingerprint, site_key
+from soteneg.build.units import plan_units
 from soteneg.content.loader import Content
 from soteneg.content.sources import STATIC_DIR
 from soteneg.core import files as site_files

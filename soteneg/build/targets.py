@@ -198,7 +198,8 @@ def page_ids(
     rendered as the build makes them; None for a page whose template fails (the build
     reports that itself)."""
     from soteneg.build.bodies import Bodies
-    from soteneg.build.units import Inputs, plan_units
+    from soteneg.build.unit_keys import Inputs
+    from soteneg.build.units import plan_units
 
     if not wanted:
         return {}

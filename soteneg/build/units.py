@@ -13,17 +13,13 @@ incremental builds with clean ones after every kind of edit to catch that.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cache
 
-from soteneg.build import cache as build_cache
 from soteneg.build.compare_units import plan_assessments, plan_pairs, plan_recommendations
+from soteneg.build.unit_keys import Inputs, Unit, fingerprint, link_key
 from soteneg.content.freshness import version_of
-from soteneg.content.loader import Document
 from soteneg.content.models import Round
-from soteneg.content.sources import CONTENT_DIR, DATA_FILE_NAMES
 from soteneg.content.versions import Earlier
 from soteneg.markdown.html import Rendered
 from soteneg.site import eras, feeds, lineage
@@ -45,51 +41,6 @@ from soteneg.site.pages.earlier import (
 )
 from soteneg.site.pages.page import Chrome, Page
 from soteneg.site.pages.statement import STATEMENT_TEMPLATE, statement_page
-
-
-@dataclass(frozen=True)
-class Unit:
-    key: str  # stable name of the unit: "doc:kierrokset/2018-syksy/uusimaa:sv"
-    template: str
-    fingerprint: str
-    make: Callable[[], Page | None]
-
-
-def fingerprint(*parts: str) -> str:
-    joined = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(joined, digest_size=16).hexdigest()
-
-
-def link_key(doc: Document) -> str:
-    """What a link to a document shows anywhere on the site, and where it leads."""
-    meta = doc.meta
-    assert meta is not None
-    return fingerprint(
-        doc.id,
-        meta.title,
-        meta.date.isoformat(),
-        meta.summary or "",
-        meta.lang,
-        meta.type,
-        repr((meta.example, meta.draft, meta.withdrawn)),
-        # Corrections show wherever the document does (its page, the feed).
-        repr([(c.date.isoformat(), c.note) for c in meta.changes]),
-        getattr(meta, "round", "") or "",
-        getattr(meta, "region", "") or "",
-    )
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """What units' fingerprints are made of."""
-
-    site_wide: str  # configuration, data, files, code, languages, assets, PDFs linked
-    templates: Mapping[str, str]  # template -> key of it and the templates it uses
-    render_key: Callable[[str], str]  # document id -> its file and what its body renders to
-    targets_key: Callable[[str], str]  # document id -> where its links lead, its page's URL
-    # A document -> a key of its front matter, which its metadata is validated from alone;
-    # None: the metadata's JSON (slower: pydantic dumps every field).
-    front_key: Callable[[Document], str] | None = None
 
 
 def plan_units(
@@ -495,20 +446,3 @@ def plan_units(
         )
     add("robots", feeds.ROBOTS_TEMPLATE, [], lambda: robots_page(site))
     return units
-
-
-def site_key(
-    site: Site, texts: Mapping[str, str], asset_urls: Mapping[str, str], pdfs: frozenset[str]
-) -> str:
-    """Everything every page may show: code, configuration, data, languages, assets,
-    published files and the PDFs pages link to."""
-    files = sorted((p, f.url, str(len(f.data)), repr(f.size)) for p, f in site.files.items())
-    return fingerprint(
-        build_cache.code_key(),
-        site.config.model_dump_json(),
-        *(texts.get(f"{CONTENT_DIR}/{name}", "") for name in DATA_FILE_NAMES),
-        "|".join(site.languages),
-        repr(sorted(asset_urls.items())),
-        repr(sorted(pdfs)),
-        repr(files),
-    )
