@@ -261,8 +261,8 @@ def _inside_output(shard: codec.BuildShard) -> bool:
     names a file the next build deletes when no page makes it any more, so `../x` or an
     absolute path would delete a file elsewhere."""
     names = [*shard.records, *(output for _, output in shard.pages.values() if output)]
-    # An absolute path starts with an empty part; a NUL is no file name at all.
-    return not any("\0" in rel or not _NOT_NAMES.isdisjoint(rel.split("/")) for rel in names)
+    # An absolute path starts with an empty part.
+    return all(_NOT_NAMES.isdisjoint(rel.split("/")) for rel in names)
 
 
 _NOT_NAMES = frozenset({"", ".", ".."})  # of the parts of a path inside the output
