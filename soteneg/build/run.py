@@ -407,8 +407,11 @@ class Run:
         )
         indexed = {rel for rel, record in staged.records.items() if record.indexed}
         finish = search_shards.indexer(out, settings.jobs, indexed) if reindex else None
+        # Until the cache is saved it describes the site before this one: a build killed
+        # after its files are in place, whether moved in one by one or swapped in whole,
+        # leaves the journal, and the next build then trusts no cache (test_cache_crash).
+        write_state(out, build_cache.JOURNAL_FILE, b"")
         if self.in_place:
-            write_state(out, build_cache.JOURNAL_FILE, b"")
             update_site(self.staging, out, sorted(staged.written), removed, finish)
         else:
             replace_site(self.staging, out, finish)

@@ -115,6 +115,8 @@ class Disk:
                 if raw is None:
                     raise codec.CacheDamaged(f"shard {name} is missing")
                 shards[name] = codec.decode_shard(raw, self.key, token)
+                if not _inside_output(shards[name]):
+                    raise codec.CacheDamaged(f"shard {name} names a file outside the output")
         except codec.CacheDamaged:
             return BuildRecords()
         found = BuildRecords()
@@ -252,6 +254,18 @@ class Disk:
         index = {name: shard.token for name, shard in kept.items()}
         write_private(self.folder / BUILD_FILE, codec.encode_index(self.key, index))
         self.built = kept
+
+
+def _inside_output(shard: codec.BuildShard) -> bool:
+    """Whether every file the shard names is a plain path inside the output: a record
+    names a file the next build deletes when no page makes it any more, so `../x` or an
+    absolute path would delete a file elsewhere."""
+    names = [*shard.records, *(output for _, output in shard.pages.values() if output)]
+    # An absolute path starts with an empty part.
+    return all(_NOT_NAMES.isdisjoint(rel.split("/")) for rel in names)
+
+
+_NOT_NAMES = frozenset({"", ".", ".."})  # of the parts of a path inside the output
 
 
 def _shard(name: str) -> str:
