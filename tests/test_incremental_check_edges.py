@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,28 @@ def _said(problems: list[Problem]) -> list[tuple[object, ...]]:
     return [
         (p.file, p.line, p.column, p.code, p.severity, str(p.text), str(p.hint)) for p in problems
     ]
+
+
+def edits_check_as_a_clean_check(
+    root: Path, edit: Callable[[], str], steps: int, rnd: random.Random, parsed_alike: float
+) -> list[Problem]:
+    """Make `steps` random edits (`edit` says what it did); after each, a check through
+    the cache (read back through the disk's encoding between checks) must say exactly
+    what a clean check says. `parsed_alike`: how often a check parses as the last one
+    did (other options make every document judged again). The last check's problems."""
+    cache = Cache("test")
+    check(root, cache, html=True, pdf=False)
+    done: list[str] = []
+    got: list[Problem] = []
+    for _ in range(steps):
+        done.append(edit())
+        html = rnd.random() < parsed_alike
+        got = check(root, cache, html=html, pdf=False).problems
+        want = check(root, None, html=html, pdf=False).problems
+        assert _said(got) == _said(want), done
+        assert got == want, done
+        cache = _through_the_disk(cache)
+    return got
 
 
 def _relative(here: str, there: str) -> str:
@@ -107,17 +130,7 @@ def test_random_cross_document_edits_check_as_a_clean_check(tmp_path: Path, seed
     # A few documents, so that a link and an edit of its target meet often.
     docs = sorted((root / "content" / "kierrokset").glob("2018-*/*.md"))
     ids = [p.relative_to(root / "content").with_suffix("").as_posix() for p in docs]
-    cache = Cache("test")
-    check(root, cache, html=True, pdf=False)
-    done: list[str] = []
-    for _ in range(30):
-        done.append(_edit(root, docs, ids, rnd))
-        html = rnd.random() < 0.7
-        got = check(root, cache, html=html, pdf=False).problems
-        want = check(root, None, html=html, pdf=False).problems
-        assert _said(got) == _said(want), done
-        assert got == want, done
-        cache = _through_the_disk(cache)
+    edits_check_as_a_clean_check(root, lambda: _edit(root, docs, ids, rnd), 30, rnd, 0.7)
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=lambda p: p.name)

@@ -14,10 +14,9 @@ import random
 from pathlib import Path
 
 import pytest
-from test_incremental_check_edges import _said, _through_the_disk
+from test_incremental_check_edges import edits_check_as_a_clean_check
 from test_site import GOLDEN_SITE, project
 
-from soteneg.build.cache import Cache
 from soteneg.pipeline import check
 
 BASE = "https://golden.example.fi/neuvottelut"
@@ -90,17 +89,7 @@ def test_random_edits_judge_links_as_a_clean_check(tmp_path: Path, seed: int) ->
     # The pages of the documents edited here: their ids come and go.
     edited = {d.relative_to(root).as_posix() for d in docs}
     urls = sorted(first.site.url(d) for d in first.site.published.values() if d.file in edited)
-    cache = Cache("test")
-    check(root, cache, html=True, pdf=False)
-    done: list[str] = []
-    for _ in range(40):
-        done.append(_edit(docs, urls, rnd))
-        # Mostly parsed alike: other parse options make every document judged again.
-        html = rnd.random() < 0.9
-        got = check(root, cache, html=html, pdf=False).problems
-        want = check(root, None, html=html, pdf=False).problems
-        assert _said(got) == _said(want), done
-        assert got == want, done
-        cache = _through_the_disk(cache)
+    # Mostly parsed alike: other parse options make every document judged again.
+    got = edits_check_as_a_clean_check(root, lambda: _edit(docs, urls, rnd), 40, rnd, 0.9)
     # The edits did reach the build's files: some links were found broken.
     assert any(p.code == "broken-output-link" for p in got)
