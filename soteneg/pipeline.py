@@ -111,8 +111,10 @@ def check(
         problems += found
         graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)
         project = Project(root, referenced, templates, files.templates.static)
-        judged = Kept(last.links, last.judged, graph.fronts, keys) if last else None
-        judged = judged or (Kept("", {}, graph.fronts, keys) if cache is not None else None)
+        judged = None  # without a cache every document's links are judged
+        if cache is not None:
+            made_of, was = (last.links, last.judged) if last else ("", {})
+            judged = Kept(made_of, was, graph.fronts, keys)
         found, site, links = check_content_links(content, options, project, sites, judged)
         problems += found
         graph = replace(graph, links=links.made_of, judged=links.judged)

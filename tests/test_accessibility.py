@@ -139,7 +139,7 @@ def _planned_kinds() -> set[str]:
 
     checked = pipeline.check(REPO, pdf=False)
     site = build_site(checked.content, BuildOptions())
-    inputs = Inputs("", {}, lambda _doc: "", lambda _doc: "")
+    inputs = Inputs("", {}, lambda _doc: "", lambda _doc: "", lambda _doc: "")
     units = plan_units(site, {}, lambda _lang: None, inputs)  # type: ignore[arg-type,return-value]
     return {u.key.split(":", 1)[0] for u in units if u.template.endswith(".html")}
 

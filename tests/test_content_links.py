@@ -203,7 +203,7 @@ def test_the_targets_are_the_files_the_build_writes(tmp_path: Path, name: str) -
         site,
         Bodies(site),
         lambda lang: Chrome(site, lang, lambda n: "/static/" + n),
-        Inputs("", {}, str, str),
+        Inputs("", {}, str, str, str),
     )
     made = {}
     for unit in units:

@@ -96,7 +96,7 @@ def check_content_links(
     def place_of(where: Site) -> _Place:
         found = places.get(id(where))
         if found is None:
-            found = places[id(where)] = _place(where, project)
+            found = places[id(where)] = _Place(where, project.static)
         return found
 
     problems: list[Problem] = []
@@ -195,10 +195,6 @@ def published_sites(
 
 def everything_site(content: Content, files: Mapping[str, FileData]) -> Site:
     return published_site(content, EVERYTHING, files)
-
-
-def _place(site: Site, project: Project) -> _Place:
-    return _Place(site, project.static)
 
 
 def _judge(doc: Document, place: _Place) -> Iterator[Problem]:

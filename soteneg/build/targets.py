@@ -211,10 +211,11 @@ def page_ids(
     def chrome_for(lang: str) -> Chrome:
         return Chrome(site, lang, lambda name: routes.href(asset_urls[name], base), pdfs)
 
-    def nothing(_: str) -> str:
+    def nothing(_: object) -> str:
         return ""
 
-    inputs = Inputs("", {}, nothing, nothing)
+    # Only the pages are wanted, not their fingerprints.
+    inputs = Inputs("", {}, nothing, nothing, nothing)
     bodies = Bodies(site)
     units = {u.key: u for u in plan_units(site, bodies, chrome_for, inputs, bodies.earlier)}
     env = environment(root, templates)

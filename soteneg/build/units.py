@@ -262,12 +262,7 @@ def plan_units(
             else:
                 # The placeholder's search filters come from the original's front matter
                 # (its themes, issuer, parties), not only from what a link to it shows.
-                original = group.original
-                about = (
-                    inputs.front_key(original)
-                    if inputs.front_key
-                    else original.meta.model_dump_json()  # type: ignore[union-attr]
-                )
+                about = inputs.front_key(group.original)
                 add(
                     key,
                     DOCUMENT_TEMPLATE,

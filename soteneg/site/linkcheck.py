@@ -173,7 +173,7 @@ def resolve_link(url: str, page: str, base_url: str) -> tuple[str, str, str, str
         return _resolve(url, base, host)
     own = base + _page_url(page).lstrip("/")
     if url.startswith("#") and not _REMOVED.search(url):
-        # The page itself, resolved once for all its ids: only the fragment differs.
+        # The page itself, with the link's fragment: what the join would give.
         resolved = _resolve(own, base, host)
         if resolved[0] == "internal":
             return (*resolved[:3], unquote(url[1:]))
