@@ -334,3 +334,32 @@ def test_front_matter_of_any_shape_reads_back_exactly() -> None:
     # Equal is not enough: True == 1 and 1.0 == 1; repr tells them apart.
     assert sorted(map(repr, back[1].front.keys)) == sorted(map(repr, keys))
     assert sorted(map(repr, back[1].front.values)) == sorted(map(repr, document.front.values))
+
+
+@pytest.mark.parametrize("root", [Path("tests/sites/golden"), Path(".")], ids=["golden", "bundled"])
+def test_every_document_reads_back_from_the_parsed_cache_as_it_was_parsed(root: Path) -> None:
+    """Metadata is stored as JSON and read back through its model: a form JSON writes
+    that an editor may not (a time of day with seconds, "13:30:00", of an attendee
+    present for part of a meeting) made the whole shard damaged, so every build parsed
+    those documents again."""
+    repo = Path(__file__).resolve().parent.parent
+    documents = sorted((repo / root / "content").rglob("*.md"))
+    assert documents
+    for path in documents:
+        rel = path.relative_to(repo / root).as_posix()
+        parsed = parse_source(SourceFile(rel, path.read_bytes()), False, True)
+        back = decode_shard(encode_shard("k", {rel: ("made-of", parsed)}), "k")[rel][1]
+        assert back[1] is not None and parsed[1] is not None, rel
+        assert back[1].meta == parsed[1].meta, rel
+
+
+def test_an_editor_may_not_write_the_seconds_the_cache_reads_back() -> None:
+    from pydantic import ValidationError
+
+    from soteneg.content.front_matter import Attendee
+
+    assert Attendee(name="X", present_from="13:30").present_from == dt.time(13, 30)
+    with pytest.raises(ValidationError):
+        Attendee(name="X", present_from="13:30:00")
+    with pytest.raises(ValidationError):
+        Attendee.model_validate({"name": "X", "present_from": "13:30:00"})

@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     StrictBool,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -147,8 +148,15 @@ MeetingTime = Annotated[
 ]
 
 
-def _clock(value: Any) -> Any:
+# The validation context of metadata read back from the build's own cache: JSON writes a
+# time of day with its seconds ("13:30:00"), which an editor may not write.
+FROM_CACHE = "soteneg-cache"
+
+
+def _clock(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str) and re.fullmatch(CLOCK_PATTERN, value):
+        return dt.time.fromisoformat(value)
+    if isinstance(value, str) and info.context == FROM_CACHE:
         return dt.time.fromisoformat(value)
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML 1.1 reads 10:30 unquoted as a number of minutes in base 60 (630).

@@ -107,20 +107,20 @@ def _load_parsed(stored: _StoredParsed) -> Any:
 
 
 @cache
-def _content_types() -> tuple[Any, Any, Any, Any]:
+def _content_types() -> tuple[Any, Any, Any, Any, str]:
     # Imported here: the models load pydantic, which a build with nothing to do skips;
     # once, not for each of thousands of documents.
     from pydantic import ValidationError
 
-    from soteneg.content.front_matter import DOCUMENT_MODELS
+    from soteneg.content.front_matter import DOCUMENT_MODELS, FROM_CACHE
     from soteneg.content.loader import Document
     from soteneg.content.yamlpos import YamlDoc
 
-    return ValidationError, DOCUMENT_MODELS, Document, YamlDoc
+    return ValidationError, DOCUMENT_MODELS, Document, YamlDoc, FROM_CACHE
 
 
 def _load_document(stored: _StoredDocument) -> Any:
-    ValidationError, DOCUMENT_MODELS, Document, YamlDoc = _content_types()
+    ValidationError, DOCUMENT_MODELS, Document, YamlDoc, from_cache = _content_types()
     meta = None
     if stored.meta is not None:
         kind, data = stored.meta
@@ -128,7 +128,8 @@ def _load_document(stored: _StoredDocument) -> Any:
         if model is None:
             raise CacheDamaged(f"unknown document type {kind!r}")
         try:
-            meta = model.model_validate_json(data)
+            # JSON wrote what validated once; the context reads its forms back.
+            meta = model.model_validate_json(data, context=from_cache)
         except ValidationError as err:
             raise CacheDamaged(str(err)) from None
     front = stored.front
