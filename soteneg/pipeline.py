@@ -31,9 +31,11 @@ from soteneg.content.sources import (
     FileData,
     ProjectFiles,
     SourceFile,
+    read_again,
     read_files,
     read_project,
 )
+from soteneg.content.unchanged import lookup, settled
 from soteneg.content.versions import earlier_versions
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
@@ -65,7 +67,7 @@ def check(
     `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
     so the print fonts must be installed; `options`: the build whose links are judged
     (drafts left out and no embargo in force, unless they say otherwise)."""
-    files = read_project(root, templates=True)
+    files = _read_sources(root, cache, html, for_print)
     parse_many = parser(cache, jobs)
     content, config_problems, problems = load_content(files, html, parse_many, for_print)
     # Documents kept with `versions: keep` have their earlier versions read from git.
@@ -133,6 +135,36 @@ def check(
         static=files.templates.static,
         site=site,
     )
+
+
+def _read_sources(root: Path, cache: Cache | None, html: bool, for_print: bool) -> ProjectFiles:
+    """The project's files; with a cache, the documents whose stamps say they are the
+    files the last build read are not read again, unless the cache lacks what they were
+    parsed into (then their bytes are needed after all)."""
+    if cache is None:
+        return read_project(root, templates=True)
+    files = read_project(root, templates=True, known=lookup(root, cache.known()))
+    if any(source.unread for source in files.documents):
+        documents = tuple(_parsed_or_read(root, s, cache, html, for_print) for s in files.documents)
+        files = replace(files, documents=documents)
+    cache.remember_known(settled(files))
+    return files
+
+
+def _parsed_or_read(
+    root: Path, source: SourceFile, cache: Cache, html: bool, for_print: bool
+) -> SourceFile:
+    """`source` itself, when it is unread and the cache holds its parsed document (for
+    either value of allow_raw_html, which site.yaml, not yet read, decides); else the
+    file read."""
+    if not source.unread:
+        return source
+    made_for = cache.made_for(PARSED, source.path)
+    if made_for is not None and any(
+        made_for == parse_key(source, allow_html, html, for_print) for allow_html in (False, True)
+    ):
+        return source
+    return read_again(root, source)
 
 
 def _graph_inputs(

@@ -13,9 +13,11 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from conftest import REPO
@@ -26,7 +28,7 @@ from test_site import GOLDEN_SITE, project
 
 from soteneg.build.cache import Cache
 from soteneg.build.output import cache_dir
-from soteneg.content import crossref
+from soteneg.content import crossref, sources
 from soteneg.content.loader import Document
 from soteneg.core.problems import Problem
 from soteneg.pipeline import BuildResult, Memory, check
@@ -268,11 +270,17 @@ def _problems(result: BuildResult) -> list[tuple[str, int, int, str, str]]:
     derandomize=os.environ.get("CI") == "true",
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(st.lists(STEPS, min_size=1, max_size=4))
+@given(st.lists(STEPS, min_size=1, max_size=4), st.booleans())
 def test_every_incremental_build_equals_a_clean_build(
-    steps: list[Callable[[Path], None]],
+    steps: list[Callable[[Path], None]], settled: bool
 ) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
+    """`settled`: the builds read the project as if a minute later, so that every file
+    has settled and each unchanged one is known by its stamp, not read
+    (content.unchanged); else the files just written are read again, as in the other
+    tests."""
+    note(f"settled: {settled}")
+    later = (lambda: time.time_ns() + 60_000_000_000) if settled else sources.clock_ns
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(sources, "clock_ns", later):
         work = Path(tmp)
         root = project(work, GOLDEN_SITE)
         on_disk, in_memory = work / "disk", work / "memory"

@@ -90,8 +90,9 @@ def document_id(file: str) -> str:
 
 def file_key(source: SourceFile) -> str:
     """All of a document file a per-document check can depend on: its bytes (or why it
-    was not read)."""
-    digest = hashlib.blake2b(source.data or b"", digest_size=16)
+    was not read); the digest of its bytes, which a file known unchanged by its stamp
+    was not read again for."""
+    digest = hashlib.blake2b(source.digest or b"", digest_size=16)
     digest.update(f"\0{source.path}\0{source.refused_code}".encode())
     return digest.hexdigest()
 

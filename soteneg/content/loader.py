@@ -269,7 +269,8 @@ def parse_source(
 
 def parse_key(source: SourceFile, allow_html: bool, html: bool, for_print: bool = False) -> str:
     """All that what `parse_source` makes of a file depends on."""
-    digest = hashlib.blake2b(source.data or b"", digest_size=16)
+    # The digest of its bytes: a file known unchanged by its stamp was not read again.
+    digest = hashlib.blake2b(source.digest or b"", digest_size=16)
     # The refusal too: a file refused as too large says how large it is now.
     options = f"\0{source.path}\0{allow_html}\0{html}\0{for_print}\0{source.refused}"
     digest.update(options.encode())

@@ -6,9 +6,11 @@ root: a symlink that leads out of it is reported, never followed.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +54,16 @@ def stat_stamp(st: os.stat_result) -> Stamp:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
+def digest_of(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def clock_ns() -> int:
+    """The moment a project is read, against which its files' stamps are judged
+    (tests move it)."""
+    return time.time_ns()
+
+
 def stamp(path: str | Path) -> Stamp | None:
     """What says a file changed, without reading it; None when it cannot be stat'ed."""
     try:
@@ -63,15 +75,27 @@ def stamp(path: str | Path) -> Stamp | None:
 @dataclass(frozen=True)
 class SourceFile:
     """One input file. `data` is None when it was not read; `refused` is then the
-    problem that says why."""
+    problem that says why, or the file was known unchanged from its stamp (`unread`).
+    `stamp` is the file's as its bytes were read (or known), `digest` theirs."""
 
     path: str  # relative to the project root, with '/' separators
     data: bytes | None
     refused: Problem | None = None
+    stamp: Stamp | None = None
+    digest: bytes | None = None  # of `data`, whenever there is data
+
+    def __post_init__(self) -> None:
+        if self.data is not None:
+            object.__setattr__(self, "digest", digest_of(self.data))
 
     @property
     def refused_code(self) -> str | None:
         return self.refused.code if self.refused else None
+
+    @property
+    def unread(self) -> bool:
+        """Known unchanged from the last build by its stamp, and not read."""
+        return self.data is None and self.refused is None and self.digest is not None
 
 
 @dataclass(frozen=True)
@@ -96,6 +120,7 @@ class ProjectFiles:
     assets: frozenset[str] = frozenset()
     too_many: int = 0  # documents left unread beyond MAX_DOCUMENTS
     templates: TemplateFiles | None = None  # None: not asked for
+    read_at: int = 0  # clock_ns() as the reading began (content.unchanged)
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -123,7 +148,7 @@ def _read(
             why = problem(rel, (1, 1), "outside-project.link-out-of", folder=folder)
         return SourceFile(rel, None, why)
     try:
-        data = read_regular(path, limit, follow=not inside)
+        data, found = read_regular_stat(path, limit, follow=not inside)
     except NotAFile:
         return SourceFile(rel, None, problem(rel, (1, 1), "unreadable.not-a-file"))
     except TooLarge as big:
@@ -133,7 +158,7 @@ def _read(
     except OSError as err:
         why = problem(rel, (1, 1), "unreadable.file", reason=_reason(err))
         return SourceFile(rel, None, why)
-    return SourceFile(rel, data)
+    return SourceFile(rel, data, stamp=stat_stamp(found))
 
 
 class NotAFile(Exception):
@@ -147,11 +172,16 @@ class TooLarge(Exception):
 
 
 def read_regular(path: Path, limit: int, follow: bool = True) -> bytes:
+    return read_regular_stat(path, limit, follow)[0]
+
+
+def read_regular_stat(path: Path, limit: int, follow: bool = True) -> tuple[bytes, os.stat_result]:
     """The bytes of the regular file at `path` (links followed), refused unread when it
     is not a regular file or is over `limit` bytes. The file is opened without blocking
     and checked on the open descriptor: a FIFO put in a file's place between a stat and
     an open would otherwise stop the read, and the build, for good. `follow=False`: the
-    caller found no link here, and a link put in its place since is not followed."""
+    caller found no link here, and a link put in its place since is not followed. With
+    them the file's stat, taken before they were read: a change while reading moves it."""
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
     fd = os.open(path, flags)
     try:
@@ -166,7 +196,7 @@ def read_regular(path: Path, limit: int, follow: bool = True) -> bytes:
         os.close(fd)
     if len(data) > limit:  # it grew while being read
         raise TooLarge(len(data))
-    return data
+    return data, found
 
 
 def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
@@ -230,9 +260,16 @@ def read_config(root: Path) -> SourceFile | None:
     return _read(root, path, MAX_DATA_BYTES) if path.is_file() else None
 
 
-def read_project(root: Path, templates: bool = False) -> ProjectFiles:
+# A document the last build read, unread when its stamp says it is unchanged
+# (content.unchanged): its path -> the SourceFile, or None to read it.
+Lookup = Callable[[Path], SourceFile | None]
+
+
+def read_project(root: Path, templates: bool = False, known: Lookup | None = None) -> ProjectFiles:
     """site.yaml, the data files and documents of content/ (other files listed, not
-    read), and with `templates` every file under templates/."""
+    read), and with `templates` every file under templates/. `known`: a document it
+    answers for is not read (SourceFile.unread)."""
+    read_at = clock_ns()
     root = root.resolve()
     config = read_config(root)
     found = read_templates(root) if templates else None
@@ -253,14 +290,23 @@ def read_project(root: Path, templates: bool = False) -> ProjectFiles:
     # itself no link, is inside too.
     trusted = _inside(root, content)
     docs = tuple(
-        _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink(), inside_content)
+        (known(p) if known else None)
+        or _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink(), inside_content)
         for p in paths[:MAX_DOCUMENTS]
     ) + tuple(failed)
     assets = frozenset(
         p.relative_to(content).as_posix() for p in others if _inside(inside_content, p)
     )
     too_many = max(0, len(paths) - MAX_DOCUMENTS)
-    return ProjectFiles(root, config, data, docs, assets, too_many, found)
+    return ProjectFiles(root, config, data, docs, assets, too_many, found, read_at)
+
+
+def read_again(root: Path, source: SourceFile) -> SourceFile:
+    """A document read after all (an unread one's bytes are needed), confined as any."""
+    root = root.resolve()
+    return _read(
+        root, root / source.path, MAX_DOCUMENT_BYTES, within=(root / CONTENT_DIR).resolve()
+    )
 
 
 def read_templates(root: Path) -> TemplateFiles:

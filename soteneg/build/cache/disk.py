@@ -14,7 +14,8 @@ that is missing or does not read back makes the whole build half unknown, as if 
 were no cache (a page's record missing would leave its file behind). `parsed/` holds
 what each document file became, in 256 shards by the file's name, so that a build that
 parsed a few files writes a few shards; `checks.msgpack` holds each document's
-per-document problems and outgoing links (content.graph). A file written by other
+per-document problems and outgoing links (content.graph); `known.msgpack` the stamp and
+digest of each document read (cache.known). A file written by other
 code or for other build options, or one that does not decode exactly, is ignored.
 `pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
 the options, since toggling `--no-search` or `--drafts` does not change a PDF that
@@ -34,7 +35,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from soteneg.build.cache import codec
+from soteneg.build.cache import codec, known
 from soteneg.build.output import (
     cache_dir,
     ensure_private_folder,
@@ -44,6 +45,7 @@ from soteneg.build.output import (
     write_private,
 )
 from soteneg.build.records import BuildRecords, Inputs, Record
+from soteneg.content.sources import Stamp
 
 if TYPE_CHECKING:
     from soteneg.content.graph import Graph
@@ -52,6 +54,7 @@ INPUTS_FILE = "inputs.msgpack"
 BUILD_FILE = "build.msgpack"
 PDFS_FILE = "pdfs.msgpack"
 GRAPH_FILE = "checks.msgpack"
+KNOWN_FILE = "known.msgpack"
 _OLD_FILES = ("pdf.json",)  # written by earlier versions
 PARSED_DIR = "parsed"
 BUILD_DIR = "build"
@@ -147,6 +150,17 @@ class Disk:
                 pass
         return None
 
+    def known(self) -> dict[str, tuple[Stamp, bytes]]:
+        """The documents' stamps and digests as the last build read them; none when
+        missing or damaged (then every document is read)."""
+        data = read_state(self.folder / KNOWN_FILE)
+        if data is not None:
+            try:
+                return known.decode_known(data, self.key)
+            except codec.CacheDamaged:
+                pass
+        return {}
+
     def parsed(self) -> Entries:
         """Every parsed document of the shards that read back; a damaged shard's
         documents are parsed again."""
@@ -173,6 +187,7 @@ class Disk:
         parsed_entries: Entries,
         inputs: Inputs,
         checks: Graph | None = None,
+        stamps: dict[str, tuple[Stamp, bytes]] | None = None,
     ) -> None:
         """Write what a build left; a build that cannot save its cache still succeeded
         (the next one starts clean)."""
@@ -198,6 +213,7 @@ class Disk:
             else:
                 (self.folder / GRAPH_FILE).unlink(missing_ok=True)
             self._save_build(build)
+            write_private(self.folder / KNOWN_FILE, known.encode_known(self.key, stamps or {}))
             write_private(self.folder / PDFS_FILE, codec.encode_pdfs(self.code, pdfs))
             for name in _OLD_FILES:
                 (self.folder / name).unlink(missing_ok=True)
@@ -207,7 +223,7 @@ class Disk:
 
     def forget(self) -> None:
         # pdfs.msgpack stays: its entries hold only while the output has their bytes.
-        for name in (INPUTS_FILE, BUILD_FILE, GRAPH_FILE):
+        for name in (INPUTS_FILE, BUILD_FILE, GRAPH_FILE, KNOWN_FILE):
             with contextlib.suppress(OSError):
                 (self.folder / name).unlink(missing_ok=True)
         shutil.rmtree(self.folder / PARSED_DIR, ignore_errors=True)

@@ -51,6 +51,8 @@ class Cache:
         self._inputs_read = disk is None
         self._graph: Graph | None = None  # the last check's (content.graph)
         self._graph_read = disk is None
+        # Each document's stamp and digest as last read (content.unchanged).
+        self._known: dict[str, tuple[Stamp, bytes]] | None = None if disk else {}
 
     @classmethod
     def on_disk(cls, out: Path, key: str) -> Cache:
@@ -93,6 +95,11 @@ class Cache:
             self._next.setdefault(step, {}).update(kept)
         return {name: found[name] for name in wanted}
 
+    def made_for(self, step: str, name: str) -> str | None:
+        """The key the last build's result of `name` was made for, if it has one."""
+        entry = self._entries(step).get(name)
+        return entry[0] if entry is not None else None
+
     def graph(self) -> Graph | None:
         """The dependency graph and per-document problems of the last check, if kept."""
         if not self._graph_read:
@@ -105,6 +112,17 @@ class Cache:
         keys of what it read), so it is the last check's at once; on disk it is saved
         with the build."""
         self._graph, self._graph_read = graph, True
+
+    def known(self) -> dict[str, tuple[Stamp, bytes]]:
+        """The documents the last check read, by the stamp they had then."""
+        if self._known is None:
+            assert self._disk is not None
+            self._known = self._disk.known()
+        return self._known
+
+    def remember_known(self, known: dict[str, tuple[Stamp, bytes]]) -> None:
+        """This check's: like the graph, saved with the build."""
+        self._known = known
 
     # -- the build around the steps ------------------------------------------------------
 
@@ -185,7 +203,10 @@ class Cache:
         self._records, self._inputs, self._inputs_read = records, inputs, True
         if self._disk is not None:
             build = BuildRecords(self._last[PAGES], records)
-            self._disk.save(build, self._last[PDFS], self._entries(PARSED), inputs, self.graph())
+            known = self._known or {}
+            self._disk.save(
+                build, self._last[PDFS], self._entries(PARSED), inputs, self.graph(), known
+            )
 
     def _entries(self, step: str) -> Entries:
         found = self._last.get(step)
