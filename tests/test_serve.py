@@ -12,6 +12,7 @@ import http.client
 import json
 import mimetypes
 import os
+import re
 import shutil
 import signal
 import socket
@@ -99,11 +100,11 @@ def note(event):
 
 init, rebuild, index = serve.Preview.__init__, serve.Preview.rebuild, serve.Preview.index_search
 
-def traced_init(self, root, out, now, report=None):
+def traced_init(self, root, out, now, report=None, **options):
     def reported(state):
         note("report")
         report(state)
-    init(self, root, out, now, reported)
+    init(self, root, out, now, reported, **options)
     folders.append(out)
 
 def traced_rebuild(self, *args, **kwargs):
@@ -673,6 +674,37 @@ def test_every_answer_carries_a_content_security_policy(bundled: Running) -> Non
     assert svg["default-src"] == "'none'" and "script-src" not in svg and "sandbox" in svg
     assert seen["/" + PDF]["default-src"] == "'none'"
     assert seen["/livereload.js"]["default-src"] == "'none'"
+
+
+def test_a_reloaded_page_takes_its_hashed_stylesheet_from_the_browser_s_cache(
+    bundled: Running,
+) -> None:
+    """A static file's name carries the hash of its bytes, so the preview lets the
+    browser keep it: a reload then asks for the page alone. Everything else is asked
+    for again at every reload."""
+    page = _request(bundled.port, "/" + PAGE)
+    assert page.headers["cache-control"] == "no-store"
+    (href,) = re.findall(r'href="(/static/style\.[0-9a-f]{10}\.css)"', page.body.decode())
+    style = _request(bundled.port, href)
+    assert style.status == 200
+    assert style.headers["cache-control"] == "max-age=31536000, immutable"
+    for path in ("/livereload.js", "/ei-ole/", "/static/style.0123456789.css"):
+        assert _request(bundled.port, path).headers["cache-control"] == "no-store", path
+
+
+def test_only_bytes_whose_hash_the_name_carries_are_kept_for_ever() -> None:
+    body = b"body { color: black }"
+    digest = hashlib.sha256(body).hexdigest()[:10]
+    forever, no_store = serve_guard.FOREVER, serve_guard.NO_STORE
+    assert serve_guard.cache_control(f"/static/style.{digest}.css", 200, body) == forever
+    assert serve_guard.cache_control(f"/static/fonts/a.{digest}.woff2", 200, body) == forever
+    assert serve_guard.cache_control(f"/static/LICENSE.{digest}", 200, body) == forever
+    # Other bytes at the address (a file put in the preview's folder by hand), another
+    # status, or a page that happens to carry the hash: asked for again every time.
+    assert serve_guard.cache_control(f"/static/style.{digest}.css", 200, body + b" ") == no_store
+    assert serve_guard.cache_control(f"/static/style.{digest}.css", 404, body) == no_store
+    assert serve_guard.cache_control(f"/sivut/a.{digest}/", 200, body) == no_store
+    assert serve_guard.cache_control("/static/style.css", 200, body) == no_store
 
 
 def test_pages_work_under_the_policy_without_violations(bundled: Running) -> None:

@@ -26,6 +26,7 @@ import hashlib
 import html
 import ipaddress
 import json
+import posixpath
 import queue
 import re
 import sys
@@ -50,6 +51,13 @@ TEXT = "text/plain; charset=utf-8"
 PRINTS_WAITING = 3
 RETRY_AFTER = "5"
 _IP_HOST = re.compile(r"(\[[0-9a-f:.]+\]|[0-9.]+)(?::([0-9]{1,5}))?")
+# What every answer but a hashed static file gets: a reload shows what was just built.
+NO_STORE = "no-store"
+# A static file whose name carries the hash of its bytes (site/assets.py) is the same at
+# that address for ever: a reloaded page takes its stylesheet from the browser's cache
+# instead of asking for it again while the preview prints its report.
+FOREVER = "max-age=31536000, immutable"
+STATIC = "/static/"  # where the site's static files are (core/routes.py)
 
 
 def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -355,6 +363,16 @@ class Source(Protocol):
 # --- the server ----------------------------------------------------------------------
 
 
+def cache_control(path: str, status: int, body: bytes) -> str:
+    """`FOREVER` for a static file whose name carries the hash of the very bytes answered
+    (so no other bytes can ever be answered at that address), else `NO_STORE`."""
+    if status != 200 or not path.startswith(STATIC):
+        return NO_STORE
+    digest = hashlib.sha256(body).hexdigest()[:10]
+    hashed = f".{digest}" in posixpath.basename(path)
+    return FOREVER if hashed else NO_STORE
+
+
 class _Guarded(web.RequestHandler):
     """Every answer: only to the preview's own Host, never to another site's page that
     embeds or fetches it, always with the security headers."""
@@ -368,7 +386,7 @@ class _Guarded(web.RequestHandler):
     def _security_headers(self, media: str, body: bytes, content_mark: str | None = None) -> None:
         for name, value in headers(media, body, content_mark):
             self.set_header(name, value)
-        self.set_header("Cache-Control", "no-store")
+        self.set_header("Cache-Control", NO_STORE)
 
     def prepare(self) -> None:
         self._admitted()
@@ -458,6 +476,7 @@ class _Page(_Guarded):
         self.set_status(reply.status)
         self.set_header("Content-Type", reply.media)
         self._security_headers(reply.media, body, mark)
+        self.set_header("Cache-Control", cache_control(self.request.path, reply.status, body))
         self.finish(unmarked(body, mark) if mark and reply.media == HTML else body)
 
     async def _print(self, source: Source, request: PdfRequest) -> Reply:
