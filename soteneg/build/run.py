@@ -263,8 +263,8 @@ class Run:
         self.unit_inputs = UnitInputs(
             site_key(site, texts, asset_urls, pdfs),
             keys_of_templates(self.env, self.checked.templates, self.cache.folder),
-            keys.__getitem__,
-            targets.__getitem__,
+            keys,
+            targets,
             front_keys(texts),
         )
         bodies = Bodies(site)
