@@ -1,7 +1,8 @@
-"""The preview plans again only the units that read a document whose text changed
+"""A build plans again only the units that read a document whose text changed
 (build.replan): after every kind of edit, each unit's fingerprint is the one a whole plan
 of the same site gives, and a text edit computes few. Built through the preview's way in
-(`build` with a `Memory`), on the golden site."""
+(`build` with a `Memory`), and through the cache on disk (cache.plan), whose damaged plan
+is no plan, on the golden site."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import pytest
 from test_site import GOLDEN_SITE, project
 
 from soteneg.build import run
+from soteneg.build.cache import PLAN_FILE
+from soteneg.build.output import cache_dir
 from soteneg.build.replan import Reads, Replan
 from soteneg.build.unit_keys import Unit
 from soteneg.pipeline import Memory, build
@@ -138,7 +141,7 @@ def test_every_text_read_belongs_to_a_unit(tmp_path: Path, plans: Plans) -> None
     be kept (`Reads.stray`), and every preview build would plan the whole site."""
     memory = _preview(tmp_path, [TEXT], plans)
     assert all(a is not None and not a.reads.stray for a in plans.again)
-    assert memory.plan is not None
+    assert memory.cache is not None and memory.cache.last_plan() is not None
 
 
 def test_reads_are_replayed_from_a_memoised_helper() -> None:
@@ -155,3 +158,62 @@ def test_reads_are_replayed_from_a_memoised_helper() -> None:
     assert first == second == ("a", frozenset({"a"}))
     reads.read("b")
     assert reads.stray
+
+
+def _bytes(out: Path) -> dict[str, bytes]:
+    skip = cache_dir(out)
+    found = (p for p in out.rglob("*") if p.is_file() and skip not in p.parents)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in found}
+
+
+def _on_disk(tmp_path: Path, damage: object) -> tuple[Path, Path]:
+    """(the output of a build after a text edit, with the plan on disk damaged by
+    `damage` before it, the output of a clean build of the same tree)."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert not build(root, out, BuildOptions(now=NOW), with_search=False).failed
+    plan = cache_dir(out) / PLAN_FILE
+    assert plan.is_file()
+    damage(plan)  # type: ignore[operator]
+    _edit(root, *TEXT)
+    assert not build(root, out, BuildOptions(now=NOW), with_search=False).failed
+    clean = tmp_path / "clean"
+    assert not build(root, clean, BuildOptions(now=NOW), with_search=False).failed
+    return out, clean
+
+
+def test_the_plan_on_disk_is_kept_for_the_next_build(tmp_path: Path, plans: Plans) -> None:
+    out, clean = _on_disk(tmp_path, lambda plan: None)
+    again = plans.again[1]
+    assert again is not None and again.last is not None
+    assert 0 < again.computed < len(plans.units[1]) / 4
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
+    assert _bytes(out) == _bytes(clean)
+
+
+def _unread(plan: Path) -> None:
+    """Forge the edited document out of every unit's reads, the digest left as it was:
+    kept, every page that shows the document's text would stay as it was."""
+    edited = b"kierrokset/2018-syksy/uusimaa"
+    data = plan.read_bytes()
+    assert edited in data
+    plan.write_bytes(data.replace(edited, b"kierrokset/2018-syksy/uusimab"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _unread,
+        lambda plan: plan.write_bytes(plan.read_bytes()[:-100]),
+        lambda plan: plan.write_bytes(b"\x93\x01\x02"),
+        lambda plan: plan.write_bytes(b""),
+    ],
+    ids=["reads-changed", "truncated", "not-a-plan", "empty"],
+)
+def test_a_damaged_plan_on_disk_is_no_plan(tmp_path: Path, plans: Plans, damage: object) -> None:
+    out, clean = _on_disk(tmp_path, damage)
+    got, want = _bytes(out), _bytes(clean)
+    assert sorted(rel for rel in want if got.get(rel) != want[rel]) == []
+    again = plans.again[1]
+    assert again is not None and again.last is None  # planned whole
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])

@@ -42,7 +42,7 @@ from soteneg.build.output import (
 from soteneg.build.printing import PrintStats, pdf_urls, plan_printing, print_pdfs
 from soteneg.build.records import Inputs, Record
 from soteneg.build.render_pool import Job, Made, digest, make_units
-from soteneg.build.replan import Planned, replan
+from soteneg.build.replan import replan
 from soteneg.build.results import BuildResult, CheckResult, unchanged_result
 from soteneg.build.settings import Looked, PdfOptions, Settings
 from soteneg.build.staged import (
@@ -83,7 +83,6 @@ class Memory:
     cache: Cache | None = None
     site: Site | None = None
     templates: Mapping[str, str] = field(default_factory=dict)  # as the last build read them
-    plan: Planned | None = None  # the last plan's fingerprints and what they read (replan)
 
 
 class Stop(Exception):
@@ -268,15 +267,11 @@ class Run:
             front_keys(texts),
         )
         bodies = Bodies(site)
-        memory, again = self.memory, None
-        if memory is not None:  # a long-lived process: plan again what an edit touched
-            inputs = self.unit_inputs
-            last = memory.plan
-            again = replan(site, texts, inputs.site_wide, inputs.templates, inputs.front_key, last)
-        self.units = plan_units(site, bodies, chrome_for, self.unit_inputs, bodies.earlier, again)
-        if memory is not None and again is not None:
-            # A plan is a pure function of its inputs: kept whether or not the build ends well.
-            memory.plan = None if again.reads.stray else again.planned()
+        # Planned again: the units that read a document whose text changed (build.replan).
+        inputs, last = self.unit_inputs, self.cache.last_plan()
+        again = replan(site, texts, inputs.site_wide, inputs.templates, inputs.front_key, last)
+        self.units = plan_units(site, bodies, chrome_for, inputs, bodies.earlier, again)
+        self.cache.remember_plan(None if again.reads.stray else again.planned())
         return self.units
 
     def make_pages(self, units: list[Unit]) -> None:

@@ -27,6 +27,7 @@ from soteneg.content.sources import Stamp
 if TYPE_CHECKING:
     # Only named: the graph module reads the content models (pydantic, the Markdown
     # parser), which a build with nothing to do must not load (tests/test_cli.py).
+    from soteneg.build.replan import Planned
     from soteneg.content.graph import Graph
 
 T = TypeVar("T")
@@ -51,6 +52,8 @@ class Cache:
         self._inputs_read = disk is None
         self._graph: Graph | None = None  # the last check's (content.graph)
         self._graph_read = disk is None
+        self._plan: Planned | None = None  # the last page plan (build.replan)
+        self._plan_read = disk is None
 
     @classmethod
     def on_disk(cls, out: Path, key: str) -> Cache:
@@ -106,6 +109,19 @@ class Cache:
         with the build."""
         self._graph, self._graph_read = graph, True
 
+    def last_plan(self) -> Planned | None:
+        """The last page plan, if kept."""
+        if not self._plan_read:
+            assert self._disk is not None
+            self._plan, self._plan_read = self._disk.plan(), True
+        return self._plan
+
+    def remember_plan(self, planned: Planned | None) -> None:
+        """This build's page plan. A plan is a pure function of what it read (its
+        structure and texts keys), so it is the last plan at once, also when the build
+        then fails; on disk it is saved with the build."""
+        self._plan, self._plan_read = planned, True
+
     # -- the build around the steps ------------------------------------------------------
 
     def begin(self) -> None:
@@ -119,6 +135,7 @@ class Cache:
             self._disk = Disk(out, self.key, code_key())
             self.read_again()
             self._graph_read = self._graph is not None
+            self._plan_read = self._plan is not None
 
     def read_again(self) -> None:
         """What was read of the last build may be stale (another build may have run
@@ -185,7 +202,10 @@ class Cache:
         self._records, self._inputs, self._inputs_read = records, inputs, True
         if self._disk is not None:
             build = BuildRecords(self._last[PAGES], records)
-            self._disk.save(build, self._last[PDFS], self._entries(PARSED), inputs, self.graph())
+            plan = self.last_plan()
+            self._disk.save(
+                build, self._last[PDFS], self._entries(PARSED), inputs, self.graph(), plan
+            )
 
     def _entries(self, step: str) -> Entries:
         found = self._last.get(step)
