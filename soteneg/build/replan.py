@@ -35,7 +35,7 @@ class Planned:
     """A plan's fingerprints and what they read, for the next plan in this process."""
 
     structure: str
-    texts: Mapping[str, str]  # published document id -> key of its file's text
+    texts: Mapping[str, str]  # document id -> key of its file's text
     units: Mapping[str, tuple[str, frozenset[str]]]  # unit -> (fingerprint, documents read)
 
 
@@ -113,7 +113,10 @@ def replan(
     """This plan's structure and texts, with `last` kept only when its structure is the
     same."""
     structure = structure_key(site, site_wide, templates, front_key)
-    keys = {d.id: fingerprint(texts[d.file]) for d in site.published.values()}
+    # Every document a unit may read: the published ones, and every version of a group.
+    docs = dict(site.published)
+    docs.update((d.id, d) for g in site.groups.values() for d in g.versions.values())
+    keys = {doc_id: fingerprint(texts[d.file]) for doc_id, d in docs.items()}
     usable = last if last is not None and last.structure == structure else None
     return Replan(structure, keys, usable)
 

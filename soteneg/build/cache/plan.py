@@ -18,7 +18,7 @@ from soteneg.build.replan import Planned
 
 class _Plan(msgspec.Struct, array_like=True, frozen=True):
     structure: str
-    texts: dict[str, str]  # published document id -> key of its file's text
+    texts: dict[str, str]  # document id -> key of its file's text
     units: dict[str, tuple[str, list[str]]]  # unit -> (fingerprint, documents read)
 
 
