@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import ParamSpec, TypeVar
+from typing import TypeVar
 
 from soteneg.build.unit_keys import fingerprint
 from soteneg.content.loader import Document
 from soteneg.site.index import Site
 
-P = ParamSpec("P")
 R = TypeVar("R")
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,20 +61,22 @@ class Reads:
             answer = compute()
         finally:
             found = self.frames.pop()
+        if not found:
+            return answer, _NONE
         if self.frames:
             self.frames[-1] |= found
         return answer, frozenset(found)
 
-    def cached(self, helper: Callable[P, R]) -> Callable[P, R]:
-        """`helper` memoised, its reads replayed on every answer (functools.cache would
-        hide them from a unit that asks after another)."""
-        memo: dict[object, tuple[R, frozenset[str]]] = {}
+    def cached(self, helper: Callable[..., R]) -> Callable[..., R]:
+        """`helper` memoised by its positional arguments, its reads replayed on every
+        answer (functools.cache would hide them from a unit that asks after another)."""
+        memo: dict[tuple[object, ...], tuple[R, frozenset[str]]] = {}
 
-        def answer(*args: P.args, **kwargs: P.kwargs) -> R:
+        def answer(*args: object) -> R:
             found = memo.get(args)
             if found is None:
-                found = memo[args] = self.during(lambda: helper(*args, **kwargs))
-            elif self.frames and found[1]:
+                found = memo[args] = self.during(lambda: helper(*args))
+            elif found[1] and self.frames:
                 self.frames[-1] |= found[1]
             return found[0]
 
