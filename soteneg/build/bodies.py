@@ -41,26 +41,42 @@ def image_sizes(site: Site) -> dict[str, tuple[int, int]]:
     return {routes.href(f.url, base): f.size for f in site.files.values() if f.size}
 
 
-def render_keys(site: Site, texts: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def render_keys(
+    site: Site, texts: Mapping[str, str]
+) -> tuple[Callable[[str], str], Callable[[str], str]]:
     """(document id -> key of what its links lead to, document id -> key of its file
     and rendered body). A body renders the same while its text, its page's URL, where
-    its links lead and the sizes of its images stay the same."""
+    its links lead and the sizes of its images stay the same. Each made when first
+    asked for: the preview plans again only the units an edit touched (build.replan),
+    which ask for a few."""
     base = routes.base_path(site.config.base_url)
     sizes = image_sizes(site)
     allow = str(site.config.allow_raw_html)
     targets: dict[str, str] = {}
     keys: dict[str, str] = {}
-    for doc in site.published.values():
-        resolve = link_resolver(site, doc)
-        found = [resolve(link.href) for link in doc.outline.links]
-        targets[doc.id] = fingerprint(
-            allow,
-            routes.href(site.url(doc), base),
-            *found,
-            *(repr(sizes.get(t)) for t in found),
-        )
-        keys[doc.id] = fingerprint(texts[doc.file], targets[doc.id])
-    return targets, keys
+
+    def target_key(doc_id: str) -> str:
+        found = targets.get(doc_id)
+        if found is None:
+            doc = site.published[doc_id]
+            resolve = link_resolver(site, doc)
+            leads = [resolve(link.href) for link in doc.outline.links]
+            found = targets[doc_id] = fingerprint(
+                allow,
+                routes.href(site.url(doc), base),
+                *leads,
+                *(repr(sizes.get(t)) for t in leads),
+            )
+        return found
+
+    def render_key(doc_id: str) -> str:
+        found = keys.get(doc_id)
+        if found is None:
+            doc = site.published[doc_id]
+            found = keys[doc_id] = fingerprint(texts[doc.file], target_key(doc_id))
+        return found
+
+    return target_key, render_key
 
 
 def front_keys(texts: Mapping[str, str]) -> Callable[[Document], str]:

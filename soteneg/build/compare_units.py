@@ -12,13 +12,15 @@ from soteneg.markdown.html import Rendered
 from soteneg.site import lineage
 from soteneg.site import recommendations as recs
 from soteneg.site import texts as tx
-from soteneg.site.index import Site
+from soteneg.site.index import Group, Site
 from soteneg.site.pages import theme_pairs as tp
 from soteneg.site.pages import theme_recs as tr
 from soteneg.site.pages import themes as th
 from soteneg.site.pages.page import Chrome, Page
 
-Add = Callable[[str, str, list[str], Callable[[], Page | None]], None]
+# A unit's name, template, the parts of its fingerprint (asked for only when it is
+# computed: units.plan_units may keep the last plan's), and how its page is made.
+Add = Callable[[str, str, Callable[[], list[str]], Callable[[], Page | None]], None]
 Section = Callable[[str | None, str, str], str]
 
 
@@ -29,7 +31,7 @@ def plan_pairs(
     lang: str,
     add: Add,
     where: tuple[str, str, tx.Texts],
-    line_key: str,
+    line_key: Callable[[], str],
     shown: Callable[[str | None, str], str],
 ) -> None:
     """The pages of two rounds of a unit's line on a theme (`where`: theme, unit, whose
@@ -46,10 +48,11 @@ def plan_pairs(
     far = site.remember(key, lambda: lineage.far_pairs(site, theme_id, region_id, texts))
     for before, after in far:
         ids = (before.round.id, after.round.id)
-        parts = [line_key]
-        for step in (before, after):
-            group = texts.group(site, step.round.id, step.region)
-            parts.append(shown(group.id if group else None, theme_id))
+        groups = [texts.group(site, step.round.id, step.region) for step in (before, after)]
+
+        def parts(groups: list[Group | None] = groups) -> list[str]:
+            return [line_key(), *(shown(g.id if g else None, theme_id) for g in groups)]
+
         add(
             f"{kind}:{name}:{ids[0]}:{ids[1]}:{lang}",
             tp.PAIR_TEMPLATE,
@@ -78,7 +81,11 @@ def plan_assessments(
             texts.group(site, s.round.id, s.region)
             for s in texts.history(site, theme_id, region_id)
         ]
-        parts = [section(g.id if g else None, theme_id, o) for g in groups for o in site.languages]
+        ids = [g.id if g else None for g in groups]
+
+        def parts(ids: list[str | None] = ids, theme_id: str = theme_id) -> list[str]:
+            return [section(g, theme_id, o) for g in ids for o in site.languages]
+
         add(
             f"theme-assessments:{texts.key}:{theme_id}:{region_id}:{lang}",
             th.THEME_REGION_TEMPLATE,
@@ -87,10 +94,13 @@ def plan_assessments(
                 site, t, r, rendered, chrome, x
             ),
         )
-        # The line's shape: which of its documents have a section on the theme.
-        shape = [sections(g.id if g else None, o) for g in groups for o in site.languages]
+
+        def shape(ids: list[str | None] = ids) -> str:
+            """The line's shape: which of its documents have a section on the theme."""
+            return "\x1f".join(sections(g, o) for g in ids for o in site.languages)
+
         where = (theme_id, region_id, texts)
-        plan_pairs(site, rendered, chrome, lang, add, where, "\x1f".join(shape), shown)
+        plan_pairs(site, rendered, chrome, lang, add, where, shape, shown)
 
 
 def plan_recommendations(
@@ -99,7 +109,7 @@ def plan_recommendations(
     lang: str,
     add: Add,
     advised: Callable[[str], str],
-    theme_region: Callable[[str, str], tuple[str, Callable[[], bool]]],
+    theme_region: Callable[[str, str], tuple[Callable[[], str], Callable[[], bool]]],
 ) -> None:
     """The units of the recommendations compared in `lang`. Each reads what every
     negotiation document of the unit, its predecessors and successors, recommends and
@@ -109,7 +119,10 @@ def plan_recommendations(
         if not tr.page_exists(site, theme_id, region_id):
             continue
         key, linked = theme_region(theme_id, region_id)
-        parts = [key, *(advised(g) for g in recs.kin_documents(site, region_id))]
+
+        def parts(key: Callable[[], str] = key, region_id: str = region_id) -> list[str]:
+            return [key(), *(advised(g) for g in recs.kin_documents(site, region_id))]
+
         add(
             f"theme-recommendations:{theme_id}:{region_id}:{lang}",
             tr.TEMPLATE,

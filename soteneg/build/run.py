@@ -42,6 +42,7 @@ from soteneg.build.output import (
 from soteneg.build.printing import PrintStats, pdf_urls, plan_printing, print_pdfs
 from soteneg.build.records import Inputs, Record
 from soteneg.build.render_pool import Job, Made, digest, make_units
+from soteneg.build.replan import replan
 from soteneg.build.results import BuildResult, CheckResult, unchanged_result
 from soteneg.build.settings import Looked, PdfOptions, Settings
 from soteneg.build.staged import (
@@ -261,12 +262,16 @@ class Run:
         self.unit_inputs = UnitInputs(
             site_key(site, texts, asset_urls, pdfs),
             keys_of_templates(self.env, self.checked.templates, self.cache.folder),
-            keys.__getitem__,
-            targets.__getitem__,
+            keys,
+            targets,
             front_keys(texts),
         )
         bodies = Bodies(site)
-        self.units = plan_units(site, bodies, chrome_for, self.unit_inputs, bodies.earlier)
+        # Planned again: the units that read a document whose text changed (build.replan).
+        inputs, last = self.unit_inputs, self.cache.last_plan()
+        again = replan(site, texts, inputs.site_wide, inputs.templates, inputs.front_key, last)
+        self.units = plan_units(site, bodies, chrome_for, inputs, bodies.earlier, again)
+        self.cache.remember_plan(None if again.reads.stray else again.planned())
         return self.units
 
     def make_pages(self, units: list[Unit]) -> None:

@@ -14,11 +14,14 @@ incremental builds with clean ones after every kind of edit to catch that.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache as memoised
+from functools import partial
 
 from soteneg.build.compare_units import plan_assessments, plan_pairs, plan_recommendations
+from soteneg.build.replan import Reads, Replan
 from soteneg.build.unit_keys import Inputs, Unit, fingerprint, link_key
 from soteneg.content.freshness import version_of
+from soteneg.content.loader import Document
 from soteneg.content.models import Round
 from soteneg.content.versions import Earlier
 from soteneg.markdown.html import Rendered
@@ -26,7 +29,7 @@ from soteneg.site import eras, feeds, lineage
 from soteneg.site import recommendations as recs
 from soteneg.site import texts as tx
 from soteneg.site.feeds import feed_page, has_feed, robots_page
-from soteneg.site.index import Site
+from soteneg.site.index import Group, Site
 from soteneg.site.pages import indexes as ix
 from soteneg.site.pages import recommendations as rc
 from soteneg.site.pages import regions as rg
@@ -49,12 +52,18 @@ def plan_units(
     chrome_for: Callable[[str], Chrome],
     inputs: Inputs,
     earlier_body: Callable[[str, Earlier], Rendered] | None = None,
+    again: Replan | None = None,
 ) -> list[Unit]:
     """Every HTML page and feed of the site as a unit; the sitemap is made from the
     pages afterwards. `rendered` may compute bodies lazily: only units that are made
     read it; so does `earlier_body` (document id, earlier version -> its body), needed
-    when a document keeps its earlier versions."""
+    when a document keeps its earlier versions. `again`: the preview's last plan, whose
+    fingerprints are kept for the units that read no document whose text changed
+    (build.replan); this plan's are recorded in it for the next."""
     g = inputs.site_wide
+    reads = again.reads if again is not None else Reads()
+    cache = reads.cached if again is not None else memoised
+    text_of = reads.read  # a leaf that reads a document's text
 
     @cache
     def listed(group_id: str | None) -> str:
@@ -77,6 +86,7 @@ def plan_units(
         if group_id is None:
             return "-"
         doc = site.groups[group_id].best(lang)
+        text_of(doc.id)
         if doc.prerendered is None:
             return listed(group_id) + inputs.render_key(doc.id)
         found = doc.prerendered.section_key(theme_id) or "-"
@@ -89,6 +99,7 @@ def plan_units(
             return "-"
         doc = site.groups[group_id].best(lang)
         if doc.prerendered is None:
+            text_of(doc.id)
             return listed(group_id) + inputs.render_key(doc.id)
         return listed(group_id) + ",".join(t for t, *_ in doc.prerendered.sections)
 
@@ -222,12 +233,83 @@ def plan_units(
         assert earlier_body is not None, "a site with earlier versions needs their bodies"
         return earlier_body(doc_id, version)
 
+    def body_key(doc: Document) -> str:
+        text_of(doc.id)
+        return inputs.render_key(doc.id)
+
+    def fresh(group: Group, doc: Document) -> str:
+        """A translation's page says whether its original changed since."""
+        if doc is group.original:
+            return ""
+        text_of(group.original.id)
+        return version_of(group.original)
+
+    def version_parts(group: Group, doc: Document) -> list[str]:
+        # A negotiation document shows the recommendations it follows up, from earlier
+        # documents of its unit's chain.
+        unit = getattr(group.original.meta, "region", None)
+        negotiated = group.original.meta.type == "negotiation"  # type: ignore[union-attr]
+        followed = chain_key(unit) if negotiated and unit in site.data.regions else ""
+        return [
+            listed(group.id),
+            body_key(doc),
+            fresh(group, doc),
+            followed,
+            related(group.id),
+            site.updated[doc.id].isoformat(),
+            repr(earlier_listed(site, doc.id)),
+        ]
+
+    def round_parts(rnd: Round) -> list[str]:
+        # A round lists the regions of its time only; who they are is data (site-wide).
+        parts = [slot("summary", rnd.id)]
+        for r in eras.regions_in_round(site, rnd):
+            parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
+        # Its withdrawn documents, each with the one that replaces it.
+        for group_id in site.withdrawn.get(rnd.id, ()):
+            meta = site.groups[group_id].original.meta
+            successor = site.published.get(getattr(meta, "superseded_by", None) or "")
+            parts += [listed(group_id), listed(site.group_of[successor.id]) if successor else "-"]
+        return parts
+
+    def region_parts(region_id: str) -> list[str]:
+        parts = []
+        for rnd in rounds_of(region_id):
+            parts += [slot("negotiation", rnd.id, region_id), assessed(rnd.id, region_id)]
+        return parts
+
+    def matrix(theme_id: str, lang: str) -> list[str]:
+        # Each region's history on the theme: its own rounds and its predecessors'.
+        # Whether its comparison page exists (and so whether the matrix links to it)
+        # depends on every document in that history; the rounds without one come from
+        # the data, which every page's key holds (site_key).
+        found = []
+        for r in site.data.regions:
+            found.append(exists(theme_id, r))
+            for rnd in rounds_of(r):
+                if theme_id in rnd.themes:
+                    found.append(sections(site.slots.get(("negotiation", rnd.id, r)), lang))
+        return found
+
     units: list[Unit] = []
 
-    def add(key: str, template: str, parts: list[str], make: Callable[[], Page | None]) -> None:
+    kept = again.last.units if again is not None and again.last is not None else {}
+    changed = again.changed() if again is not None else frozenset()
+
+    def add(
+        key: str, template: str, parts: Callable[[], list[str]], make: Callable[[], Page | None]
+    ) -> None:
         # The template is the one the page's own module renders (render_pool checks it).
         used = inputs.templates.get(template, "(missing)")
-        units.append(Unit(key, template, fingerprint(g, key, used, *parts), make))
+        if again is None:
+            units.append(Unit(key, template, fingerprint(g, key, used, *parts()), make))
+            return
+        last = kept.get(key)
+        if last is None or not changed.isdisjoint(last[1]):
+            last = reads.during(lambda: fingerprint(g, key, used, *parts()))
+            again.computed += 1
+        again.units[key] = last
+        units.append(Unit(key, template, last[0], make))
 
     default = chrome_for(site.default_lang)
     for group in site.groups.values():
@@ -236,25 +318,10 @@ def plan_units(
             chrome = chrome_for(lang)
             key = f"doc:{group.id}:{lang}"
             if doc is not None:
-                # A translation's page says whether its original changed since.
-                fresh = "" if doc is group.original else version_of(group.original)
-                # A negotiation document shows the recommendations it follows up, from
-                # earlier documents of its unit's chain.
-                unit = getattr(group.original.meta, "region", None)
-                negotiated = group.original.meta.type == "negotiation"  # type: ignore[union-attr]
-                followed = chain_key(unit) if negotiated and unit in site.data.regions else ""
                 add(
                     key,
                     DOCUMENT_TEMPLATE,
-                    [
-                        listed(group.id),
-                        inputs.render_key(doc.id),
-                        fresh,
-                        followed,
-                        related(group.id),
-                        site.updated[doc.id].isoformat(),
-                        repr(earlier_listed(site, doc.id)),
-                    ],
+                    lambda group=group, doc=doc: version_parts(group, doc),
                     lambda group=group, doc=doc, chrome=chrome: version_page(
                         site, group, doc, rendered[doc.id], chrome, rendered
                     ),
@@ -267,7 +334,7 @@ def plan_units(
                     key,
                     DOCUMENT_TEMPLATE,
                     # A withdrawn original's banner names the document that replaces it.
-                    [listed(group.id), about, related(group.id)],
+                    lambda group=group, about=about: [listed(group.id), about, related(group.id)],
                     lambda group=group, chrome=chrome: placeholder_page(site, group, chrome),
                 )
         # Earlier versions of documents kept with `versions: keep`, each a page below
@@ -278,7 +345,7 @@ def plan_units(
                 add(
                     f"earlier:{doc.id}:{version.key}",
                     EARLIER_TEMPLATE,
-                    [listed(group.id), *earlier_shows(site, version)],
+                    lambda group=group, v=version: [listed(group.id), *earlier_shows(site, v)],
                     lambda group=group, doc=doc, v=version, chrome=chrome: earlier_page(
                         site, group, doc.id, v, old_body(doc.id, v), chrome
                     ),
@@ -289,14 +356,13 @@ def plan_units(
         for lang, doc in group.versions.items():
             if lang in site.languages:
                 continue
-            fresh = "" if doc is group.original else version_of(group.original)
             add(
                 f"doc:{group.id}:{lang}",
                 DOCUMENT_TEMPLATE,
-                [
+                lambda group=group, doc=doc: [
                     listed(group.id),
-                    inputs.render_key(doc.id),
-                    fresh,
+                    body_key(doc),
+                    fresh(group, doc),
                     related(group.id),
                     site.updated[doc.id].isoformat(),
                 ],
@@ -305,33 +371,41 @@ def plan_units(
                 ),
             )
 
-    add("404", ix.NOT_FOUND_TEMPLATE, [], lambda: ix.not_found_page(site, default))
+    add("404", ix.NOT_FOUND_TEMPLATE, list, lambda: ix.not_found_page(site, default))
     for lang in site.languages:
         chrome = chrome_for(lang)
-        home = [listed(n) for n in site.news[: ix.LATEST_NEWS]] + ["|"]
-        home += [listed(p) for p in site.pages]
         add(
-            f"home:{lang}", ix.HOME_TEMPLATE, home, lambda chrome=chrome: ix.home_page(site, chrome)
+            f"home:{lang}",
+            ix.HOME_TEMPLATE,
+            lambda: [
+                *(listed(n) for n in site.news[: ix.LATEST_NEWS]),
+                "|",
+                *(listed(p) for p in site.pages),
+            ],
+            lambda chrome=chrome: ix.home_page(site, chrome),
         )
         add(
             f"rounds:{lang}",
             ix.ROUNDS_TEMPLATE,
-            [],
+            list,
             lambda chrome=chrome: ix.rounds_index(site, chrome),
         )
         add(
             f"regions:{lang}",
             rg.REGIONS_TEMPLATE,
-            [],
+            list,
             lambda chrome=chrome: rg.regions_index(site, chrome),
         )
         add(
             f"themes:{lang}",
             ix.THEMES_TEMPLATE,
-            [],
+            list,
             lambda chrome=chrome: ix.themes_index(site, chrome),
         )
-        news = [listed(n) for n in site.news]
+
+        def news() -> list[str]:
+            return [listed(n) for n in site.news]
+
         add(
             f"news:{lang}",
             ix.NEWS_TEMPLATE,
@@ -339,94 +413,74 @@ def plan_units(
             lambda chrome=chrome: ix.news_index(site, chrome),
         )
         if has_feed(site):
-            told = [*news, "|", *corrected()]
-            add(f"feed:{lang}", feeds.FEED_TEMPLATE, told, lambda lang=lang: feed_page(site, lang))
+            add(
+                f"feed:{lang}",
+                feeds.FEED_TEMPLATE,
+                lambda: [*news(), "|", *corrected()],
+                lambda lang=lang: feed_page(site, lang),
+            )
         add(
             f"search:{lang}",
             ix.SEARCH_TEMPLATE,
-            [",".join(ix.sami_languages(site))],
+            lambda: [",".join(ix.sami_languages(site))],
             lambda chrome=chrome: ix.search_page(site, chrome),
         )
         add(
             f"statement:{lang}",
             STATEMENT_TEMPLATE,
-            [],
+            list,
             lambda chrome=chrome: statement_page(site, chrome),
         )
         for rnd in site.rounds:
-            # A round lists the regions of its time only; who they are is data (site-wide).
-            parts = [slot("summary", rnd.id)]
-            for r in eras.regions_in_round(site, rnd):
-                parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
-            # Its withdrawn documents, each with the one that replaces it.
-            for group_id in site.withdrawn.get(rnd.id, ()):
-                meta = site.groups[group_id].original.meta
-                successor = site.published.get(getattr(meta, "superseded_by", None) or "")
-                parts += [
-                    listed(group_id),
-                    listed(site.group_of[successor.id]) if successor else "-",
-                ]
             advice = recs.has_round_page(site, rnd.id)
             add(
                 f"round:{rnd.id}:{lang}",
                 rg.ROUND_TEMPLATE,
-                [*parts, f"recommendations={advice}"],
+                lambda rnd=rnd, advice=advice: [*round_parts(rnd), f"recommendations={advice}"],
                 lambda rnd=rnd, chrome=chrome: rg.round_page(site, rnd, chrome),
             )
             if advice:
                 add(
                     f"round-recommendations:{rnd.id}:{lang}",
                     rc.ROUND_TEMPLATE,
-                    [every_advice()],
+                    lambda: [every_advice()],
                     lambda rnd=rnd, chrome=chrome: rc.round_page(site, rnd, chrome),
                 )
         for r in site.data.regions:
-            parts = []
-            for rnd in rounds_of(r):
-                parts += [slot("negotiation", rnd.id, r), assessed(rnd.id, r)]
             advice = recs.has_unit_page(site, r)
             add(
                 f"region:{r}:{lang}",
                 rg.REGION_TEMPLATE,
-                [*parts, f"recommendations={advice}"],
+                lambda r=r, advice=advice: [*region_parts(r), f"recommendations={advice}"],
                 lambda r=r, chrome=chrome: rg.region_page(site, r, chrome),
             )
             if advice:
                 add(
                     f"region-recommendations:{r}:{lang}",
                     rc.UNIT_TEMPLATE,
-                    [advised(g) for g in recs.kin_documents(site, r)],
+                    lambda r=r: [advised(g) for g in recs.kin_documents(site, r)],
                     lambda r=r, chrome=chrome: rc.unit_page(site, r, chrome),
                 )
         for theme_id in site.data.themes:
-            # Each region's history on the theme: its own rounds and its predecessors'.
-            # Whether its comparison page exists (and so whether the matrix links to it)
-            # depends on every document in that history; the rounds without one come
-            # from the data, which every page's key holds (site_key).
-            matrix = []
-            for r in site.data.regions:
-                matrix.append(exists(theme_id, r))
-                for rnd in rounds_of(r):
-                    if theme_id in rnd.themes:
-                        matrix.append(sections(site.slots.get(("negotiation", rnd.id, r)), lang))
             add(
                 f"theme:{theme_id}:{lang}",
                 th.THEME_TEMPLATE,
-                matrix,
+                lambda t=theme_id, lang=lang: matrix(t, lang),
                 lambda t=theme_id, chrome=chrome: th.theme_page(site, t, rendered, chrome),
             )
             for r in site.data.regions:
                 add(
                     f"theme-region:{theme_id}:{r}:{lang}",
                     th.THEME_REGION_TEMPLATE,
-                    [exists(theme_id, r), line_texts(theme_id, r)],
+                    lambda t=theme_id, r=r: [exists(t, r), line_texts(t, r)],
                     lambda t=theme_id, r=r, chrome=chrome: th.theme_region_page(
                         site, t, r, rendered, chrome
                     ),
                 )
                 # Two rounds of the unit's line compared (compare_units).
                 where = (theme_id, r, tx.NEGOTIATIONS)
-                plan_pairs(site, rendered, chrome, lang, add, where, exists(theme_id, r), shown)
+                line = partial(exists, theme_id, r)
+                plan_pairs(site, rendered, chrome, lang, add, where, line, shown)
         plan_assessments(site, rendered, chrome, lang, add, section, sections, shown)
         plan_recommendations(
             site,
@@ -435,9 +489,9 @@ def plan_units(
             add,
             advised,
             lambda t, r: (
-                exists(t, r),
+                partial(exists, t, r),
                 lambda: th.has_sections(site, t, r, rendered),
             ),
         )
-    add("robots", feeds.ROBOTS_TEMPLATE, [], lambda: robots_page(site))
+    add("robots", feeds.ROBOTS_TEMPLATE, list, lambda: robots_page(site))
     return units

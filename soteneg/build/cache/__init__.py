@@ -12,6 +12,7 @@ from soteneg.build.cache.disk import (
     INPUTS_FILE,
     JOURNAL_FILE,
     PDFS_FILE,
+    PLAN_FILE,
     journal,
 )
 from soteneg.build.cache.fresh import (
@@ -35,6 +36,7 @@ __all__ = [
     "PARSED",
     "PDFS",
     "PDFS_FILE",
+    "PLAN_FILE",
     "Cache",
     "cache_key",
     "code_key",

@@ -48,6 +48,7 @@ from soteneg.build.records import BuildRecords, Inputs, Record
 from soteneg.content.sources import Stamp
 
 if TYPE_CHECKING:
+    from soteneg.build.replan import Planned
     from soteneg.content.graph import Graph
 
 INPUTS_FILE = "inputs.msgpack"
@@ -55,6 +56,7 @@ BUILD_FILE = "build.msgpack"
 PDFS_FILE = "pdfs.msgpack"
 GRAPH_FILE = "checks.msgpack"
 KNOWN_FILE = "known.msgpack"
+PLAN_FILE = "plan.msgpack"  # the last page plan (cache.plan)
 _OLD_FILES = ("pdf.json",)  # written by earlier versions
 PARSED_DIR = "parsed"
 BUILD_DIR = "build"
@@ -161,6 +163,18 @@ class Disk:
                 pass
         return {}
 
+    def plan(self) -> Planned | None:
+        """The last page plan; None when missing or damaged."""
+        from soteneg.build.cache import plan
+
+        data = read_state(self.folder / PLAN_FILE)
+        if data is not None:
+            try:
+                return plan.decode_plan(data, self.key)
+            except codec.CacheDamaged:
+                pass
+        return None
+
     def parsed(self) -> Entries:
         """Every parsed document of the shards that read back; a damaged shard's
         documents are parsed again."""
@@ -188,10 +202,11 @@ class Disk:
         inputs: Inputs,
         checks: Graph | None = None,
         stamps: dict[str, tuple[Stamp, bytes]] | None = None,
+        planned: Planned | None = None,
     ) -> None:
         """Write what a build left; a build that cannot save its cache still succeeded
         (the next one starts clean)."""
-        from soteneg.build.cache import graph, parsed
+        from soteneg.build.cache import graph, parsed, plan
 
         shards: dict[str, Entries] = {}
         for name, entry in parsed_entries.items():
@@ -212,6 +227,10 @@ class Disk:
                 write_private(self.folder / GRAPH_FILE, graph.encode_graph(self.key, checks))
             else:
                 (self.folder / GRAPH_FILE).unlink(missing_ok=True)
+            if planned is not None:
+                write_private(self.folder / PLAN_FILE, plan.encode_plan(self.key, planned))
+            else:
+                (self.folder / PLAN_FILE).unlink(missing_ok=True)
             self._save_build(build)
             write_private(self.folder / KNOWN_FILE, known.encode_known(self.key, stamps or {}))
             write_private(self.folder / PDFS_FILE, codec.encode_pdfs(self.code, pdfs))
@@ -223,7 +242,7 @@ class Disk:
 
     def forget(self) -> None:
         # pdfs.msgpack stays: its entries hold only while the output has their bytes.
-        for name in (INPUTS_FILE, BUILD_FILE, GRAPH_FILE, KNOWN_FILE):
+        for name in (INPUTS_FILE, BUILD_FILE, GRAPH_FILE, KNOWN_FILE, PLAN_FILE):
             with contextlib.suppress(OSError):
                 (self.folder / name).unlink(missing_ok=True)
         shutil.rmtree(self.folder / PARSED_DIR, ignore_errors=True)

@@ -27,6 +27,7 @@ from soteneg.content.sources import Stamp
 if TYPE_CHECKING:
     # Only named: the graph module reads the content models (pydantic, the Markdown
     # parser), which a build with nothing to do must not load (tests/test_cli.py).
+    from soteneg.build.replan import Planned
     from soteneg.content.graph import Graph
 
 T = TypeVar("T")
@@ -53,6 +54,8 @@ class Cache:
         self._graph_read = disk is None
         # Each document's stamp and digest as last read (content.unchanged).
         self._known: dict[str, tuple[Stamp, bytes]] | None = None if disk else {}
+        self._plan: Planned | None = None  # the last page plan (build.replan)
+        self._plan_read = disk is None
 
     @classmethod
     def on_disk(cls, out: Path, key: str) -> Cache:
@@ -124,6 +127,19 @@ class Cache:
         """This check's: like the graph, saved with the build."""
         self._known = known
 
+    def last_plan(self) -> Planned | None:
+        """The last page plan, if kept."""
+        if not self._plan_read:
+            assert self._disk is not None
+            self._plan, self._plan_read = self._disk.plan(), True
+        return self._plan
+
+    def remember_plan(self, planned: Planned | None) -> None:
+        """This build's page plan. A plan is a pure function of what it read (its
+        structure and texts keys), so it is the last plan at once, also when the build
+        then fails; on disk it is saved with the build."""
+        self._plan, self._plan_read = planned, True
+
     # -- the build around the steps ------------------------------------------------------
 
     def begin(self) -> None:
@@ -137,6 +153,7 @@ class Cache:
             self._disk = Disk(out, self.key, code_key())
             self.read_again()
             self._graph_read = self._graph is not None
+            self._plan_read = self._plan is not None
 
     def read_again(self) -> None:
         """What was read of the last build may be stale (another build may have run
@@ -204,8 +221,15 @@ class Cache:
         if self._disk is not None:
             build = BuildRecords(self._last[PAGES], records)
             known = self._known or {}
+            plan = self.last_plan()
             self._disk.save(
-                build, self._last[PDFS], self._entries(PARSED), inputs, self.graph(), known
+                build,
+                self._last[PDFS],
+                self._entries(PARSED),
+                inputs,
+                self.graph(),
+                known,
+                plan,
             )
 
     def _entries(self, step: str) -> Entries:

@@ -1,0 +1,174 @@
+"""The page plan again, in a long-lived process (the preview): only the units that read
+a document whose text changed get their fingerprint computed again.
+
+A unit's fingerprint (units.plan_units) is a pure function of the site and the build's
+inputs. Split them in two: the *structure*, everything the plan reads but the documents'
+text (the site-wide key, the templates, every group, slot and date, and of each document
+its front matter and the shape of its body: headings, links, anchors, theme sections);
+and the *text* of each document, which the plan reads only through a few leaves (its
+rendered body's key, its sections' keys, where its links lead, the version a translation
+records). While the structure is the same as the last plan's, a unit that read no leaf
+of a document whose text changed has the fingerprint it had: every input of it is the
+same. The leaves each unit read are recorded as the plan computes it, through the
+memoised helpers too (`Reads.cached` replays a helper's reads on every answer).
+
+Held in memory only, never on disk: nothing of it is read from the cache or the checkout.
+tests/test_replan.py compares such plans with whole ones after every kind of edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from soteneg.build.unit_keys import fingerprint
+from soteneg.content.loader import Document
+from soteneg.site.index import Site
+
+R = TypeVar("R")
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A plan's fingerprints and what they read, for the next plan in this process."""
+
+    structure: str
+    texts: Mapping[str, str]  # document id -> key of its file's text
+    units: Mapping[str, tuple[str, frozenset[str]]]  # unit -> (fingerprint, documents read)
+
+
+class Reads:
+    """The documents whose text the unit being planned reads."""
+
+    def __init__(self) -> None:
+        self.frames: list[set[str]] = []
+        # A leaf read outside any unit's parts: whose it was is not known, so this plan
+        # is not kept for the next (tests/test_replan.py finds none in the plans).
+        self.stray = False
+
+    def read(self, doc_id: str) -> None:
+        if self.frames:
+            self.frames[-1].add(doc_id)
+        else:
+            self.stray = True
+
+    def during(self, compute: Callable[[], R]) -> tuple[R, frozenset[str]]:
+        """`compute`'s answer and the documents it read."""
+        self.frames.append(set())
+        try:
+            answer = compute()
+        finally:
+            found = self.frames.pop()
+        if not found:
+            return answer, _NONE
+        if self.frames:
+            self.frames[-1] |= found
+        return answer, frozenset(found)
+
+    def cached(self, helper: Callable[..., R]) -> Callable[..., R]:
+        """`helper` memoised by its positional arguments, its reads replayed on every
+        answer (functools.cache would hide them from a unit that asks after another)."""
+        memo: dict[tuple[object, ...], tuple[R, frozenset[str]]] = {}
+
+        def answer(*args: object) -> R:
+            found = memo.get(args)
+            if found is None:
+                found = memo[args] = self.during(lambda: helper(*args))
+            elif found[1] and self.frames:
+                self.frames[-1] |= found[1]
+            return found[0]
+
+        return answer
+
+
+@dataclass
+class Replan:
+    """One plan's use of the last one: `last` when its structure is this plan's."""
+
+    structure: str
+    texts: dict[str, str]
+    last: Planned | None
+    reads: Reads = field(default_factory=Reads)
+    units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    computed: int = 0  # units whose fingerprint was computed (the others kept)
+
+    def changed(self) -> frozenset[str]:
+        last = self.last
+        if last is None:
+            return frozenset()
+        return frozenset(d for d, key in self.texts.items() if last.texts.get(d) != key)
+
+    def planned(self) -> Planned:
+        return Planned(self.structure, self.texts, self.units)
+
+
+def replan(
+    site: Site,
+    texts: Mapping[str, str],
+    site_wide: str,
+    templates: Mapping[str, str],
+    front_key: Callable[[Document], str],
+    last: Planned | None,
+) -> Replan:
+    """This plan's structure and texts, with `last` kept only when its structure is the
+    same."""
+    structure = structure_key(site, site_wide, templates, front_key)
+    # Every document a unit may read: the published ones, and every version of a group.
+    docs = dict(site.published)
+    docs.update((d.id, d) for g in site.groups.values() for d in g.versions.values())
+    keys = {doc_id: fingerprint(texts[d.file]) for doc_id, d in docs.items()}
+    usable = last if last is not None and last.structure == structure else None
+    return Replan(structure, keys, usable)
+
+
+def structure_key(
+    site: Site,
+    site_wide: str,
+    templates: Mapping[str, str],
+    front_key: Callable[[Document], str],
+) -> str:
+    """Everything the plan reads but the documents' text: see the module's docstring."""
+    parts = [site_wide, repr(sorted(templates.items())), repr(site.languages)]
+    for group in site.groups.values():
+        parts.append(repr((group.id, group.path, group.original_lang)))
+        for lang, doc in group.versions.items():
+            parts.append(lang)
+            parts.append(_shape(doc, front_key))
+    parts.append(repr(sorted(site.published)))
+    parts.append(repr(sorted(site.group_of.items())))
+    parts.append(repr(sorted(site.slots.items())))
+    parts.append(repr((site.news, site.pages, site.content_mark)))
+    parts.append(repr(sorted((k, str(v)) for k, v in site.unpublished.items())))
+    parts.append(repr(sorted(site.assessed.items())))
+    parts.append(repr(sorted(site.withdrawn.items())))
+    parts.append(repr(sorted((k, v.isoformat()) for k, v in site.updated.items())))
+    for doc_id, versions in sorted(site.earlier.items()):
+        for v in versions:
+            # Its own front matter is not the file's (front_key reads the file): its
+            # metadata stands for it, and its text is read whole (earlier_shows).
+            old = v.document
+            meta = old.meta.model_dump_json() if old.meta is not None else "-"
+            seen = (doc_id, v.key, v.day, v.until, v.commit, v.ended_by)
+            parts += [repr(seen), meta, _shape(old, lambda _: ""), old.body]
+    return fingerprint(*parts)
+
+
+def _shape(doc: Document, front_key: Callable[[Document], str]) -> str:
+    """A document but its text: its front matter, and what its body holds that pages
+    other than its own are arranged by (headings, links, anchors, theme sections)."""
+    outline = doc.outline
+    headings = [(h.level, h.text, h.id, h.theme) for h in outline.headings]
+    links = [(link.href, link.is_image) for link in outline.links]
+    pre = doc.prerendered
+    sections = None if pre is None else [t for t, *_ in pre.sections]
+    return fingerprint(
+        doc.id,
+        doc.file,
+        front_key(doc),
+        repr(headings),
+        repr(links),
+        repr(sorted(outline.anchors)),
+        repr(sections),
+    )

@@ -1,0 +1,219 @@
+"""A build plans again only the units that read a document whose text changed
+(build.replan): after every kind of edit, each unit's fingerprint is the one a whole plan
+of the same site gives, and a text edit computes few. Built through the preview's way in
+(`build` with a `Memory`), and through the cache on disk (cache.plan), whose damaged plan
+is no plan, on the golden site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from test_site import GOLDEN_SITE, project
+
+from soteneg.build import run
+from soteneg.build.cache import PLAN_FILE
+from soteneg.build.output import cache_dir
+from soteneg.build.replan import Reads, Replan
+from soteneg.build.unit_keys import Unit
+from soteneg.pipeline import Memory, build
+from soteneg.site.index import BuildOptions
+
+NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
+DOC = "content/kierrokset/2018-syksy/uusimaa.md"
+TRANSLATION = "content/kierrokset/2018-syksy/uusimaa.sv.md"
+# An edit of the text only: the section's key and the page's body change, nothing else.
+TEXT = (DOC, "Jonot ovat lyhyitä.", "Jonot ovat lyhyitä ja lyhenevät.")
+# Edits that each change one part of the structure key (replan._shape, structure_key)
+# and that a unit reads without reading the text: kept from the last plan, its
+# fingerprint would be stale.
+STRUCTURE = {
+    # What a link to it shows (units.listed): the front matter.
+    "title": (DOC, "title: Uusimaa, syksy 2018", "title: Uusimaa, syksyllä 2018"),
+    # Which theme sections it has (units.sections, which comparisons exist).
+    "section": (DOC, "## Rahoitus {theme=rahoitus}", "## Rahoitus"),
+    # Where a page's links lead: a link added to a body.
+    "link": (DOC, "Tekstiä.", "Tekstiä, [tietoa](../../sivut/tietoa.md)."),
+    # A page's outline: a heading renamed.
+    "heading": (DOC, "### Alaotsikko ääkkösin", "### Toinen alaotsikko"),
+}
+
+
+@dataclass
+class Plans:
+    """Each build's plan: the units, what replan kept, and a whole plan of the same site."""
+
+    units: list[list[Unit]] = field(default_factory=list)
+    whole: list[list[Unit]] = field(default_factory=list)
+    again: list[Replan | None] = field(default_factory=list)
+
+
+@pytest.fixture
+def plans(monkeypatch: pytest.MonkeyPatch) -> Iterator[Plans]:
+    found = Plans()
+    plan_units = run.plan_units
+
+    def planning(*args: object, **kwargs: object) -> list[Unit]:
+        units = plan_units(*args, **kwargs)  # type: ignore[arg-type]
+        found.units.append(units)
+        found.again.append(args[5] if len(args) > 5 else None)  # type: ignore[arg-type]
+        found.whole.append(plan_units(*args[:5]))  # type: ignore[arg-type]
+        return units
+
+    monkeypatch.setattr(run, "plan_units", planning)
+    yield found
+
+
+def _edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _fingerprints(units: list[Unit]) -> list[tuple[str, str, str]]:
+    return [(u.key, u.template, u.fingerprint) for u in units]
+
+
+def _preview(tmp_path: Path, edits: list[tuple[str, str, str]], plans: Plans) -> Memory:
+    root = project(tmp_path, GOLDEN_SITE)
+    memory = Memory()
+    out = tmp_path / "out"
+    assert not build(root, out, BuildOptions(now=NOW), with_search=False, memory=memory).failed
+    for path, old, new in edits:
+        _edit(root, path, old, new)
+        result = build(root, out, BuildOptions(now=NOW), with_search=False, memory=memory)
+        assert not result.failed, result.problems
+    return memory
+
+
+def test_a_text_edit_plans_again_only_the_units_that_read_it(tmp_path: Path, plans: Plans) -> None:
+    _preview(tmp_path, [TEXT], plans)
+    assert len(plans.units) == 2
+    again = plans.again[1]
+    assert again is not None and again.last is not None  # the last plan was usable
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
+    computed = {
+        key for key, (fp, read) in again.units.items() if "kierrokset/2018-syksy/uusimaa" in read
+    }
+    # The page of the document, its translation (which says whether it is up to date),
+    # the comparisons that show its section: a few of the site's units, not all.
+    assert "doc:kierrokset/2018-syksy/uusimaa:fi" in computed
+    assert "doc:kierrokset/2018-syksy/uusimaa:sv" in computed
+    assert 0 < again.computed < len(plans.units[1]) / 4
+    before = {u.key: u.fingerprint for u in plans.units[0]}
+    changed = {u.key for u in plans.units[1] if before.get(u.key) != u.fingerprint}
+    assert changed  # the page and its comparisons
+    assert changed <= computed
+
+
+@pytest.mark.parametrize("edit", sorted(STRUCTURE))
+def test_a_structure_edit_plans_everything_again(tmp_path: Path, plans: Plans, edit: str) -> None:
+    """The edit changes the structure key: nothing of the last plan is kept, and the
+    plan is the whole plan's (the test fails when the part of the key is left out)."""
+    _preview(tmp_path, [STRUCTURE[edit]], plans)
+    again = plans.again[1]
+    assert again is not None
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
+    assert again.last is None
+
+
+def test_edits_one_after_another_keep_the_plan_whole(tmp_path: Path, plans: Plans) -> None:
+    """Text edits of an original and of its translation, each on the plan of the one
+    before (a translation's page reads its original's text: up to date or not)."""
+    edits = [
+        TEXT,
+        (TRANSLATION, "Tjänsterna finns nästan överallt.", "Tjänsterna finns överallt."),
+        (DOC, "Tekstiä.", "Lisää tekstiä."),
+        TEXT[:1] + TEXT[2:0:-1],  # back as it was
+    ]
+    _preview(tmp_path, edits, plans)
+    for number, (units, whole) in enumerate(zip(plans.units, plans.whole, strict=True)):
+        assert _fingerprints(units) == _fingerprints(whole), number
+    assert all(a is not None and a.last is not None for a in plans.again[1:])
+
+
+def test_every_text_read_belongs_to_a_unit(tmp_path: Path, plans: Plans) -> None:
+    """No leaf reads a document's text outside a unit's parts: such a plan would not
+    be kept (`Reads.stray`), and every preview build would plan the whole site."""
+    memory = _preview(tmp_path, [TEXT], plans)
+    assert all(a is not None and not a.reads.stray for a in plans.again)
+    assert memory.cache is not None and memory.cache.last_plan() is not None
+
+
+def test_reads_are_replayed_from_a_memoised_helper() -> None:
+    """A helper answered from its memo still tells the unit asking what it read."""
+    reads = Reads()
+
+    @reads.cached
+    def helper(x: str) -> str:
+        reads.read(x)
+        return x
+
+    first = reads.during(lambda: helper("a"))
+    second = reads.during(lambda: helper("a"))
+    assert first == second == ("a", frozenset({"a"}))
+    reads.read("b")
+    assert reads.stray
+
+
+def _bytes(out: Path) -> dict[str, bytes]:
+    skip = cache_dir(out)
+    found = (p for p in out.rglob("*") if p.is_file() and skip not in p.parents)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in found}
+
+
+def _on_disk(tmp_path: Path, damage: object) -> tuple[Path, Path]:
+    """(the output of a build after a text edit, with the plan on disk damaged by
+    `damage` before it, the output of a clean build of the same tree)."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert not build(root, out, BuildOptions(now=NOW), with_search=False).failed
+    plan = cache_dir(out) / PLAN_FILE
+    assert plan.is_file()
+    damage(plan)  # type: ignore[operator]
+    _edit(root, *TEXT)
+    assert not build(root, out, BuildOptions(now=NOW), with_search=False).failed
+    clean = tmp_path / "clean"
+    assert not build(root, clean, BuildOptions(now=NOW), with_search=False).failed
+    return out, clean
+
+
+def test_the_plan_on_disk_is_kept_for_the_next_build(tmp_path: Path, plans: Plans) -> None:
+    out, clean = _on_disk(tmp_path, lambda plan: None)
+    again = plans.again[1]
+    assert again is not None and again.last is not None
+    assert 0 < again.computed < len(plans.units[1]) / 4
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
+    assert _bytes(out) == _bytes(clean)
+
+
+def _unread(plan: Path) -> None:
+    """Forge the edited document out of every unit's reads, the digest left as it was:
+    kept, every page that shows the document's text would stay as it was."""
+    edited = b"kierrokset/2018-syksy/uusimaa"
+    data = plan.read_bytes()
+    assert edited in data
+    plan.write_bytes(data.replace(edited, b"kierrokset/2018-syksy/uusimab"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _unread,
+        lambda plan: plan.write_bytes(plan.read_bytes()[:-100]),
+        lambda plan: plan.write_bytes(b"\x93\x01\x02"),
+        lambda plan: plan.write_bytes(b""),
+    ],
+    ids=["reads-changed", "truncated", "not-a-plan", "empty"],
+)
+def test_a_damaged_plan_on_disk_is_no_plan(tmp_path: Path, plans: Plans, damage: object) -> None:
+    out, clean = _on_disk(tmp_path, damage)
+    got, want = _bytes(out), _bytes(clean)
+    assert sorted(rel for rel in want if got.get(rel) != want[rel]) == []
+    again = plans.again[1]
+    assert again is not None and again.last is None  # planned whole
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
