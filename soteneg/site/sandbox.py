@@ -22,7 +22,8 @@ that change lists, dicts and sets. On top of it:
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
+from types import CodeType
 from typing import Any
 
 from jinja2 import Template, nodes
@@ -36,6 +37,16 @@ from jinja2.sandbox import (
     ImmutableSandboxedEnvironment,
     SecurityError,
 )
+from markupsafe import Markup, escape
+
+try:
+    # What markupsafe's escape() does to a str before wrapping it in Markup (3.0 and on).
+    from markupsafe import _escape_inner as _escape_text
+except ImportError:  # pragma: no cover - markupsafe 2
+
+    def _escape_text(text: str, /) -> str:
+        return str(escape(text))
+
 
 # Attribute names no template needs and every escape from a sandbox uses.
 INTERNAL_NAMES = frozenset(
@@ -67,10 +78,41 @@ def is_unsafe_name(name: str) -> bool:
     return name.startswith("_") or name in INTERNAL_NAMES
 
 
+def escape_output(value: Any) -> str:
+    """What a template's `{{ value }}` writes, as markupsafe's escape() writes it, without
+    making a Markup of it: the compiled template only joins what it writes into the
+    page, so the wrapper (a Python-level constructor, 2.3 million times at 5000
+    documents) is never looked at. Values already Markup are written as they are."""
+    kind = type(value)
+    if kind is str:
+        return _escape_text(value)
+    if kind is Markup:
+        return value
+    return escape(value)
+
+
+class SiteTemplate(Template):
+    """A compiled template whose output escaping is `escape_output`: the generated code
+    calls the name `escape` for each value it writes and for nothing else."""
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: Any,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = escape_output
+        return template
+
+
 class SiteSandbox(ImmutableSandboxedEnvironment):
     """The environment every template (site and print) renders in."""
 
     intercepted_binops = frozenset({"*", "**", "%"})
+    template_class = SiteTemplate
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
