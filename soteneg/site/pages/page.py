@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from soteneg.core import routes
 from soteneg.site import i18n
 from soteneg.site.index import Site
+from soteneg.site.sandbox import plain_call
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Chrome:
                 }
         return None
 
+    @plain_call
     def t(self, key: str, **values: object) -> str:
         return i18n.text(key, self.lang, **values)
 
