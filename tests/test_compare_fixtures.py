@@ -14,16 +14,19 @@ diff.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import UPDATE_GOLDEN
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it.utils import read_fixture_file
 
 from soteneg.markdown.blocks import Block
 from soteneg.markdown.html import render
-from soteneg.site.compare import Change, Comparison, compare
+from soteneg.site.compare import PAIR, Change, Comparison, _words_alike, compare
 from soteneg.site.pages.comparison import summary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "compare"
@@ -95,3 +98,20 @@ def test_fixture_files_compare_as_written(path: Path) -> None:
 def test_there_are_fixtures_of_every_kind() -> None:
     names = {p.stem for p in _files()}
     assert {"paragraphs", "tables", "lists", "moves", "rewrites", "languages"} <= names
+
+
+@given(
+    st.lists(st.sampled_from(["ja", "on", "a", "b", "c", "Ä", "d"]), max_size=14),
+    st.lists(st.sampled_from(["ja", "on", "a", "b", "c", "Ä", "e"]), max_size=14),
+)
+def test_words_alike_is_difflibs_measure(old: list[str], new: list[str]) -> None:
+    """How alike two blocks' words are is counted without a SequenceMatcher until the
+    bound passes (a speed-up): the answer is the matcher's own, to the last bit."""
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    if not old and not new:
+        expected = 1.0
+    elif matcher.real_quick_ratio() < PAIR or matcher.quick_ratio() < PAIR:
+        expected = matcher.quick_ratio()
+    else:
+        expected = matcher.ratio()
+    assert _words_alike(old, new) == expected

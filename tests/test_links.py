@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from test_site import GOLDEN_SITE, build, project
 
 from soteneg.build.output import cache_dir
@@ -170,3 +172,16 @@ def test_links_resolve_as_joined_with_their_page() -> None:
     bases = ["https://x.fi/", "https://x.fi/sub/", "https://x.fi", "http://x.fi/b/c/"]
     for url, page, base_url in product(urls, pages, bases):
         assert resolve_link(url, page, base_url) == joined(url, page, base_url), (url, page)
+
+
+@given(st.text(alphabet=' \t\n\u00a0\u2003xid="=<>', max_size=60))
+def test_a_pages_ids_are_found_as_the_pattern_finds_them(text: str) -> None:
+    """The scan finds ids from the literal `id="` and checks the character before (a
+    speed-up): what it finds is what the pattern `\\sid="…"` finds, matches that overlap
+    a false start included."""
+    from soteneg.site.linkcheck import _ID, _ids
+
+    assert _ids(text) == _ID.findall(text)
+    for case in ('xid="a id="b"', 'id="a" id="b"', '\u00a0id="c"', 'data-id="x"id="y" id="z"'):
+        assert _ids(case) == _ID.findall(case)
+    assert _ids('data-id="x"id="y" id="z"') == ["z"]

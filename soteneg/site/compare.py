@@ -92,10 +92,23 @@ def _words_alike(old: Sequence[str], new: Sequence[str]) -> float:
     be an estimate: the cheap upper bounds decide first."""
     if not old and not new:
         return 1.0
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    if matcher.real_quick_ratio() < PAIR or matcher.quick_ratio() < PAIR:
-        return matcher.quick_ratio()
-    return matcher.ratio()
+    # SequenceMatcher's quick_ratio (the words in common, order aside), counted here: a
+    # matcher indexes every word of `new` when it is made, which only ratio() reads, and
+    # most pairs weighed in a changed stretch are unlike and stop at this bound (a third
+    # of the comparisons' time at 5000 documents).
+    counts: dict[str, int] = {}
+    for word in new:
+        counts[word] = counts.get(word, 0) + 1
+    common = 0
+    for word in old:
+        left = counts.get(word, 0)
+        if left > 0:
+            common += 1
+            counts[word] = left - 1
+    quick = 2.0 * common / (len(old) + len(new))
+    if quick < PAIR:  # real_quick_ratio, the bound above it, needs no test of its own
+        return quick
+    return difflib.SequenceMatcher(a=old, b=new, autojunk=False).ratio()
 
 
 def word_diff(before: str, after: str) -> tuple[Change, ...]:

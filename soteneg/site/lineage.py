@@ -90,6 +90,11 @@ def pairs(steps: tuple[Step, ...]) -> tuple[Pair, ...]:
 def far_pairs(
     site: Site, theme_id: str, region_id: str, texts: Texts = NEGOTIATIONS
 ) -> tuple[tuple[Step, Step], ...]:
-    """The pairs that have a page of their own: not adjacent ones."""
-    steps = line(site, theme_id, region_id, texts)
-    return tuple((steps[p.before], steps[p.after]) for p in pairs(steps) if not p.adjacent)
+    """The pairs that have a page of their own: not adjacent ones. Asked by each of them."""
+
+    def make() -> tuple[tuple[Step, Step], ...]:
+        steps = line(site, theme_id, region_id, texts)
+        return tuple((steps[p.before], steps[p.after]) for p in pairs(steps) if not p.adjacent)
+
+    key = f"{texts.key}/{theme_id}/{region_id}"
+    return tuple(site.remember(("theme-far-pairs", key), make))

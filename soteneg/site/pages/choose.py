@@ -34,6 +34,33 @@ def chooser(
 ) -> dict[str, Any] | None:
     """The table of pairs for the unit's line on the theme; `current` is the pair the page
     shows (round ids). None when the line has fewer than two texts."""
+    # The table is the same on the unit's theme page and every pair page of the line but
+    # for the current pair: made once per language, and only the current cell made anew
+    # (the pair pages asked for the whole table each, a sixth of their contexts' time).
+    key = f"{texts.key}/{theme_id}/{region_id}"
+    table = chrome.kept(("chooser", key), lambda: _table(site, theme_id, region_id, chrome, texts))
+    if table is None:
+        return None
+    columns, rows, far = table
+    where = far.get(tuple(current)) if current is not None else None
+    if where is None:
+        return {"columns": columns, "rows": rows}
+    n, k = where
+    rows = list(rows)
+    cells = list(rows[n]["cells"])
+    cells[k] = {**cells[k], "text": chrome.t("cmp_choose_current"), "current": True}
+    rows[n] = {**rows[n], "cells": cells}
+    return {"columns": columns, "rows": rows}
+
+
+# The table's columns and rows, none of its pairs current, and where each pair that has
+# a page of its own is in it: (before, after) round ids -> (row, cell).
+_Table = tuple[list[str], list[dict[str, Any]], dict[tuple[str, str], tuple[int, int]]]
+
+
+def _table(
+    site: Site, theme_id: str, region_id: str, chrome: Chrome, texts: Texts
+) -> _Table | None:
     steps = lineage.line(site, theme_id, region_id, texts)
     if len(steps) < 2:
         return None
@@ -41,6 +68,8 @@ def chooser(
     names = [step_name(site, s, lang) for s in steps]
     page = texts.page(theme_id, region_id)
     links: dict[tuple[int, int], dict[str, Any]] = {}
+    far: dict[tuple[str, str], tuple[int, int]] = {}
+    last = len(steps) - 1
     for pair in lineage.pairs(steps):
         before, after = steps[pair.before], steps[pair.after]
         if pair.adjacent:
@@ -48,18 +77,19 @@ def chooser(
             href = chrome.href(page) + "#" + lineage.entry_id(after)
         else:
             href = chrome.href(texts.pair(theme_id, region_id, *ids(before, after)))
-        is_current = not pair.adjacent and current == ids(before, after)
-        text = chrome.t("cmp_choose_current" if is_current else "cmp_choose_link")
+            # Its cell: the latest's column of its row (only pairs with the latest, not
+            # next to each other, have pages); the first such pair if two have the ids.
+            if pair.after == last:
+                far.setdefault(ids(before, after), (pair.before, 1))
         links[(pair.before, pair.after)] = {
             "href": href,
             # The next round's column names each its own round; the latest's is one.
-            "text": names[pair.after] if pair.adjacent else text,
+            "text": names[pair.after] if pair.adjacent else chrome.t("cmp_choose_link"),
             "pair": chrome.t("cmp_pair", before=names[pair.before], after=names[pair.after]),
-            "current": is_current,
+            "current": False,
         }
     # Two columns, not one per round: a line may have dozens of rounds, and the pairs
     # are each round's next and the latest's few (lineage.pairs).
-    last = len(steps) - 1
     rows = [
         {
             "name": names[n],
@@ -68,7 +98,7 @@ def chooser(
         for n in range(last)
     ]
     columns = [chrome.t("cmp_choose_next"), chrome.t("cmp_choose_latest", round=names[last])]
-    return {"columns": columns, "rows": rows}
+    return columns, rows, far
 
 
 def ids(before: Step, after: Step) -> tuple[str, str]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from soteneg.core import routes
 from soteneg.site import i18n
 from soteneg.site.index import Site
+from soteneg.site.sandbox import plain_call
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,12 @@ class Crumb:
     path: str  # language-neutral path; localized when the page is built
 
 
+T = TypeVar("T")
+
+
 class Chrome:
-    """Builds the shared part of every page's context for one language."""
+    """Builds the shared part of every page's context for one language. A build makes one
+    per language, so what it keeps (`kept`) is made once for that language's pages."""
 
     def __init__(
         self,
@@ -51,6 +56,17 @@ class Chrome:
         self.base = routes.base_path(site.config.base_url)
         self.asset = asset
         self.pdfs = pdfs  # URLs of the PDFs this build prints
+        self._kept: dict[tuple[str, str], Any] = {}
+
+    def kept(self, key: tuple[str, str], make: Callable[[], T]) -> T:
+        """What `make` gives, made once for `key` in this language: the parts that are
+        the same on every page that shows them (a round's facts, a link to a document),
+        which pages of thousands made again each time they showed one. `key` names all
+        that `make` reads besides the site and the language."""
+        found = self._kept.get(key, self._kept)
+        if found is self._kept:
+            found = self._kept[key] = make()
+        return found  # type: ignore[no-any-return]
 
     def pdf(self, url: str) -> str | None:
         """A link to the PDF at site URL `url`, if this build prints it."""
@@ -76,6 +92,7 @@ class Chrome:
                 }
         return None
 
+    @plain_call
     def t(self, key: str, **values: object) -> str:
         return i18n.text(key, self.lang, **values)
 
@@ -89,6 +106,10 @@ class Chrome:
         return routes.href(url, self.base)
 
     def nav(self, current: str) -> list[dict[str, Any]]:
+        # The same on every page of a section; no page changes it.
+        return self.kept(("nav", current), lambda: self._nav(current))
+
+    def _nav(self, current: str) -> list[dict[str, Any]]:
         items = [
             ("home", "/"),
             ("rounds", routes.ROUNDS),

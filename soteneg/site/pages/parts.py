@@ -16,9 +16,14 @@ from soteneg.site.pages.page import Chrome
 
 def doc_link(site: Site, group: Group | None, chrome: Chrome) -> dict[str, Any] | None:
     """A link to the best version of a document for this language, saying which language
-    it is in when that is not the page's."""
+    it is in when that is not the page's. Made once per language (a document is linked
+    from dozens of pages); each page gets its own copy, which some add to."""
     if group is None:
         return None
+    return dict(chrome.kept(("doc-link", group.id), lambda: _doc_link(site, group, chrome)))
+
+
+def _doc_link(site: Site, group: Group, chrome: Chrome) -> dict[str, Any]:
     doc = group.best(chrome.lang)
     meta = doc.meta
     assert meta is not None
@@ -59,6 +64,12 @@ def other_versions(
 
 
 def round_info(site: Site, rnd: Round, chrome: Chrome) -> dict[str, Any]:
+    """A round's facts in the page's language. Made once per language (a theme's pages
+    show every round); each page gets its own copy."""
+    return dict(chrome.kept(("round", rnd.id), lambda: _round_info(site, rnd, chrome)))
+
+
+def _round_info(site: Site, rnd: Round, chrome: Chrome) -> dict[str, Any]:
     lang = chrome.lang
     parties = site.data.parties
     chair = parties.get(rnd.chair or "")
