@@ -101,6 +101,11 @@ class Replan:
         return frozenset(d for d, key in self.texts.items() if last.texts.get(d) != key)
 
     def planned(self) -> Planned:
+        """This plan; the last one itself when nothing of it changed (the cache then
+        need not write it again)."""
+        last = self.last
+        if last is not None and last.texts == self.texts and last.units == self.units:
+            return last  # its structure is this one's: else it would not be `last`
         return Planned(self.structure, self.texts, self.units)
 
 
