@@ -66,6 +66,16 @@ JOURNAL_FILE = "updating"
 Entries = dict[str, tuple[str, Any]]  # name -> (the key it was made for, the result)
 
 
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """A file's inode, size and time of change, None if missing: written again, it
+    differs (write_private replaces the file)."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_ctime_ns)
+
+
 def journal(out: Path) -> Path:
     return cache_dir(out) / JOURNAL_FILE
 
@@ -85,6 +95,10 @@ class Disk:
         # reads it before its lock and again under it, nearly always unchanged, and
         # decoding every file's stamps twice cost a tenth of a second at 5000 documents.
         self._decoded: tuple[bytes, Inputs] | None = None
+        # The plan as last read or written, with its file's signature then: a build that
+        # planned nothing new (Replan.planned hands back the plan it was given) does not
+        # write its 1.5 MB again at 5000 documents, unless another build replaced it.
+        self._plan_kept: tuple[Planned, tuple[int, int, int] | None] | None = None
 
     def inputs(self) -> Inputs | None:
         """The cheap half; None when missing, damaged, or an update was interrupted."""
@@ -167,13 +181,27 @@ class Disk:
         """The last page plan; None when missing or damaged."""
         from soteneg.build.cache import plan
 
+        # Before the read: a file replaced in between then differs from what is kept.
+        signature = _signature(self.folder / PLAN_FILE)
         data = read_state(self.folder / PLAN_FILE)
         if data is not None:
             try:
-                return plan.decode_plan(data, self.key)
+                found = plan.decode_plan(data, self.key)
             except codec.CacheDamaged:
-                pass
+                return None
+            self._plan_kept = (found, signature)
+            return found
         return None
+
+    def _save_plan(self, planned: Planned) -> None:
+        from soteneg.build.cache import plan
+
+        path = self.folder / PLAN_FILE
+        kept = self._plan_kept
+        if kept is not None and kept[0] is planned and kept[1] == _signature(path):
+            return
+        write_private(path, plan.encode_plan(self.key, planned))
+        self._plan_kept = (planned, _signature(path))
 
     def parsed(self) -> Entries:
         """Every parsed document of the shards that read back; a damaged shard's
@@ -206,7 +234,7 @@ class Disk:
     ) -> None:
         """Write what a build left; a build that cannot save its cache still succeeded
         (the next one starts clean)."""
-        from soteneg.build.cache import graph, parsed, plan
+        from soteneg.build.cache import graph, parsed
 
         shards: dict[str, Entries] = {}
         for name, entry in parsed_entries.items():
@@ -228,7 +256,7 @@ class Disk:
             else:
                 (self.folder / GRAPH_FILE).unlink(missing_ok=True)
             if planned is not None:
-                write_private(self.folder / PLAN_FILE, plan.encode_plan(self.key, planned))
+                self._save_plan(planned)
             else:
                 (self.folder / PLAN_FILE).unlink(missing_ok=True)
             self._save_build(build)
