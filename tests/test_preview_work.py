@@ -121,3 +121,41 @@ def test_a_save_in_the_preview_reads_only_the_saved_document(
     assert not preview.rebuild().failed
     assert read == [DOC]
     assert "Tallennettu lause." in (out / PAGE).read_text()
+
+
+@pytest.mark.parametrize("own_folder", [False, True])
+def test_a_preview_in_a_folder_of_its_own_does_not_stamp_its_files_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_folder: bool
+) -> None:
+    """`soteneg serve` builds into a folder it made (mkdtemp) and alone writes: a save's
+    build stamps only the files it writes. Into any other folder, every file the last
+    build wrote is stamped again, and one changed behind the preview's back is made
+    again."""
+    from soteneg.build import cache as build_cache
+
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "site"
+    preview = serve.Preview(root, out, dt.datetime.fromisoformat(NOW), own_folder=own_folder)
+    assert not preview.rebuild().failed
+    stamped: list[str] = []
+    real = build_cache.output_stamps
+
+    def counted(folder: Path, files: list[str]) -> dict[str, build_cache.Stamp]:
+        stamped.extend(files)
+        return real(folder, files)
+
+    monkeypatch.setattr(build_cache, "output_stamps", counted)
+    other = out / "kierrokset/2018-syksy/etela-savo/index.html"
+    kept = other.read_bytes()
+    other.write_bytes(b"changed behind the preview's back")
+    _save(root, "Tallennettu lause.")
+    state = preview.rebuild()
+    assert not state.failed, state.problems
+    assert "Tallennettu lause." in (out / PAGE).read_text()
+    written = state.result.written if state.result else []
+    assert PAGE in written
+    if own_folder:
+        assert sorted(stamped) == sorted(written)
+    else:
+        assert len(stamped) > 10 * len(written)
+        assert other.read_bytes() == kept
