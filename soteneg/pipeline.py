@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
-from soteneg.build.content_links import Kept, Project, check_content_links, published_sites
+from soteneg.build.content_links import Kept, Project, Sites, check_content_links
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
 from soteneg.build.run import Memory, Run, Stop
@@ -105,10 +105,10 @@ def check(
         problems += attachments.check_refs(refs, referenced, policy, pdf_pages, every_document)
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
         options = options or BuildOptions()
-        sites = published_sites(content, options, referenced)  # made once, for both
+        sites = Sites(content, options, referenced)  # made once, for both
         kept = budgets.Packets(last.packets, last.over_budget) if last else None
         found, packets = budgets.check_with(
-            content, refs, pdf_pages, referenced, sites[1], graph.fronts, kept
+            content, refs, pdf_pages, referenced, lambda: sites.everything, graph.fronts, kept
         )
         problems += found
         graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)

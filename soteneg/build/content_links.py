@@ -70,27 +70,33 @@ def check_content_links(
     content: Content,
     options: BuildOptions,
     project: Project,
-    sites: tuple[Site, Site] | None = None,
+    sites: Sites | None = None,
     last: Kept | None = None,
 ) -> tuple[list[Problem], Site | None, Kept]:
     """Every link in the documents' bodies that the build's link check would find
     broken, as the build would word it, at the document line that holds it; and the
     site a build with `options` publishes (the build goes on with it). `sites`: that
-    site and the one with every document published (`published_sites`), when the caller
-    has them already: a site of 5000 documents and its targets cost a tenth of a second
-    each. `last`: the last check's judgements, kept for every document whose bytes are
-    the same when nothing else they read changed (`links_key`); the site's targets are
-    listed only when a document is judged again."""
+    site and the one with every document published, when the caller has them already:
+    a site of 5000 documents and its targets cost a tenth of a second each. `last`: the
+    last check's judgements, kept for every document whose bytes are the same when
+    nothing else they read changed (`links_key`); the site's targets are listed only
+    when a document is judged again."""
     if content.config is None:
         return [], None, Kept()
     documents = [d for d in content.documents if d.meta is not None]
-    site, everything = sites or (published_site(content, options, project.files), None)
+    given = sites is not None
+    if sites is None:
+        sites = Sites(content, options, project.files)
+    site = sites.site
+    # The site with every document published is made, keyed and judged in only when
+    # this one leaves a document out.
+    left_out = any(doc.id not in site.published for doc in documents)
+    whole = sites.everything if left_out else site
     made_of = ""
-    if last is not None and last.fronts and sites is not None:
-        made_of = links_key(last.fronts, content, options, sites, project.static)
+    if last is not None and last.fronts and given:
+        made_of = links_key(last.fronts, content, options, (site, whole), project.static)
     kept = last.judged if last is not None and made_of and made_of == last.made_of else {}
     keys = last.keys if last is not None else {}
-    whole: Site | None = site if site is everything else None
     places: dict[int, _Place] = {}  # by id(Site): the targets of each, listed when needed
 
     def place_of(where: Site) -> _Place:
@@ -104,8 +110,6 @@ def check_content_links(
     for doc in documents:
         where = site
         if doc.id not in site.published:
-            if whole is None:
-                whole = everything or everything_site(content, project.files)
             where = whole
             if doc.id not in where.published:
                 continue
@@ -121,7 +125,7 @@ def check_content_links(
         judged[doc.file] = Judged(key, found, len(place.waiting) > waiting)
         problems.extend(found)
     for where in (site, whole) if whole is not site else (site,):
-        if where is not None and id(where) in places:
+        if id(where) in places:
             problems.extend(_judge_fragments(places[id(where)], project))
     return problems, site, Kept(made_of, judged)
 
@@ -146,7 +150,8 @@ def links_key(
     sites: tuple[Site, Site],
     static: Mapping[str, bytes],
 ) -> str:
-    """All a document's links are judged against besides the document itself: the
+    """All a document's links are judged against besides the document itself (`sites`:
+    the build's site, and the one its left-out documents are judged in): the
     files a build writes and their ids (`site_targets`) and the site's addresses, made
     from every front matter, site.yaml and the data files (`fronts`), the options, which
     documents are published and why not, the files they attach, their earlier versions'
@@ -179,18 +184,26 @@ def links_key(
     return digest.hexdigest()
 
 
-def published_sites(
-    content: Content, options: BuildOptions, files: Mapping[str, FileData]
-) -> tuple[Site, Site]:
+class Sites:
     """The site a build with `options` publishes, and the site as it will be once every
     document is published (drafts and embargoed ones in: what the print budgets plan
     and drafts' links are judged in). One site, twice, when they are the same: the
-    build leaves nothing out and serves from base_url with no preview's mark."""
-    site = published_site(content, options, files)
-    alike = options.base_path is None and options.content_mark is None
-    if options == EVERYTHING or (alike and not site.unpublished):
-        return site, site
-    return site, everything_site(content, files)
+    build leaves nothing out and serves from base_url with no preview's mark. The
+    second is made when first asked for: the preview's base path and mark make it
+    differ from the first, but a save's check seldom needs it (no document left out,
+    the packets' budgets kept), and a site of 5000 documents costs a sixth of a second."""
+
+    def __init__(
+        self, content: Content, options: BuildOptions, files: Mapping[str, FileData]
+    ) -> None:
+        self.site = published_site(content, options, files)
+        alike = options.base_path is None and options.content_mark is None
+        self.same = options == EVERYTHING or (alike and not self.site.unpublished)
+        self._content, self._files = content, files
+
+    @cached_property
+    def everything(self) -> Site:
+        return self.site if self.same else everything_site(self._content, self._files)
 
 
 def everything_site(content: Content, files: Mapping[str, FileData]) -> Site:

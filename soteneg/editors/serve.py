@@ -78,7 +78,10 @@ class Preview:
         now: dt.datetime | None,
         report: Callable[[State], None] | None = None,
         collect_when_idle: bool = False,
+        own_folder: bool = False,
     ) -> None:
+        """`own_folder`: `out` was made for this preview alone (`run`), so nothing else
+        writes it and a save's build does not look for its files changed by others."""
         self.root = root
         self.out = out
         self.now = now  # None: the clock at each rebuild
@@ -91,7 +94,7 @@ class Preview:
         self.printed: dict[str, bytes | Reply] = {}
         self.printer = PrintQueue()
         # The build cache stays in memory: a save redoes only what it changed.
-        self.memory = pipeline.Memory()
+        self.memory = pipeline.Memory(sole_writer=own_folder)
         # The server's: the collector stays off from a build until the saves pause.
         self.collect_when_idle = collect_when_idle
         self.uncollected = 0  # builds since then
@@ -438,7 +441,9 @@ def run(
     previous = _raise_on_signals()  # before the folder exists, so it never outlives us
     try:
         workdir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
-        preview = Preview(root, workdir / "site", now, report, collect_when_idle=True)
+        preview = Preview(
+            root, workdir / "site", now, report, collect_when_idle=True, own_folder=True
+        )
         built_from = fingerprint(root)
         preview.rebuild(jobs=os.cpu_count() or 1)
         preview.index_search(jobs=os.cpu_count() or 1)
