@@ -6,10 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from soteneg.content import sources
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -88,3 +91,28 @@ def minimal(tmp_path: Path) -> Path:
     target = tmp_path / "site"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+# The clock a minute ahead: every file a test copied has settled (content.unchanged).
+LATER_NS = 60 * 1_000_000_000
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The documents read, as paths relative to the project, in the order read."""
+    found: list[str] = []
+    real = sources.read_regular_stat
+
+    def counted(path: Path, limit: int, follow: bool = True) -> tuple[bytes, os.stat_result]:
+        if path.name.endswith(".md"):
+            found.append(path.as_posix().split("/project/", 1)[1])
+        return real(path, limit, follow)
+
+    monkeypatch.setattr(sources, "read_regular_stat", counted)
+    yield found
+
+
+@pytest.fixture
+def later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds that read the project a minute from now: every file has settled."""
+    monkeypatch.setattr(sources, "clock_ns", lambda: time.time_ns() + LATER_NS)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
@@ -28,28 +26,6 @@ from soteneg.site.index import BuildOptions
 NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 OTHER = "content/kierrokset/2018-syksy/lappi.md"
-LATER_NS = 60 * 1_000_000_000  # the clock a minute ahead: every file copied has settled
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The documents read, as paths relative to the project, in the order read."""
-    found: list[str] = []
-    real = sources.read_regular_stat
-
-    def counted(path: Path, limit: int, follow: bool = True) -> tuple[bytes, os.stat_result]:
-        if path.name.endswith(".md"):
-            found.append(path.as_posix().split("/project/", 1)[1])
-        return real(path, limit, follow)
-
-    monkeypatch.setattr(sources, "read_regular_stat", counted)
-    yield found
-
-
-@pytest.fixture
-def later(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Builds that read the project a minute from now: every file has settled."""
-    monkeypatch.setattr(sources, "clock_ns", lambda: time.time_ns() + LATER_NS)
 
 
 def _without_ctime(monkeypatch: pytest.MonkeyPatch) -> None:

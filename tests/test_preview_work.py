@@ -9,15 +9,12 @@ content_links.Sites, though the preview's base path and mark make it differ)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from pathlib import Path
 
 import pytest
 from test_site import GOLDEN_SITE, NOW, project
 
 from soteneg.build import content_links
-from soteneg.content import sources
 from soteneg.editors import serve
 from soteneg.packets import plan
 
@@ -97,29 +94,19 @@ def test_a_save_makes_the_site_with_everything_published_only_if_it_is_read(
     assert made == (["everything"] if embargo else [])
 
 
+@pytest.mark.usefixtures("later")
 def test_a_save_in_the_preview_reads_only_the_saved_document(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, reads: list[str]
 ) -> None:
-    # The clock a minute ahead: every file copied has settled (tests/test_known_sources).
-    monkeypatch.setattr(sources, "clock_ns", lambda: time.time_ns() + 60 * 1_000_000_000)
-    read: list[str] = []
-    real = sources.read_regular_stat
-
-    def counted(path: Path, limit: int, follow: bool = True) -> tuple[bytes, os.stat_result]:
-        if path.name.endswith(".md"):
-            read.append(path.as_posix().split("/project/", 1)[1])
-        return real(path, limit, follow)
-
-    monkeypatch.setattr(sources, "read_regular_stat", counted)
     root = project(tmp_path, GOLDEN_SITE)
     out = tmp_path / "site"
     preview = serve.Preview(root, out, dt.datetime.fromisoformat(NOW))
     assert not preview.rebuild().failed
-    assert DOC in read and len(set(read)) > 10
-    read.clear()
+    assert DOC in reads and len(set(reads)) > 10
+    reads.clear()
     _save(root, "Tallennettu lause.")
     assert not preview.rebuild().failed
-    assert read == [DOC]
+    assert reads == [DOC]
     assert "Tallennettu lause." in (out / PAGE).read_text()
 
 
