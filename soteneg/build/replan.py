@@ -1,5 +1,5 @@
-"""The page plan again, in a long-lived process (the preview): only the units that read
-a document whose text changed get their fingerprint computed again.
+"""The page plan again after the last one: only the units that read a document whose
+text changed get their fingerprint computed again.
 
 A unit's fingerprint (units.plan_units) is a pure function of the site and the build's
 inputs. Split them in two: the *structure*, everything the plan reads but the documents'
@@ -12,7 +12,9 @@ of a document whose text changed has the fingerprint it had: every input of it i
 same. The leaves each unit read are recorded as the plan computes it, through the
 memoised helpers too (`Reads.cached` replays a helper's reads on every answer).
 
-Held in memory only, never on disk: nothing of it is read from the cache or the checkout.
+The last plan is kept in memory by the preview and on disk in the build's cache
+(cache/plan.py, under a digest: a plan that does not read back is no plan, and the next
+one is whole); the documents' shapes (`Planned.shapes`) only in memory.
 tests/test_replan.py compares such plans with whole ones after every kind of edit.
 """
 
