@@ -43,6 +43,7 @@ VENV = BENCH / ".venv-peers"
 REQUIREMENTS = BENCH / "requirements-peers.txt"
 TOOLS = ("hugo", "mkdocs", "pelican", "soteneg")
 sys.path.insert(0, str(BENCH))
+from bytecode import compiled  # noqa: E402
 from peer_trees import (  # noqa: E402
     Doc,
     edited_doc,
@@ -354,6 +355,7 @@ def main() -> None:
         parser.error(f"unknown tools: {', '.join(sorted(unknown))}")
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
+    compiled()  # as a user's installed soteneg runs: see bench/bytecode.py
     bin_dir = peers_venv()
     src = source_tree(work, args.documents, args.seed)
     docs = read_docs(src / "content")
