@@ -683,8 +683,8 @@ def test_a_bomb_on_page_55_stops_check_and_build_at_its_attachment(tmp_path: Pat
 def _preview_answer(root: Path, tmp_path: Path, url: str) -> object:
     """What the preview answers for `url` after building `root`: a page, or a PDF it
     prints then."""
+    from soteneg.editors.print_queue import PdfRequest
     from soteneg.editors.serve import Preview
-    from soteneg.editors.serve_guard import PdfRequest
 
     preview = Preview(root, tmp_path / "preview", None)
     preview.rebuild()
@@ -693,7 +693,7 @@ def _preview_answer(root: Path, tmp_path: Path, url: str) -> object:
 
 
 def test_the_preview_answers_a_bomb_with_the_problem_not_blank_pages(tmp_path: Path) -> None:
-    from soteneg.editors.serve_guard import Reply
+    from soteneg.editors.print_queue import Reply
 
     root, line, _ = _project(
         tmp_path, "liite.pdf", HOSTILE_PDFS["bomb-on-page-55"][0](), "attachment"
@@ -750,7 +750,7 @@ def test_an_attachment_that_cannot_be_drawn_is_named_by_the_build(
 def test_the_preview_answers_an_attachment_it_cannot_draw_with_the_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from soteneg.editors.serve_guard import Reply
+    from soteneg.editors.print_queue import Reply
 
     _blind_check(monkeypatch)
     root, line, _ = _project(tmp_path, "liite.pdf", _undrawable(), "attachment")

@@ -35,7 +35,7 @@ from conftest import REPO, run_cli
 from test_site import GOLDEN_SITE, NOW, project
 from tornado.httpclient import HTTPRequest
 
-from soteneg.editors import serve_guard
+from soteneg.editors import page_policy, print_queue, serve_guard
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 PAGE = "kierrokset/2018-syksy/uusimaa/"
@@ -827,7 +827,7 @@ class _WithPolicy(BaseHTTPRequestHandler):
         media += "; charset=utf-8" if media.startswith("text/") else ""
         self.send_response(200)
         self.send_header("Content-Type", media)
-        for name, value in serve_guard.headers(media, body):
+        for name, value in page_policy.headers(media, body):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
@@ -910,7 +910,7 @@ def test_the_preview_searches_and_finds_what_was_just_saved(tmp_path: Path) -> N
 
 
 def test_pages_are_served_while_a_pdf_prints(tmp_path: Path) -> None:
-    waiting = serve_guard.PRINTS_WAITING
+    waiting = print_queue.PRINTS_WAITING
     gate = tmp_path / "gate"
     gate.mkdir()
     boot = [sys.executable, "-c", SLOW_PRINTER, str(gate)]

@@ -16,5 +16,5 @@ class BuildOptions:
     base_path: str | None = None
     # The preview's secret: what editors wrote (bodies, sections) stands between
     # <!--mark--> and <!--/mark--> in its pages, so that its policy can tell the
-    # templates' scripts from the content's (editors/serve_guard.py). Never published.
+    # templates' scripts from the content's (editors/page_policy.py). Never published.
     content_mark: str | None = None

@@ -6,9 +6,9 @@ reload, which is too slow for an editor who saves and looks. Here `watchfiles`
 (inotify) reports a save at once, the preview rebuilds, and then tells livereload's
 open pages to reload.
 
-The preview shows drafts: it answers only its own address, sends a
-Content-Security-Policy with everything (serve_guard.py), prints PDFs off the server's
-thread, and removes its folder however it is stopped.
+The preview shows drafts: it answers only its own address (serve_guard.py), sends a
+Content-Security-Policy with everything (page_policy.py), prints PDFs off the server's
+thread (print_queue.py), and removes its folder however it is stopped.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ from soteneg.build.printing import print_on_request
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stat_stamp
 from soteneg.core.problems import Problem
 from soteneg.core.text import say
-from soteneg.editors.serve_guard import HTML, PdfRequest, PrintQueue, Reply, url_host
+from soteneg.editors.print_queue import PdfRequest, PrintQueue, Reply
+from soteneg.editors.serve_guard import HTML, url_host
 from soteneg.editors.serve_guard import is_loopback as is_loopback  # the command line's check
 from soteneg.site import search
 from soteneg.site.index import BuildOptions
@@ -85,7 +86,7 @@ class Preview:
         self.root = root
         self.out = out
         self.now = now  # None: the clock at each rebuild
-        # Marks what editors wrote in the pages (serve_guard.page_policy); a secret, so
+        # Marks what editors wrote in the pages (page_policy.py); a secret, so
         # that no content can write the mark that would end its own part early.
         self.content_mark: str | None = f"soteneg-content-{secrets.token_hex(16)}"
         self.report = report

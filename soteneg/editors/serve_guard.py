@@ -14,28 +14,21 @@ The preview shows drafts, so it must answer only its editor's browser:
 - **PDFs** print on a thread of their own, one at a time with a short queue: printing
   takes seconds, and the server keeps answering meanwhile.
 
-Run as `python -m soteneg.editors.serve_guard PAGE.html...` it prints the policy of built pages,
-for hosts that can set headers (docs/publishing.md).
+The policy itself is page_policy.py; the print queue print_queue.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import hashlib
 import html
 import ipaddress
 import json
 import posixpath
-import queue
 import re
-import sys
-import threading
 import traceback
-from collections.abc import Callable, Hashable, Mapping
-from concurrent.futures import Future
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, ClassVar, Protocol
 from urllib.parse import unquote
 
@@ -43,12 +36,12 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
 from tornado.httpserver import HTTPServer
 
+from soteneg.editors.page_policy import headers, unmarked
+from soteneg.editors.print_queue import PdfRequest, PrintQueue, Reply
+
 LOOPBACK_NAME = "localhost"
 HTML = "text/html; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
-# PDFs print one at a time; this many more may wait. More than that is a page asking for
-# many at once, not an editor: they get 503 and try again later.
-PRINTS_WAITING = 3
 RETRY_AFTER = "5"
 _IP_HOST = re.compile(r"(\[[0-9a-f:.]+\]|[0-9.]+)(?::([0-9]{1,5}))?")
 # What every answer but a hashed static file gets: a reload shows what was just built.
@@ -138,217 +131,6 @@ def embedded_elsewhere(headers: Mapping[str, str]) -> bool:
 
 
 # --- Content-Security-Policy ---------------------------------------------------------
-
-# Every HTML page: its own files, nothing else. `img-src data:` is Pagefind's search icon
-# (a CSS mask); data: images cannot run anything.
-PAGE = (
-    "default-src 'self'",
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-)
-# An SVG opened on its own is a document: no scripts (`sandbox` forbids them a second
-# time), no fetches; its own inline styles and images only.
-SVG = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-    "frame-ancestors 'none'; sandbox"
-)
-# A script file's policy binds it only when it runs as a worker: Pagefind's worker
-# fetches its index and compiles its WebAssembly. As a document it is shown as text.
-SCRIPT = (
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
-    "frame-ancestors 'none'"
-)
-# Everything else, PDFs included (Chromium's viewer shows them under it), may fetch and
-# run nothing when opened on its own, and may not be framed.
-OTHER = "default-src 'none'; frame-ancestors 'none'"
-
-_SCRIPT_TAG = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-_STYLE_TAG = re.compile(rb"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
-_STYLE_ATTR = re.compile(rb"""<[a-z][^<>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_ATTR = re.compile(rb"""\s(src|type)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-# Types that make a <script> run; others (application/ld+json) are data, not code.
-_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
-
-
-def _sha256(data: bytes) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii") + "'"
-
-
-def _attrs(raw: bytes) -> dict[str, str]:
-    found = {}
-    for match in _ATTR.finditer(raw):
-        value = next((g for g in match.groups()[1:] if g is not None), b"")
-        found[match.group(1).decode().lower()] = html.unescape(value.decode("utf-8", "replace"))
-    return found
-
-
-def page_policy(page: bytes, content_mark: str | None = None) -> str:
-    """The policy of one HTML page: the base above, plus the hashes of the inline scripts
-    the templates put on it, and of its inline styles. Inline event handlers and
-    `javascript:` links stay forbidden either way.
-
-    Markdown never emits a <script>, but raw HTML (where site.yaml allows it) passes
-    any through. The published site's header names only the templates' scripts
-    (docs/publishing.md), so the preview must not run the content's either: with
-    `content_mark`, what editors wrote stands between the marks (site.Site.content) and
-    is left out before the scripts are looked for. Left out as text, up to the closing
-    mark: a `<script>` that the content opens and never closes swallows what follows up
-    to the next `</script>` in the browser, and that whole script is not hashed."""
-    scripts: list[str] = []
-    wasm = False
-    templates_own = without_content(page, content_mark) if content_mark else page
-    for match in _SCRIPT_TAG.finditer(templates_own):
-        attrs = _attrs(match.group(1))
-        if "src" in attrs:
-            # Pagefind compiles its search engine from WebAssembly: only where it is loaded.
-            wasm = wasm or "pagefind" in attrs["src"]
-        elif attrs.get("type", "").strip().lower() in _SCRIPT_TYPES:
-            scripts.append(_sha256(match.group(2)))
-    styles = [_sha256(m.group(1)) for m in _STYLE_TAG.finditer(page)]
-    # markdown-it aligns table columns with style="text-align:…" attributes.
-    inline = sorted(
-        {
-            _sha256(
-                html.unescape((m.group(1) or m.group(2) or b"").decode("utf-8", "replace")).encode()
-            )
-            for m in _STYLE_ATTR.finditer(page)
-        }
-    )
-    script_src = ["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *dict.fromkeys(scripts)]
-    style_src = [
-        "'self'",
-        *dict.fromkeys(styles),
-        *(["'unsafe-hashes'", *inline] if inline else []),
-    ]
-    first, *rest = PAGE
-    return "; ".join(
-        (first, "script-src " + " ".join(script_src), "style-src " + " ".join(style_src), *rest)
-    )
-
-
-def _marks(mark: str) -> tuple[bytes, bytes]:
-    return f"<!--{mark}-->".encode(), f"<!--/{mark}-->".encode()
-
-
-def without_content(page: bytes, mark: str) -> bytes:
-    """The page without what stands between the content's marks (an unclosed mark
-    takes the rest of the page: whatever is not known to be the templates' is not)."""
-    start, end = _marks(mark)
-    kept, depth, at = [], 0, 0
-    for found in re.finditer(re.escape(start) + b"|" + re.escape(end), page):
-        if found.group() == start:
-            if depth == 0:
-                kept.append(page[at : found.start()])
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                at = found.end()
-    if depth == 0:
-        kept.append(page[at:])
-    return b"".join(kept)
-
-
-def unmarked(page: bytes, mark: str) -> bytes:
-    """The page as the browser gets it: the marks (comments) taken out."""
-    start, end = _marks(mark)
-    return page.replace(start, b"").replace(end, b"")
-
-
-def policy(media: str, body: bytes, content_mark: str | None = None) -> str:
-    """The Content-Security-Policy for a response of this media type."""
-    kind = media.split(";")[0].strip().lower()
-    if kind == "text/html":
-        return page_policy(body, content_mark)
-    if kind == "image/svg+xml":
-        return SVG
-    if kind in ("application/javascript", "text/javascript"):
-        return SCRIPT
-    return OTHER
-
-
-def headers(media: str, body: bytes, content_mark: str | None = None) -> list[tuple[str, str]]:
-    """The security headers of every answer of the preview."""
-    return [
-        ("Content-Security-Policy", policy(media, body, content_mark)),
-        ("X-Content-Type-Options", "nosniff"),
-        # Drafts' addresses stay off the sites their links lead to.
-        ("Referrer-Policy", "same-origin"),
-        # Other sites' pages may not embed what the preview serves (an <img>, a <script>).
-        ("Cross-Origin-Resource-Policy", "same-origin"),
-    ]
-
-
-# --- PDFs off the server's thread ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reply:
-    status: int
-    media: str
-    body: bytes
-
-
-@dataclass(frozen=True)
-class PdfRequest:
-    """A PDF not printed yet for this build: printing it takes seconds."""
-
-    url: str
-    build: int
-    state: Any  # what the preview printed it from
-
-    @property
-    def key(self) -> Hashable:
-        return (self.url, self.build)
-
-
-class PrintQueue:
-    """PDFs are printed one at a time on a thread of their own, so the server goes on
-    answering while WeasyPrint works. A few more may wait; the rest are refused."""
-
-    def __init__(self, waiting: int = PRINTS_WAITING) -> None:
-        self.limit = 1 + waiting
-        self.pending: dict[Hashable, Future[bytes | Reply]] = {}
-        self.jobs: queue.SimpleQueue[
-            tuple[Hashable, Callable[[], bytes | Reply], Future[bytes | Reply]]
-        ] = queue.SimpleQueue()
-        self.lock = threading.Lock()
-        self.thread: threading.Thread | None = None
-
-    def submit(
-        self, key: Hashable, work: Callable[[], bytes | Reply]
-    ) -> Future[bytes | Reply] | None:
-        """The print of `key` (the one under way if it was asked for already), or None
-        when the queue is full."""
-        with self.lock:
-            if key in self.pending:
-                return self.pending[key]
-            if len(self.pending) >= self.limit:
-                return None
-            future: Future[bytes | Reply] = Future()
-            self.pending[key] = future
-            if self.thread is None:
-                # A daemon: a print under way must not hold up the exit (SIGTERM, Ctrl+C).
-                self.thread = threading.Thread(target=self._run, name="soteneg-print", daemon=True)
-                self.thread.start()
-        self.jobs.put((key, work, future))
-        return future
-
-    def _run(self) -> None:
-        while True:
-            key, work, future = self.jobs.get()
-            try:
-                future.set_result(work())
-            except BaseException as err:  # the waiting request reports it; the queue goes on
-                future.set_exception(err)
-            finally:
-                with self.lock:
-                    del self.pending[key]
-
-
 class Source(Protocol):
     """What the server serves: the preview (serve.py)."""
 
@@ -520,14 +302,3 @@ def listen(source: Source, host: str, port: int) -> HTTPServer:
         port=port,
     )
     return app.listen(port, address=host)
-
-
-def main(argv: list[str]) -> int:
-    """Print the policy of each built page given (for a host's header settings)."""
-    for name in argv:
-        print(f"{name}\n  Content-Security-Policy: {page_policy(Path(name).read_bytes())}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
