@@ -62,6 +62,7 @@ from soteneg.build.unit_keys import Unit, fingerprint, site_key
 from soteneg.build.units import plan_units
 from soteneg.content.loader import Content
 from soteneg.content.sources import STATIC_DIR
+from soteneg.content.warm import Warm
 from soteneg.core import files as site_files
 from soteneg.core import routes
 from soteneg.core.options import BuildOptions
@@ -87,6 +88,9 @@ class Memory:
     # preview's, from mkdtemp, removed when it stops): its files are as the last build
     # left them, so their stamps are not taken again (10,000 files at 5000 documents).
     sole_writer: bool = False
+    # The data files as parsed and each document's file references, kept for the next
+    # check while what they were made from is the same (content.warm).
+    warm: Warm = field(default_factory=Warm)
 
 
 class Stop(Exception):
