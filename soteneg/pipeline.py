@@ -140,6 +140,7 @@ def check(
         templates=templates,
         static=files.templates.static,
         site=site,
+        fronts=graph.fronts,
     )
 
 

@@ -20,6 +20,7 @@ from soteneg.pipeline import build
 
 NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
+NEWS = "content/tiedotteet/uutinen.md"
 THEMES = "content/themes.yaml"
 
 
@@ -71,6 +72,31 @@ def test_a_save_that_attaches_a_file_publishes_it(tmp_path: Path) -> None:
     _edit(root / DOC, "Integraatiosta.", "Integraatiosta. Katso [liite](liite.csv).")
     saved = _saved(preview)
     assert len(saved) > len(first)  # the attached file
+    assert saved == _clean(preview, tmp_path, "after")
+
+
+def test_a_save_that_moves_a_document_s_pdf_links_it_where_it_is_now(tmp_path: Path) -> None:
+    """The PDFs the pages link to are kept under every front matter: a document whose
+    language changes has its PDF under the other language's address."""
+    root = project(tmp_path, MINIMAL)
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+    assert b"/tiedotteet/uutinen.pdf" in _saved(preview)["tiedotteet/uutinen/index.html"]
+    _edit(root / NEWS, "type: news\n", "type: news\nlang: sv\n")
+    saved = _saved(preview)
+    assert b"/sv/tiedotteet/uutinen.pdf" in saved["sv/tiedotteet/uutinen/index.html"]
+    assert saved == _clean(preview, tmp_path, "after")
+
+
+def test_a_save_after_an_embargo_ends_links_the_document_s_pdf(tmp_path: Path) -> None:
+    """... and under the documents published: the clock alone publishes one."""
+    root = project(tmp_path, MINIMAL)
+    _edit(root / NEWS, "type: news\n", "type: news\npublish_at: 2018-12-01 09:00:00\n")
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+    assert "tiedotteet/uutinen/index.html" not in _saved(preview)
+    preview.now = dt.datetime(2018, 12, 2, 9, 0, tzinfo=dt.UTC)
+    _edit(root / DOC, "Integraatiosta.", "Integraatiosta. Tallennettu.")
+    saved = _saved(preview)
+    assert b"/tiedotteet/uutinen.pdf" in saved["tiedotteet/uutinen/index.html"]
     assert saved == _clean(preview, tmp_path, "after")
 
 
