@@ -37,6 +37,7 @@ from soteneg.content.sources import (
 )
 from soteneg.content.unchanged import lookup, settled
 from soteneg.content.versions import earlier_versions
+from soteneg.content.warm import Warm
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import has_errors, sort_problems
 from soteneg.packets import budgets, fonts
@@ -61,15 +62,20 @@ def check(
     pdf: bool = True,
     for_print: bool = False,
     options: BuildOptions | None = None,
+    warm: Warm | None = None,
 ) -> CheckResult:
     """Read and validate the whole project; write nothing. `cache`: keeps what each
     document file became, for the next check; `html` and `for_print`: see
     `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
     so the print fonts must be installed; `options`: the build whose links are judged
-    (drafts left out and no embargo in force, unless they say otherwise)."""
+    (drafts left out and no embargo in force, unless they say otherwise); `warm`: what
+    the last check in this process kept of its data files and references."""
+    warm = warm or Warm()
     files = _read_sources(root, cache, html, for_print)
     parse_many = parser(cache, jobs)
-    content, config_problems, problems = load_content(files, html, parse_many, for_print)
+    content, config_problems, problems = load_content(
+        files, html, parse_many, for_print, warm.data_file
+    )
     # Documents kept with `versions: keep` have their earlier versions read from git.
     keep = frozenset(d.file for d in content.documents if d.meta and d.meta.versions == "keep")
     history = read_history(root, keep)
@@ -94,7 +100,7 @@ def check(
     problems += found
     problems += check_edits(content.documents, history.edits)
     problems += check_placeholders(content.documents)
-    refs = [r for d in content.documents + content.rejected for r in attachments.references(d)]
+    refs = [r for d in content.documents + content.rejected for r in warm.references(d)]
     referenced: dict[str, FileData] = {}
     site = None
     if content.config is not None:
@@ -105,7 +111,7 @@ def check(
         problems += attachments.check_refs(refs, referenced, policy, pdf_pages, every_document)
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
         options = options or BuildOptions()
-        sites = Sites(content, options, referenced)  # made once, for both
+        sites = Sites(content, options, referenced, warm.references)  # made once, for both
         kept = budgets.Packets(last.packets, last.over_budget) if last else None
         found, packets = budgets.check_with(
             content, refs, pdf_pages, referenced, lambda: sites.everything, graph.fronts, kept
@@ -134,6 +140,7 @@ def check(
         templates=templates,
         static=files.templates.static,
         site=site,
+        fronts=graph.fronts,
     )
 
 
@@ -244,6 +251,7 @@ def build_as(
                 settings.prints,
                 settings.printing,
                 settings.options,
+                memory.warm if memory is not None else None,
             )
             run.accept(checked)  # load and check; stop at errors
             with run.locked_output():  # the output's lock; new files are staged beside it

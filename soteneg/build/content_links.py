@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from soteneg.build.targets import Targets, page_ids, published_site, site_targets
+from soteneg.content import attachments
+from soteneg.content.attachments import FileRef
 from soteneg.content.graph import Judged
 from soteneg.content.loader import Content, Document, content_path
 from soteneg.content.sources import FileData
@@ -194,20 +196,30 @@ class Sites:
     the packets' budgets kept), and a site of 5000 documents costs a sixth of a second."""
 
     def __init__(
-        self, content: Content, options: BuildOptions, files: Mapping[str, FileData]
+        self,
+        content: Content,
+        options: BuildOptions,
+        files: Mapping[str, FileData],
+        references: Callable[[Document], list[FileRef]] = attachments.references,
     ) -> None:
-        self.site = published_site(content, options, files)
+        self.site = published_site(content, options, files, references)
         alike = options.base_path is None and options.content_mark is None
         self.same = options == EVERYTHING or (alike and not self.site.unpublished)
-        self._content, self._files = content, files
+        self._content, self._files, self._references = content, files, references
 
     @cached_property
     def everything(self) -> Site:
-        return self.site if self.same else everything_site(self._content, self._files)
+        if self.same:
+            return self.site
+        return everything_site(self._content, self._files, self._references)
 
 
-def everything_site(content: Content, files: Mapping[str, FileData]) -> Site:
-    return published_site(content, EVERYTHING, files)
+def everything_site(
+    content: Content,
+    files: Mapping[str, FileData],
+    references: Callable[[Document], list[FileRef]] = attachments.references,
+) -> Site:
+    return published_site(content, EVERYTHING, files, references)
 
 
 def _judge(doc: Document, place: _Place) -> Iterator[Problem]:

@@ -29,6 +29,9 @@ class CheckResult:
     # The site the checked build publishes, with its attached files (its links were
     # judged in it); None when site.yaml could not be read.
     site: Site | None = None
+    # The digest of every front matter, site.yaml and the data files (content.graph
+    # .fronts_of); empty without a cache.
+    fronts: str = ""
 
     @property
     def failed(self) -> bool:

@@ -9,7 +9,7 @@ page kind added to the plan and not here fails a test rather than a link.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from soteneg.content import attachments
-from soteneg.content.loader import Content
+from soteneg.content.loader import Content, Document
 from soteneg.content.sources import FileData
 from soteneg.core import routes
 from soteneg.core.names import LANGS
@@ -35,10 +35,16 @@ from soteneg.site.pages.themes import has_sections, page_exists
 from soteneg.site.render import environment, render_page
 
 
-def published_site(content: Content, options: BuildOptions, files: Mapping[str, FileData]) -> Site:
-    """The site a build with `options` publishes, with the files its documents attach."""
+def published_site(
+    content: Content,
+    options: BuildOptions,
+    files: Mapping[str, FileData],
+    references: Callable[[Document], list[attachments.FileRef]] = attachments.references,
+) -> Site:
+    """The site a build with `options` publishes, with the files its documents attach
+    (`references`: a document's, as `attachments.references` lists them)."""
     site = build_site(content, options)
-    refs = [r for d in site.published.values() for r in attachments.references(d)]
+    refs = [r for d in site.published.values() for r in references(d)]
     return replace(site, files=attachments.publish(refs, files))
 
 

@@ -187,9 +187,12 @@ def parse_document(
     return Document(doc_id, file, meta, front, body, body_line, found, prerendered), problems
 
 
-def parse_data_file(
-    file: str, text: str, model: type[Strict]
-) -> tuple[dict[str, Any], YamlDoc | None, dict[str, int], list[Problem]]:
+# What a data file became: its entries by id, its positions (None when the file could
+# not be parsed at all), each entry's place in the file, and its problems.
+DataParsed = tuple[dict[str, Any], YamlDoc | None, dict[str, int], list[Problem]]
+
+
+def parse_data_file(file: str, text: str, model: type[Strict]) -> DataParsed:
     """Entries by id; the positions are None when the file could not be parsed at all."""
     doc, problems = parse_yaml(text, file)
     if problems:
@@ -282,12 +285,14 @@ def load_content(
     html: bool = False,
     parse_many: ParseMany = parse_serially,
     for_print: bool = False,
+    parse_data: Callable[[str, str, type[Strict]], DataParsed] = parse_data_file,
 ) -> tuple[Content, list[Problem], list[Problem]]:
     """Validate everything read. Returns content, configuration problems, content problems.
 
     `html`: render bodies too, for a build; `for_print`: their print HTML too, for a
     build that prints. `parse_many` parses the document files (the build's spreads them
-    over processes and keeps each result by `parse_key`)."""
+    over processes and keeps each result by `parse_key`); `parse_data` the data files
+    (the build's keeps them parsed while their text is the same: content.warm)."""
     texts: dict[str, str] = {}
     config, config_text, config_problems = parse_config(files.config)
     if config_text is not None:
@@ -311,7 +316,7 @@ def load_content(
         if text is None:
             continue
         texts[path] = text
-        entries, doc, where, found = parse_data_file(path, text, DATA_FILES[name])
+        entries, doc, where, found = parse_data(path, text, DATA_FILES[name])
         problems.extend(found)
         tables[name] = entries
         if doc is not None:

@@ -1,0 +1,122 @@
+"""What the preview keeps between saves of its site-wide passes (content.warm): the data
+files as parsed and each document's file references. Every save's output is a clean
+build's, byte for byte, when a save changes what was kept: each test fails when a part
+of the key it was kept under is left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from conftest import MINIMAL
+from test_site import project
+
+from soteneg.content.models import Region, Theme
+from soteneg.content.warm import Warm
+from soteneg.core.options import BuildOptions
+from soteneg.editors import serve
+from soteneg.pipeline import build
+
+NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
+DOC = "content/kierrokset/2018-syksy/uusimaa.md"
+NEWS = "content/tiedotteet/uutinen.md"
+THEMES = "content/themes.yaml"
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def _clean(preview: serve.Preview, tmp_path: Path, name: str) -> dict[str, bytes]:
+    """A clean build of the preview's project as it is now, with the preview's options."""
+    copy = tmp_path / name / "project"
+    shutil.copytree(preview.root, copy)
+    out = tmp_path / name / "out"
+    mark = preview.content_mark
+    options = BuildOptions(drafts=True, now=preview.now, base_path="/", content_mark=mark)
+    result = build(copy, out, options, with_search=False, link_pdfs=True)
+    assert not result.failed, [p.message for p in result.problems]
+    return _tree(out)
+
+
+def _saved(preview: serve.Preview) -> dict[str, bytes]:
+    state = preview.rebuild()
+    assert not state.failed, [p.message for p in state.problems]
+    return _tree(preview.out)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_save_that_changes_a_data_file_shows_it(tmp_path: Path) -> None:
+    """Kept under the file's text: a theme renamed is renamed on every page."""
+    root = project(tmp_path, MINIMAL)
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+    assert not preview.rebuild().failed
+    _edit(root / THEMES, "Palvelujen saatavuus,", "Palvelujen saatavuus nyt,")
+    saved = _saved(preview)
+    assert any(b"Palvelujen saatavuus nyt" in data for data in saved.values())
+    assert saved == _clean(preview, tmp_path, "after")
+
+
+def test_a_save_that_attaches_a_file_publishes_it(tmp_path: Path) -> None:
+    """Kept under the document itself: one that links a file now attaches it."""
+    root = project(tmp_path, MINIMAL)
+    (root / "content/kierrokset/2018-syksy/liite.csv").write_text("a;b\n1;2\n", encoding="utf-8")
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+    first = _saved(preview)
+    _edit(root / DOC, "Integraatiosta.", "Integraatiosta. Katso [liite](liite.csv).")
+    saved = _saved(preview)
+    assert len(saved) > len(first)  # the attached file
+    assert saved == _clean(preview, tmp_path, "after")
+
+
+def test_a_save_that_moves_a_document_s_pdf_links_it_where_it_is_now(tmp_path: Path) -> None:
+    """The PDFs the pages link to are kept under every front matter: a document whose
+    language changes has its PDF under the other language's address."""
+    root = project(tmp_path, MINIMAL)
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+    assert b"/tiedotteet/uutinen.pdf" in _saved(preview)["tiedotteet/uutinen/index.html"]
+    _edit(root / NEWS, "type: news\n", "type: news\nlang: sv\n")
+    saved = _saved(preview)
+    assert b"/sv/tiedotteet/uutinen.pdf" in saved["sv/tiedotteet/uutinen/index.html"]
+    assert saved == _clean(preview, tmp_path, "after")
+
+
+def test_a_save_after_an_embargo_ends_links_the_document_s_pdf(tmp_path: Path) -> None:
+    """... and under the documents published: the clock alone publishes one."""
+    root = project(tmp_path, MINIMAL)
+    _edit(root / NEWS, "type: news\n", "type: news\npublish_at: 2018-12-01 09:00:00\n")
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+    assert "tiedotteet/uutinen/index.html" not in _saved(preview)
+    preview.now = dt.datetime(2018, 12, 2, 9, 0, tzinfo=dt.UTC)
+    _edit(root / DOC, "Integraatiosta.", "Integraatiosta. Tallennettu.")
+    saved = _saved(preview)
+    assert b"/tiedotteet/uutinen.pdf" in saved["tiedotteet/uutinen/index.html"]
+    assert saved == _clean(preview, tmp_path, "after")
+
+
+def test_a_data_file_is_kept_under_its_path_model_and_text() -> None:
+    warm = Warm()
+    text = "- id: uusimaa\n  nimi: x\n"
+    first = warm.data_file("content/regions.yaml", text, Region)
+    assert first[3] and all(p.file == "content/regions.yaml" for p in first[3])
+    other = warm.data_file("content/themes.yaml", text, Region)
+    assert other[3] and all(p.file == "content/themes.yaml" for p in other[3])
+    as_theme = warm.data_file("content/regions.yaml", text, Theme)
+    assert [p.message for p in as_theme[3]] != [p.message for p in first[3]]
+    fixed = "- id: saatavuus\n  name: {fi: A, sv: B, en: C}\n  description: {fi: D, sv: E, en: F}\n"
+    assert list(warm.data_file("content/regions.yaml", fixed, Theme)[0]) == ["saatavuus"]
+    assert warm.data_file("content/regions.yaml", text, Region)[3] == first[3]
+
+
+def test_what_is_kept_is_handed_out_in_new_containers() -> None:
+    warm = Warm()
+    text = "- id: saatavuus\n  name: {fi: A, sv: B, en: C}\n  description: {fi: D, sv: E, en: F}\n"
+    entries = warm.data_file(THEMES, text, Theme)[0]
+    entries.clear()
+    assert list(warm.data_file(THEMES, text, Theme)[0]) == ["saatavuus"]
