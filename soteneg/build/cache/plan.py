@@ -13,13 +13,14 @@ import hashlib
 import msgspec
 
 from soteneg.build.cache.codec import FORMAT, CacheDamaged, decode
-from soteneg.build.replan import Planned
+from soteneg.build.replan import Ends, Planned
 
 
 class _Plan(msgspec.Struct, array_like=True, frozen=True):
     structure: str
     texts: dict[str, str]  # document id -> key of its file's text
     units: dict[str, tuple[str, list[str]]]  # unit -> (fingerprint, documents read)
+    pairs: dict[str, tuple[Ends, ...]]  # a line -> its far pairs (Replan.far_pairs)
 
 
 class _PlanFile(msgspec.Struct, frozen=True):
@@ -40,7 +41,9 @@ def _digest(payload: bytes) -> str:
 
 def encode_plan(key: str, planned: Planned) -> bytes:
     units = {unit: (fp, sorted(read)) for unit, (fp, read) in planned.units.items()}
-    payload = _ENCODER.encode(_Plan(planned.structure, dict(planned.texts), units))
+    payload = _ENCODER.encode(
+        _Plan(planned.structure, dict(planned.texts), units, dict(planned.pairs))
+    )
     return _ENCODER.encode(_PlanFile(FORMAT, key, _digest(payload), payload))
 
 
@@ -61,4 +64,4 @@ def decode_plan(data: bytes, key: str) -> Planned:
         if found_read is None:
             found_read = read[key_of] = frozenset(ids)
         units[unit] = (fp, found_read)
-    return Planned(plan.structure, plan.texts, units)
+    return Planned(plan.structure, plan.texts, units, pairs=plan.pairs)
