@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
@@ -22,6 +23,7 @@ from soteneg.build.cache import PLAN_FILE
 from soteneg.build.output import cache_dir
 from soteneg.build.replan import Planned, Reads, Replan
 from soteneg.build.unit_keys import Unit
+from soteneg.content.loader import Document
 from soteneg.pipeline import Memory, build
 from soteneg.site.index import BuildOptions, Site
 from soteneg.site.texts import NEGOTIATIONS, Texts
@@ -186,13 +188,28 @@ def _on_disk(tmp_path: Path, damage: object) -> tuple[Path, Path]:
     return out, clean
 
 
-def test_the_plan_on_disk_is_kept_for_the_next_build(tmp_path: Path, plans: Plans) -> None:
+def test_the_plan_on_disk_is_kept_for_the_next_build(
+    tmp_path: Path, plans: Plans, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shaped: list[str] = []
+    shape = replan_module._shape
+
+    def counted(doc: Document, front_key: Callable[[Document], str]) -> str:
+        shaped.append(doc.id)
+        return shape(doc, front_key)
+
+    monkeypatch.setattr(replan_module, "_shape", counted)
     out, clean = _on_disk(tmp_path, lambda plan: None)
     again = plans.again[1]
     assert again is not None and again.last is not None
     assert 0 < again.computed < len(plans.units[1]) / 4
     assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
     assert _bytes(out) == _bytes(clean)
+    # The documents' shapes came back from the file: the first build and the clean one
+    # (which has no plan) made every document's, the second the edited one's only.
+    counts = Counter(shaped)
+    edited = DOC.removeprefix("content/").removesuffix(".md")
+    assert counts == {doc_id: 2 + (doc_id == edited) for doc_id in counts}
     # The lines' far pairs came back from the file too.
     first = plans.again[0]
     assert first is not None and any(first.pairs.values())

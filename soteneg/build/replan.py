@@ -14,7 +14,8 @@ memoised helpers too (`Reads.cached` replays a helper's reads on every answer).
 
 The last plan is kept in memory by the preview and on disk in the build's cache
 (cache/plan.py, under a digest: a plan that does not read back is no plan, and the next
-one is whole); the documents' shapes (`Planned.shapes`) only in memory.
+one is whole), with the documents' shapes (`Planned.shapes`) and the lines' far pairs
+(`Planned.pairs`), so that a plan of the same structure makes neither again.
 tests/test_replan.py compares such plans with whole ones after every kind of edit.
 """
 
@@ -44,11 +45,11 @@ class Planned:
     structure: str
     texts: Mapping[str, str]  # document id -> key of its file's text
     units: Mapping[str, tuple[str, frozenset[str]]]  # unit -> (fingerprint, documents read)
-    # Each document's _shape by its file's text key, for the next plan in this process
-    # only (a fresh process makes them again: 0.12 CPU s at 5000 documents). What
-    # _shape reads is a function of the text parsed with the site's configuration (every
-    # build parses with HTML); a shape made under another configuration is harmless:
-    # the configuration is in the structure key, and a plan is compared with the last.
+    # Each document's _shape by its file's text key, for the next plan (making them all
+    # again cost a fresh process 0.12 CPU s at 5000 documents). What _shape reads is a
+    # function of the text parsed with the site's configuration (every build parses with
+    # HTML); a shape made under another configuration is harmless: the configuration is
+    # in the structure key, and a plan is compared with the last.
     shapes: Mapping[str, str] = field(default_factory=dict)
     # Each line's far pairs by Replan.far_pairs's key: a function of the structure alone
     # (the line's rounds, slots, and which documents have a section or an advice on the
