@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 from test_site import GOLDEN_SITE, project
 
+from soteneg.build import replan as replan_module
 from soteneg.build import run
 from soteneg.build.cache import PLAN_FILE
 from soteneg.build.output import cache_dir
 from soteneg.build.replan import Planned, Reads, Replan
 from soteneg.build.unit_keys import Unit
+from soteneg.content.loader import Document
 from soteneg.pipeline import Memory, build
-from soteneg.site.index import BuildOptions
+from soteneg.site.index import BuildOptions, Site
+from soteneg.site.texts import NEGOTIATIONS, Texts
 
 NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
@@ -183,13 +188,32 @@ def _on_disk(tmp_path: Path, damage: object) -> tuple[Path, Path]:
     return out, clean
 
 
-def test_the_plan_on_disk_is_kept_for_the_next_build(tmp_path: Path, plans: Plans) -> None:
+def test_the_plan_on_disk_is_kept_for_the_next_build(
+    tmp_path: Path, plans: Plans, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shaped: list[str] = []
+    shape = replan_module._shape
+
+    def counted(doc: Document, front_key: Callable[[Document], str]) -> str:
+        shaped.append(doc.id)
+        return shape(doc, front_key)
+
+    monkeypatch.setattr(replan_module, "_shape", counted)
     out, clean = _on_disk(tmp_path, lambda plan: None)
     again = plans.again[1]
     assert again is not None and again.last is not None
     assert 0 < again.computed < len(plans.units[1]) / 4
     assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
     assert _bytes(out) == _bytes(clean)
+    # The documents' shapes came back from the file: the first build and the clean one
+    # (which has no plan) made every document's, the second the edited one's only.
+    counts = Counter(shaped)
+    edited = DOC.removeprefix("content/").removesuffix(".md")
+    assert counts == {doc_id: 2 + (doc_id == edited) for doc_id in counts}
+    # The lines' far pairs came back from the file too.
+    first = plans.again[0]
+    assert first is not None and any(first.pairs.values())
+    assert again.last.pairs == again.pairs == first.pairs
 
 
 def _unread(plan: Path) -> None:
@@ -314,3 +338,42 @@ def test_a_documents_shape_is_kept_by_its_text(
     assert replan(*args[:5], forged).structure != first.structure  # type: ignore[arg-type]
     other = replace(last, shapes={**last.shapes, "another text": "forged"})
     assert replan(*args[:5], other).structure == first.structure  # type: ignore[arg-type]
+
+
+def test_a_lines_far_pairs_are_kept_from_the_last_plan(
+    tmp_path: Path, plans: Plans, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text edit leaves the structure, so the next plan asks no line for its far pairs
+    (lineage.far_pairs): it takes the last plan's, and plans the same units."""
+    asked: list[str] = []
+    far_ends = replan_module.far_ends
+
+    def counted(site: object, theme_id: str, region_id: str, texts: Texts) -> object:
+        asked.append(f"{texts.key}/{theme_id}/{region_id}")
+        return far_ends(site, theme_id, region_id, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(replan_module, "far_ends", counted)
+    _preview(tmp_path, [TEXT], plans)
+    first, second = plans.again
+    assert first is not None and second is not None and second.last is not None
+    assert any(first.pairs.values())  # the golden site has far pairs
+    assert len(asked) == len(first.pairs)  # each line once, in every language
+    assert second.pairs == first.pairs
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
+
+
+def test_far_pairs_are_kept_by_line_and_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept by whose texts, theme and unit: each of them another line."""
+    kept = ((("2018-kevat", "a"), ("2024", "a")),)
+    monkeypatch.setattr(
+        replan_module, "far_ends", lambda site, t, r, texts: ((("new", texts.key), (t, r)),)
+    )
+    last = Planned("structure", {}, {}, pairs={"negotiation/t/r": kept})
+    again = Replan("structure", {}, last)
+    site = cast(Site, None)
+    assert again.far_pairs(site, "t", "r", NEGOTIATIONS) == kept
+    thl = Texts("assessment", "thl")
+    for theme_id, region_id, texts in [("t", "x", NEGOTIATIONS), ("u", "r", NEGOTIATIONS)]:
+        assert again.far_pairs(site, theme_id, region_id, texts) != kept
+    assert again.far_pairs(site, "t", "r", thl) == ((("new", "assessment-thl"), ("t", "r")),)
+    assert len(again.planned().pairs) == 4

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from soteneg.build.replan import Ends
 from soteneg.markdown.html import Rendered
-from soteneg.site import lineage
 from soteneg.site import recommendations as recs
 from soteneg.site import texts as tx
 from soteneg.site.index import Group, Site
@@ -22,6 +22,9 @@ from soteneg.site.pages.page import Chrome, Page
 # computed: units.plan_units may keep the last plan's), and how its page is made.
 Add = Callable[[str, str, Callable[[], list[str]], Callable[[], Page | None]], None]
 Section = Callable[[str | None, str, str], str]
+# A unit's line on a theme -> its pairs with a page of their own (replan.far_ends), asked
+# in every language: the plan keeps them from the last one of the same structure.
+Far = Callable[[str, str, tx.Texts], tuple[Ends, ...]]
 
 
 def plan_pairs(
@@ -33,6 +36,7 @@ def plan_pairs(
     where: tuple[str, str, tx.Texts],
     line_key: Callable[[], str],
     shown: Callable[[str | None, str], str],
+    far: Far,
 ) -> None:
     """The pages of two rounds of a unit's line on a theme (`where`: theme, unit, whose
     texts) that are not next to each other. Each reads the line's shape (`line_key`:
@@ -43,12 +47,9 @@ def plan_pairs(
     theme_id, region_id, texts = where
     kind = "theme-pair" if texts.alone else "theme-assessments-pair"
     name = f"{theme_id}:{region_id}" if texts.alone else f"{texts.key}:{theme_id}:{region_id}"
-    # The same in every language: asked once.
-    key = ("far-pairs", f"{texts.key}/{theme_id}/{region_id}")
-    far = site.remember(key, lambda: lineage.far_pairs(site, theme_id, region_id, texts))
-    for before, after in far:
-        ids = (before.round.id, after.round.id)
-        groups = [texts.group(site, step.round.id, step.region) for step in (before, after)]
+    for before, after in far(theme_id, region_id, texts):
+        ids = (before[0], after[0])
+        groups = [texts.group(site, *step) for step in (before, after)]
 
         def parts(groups: list[Group | None] = groups) -> list[str]:
             return [line_key(), *(shown(g.id if g else None, theme_id) for g in groups)]
@@ -72,6 +73,7 @@ def plan_assessments(
     section: Section,
     sections: Callable[[str | None, str], str],
     shown: Callable[[str | None, str], str],
+    far: Far,
 ) -> None:
     """The units of the assessment comparisons in `lang`. Each reads the assessments of
     the unit's history on the theme, in every language (a comparison reads the earlier
@@ -100,7 +102,7 @@ def plan_assessments(
             return "\x1f".join(sections(g, o) for g in ids for o in site.languages)
 
         where = (theme_id, region_id, texts)
-        plan_pairs(site, rendered, chrome, lang, add, where, shape, shown)
+        plan_pairs(site, rendered, chrome, lang, add, where, shape, shown, far)
 
 
 def plan_recommendations(
@@ -110,6 +112,7 @@ def plan_recommendations(
     add: Add,
     advised: Callable[[str], str],
     theme_region: Callable[[str, str], tuple[Callable[[], str], Callable[[], bool]]],
+    far: Far,
 ) -> None:
     """The units of the recommendations compared in `lang`. Each reads what every
     negotiation document of the unit, its predecessors and successors, recommends and
@@ -132,8 +135,8 @@ def plan_recommendations(
             ),
         )
         # Two rounds of the line that are not next to each other: they read the same.
-        for before, after in lineage.far_pairs(site, theme_id, region_id, tx.RECOMMENDATIONS):
-            ids = (before.round.id, after.round.id)
+        for before, after in far(theme_id, region_id, tx.RECOMMENDATIONS):
+            ids = (before[0], after[0])
             add(
                 f"theme-recommendations-pair:{theme_id}:{region_id}:{':'.join(ids)}:{lang}",
                 tr.PAIR_TEMPLATE,

@@ -14,7 +14,8 @@ memoised helpers too (`Reads.cached` replays a helper's reads on every answer).
 
 The last plan is kept in memory by the preview and on disk in the build's cache
 (cache/plan.py, under a digest: a plan that does not read back is no plan, and the next
-one is whole); the documents' shapes (`Planned.shapes`) only in memory.
+one is whole), with the documents' shapes (`Planned.shapes`) and the lines' far pairs
+(`Planned.pairs`), so that a plan of the same structure makes neither again.
 tests/test_replan.py compares such plans with whole ones after every kind of edit.
 """
 
@@ -26,10 +27,15 @@ from typing import TypeVar
 
 from soteneg.build.unit_keys import fingerprint
 from soteneg.content.loader import Document
+from soteneg.site import lineage
 from soteneg.site.index import Site
+from soteneg.site.texts import Texts
 
 R = TypeVar("R")
 _NONE: frozenset[str] = frozenset()
+# A line's two texts that get a page of their own (lineage.far_pairs), each as its round
+# and unit: all the plan needs of them, and plain data that the cache can keep.
+Ends = tuple[tuple[str, str], tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -39,12 +45,16 @@ class Planned:
     structure: str
     texts: Mapping[str, str]  # document id -> key of its file's text
     units: Mapping[str, tuple[str, frozenset[str]]]  # unit -> (fingerprint, documents read)
-    # Each document's _shape by its file's text key, for the next plan in this process
-    # only (a fresh process makes them again: 0.12 CPU s at 5000 documents). What
-    # _shape reads is a function of the text parsed with the site's configuration (every
-    # build parses with HTML); a shape made under another configuration is harmless:
-    # the configuration is in the structure key, and a plan is compared with the last.
+    # Each document's _shape by its file's text key, for the next plan (making them all
+    # again cost a fresh process 0.12 CPU s at 5000 documents). What _shape reads is a
+    # function of the text parsed with the site's configuration (every build parses with
+    # HTML); a shape made under another configuration is harmless: the configuration is
+    # in the structure key, and a plan is compared with the last.
     shapes: Mapping[str, str] = field(default_factory=dict)
+    # Each line's far pairs by Replan.far_pairs's key: a function of the structure alone
+    # (the line's rounds, slots, and which documents have a section or an advice on the
+    # theme), kept with the plan, on disk too, for the next plan of the same structure.
+    pairs: Mapping[str, tuple[Ends, ...]] = field(default_factory=dict)
 
 
 class Reads:
@@ -102,6 +112,22 @@ class Replan:
     units: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     computed: int = 0  # units whose fingerprint was computed (the others kept)
     shapes: Mapping[str, str] = field(default_factory=dict)
+    pairs: dict[str, tuple[Ends, ...]] = field(default_factory=dict)
+
+    def far_pairs(
+        self, site: Site, theme_id: str, region_id: str, texts: Texts
+    ) -> tuple[Ends, ...]:
+        """far_ends, from the last plan when it has the line (its structure is this
+        plan's); recorded for the next."""
+        key = f"{texts.key}/{theme_id}/{region_id}"
+        found = self.pairs.get(key)
+        if found is None:
+            last = self.last
+            found = last.pairs.get(key) if last is not None else None
+            if found is None:
+                found = far_ends(site, theme_id, region_id, texts)
+            self.pairs[key] = found
+        return found
 
     def changed(self) -> frozenset[str]:
         last = self.last
@@ -113,9 +139,22 @@ class Replan:
         """This plan; the last one itself when nothing of it changed (the cache then
         need not write it again)."""
         last = self.last
-        if last is not None and last.texts == self.texts and last.units == self.units:
+        if (
+            last is not None
+            and last.texts == self.texts
+            and last.units == self.units
+            and last.pairs == self.pairs
+        ):
             return last  # its structure is this one's: else it would not be `last`
-        return Planned(self.structure, self.texts, self.units, self.shapes)
+        return Planned(self.structure, self.texts, self.units, self.shapes, self.pairs)
+
+
+def far_ends(site: Site, theme_id: str, region_id: str, texts: Texts) -> tuple[Ends, ...]:
+    """lineage.far_pairs of the unit's line on the theme, as rounds and units."""
+    return tuple(
+        ((before.round.id, before.region), (after.round.id, after.region))
+        for before, after in lineage.far_pairs(site, theme_id, region_id, texts)
+    )
 
 
 def replan(

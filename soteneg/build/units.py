@@ -18,7 +18,7 @@ from functools import cache as memoised
 from functools import partial
 
 from soteneg.build.compare_units import plan_assessments, plan_pairs, plan_recommendations
-from soteneg.build.replan import Reads, Replan
+from soteneg.build.replan import Reads, Replan, far_ends
 from soteneg.build.unit_keys import Inputs, Unit, fingerprint, link_key
 from soteneg.content.freshness import version_of
 from soteneg.content.loader import Document
@@ -64,6 +64,7 @@ def plan_units(
     reads = again.reads if again is not None else Reads()
     cache = reads.cached if again is not None else memoised
     text_of = reads.read  # a leaf that reads a document's text
+    far = partial(again.far_pairs, site) if again is not None else memoised(partial(far_ends, site))
 
     @cache
     def listed(group_id: str | None) -> str:
@@ -480,8 +481,8 @@ def plan_units(
                 # Two rounds of the unit's line compared (compare_units).
                 where = (theme_id, r, tx.NEGOTIATIONS)
                 line = partial(exists, theme_id, r)
-                plan_pairs(site, rendered, chrome, lang, add, where, line, shown)
-        plan_assessments(site, rendered, chrome, lang, add, section, sections, shown)
+                plan_pairs(site, rendered, chrome, lang, add, where, line, shown, far)
+        plan_assessments(site, rendered, chrome, lang, add, section, sections, shown, far)
         plan_recommendations(
             site,
             chrome,
@@ -492,6 +493,7 @@ def plan_units(
                 partial(exists, t, r),
                 lambda: th.has_sections(site, t, r, rendered),
             ),
+            far,
         )
     add("robots", feeds.ROBOTS_TEMPLATE, list, lambda: robots_page(site))
     return units

@@ -1,9 +1,9 @@
 """The cache's file of the last page plan (build.replan): each unit's fingerprint and the
 documents whose text it read, under the structure key and each document's text key they
-were made for. Data only, read with the validating decoder of `codec`, and kept under a
-digest of its payload: a changed byte (a document's id in a unit's reads, say) would keep
-a stale page, so a file whose payload does not match its digest is no plan, and the next
-plan is whole.
+were made for, with the documents' shapes and the lines' far pairs. Data only, read with
+the validating decoder of `codec`, and kept under a digest of its payload: a changed byte
+(a document's id in a unit's reads, say) would keep a stale page, so a file whose payload
+does not match its digest is no plan, and the next plan is whole.
 """
 
 from __future__ import annotations
@@ -13,13 +13,15 @@ import hashlib
 import msgspec
 
 from soteneg.build.cache.codec import FORMAT, CacheDamaged, decode
-from soteneg.build.replan import Planned
+from soteneg.build.replan import Ends, Planned
 
 
 class _Plan(msgspec.Struct, array_like=True, frozen=True):
     structure: str
     texts: dict[str, str]  # document id -> key of its file's text
     units: dict[str, tuple[str, list[str]]]  # unit -> (fingerprint, documents read)
+    pairs: dict[str, tuple[Ends, ...]]  # a line -> its far pairs (Replan.far_pairs)
+    shapes: dict[str, str]  # a text key -> the shape of a document of that text (replan)
 
 
 class _PlanFile(msgspec.Struct, frozen=True):
@@ -40,7 +42,11 @@ def _digest(payload: bytes) -> str:
 
 def encode_plan(key: str, planned: Planned) -> bytes:
     units = {unit: (fp, sorted(read)) for unit, (fp, read) in planned.units.items()}
-    payload = _ENCODER.encode(_Plan(planned.structure, dict(planned.texts), units))
+    payload = _ENCODER.encode(
+        _Plan(
+            planned.structure, dict(planned.texts), units, dict(planned.pairs), dict(planned.shapes)
+        )
+    )
     return _ENCODER.encode(_PlanFile(FORMAT, key, _digest(payload), payload))
 
 
@@ -61,4 +67,4 @@ def decode_plan(data: bytes, key: str) -> Planned:
         if found_read is None:
             found_read = read[key_of] = frozenset(ids)
         units[unit] = (fp, found_read)
-    return Planned(plan.structure, plan.texts, units)
+    return Planned(plan.structure, plan.texts, units, plan.shapes, plan.pairs)
