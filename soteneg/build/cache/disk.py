@@ -32,8 +32,9 @@ import hashlib
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from soteneg.build.cache import codec, known
 from soteneg.build.output import (
@@ -62,6 +63,9 @@ PARSED_DIR = "parsed"
 BUILD_DIR = "build"
 SHARD_SUFFIX = ".msgpack"
 JOURNAL_FILE = "updating"
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 Entries = dict[str, tuple[str, Any]]  # name -> (the key it was made for, the result)
 
@@ -146,36 +150,18 @@ class Disk:
         return found
 
     def pdfs(self) -> Entries:
-        data = read_state(self.folder / PDFS_FILE)
-        if data is not None:
-            try:
-                return dict(codec.decode_pdfs(data, self.code))
-            except codec.CacheDamaged:
-                pass
-        return {}
+        return dict(self._state(PDFS_FILE, codec.decode_pdfs, {}, self.code))
 
     def graph(self) -> Graph | None:
         """The last check's dependency graph; None when missing or damaged."""
         from soteneg.build.cache import graph
 
-        data = read_state(self.folder / GRAPH_FILE)
-        if data is not None:
-            try:
-                return graph.decode_graph(data, self.key)
-            except codec.CacheDamaged:
-                pass
-        return None
+        return self._state(GRAPH_FILE, graph.decode_graph, None)
 
     def known(self) -> dict[str, tuple[Stamp, bytes]]:
         """The documents' stamps and digests as the last build read them; none when
         missing or damaged (then every document is read)."""
-        data = read_state(self.folder / KNOWN_FILE)
-        if data is not None:
-            try:
-                return known.decode_known(data, self.key)
-            except codec.CacheDamaged:
-                pass
-        return {}
+        return self._state(KNOWN_FILE, known.decode_known, {})
 
     def plan(self) -> Planned | None:
         """The last page plan; None when missing or damaged."""
@@ -183,15 +169,23 @@ class Disk:
 
         # Before the read: a file replaced in between then differs from what is kept.
         signature = _signature(self.folder / PLAN_FILE)
-        data = read_state(self.folder / PLAN_FILE)
-        if data is not None:
-            try:
-                found = plan.decode_plan(data, self.key)
-            except codec.CacheDamaged:
-                return None
+        found = self._state(PLAN_FILE, plan.decode_plan, None)
+        if found is not None:
             self._plan_kept = (found, signature)
-            return found
-        return None
+        return found
+
+    def _state(
+        self, name: str, decode: Callable[[bytes, str], T], default: U, key: str | None = None
+    ) -> T | U:
+        """A state file decoded under this cache's key (or `key`), else `default`: a file
+        missing, unreadable or not decoding exactly is as good as none."""
+        data = read_state(self.folder / name)
+        if data is None:
+            return default
+        try:
+            return decode(data, self.key if key is None else key)
+        except codec.CacheDamaged:
+            return default
 
     def _save_plan(self, planned: Planned) -> None:
         from soteneg.build.cache import plan
