@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_site import GOLDEN_SITE, build, project
 
+from soteneg.build import output
 from soteneg.build.cache import disk
 from soteneg.build.cache.disk import Disk
-from soteneg.build.output import cache_dir
+from soteneg.build.output import cache_dir, ensure_private_folder, read_state, read_states
 from soteneg.build.records import BuildRecords, Inputs
 from soteneg.build.replan import Planned
 from soteneg.content.graph import Graph
@@ -72,3 +74,75 @@ def test_a_state_file_that_does_not_read_back_is_none(
     else:
         path.write_bytes(path.read_bytes()[:-3])
     assert read(found) == none
+
+
+def _sparse(path: Path, size: int) -> None:
+    """A file of `size` bytes that takes no room on disk: what a forged or damaged state
+    file of gigabytes looks like to the build."""
+    path.unlink(missing_ok=True)
+    with path.open("wb") as file:
+        file.truncate(size)
+
+
+def test_a_state_file_past_the_limit_is_not_read(tmp_path: Path) -> None:
+    folder = cache_dir(tmp_path / "out")
+    ensure_private_folder(folder)
+    path = folder / disk.INPUTS_FILE
+    _sparse(path, output.STATE_LIMIT + 1)
+    assert read_state(path) is None
+    assert read_states(folder, [path.name]) == {path.name: None}
+
+
+def test_the_limit_is_the_largest_size_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output, "STATE_LIMIT", 100)
+    folder = cache_dir(tmp_path / "out")
+    ensure_private_folder(folder)
+    path = folder / disk.INPUTS_FILE
+    path.write_bytes(b"x" * 100)
+    assert read_state(path) == b"x" * 100
+    path.write_bytes(b"x" * 101)
+    assert read_state(path) is None
+
+
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_a_state_file_past_the_limit_reads_as_none(tmp_path: Path, state: str) -> None:
+    name, read, none, _ = STATES[state]
+    out = tmp_path / "out"
+    found = _saved(out)
+    _sparse(cache_dir(out) / name, output.STATE_LIMIT + 1)
+    assert read(found) == none
+
+
+@pytest.mark.parametrize("which", ["the index", "a shard", "the inputs"])
+def test_a_build_half_past_the_limit_means_a_clean_build(tmp_path: Path, which: str) -> None:
+    """Never a traceback: a file too large to be ours is a damaged one, and the build
+    that finds it starts clean and writes the same site."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    assert build(root, out).returncode == 0
+    folder = cache_dir(out)
+    if which == "the index":
+        path = folder / disk.BUILD_FILE
+    elif which == "a shard":
+        path = sorted((folder / disk.BUILD_DIR).iterdir())[0]
+    else:
+        path = folder / disk.INPUTS_FILE
+    _sparse(path, output.STATE_LIMIT + 1)
+    (root / "content/kierrokset/2018-syksy/uusimaa.md").touch()
+    result = build(root, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "nothing changed" not in result.stdout
+    assert path.stat().st_size < output.STATE_LIMIT  # written anew
+    assert build(root, clean).returncode == 0
+    assert _files(out) == _files(clean)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

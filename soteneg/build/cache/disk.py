@@ -16,7 +16,8 @@ what each document file became, in 256 shards by the file's name, so that a buil
 parsed a few files writes a few shards; `checks.msgpack` holds each document's
 per-document problems and outgoing links (content.graph); `known.msgpack` the stamp and
 digest of each document read (cache.known). A file written by other
-code or for other build options, or one that does not decode exactly, is ignored.
+code or for other build options, one that does not decode exactly, or one larger than
+output.STATE_LIMIT (not even read), is ignored.
 `pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
 the options, since toggling `--no-search` or `--drafts` does not change a PDF that
 prints the same inputs, and its entries check themselves (a PDF is kept only while the
