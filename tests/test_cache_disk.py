@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from test_site import GOLDEN_SITE, build, project
 
@@ -14,7 +15,7 @@ from soteneg.build import output
 from soteneg.build.cache import disk
 from soteneg.build.cache.disk import Disk
 from soteneg.build.output import cache_dir, ensure_private_folder, read_state, read_states
-from soteneg.build.records import BuildRecords, Inputs
+from soteneg.build.records import BuildRecords, Inputs, Record
 from soteneg.build.replan import Planned
 from soteneg.content.graph import Graph
 
@@ -146,3 +147,65 @@ def _files(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def _records(count: int) -> BuildRecords:
+    return BuildRecords(
+        {f"unit{n}": ("fp", f"page{n}/index.html") for n in range(count)},
+        {f"page{n}/index.html": Record("sha", f"unit{n}") for n in range(count)},
+    )
+
+
+def _index(out: Path) -> set[str]:
+    found = msgspec.msgpack.decode((cache_dir(out) / disk.BUILD_FILE).read_bytes())
+    return {f"{name}{disk.SHARD_SUFFIX}" for name in found["shards"]}
+
+
+def _save(out: Path, build_half: BuildRecords, read_first: bool = True) -> None:
+    saving = Disk(out, "k", "code")
+    if read_first:
+        saving.build()
+    saving.save(build_half, {}, {}, Inputs("k"))
+
+
+def test_a_save_removes_the_shards_its_index_does_not_name(tmp_path: Path) -> None:
+    """Left by an earlier format, a build killed between its shards and its index, or
+    pages no longer made: never read, they stayed for ever. Links are removed, never
+    followed, and nothing outside the cache folder is touched."""
+    out = tmp_path / "out"
+    _save(out, _records(40))
+    shards = cache_dir(out) / disk.BUILD_DIR
+    named = _index(out)
+    unnamed = sorted({f"{n:02x}{disk.SHARD_SUFFIX}" for n in range(256)} - named)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret").write_bytes(b"keep")
+    (elsewhere / "folder").mkdir()
+    (elsewhere / "folder" / "inside").write_bytes(b"keep")
+    (shards / unnamed[0]).write_bytes((shards / sorted(named)[0]).read_bytes())
+    (shards / "notes.txt").write_bytes(b"x")
+    (shards / ".00.msgpack.tmp").write_bytes(b"x")
+    (shards / unnamed[1]).symlink_to(elsewhere / "secret")
+    (shards / "linked-folder").symlink_to(elsewhere / "folder", target_is_directory=True)
+    (shards / "made-by-hand").mkdir()
+    (shards / "made-by-hand" / "link").symlink_to(elsewhere / "secret")
+    (shards / "made-by-hand" / "linked-folder").symlink_to(elsewhere / "folder")
+    _save(out, _records(40))
+    assert {p.name for p in shards.iterdir()} == named == _index(out)
+    assert (elsewhere / "secret").read_bytes() == b"keep"
+    assert (elsewhere / "folder" / "inside").read_bytes() == b"keep"
+    assert Disk(out, "k", "code").build() == _records(40)
+
+
+@pytest.mark.parametrize("read_first", [True, False])
+def test_a_shard_no_longer_needed_is_removed(tmp_path: Path, read_first: bool) -> None:
+    """Also when the last index did not read back (another format, another key): the
+    save does not know which shards the last build wrote."""
+    out = tmp_path / "out"
+    _save(out, _records(40))
+    before = _index(out)
+    _save(out, _records(2), read_first)
+    after = _index(out)
+    assert after < before
+    assert {p.name for p in (cache_dir(out) / disk.BUILD_DIR).iterdir()} == after
+    assert Disk(out, "k", "code").build() == _records(2)

@@ -11,7 +11,8 @@ shards whose records changed (the whole was 59.5 MB at 5000 documents), and
 `build.msgpack` is their index: each shard carries a token that the index must name, so
 that shards of two builds (one killed while saving) are never read as one; any shard
 that is missing or does not read back makes the whole build half unknown, as if there
-were no cache (a page's record missing would leave its file behind). `parsed/` holds
+were no cache (a page's record missing would leave its file behind), and a save removes
+whatever the index does not name. `parsed/` holds
 what each document file became, in 256 shards by the file's name, so that a build that
 parsed a few files writes a few shards; `checks.msgpack` holds each document's
 per-document problems and outgoing links (content.graph); `known.msgpack` the stamp and
@@ -307,11 +308,24 @@ class Disk:
                 path = self.folder / BUILD_DIR / f"{name}{SHARD_SUFFIX}"
                 write_private(path, codec.encode_shard(shard))
             kept[name] = shard
-        for name in self.built.keys() - kept.keys():
-            (self.folder / BUILD_DIR / f"{name}{SHARD_SUFFIX}").unlink(missing_ok=True)
         index = {name: shard.token for name, shard in kept.items()}
         write_private(self.folder / BUILD_FILE, codec.encode_index(self.key, index))
         self.built = kept
+        _remove_strays(self.folder / BUILD_DIR, {f"{name}{SHARD_SUFFIX}" for name in kept})
+
+
+def _remove_strays(folder: Path, named: set[str]) -> None:
+    """Remove from a folder of shards whatever its index does not name: shards no build
+    needs any more, those of an earlier format, those of a build killed before it wrote
+    its index. Never read, they would stay for ever. A link is removed, never followed,
+    and a folder is removed without following the links inside it (remove_state); the
+    folder itself is a real one (_shard_folder). A stray that cannot be removed is
+    harmless: it stays until the next save."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        strays = [entry.name for entry in entries if entry.name not in named]
+        for name in strays:
+            with contextlib.suppress(OSError):
+                remove_state(folder / name)
 
 
 def _inside_output(shard: codec.BuildShard) -> bool:
