@@ -194,11 +194,17 @@ def ensure_private_folder(folder: Path) -> None:
                     raise OutputError(say("@output.not-a-folder", path=str(path))) from None
 
 
+# The largest state file a build writes: 4.35 MB (inputs.msgpack) for bench/generate.py's
+# 5000 documents. A larger file is no cache of ours (forged, or damaged) and is not read
+# whole: it would cost its size in memory and time on every build.
+STATE_LIMIT = 256 * 1024 * 1024
+
+
 def read_state(path: Path) -> bytes | None:
     """A state file's bytes; None when it is missing, unreadable, not a regular file, a
-    symlink (state is never followed anywhere), or a file that someone other than the
-    user and root owns or may write (by its mode or an ACL): what it says could be
-    anyone's, so it counts as missing and is written anew, private."""
+    symlink (state is never followed anywhere), larger than STATE_LIMIT, or a file that
+    someone other than the user and root owns or may write (by its mode or an ACL): what
+    it says could be anyone's, so it counts as missing and is written anew, private."""
     return _read_private(path, folders_checked=False)
 
 
@@ -218,12 +224,15 @@ def _read_private(path: Path, folders_checked: bool) -> bytes | None:
         return None
     try:
         info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or not private_to_user(handle, info):
+        if not stat.S_ISREG(info.st_mode) or info.st_size > STATE_LIMIT:
+            return None
+        if not private_to_user(handle, info):
             return None
         if not folders_checked and not _private_folders(path):
             return None
         with os.fdopen(os.dup(handle), "rb") as file:
-            return file.read()
+            data = file.read(STATE_LIMIT + 1)  # a file that grows meanwhile, too
+        return data if len(data) <= STATE_LIMIT else None
     except OSError:
         return None
     finally:

@@ -11,12 +11,14 @@ shards whose records changed (the whole was 59.5 MB at 5000 documents), and
 `build.msgpack` is their index: each shard carries a token that the index must name, so
 that shards of two builds (one killed while saving) are never read as one; any shard
 that is missing or does not read back makes the whole build half unknown, as if there
-were no cache (a page's record missing would leave its file behind). `parsed/` holds
+were no cache (a page's record missing would leave its file behind), and a save removes
+whatever the index does not name. `parsed/` holds
 what each document file became, in 256 shards by the file's name, so that a build that
 parsed a few files writes a few shards; `checks.msgpack` holds each document's
 per-document problems and outgoing links (content.graph); `known.msgpack` the stamp and
 digest of each document read (cache.known). A file written by other
-code or for other build options, or one that does not decode exactly, is ignored.
+code or for other build options, one that does not decode exactly, or one larger than
+output.STATE_LIMIT (not even read), is ignored.
 `pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
 the options, since toggling `--no-search` or `--drafts` does not change a PDF that
 prints the same inputs, and its entries check themselves (a PDF is kept only while the
@@ -32,8 +34,9 @@ import hashlib
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from soteneg.build.cache import codec, known
 from soteneg.build.output import (
@@ -62,6 +65,9 @@ PARSED_DIR = "parsed"
 BUILD_DIR = "build"
 SHARD_SUFFIX = ".msgpack"
 JOURNAL_FILE = "updating"
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 Entries = dict[str, tuple[str, Any]]  # name -> (the key it was made for, the result)
 
@@ -146,36 +152,18 @@ class Disk:
         return found
 
     def pdfs(self) -> Entries:
-        data = read_state(self.folder / PDFS_FILE)
-        if data is not None:
-            try:
-                return dict(codec.decode_pdfs(data, self.code))
-            except codec.CacheDamaged:
-                pass
-        return {}
+        return dict(self._state(PDFS_FILE, codec.decode_pdfs, {}, self.code))
 
     def graph(self) -> Graph | None:
         """The last check's dependency graph; None when missing or damaged."""
         from soteneg.build.cache import graph
 
-        data = read_state(self.folder / GRAPH_FILE)
-        if data is not None:
-            try:
-                return graph.decode_graph(data, self.key)
-            except codec.CacheDamaged:
-                pass
-        return None
+        return self._state(GRAPH_FILE, graph.decode_graph, None)
 
     def known(self) -> dict[str, tuple[Stamp, bytes]]:
         """The documents' stamps and digests as the last build read them; none when
         missing or damaged (then every document is read)."""
-        data = read_state(self.folder / KNOWN_FILE)
-        if data is not None:
-            try:
-                return known.decode_known(data, self.key)
-            except codec.CacheDamaged:
-                pass
-        return {}
+        return self._state(KNOWN_FILE, known.decode_known, {})
 
     def plan(self) -> Planned | None:
         """The last page plan; None when missing or damaged."""
@@ -183,15 +171,23 @@ class Disk:
 
         # Before the read: a file replaced in between then differs from what is kept.
         signature = _signature(self.folder / PLAN_FILE)
-        data = read_state(self.folder / PLAN_FILE)
-        if data is not None:
-            try:
-                found = plan.decode_plan(data, self.key)
-            except codec.CacheDamaged:
-                return None
+        found = self._state(PLAN_FILE, plan.decode_plan, None)
+        if found is not None:
             self._plan_kept = (found, signature)
-            return found
-        return None
+        return found
+
+    def _state(
+        self, name: str, decode: Callable[[bytes, str], T], default: U, key: str | None = None
+    ) -> T | U:
+        """A state file decoded under this cache's key (or `key`), else `default`: a file
+        missing, unreadable or not decoding exactly is as good as none."""
+        data = read_state(self.folder / name)
+        if data is None:
+            return default
+        try:
+            return decode(data, self.key if key is None else key)
+        except codec.CacheDamaged:
+            return default
 
     def _save_plan(self, planned: Planned) -> None:
         from soteneg.build.cache import plan
@@ -312,11 +308,24 @@ class Disk:
                 path = self.folder / BUILD_DIR / f"{name}{SHARD_SUFFIX}"
                 write_private(path, codec.encode_shard(shard))
             kept[name] = shard
-        for name in self.built.keys() - kept.keys():
-            (self.folder / BUILD_DIR / f"{name}{SHARD_SUFFIX}").unlink(missing_ok=True)
         index = {name: shard.token for name, shard in kept.items()}
         write_private(self.folder / BUILD_FILE, codec.encode_index(self.key, index))
         self.built = kept
+        _remove_strays(self.folder / BUILD_DIR, {f"{name}{SHARD_SUFFIX}" for name in kept})
+
+
+def _remove_strays(folder: Path, named: set[str]) -> None:
+    """Remove from a folder of shards whatever its index does not name: shards no build
+    needs any more, those of an earlier format, those of a build killed before it wrote
+    its index. Never read, they would stay for ever. A link is removed, never followed,
+    and a folder is removed without following the links inside it (remove_state); the
+    folder itself is a real one (_shard_folder). A stray that cannot be removed is
+    harmless: it stays until the next save."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        strays = [entry.name for entry in entries if entry.name not in named]
+        for name in strays:
+            with contextlib.suppress(OSError):
+                remove_state(folder / name)
 
 
 def _inside_output(shard: codec.BuildShard) -> bool:
