@@ -153,6 +153,26 @@ def test_a_clean_index_writes_each_shard_while_the_next_is_made(
     assert _bundle(site).keys() == before.keys() and _bytes(_bundle(site)) == _bytes(before)
 
 
+def test_another_pagefind_version_reindexes_every_shard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Pagefind version is in every shard's fingerprint, read once an index (the
+    package lookup behind it is not free, and an edit fingerprints every shard)."""
+    site, state = tmp_path / "site", tmp_path / "out"
+    _site(site)
+    index_site(site, state, shards=SHARDS)
+    asked: list[str] = []
+
+    def version() -> str:
+        asked.append("asked")
+        return "99.0.0"
+
+    monkeypatch.setattr(search_shards.search, "pagefind_version", version)
+    assert index_site(site, state, shards=SHARDS) == ["", "osa/1", "osa/2", "osa/3"]
+    assert index_site(site, state, shards=SHARDS) == []
+    assert len(asked) == 2
+
+
 def test_a_merged_shard_holds_only_its_index() -> None:
     """Its script and WebAssembly are the first bundle's, which the search page loads."""
     assert search_shards._is_data("pagefind.fi_0123456789.pf_meta")

@@ -120,12 +120,15 @@ def index_site(
     old = _read_fingerprints(state)
     bundle = site_dir / BUNDLE
     stamps = {rel: _stamp(site_dir / rel) for rel in pages}
+    # Read once: importlib.metadata looks the package up anew every time (2 ms each,
+    # twice a shard).
+    version = search.pagefind_version()
     fresh: dict[str, dict[str, Any]] = {}
     todo: list[str] = []
     for key in sorted(groups):
         record = old.get(key) or {}
         reads = [rel for rel in record.get("reads", []) if rel not in groups[key]]
-        fingerprint = _fingerprint(groups[key], reads, stamps, site_dir)
+        fingerprint = _fingerprint(groups[key], reads, stamps, site_dir, version)
         here = bundle / key / "pagefind-entry.json"
         if record.get("fingerprint") == fingerprint and here.is_file():
             fresh[key] = record
@@ -145,7 +148,7 @@ def index_site(
         shutil.rmtree(fresh_dir, ignore_errors=True)
         raise
     for key, (_, reads) in made.items():
-        fingerprint = _fingerprint(groups[key], reads, stamps, site_dir)
+        fingerprint = _fingerprint(groups[key], reads, stamps, site_dir, version)
         fresh[key] = {"fingerprint": fingerprint, "reads": reads}
     manifest = _manifest({key: files for key, (files, _) in made.items()}, bundle, groups)
     if clean:
@@ -338,9 +341,13 @@ def _stamp(path: Path) -> list[int] | None:
 
 
 def _fingerprint(
-    pages: list[str], reads: list[str], stamps: dict[str, list[int] | None], site_dir: Path
+    pages: list[str],
+    reads: list[str],
+    stamps: dict[str, list[int] | None],
+    site_dir: Path,
+    version: str,
 ) -> str:
-    digest = hashlib.sha256(f"{LAYOUT} {search.pagefind_version()}\n".encode())
+    digest = hashlib.sha256(f"{LAYOUT} {version}\n".encode())
     for rel in pages:
         digest.update(f"{rel} {stamps.get(rel)}\n".encode())
     for rel in reads:
