@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,74 @@ def test_a_removed_page_and_a_removed_shard(tmp_path: Path) -> None:
     assert not (site / "pagefind/osa/2").exists() and not (site / "pagefind/osa/3").exists()
     manifest = json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))
     assert manifest == {"fi": ["osa/1/"], "sv": ["osa/1/"]}
+
+
+def test_a_clean_index_writes_each_shard_while_the_next_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each shard's files are on disk (in the new bundle beside the site) before the
+    next shard's Pagefind run, not all written after the last; a failure then leaves
+    neither the new bundle nor a changed old one."""
+    site = tmp_path / "site"
+    _site(site)
+    fresh = site / ".pagefind-new"
+    seen: list[int] = []
+    real = search_shards.search.bundle_of
+
+    def entries() -> int:
+        return len(list(fresh.rglob("pagefind-entry.json"))) if fresh.is_dir() else 0
+
+    def spy(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
+        # The earlier shards' files are written on a thread of their own: wait for them
+        # (a while, not forever: without the overlap they come only after the last run).
+        for _ in range(200):
+            if entries() >= len(seen):
+                break
+            time.sleep(0.05)
+        seen.append(entries())
+        return real(site_dir, pages, page)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_shards.search, "bundle_of", spy)
+    index_site(site, None, shards=SHARDS, jobs=1)
+    assert seen == [0, 1, 2, 3]
+    assert not fresh.exists() and (site / "pagefind/osa/3/pagefind-entry.json").is_file()
+    before = _bundle(site)
+
+    calls: list[str] = []
+
+    def failing(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
+        calls.append(pages[0])
+        if len(calls) == 3:  # two shards are written by then
+            raise search_shards.search.SearchError("pagefind failed")
+        return real(site_dir, pages, page)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_shards.search, "bundle_of", failing)
+    shutil.rmtree(site / "pagefind")
+    with pytest.raises(search_shards.search.SearchError):
+        index_site(site, None, shards=SHARDS, jobs=1)
+    assert not fresh.exists() and not (site / "pagefind").exists()
+    index_site(site, None, shards=SHARDS, jobs=1)
+    assert _bundle(site).keys() == before.keys() and _bytes(_bundle(site)) == _bytes(before)
+
+
+def test_another_pagefind_version_reindexes_every_shard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Pagefind version is in every shard's fingerprint, read once an index (the
+    package lookup behind it is not free, and an edit fingerprints every shard)."""
+    site, state = tmp_path / "site", tmp_path / "out"
+    _site(site)
+    index_site(site, state, shards=SHARDS)
+    asked: list[str] = []
+
+    def version() -> str:
+        asked.append("asked")
+        return "99.0.0"
+
+    monkeypatch.setattr(search_shards.search, "pagefind_version", version)
+    assert index_site(site, state, shards=SHARDS) == ["", "osa/1", "osa/2", "osa/3"]
+    assert index_site(site, state, shards=SHARDS) == []
+    assert len(asked) == 2
 
 
 def test_a_merged_shard_holds_only_its_index() -> None:
