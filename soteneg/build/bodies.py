@@ -135,7 +135,7 @@ class Bodies(Mapping[str, markdown_html.Rendered]):
         resolve = resolve or link_resolver(self.site, doc)
         page = page or routes.href(self.site.url(doc), self.base)
         label = table_label(doc)
-        if doc.prerendered is not None:
+        if doc.prerendered is not None and doc.prerendered.readable():
             return markdown_html.finish(doc.prerendered, resolve, page, self.sizes.get, label)
         allow = self.site.config.allow_raw_html
         return markdown_html.render(doc.body, resolve, page, allow, self.sizes.get, label)

@@ -227,7 +227,7 @@ def _shape(doc: Document, front_key: Callable[[Document], str]) -> str:
     headings = [(h.level, h.text, h.id, h.theme) for h in outline.headings]
     links = [(link.href, link.is_image) for link in outline.links]
     pre = doc.prerendered
-    sections = None if pre is None else [t for t, *_ in pre.sections]
+    sections = None if pre is None else list(pre.themes)
     return fingerprint(
         front_key(doc),
         repr(headings),

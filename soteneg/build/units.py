@@ -102,7 +102,7 @@ def plan_units(
         if doc.prerendered is None:
             text_of(doc.id)
             return listed(group_id) + inputs.render_key(doc.id)
-        return listed(group_id) + ",".join(t for t, *_ in doc.prerendered.sections)
+        return listed(group_id) + ",".join(doc.prerendered.themes)
 
     @cache
     def exists(theme_id: str, region_id: str) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
@@ -22,6 +22,7 @@ from soteneg.core.routes import is_relative_reference
 from soteneg.markdown.blocks import Block, blocks_of
 from soteneg.markdown.outline import Outline, outline_of
 from soteneg.markdown.parse import parser, plain_text
+from soteneg.markdown.prerendered import Prerendered
 
 
 @dataclass(frozen=True)
@@ -206,19 +207,6 @@ _PREFIX_BLANK = "\x04"  # the packet's prefix of the document's ids
 _PRINT_BLANKS = re.compile(r'\x05(\d+)\x05| width="\x02\d+" height="\x02\d+"|\x04')
 _WEB_BLANK = re.compile(r"\x00(\d+)\x00")
 _MARKERS = ("\x00", "\x02", "\x03", "\x04", "\x05", _TABLE_BLANK)
-
-
-class Prerendered(NamedTuple):  # a tuple: it loads from the build cache fastest
-    html: str
-    sections: tuple[tuple[str, str, str, str, tuple[Block, ...]], ...]  # (theme, title,
-    # html, text, blocks)
-    hrefs: tuple[str, ...]  # the k-th blank's link as written
-    section_keys: tuple[tuple[str, str], ...] = ()  # (theme, hash of its section)
-    print_html: str | None = None  # see finish_print; None when the build does not print
-    print_hrefs: tuple[str, ...] = ()  # the k-th print blank's link as written
-
-    def section_key(self, theme: str) -> str | None:
-        return next((key for t, key in self.section_keys if t == theme), None)
 
 
 @contextmanager

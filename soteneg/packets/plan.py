@@ -264,7 +264,7 @@ def packet_page(site: Site, packet: Packet, root_uri: str, printed: dt.date | No
         prefix = f"d{n}-"
         resolve = print_resolver(site, doc, root_uri)
         pre = doc.prerendered
-        if pre is not None and pre.print_html is not None:
+        if pre is not None and pre.readable() and pre.print_html is not None:
             html = finish_print(pre, resolve, prefix)  # from the parse the web page has
         else:
             html = render_print(doc.body, resolve, prefix, site.config.allow_raw_html)

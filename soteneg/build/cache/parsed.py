@@ -9,15 +9,15 @@ are checked again by their pydantic model when read (see codec for the rest).
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import msgspec
 
 from soteneg.build.cache.codec import FORMAT, CacheDamaged, decode
 from soteneg.core.problems import Problem
-from soteneg.markdown.html import Prerendered
 from soteneg.markdown.outline import Outline
+from soteneg.markdown.prerendered import Prerendered, Rendering
 
 # A front matter's positions: paths of keys that are strings and numbers (nearly all of
 # them) as they are, which read back into a dict without a Python loop; any other path
@@ -35,6 +35,16 @@ class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
     start: tuple[int, int]
 
 
+class _StoredPrerendered(msgspec.Struct, array_like=True, frozen=True):
+    themes: tuple[str, ...]
+    section_keys: tuple[tuple[str, str], ...]
+    # Read back by the few units a build renders (Prerendered.later): their HTML,
+    # sections and links are half of what the documents hold. Undecoded, its shape is
+    # checked when it is decoded, and a rendering that does not read back is a body
+    # rendered whole (bodies, packets.plan), never a traceback.
+    rendering: msgspec.Raw
+
+
 class _StoredDocument(msgspec.Struct, array_like=True, frozen=True):
     id: str
     file: str
@@ -43,7 +53,7 @@ class _StoredDocument(msgspec.Struct, array_like=True, frozen=True):
     body: str
     body_line: int
     outline: Outline
-    prerendered: Prerendered | None
+    prerendered: _StoredPrerendered | None
 
 
 class _StoredParsed(msgspec.Struct, array_like=True, frozen=True):
@@ -60,6 +70,7 @@ class _ShardFile(msgspec.Struct, frozen=True):
 
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_ShardFile)
+_RENDERING = msgspec.msgpack.Decoder(Rendering)
 
 
 def encode_shard(key: str, parsed: dict[str, tuple[str, Any]]) -> bytes:
@@ -91,17 +102,35 @@ def _apart(text: str) -> str:
     return text[:-1] + text[-1:]  # two parts: a new string (a whole slice is the same one)
 
 
-def _store_prerendered(found: Prerendered | None) -> Prerendered | None:
+def _store_prerendered(found: Prerendered | None) -> _StoredPrerendered | None:
     if found is None:
         return None
-    return found._replace(
-        html=_apart(found.html),
+    whole = found.rendering
+    rendering = whole._replace(
+        html=_apart(whole.html),
         sections=tuple(
             (theme, title, _apart(html), _apart(text), blocks)
-            for theme, title, html, text, blocks in found.sections
+            for theme, title, html, text, blocks in whole.sections
         ),
-        print_html=None if found.print_html is None else _apart(found.print_html),
+        print_html=None if whole.print_html is None else _apart(whole.print_html),
     )
+    raw = msgspec.Raw(_ENCODER.encode(rendering))
+    return _StoredPrerendered(found.themes, found.section_keys, raw)
+
+
+def _load_prerendered(stored: _StoredPrerendered | None) -> Prerendered | None:
+    if stored is None:
+        return None
+    # A copy: a view would keep the whole shard's bytes alive for the build.
+    load = partial(_load_rendering, stored.rendering.copy())
+    return Prerendered.later(stored.themes, stored.section_keys, load)
+
+
+def _load_rendering(raw: msgspec.Raw) -> Rendering | None:
+    try:
+        return _RENDERING.decode(raw)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
 
 
 def _store_document(doc: Any) -> _StoredDocument:
@@ -173,7 +202,7 @@ def _load_document(stored: _StoredDocument) -> Any:
         stored.body,
         stored.body_line,
         stored.outline,
-        stored.prerendered,
+        _load_prerendered(stored.prerendered),
     )
 
 
