@@ -16,14 +16,16 @@ import msgspec
 import pytest
 from test_site import GOLDEN_SITE, NOW, build, project
 
-from soteneg.build.cache import parsed
+from soteneg.build.cache import PARSED, Cache, parsed
 from soteneg.build.output import cache_dir
+from soteneg.build.records import Inputs, Record
 from soteneg.content.loader import parse_source
 from soteneg.content.sources import SourceFile
 
 REPO = Path(__file__).resolve().parent.parent
 DOCUMENT = "content/kierrokset/2018-syksy/uusimaa.md"
 NEWS = "content/tiedotteet/2018-11-26-uutinen.md"
+_NONE: Any = (None, None, [])  # a file that did not decode: the smallest entry
 
 
 def _entry() -> Any:
@@ -163,3 +165,30 @@ def test_a_one_edit_build_decodes_the_renderings_it_renders(tmp_path: Path) -> N
     # only those of the pages made again are decoded (one, a negotiation document's).
     decoded = int(done.stdout.splitlines()[-1].removeprefix("decoded "))
     assert decoded <= 2, done.stdout
+
+
+def test_each_shard_s_bytes_go_once_it_is_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the parsed cache holds one shard's bytes at a time, not all of them (64
+    MB at 5000 documents) beside what they decode to."""
+    out = tmp_path / "out"
+    cache = Cache.on_disk(out, "k")
+    names = [f"content/{n}.md" for n in range(40)]
+    cache.begin()
+    cache.get_or_make(PARSED, dict.fromkeys(names, "1"), lambda todo: dict.fromkeys(todo, _NONE))
+    cache.keep({"index.html": Record("sha")}, Inputs(cache.key))
+    decoded: list[bytes] = []
+    decode = parsed.decode_shard
+
+    def held(data: bytes, key: str) -> Any:
+        # This list, the loop's name and getrefcount's argument: nothing else holds a
+        # shard decoded before.
+        assert [sys.getrefcount(earlier) for earlier in decoded] == [3] * len(decoded)
+        decoded.append(data)
+        return decode(data, key)
+
+    monkeypatch.setattr(parsed, "decode_shard", held)
+    later = Cache.on_disk(out, "k")
+    assert later.made_for(PARSED, names[0]) == "1"
+    assert len(decoded) > 2
