@@ -101,6 +101,20 @@ def test_a_rendering_that_does_not_read_back_is_not_used(forgery: str) -> None:
     assert not back.prerendered.readable()
 
 
+def test_a_rendering_that_does_not_read_back_is_not_written_again() -> None:
+    """Its shard written again (another file of it changed): the document is left out,
+    so the next build parses its file anew; the others are written as they were."""
+    entry = _entry()
+    source = SourceFile(NEWS, (REPO / "tests/sites/golden" / NEWS).read_bytes())
+    other = parse_source(source, False, True)
+    data = parsed.encode_shard("key", {DOCUMENT: ("made-of", entry)})
+    forged = parsed.decode_shard(_forged(data, FORGERIES["not a rendering"]), "key")
+    again = parsed.encode_shard("key", {**forged, NEWS: ("news", other)})
+    back = parsed.decode_shard(again, "key")
+    assert list(back) == [NEWS]
+    assert back[NEWS][1][1].prerendered == other[1].prerendered
+
+
 def _same_tree(one: Path, other: Path) -> None:
     left = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
     right = sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())

@@ -74,7 +74,11 @@ _RENDERING = msgspec.msgpack.Decoder(Rendering)
 
 
 def encode_shard(key: str, parsed: dict[str, tuple[str, Any]]) -> bytes:
-    stored = {name: (made_of, _store_parsed(entry)) for name, (made_of, entry) in parsed.items()}
+    stored = {
+        name: (made_of, _store_parsed(entry))
+        for name, (made_of, entry) in parsed.items()
+        if _readable(entry)
+    }
     return _ENCODER.encode(_ShardFile(FORMAT, key, stored))
 
 
@@ -82,6 +86,14 @@ def decode_shard(data: bytes, key: str) -> dict[str, tuple[str, Any]]:
     """Every entry of a shard, or CacheDamaged when any of them does not read back."""
     found: _ShardFile = decode(_DECODER, data, key)
     return {name: (made_of, _load_parsed(entry)) for name, (made_of, entry) in found.parsed.items()}
+
+
+def _readable(parsed: Any) -> bool:
+    """False for a document whose rendering, read from this cache, did not read back:
+    it is not written again, so that the next build parses its file anew (this one
+    renders its body whole)."""
+    document = parsed[1]
+    return document is None or document.prerendered is None or document.prerendered.readable()
 
 
 def _store_parsed(parsed: Any) -> _StoredParsed:
