@@ -26,12 +26,19 @@ _Positions = list[tuple[tuple[str | int, ...], tuple[int, int]]]
 _TaggedPositions = list[tuple[list[Any], int, int]]  # (tagged path, line, column)
 
 
-class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
-    value: Any  # tagged, see _tag
+class _StoredPositions(msgspec.Struct, array_like=True, frozen=True):
     keys: _Positions
     values: _Positions
     other_keys: _TaggedPositions
     other_values: _TaggedPositions
+
+
+class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
+    value: Any  # tagged, see _tag
+    # A _StoredPositions, undecoded: only a problem's location reads them (LaterYamlDoc),
+    # of two or three documents an edit at 5000 documents. One that does not read back
+    # is made again from the document's text, as its parse made them.
+    positions: msgspec.Raw
     start: tuple[int, int]
 
 
@@ -71,6 +78,7 @@ class _ShardFile(msgspec.Struct, frozen=True):
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_ShardFile)
 _RENDERING = msgspec.msgpack.Decoder(Rendering)
+_POSITIONS = msgspec.msgpack.Decoder(_StoredPositions)
 
 
 def encode_shard(key: str, parsed: dict[str, tuple[str, Any]]) -> bytes:
@@ -148,19 +156,11 @@ def _load_rendering(raw: msgspec.Raw) -> Rendering | None:
 def _store_document(doc: Any) -> _StoredDocument:
     meta = None if doc.meta is None else (doc.meta.type, doc.meta.model_dump_json().encode())
     front = doc.front
-    keys, values = _store_positions(front.keys), _store_positions(front.values)
     return _StoredDocument(
         doc.id,
         doc.file,
         meta,
-        _StoredYaml(
-            _tag(front.value),
-            keys[0],
-            values[0],
-            keys[1],
-            values[1],
-            front.start,
-        ),
+        _StoredYaml(_tag(front.value), _store_front_positions(front), front.start),
         _apart(doc.body),
         doc.body_line,
         doc.outline,
@@ -168,8 +168,17 @@ def _store_document(doc: Any) -> _StoredDocument:
     )
 
 
+def _store_front_positions(front: Any) -> msgspec.Raw:
+    # Positions read from this cache and never asked for go back as they came.
+    kept = front.kept_if_unread() if isinstance(front, _content_types()[3]) else None
+    if isinstance(kept, msgspec.Raw):
+        return kept
+    keys, values = _store_positions(front.keys), _store_positions(front.values)
+    return msgspec.Raw(_ENCODER.encode(_StoredPositions(keys[0], values[0], keys[1], values[1])))
+
+
 def _load_parsed(stored: _StoredParsed) -> Any:
-    document = None if stored.document is None else _load_document(stored.document)
+    document = None if stored.document is None else _load_document(stored.document, stored.text)
     return stored.text, document, stored.problems
 
 
@@ -180,14 +189,14 @@ def _content_types() -> tuple[Any, Any, Any, Any, str]:
     from pydantic import ValidationError
 
     from soteneg.content.front_matter import DOCUMENT_MODELS, FROM_CACHE
+    from soteneg.content.later_positions import LaterYamlDoc
     from soteneg.content.loader import Document
-    from soteneg.content.yamlpos import YamlDoc
 
-    return ValidationError, DOCUMENT_MODELS, Document, YamlDoc, FROM_CACHE
+    return ValidationError, DOCUMENT_MODELS, Document, LaterYamlDoc, FROM_CACHE
 
 
-def _load_document(stored: _StoredDocument) -> Any:
-    ValidationError, DOCUMENT_MODELS, Document, YamlDoc, from_cache = _content_types()
+def _load_document(stored: _StoredDocument, text: str | None) -> Any:
+    ValidationError, DOCUMENT_MODELS, Document, LaterYamlDoc, from_cache = _content_types()
     meta = None
     if stored.meta is not None:
         kind, data = stored.meta
@@ -200,12 +209,10 @@ def _load_document(stored: _StoredDocument) -> Any:
         except ValidationError as err:
             raise CacheDamaged(str(err)) from None
     front = stored.front
-    yaml_doc = YamlDoc(
-        _untag(front.value),
-        _load_positions(front.keys, front.other_keys),
-        _load_positions(front.values, front.other_values),
-        front.start,
-    )
+    # A copy: a view would keep the whole shard's bytes alive for the build.
+    raw = front.positions.copy()
+    load = partial(_load_front_positions, raw, text, stored.file)
+    yaml_doc = LaterYamlDoc(_untag(front.value), front.start, load, raw)
     return Document(
         stored.id,
         stored.file,
@@ -216,6 +223,30 @@ def _load_document(stored: _StoredDocument) -> Any:
         stored.outline,
         _load_prerendered(stored.prerendered),
     )
+
+
+def _load_front_positions(raw: msgspec.Raw, text: str | None, file: str) -> Any:
+    """A front matter's positions as its parse made them: from the cache, or when they
+    do not read back, from the document's text parsed again."""
+    try:
+        stored = _POSITIONS.decode(raw)
+        return (
+            _load_positions(stored.keys, stored.other_keys),
+            _load_positions(stored.values, stored.other_values),
+        )
+    except (msgspec.DecodeError, msgspec.ValidationError, CacheDamaged, TypeError):
+        return _positions_of(text, file)
+
+
+def _positions_of(text: str | None, file: str) -> Any:
+    from soteneg.content.loader import split_front_matter
+    from soteneg.content.yamlpos import parse_yaml
+
+    split = None if text is None else split_front_matter(text, file)
+    if not isinstance(split, tuple):
+        return {}, {}  # no text to read them from: every problem at the front matter's start
+    front, _ = parse_yaml(split[0], file, line_offset=1)
+    return front.keys, front.values
 
 
 def _store_positions(positions: dict[Any, tuple[int, int]]) -> tuple[_Positions, _TaggedPositions]:
