@@ -101,7 +101,7 @@ FORGERIES = {
     ),
     # A path part tagged as a list: a key no dict can have.
     "an unhashable path": lambda p: [*p[:2], [[[["L", "a"]], 1, 1]], p[3]],
-    "an unknown tag": lambda p: [*p[:2], [[[["X", "a"]], 1, 1]], p[3]],
+    "an unknown extension": lambda p: [*p[:2], [[[msgspec.msgpack.Ext(99, b"")], 1, 1]], p[3]],
 }
 
 

@@ -2,7 +2,7 @@
 with the key of the bytes and options it was made from.
 
 Values whose Python type msgpack cannot say by itself (YAML front matter may hold dates,
-and keys that are not strings) are written with a tag, and a document's validated fields
+and such keys) are written as msgpack extensions (see _tag), and a document's validated fields
 are checked again by their pydantic model when read (see codec for the rest).
 """
 
@@ -13,6 +13,7 @@ from functools import cache, partial
 from typing import Any
 
 import msgspec
+from msgspec.msgpack import Ext
 
 from soteneg.build.cache.codec import FORMAT, CacheDamaged, decode
 from soteneg.core.problems import Problem
@@ -34,7 +35,7 @@ class _StoredPositions(msgspec.Struct, array_like=True, frozen=True):
 
 
 class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
-    value: Any  # tagged, see _tag
+    value: Any  # see _tag
     # A _StoredPositions, undecoded: only a problem's location reads them (LaterYamlDoc),
     # of two or three documents an edit at 5000 documents. One that does not read back
     # is made again from the document's text, as its parse made them.
@@ -73,12 +74,6 @@ class _ShardFile(msgspec.Struct, frozen=True):
     format: int
     key: str
     parsed: dict[str, tuple[str, _StoredParsed]]  # file -> (what it was parsed from, ...)
-
-
-_ENCODER = msgspec.msgpack.Encoder()
-_DECODER = msgspec.msgpack.Decoder(_ShardFile)
-_RENDERING = msgspec.msgpack.Decoder(Rendering)
-_POSITIONS = msgspec.msgpack.Decoder(_StoredPositions)
 
 
 def encode_shard(key: str, parsed: dict[str, tuple[str, Any]]) -> bytes:
@@ -212,7 +207,7 @@ def _load_document(stored: _StoredDocument, text: str | None) -> Any:
     # A copy: a view would keep the whole shard's bytes alive for the build.
     raw = front.positions.copy()
     load = partial(_load_front_positions, raw, text, stored.file)
-    yaml_doc = LaterYamlDoc(_untag(front.value), front.start, load, raw)
+    yaml_doc = LaterYamlDoc(front.value, front.start, load, raw)
     return Document(
         stored.id,
         stored.file,
@@ -265,14 +260,17 @@ def _load_positions(
     plain: _Positions, other: _TaggedPositions
 ) -> dict[tuple[Any, ...], tuple[int, int]]:
     found: dict[tuple[Any, ...], tuple[int, int]] = dict(plain)
-    found.update({tuple(_untag(p) for p in path): (line, col) for path, line, col in other})
+    found.update({tuple(path): (line, col) for path, line, col in other})
     return found
 
 
-# YAML values: scalars msgpack keeps apart (str, int, float, bool, None, bytes) stay as
-# they are; everything else is a list whose first item says what it is. A plain list
-# never stands for itself, so no value can pass for another.
-_LIST, _MAP, _DATE, _DATETIME, _BIG = "L", "M", "D", "T", "I"
+# YAML values: what msgpack holds by itself (str, int, float, bool, None, bytes, lists,
+# and maps of such keys) is written as it is; a date, a time, an integer beyond 64 bits
+# and a map with such a key are a msgpack extension whose type says what it is, read
+# back by the decoder's hook as the decoder meets it (a Python walk over every value of
+# every front matter was a tenth of the cache's loading). No value can pass for another:
+# an extension is a type of its own in msgpack.
+_DATE, _DATETIME, _BIG, _MAP = 1, 2, 3, 4
 
 
 def _fits(number: int) -> bool:
@@ -282,37 +280,43 @@ def _fits(number: int) -> bool:
 
 def _tag(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and not _fits(value):
-        return [_BIG, hex(value)]  # str() refuses numbers of over 4300 digits
+        return Ext(_BIG, hex(value).encode())  # str() refuses numbers of over 4300 digits
     if value is None or isinstance(value, str | bool | int | float | bytes):
         return value
     if isinstance(value, list):
-        return [_LIST, *(_tag(item) for item in value)]
+        return [_tag(item) for item in value]
     if isinstance(value, dict):
-        return [_MAP, *([_tag(k), _tag(v)] for k, v in value.items())]
+        items = [(_tag(k), _tag(v)) for k, v in value.items()]
+        if not any(isinstance(k, Ext) for k, _ in items):
+            return dict(items)
+        return Ext(_MAP, _ENCODER.encode(items))  # an extension is no key of a map
     if isinstance(value, dt.datetime):
-        return [_DATETIME, value.isoformat()]
+        return Ext(_DATETIME, value.isoformat().encode())
     if isinstance(value, dt.date):
-        return [_DATE, value.isoformat()]
+        return Ext(_DATE, value.isoformat().encode())
     raise CacheDamaged(f"a value of type {type(value).__name__} cannot be cached")
 
 
-def _untag(value: Any) -> Any:
-    if not isinstance(value, list):
-        return value
-    if not value:
-        raise CacheDamaged("an untagged list")
-    tag, rest = value[0], value[1:]
+def _untag(code: int, data: memoryview) -> Any:
+    """The decoders' hook: an extension's value. What does not read back is the
+    decoder's ValidationError, so the shard is damaged (codec.decode)."""
     try:
-        if tag == _LIST:
-            return [_untag(item) for item in rest]
-        if tag == _MAP:
-            return {_untag(k): _untag(v) for k, v in rest}
-        if tag == _DATETIME and len(rest) == 1:
-            return dt.datetime.fromisoformat(rest[0])
-        if tag == _DATE and len(rest) == 1:
-            return dt.date.fromisoformat(rest[0])
-        if tag == _BIG and len(rest) == 1 and isinstance(rest[0], str):
-            return int(rest[0], 16)
-    except (TypeError, ValueError) as err:
-        raise CacheDamaged(f"a value does not read back: {err}") from None
-    raise CacheDamaged(f"unknown tag {tag!r}")
+        if code == _MAP:
+            return dict(_PAIRS.decode(data))
+        text = bytes(data).decode("ascii")
+        if code == _DATETIME:
+            return dt.datetime.fromisoformat(text)
+        if code == _DATE:
+            return dt.date.fromisoformat(text)
+        if code == _BIG:
+            return int(text, 16)
+    except (TypeError, ValueError) as err:  # an unhashable key; not a date
+        raise msgspec.ValidationError(f"a value does not read back: {err}") from None
+    raise msgspec.ValidationError(f"unknown extension {code}")
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(_ShardFile, ext_hook=_untag)
+_RENDERING = msgspec.msgpack.Decoder(Rendering)
+_POSITIONS = msgspec.msgpack.Decoder(_StoredPositions, ext_hook=_untag)
+_PAIRS = msgspec.msgpack.Decoder(list[tuple[Any, Any]], ext_hook=_untag)
