@@ -9,16 +9,9 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.text import Text
 
 from soteneg.build import cache as build_cache
@@ -42,6 +35,9 @@ from soteneg.core.options import BuildOptions
 from soteneg.core.text import Text as Phrase
 from soteneg.core.text import counted, decimal, say
 from soteneg.packets.shard import Shard
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
@@ -73,6 +69,16 @@ class _Bar:
     """A rich progress bar for printing PDFs, shown only on a terminal."""
 
     def __init__(self, console: Console, lang: str) -> None:
+        # Imported here: most builds run where no terminal shows a bar (CI, the preview,
+        # a pipe), and rich's progress module is a sixtieth of a second of each.
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         self.progress = Progress(
             TextColumn(say("@cli.printing-pdfs").in_(lang)),
             BarColumn(),

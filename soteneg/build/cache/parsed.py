@@ -2,7 +2,7 @@
 with the key of the bytes and options it was made from.
 
 Values whose Python type msgpack cannot say by itself (YAML front matter may hold dates,
-and keys that are not strings) are written with a tag, and a document's validated fields
+and such keys) are written as msgpack extensions (see _tag), and a document's validated fields
 are checked again by their pydantic model when read (see codec for the rest).
 """
 
@@ -13,6 +13,7 @@ from functools import cache, partial
 from typing import Any
 
 import msgspec
+from msgspec.msgpack import Ext
 
 from soteneg.build.cache.codec import FORMAT, CacheDamaged, decode
 from soteneg.core.problems import Problem
@@ -26,12 +27,19 @@ _Positions = list[tuple[tuple[str | int, ...], tuple[int, int]]]
 _TaggedPositions = list[tuple[list[Any], int, int]]  # (tagged path, line, column)
 
 
-class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
-    value: Any  # tagged, see _tag
+class _StoredPositions(msgspec.Struct, array_like=True, frozen=True):
     keys: _Positions
     values: _Positions
     other_keys: _TaggedPositions
     other_values: _TaggedPositions
+
+
+class _StoredYaml(msgspec.Struct, array_like=True, frozen=True):
+    value: Any  # see _tag
+    # A _StoredPositions, undecoded: only a problem's location reads them (LaterYamlDoc),
+    # of two or three documents an edit at 5000 documents. One that does not read back
+    # is made again from the document's text, as its parse made them.
+    positions: msgspec.Raw
     start: tuple[int, int]
 
 
@@ -66,11 +74,6 @@ class _ShardFile(msgspec.Struct, frozen=True):
     format: int
     key: str
     parsed: dict[str, tuple[str, _StoredParsed]]  # file -> (what it was parsed from, ...)
-
-
-_ENCODER = msgspec.msgpack.Encoder()
-_DECODER = msgspec.msgpack.Decoder(_ShardFile)
-_RENDERING = msgspec.msgpack.Decoder(Rendering)
 
 
 def encode_shard(key: str, parsed: dict[str, tuple[str, Any]]) -> bytes:
@@ -148,19 +151,11 @@ def _load_rendering(raw: msgspec.Raw) -> Rendering | None:
 def _store_document(doc: Any) -> _StoredDocument:
     meta = None if doc.meta is None else (doc.meta.type, doc.meta.model_dump_json().encode())
     front = doc.front
-    keys, values = _store_positions(front.keys), _store_positions(front.values)
     return _StoredDocument(
         doc.id,
         doc.file,
         meta,
-        _StoredYaml(
-            _tag(front.value),
-            keys[0],
-            values[0],
-            keys[1],
-            values[1],
-            front.start,
-        ),
+        _StoredYaml(_tag(front.value), _store_front_positions(front), front.start),
         _apart(doc.body),
         doc.body_line,
         doc.outline,
@@ -168,8 +163,17 @@ def _store_document(doc: Any) -> _StoredDocument:
     )
 
 
+def _store_front_positions(front: Any) -> msgspec.Raw:
+    # Positions read from this cache and never asked for go back as they came.
+    kept = front.kept_if_unread() if isinstance(front, _content_types()[3]) else None
+    if isinstance(kept, msgspec.Raw):
+        return kept
+    keys, values = _store_positions(front.keys), _store_positions(front.values)
+    return msgspec.Raw(_ENCODER.encode(_StoredPositions(keys[0], values[0], keys[1], values[1])))
+
+
 def _load_parsed(stored: _StoredParsed) -> Any:
-    document = None if stored.document is None else _load_document(stored.document)
+    document = None if stored.document is None else _load_document(stored.document, stored.text)
     return stored.text, document, stored.problems
 
 
@@ -180,14 +184,14 @@ def _content_types() -> tuple[Any, Any, Any, Any, str]:
     from pydantic import ValidationError
 
     from soteneg.content.front_matter import DOCUMENT_MODELS, FROM_CACHE
+    from soteneg.content.later_positions import LaterYamlDoc
     from soteneg.content.loader import Document
-    from soteneg.content.yamlpos import YamlDoc
 
-    return ValidationError, DOCUMENT_MODELS, Document, YamlDoc, FROM_CACHE
+    return ValidationError, DOCUMENT_MODELS, Document, LaterYamlDoc, FROM_CACHE
 
 
-def _load_document(stored: _StoredDocument) -> Any:
-    ValidationError, DOCUMENT_MODELS, Document, YamlDoc, from_cache = _content_types()
+def _load_document(stored: _StoredDocument, text: str | None) -> Any:
+    ValidationError, DOCUMENT_MODELS, Document, LaterYamlDoc, from_cache = _content_types()
     meta = None
     if stored.meta is not None:
         kind, data = stored.meta
@@ -200,12 +204,10 @@ def _load_document(stored: _StoredDocument) -> Any:
         except ValidationError as err:
             raise CacheDamaged(str(err)) from None
     front = stored.front
-    yaml_doc = YamlDoc(
-        _untag(front.value),
-        _load_positions(front.keys, front.other_keys),
-        _load_positions(front.values, front.other_values),
-        front.start,
-    )
+    # A copy: a view would keep the whole shard's bytes alive for the build.
+    raw = front.positions.copy()
+    load = partial(_load_front_positions, raw, text, stored.file)
+    yaml_doc = LaterYamlDoc(front.value, front.start, load, raw)
     return Document(
         stored.id,
         stored.file,
@@ -216,6 +218,30 @@ def _load_document(stored: _StoredDocument) -> Any:
         stored.outline,
         _load_prerendered(stored.prerendered),
     )
+
+
+def _load_front_positions(raw: msgspec.Raw, text: str | None, file: str) -> Any:
+    """A front matter's positions as its parse made them: from the cache, or when they
+    do not read back, from the document's text parsed again."""
+    try:
+        stored = _POSITIONS.decode(raw)
+        return (
+            _load_positions(stored.keys, stored.other_keys),
+            _load_positions(stored.values, stored.other_values),
+        )
+    except (msgspec.DecodeError, msgspec.ValidationError, CacheDamaged, TypeError):
+        return _positions_of(text, file)
+
+
+def _positions_of(text: str | None, file: str) -> Any:
+    from soteneg.content.loader import split_front_matter
+    from soteneg.content.yamlpos import parse_yaml
+
+    split = None if text is None else split_front_matter(text, file)
+    if not isinstance(split, tuple):
+        return {}, {}  # no text to read them from: every problem at the front matter's start
+    front, _ = parse_yaml(split[0], file, line_offset=1)
+    return front.keys, front.values
 
 
 def _store_positions(positions: dict[Any, tuple[int, int]]) -> tuple[_Positions, _TaggedPositions]:
@@ -234,14 +260,17 @@ def _load_positions(
     plain: _Positions, other: _TaggedPositions
 ) -> dict[tuple[Any, ...], tuple[int, int]]:
     found: dict[tuple[Any, ...], tuple[int, int]] = dict(plain)
-    found.update({tuple(_untag(p) for p in path): (line, col) for path, line, col in other})
+    found.update({tuple(path): (line, col) for path, line, col in other})
     return found
 
 
-# YAML values: scalars msgpack keeps apart (str, int, float, bool, None, bytes) stay as
-# they are; everything else is a list whose first item says what it is. A plain list
-# never stands for itself, so no value can pass for another.
-_LIST, _MAP, _DATE, _DATETIME, _BIG = "L", "M", "D", "T", "I"
+# YAML values: what msgpack holds by itself (str, int, float, bool, None, bytes, lists,
+# and maps of such keys) is written as it is; a date, a time, an integer beyond 64 bits
+# and a map with such a key are a msgpack extension whose type says what it is, read
+# back by the decoder's hook as the decoder meets it (a Python walk over every value of
+# every front matter was a tenth of the cache's loading). No value can pass for another:
+# an extension is a type of its own in msgpack.
+_DATE, _DATETIME, _BIG, _MAP = 1, 2, 3, 4
 
 
 def _fits(number: int) -> bool:
@@ -251,37 +280,43 @@ def _fits(number: int) -> bool:
 
 def _tag(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and not _fits(value):
-        return [_BIG, hex(value)]  # str() refuses numbers of over 4300 digits
+        return Ext(_BIG, hex(value).encode())  # str() refuses numbers of over 4300 digits
     if value is None or isinstance(value, str | bool | int | float | bytes):
         return value
     if isinstance(value, list):
-        return [_LIST, *(_tag(item) for item in value)]
+        return [_tag(item) for item in value]
     if isinstance(value, dict):
-        return [_MAP, *([_tag(k), _tag(v)] for k, v in value.items())]
+        items = [(_tag(k), _tag(v)) for k, v in value.items()]
+        if not any(isinstance(k, Ext) for k, _ in items):
+            return dict(items)
+        return Ext(_MAP, _ENCODER.encode(items))  # an extension is no key of a map
     if isinstance(value, dt.datetime):
-        return [_DATETIME, value.isoformat()]
+        return Ext(_DATETIME, value.isoformat().encode())
     if isinstance(value, dt.date):
-        return [_DATE, value.isoformat()]
+        return Ext(_DATE, value.isoformat().encode())
     raise CacheDamaged(f"a value of type {type(value).__name__} cannot be cached")
 
 
-def _untag(value: Any) -> Any:
-    if not isinstance(value, list):
-        return value
-    if not value:
-        raise CacheDamaged("an untagged list")
-    tag, rest = value[0], value[1:]
+def _untag(code: int, data: memoryview) -> Any:
+    """The decoders' hook: an extension's value. What does not read back is the
+    decoder's ValidationError, so the shard is damaged (codec.decode)."""
     try:
-        if tag == _LIST:
-            return [_untag(item) for item in rest]
-        if tag == _MAP:
-            return {_untag(k): _untag(v) for k, v in rest}
-        if tag == _DATETIME and len(rest) == 1:
-            return dt.datetime.fromisoformat(rest[0])
-        if tag == _DATE and len(rest) == 1:
-            return dt.date.fromisoformat(rest[0])
-        if tag == _BIG and len(rest) == 1 and isinstance(rest[0], str):
-            return int(rest[0], 16)
-    except (TypeError, ValueError) as err:
-        raise CacheDamaged(f"a value does not read back: {err}") from None
-    raise CacheDamaged(f"unknown tag {tag!r}")
+        if code == _MAP:
+            return dict(_PAIRS.decode(data))
+        text = bytes(data).decode("ascii")
+        if code == _DATETIME:
+            return dt.datetime.fromisoformat(text)
+        if code == _DATE:
+            return dt.date.fromisoformat(text)
+        if code == _BIG:
+            return int(text, 16)
+    except (TypeError, ValueError) as err:  # an unhashable key; not a date
+        raise msgspec.ValidationError(f"a value does not read back: {err}") from None
+    raise msgspec.ValidationError(f"unknown extension {code}")
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(_ShardFile, ext_hook=_untag)
+_RENDERING = msgspec.msgpack.Decoder(Rendering)
+_POSITIONS = msgspec.msgpack.Decoder(_StoredPositions, ext_hook=_untag)
+_PAIRS = msgspec.msgpack.Decoder(list[tuple[Any, Any]], ext_hook=_untag)
