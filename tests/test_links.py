@@ -185,3 +185,65 @@ def test_a_pages_ids_are_found_as_the_pattern_finds_them(text: str) -> None:
     for case in ('xid="a id="b"', 'id="a" id="b"', '\u00a0id="c"', 'data-id="x"id="y" id="z"'):
         assert _ids(case) == _ID.findall(case)
     assert _ids('data-id="x"id="y" id="z"') == ["z"]
+
+
+# The pattern of the link scan before its look-ahead: the one whose matches it must keep.
+_LINK_AS_WRITTEN = r'<(a|link|img|script|iframe|source|video|audio)\b[^>]*?\s(href|src)="([^"]*)"'
+_LINK_PIECES = [
+    *("<", "</", ">", " ", "\t", "\n", '"', "=", "x", "b", "-"),
+    *("a", "A", "img", "IMG", "Img", "script", "\u017fcript", "source", "SOURCE"),
+    *("link", "lin\u212a", "iframe", "video", "audio", "abbr", "span", "li", "s"),
+    *('href="', 'HREF="', 'src="', '\u017frc="', "href", "src", 'id="'),
+]
+
+
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=40).map("".join))
+def test_the_link_pattern_finds_what_it_found_without_its_look_ahead(text: str) -> None:
+    """The look-ahead on a tag's first letter (a speed-up) turns away only tags the
+    alternatives would: the matches are those of the pattern without it, letters that
+    match case-insensitively (the long s, the Kelvin sign) included."""
+    import re
+
+    from soteneg.site.linkcheck import _LINK
+
+    as_written = re.compile(_LINK_AS_WRITTEN, re.IGNORECASE)
+    assert _LINK.findall(text) == as_written.findall(text)
+    for case in ('<\u017fcript \u017frc="s">', '<A HREF="a">', '<lin\u212a href="k">'):
+        assert _LINK.findall(case) == as_written.findall(case) != []
+
+
+def test_a_page_scanned_from_its_text_is_scanned_as_from_its_bytes() -> None:
+    from soteneg.site.linkcheck import scan_text
+
+    body = (
+        '<a href="/sote/\u00e4/">\u00e4</a> <h2 id="\u00f6">\u00f6</h2>'
+        '<a href="#\u00f6">x</a> <a href="b/?q=1&amp;r=2">b</a> <a href="https://x.fi/">x</a>'
+    )
+    data = _page(body)
+    assert scan_text("a/index.html", data.decode(), BASE) == scan_page("a/index.html", data, BASE)
+
+
+def test_links_resolved_once_for_every_page_are_those_that_no_page_changes() -> None:
+    """The scan keeps what a site path or a URL with a scheme resolved to, for the next
+    page (a speed-up), by base URL; relative links and a page's own '#id' are resolved
+    on each page. Each page's links are what resolving them there gives."""
+    from soteneg.site.linkcheck import resolve_link, scan_text
+
+    links = ["/sote/a/#x", "https://example.fi/sote/b/", "b/", "#y", "../c/", "?q", "/x/"]
+    body = " ".join(f'<a href="{url}">l</a>' for url in links)
+    pages = ["index.html", "a/index.html", "a/b/index.html", "index.html"]
+    for base in (BASE, "https://example.fi/", BASE, "http://other.fi/sote/"):
+        for page in pages:
+            found = scan_text(page, body, base)
+            wanted = [resolve_link(url, page, base) for url in links]
+            internal = [
+                (url, *answer[1:])
+                for url, answer in zip(links, wanted, strict=True)
+                if answer[0] == "internal"
+            ]
+            assert found.internal_links() == [list(link) for link in internal], (page, base)
+            assert found.broken == tuple(
+                (url, answer[1])
+                for url, answer in zip(links, wanted, strict=True)
+                if answer[0] == "broken"
+            )

@@ -30,9 +30,9 @@ from soteneg.core import files, lifeline
 from soteneg.core.problems import Problem
 from soteneg.site import search
 from soteneg.site.feeds import sitemap_entry
-from soteneg.site.linkcheck import scan_page
+from soteneg.site.linkcheck import scan_text
 from soteneg.site.page_records import PageLinks, SitemapEntry
-from soteneg.site.render import render_page
+from soteneg.site.render import render_text
 
 # Below this many tasks a pool costs more than it saves.
 PARALLEL_FROM = 200
@@ -89,9 +89,10 @@ def make_one(job: Job, unit: Unit) -> Made:
         return Made(unit.key, None)
     if page.template != unit.template:
         raise AssertionError(f"{unit.key} rendered {page.template}, declared {unit.template}")
-    data = render_page(job.env, page)
-    if isinstance(data, Problem):
-        return Made(unit.key, page.output, problem=data)
+    made = render_text(job.env, page)
+    if isinstance(made, Problem):
+        return Made(unit.key, page.output, problem=made)
+    text, data = made
     sha = digest(data)
     written = job.previous.get(page.output) != sha
     if written:
@@ -102,7 +103,7 @@ def make_one(job: Job, unit: Unit) -> Made:
         page.output,
         sha,
         written,
-        scan_page(page.output, data, job.base_url) if scanned else None,
+        scan_text(page.output, text, job.base_url) if scanned else None,
         sitemap_entry(page),
         page.sources,
         page.template,

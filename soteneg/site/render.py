@@ -217,9 +217,17 @@ def render_pages(
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes | Problem:
+    made = render_text(env, page)
+    return made if isinstance(made, Problem) else made[1]
+
+
+def render_text(env: jinja2.Environment, page: Page) -> tuple[str, bytes] | Problem:
+    """The page as text and as the bytes written: the link scan reads the text."""
     try:
         with bounded():
-            return env.get_template(page.template).render(page.context).encode("utf-8")
+            text = env.get_template(page.template).render(page.context)
+            # Inside the try: a lone surrogate a template made is the template's problem.
+            return text, text.encode("utf-8")
     except Exception as exc:
         return template_problem(exc, page.url)
 
