@@ -101,6 +101,9 @@ def check(
     problems += check_edits(content.documents, history.edits)
     problems += check_placeholders(content.documents)
     refs = [r for d in content.documents + content.rejected for r in warm.references(d)]
+    # A document deleted since the last check is not kept for a preview's next save.
+    listed = content.documents + content.rejected
+    warm.keep_only((d.file for d in listed), (f.path for f in files.data_files))
     referenced: dict[str, FileData] = {}
     site = None
     if content.config is not None:

@@ -9,10 +9,14 @@ pure in them); a document's references under the document itself, by identity (a
 Document is immutable, and the preview's cache in memory hands back the same object
 for a file whose bytes are unchanged). A check without a Warm of its own (`soteneg
 build`, `check`) makes a new one, so that the references of a document are listed
-once, not once for the check and again for the published site.
+once, not once for the check and again for the published site. What a check no longer
+asks for (a document deleted or renamed, a data file removed) is forgotten after it
+(`keep_only`): a preview left running for a day of edits holds no more than one check's.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from soteneg.content.attachments import FileRef, references
 from soteneg.content.loader import DataParsed, Document, parse_data_file
@@ -42,3 +46,15 @@ class Warm:
         if kept is None or kept[0] is not doc:
             kept = self._refs[doc.file] = (doc, tuple(references(doc)))
         return list(kept[1])
+
+    def kept(self) -> frozenset[str]:
+        """The document files and data files something is kept for."""
+        return frozenset(self._refs) | frozenset(self._data)
+
+    def keep_only(self, documents: Iterable[str], data_files: Iterable[str]) -> None:
+        """Forget what is kept for any other document file or data file: those of this
+        check are all that the next can ask for again."""
+        wanted = set(documents)
+        self._refs = {file: kept for file, kept in self._refs.items() if file in wanted}
+        present = set(data_files)
+        self._data = {file: kept for file, kept in self._data.items() if file in present}
