@@ -144,3 +144,23 @@ def test_a_data_file_no_longer_there_is_forgotten() -> None:
     warm.data_file("content/eras.yaml", text, Theme)
     warm.keep_only([], [THEMES])
     assert warm.kept() == {THEMES}
+
+
+def test_a_save_that_leaves_a_placeholder_warns_of_it_until_it_is_gone(tmp_path: Path) -> None:
+    """A document's placeholder warnings are kept under the document itself: one saved
+    with a placeholder warns, and saved without it no longer does."""
+    root = project(tmp_path, MINIMAL)
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+
+    def warned() -> list[tuple[str, int]]:
+        state = preview.rebuild()
+        assert not state.failed
+        return [(p.file, p.line) for p in state.problems if p.code == "placeholder-text"]
+
+    assert warned() == []
+    _edit(root / DOC, "Integraatiosta.", "Integraatiosta.\n\n[Kirjoita teksti tähän.]\n")
+    [(file, line)] = warned()
+    assert file == DOC
+    assert warned() == [(file, line)]  # the same document again: kept
+    _edit(root / DOC, "\n[Kirjoita teksti tähän.]\n", "")
+    assert warned() == []
