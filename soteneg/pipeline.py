@@ -25,7 +25,6 @@ from soteneg.content.graph import Graph, context_of, file_key
 from soteneg.content.history import read_history
 from soteneg.content.lifecycle import check_edits
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
-from soteneg.content.placeholders import check_placeholders
 from soteneg.content.sources import (
     CONTENT_DIR,
     FileData,
@@ -99,8 +98,11 @@ def check(
     found, graph = cross_check_with(content, every_document, keys, context, last)
     problems += found
     problems += check_edits(content.documents, history.edits)
-    problems += check_placeholders(content.documents)
+    problems += [p for d in content.documents for p in warm.placeholders(d)]
     refs = [r for d in content.documents + content.rejected for r in warm.references(d)]
+    # A document deleted since the last check is not kept for a preview's next save.
+    listed = content.documents + content.rejected
+    warm.keep_only((d.file for d in listed), (f.path for f in files.data_files))
     referenced: dict[str, FileData] = {}
     site = None
     if content.config is not None:

@@ -120,3 +120,47 @@ def test_what_is_kept_is_handed_out_in_new_containers() -> None:
     entries = warm.data_file(THEMES, text, Theme)[0]
     entries.clear()
     assert list(warm.data_file(THEMES, text, Theme)[0]) == ["saatavuus"]
+
+
+def test_a_deleted_document_is_forgotten(tmp_path: Path) -> None:
+    """What is kept of a document (its references) goes with it: a preview left running
+    through a day of renames holds only the documents there are, and the save's output
+    is a clean build's."""
+    root = project(tmp_path, MINIMAL)
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+    _saved(preview)
+    assert {DOC, NEWS, THEMES} <= preview.memory.warm.kept()
+    (root / NEWS).unlink()
+    saved = _saved(preview)
+    kept = preview.memory.warm.kept()
+    assert DOC in kept and THEMES in kept and NEWS not in kept
+    assert saved == _clean(preview, tmp_path, "after")
+
+
+def test_a_data_file_no_longer_there_is_forgotten() -> None:
+    warm = Warm()
+    text = "- id: saatavuus\n  name: {fi: A, sv: B, en: C}\n  description: {fi: D, sv: E, en: F}\n"
+    warm.data_file(THEMES, text, Theme)
+    warm.data_file("content/eras.yaml", text, Theme)
+    warm.keep_only([], [THEMES])
+    assert warm.kept() == {THEMES}
+
+
+def test_a_save_that_leaves_a_placeholder_warns_of_it_until_it_is_gone(tmp_path: Path) -> None:
+    """A document's placeholder warnings are kept under the document itself: one saved
+    with a placeholder warns, and saved without it no longer does."""
+    root = project(tmp_path, MINIMAL)
+    preview = serve.Preview(root, tmp_path / "site", NOW, own_folder=True)
+
+    def warned() -> list[tuple[str, int]]:
+        state = preview.rebuild()
+        assert not state.failed
+        return [(p.file, p.line) for p in state.problems if p.code == "placeholder-text"]
+
+    assert warned() == []
+    _edit(root / DOC, "Integraatiosta.", "Integraatiosta.\n\n[Kirjoita teksti tähän.]\n")
+    [(file, line)] = warned()
+    assert file == DOC
+    assert warned() == [(file, line)]  # the same document again: kept
+    _edit(root / DOC, "\n[Kirjoita teksti tähän.]\n", "")
+    assert warned() == []

@@ -21,7 +21,7 @@ from soteneg.build import replan as replan_module
 from soteneg.build import run
 from soteneg.build.cache import PLAN_FILE
 from soteneg.build.output import cache_dir
-from soteneg.build.replan import Planned, Reads, Replan
+from soteneg.build.replan import Answers, Planned, Reads, Replan
 from soteneg.build.unit_keys import Unit
 from soteneg.content.loader import Document
 from soteneg.pipeline import Memory, build
@@ -377,3 +377,68 @@ def test_far_pairs_are_kept_by_line_and_kind(monkeypatch: pytest.MonkeyPatch) ->
         assert again.far_pairs(site, theme_id, region_id, texts) != kept
     assert again.far_pairs(site, "t", "r", thl) == ((("new", "assessment-thl"), ("t", "r")),)
     assert len(again.planned().pairs) == 4
+
+
+def test_a_helpers_answer_is_kept_while_the_texts_it_read_are_the_same() -> None:
+    """The next plan of the same structure takes a memoised helper's answers from the
+    last (Answers.holding): one that read no changed text, or none at all, is kept and
+    replayed; one that read a changed text is asked again. The last plan's answers stay
+    as they were."""
+    asked: list[str] = []
+
+    def plan(kept: Answers | None) -> tuple[Reads, list[tuple[str, frozenset[str]]]]:
+        reads = Reads(kept)
+
+        @reads.cached
+        def helper(doc_id: str) -> str:
+            asked.append(doc_id)
+            if doc_id:  # "": an answer of the structure alone
+                reads.read(doc_id)
+            return f"answer of {doc_id}"
+
+        return reads, [reads.during(lambda d=d: helper(d)) for d in ("a", "b", "")]
+
+    first, answers = plan(None)
+    assert asked == ["a", "b", ""]
+    asked.clear()
+    second, again = plan(first.answers.holding(frozenset({"a"})))
+    assert asked == ["a"]
+    assert again == answers  # and "b"'s read is replayed to the unit that asks
+    [memo] = first.answers.memos.values()  # by the helper's name
+    assert memo.keys() == {("a",), ("b",), ("",)}
+    asked.clear()
+    plan(second.answers.holding(frozenset({"b"})))
+    assert asked == ["b"]
+    asked.clear()
+    plan(second.answers.holding(frozenset({"a", "b"})))
+    assert asked == ["a", "b"]
+
+
+def test_a_saves_plan_asks_only_what_read_the_edited_text(
+    tmp_path: Path, plans: Plans, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the preview, the plan after a text edit asks `section` again only of the
+    edited document's sections (and its translation's, which show in its language):
+    every other section a comparison shows is kept from the last plan."""
+    counted: list[int] = []
+    cached = Reads.cached
+
+    def counting(self: Reads, helper: Callable[..., object]) -> Callable[..., object]:
+        if helper.__qualname__.endswith("<locals>.section"):
+            inner = helper
+
+            def helper(*args: object) -> object:
+                counted[-1] += 1
+                return inner(*args)
+
+            helper.__qualname__ = inner.__qualname__
+            counted.append(0)
+        return cached(self, helper)
+
+    monkeypatch.setattr(Reads, "cached", counting)
+    _preview(tmp_path, [TEXT], plans)
+    first, second = plans.again
+    assert first is not None and second is not None and second.last is not None
+    assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
+    whole, kept = counted  # the first build's plan, the save's (the fixture's are not cached)
+    assert 0 < kept < whole / 4, (kept, whole)

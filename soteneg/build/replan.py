@@ -15,7 +15,12 @@ memoised helpers too (`Reads.cached` replays a helper's reads on every answer).
 The last plan is kept in memory by the preview and on disk in the build's cache
 (cache/plan.py, under a digest: a plan that does not read back is no plan, and the next
 one is whole), with the documents' shapes (`Planned.shapes`) and the lines' far pairs
-(`Planned.pairs`), so that a plan of the same structure makes neither again.
+(`Planned.pairs`), so that a plan of the same structure makes neither again. In memory
+only (the preview's saves), also the memoised helpers' answers (`Planned.answers`): an
+answer is a function of the structure and of the texts it read, as a unit's fingerprint
+is, so one that read no changed text is kept by the next plan of the same structure (a
+comparison's history asked every document's section again on every save: a third of
+a kept plan's CPU at 5000 documents).
 tests/test_replan.py compares such plans with whole ones after every kind of edit.
 """
 
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from soteneg.build.unit_keys import fingerprint
 from soteneg.content.loader import Document
@@ -36,6 +41,33 @@ _NONE: frozenset[str] = frozenset()
 # A line's two texts that get a page of their own (lineage.far_pairs), each as its round
 # and unit: all the plan needs of them, and plain data that the cache can keep.
 Ends = tuple[tuple[str, str], tuple[str, str]]
+Answer = tuple[object, frozenset[str]]  # a memoised helper's answer and the documents it read
+Memos = dict[str, dict[tuple[object, ...], Answer]]  # helper's name -> its arguments -> answer
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The memoised helpers' answers of a plan (Reads.cached), and which answers read
+    each document's text, so that those of a changed document are found without looking
+    at every answer (40,000 at 5000 documents). An answer is a function of the
+    structure and of the texts it read, as a unit's fingerprint is."""
+
+    memos: Memos = field(default_factory=dict)
+    # document id -> (helper's name, arguments) of answers that read it, or did once: an
+    # answer asked again after another edit may read other documents; a name whose
+    # answer is gone or has been made again since is only looked up for nothing.
+    readers: dict[str, set[tuple[str, tuple[object, ...]]]] = field(default_factory=dict)
+
+    def holding(self, changed: frozenset[str]) -> Answers:
+        """A copy without the answers that read a document in `changed`: this one stays
+        as it is (a plan that fails half-way must not leave answers of texts that its
+        successor may not have)."""
+        memos = {name: dict(memo) for name, memo in self.memos.items()}
+        readers = dict(self.readers)
+        for doc_id in changed:
+            for name, args in readers.pop(doc_id, ()):
+                memos[name].pop(args, None)
+        return Answers(memos, readers)
 
 
 @dataclass(frozen=True)
@@ -55,16 +87,24 @@ class Planned:
     # (the line's rounds, slots, and which documents have a section or an advice on the
     # theme), kept with the plan, on disk too, for the next plan of the same structure.
     pairs: Mapping[str, tuple[Ends, ...]] = field(default_factory=dict)
+    # The memoised helpers' answers, for the next plan of the same structure: in memory
+    # only (the preview's saves; an answer may be any value, so not on disk).
+    answers: Answers = field(default_factory=Answers)
 
 
 class Reads:
-    """The documents whose text the unit being planned reads."""
+    """The documents whose text the unit being planned reads. `kept`: the answers of
+    the last plan of this structure that read no text changed since (Answers.holding)."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept: Answers | None = None) -> None:
         self.frames: list[set[str]] = []
         # A leaf read outside any unit's parts: whose it was is not known, so this plan
         # is not kept for the next (tests/test_replan.py finds none in the plans).
         self.stray = False
+        self.answers = kept if kept is not None else Answers()
+        # Documents whose set of readers is this plan's own: the others are still the
+        # kept plan's sets (Answers.holding copies the dict, not each set).
+        self._owned: set[str] = set()
 
     def read(self, doc_id: str) -> None:
         if self.frames:
@@ -87,16 +127,24 @@ class Reads:
 
     def cached(self, helper: Callable[..., R]) -> Callable[..., R]:
         """`helper` memoised by its positional arguments, its reads replayed on every
-        answer (functools.cache would hide them from a unit that asks after another)."""
-        memo: dict[tuple[object, ...], tuple[R, frozenset[str]]] = {}
+        answer (functools.cache would hide them from a unit that asks after another).
+        Its name is its key in `Answers`: one helper of each name in a plan."""
+        name = helper.__qualname__
+        memo = self.answers.memos.setdefault(name, {})
+        readers, owned = self.answers.readers, self._owned
 
         def answer(*args: object) -> R:
             found = memo.get(args)
             if found is None:
                 found = memo[args] = self.during(lambda: helper(*args))
+                for doc_id in found[1]:
+                    if doc_id not in owned:
+                        readers[doc_id] = set(readers.get(doc_id, ()))
+                        owned.add(doc_id)
+                    readers[doc_id].add((name, args))
             elif found[1] and self.frames:
                 self.frames[-1] |= found[1]
-            return found[0]
+            return cast(R, found[0])
 
         return answer
 
@@ -145,8 +193,17 @@ class Replan:
             and last.units == self.units
             and last.pairs == self.pairs
         ):
-            return last  # its structure is this one's: else it would not be `last`
-        return Planned(self.structure, self.texts, self.units, self.shapes, self.pairs)
+            # Its structure is this one's (else it would not be `last`) and no text
+            # changed: its answers all hold still.
+            return last
+        return Planned(
+            self.structure,
+            self.texts,
+            self.units,
+            self.shapes,
+            self.pairs,
+            self.reads.answers,
+        )
 
 
 def far_ends(site: Site, theme_id: str, region_id: str, texts: Texts) -> tuple[Ends, ...]:
@@ -184,7 +241,11 @@ def replan(
 
     structure = structure_key(site, site_wide, templates, shape)
     usable = last if last is not None and last.structure == structure else None
-    return Replan(structure, keys, usable, shapes=shapes)
+    if usable is None:
+        return Replan(structure, keys, None, shapes=shapes)
+    changed = frozenset(d for d, key in keys.items() if usable.texts.get(d) != key)
+    reads = Reads(usable.answers.holding(changed))
+    return Replan(structure, keys, usable, reads=reads, shapes=shapes)
 
 
 def structure_key(
