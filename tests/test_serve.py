@@ -233,10 +233,12 @@ def _spawn(root: Path, where: Path, port: int, boot: list[str], *options: str) -
     return Running(root, port, process, tmp, cache)
 
 
-def _wait_ready(running: Running, timeout: float = 60) -> None:
-    """Until the preview says where it is. Its output is read to the end on a thread of
-    its own, so that the server never blocks on a full pipe, and a preview that stays
-    silent fails the test after `timeout` instead of holding up the whole run."""
+def _wait_ready(running: Running, timeout: float = 600) -> None:
+    """Until the preview says where it is, or stops (its output ends). Its output is
+    read to the end on a thread of its own, so that the server never blocks on a full
+    pipe, and a preview that stays silent fails the test after `timeout` instead of
+    holding up the whole run. A bound for a hang, not a pace: at load ~20 on 2 cores
+    the golden site's first build and search index took over the 60 s it was."""
     stdout = running.process.stdout
     assert stdout is not None
     said = running.said
