@@ -206,3 +206,26 @@ def test_each_shard_s_bytes_go_once_it_is_decoded(
     later = Cache.on_disk(out, "k")
     assert later.made_for(PARSED, names[0]) == "1"
     assert len(decoded) > 2
+
+
+def test_forged_renderings_print_the_packets_from_the_bodies(tmp_path: Path) -> None:
+    """The print path's own fallback (packets.plan): every PDF printed again over a cache
+    whose renderings are all forged, none of their pages made first (only the print
+    stylesheet changed), is the PDF a clean build prints, byte for byte."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    assert build(root, out, pdf=True).returncode == 0
+    folder = cache_dir(out) / "parsed"
+    for n, shard in enumerate(sorted(folder.iterdir())):
+        forgery = FORGERIES["other sections" if n % 2 else "not a rendering"]
+        shard.write_bytes(_forged(shard.read_bytes(), forgery))
+    css = root / "templates/print/print.css"
+    css.write_text(css.read_text() + "/* every PDF again */\n")
+    again = build(root, out, pdf=True)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Traceback" not in again.stdout + again.stderr
+    assert " 0 unchanged" in again.stdout, again.stdout  # every PDF printed again
+    assert build(root, clean, pdf=True).returncode == 0
+    pdfs = sorted(p.relative_to(out) for p in out.rglob("*.pdf"))
+    assert pdfs and pdfs == sorted(p.relative_to(clean) for p in clean.rglob("*.pdf"))
+    _same_tree(out, clean)

@@ -35,6 +35,7 @@ from conftest import REPO, run_cli
 from test_site import GOLDEN_SITE, NOW, project
 from tornado.httpclient import HTTPRequest
 
+from soteneg.build.search_shards import ENTRY
 from soteneg.editors import page_policy, print_queue, serve_guard
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
@@ -232,10 +233,12 @@ def _spawn(root: Path, where: Path, port: int, boot: list[str], *options: str) -
     return Running(root, port, process, tmp, cache)
 
 
-def _wait_ready(running: Running, timeout: float = 60) -> None:
-    """Until the preview says where it is. Its output is read to the end on a thread of
-    its own, so that the server never blocks on a full pipe, and a preview that stays
-    silent fails the test after `timeout` instead of holding up the whole run."""
+def _wait_ready(running: Running, timeout: float = 600) -> None:
+    """Until the preview says where it is, or stops (its output ends). Its output is
+    read to the end on a thread of its own, so that the server never blocks on a full
+    pipe, and a preview that stays silent fails the test after `timeout` instead of
+    holding up the whole run. A bound for a hang, not a pace: at load ~20 on 2 cores
+    the golden site's first build and search index took over the 60 s it was."""
     stdout = running.process.stdout
     assert stdout is not None
     said = running.said
@@ -864,19 +867,39 @@ def test_search_works_under_the_policy(tmp_path: Path) -> None:
         httpd.server_close()
 
 
+# Pagefind's UI shows its message while it searches ("Haetaan …") and again with the
+# count, together with the list of results, each a placeholder (`__loading`) until its
+# fragment has loaded: the search is done when the list is there and no placeholder is.
+# Waiting for the message and then a fixed 500 ms read the list half made under load.
+SEARCH_DONE = """() => {
+    const box = document.querySelector("#search");
+    return box !== null && box.querySelector(".pagefind-ui__results") !== null
+        && box.querySelector(".pagefind-ui__loading") === null;
+}"""
+
+
 def _search_titles(page, url: str, query: str) -> list[str]:
-    """The titles a search lists; none when the page reloads under it (the preview
-    reloads every open page after a rebuild)."""
+    """The titles a search lists once it is done; none when the page reloads under it
+    (the preview reloads every open page after a rebuild)."""
     from playwright.sync_api import Error
 
     try:
         page.goto(url)
         page.fill("#search .pagefind-ui__search-input", query)
-        page.wait_for_selector("#search .pagefind-ui__message", timeout=15000)
-        page.wait_for_timeout(500)  # the results' fragments load after the count
+        # A bound for a search that never ends, not a pace: a loaded 2-core box took
+        # minutes for a whole test.
+        page.wait_for_function(SEARCH_DONE, timeout=120_000)
         return page.locator("#search .pagefind-ui__result-link").all_inner_texts()
     except Error:
         return []
+
+
+def _search_entries(site: Path) -> dict[str, bytes] | None:
+    """Each search shard's entry; None while a folder is swapped under the reading."""
+    try:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob(ENTRY)}
+    except OSError:
+        return None
 
 
 def test_the_preview_searches_and_finds_what_was_just_saved(tmp_path: Path) -> None:
@@ -890,11 +913,14 @@ def test_the_preview_searches_and_finds_what_was_just_saved(tmp_path: Path) -> N
         titles = _search_titles(page, running.base + "haku/", "Uusimaa")
         assert any("Uusimaa" in t for t in titles), titles
         assert _search_titles(page, running.base + "haku/", "kvanttilaskentaa") == []
+        entries = _search_entries(running.site())
         doc = running.root / "content/kierrokset/2018-syksy/uusimaa.md"
         text = doc.read_text(encoding="utf-8")
         doc.write_text(text + "\nAlueella kokeillaan kvanttilaskentaa.\n", encoding="utf-8")
-        assert _wait_for(lambda: "kvanttilaskentaa" in _get(running.base + PAGE)[1])
-        # The page is moved in first, then its shard indexed: a moment later.
+        assert _wait_for(lambda: "kvanttilaskentaa" in _get(running.base + PAGE)[1], 300)
+        # The page is moved in first, then its shard indexed once the saves pause: the
+        # search is asked when a shard's entry (renamed in last) has changed.
+        assert _wait_for(lambda: _search_entries(running.site()) not in (None, entries), 300)
         found: list[str] = []
 
         def searched() -> bool:

@@ -20,7 +20,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from soteneg.build.permissions import other_writers, private_to_user
-from soteneg.content.sources import CONTENT_DIR, TEMPLATES_DIR
+from soteneg.content.sources import (
+    CONTENT_DIR,
+    TEMPLATES_DIR,
+    NotAFile,
+    TooLarge,
+    read_regular_stat,
+)
 from soteneg.core.files import FOLDER_MODE, make_folders
 from soteneg.core.text import Text, say
 
@@ -341,10 +347,14 @@ def save_manifest(out: Path, name: str, manifest: Mapping[str, Mapping[str, str]
 
 
 def previous_output(out: Path, rel: str, sha256: str) -> bytes | None:
-    """A file of the previous build, if it is still there with the recorded content."""
+    """A file of the previous build (a PDF), if it is still there with the recorded
+    content. Read as state is: at most STATE_LIMIT bytes of a regular file, opened
+    without blocking and without following a link, since whatever stands at its name
+    now may not be what the build wrote (a sparse file of terabytes, a FIFO that would
+    hold the build for good)."""
     try:
-        data = (out / rel).read_bytes()
-    except OSError:
+        data, _ = read_regular_stat(out / rel, STATE_LIMIT, follow=False)
+    except (OSError, NotAFile, TooLarge):
         return None
     return data if hashlib.sha256(data).hexdigest() == sha256 else None
 

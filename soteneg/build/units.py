@@ -20,7 +20,7 @@ from functools import partial
 from soteneg.build.compare_units import plan_assessments, plan_pairs, plan_recommendations
 from soteneg.build.replan import Reads, Replan, far_ends
 from soteneg.build.unit_keys import Inputs, Unit, fingerprint, link_key
-from soteneg.content.freshness import version_of
+from soteneg.content.freshness import state_of
 from soteneg.content.loader import Document
 from soteneg.content.models import Round
 from soteneg.content.versions import Earlier
@@ -239,11 +239,14 @@ def plan_units(
         return inputs.render_key(doc.id)
 
     def fresh(group: Group, doc: Document) -> str:
-        """A translation's page says whether its original changed since."""
+        """A translation's page says whether its original changed since it was made:
+        that answer, not the original's version, which every edit of the original moves
+        (an unstamped translation's page was made again for nothing). What the notice
+        names of the original (title, date, language, address) is in `listed`."""
         if doc is group.original:
             return ""
         text_of(group.original.id)
-        return version_of(group.original)
+        return repr(state_of(doc, group.original) == "outdated")
 
     def version_parts(group: Group, doc: Document) -> list[str]:
         # A negotiation document shows the recommendations it follows up, from earlier

@@ -119,6 +119,17 @@ class Prerendered:
         return f"Prerendered{self._parts()!r}"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Sent to another process whole (a parse's result in a worker is never lazy).
+        # Sent to another process decoded (the loader reads this process's cache): whole,
+        # or, when it did not read back, as one that does not, so that the other side
+        # plans from its themes and keys and renders the body from its text as this one
+        # would. A parse worker's results are never lazy; a forked worker inherits.
+        if not self.readable():
+            return (Prerendered.later, (self.themes, self.section_keys, _unreadable))
         r = self.rendering
         return (Prerendered, (r.html, r.sections, r.hrefs, self.section_keys, *r[3:]))
+
+
+def _unreadable() -> None:
+    """The loader of a rendering that did not read back (a function of the module:
+    sent by name)."""
+    return None

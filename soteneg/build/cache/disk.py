@@ -263,6 +263,7 @@ class Disk:
             for name in _OLD_FILES:
                 (self.folder / name).unlink(missing_ok=True)
             write_private(self.folder / INPUTS_FILE, codec.encode_inputs(self.key, inputs))
+            _remove_temporaries(self.folder)
         except (OSError, codec.CacheDamaged):
             self.forget()
 
@@ -328,6 +329,18 @@ def _remove_strays(folder: Path, named: set[str]) -> None:
         for name in strays:
             with contextlib.suppress(OSError):
                 remove_state(folder / name)
+
+
+def _remove_temporaries(folder: Path) -> None:
+    """Remove what write_private left half made at the top of the cache folder (`.X.tmp`,
+    renamed over X once written): a build killed between the two, or a state file no
+    build writes any more, left its temporary for ever. The saving build holds the
+    output's lock, so no other one is writing them meanwhile."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        found = [e.name for e in entries if e.name.startswith(".") and e.name.endswith(".tmp")]
+    for name in found:
+        with contextlib.suppress(OSError):
+            remove_state(folder / name)
 
 
 def _inside_output(shard: codec.BuildShard) -> bool:

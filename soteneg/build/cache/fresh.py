@@ -16,8 +16,12 @@ from soteneg.content.history import checked_out
 from soteneg.content.sources import (
     CONFIG_FILE,
     CONTENT_DIR,
+    MAX_DATA_BYTES,
     TEMPLATES_DIR,
+    NotAFile,
     Stamp,
+    TooLarge,
+    read_regular_stat,
     stamp,
     stat_stamp,
 )
@@ -46,12 +50,18 @@ def code_key() -> str:
 
 def configured_output(root: Path) -> Path | None:
     """The output folder site.yaml names, read without validating the rest (a build
-    that finds nothing changed needs no more); None if that cannot be told."""
+    that finds nothing changed needs no more); None if that cannot be told. Read as
+    the build reads it (content.sources): a regular file of at most MAX_DATA_BYTES,
+    whatever stands at its name in a commit (a link to /dev/zero, gigabytes)."""
     import yaml
 
+    path = root / CONFIG_FILE
     try:
-        config = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+        if not os.path.realpath(path).startswith(os.path.join(os.path.realpath(root), "")):
+            return None  # a link out of the project: nothing is read there
+        data, _ = read_regular_stat(path, MAX_DATA_BYTES)
+        config = yaml.safe_load(data.decode("utf-8"))
+    except (OSError, ValueError, NotAFile, TooLarge, yaml.YAMLError):
         return None
     output = config.get("output", "_site") if isinstance(config, dict) else None
     return root / output if isinstance(output, str) and output else None
