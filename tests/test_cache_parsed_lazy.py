@@ -123,16 +123,21 @@ def _same_tree(one: Path, other: Path) -> None:
     assert (mismatch, errors) == ([], [])
 
 
+def _forge_every_shard(out: Path) -> None:
+    """Every shard's renderings forged, half of them as another section's, half as
+    bytes that are not a rendering."""
+    for n, shard in enumerate(sorted((cache_dir(out) / "parsed").iterdir())):
+        forgery = FORGERIES["other sections" if n % 2 else "not a rendering"]
+        shard.write_bytes(_forged(shard.read_bytes(), forgery))
+
+
 def test_forged_renderings_are_bodies_rendered_whole(tmp_path: Path) -> None:
     """Every page built again over a cache whose renderings are all forged (those of
     other sections, and those that do not decode): the site a clean build makes."""
     root = project(tmp_path, GOLDEN_SITE)
     out, clean = tmp_path / "out", tmp_path / "clean"
     assert build(root, out).returncode == 0
-    folder = cache_dir(out) / "parsed"
-    for n, shard in enumerate(sorted(folder.iterdir())):
-        forgery = FORGERIES["other sections" if n % 2 else "not a rendering"]
-        shard.write_bytes(_forged(shard.read_bytes(), forgery))
+    _forge_every_shard(out)
     base = root / "templates/base.html"
     base.write_text(base.read_text() + "{# every page again #}\n")
     again = build(root, out)
@@ -215,10 +220,7 @@ def test_forged_renderings_print_the_packets_from_the_bodies(tmp_path: Path) -> 
     root = project(tmp_path, GOLDEN_SITE)
     out, clean = tmp_path / "out", tmp_path / "clean"
     assert build(root, out, pdf=True).returncode == 0
-    folder = cache_dir(out) / "parsed"
-    for n, shard in enumerate(sorted(folder.iterdir())):
-        forgery = FORGERIES["other sections" if n % 2 else "not a rendering"]
-        shard.write_bytes(_forged(shard.read_bytes(), forgery))
+    _forge_every_shard(out)
     css = root / "templates/print/print.css"
     css.write_text(css.read_text() + "/* every PDF again */\n")
     again = build(root, out, pdf=True)
