@@ -219,3 +219,17 @@ def test_the_build_keeps_the_shards_an_edit_does_not_touch(
     result = build_in_process(root, clean, BuildOptions(now=now))
     assert not result.failed
     assert _bytes(_bundle(clean)) == _bytes(after)
+
+
+def test_the_first_bundle_walks_only_its_own_files(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    for rel in ("pagefind.js", "fragment/fi_1.pf_fragment", "shards.json", ".x", "osa/1/a"):
+        (bundle / rel).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / rel).write_bytes(b"")
+    (bundle / "smi/index").mkdir(parents=True)
+    (bundle / "smi/index/s").write_bytes(b"")
+    (bundle / "osa/1/index").mkdir()
+    (bundle / "osa/1/index/i").write_bytes(b"")
+    assert search_shards._own_files(bundle, "") == {"pagefind.js", "fragment/fi_1.pf_fragment"}
+    assert search_shards._own_files(bundle, "osa/1") == {"a", "index/i"}
+    assert search_shards._own_files(bundle, "osa/2") == set()
