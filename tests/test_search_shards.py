@@ -325,3 +325,31 @@ def test_the_first_bundle_walks_only_its_own_files(tmp_path: Path) -> None:
     assert search_shards._own_files(bundle, "") == {"pagefind.js", "fragment/fi_1.pf_fragment"}
     assert search_shards._own_files(bundle, "osa/1") == {"a", "index/i"}
     assert search_shards._own_files(bundle, "osa/2") == set()
+
+
+def test_a_language_pagefind_indexes_nothing_of_is_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind fails a run none of whose pages it indexed; one run of the whole shard
+    (which fails only if no page of it has text) is then made instead."""
+    site = tmp_path / "site"
+    _site(site)
+    whole = tmp_path / "whole"
+    shutil.copytree(site, whole)
+    real = search_shards.search.bundle_of
+    runs: list[set[str | None]] = []
+
+    def no_swedish(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
+        langs = {search_shards.search.lang_of(site_dir, rel) for rel in pages}
+        runs.append(langs)
+        if langs == {"sv"}:
+            raise search_shards.search.NothingToIndex("no page to index")
+        return real(site_dir, pages, page)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_shards.search, "bundle_of", no_swedish)
+    index_site(site, None, shards=SHARDS)
+    assert sorted(map(sorted, runs)).count(["fi", "sv"]) == 4  # type: ignore[arg-type]
+    monkeypatch.setattr(search_shards.search, "bundle_of", real)
+    monkeypatch.setattr(search_shards, "_by_language", lambda _site, _key, pages: [pages])
+    index_site(whole, None, shards=SHARDS)
+    assert _bytes(_bundle(whole)) == _bytes(_bundle(site))
