@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from soteneg.build import search_shards
+from soteneg.build import search_languages, search_shards
 from soteneg.build.search_shards import hashed, index_site, shard_count
 from soteneg.pipeline import build as build_in_process
 from soteneg.site.index import BuildOptions
@@ -253,7 +253,7 @@ def test_each_language_of_a_shard_is_a_run_of_its_own(
     assert sorted(map(sorted, runs)) == [["fi"]] * 4 + [["sv"]] * 4  # type: ignore[arg-type]
     whole = tmp_path / "whole"
     shutil.copytree(site, whole, ignore=shutil.ignore_patterns("pagefind"))
-    monkeypatch.setattr(search_shards, "_by_language", lambda _site, _key, pages: [pages])
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
     index_site(whole, None, shards=SHARDS)
     assert _bytes(_bundle(whole)) == _bytes(_bundle(site))
     monkeypatch.undo()
@@ -262,7 +262,7 @@ def test_each_language_of_a_shard_is_a_run_of_its_own(
     _page(whole, "kierrokset/2020/kainuu", "fi", "Aivan uudet sanat: hyvinvointialuekertomus.")
     assert len(index_site(site, state, shards=SHARDS)) == 1
     assert sorted(map(sorted, runs)) == [["fi"], ["sv"]]  # type: ignore[arg-type]
-    monkeypatch.setattr(search_shards, "_by_language", lambda _site, _key, pages: [pages])
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
     shutil.rmtree(whole / "pagefind")
     index_site(whole, None, shards=SHARDS)
     assert _bytes(_bundle(whole)) == _bytes(_bundle(site))
@@ -285,13 +285,13 @@ def test_languages_pagefind_names_alike_are_one_run(
         "<p>Kuntien palvelut</p></main></body></html>",
         encoding="utf-8",
     )
-    assert search_shards._by_language(site, "", ["kierrokset/2031/lappi/index.html"]) == [
+    assert search_languages.by_language(site, ["kierrokset/2031/lappi/index.html"]) == [
         ["kierrokset/2031/lappi/index.html"]
     ]
     whole = tmp_path / "whole"
     shutil.copytree(site, whole)
     index_site(site, None, shards=SHARDS)
-    monkeypatch.setattr(search_shards, "_by_language", lambda _site, _key, pages: [pages])
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
     index_site(whole, None, shards=SHARDS)
     assert _bytes(_bundle(whole)) == _bytes(_bundle(site))
 
@@ -299,18 +299,18 @@ def test_languages_pagefind_names_alike_are_one_run(
 def test_a_shards_languages_merge_into_one_entry() -> None:
     fi = {"pagefind-entry.json": b'{"version":"1","languages":{"fi":{"page_count":2}},"x":[]}'}
     sv = {"pagefind-entry.json": b'{"version":"1","languages":{"sv":{"page_count":1}},"x":[]}'}
-    merged = search_shards._merged([{**sv, "a.js": b"a"}, {**fi, "a.js": b"a", "b": b"b"}])
+    merged = search_languages.merged([{**sv, "a.js": b"a"}, {**fi, "a.js": b"a", "b": b"b"}])
     assert merged == {
         "a.js": b"a",
         "b": b"b",
         "pagefind-entry.json": b'{"version":"1","languages":{"fi":{"page_count":2},'
         b'"sv":{"page_count":1}},"x":[]}',
     }
-    assert search_shards._merged([fi, fi]) is None  # one language in two runs
-    assert search_shards._merged([fi, {**sv, "a.js": b"a"}, {**sv, "a.js": b"b"}]) is None
+    assert search_languages.merged([fi, fi]) is None  # one language in two runs
+    assert search_languages.merged([fi, {**sv, "a.js": b"a"}, {**sv, "a.js": b"b"}]) is None
     other = {"pagefind-entry.json": sv["pagefind-entry.json"].replace(b'"1"', b'"2"')}
-    assert search_shards._merged([fi, other]) is None
-    assert search_shards._merged([fi, {}]) is None  # a language Pagefind indexed nothing of
+    assert search_languages.merged([fi, other]) is None
+    assert search_languages.merged([fi, {}]) is None  # a language Pagefind indexed nothing of
 
 
 def test_the_first_bundle_walks_only_its_own_files(tmp_path: Path) -> None:
@@ -350,6 +350,6 @@ def test_a_language_pagefind_indexes_nothing_of_is_one_run(
     index_site(site, None, shards=SHARDS)
     assert sorted(map(sorted, runs)).count(["fi", "sv"]) == 4  # type: ignore[arg-type]
     monkeypatch.setattr(search_shards.search, "bundle_of", real)
-    monkeypatch.setattr(search_shards, "_by_language", lambda _site, _key, pages: [pages])
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
     index_site(whole, None, shards=SHARDS)
     assert _bytes(_bundle(whole)) == _bytes(_bundle(site))

@@ -17,7 +17,7 @@ only the shards whose pages changed; every other shard's files stay as they are.
 - The documents in Sámi stay one bundle of their own (/pagefind/smi/, see
   soteneg.site.search): a separate instance of the script, never merged.
 - Each language of a shard is indexed by a Pagefind process of its own, and their
-  bundles joined (`_by_language`, `_merged`): Pagefind makes each language's index
+  bundles joined (soteneg.build.search_languages): Pagefind makes each language's index
   from that language's pages alone, so the bytes are those of one process, and an
   edit's one shard is indexed on two cores.
 
@@ -42,6 +42,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from soteneg.build import search_languages
 from soteneg.build.output import cache_dir, read_state, write_state
 from soteneg.core import files as site_files
 from soteneg.core.names import LANGS, SAMI_LANGS
@@ -188,7 +189,11 @@ def _index(
         return search.bundle_of(site_dir, pages, reader), reads
 
     def finish(key: str, parts: list[tuple[dict[str, bytes], set[str]]]) -> None:
-        files = _merged([files for files, _ in parts]) if len(parts) > 1 else parts[0][0]
+        files = (
+            search_languages.merged([files for files, _ in parts])
+            if len(parts) > 1
+            else parts[0][0]
+        )
         reads = set().union(*(reads for _, reads in parts))
         if files is None:  # the runs' indexes are not of distinct languages
             files, reads = run(key, groups[key])  # so the shard in one run
@@ -202,7 +207,7 @@ def _index(
             files = {ENTRY: files[ENTRY]}
         results[key] = (files, sorted(reads - set(groups[key])))
 
-    # Each language of a shard is a Pagefind process of its own (`_by_language`): two at
+    # Each language of a shard is a Pagefind process of its own (search_languages): two at
     # a time keep two cores busy, the largest shard first so that the last to finish is
     # a small one, its languages one after the other so that it is written while the
     # next shard is indexed. An edit's one shard is so indexed on both cores, not one.
@@ -216,11 +221,14 @@ def _index(
                 # Each shard's runs begin as soon as its pages' languages are read, not
                 # after all 8000 pages' are.
                 for key in order:
-                    for part in _by_language(site_dir, key, groups[key]):
+                    for part in search_languages.by_language(site_dir, groups[key], key == SAMI):
                         runs.append((key, pool.submit(run, key, part)))
                 for key in order:
                     mine = [future for k, future in runs if k == key]
-                    finish(key, [_parts(f) if len(mine) > 1 else f.result() for f in mine])
+                    finish(
+                        key,
+                        [search_languages.part(f) if len(mine) > 1 else f.result() for f in mine],
+                    )
             except BaseException:
                 for _, future in runs:
                     future.cancel()  # the runs not begun; those running end as they will
@@ -228,58 +236,6 @@ def _index(
         for write in writes:
             write.result()  # a failed write fails the index
     return {key: results[key] for key in sorted(results)}
-
-
-def _parts(future: Future[tuple[dict[str, bytes], set[str]]]) -> tuple[dict[str, bytes], set[str]]:
-    try:
-        return future.result()
-    except search.NothingToIndex:
-        # A language whose pages Pagefind all skipped: the shard is indexed in one run,
-        # which says so only if none of its pages has text.
-        return {}, set()
-
-
-def _by_language(site_dir: Path, key: str, pages: list[str]) -> list[list[str]]:
-    """`pages` cut by the language they are given to Pagefind in (a placeholder's is its
-    own, the original's text is put under it), each part in the pages' order. Pagefind
-    makes one index per language, from that language's pages alone in the order given:
-    a run of each part gives the same files as one run of all (tests compare them), on
-    as many cores as there are parts. One part when any page's language is not at its
-    top (a template of the project's own), and for the Sámi bundle (one language)."""
-    if key == SAMI:
-        return [pages]
-    parts: dict[str, list[str]] = {}
-    for rel in pages:
-        lang = search.lang_of(site_dir, rel)
-        if not lang:
-            return [pages]
-        parts.setdefault(lang, []).append(rel)
-    return [parts[lang] for lang in sorted(parts)]
-
-
-def _merged(parts: list[dict[str, bytes]]) -> dict[str, bytes] | None:
-    """One bundle of the bundles of a shard's languages: their files, and one entry
-    naming every language. None when they are not of distinct languages (Pagefind named
-    two parts' pages' languages alike: "fi" and "FI"), or differ in anything else."""
-    if any(not files for files in parts):
-        return None
-    entries = [json.loads(files[ENTRY]) for files in parts]
-    languages: dict[str, Any] = {}
-    for entry in entries:
-        if {k: v for k, v in entry.items() if k != "languages"} != {
-            k: v for k, v in entries[0].items() if k != "languages"
-        } or languages.keys() & entry["languages"].keys():
-            return None
-        languages.update(entry["languages"])
-    merged: dict[str, bytes] = {}
-    for files in parts:
-        for rel, data in files.items():
-            if rel != ENTRY and merged.setdefault(rel, data) != data:
-                return None  # the same file (a script) written differently
-    entry = {**entries[0], "languages": {lang: languages[lang] for lang in sorted(languages)}}
-    # As search._canonicalise writes it: serde_json's compact form.
-    merged[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return merged
 
 
 def _is_data(rel: str) -> bool:
@@ -326,7 +282,7 @@ def _swap_in(site_dir: Path, manifest: bytes) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-ENTRY = "pagefind-entry.json"
+ENTRY = search_languages.ENTRY
 # Files Pagefind names by a hash of their content: one there by that name and size
 # already holds these bytes. An edit changes a few fragments and the word index
 # chunks, and leaves most of a shard's 500 files as they were.
