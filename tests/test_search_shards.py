@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from soteneg.build import search_shards
+from soteneg.build import search_languages, search_shards
 from soteneg.build.search_shards import hashed, index_site, shard_count
 from soteneg.pipeline import build as build_in_process
 from soteneg.site.index import BuildOptions
@@ -114,33 +114,39 @@ def test_a_clean_index_writes_each_shard_while_the_next_is_made(
     site = tmp_path / "site"
     _site(site)
     fresh = site / ".pagefind-new"
+    begun: list[str] = []  # the shard of each Pagefind run (one per language of it)
     seen: list[int] = []
+    expected: list[int] = []
     real = search_shards.search.bundle_of
 
     def entries() -> int:
         return len(list(fresh.rglob("pagefind-entry.json"))) if fresh.is_dir() else 0
 
     def spy(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
+        shard = SHARDS(pages[0])
+        done = len(set(begun) - {shard})  # the shards whose runs have all ended
         # The earlier shards' files are written on a thread of their own: wait for them
         # (a while, not forever: without the overlap they come only after the last run).
         for _ in range(200):
-            if entries() >= len(seen):
+            if entries() >= done:
                 break
             time.sleep(0.05)
+        begun.append(shard)
         seen.append(entries())
+        expected.append(done)
         return real(site_dir, pages, page)  # type: ignore[arg-type]
 
     monkeypatch.setattr(search_shards.search, "bundle_of", spy)
     index_site(site, None, shards=SHARDS, jobs=1)
-    assert seen == [0, 1, 2, 3]
+    assert seen == expected and expected[-1] == 3
     assert not fresh.exists() and (site / "pagefind/osa/3/pagefind-entry.json").is_file()
     before = _bundle(site)
 
     calls: list[str] = []
 
     def failing(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
-        calls.append(pages[0])
-        if len(calls) == 3:  # two shards are written by then
+        calls.append(SHARDS(pages[0]))
+        if len(set(calls)) == 3:  # two shards are written by then
             raise search_shards.search.SearchError("pagefind failed")
         return real(site_dir, pages, page)  # type: ignore[arg-type]
 
@@ -219,3 +225,131 @@ def test_the_build_keeps_the_shards_an_edit_does_not_touch(
     result = build_in_process(root, clean, BuildOptions(now=now))
     assert not result.failed
     assert _bytes(_bundle(clean)) == _bytes(after)
+
+
+def _runs(monkeypatch: pytest.MonkeyPatch) -> list[set[str | None]]:
+    """The languages of the pages of each Pagefind run, as the runs begin."""
+    runs: list[set[str | None]] = []
+    real = search_shards.search.bundle_of
+
+    def spy(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
+        runs.append({search_shards.search.lang_of(site_dir, rel) for rel in pages})
+        return real(site_dir, pages, page)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_shards.search, "bundle_of", spy)
+    return runs
+
+
+def test_each_language_of_a_shard_is_a_run_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shard's Finnish and Swedish pages are given to two Pagefind processes, which
+    run at once (an edit's one shard on both cores), and their bundles make the same
+    bytes as one process given them all; so does an edit of one shard."""
+    site, state = tmp_path / "site", tmp_path / "out"
+    _site(site)
+    runs = _runs(monkeypatch)
+    index_site(site, state, shards=SHARDS)
+    assert sorted(map(sorted, runs)) == [["fi"]] * 4 + [["sv"]] * 4  # type: ignore[arg-type]
+    whole = tmp_path / "whole"
+    shutil.copytree(site, whole, ignore=shutil.ignore_patterns("pagefind"))
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
+    index_site(whole, None, shards=SHARDS)
+    assert _bytes(_bundle(whole)) == _bytes(_bundle(site))
+    monkeypatch.undo()
+    runs = _runs(monkeypatch)
+    _page(site, "kierrokset/2020/kainuu", "fi", "Aivan uudet sanat: hyvinvointialuekertomus.")
+    _page(whole, "kierrokset/2020/kainuu", "fi", "Aivan uudet sanat: hyvinvointialuekertomus.")
+    assert len(index_site(site, state, shards=SHARDS)) == 1
+    assert sorted(map(sorted, runs)) == [["fi"], ["sv"]]  # type: ignore[arg-type]
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
+    shutil.rmtree(whole / "pagefind")
+    index_site(whole, None, shards=SHARDS)
+    assert _bytes(_bundle(whole)) == _bytes(_bundle(site))
+
+
+def test_languages_pagefind_names_alike_are_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages whose language is written differently ("fi", "FI") are cut apart, but if
+    Pagefind puts them in one index, the shard is indexed again in one run; pages
+    whose language is not at their top are not cut at all. The bytes are one run's."""
+    site = tmp_path / "site"
+    _site(site)
+    for region in REGIONS:
+        _page(site, f"kierrokset/2030/{region}", "FI", f"{WORDS['fi']} {region}.")
+    bare = site / "kierrokset/2031/lappi/index.html"
+    bare.parent.mkdir(parents=True)
+    bare.write_text(
+        f"<!-- {'x' * 2000} --><html lang='fi'><body><main data-pagefind-body>"
+        "<p>Kuntien palvelut</p></main></body></html>",
+        encoding="utf-8",
+    )
+    assert search_languages.by_language(site, ["kierrokset/2031/lappi/index.html"]) == [
+        ["kierrokset/2031/lappi/index.html"]
+    ]
+    whole = tmp_path / "whole"
+    shutil.copytree(site, whole)
+    index_site(site, None, shards=SHARDS)
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
+    index_site(whole, None, shards=SHARDS)
+    assert _bytes(_bundle(whole)) == _bytes(_bundle(site))
+
+
+def test_a_shards_languages_merge_into_one_entry() -> None:
+    fi = {"pagefind-entry.json": b'{"version":"1","languages":{"fi":{"page_count":2}},"x":[]}'}
+    sv = {"pagefind-entry.json": b'{"version":"1","languages":{"sv":{"page_count":1}},"x":[]}'}
+    merged = search_languages.merged([{**sv, "a.js": b"a"}, {**fi, "a.js": b"a", "b": b"b"}])
+    assert merged == {
+        "a.js": b"a",
+        "b": b"b",
+        "pagefind-entry.json": b'{"version":"1","languages":{"fi":{"page_count":2},'
+        b'"sv":{"page_count":1}},"x":[]}',
+    }
+    assert search_languages.merged([fi, fi]) is None  # one language in two runs
+    assert search_languages.merged([fi, {**sv, "a.js": b"a"}, {**sv, "a.js": b"b"}]) is None
+    other = {"pagefind-entry.json": sv["pagefind-entry.json"].replace(b'"1"', b'"2"')}
+    assert search_languages.merged([fi, other]) is None
+    assert search_languages.merged([fi, {}]) is None  # a language Pagefind indexed nothing of
+
+
+def test_the_first_bundle_walks_only_its_own_files(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    for rel in ("pagefind.js", "fragment/fi_1.pf_fragment", "shards.json", ".x", "osa/1/a"):
+        (bundle / rel).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / rel).write_bytes(b"")
+    (bundle / "smi/index").mkdir(parents=True)
+    (bundle / "smi/index/s").write_bytes(b"")
+    (bundle / "osa/1/index").mkdir()
+    (bundle / "osa/1/index/i").write_bytes(b"")
+    assert search_shards._own_files(bundle, "") == {"pagefind.js", "fragment/fi_1.pf_fragment"}
+    assert search_shards._own_files(bundle, "osa/1") == {"a", "index/i"}
+    assert search_shards._own_files(bundle, "osa/2") == set()
+
+
+def test_a_language_pagefind_indexes_nothing_of_is_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind fails a run none of whose pages it indexed; one run of the whole shard
+    (which fails only if no page of it has text) is then made instead."""
+    site = tmp_path / "site"
+    _site(site)
+    whole = tmp_path / "whole"
+    shutil.copytree(site, whole)
+    real = search_shards.search.bundle_of
+    runs: list[set[str | None]] = []
+
+    def no_swedish(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
+        langs = {search_shards.search.lang_of(site_dir, rel) for rel in pages}
+        runs.append(langs)
+        if langs == {"sv"}:
+            raise search_shards.search.NothingToIndex("no page to index")
+        return real(site_dir, pages, page)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_shards.search, "bundle_of", no_swedish)
+    index_site(site, None, shards=SHARDS)
+    assert sorted(map(sorted, runs)).count(["fi", "sv"]) == 4  # type: ignore[arg-type]
+    monkeypatch.setattr(search_shards.search, "bundle_of", real)
+    monkeypatch.setattr(search_languages, "by_language", lambda _site, pages, _one: [pages])
+    index_site(whole, None, shards=SHARDS)
+    assert _bytes(_bundle(whole)) == _bytes(_bundle(site))

@@ -82,6 +82,10 @@ class SearchError(Exception):
         self.text = detail if isinstance(detail, Text) else say("@search.pagefind", detail=detail)
 
 
+class NothingToIndex(SearchError):
+    """Pagefind indexed none of the pages it was given (it skips a page without text)."""
+
+
 def bundle_of(site_dir: Path, pages: list[str], page: PageReader | None = None) -> dict[str, bytes]:
     """The canonical bundle of `pages` (paths in the site, indexed in that order), each
     given to Pagefind by `page` (default: as itself, or a placeholder's original in its
@@ -347,7 +351,7 @@ def _canonicalise(files: dict[str, bytes]) -> None:
     languages: dict[str, dict[str, Any]] = entry["languages"]
     if not sum(language["page_count"] for language in languages.values()):
         # What the command line says, and fails with; the service leaves it to its user.
-        raise SearchError(
+        raise NothingToIndex(
             "Pagefind was not able to build an index: the site has no HTML page to index"
         )
     for lang in sorted(languages):
