@@ -99,9 +99,9 @@ def check(
     problems += found
     problems += check_edits(content.documents, history.edits)
     problems += [p for d in content.documents for p in warm.placeholders(d)]
-    refs = [r for d in content.documents + content.rejected for r in warm.references(d)]
-    # A document deleted since the last check is not kept for a preview's next save.
     listed = content.documents + content.rejected
+    refs = [r for d in listed for r in warm.references(d)]
+    # A document deleted since the last check is not kept for a preview's next save.
     warm.keep_only((d.file for d in listed), (f.path for f in files.data_files))
     referenced: dict[str, FileData] = {}
     site = None

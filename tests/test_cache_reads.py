@@ -83,7 +83,7 @@ def test_the_configured_output_is_read_from_site_yaml(tmp_path: Path) -> None:
 def test_the_configured_output_reads_site_yaml_up_to_its_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fresh, "MAX_DATA_BYTES", 100)
+    monkeypatch.setattr(sources, "MAX_DATA_BYTES", 100)  # read_config's limit
     root = _project(tmp_path, "output: public\n".ljust(100))
     assert fresh.configured_output(root) == root / "public"
     (root / sources.CONFIG_FILE).write_text("output: public\n".ljust(101), encoding="utf-8")

@@ -16,12 +16,9 @@ from soteneg.content.history import checked_out
 from soteneg.content.sources import (
     CONFIG_FILE,
     CONTENT_DIR,
-    MAX_DATA_BYTES,
     TEMPLATES_DIR,
-    NotAFile,
     Stamp,
-    TooLarge,
-    read_regular_stat,
+    read_config,
     stamp,
     stat_stamp,
 )
@@ -51,17 +48,17 @@ def code_key() -> str:
 def configured_output(root: Path) -> Path | None:
     """The output folder site.yaml names, read without validating the rest (a build
     that finds nothing changed needs no more); None if that cannot be told. Read as
-    the build reads it (content.sources): a regular file of at most MAX_DATA_BYTES,
-    whatever stands at its name in a commit (a link to /dev/zero, gigabytes)."""
+    the build reads it (content.sources.read_config): a regular file inside the project
+    of at most MAX_DATA_BYTES, whatever stands at its name in a commit (a link to
+    /dev/zero, gigabytes)."""
     import yaml
 
-    path = root / CONFIG_FILE
+    found = read_config(root)
+    if found is None or found.data is None:
+        return None
     try:
-        if not os.path.realpath(path).startswith(os.path.join(os.path.realpath(root), "")):
-            return None  # a link out of the project: nothing is read there
-        data, _ = read_regular_stat(path, MAX_DATA_BYTES)
-        config = yaml.safe_load(data.decode("utf-8"))
-    except (OSError, ValueError, NotAFile, TooLarge, yaml.YAMLError):
+        config = yaml.safe_load(found.data.decode("utf-8"))
+    except (ValueError, yaml.YAMLError):
         return None
     output = config.get("output", "_site") if isinstance(config, dict) else None
     return root / output if isinstance(output, str) and output else None
