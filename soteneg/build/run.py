@@ -25,6 +25,7 @@ from soteneg.build import cache as build_cache
 from soteneg.build import search_shards
 from soteneg.build.bodies import Bodies, front_keys, render_keys
 from soteneg.build.cache import EXTERNAL_LINKS, PAGES, PDFS, Cache
+from soteneg.build.cache.fresh import GIT_STAMP
 from soteneg.build.output import (
     OutputError,
     lock_file,
@@ -174,6 +175,10 @@ class Run:
         assert config is not None
         if self.settings.prints:  # fonts are inputs of the PDFs: a font changed is a build to do
             self.stamps = {**self.stamps, **fonts.stamps(config.print_fonts.families)}
+        if any(p.code == "git-timeout" for p in checked.problems):
+            # Without the commit among its stamps, this build's site is never taken as
+            # still true: the next one reads the history that git was too slow to give.
+            self.stamps = {k: v for k, v in self.stamps.items() if k != GIT_STAMP}
         if self.out is None:
             self.out = self.root / config.output
             if self.memory is None:
