@@ -26,6 +26,7 @@ from soteneg.build import search_shards
 from soteneg.build.bodies import Bodies, front_keys, render_keys
 from soteneg.build.cache import EXTERNAL_LINKS, PAGES, PDFS, Cache
 from soteneg.build.cache.fresh import GIT_STAMP
+from soteneg.build.from_scratch import why_from_scratch
 from soteneg.build.output import (
     OutputError,
     lock_file,
@@ -224,6 +225,8 @@ class Run:
             and out.is_dir()
             and not os.path.lexists(build_cache.journal(out))
         )
+        trusted = self.inputs is not None and bool(cache.records)
+        self.from_scratch = None if self.in_place else why_from_scratch(out, cache.folder, trusted)
         self.damaged: frozenset[str] = frozenset()
         sole = self.memory is not None and self.memory.sole_writer
         if self.in_place and self.inputs is not None and not sole:
@@ -500,6 +503,7 @@ class Run:
             self.site,
             written=sorted(self.staged.written),
             removed=self.removed,
+            from_scratch=self.from_scratch,
         )
 
 
