@@ -103,11 +103,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "@built-from-scratch.other-cache": {
         "fi": "; kaikki sivut koottiin alusta, koska kansion {out} välimuistin teki toinen "
-        "sotenegin versio tai koonti muilla valitsimilla (katso docs/builds.md)",
+        "sotenegin versio tai koonti muilla valitsimilla, tai sitä ei voitu lukea (katso "
+        "docs/builds.md)",
         "sv": "; alla sidor byggdes från början, eftersom cachen för {out} gjordes av en annan "
-        "version av soteneg eller med andra flaggor (se docs/builds.md)",
+        "version av soteneg eller med andra flaggor, eller kunde inte läsas (se docs/builds.md)",
         "en": "; every page was made again: the cache of {out} was made by another version "
-        "of soteneg or with other options (see docs/builds.md)",
+        "of soteneg or with other options, or could not be read (see docs/builds.md)",
     },
     # What the preview says in its terminal after each build.
     "@preview-build-ok": {
