@@ -23,7 +23,7 @@ from soteneg.content import attachments
 from soteneg.content.crossref import cross_check_with
 from soteneg.content.graph import Graph, context_of, file_key
 from soteneg.content.history import read_history
-from soteneg.content.lifecycle import check_edits
+from soteneg.content.lifecycle import check_edits, late_history
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
 from soteneg.content.sources import (
     CONTENT_DIR,
@@ -98,6 +98,7 @@ def check(
     found, graph = cross_check_with(content, every_document, keys, context, last)
     problems += found
     problems += check_edits(content.documents, history.edits)
+    problems += late_history(history)
     problems += [p for d in content.documents for p in warm.placeholders(d)]
     listed = content.documents + content.rejected
     refs = [r for d in listed for r in warm.references(d)]

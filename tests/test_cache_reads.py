@@ -1,6 +1,6 @@
 """The build's reads outside the state files (cache.disk): the previous build's PDFs in
 the output, site.yaml read for the output it names before anything is validated, and
-what a killed save left half written at the top of the cache folder."""
+what a killed save left half written in the cache folder."""
 
 from __future__ import annotations
 
@@ -126,5 +126,27 @@ def test_a_save_removes_what_a_killed_save_left_half_written(out: Path, tmp_path
     (folder / ".folder.tmp").mkdir()
     (folder / "notes.tmp").write_bytes(b"not ours to judge")
     Disk(out, "k", "code").save(BuildRecords(), {}, {}, Inputs("k"))
+    assert {p.name for p in folder.iterdir()} == kept | {"notes.tmp"}
+    assert elsewhere.read_bytes() == b"keep"
+
+
+def test_a_save_removes_what_a_killed_save_left_in_the_parsed_shards(
+    out: Path, tmp_path: Path
+) -> None:
+    """The parsed documents' shards are written the same way, one `.XX.msgpack.tmp`
+    each, and read only by their own names: a killed save's temporary there would
+    never be read, nor removed."""
+    entries: disk.Entries = {"content/a.md": ("1", (None, None, []))}  # a file not decoded
+    Disk(out, "k", "code").save(BuildRecords(), {}, entries, Inputs("k"))
+    folder = cache_dir(out) / disk.PARSED_DIR
+    kept = {p.name for p in folder.iterdir()}
+    assert kept and all(not name.endswith(".tmp") for name in kept)
+    elsewhere = tmp_path / "secret"
+    elsewhere.write_bytes(b"keep")
+    _sparse(folder / f".00{disk.SHARD_SUFFIX}.tmp", 1 << 30)
+    (folder / f".{next(iter(kept))}.tmp").write_bytes(b"half")
+    (folder / ".linked.tmp").symlink_to(elsewhere)
+    (folder / "notes.tmp").write_bytes(b"not ours to judge")
+    Disk(out, "k", "code").save(BuildRecords(), {}, entries, Inputs("k"))
     assert {p.name for p in folder.iterdir()} == kept | {"notes.tmp"}
     assert elsewhere.read_bytes() == b"keep"

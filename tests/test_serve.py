@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from browser import CHROMIUM, browser, require_chromium
@@ -37,6 +38,9 @@ from tornado.httpclient import HTTPRequest
 
 from soteneg.build.search_shards import ENTRY
 from soteneg.editors import page_policy, print_queue, serve_guard
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, WebSocket
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 PAGE = "kierrokset/2018-syksy/uusimaa/"
@@ -167,6 +171,35 @@ def _wait_for(condition: Callable[[], bool], timeout: float = 30) -> bool:
             return False
         time.sleep(0.02)
     return True
+
+
+def _told_its_address(page: Page) -> Callable[[], None]:
+    """Call before the page is opened; the answer waits until its livereload.js has sent
+    the preview its `info` (the page's address), the message after which the server
+    counts the tab among those it reloads (livereload's handshake: hello, hello, info).
+    A save before it reloads nothing."""
+    sent: list[str] = []
+    sockets: list[WebSocket] = []
+
+    def opened(socket: WebSocket) -> None:
+        sockets.append(socket)
+        socket.on("framesent", lambda payload: sent.append(str(payload)))
+
+    def told() -> bool:
+        return any('"info"' in frame for frame in sent)
+
+    page.on("websocket", opened)
+
+    def wait() -> None:
+        # Events reach Python only while it waits on the browser: a frame sent so far is
+        # in `sent`, a later one ends the wait below.
+        if not told():
+            assert sockets, "no livereload socket"
+            sockets[-1].wait_for_event(
+                "framesent", lambda payload: '"info"' in str(payload), timeout=15000
+            )
+
+    return wait
 
 
 @dataclass
@@ -361,9 +394,10 @@ def test_an_open_browser_tab_reloads_by_itself(server) -> None:
         page = chromium.new_page()
         console: list[str] = []
         page.on("console", lambda message: console.append(message.text))
+        told = _told_its_address(page)
         with page.expect_websocket(timeout=15000):  # the livereload script connects
             page.goto(base + PAGE)
-        page.wait_for_timeout(500)  # and says hello
+        told()  # and says hello
         _edit(root / DOC, "Syksyn neuvottelu.", "Syksyn neuvottelu, päivitetty.")
         page.wait_for_selector("text=Syksyn neuvottelu, päivitetty.", timeout=15000)
         # The problem page (an inline <style>) and its reload work under the policy too.
@@ -515,10 +549,11 @@ def test_an_ipv6_preview_reloads_and_answers_only_its_own_name(tmp_path: Path) -
             console: list[str] = []
             page.on("console", lambda message: console.append(message.text))
             # livereload.js cannot read an IPv6 address from its own URL: it is told.
+            told = _told_its_address(page)
             with page.expect_websocket(timeout=15000) as opened:
                 page.goto(f"http://[::1]:{port}/{PAGE}")
             assert opened.value.url == f"ws://[::1]:{port}/livereload"
-            page.wait_for_timeout(500)
+            told()
             _edit(running.root / DOC, "Syksyn neuvottelu.", "Syksyn neuvottelu, päivitetty.")
             page.wait_for_selector("text=Syksyn neuvottelu, päivitetty.", timeout=15000)
             assert _csp_violations(console) == []
@@ -800,8 +835,9 @@ def test_an_svg_opened_from_the_preview_runs_no_script(bundled: Running) -> None
     (bundled.site() / "liitteet" / "hyokkays.svg").write_text(EVIL_SVG)
     with browser() as chromium:
         page = chromium.new_page()
-        page.goto(bundled.base + "liitteet/hyokkays.svg")
-        page.wait_for_timeout(500)
+        # The inline script runs as the document is parsed and `onload` on its load
+        # event: both before goto returns, which waits for that event.
+        page.goto(bundled.base + "liitteet/hyokkays.svg", wait_until="load")
         ran = page.evaluate(
             "[document.documentElement.getAttribute('data-script'),"
             " document.documentElement.getAttribute('data-onload')]"

@@ -53,6 +53,9 @@ class BuildResult:
     # site.yaml's default language as the last build recorded it, when nothing changed
     # and site.yaml was not read this time.
     recorded_lang: str | None = None
+    # Why every page was made again though an earlier build had made the output
+    # (build.from_scratch): "interrupted" or "other-cache"; None otherwise.
+    from_scratch: str | None = None
 
     @property
     def failed(self) -> bool:

@@ -25,6 +25,8 @@ from soteneg.build import cache as build_cache
 from soteneg.build import search_shards
 from soteneg.build.bodies import Bodies, front_keys, render_keys
 from soteneg.build.cache import EXTERNAL_LINKS, PAGES, PDFS, Cache
+from soteneg.build.cache.fresh import GIT_STAMP
+from soteneg.build.from_scratch import why_from_scratch
 from soteneg.build.output import (
     OutputError,
     lock_file,
@@ -174,6 +176,10 @@ class Run:
         assert config is not None
         if self.settings.prints:  # fonts are inputs of the PDFs: a font changed is a build to do
             self.stamps = {**self.stamps, **fonts.stamps(config.print_fonts.families)}
+        if any(p.code == "git-timeout" for p in checked.problems):
+            # Without the commit among its stamps, this build's site is never taken as
+            # still true: the next one reads the history that git was too slow to give.
+            self.stamps = {k: v for k, v in self.stamps.items() if k != GIT_STAMP}
         if self.out is None:
             self.out = self.root / config.output
             if self.memory is None:
@@ -219,6 +225,8 @@ class Run:
             and out.is_dir()
             and not os.path.lexists(build_cache.journal(out))
         )
+        trusted = self.inputs is not None and bool(cache.records)
+        self.from_scratch = None if self.in_place else why_from_scratch(out, cache.folder, trusted)
         self.damaged: frozenset[str] = frozenset()
         sole = self.memory is not None and self.memory.sole_writer
         if self.in_place and self.inputs is not None and not sole:
@@ -495,6 +503,7 @@ class Run:
             self.site,
             written=sorted(self.staged.written),
             removed=self.removed,
+            from_scratch=self.from_scratch,
         )
 
 

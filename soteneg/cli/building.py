@@ -186,6 +186,10 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
                 line += say("@built-pdfs-elsewhere", count=stats.elsewhere)
         if result.external_links:
             line += _external(result.external_links, result.out)
+        if result.from_scratch == "interrupted":
+            line += say("@built-from-scratch.interrupted", out=str(result.out))
+        elif result.from_scratch == "other-cache":
+            line += say("@built-from-scratch.other-cache", out=str(result.out))
         say_line(line, lang, console)
     return EXIT_OK
 

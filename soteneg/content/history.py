@@ -12,7 +12,11 @@ configuration, and with a timeout; it reads only paths under content/, and the h
 it walks is bounded (MAX_COMMITS; the kept versions by MAX_KEPT_COMMITS and
 MAX_KEPT_BYTES), so a long or hostile history cannot make a build take minutes. Files
 are read as commits left them (`cat-file`), never checked out.
-Anything git cannot answer is an empty History.
+Anything git cannot answer is an empty History. A git command that runs past TIMEOUT
+(a loaded machine, a huge repository) gives an empty History too, but one marked `late`:
+what git did answer is dropped whole rather than used in part, and the run says so in
+a warning (`git-timeout`), since the pages then show other days than the same commit
+does on an idle machine.
 """
 
 from __future__ import annotations
@@ -78,9 +82,17 @@ class History:
     # first, as far back as the bounded log reaches (uncommitted edits or not: the file
     # as it is on disk is the current version either way).
     kept: Mapping[str, Kept] = field(default_factory=dict)
+    # A git command ran past TIMEOUT: everything above is empty, as without git, but
+    # the output then depends on the machine's load, not only on the commit.
+    late: bool = False
 
 
 NO_HISTORY = History()
+LATE_HISTORY = History(late=True)
+
+
+class _Late(Exception):
+    """A git command ran past TIMEOUT."""
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
@@ -102,13 +114,23 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
             timeout=TIMEOUT,
             check=False,
         )
+    except subprocess.TimeoutExpired:
+        raise _Late from None
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
 
 
 def checked_out(root: Path) -> str:
-    """The commit checked out when `root` is the top of a git work tree, else ""."""
+    """The commit checked out when `root` is the top of a git work tree, else "" (also
+    when git did not answer in time)."""
+    try:
+        return _head(root)
+    except _Late:
+        return ""
+
+
+def _head(root: Path) -> str:
     top = _git(root, "rev-parse", "--show-toplevel", "HEAD")
     lines = top.decode("utf-8", "replace").splitlines() if top is not None else []
     if len(lines) != 2:
@@ -121,8 +143,16 @@ def checked_out(root: Path) -> str:
 
 def read_history(root: Path, keep: frozenset[str] = frozenset()) -> History:
     """The history of `root`'s content/ when `root` is the top of a git work tree, with
-    every committed version of the files in `keep` (paths under content/)."""
-    head = checked_out(root)
+    every committed version of the files in `keep` (paths under content/);
+    LATE_HISTORY when a git command did not answer within TIMEOUT."""
+    try:
+        return _history(root, keep)
+    except _Late:
+        return LATE_HISTORY
+
+
+def _history(root: Path, keep: frozenset[str]) -> History:
+    head = _head(root)
     if not head:
         return NO_HISTORY
     # A shallow clone (CI's `fetch-depth: 1`) shows every file as added by its oldest

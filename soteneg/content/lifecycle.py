@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from soteneg.content.history import Edit
+from soteneg.content.history import TIMEOUT, Edit, History
 from soteneg.content.loader import Document
+from soteneg.content.sources import CONTENT_DIR
 from soteneg.core.problems import Problem, did_you_mean, problem
+from soteneg.core.text import number
 
 
 def check_lifecycle(documents: tuple[Document, ...]) -> Iterator[Problem]:
@@ -73,4 +75,15 @@ def check_edits(documents: tuple[Document, ...], edits: Mapping[str, Edit]) -> I
             severity="warning",
             commit=edit.commit,
             date=edit.day.isoformat(),
+        )
+
+
+def late_history(history: History) -> Iterator[Problem]:
+    """git did not answer in time: the pages show their own dates, and no earlier
+    versions, where the same commit read on an idle machine shows the days of the last
+    commits. Said, so that a build's output never changes with the machine's load
+    unannounced."""
+    if history.late:
+        yield problem(
+            CONTENT_DIR, None, "git-timeout", severity="warning", seconds=number(int(TIMEOUT))
         )

@@ -264,6 +264,7 @@ class Disk:
                 (self.folder / name).unlink(missing_ok=True)
             write_private(self.folder / INPUTS_FILE, codec.encode_inputs(self.key, inputs))
             _remove_temporaries(self.folder)
+            _remove_temporaries(self.folder / PARSED_DIR)
         except (OSError, codec.CacheDamaged):
             self.forget()
 
@@ -332,10 +333,11 @@ def _remove_strays(folder: Path, named: set[str]) -> None:
 
 
 def _remove_temporaries(folder: Path) -> None:
-    """Remove what write_private left half made at the top of the cache folder (`.X.tmp`,
+    """Remove what write_private left half made in a folder of the cache (`.X.tmp`,
     renamed over X once written): a build killed between the two, or a state file no
-    build writes any more, left its temporary for ever. The saving build holds the
-    output's lock, so no other one is writing them meanwhile."""
+    build writes any more, left its temporary for ever. Swept at the top and in
+    `parsed/`; `build/` keeps only the shards its index names (_remove_strays). The
+    saving build holds the output's lock, so no other one is writing them meanwhile."""
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         found = [e.name for e in entries if e.name.startswith(".") and e.name.endswith(".tmp")]
     for name in found:

@@ -91,6 +91,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "; {n} externa länkar, listade i {report}",
         "en": "; {n} external links, listed in {report}",
     },
+    # Why a build made every page again into an output an earlier build had made
+    # (build.from_scratch; docs/builds.md).
+    "@built-from-scratch.interrupted": {
+        "fi": "; kaikki sivut koottiin alusta, koska edellinen koonti kansioon {out} "
+        "keskeytyi (katso docs/builds.md)",
+        "sv": "; alla sidor byggdes från början, eftersom det förra bygget i {out} avbröts "
+        "(se docs/builds.md)",
+        "en": "; every page was made again: the last build into {out} was interrupted "
+        "(see docs/builds.md)",
+    },
+    "@built-from-scratch.other-cache": {
+        "fi": "; kaikki sivut koottiin alusta, koska kansion {out} välimuistin teki toinen "
+        "sotenegin versio tai koonti muilla valitsimilla, tai sitä ei voitu lukea (katso "
+        "docs/builds.md)",
+        "sv": "; alla sidor byggdes från början, eftersom cachen för {out} gjordes av en annan "
+        "version av soteneg eller med andra flaggor, eller kunde inte läsas (se docs/builds.md)",
+        "en": "; every page was made again: the cache of {out} was made by another version "
+        "of soteneg or with other options, or could not be read (see docs/builds.md)",
+    },
     # What the preview says in its terminal after each build.
     "@preview-build-ok": {
         "fi": "{time} koonti {build}: kunnossa ({s} s)",

@@ -69,6 +69,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": 'berätta för läsaren vad som ändrades: changes: [{{date: …, note: "…"}}]',
         "en": 'tell the reader what changed: changes: [{{date: …, note: "…"}}]',
     },
+    "git-timeout": {
+        "fi": "git ei vastannut {seconds} sekunnissa: sivuilla on asiakirjojen oma päiväys "
+        "viimeisimmän commitin päivän sijaan, eikä aiempia versioita julkaista",
+        "sv": "git svarade inte inom {seconds} sekunder: sidorna visar dokumentens eget datum "
+        "i stället för dagen för den senaste committen, och inga tidigare versioner publiceras",
+        "en": "git did not answer within {seconds} seconds: pages show their documents' own "
+        "dates instead of the day of the last commit, and no earlier versions are published",
+    },
+    "git-timeout:hint": {
+        "fi": "rakenna uudelleen, kun kone on vähemmän kuormitettu: seuraava rakennus lukee "
+        "historian uudelleen",
+        "sv": "bygg igen när datorn är mindre belastad: nästa bygge läser historiken på nytt",
+        "en": "build again when the machine is less busy: the next build reads the history again",
+    },
     "earlier-version-unreadable": {
         "fi": "aiempaa versiota, joka julkaistiin commitissa {commit} ({date}), ei voi lukea "
         "tai sen metatiedot eivät ole kelvolliset; sitä ei julkaista",
