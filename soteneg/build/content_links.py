@@ -29,6 +29,7 @@ from soteneg.content.graph import Judged
 from soteneg.content.loader import Content, Document, content_path
 from soteneg.content.sources import FileData
 from soteneg.core import routes
+from soteneg.core.keyparts import key_bytes
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem, did_you_mean, problem
 from soteneg.core.text import Text, say
@@ -178,9 +179,15 @@ def links_key(
                 )
             ).encode()
         )
-    for doc in content.documents:
-        headings = [(h.level, h.text, h.id, h.theme) for h in doc.outline.headings]
-        digest.update(repr((doc.file, headings, sorted(doc.outline.anchors))).encode())
+    documents = [
+        (
+            doc.file,
+            [(h.level, h.text, h.id, h.theme) for h in doc.outline.headings],
+            sorted(doc.outline.anchors),
+        )
+        for doc in content.documents
+    ]
+    digest.update(key_bytes(documents))
     for name in sorted(static):
         digest.update(repr(name).encode() + hashlib.blake2b(static[name], digest_size=16).digest())
     return digest.hexdigest()

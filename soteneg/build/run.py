@@ -55,6 +55,7 @@ from soteneg.build.staged import (
     Staged,
     external_links_report,
     locator,
+    scan_again,
     to_link_check,
 )
 from soteneg.build.targets import published_site
@@ -418,14 +419,16 @@ class Run:
         pages = {rel: r.links for rel, r in staged.records.items() if r.links is not None}
         self.removed = sorted(rel for rel in self.previous if rel not in staged.records)
         only = to_link_check(staged, self.previous, self.removed)
-        self.report = linkcheck.check_links(pages, staged.records, self.promised, only)
+        assert self.out is not None
+        again = scan_again(self.out, self.site.config.base_url)
+        self.report = linkcheck.check_links(pages, staged.records, self.promised, only, again)
         if self.report.why_broken and not self.settings.prints:
             # An HTML-only build is the site without its PDFs, not a site whose links
             # to them are broken: `check` judges a link to a packet against the site
             # CI publishes, and so does this build. Planned only when it matters.
             packets = {routes.output_file(url) for url in packet_urls(self.site)}
             self.report = linkcheck.check_links(
-                pages, staged.records, self.promised | packets, only
+                pages, staged.records, self.promised | packets, only, again
             )
         broken = linkcheck.broken_link_problems(self.report, locator(self.site, staged.records))
         if broken:

@@ -6,20 +6,28 @@ written."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from soteneg.build.output import STATE_LIMIT, OutputError
 from soteneg.build.records import Record
 from soteneg.build.render_pool import write_file
 from soteneg.content.loader import Document, content_path
-from soteneg.content.sources import CONTENT_DIR, TEMPLATES_DIR
+from soteneg.content.sources import (
+    CONTENT_DIR,
+    TEMPLATES_DIR,
+    NotAFile,
+    TooLarge,
+    read_regular_stat,
+)
 from soteneg.core import routes
 from soteneg.core.problems import Problem, problem
-from soteneg.core.text import Text
+from soteneg.core.text import Text, say
 from soteneg.markdown.outline import Link
 from soteneg.site import linkcheck
 from soteneg.site.index import Site
+from soteneg.site.page_records import PageLinks
 from soteneg.site.pages.document import link_resolver
 
 REQUIRED_ASSETS = ("style.css",)
@@ -74,6 +82,22 @@ def to_link_check(
         if old is not None and new is not None and old.ids != new.ids:
             return None
     return set(staged.written)
+
+
+def scan_again(out: Path, base_url: str) -> Callable[[str], PageLinks]:
+    """The links of a page kept in the output, scanned from its file: for a record of
+    the last build whose links do not read back (a damaged cache). The file is as the
+    last build wrote it (Run._resume compared its stamp); one gone since then stops the
+    build, whose next run makes the page again."""
+
+    def scan(rel: str) -> PageLinks:
+        try:
+            data, _ = read_regular_stat(out / rel, STATE_LIMIT, follow=False)
+        except (OSError, NotAFile, TooLarge):
+            raise OutputError(say("@output.page-gone", path=rel)) from None
+        return linkcheck.scan_page(rel, data, base_url)
+
+    return scan
 
 
 def locator(site: Site, records: Mapping[str, Record]) -> linkcheck.Locate:

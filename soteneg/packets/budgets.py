@@ -24,6 +24,7 @@ from soteneg.content.attachments import FileRef
 from soteneg.content.config import PrintBudget
 from soteneg.content.loader import Content, Document
 from soteneg.content.sources import FileData
+from soteneg.core.keyparts import key_bytes
 from soteneg.core.problems import Problem, problem
 from soteneg.core.text import Sequence, Text, counted, joined, say
 from soteneg.markdown import print_size
@@ -99,11 +100,13 @@ def _packets_key(fronts: str, content: Content, pages: _Estimate) -> str:
     packet_order) and the data files (all in `fronts`): each document's chapter in
     pages, its tables where they stand, and the PDFs it attaches with their pages."""
     digest = hashlib.blake2b(fronts.encode(), digest_size=16)
+    parts = []
     for doc in content.documents:
         tables = [(doc.body_line + at, rows, columns) for at, rows, columns in doc.outline.tables]
         attached = [(r.position, r.written, n) for r, n in pages.attached.get(doc.id, ())]
-        # repr: a file name or a written path cannot run into the next field.
-        digest.update(repr((doc.file, pages.document(doc), tables, attached)).encode())
+        parts.append((doc.file, pages.document(doc), tables, attached))
+    # key_bytes: a file name or a written path cannot run into the next field.
+    digest.update(key_bytes(parts))
     return digest.hexdigest()
 
 

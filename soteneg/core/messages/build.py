@@ -346,6 +346,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{path} är ingen mapp (en symbolisk länk?); ta bort den",
         "en": "{path} is not a folder (a symlink?); remove it",
     },
+    "@output.page-gone": {
+        "fi": "sivu {path} katosi kansiosta koonnin aikana, eikä välimuistin tieto sen "
+        "linkeistä ollut luettavissa; kokoa uudelleen",
+        "sv": "sidan {path} försvann ur mappen under bygget, och cachens uppgifter om dess "
+        "länkar gick inte att läsa; bygg igen",
+        "en": "the page {path} went from the output during the build, and the cache's "
+        "record of its links did not read back; build again",
+    },
     "@output.cannot-lock": {
         "fi": "kansiota {out} ei voitu lukita: {reason}",
         "sv": "det gick inte att låsa {out}: {reason}",
