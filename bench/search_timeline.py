@@ -80,6 +80,19 @@ def _state(path: str) -> str:
     return _field(path, 0)
 
 
+def under_way(runs: list[tuple[float, float]], wall: float) -> dict[int, float]:
+    """Seconds of the `wall` seconds from 0 during which N of `runs` (start, end) were
+    under way, for each N."""
+    edges = sorted([(began, 1) for began, _ in runs] + [(ended, -1) for _, ended in runs])
+    spans: collections.Counter[int] = collections.Counter()
+    active, last = 0, 0.0
+    for moment, step in edges:
+        spans[active] += moment - last
+        active, last = active + step, moment
+    spans[active] += wall - last
+    return dict(spans)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("built", type=Path)
@@ -121,13 +134,8 @@ def main() -> None:
         f"Pagefind {theirs:.2f} CPU s, {(own + theirs) / wall:.2f} cores busy, "
         f"load {os.getloadavg()[0]:.1f}"
     )
-    runs = [(s, e) for kind, s, e, _ in events if kind == "run"]
-    edges = sorted([(s, 1) for s, _ in runs] + [(e, -1) for _, e in runs])
-    active, last, spans = 0, 0.0, collections.Counter[int]()
-    for moment, step in edges:
-        spans[active] += moment - last
-        active, last = active + step, moment
-    spans[active] += wall - last
+    runs = [(began, ended) for kind, began, ended, _ in events if kind == "run"]
+    spans = under_way(runs, wall)
     print(
         "seconds with N Pagefind runs under way:",
         {n: round(s, 2) for n, s in sorted(spans.items())},
