@@ -34,7 +34,7 @@ from soteneg.content.sources import (
     read_files,
     read_project,
 )
-from soteneg.content.unchanged import lookup, settled
+from soteneg.content.unchanged import Told, lookup, settled
 from soteneg.content.versions import earlier_versions
 from soteneg.content.warm import Warm
 from soteneg.core.options import BuildOptions
@@ -62,15 +62,18 @@ def check(
     for_print: bool = False,
     options: BuildOptions | None = None,
     warm: Warm | None = None,
+    told: Told | None = None,
 ) -> CheckResult:
     """Read and validate the whole project; write nothing. `cache`: keeps what each
     document file became, for the next check; `html` and `for_print`: see
     `load_content`; `jobs`: processes that parse documents; `pdf`: PDFs will be printed,
     so the print fonts must be installed; `options`: the build whose links are judged
     (drafts left out and no embargo in force, unless they say otherwise); `warm`: what
-    the last check in this process kept of its data files and references."""
+    the last check in this process kept of its data files and references, and its walk
+    of content/; `told`: the files changed since that check, which the preview's watcher
+    vouches for (content.unchanged.Told): content/ is not walked again."""
     warm = warm or Warm()
-    files = _read_sources(root, cache, html, for_print)
+    files = _read_sources(root, cache, html, for_print, warm, told)
     parse_many = parser(cache, jobs)
     content, config_problems, problems = load_content(
         files, html, parse_many, for_print, warm.data_file
@@ -147,13 +150,19 @@ def check(
     )
 
 
-def _read_sources(root: Path, cache: Cache | None, html: bool, for_print: bool) -> ProjectFiles:
+def _read_sources(
+    root: Path, cache: Cache | None, html: bool, for_print: bool, warm: Warm, told: Told | None
+) -> ProjectFiles:
     """The project's files; with a cache, the documents whose stamps say they are the
     files the last build read are not read again, unless the cache lacks what they were
-    parsed into (then their bytes are needed after all)."""
+    parsed into (then their bytes are needed after all). With `told`, content/ is as
+    the last walk kept in `warm` found it, and the documents not told of are unchanged."""
     if cache is None:
         return read_project(root, templates=True)
-    files = read_project(root, templates=True, known=lookup(root, cache.known()))
+    walk = warm.walk if told is not None else None
+    known = lookup(root, cache.known(), told if walk is not None else None)
+    files = read_project(root, templates=True, known=known, walk=walk)
+    warm.walk = files.walk
     if any(source.unread for source in files.documents):
         documents = tuple(_parsed_or_read(root, s, cache, html, for_print) for s in files.documents)
         files = replace(files, documents=documents)
@@ -255,6 +264,7 @@ def build_as(
                 settings.printing,
                 settings.options,
                 memory.warm if memory is not None else None,
+                memory.told if memory is not None else None,
             )
             run.accept(checked)  # load and check; stop at errors
             with run.locked_output():  # the output's lock; new files are staged beside it

@@ -1,9 +1,11 @@
 """Issue 29, correctness first: random sequences of edits (text, front matter, references,
 renames, deletions, data files, templates), each followed by an incremental build into
-the previous output, through the disk cache and through the preview's memory. After every
-step both must hold exactly the bytes a clean build of the same tree gives, and fail with
-the same problems when it fails. The fixed edits of test_incremental are among the
-choices, so a sequence combines them with the random ones."""
+the previous output, through the disk cache, through the preview's memory, and through
+the preview's memory told what changed as its watcher would tell it (editors/saves.py:
+the files whose stamps a step changed). After every step each must hold exactly the
+bytes a clean build of the same tree gives, and fail with the same problems when it
+fails. The fixed edits of test_incremental are among the choices, so a sequence combines
+them with the random ones."""
 
 from __future__ import annotations
 
@@ -26,11 +28,13 @@ from hypothesis import strategies as st
 from test_incremental import EDITS
 from test_site import GOLDEN_SITE, project
 
-from soteneg.build.cache import Cache
+from soteneg.build.cache import Cache, input_stamps
+from soteneg.build.cache.fresh import GIT_STAMP
 from soteneg.build.output import cache_dir
 from soteneg.content import crossref, sources
 from soteneg.content.loader import Document
 from soteneg.core.problems import Problem
+from soteneg.editors import saves
 from soteneg.pipeline import BuildResult, Memory, check
 from soteneg.pipeline import build as build_in_process
 from soteneg.site.index import BuildOptions
@@ -247,6 +251,21 @@ def _build(root: Path, out: Path, memory: Memory | None = None) -> BuildResult:
     return build_in_process(root, out, BuildOptions(now=NOW), with_search=False, memory=memory)
 
 
+def _told(root: Path, out: Path, before: dict[str, Any], memory: Memory) -> BuildResult:
+    """The build of the preview's memory told of the files whose stamps changed since
+    `before` (a watcher that lost nothing): what saves.told trusts is not walked."""
+    after = input_stamps(root)
+    moved = sorted(
+        rel
+        for rel in before.keys() | after.keys()
+        if rel != GIT_STAMP and before.get(rel) != after.get(rel)
+    )
+    changes = [(2, str(root / rel)) for rel in moved]
+    memory.told = saves.told(root, changes, memory.stamps, memory.warm.walk)
+    note(f"told: {memory.told is not None}")
+    return _build(root, out, memory)
+
+
 def _bytes(out: Path) -> dict[str, bytes]:
     if not out.exists():
         return {}
@@ -283,18 +302,21 @@ def test_every_incremental_build_equals_a_clean_build(
     with tempfile.TemporaryDirectory() as tmp, mock.patch.object(sources, "clock_ns", later):
         work = Path(tmp)
         root = project(work, GOLDEN_SITE)
-        on_disk, in_memory = work / "disk", work / "memory"
-        memory = Memory()
+        on_disk, in_memory, told = work / "disk", work / "memory", work / "told"
+        memory, watched = Memory(), Memory()
         _build(root, on_disk)
         _build(root, in_memory, memory)
+        _build(root, told, watched)
         for number, step in enumerate(steps, 1):
             note(f"step {number}: {step.__name__}")
+            before = input_stamps(root)
             step(root)
             clean = work / f"clean-{number}"
             expected = _build(root, clean)
             for out, result in (
                 (on_disk, _build(root, on_disk)),
                 (in_memory, _build(root, in_memory, memory)),
+                (told, _told(root, told, before, watched)),
             ):
                 assert result.failed == expected.failed, (out.name, _problems(result))
                 assert _problems(result) == _problems(expected), out.name

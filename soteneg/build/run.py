@@ -64,7 +64,8 @@ from soteneg.build.unit_keys import Inputs as UnitInputs
 from soteneg.build.unit_keys import Unit, fingerprint, site_key
 from soteneg.build.units import plan_units
 from soteneg.content.loader import Content
-from soteneg.content.sources import STATIC_DIR
+from soteneg.content.sources import STATIC_DIR, Stamp, stamp
+from soteneg.content.unchanged import Told
 from soteneg.content.warm import Warm
 from soteneg.core import files as site_files
 from soteneg.core import routes
@@ -96,6 +97,11 @@ class Memory:
     warm: Warm = field(default_factory=Warm)
     # The URLs of the PDFs the pages link to, and what they were listed from (Run._linked).
     pdf_urls: tuple[tuple[str, tuple[str, ...]], tuple[list[str], list[str]]] | None = None
+    # The files changed since the last build, as the preview's watcher vouches for them
+    # (editors/saves.py), for the next build; None: the project is walked and stamped.
+    told: Told | None = None
+    # The input stamps of the last build: a build that is told needs only its files'.
+    stamps: dict[str, Stamp] | None = None
 
 
 class Stop(Exception):
@@ -134,7 +140,7 @@ class Run:
         if looked is not None:
             self.stamps, self.cache = looked.stamps, looked.cache
         else:
-            self.stamps = build_cache.input_stamps(root)
+            self.stamps = _input_stamps(root, memory)
             self.cache = self._open_cache()
         self.checked: CheckResult | None = None
         self.stats: PrintStats | None = None
@@ -508,6 +514,26 @@ class Run:
             removed=self.removed,
             from_scratch=self.from_scratch,
         )
+
+
+def _input_stamps(root: Path, memory: Memory | None) -> dict[str, Stamp]:
+    """`input_stamps(root)`; in the preview told what changed (Memory.told), the last
+    build's with those files stamped again: walking the project to stamp its 5000 files
+    took 0.04 CPU s of a save. Kept in `memory` for the next build."""
+    told = memory.told if memory is not None else None
+    if memory is None or told is None or memory.stamps is None:
+        stamps = build_cache.input_stamps(root)
+    else:
+        stamps = dict(memory.stamps)
+        for rel in told.paths:
+            found = stamp(root / rel)
+            if found is None:  # gone since it was told of: the next walk sees it
+                stamps.pop(rel, None)
+            else:
+                stamps[rel] = found
+    if memory is not None:
+        memory.stamps = stamps
+    return stamps
 
 
 def settles(content: Content, options: BuildOptions) -> dt.datetime | None:

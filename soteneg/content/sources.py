@@ -121,6 +121,19 @@ class ProjectFiles:
     too_many: int = 0  # documents left unread beyond MAX_DOCUMENTS
     templates: TemplateFiles | None = None  # None: not asked for
     read_at: int = 0  # clock_ns() as the reading began (content.unchanged)
+    walk: Walk | None = None  # what the walk of content/ found (None: no content/ walked)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """What a walk of content/ found, in path order: the Markdown documents, the other
+    files, what could not be walked, and which documents are links (whose target may
+    change without an event on the link: the preview's watcher is not trusted for them)."""
+
+    documents: tuple[Path, ...]
+    others: tuple[Path, ...]
+    failed: tuple[SourceFile, ...]
+    links: frozenset[Path] = frozenset()
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -199,13 +212,14 @@ def read_regular_stat(path: Path, limit: int, follow: bool = True) -> tuple[byte
     return data, found
 
 
-def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
+def _walk(content: Path) -> Walk:
     """Markdown documents and other files under content/, hidden ones left out, in path
     order (by folder, then name), and what could not be walked: a folder that cannot be
     listed or a link that loops is a located problem, not a traceback."""
     documents: list[tuple[list[str], Path]] = []
     others: list[tuple[list[str], Path]] = []
     failed: list[tuple[list[str], SourceFile]] = []
+    links: set[Path] = set()
     root = content.parent
     folders: list[tuple[str, list[str]]] = [(str(content), [])]
     while folders:
@@ -241,11 +255,18 @@ def _walk(content: Path) -> tuple[list[Path], list[Path], list[SourceFile]]:
                 why = problem(rel, (1, 1), "unreadable.link", reason=_reason(err))
                 failed.append((where, SourceFile(rel, None, why)))
                 continue
-            (documents if entry.name.endswith(".md") else others).append((where, Path(entry.path)))
-    return (
-        [p for _, p in sorted(documents)],
-        [p for _, p in sorted(others)],
-        [f for _, f in sorted(failed, key=lambda item: item[0])],
+            path = Path(entry.path)
+            if entry.name.endswith(".md"):
+                documents.append((where, path))
+                if entry.is_symlink():  # the type the listing gave: no system call
+                    links.add(path)
+            else:
+                others.append((where, path))
+    return Walk(
+        tuple(p for _, p in sorted(documents)),
+        tuple(p for _, p in sorted(others)),
+        tuple(f for _, f in sorted(failed, key=lambda item: item[0])),
+        frozenset(links),
     )
 
 
@@ -265,10 +286,14 @@ def read_config(root: Path) -> SourceFile | None:
 Lookup = Callable[[Path], SourceFile | None]
 
 
-def read_project(root: Path, templates: bool = False, known: Lookup | None = None) -> ProjectFiles:
+def read_project(
+    root: Path, templates: bool = False, known: Lookup | None = None, walk: Walk | None = None
+) -> ProjectFiles:
     """site.yaml, the data files and documents of content/ (other files listed, not
     read), and with `templates` every file under templates/. `known`: a document it
-    answers for is not read (SourceFile.unread)."""
+    answers for is not read (SourceFile.unread). `walk`: content/ as the last walk found
+    it, when the caller knows that no file was added or removed since (the preview's
+    watcher: see editors/saves.py); else content/ is walked."""
     read_at = clock_ns()
     root = root.resolve()
     config = read_config(root)
@@ -285,7 +310,9 @@ def read_project(root: Path, templates: bool = False, known: Lookup | None = Non
         for name in DATA_FILE_NAMES
         if (content / name).is_file()
     )
-    paths, others, failed = _walk(content) if content.is_dir() else ([], [], [])
+    if walk is None:
+        walk = _walk(content) if content.is_dir() else Walk((), (), ())
+    paths, others, failed = walk.documents, walk.others, walk.failed
     # The walk follows no folder links: a document inside a folder that is inside, and
     # itself no link, is inside too.
     trusted = _inside(root, content)
@@ -298,7 +325,7 @@ def read_project(root: Path, templates: bool = False, known: Lookup | None = Non
         p.relative_to(content).as_posix() for p in others if _inside(inside_content, p)
     )
     too_many = max(0, len(paths) - MAX_DOCUMENTS)
-    return ProjectFiles(root, config, data, docs, assets, too_many, found, read_at)
+    return ProjectFiles(root, config, data, docs, assets, too_many, found, read_at, walk)
 
 
 def read_again(root: Path, source: SourceFile) -> SourceFile:

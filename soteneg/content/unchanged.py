@@ -15,20 +15,35 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from soteneg.content.sources import Lookup, ProjectFiles, SourceFile, Stamp, stat_stamp
 
 SETTLED_NS = 3_000_000_000
 
+
+@dataclass(frozen=True)
+class Told:
+    """What the preview's watcher vouches for since the last build: `paths` (relative to
+    the project) are the only files that changed, none was added or removed; `links`
+    are the documents that are links, which it cannot vouch for (editors/saves.py)."""
+
+    paths: frozenset[str]
+    links: frozenset[Path] = frozenset()
+
+
 # path relative to the project -> (its stamp, the digest of its bytes)
 Known = Mapping[str, tuple[Stamp, bytes]]
 
 
-def lookup(root: Path, known: Known) -> Lookup | None:
+def lookup(root: Path, known: Known, told: Told | None = None) -> Lookup | None:
     """For sources.read_project: the document at a path unread, when it is the very
     file the last build read: a regular file (not a link, whose target may change
-    behind the link's own stamp) with the same size, mtime, ctime and inode."""
+    behind the link's own stamp) with the same size, mtime, ctime and inode. `told`:
+    the files that changed since the last build, as the preview's watcher saw them; a
+    document not among them and no link is taken to be the file the last build read
+    without a stamp taken (one `lstat` of every document on every save)."""
     if not known:
         return None
     prefix = f"{root.resolve()}/"
@@ -41,6 +56,8 @@ def lookup(root: Path, known: Known) -> Lookup | None:
         entry = known.get(rel)
         if entry is None:
             return None
+        if told is not None and rel not in told.paths and path not in told.links:
+            return SourceFile(rel, None, stamp=entry[0], digest=entry[1])
         try:
             found = os.lstat(path)
         except OSError:

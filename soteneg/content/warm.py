@@ -24,6 +24,7 @@ from soteneg.content.attachments import FileRef, references
 from soteneg.content.loader import DataParsed, Document, parse_data_file
 from soteneg.content.models import Strict
 from soteneg.content.placeholders import check_placeholders
+from soteneg.content.sources import Walk
 from soteneg.core.problems import Problem
 
 
@@ -35,6 +36,9 @@ class Warm:
         self._refs: dict[str, tuple[Document, tuple[FileRef, ...]]] = {}
         # document file -> (the document, its placeholder warnings)
         self._placeholders: dict[str, tuple[Document, tuple[Problem, ...]]] = {}
+        # What the last check's walk of content/ found: a save the watcher vouches for
+        # (unchanged.Told) lists the same files, and is not walked again.
+        self.walk: Walk | None = None
 
     def data_file(self, file: str, text: str, model: type[Strict]) -> DataParsed:
         """`parse_data_file(file, text, model)`, kept while the three are the same."""

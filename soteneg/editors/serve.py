@@ -30,7 +30,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -38,11 +38,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from soteneg import pipeline
 from soteneg.build import search_shards
+from soteneg.build.cache import input_stamps
 from soteneg.build.output import state_dir
 from soteneg.build.printing import print_on_request
 from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stat_stamp
 from soteneg.core.problems import Problem
 from soteneg.core.text import say
+from soteneg.editors import saves
 from soteneg.editors.print_queue import PdfRequest, PrintQueue, Reply
 from soteneg.editors.serve_guard import HTML, url_host
 from soteneg.editors.serve_guard import is_loopback as is_loopback  # the command line's check
@@ -100,13 +102,24 @@ class Preview:
         self.collect_when_idle = collect_when_idle
         self.uncollected = 0  # builds since then
 
-    def rebuild(self, jobs: int = 1, shown: Callable[[], None] | None = None) -> State:
+    def rebuild(
+        self,
+        jobs: int = 1,
+        shown: Callable[[], None] | None = None,
+        changes: Collection[tuple[object, str]] | None = None,
+    ) -> State:
         """Build what changed (drafts included, no PDFs, the search index after: see
         `index_search`); never raises. `jobs` above 1 forks workers: only before the
         server's threads start. `shown` is called once the new pages (or the problems)
         are what the server answers, before the terminal is told: the report of a large
-        tree's warnings took 0.3-0.75 s in a terminal, which the browser need not wait."""
+        tree's warnings took 0.3-0.75 s in a terminal, which the browser need not wait.
+        `changes`: what the watcher saw since the last build (editors/saves.py); None:
+        the project is walked for what changed."""
         started = time.perf_counter()
+        memory = self.memory
+        memory.told = None
+        if changes is not None:
+            memory.told = saves.told(self.root, changes, memory.stamps, memory.warm.walk)
         if self.collect_when_idle:
             # Off until the saves pause (`collect`): turned on at the build's end, the
             # collector traversed what the build had made (0.04-0.16 s at 5000
@@ -143,6 +156,7 @@ class Preview:
         except Exception:
             state.failed = True
             state.crash = traceback.format_exc()
+            memory.stamps, memory.warm.walk = None, None  # the next build walks
         state.seconds = time.perf_counter() - started
         with self.lock:
             self.state = state
@@ -152,6 +166,15 @@ class Preview:
         if self.report:
             self.report(state)
         return state
+
+    def changed_behind(self, shown: Callable[[], None] | None = None) -> bool:
+        """Stamp the whole project as a build would, and build again the whole way if it
+        differs from what the last build believed: after builds told what changed by the
+        watcher, whose events can be lost (editors/saves.py). Whether it built."""
+        if self.memory.stamps is not None and input_stamps(self.root) == self.memory.stamps:
+            return False
+        self.rebuild(shown=shown)
+        return True
 
     def collect(self) -> None:
         """Collect what the builds since the last collection left in cycles, and turn
@@ -324,13 +347,21 @@ class Idle:
 
     index: bool = False  # the search index is behind the pages
     quiet: int = 0  # quiet moments since the last build
+    verify: bool = False  # the last build was told what changed: stamp the project
 
-    def built(self) -> None:
-        self.index, self.quiet = True, 0
+    def built(self, told: bool = False) -> None:
+        # A build that walked the project saw what any before it was not told.
+        self.index, self.quiet, self.verify = True, 0, told
 
-    def next(self, preview: Preview) -> None:
+    def next(self, preview: Preview, shown: Callable[[], None] | None = None) -> None:
         self.quiet += 1
-        if self.index and self.quiet >= QUIET_BEFORE_INDEX:
+        if self.verify:
+            # First: a page shown from a lost event's stale file is the worst this
+            # does, and only until now.
+            self.verify = False
+            if preview.changed_behind(shown):
+                self.built()
+        elif self.index and self.quiet >= QUIET_BEFORE_INDEX:
             preview.index_search()
             self.index = False
         elif preview.uncollected and not self.index:
@@ -366,10 +397,10 @@ def _watch(
         armed.set()
         if changes:
             # The pages reload as soon as they are in place, before the terminal's report.
-            preview.rebuild(shown=on_change)
-            idle.built()
+            preview.rebuild(shown=on_change, changes=changes)
+            idle.built(told=preview.memory.told is not None)
         else:
-            idle.next(preview)
+            idle.next(preview, on_change)
 
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
