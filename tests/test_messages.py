@@ -247,11 +247,12 @@ def test_the_broken_sites_in_finnish_and_swedish(lang: str, tmp_path: Path) -> N
 
 
 def test_the_preview_shows_problems_in_the_page_s_language() -> None:
-    from soteneg.editors import serve
+    from soteneg.editors import problem_page, serve
 
     found = problem("content/a.md", (2, 1), "missing-field", field="title", name="title")
-    state = serve.State(problems=[found], failed=True, texts={"content/a.md": "---\ntype: x\n"})
-    pages = {lang: serve.problem_page(state, lang) for lang in LANGS}
+    texts = {"content/a.md": "---\ntype: x\n"}
+    state = problem_page.State(problems=[found], failed=True, texts=texts)
+    pages = {lang: problem_page.problem_page(state, lang) for lang in LANGS}
     for lang in LANGS:
         assert f'<html lang="{lang}">' in pages[lang]
         assert found.message_in(lang).replace("'", "&#x27;") in pages[lang]

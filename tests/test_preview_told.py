@@ -21,7 +21,7 @@ from soteneg.build import run as build_run
 from soteneg.content import sources
 from soteneg.content.sources import Walk
 from soteneg.core.options import BuildOptions
-from soteneg.editors import saves, serve
+from soteneg.editors import saves, serve, watching
 from soteneg.pipeline import build
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
@@ -213,7 +213,7 @@ def test_a_quiet_moment_after_a_told_build_stamps_the_project(
     looked: list[int] = []
     monkeypatch.setattr(serve.Preview, "changed_behind", lambda self, shown=None: looked.append(1))
     preview = serve.Preview(tmp_path, tmp_path / "site", NOW)
-    idle = serve.Idle()
+    idle = watching.Idle()
     idle.built(told=True)
     idle.next(preview)
     idle.next(preview)

@@ -13,7 +13,7 @@ import pytest
 from conftest import MINIMAL
 from test_site import NOW, project
 
-from soteneg.editors import serve
+from soteneg.editors import serve, watching
 
 
 @pytest.fixture
@@ -47,9 +47,9 @@ def test_the_server_s_builds_leave_the_collector_off_until_the_saves_pause(
     passes = _counted(monkeypatch)
     assert not preview.rebuild().failed
     assert not gc.isenabled() and preview.uncollected == 1 and passes == []
-    idle = serve.Idle()
+    idle = watching.Idle()
     idle.built()
-    for _ in range(serve.QUIET_BEFORE_INDEX - 1):
+    for _ in range(watching.QUIET_BEFORE_INDEX - 1):
         idle.next(preview)  # quiet moments before the search index: nothing yet
     assert not gc.isenabled() and passes == []
     idle.next(preview)  # the search index
@@ -85,5 +85,5 @@ def test_a_preview_called_in_process_leaves_the_collector_alone(
     passes = _counted(monkeypatch)
     assert not preview.rebuild().failed
     assert gc.isenabled() and preview.uncollected == 0
-    serve.Idle().next(preview)
+    watching.Idle().next(preview)
     assert passes == []

@@ -8,7 +8,8 @@ open pages to reload.
 
 The preview shows drafts: it answers only its own address (serve_guard.py), sends a
 Content-Security-Policy with everything (page_policy.py), prints PDFs off the server's
-thread (print_queue.py), and removes its folder however it is stopped.
+thread (print_queue.py), and removes its folder however it is stopped. The watcher and
+its quiet moments are in watching.py, the page of a failed build in problem_page.py.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import atexit
 import contextlib
 import datetime as dt
 import gc
-import html
 import logging
 import mimetypes
 import os
@@ -31,7 +31,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, cast
@@ -41,13 +40,12 @@ from soteneg.build import search_shards
 from soteneg.build.cache import input_stamps
 from soteneg.build.output import state_dir
 from soteneg.build.printing import print_on_request
-from soteneg.content.sources import CONFIG_FILE, CONTENT_DIR, TEMPLATES_DIR, Stamp, stat_stamp
-from soteneg.core.problems import Problem
-from soteneg.core.text import say
 from soteneg.editors import saves
 from soteneg.editors.print_queue import PdfRequest, PrintQueue, Reply
+from soteneg.editors.problem_page import State, problem_page
 from soteneg.editors.serve_guard import HTML, url_host
 from soteneg.editors.serve_guard import is_loopback as is_loopback  # the command line's check
+from soteneg.editors.watching import fingerprint, watch_saves
 from soteneg.site import search
 from soteneg.site.index import BuildOptions
 
@@ -55,22 +53,9 @@ if TYPE_CHECKING:
     from tornado.httpserver import HTTPServer
     from tornado.platform.asyncio import BaseAsyncIOLoop
 
-WATCHED = (CONTENT_DIR, TEMPLATES_DIR, CONFIG_FILE)
+COLLECT_EVERY = 10  # builds in a row without a quiet moment before one collects anyway
+RELOAD_WAIT_S = 5.0  # the longest a report waits for the IO loop to send the reload
 TEMP_PREFIX = "soteneg-preview-"  # the folder of the preview's site (drafts included)
-
-
-@dataclass
-class State:
-    """What the preview shows: the last good site, or the problems of the last build."""
-
-    problems: list[Problem] = field(default_factory=list)
-    failed: bool = False
-    crash: str | None = None
-    result: pipeline.BuildResult | None = None
-    texts: dict[str, str] = field(default_factory=dict)
-    seconds: float = 0.0
-    builds: int = 0
-    lang: str = "fi"  # the site's default language, for the terminal's messages
 
 
 class Preview:
@@ -266,143 +251,6 @@ def now_clock() -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC)
 
 
-def problem_page(state: State, lang: str) -> str:
-    """Every problem over the page: file, line, message and the source excerpt."""
-    items = []
-    for p in state.problems:
-        if not p.is_error:
-            continue
-        lines = state.texts.get(p.file, "").split("\n")
-        excerpt = ""
-        if 0 < p.line <= len(lines):
-            first = max(1, p.line - 2)
-            shown = []
-            for n in range(first, min(len(lines), p.line + 2) + 1):
-                mark = ' class="here"' if n == p.line else ""
-                shown.append(f"<span{mark}><b>{n:>4}</b> {html.escape(lines[n - 1][:300])}</span>")
-            # Each line is a block of its own: a newline between them would show twice.
-            excerpt = "<pre>" + "".join(shown) + "</pre>"
-        line = f", {say('@preview-line').in_(lang)} {p.line}" if p.line else ""
-        where = html.escape(p.file) + line
-        hint = p.suggestion_in(lang)
-        suggestion = f"<p class=hint>{html.escape(hint)}</p>" if hint else ""
-        items.append(
-            f"<li><p class=where>{where} <code>{html.escape(p.code)}</code></p>"
-            f"<p>{html.escape(p.message_in(lang))}</p>{suggestion}{excerpt}</li>"
-        )
-    title, intro = say("@preview-title").in_(lang), say("@preview-intro").in_(lang)
-    crash = ""
-    if state.crash:
-        crashed = say("@preview-crash").in_(lang)
-        crash = f"<p>{crashed}</p><pre>{html.escape(state.crash)}</pre>"
-    return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font: 17px/1.5 system-ui, sans-serif; margin: 0; background: #fff4ce; color: #1a1a1a; }}
-main {{ max-width: 60rem; margin: 0 auto; padding: 1.5rem; }}
-h1 {{ color: #8a1c1c; }} li {{ background: #fff; border-left: 6px solid #b00020;
-  margin: 1rem 0; padding: .5rem 1rem; list-style: none; }}
-ul {{ padding: 0; }} .where {{ font-weight: 700; }} .hint {{ color: #4a4a4a; }}
-pre {{ background: #f6f7f9; padding: .5rem; overflow-x: auto; }}
-pre span {{ display: block; }} pre .here {{ background: #fbdada; }}
-</style></head>
-<body><main>
-<h1>{title}</h1>
-<p>{intro}</p>
-<ul>{"".join(items)}</ul>{crash}
-</main></body></html>
-"""
-
-
-def fingerprint(root: Path) -> tuple[tuple[str, Stamp], ...]:
-    """The stamp of every watched file (size, mtime, ctime, inode): what a rebuild
-    depends on, the same stamp the build's own "nothing changed" check uses."""
-    found = []
-    for name in WATCHED:
-        base = root / name
-        paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
-        for path in paths:
-            with contextlib.suppress(OSError):
-                found.append((str(path), stat_stamp(path.stat())))
-    return tuple(found)
-
-
-QUIET_MS = 200  # no change for this long: one quiet moment
-COLLECT_EVERY = 10  # builds in a row without a quiet moment before one collects anyway
-RELOAD_WAIT_S = 5.0  # the longest a report waits for the IO loop to send the reload
-# Quiet moments before the search index is brought up to date. Indexing a shard takes
-# 1-2 s at 5000 documents (mostly Pagefind's own process) on the thread that builds, and
-# a save that came meanwhile waited for all of it: saving again a moment after looking
-# (0.3 s in bench/serve.py) took 2.85 s to show in the median, against 1.94 s at best.
-# A second without saves is the editor reading; a burst of saves is indexed once.
-QUIET_BEFORE_INDEX = 5
-
-
-@dataclass
-class Idle:
-    """What the thread that builds does once no save is waiting, one piece per quiet
-    moment, so that a save in between is built first."""
-
-    index: bool = False  # the search index is behind the pages
-    quiet: int = 0  # quiet moments since the last build
-    verify: bool = False  # the last build was told what changed: stamp the project
-
-    def built(self, told: bool = False) -> None:
-        # A build that walked the project saw what any before it was not told.
-        self.index, self.quiet, self.verify = True, 0, told
-
-    def next(self, preview: Preview, shown: Callable[[], None] | None = None) -> None:
-        self.quiet += 1
-        if self.verify:
-            # First: a page shown from a lost event's stale file is the worst this
-            # does, and only until now.
-            self.verify = False
-            if preview.changed_behind(shown):
-                self.built()
-        elif self.index and self.quiet >= QUIET_BEFORE_INDEX:
-            preview.index_search()
-            self.index = False
-        elif preview.uncollected and not self.index:
-            # Builds leave the garbage collector off; collect once the search is indexed.
-            preview.collect()
-
-
-def _watch(
-    root: Path,
-    preview: Preview,
-    on_change: Callable[[], None],
-    stop: threading.Event,
-    armed: threading.Event,
-) -> None:
-    from watchfiles import watch
-
-    paths = [str(root / name) for name in WATCHED if (root / name).exists()]
-    output = str(preview.out.resolve())
-    idle = Idle()
-    # rust_timeout with yield_on_timeout: the first (empty) yield proves that the
-    # watches are in place, so the preview can say it is ready without missing a save;
-    # the next ones are quiet moments. A save is reported within `step` ms of its last
-    # write (`debounce` at most, for a tool that keeps writing).
-    for changes in watch(
-        *paths,
-        stop_event=stop,
-        debounce=50,
-        step=20,
-        rust_timeout=QUIET_MS,
-        yield_on_timeout=True,
-        watch_filter=lambda _c, p: not p.startswith(output),
-    ):
-        armed.set()
-        if changes:
-            # The pages reload as soon as they are in place, before the terminal's report.
-            preview.rebuild(shown=on_change, changes=changes)
-            idle.built(told=preview.memory.told is not None)
-        else:
-            idle.next(preview, on_change)
-
-
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
@@ -499,7 +347,7 @@ def run(
 
         armed = threading.Event()
         watcher = threading.Thread(
-            target=_watch, args=(root, preview, reload_pages, stop, armed), daemon=True
+            target=watch_saves, args=(root, preview, reload_pages, stop, armed), daemon=True
         )
         watcher.start()
         armed.wait(timeout=30)
