@@ -5,6 +5,7 @@ made a folder first or the kernel takes a write in parts."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,17 @@ def test_a_write_the_kernel_takes_in_parts_is_finished(
     monkeypatch.undo()
     assert (tmp_path / "page.html").read_bytes() == data
     assert (tmp_path / "empty.html").read_bytes() == b""
+
+
+def test_a_staging_folder_made_again_under_the_same_name_is_written_into(
+    tmp_path: Path,
+) -> None:
+    # The preview builds many times in one process; a staging folder is gone once its
+    # files moved into the output, and the record of the folders made must go with it.
+    other, again = tmp_path / ".out.new-a", tmp_path / ".out.new-b"
+    for folder in (again, other, again):
+        folder.mkdir()
+        render_pool.write_file(folder, "kierrokset/2024-syksy/index.html", b"x")
+        assert (folder / "kierrokset/2024-syksy/index.html").read_bytes() == b"x"
+        shutil.rmtree(folder)
+    assert all(made.startswith(str(again)) for made in render_pool._made_folders)

@@ -71,15 +71,24 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-_made_folders: set[str] = set()  # in this process; every page has a folder of its own
+# The folders this process made below the staging folder it writes into now (every
+# page has a folder of its own). Forgotten when it writes into another: the preview
+# builds many times in one process, and a folder of an earlier build's staging is
+# gone once its files moved into the output.
+_made_folders: set[str] = set()
+_made_below = [""]
 
 
 def write_file(folder: Path, rel: str, data: bytes) -> None:
     """Write `data` as `rel` in `folder`, a staging folder this build made."""
-    target = os.path.join(folder, rel)
+    top = os.fspath(folder)
+    if _made_below[0] != top:
+        _made_folders.clear()
+        _made_below[0] = top
+    target = os.path.join(top, rel)
     parent = os.path.dirname(target)
     if parent not in _made_folders:
-        _make_staged_folders(os.fspath(folder), parent)
+        _make_staged_folders(top, parent)
     files.write_file(target, data)
 
 
