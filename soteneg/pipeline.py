@@ -269,8 +269,10 @@ def build_as(
             run.accept(checked)  # load and check; stop at errors
             with run.locked_output():  # the output's lock; new files are staged beside it
                 site = run.index()  # what is published, where, with which files
-                units = run.plan(site)  # every page, with the fingerprint of what it shows
-                run.make_pages(units)  # the pages whose fingerprint changed; files; sitemap
+                # Every page, with the fingerprint of what it shows; the pages whose
+                # fingerprint changed made, files copied, the sitemap. The units are not
+                # named here, so that what they hold goes once the pages are made.
+                run.make_pages(run.plan(site))
                 run.print_packets(site)  # the PDFs whose inputs changed
                 run.check_links()  # every file written once, every link and anchor lands
                 run.publish()  # into the output; the search index; the cache for next time

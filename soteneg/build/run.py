@@ -296,9 +296,12 @@ class Run:
         # Planned again: the units that read a document whose text changed (build.replan).
         inputs, last = self.unit_inputs, self.cache.last_plan()
         again = replan(site, texts, inputs.site_wide, inputs.templates, inputs.front_key, last)
-        self.units = plan_units(site, bodies, chrome_for, inputs, bodies.earlier, again)
+        units = plan_units(site, bodies, chrome_for, inputs, bodies.earlier, again)
         self.cache.remember_plan(None if again.reads.stray else again.planned())
-        return self.units
+        # Not kept on the run: the units hold, through their `make`, the bodies, the
+        # chrome and the plan's memo of every read (`make_pages` drops them once the
+        # pages are made, before the cache's save, the build's peak of memory).
+        return units
 
     def _linked(self, site: Site) -> tuple[list[str], list[str]]:
         """`pdf_urls`: in the preview (no PDF options), kept from the last save while
@@ -317,7 +320,10 @@ class Run:
 
     def make_pages(self, units: list[Unit]) -> None:
         """Make the units whose fingerprint changed (in `jobs` processes), keep the
-        others, stage the copied files and the sitemap."""
+        others, stage the copied files and the sitemap. The caller keeps no reference to
+        `units` (pipeline.build_as): what they hold (the bodies, the chrome, the plan's
+        memo of what each unit read) then goes when this returns, before the cache's
+        save, where a clean build peaks."""
         previous, damaged = self.previous, self.damaged
         by_key = {u.key: u for u in units}
         shas = {rel: r.sha for rel, r in previous.items() if rel not in damaged}

@@ -17,6 +17,7 @@ from msgspec.msgpack import Ext
 
 from soteneg.build.cache.codec import FORMAT, CacheDamaged, decode
 from soteneg.core.problems import Problem
+from soteneg.markdown.blocks import Block
 from soteneg.markdown.outline import Outline
 from soteneg.markdown.prerendered import Prerendered, Rendering
 
@@ -117,6 +118,14 @@ def _apart(text: str) -> str:
     return text[:-1] + text[-1:]  # two parts: a new string (a whole slice is the same one)
 
 
+def _blocks_apart(block: Block) -> Block:
+    """A block with copies of its cells (`_apart`): the plain text of every paragraph
+    and table cell of a section, as long as its text in all, whose UTF-8 bytes kept on
+    the build's documents were 4 MiB more at the peak of a clean build of 5000
+    documents, during the save."""
+    return block._replace(cells=tuple(map(_apart, block.cells)))
+
+
 def _store_prerendered(found: Prerendered | None) -> _StoredPrerendered | None:
     if found is None:
         return None
@@ -124,7 +133,7 @@ def _store_prerendered(found: Prerendered | None) -> _StoredPrerendered | None:
     rendering = whole._replace(
         html=_apart(whole.html),
         sections=tuple(
-            (theme, title, _apart(html), _apart(text), blocks)
+            (theme, title, _apart(html), _apart(text), tuple(map(_blocks_apart, blocks)))
             for theme, title, html, text, blocks in whole.sections
         ),
         print_html=None if whole.print_html is None else _apart(whole.print_html),
