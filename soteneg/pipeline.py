@@ -13,9 +13,10 @@ from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
 from soteneg.build.content_links import Kept, Project, Sites, check_content_links
+from soteneg.build.memory import Memory
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
-from soteneg.build.run import Memory, Run, Stop
+from soteneg.build.run import Run, Stop
 from soteneg.build.settings import Looked, PdfOptions, Settings
 from soteneg.build.state_trust import state_problem
 from soteneg.build.template_check import checked_templates

@@ -476,7 +476,7 @@ def test_the_preview_refuses_such_a_cache_folder_too(
     """The preview keeps its cache in memory, but its lock and journal on disk: the
     same refusal, shown on its problem page instead of a build."""
     from soteneg import pipeline
-    from soteneg.build.run import Memory
+    from soteneg.build.memory import Memory
     from soteneg.core.options import BuildOptions
 
     root = project(tmp_path, GOLDEN_SITE)

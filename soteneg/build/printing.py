@@ -8,6 +8,7 @@ load, which a build without PDFs (or with every PDF unchanged) should not pay.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
+from soteneg.build.cache import PDFS, Cache
+from soteneg.build.output import previous_output
 from soteneg.build.settings import PdfOptions
 from soteneg.content import attachments
 from soteneg.core.problems import Problem, problem
@@ -175,3 +178,40 @@ def print_job(site: Site, page: Page, html: bytes) -> PrintJob:
         tuple((anchor, site.files[path].data) for anchor, path in page.context["appendix_files"]),
         int(moment.timestamp()) if moment else 0,
     )
+
+
+def print_changed(
+    site: Site,
+    env: Environment,
+    root: Path,
+    options: PdfOptions,
+    cache: Cache,
+    out: Path,
+    stats: PrintStats,
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """The build's PDFs, in the plan's order, and the problems printing found: those
+    whose inputs changed since the last build printed again, the others read back from
+    `out` when they are still there as the cache says it wrote them."""
+    plan, problems = plan_printing(site, env, root, options)
+    if plan is None:
+        return {}, problems
+    stats.elsewhere = plan.elsewhere
+    files: dict[str, bytes] = {}
+
+    def make(paths: list[str]) -> dict[str, str]:
+        printed, found = print_pdfs(plan, paths, root, options, stats)
+        files.update(printed)
+        problems.extend(found)
+        return {path: hashlib.sha256(data).hexdigest() for path, data in printed.items()}
+
+    def in_output(path: str, sha256: str) -> bool:
+        data = previous_output(out, path, sha256)
+        if data is not None:
+            files[path] = data
+            stats.reused += 1
+        return data is not None
+
+    cache.get_or_make(PDFS, plan.keys, make, in_output)
+    if problems:
+        return {}, problems
+    return {rel: files[rel] for rel in plan.keys}, []

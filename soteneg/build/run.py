@@ -11,12 +11,9 @@ changed (see `units` and `printing`).
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NoReturn
@@ -24,15 +21,16 @@ from typing import NoReturn
 from soteneg.build import cache as build_cache
 from soteneg.build import search_shards
 from soteneg.build.bodies import Bodies, front_keys, render_keys
-from soteneg.build.cache import EXTERNAL_LINKS, PAGES, PDFS, Cache
+from soteneg.build.cache import EXTERNAL_LINKS, PAGES, Cache
 from soteneg.build.cache.fresh import GIT_STAMP
+from soteneg.build.embargo_moments import lifted, settles
 from soteneg.build.from_scratch import why_from_scratch
+from soteneg.build.memory import Memory, input_stamps, linked_pdfs
 from soteneg.build.output import (
     OutputError,
     lock_file,
     new_staging,
     output_lock,
-    previous_output,
     remove_state,
     removed_on_failure,
     replace_site,
@@ -41,12 +39,12 @@ from soteneg.build.output import (
     update_site,
     write_state,
 )
-from soteneg.build.printing import PrintStats, pdf_urls, plan_printing, print_pdfs
+from soteneg.build.printing import PrintStats, print_changed
 from soteneg.build.records import Inputs, Record
 from soteneg.build.render_pool import Job, Made, digest, make_units
 from soteneg.build.replan import replan
 from soteneg.build.results import BuildResult, CheckResult, unchanged_result
-from soteneg.build.settings import Looked, PdfOptions, Settings
+from soteneg.build.settings import Looked, Settings
 from soteneg.build.staged import (
     COPIED,
     PDF_UNIT,
@@ -63,13 +61,9 @@ from soteneg.build.template_check import keys_of_templates
 from soteneg.build.unit_keys import Inputs as UnitInputs
 from soteneg.build.unit_keys import Unit, fingerprint, site_key
 from soteneg.build.units import plan_units
-from soteneg.content.loader import Content
-from soteneg.content.sources import STATIC_DIR, Stamp, stamp
-from soteneg.content.unchanged import Told
-from soteneg.content.warm import Warm
+from soteneg.content.sources import STATIC_DIR
 from soteneg.core import files as site_files
 from soteneg.core import routes
-from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem, problem, sort_problems
 from soteneg.packets import fonts
 from soteneg.packets.plan import packet_urls
@@ -78,30 +72,6 @@ from soteneg.site.feeds import SITEMAP_TEMPLATE, sitemap_page
 from soteneg.site.index import Site
 from soteneg.site.pages.page import Chrome
 from soteneg.site.render import environment, render_page
-
-
-@dataclass
-class Memory:
-    """The build cache held in this process (the preview's) instead of on disk, and the
-    site of its last build."""
-
-    cache: Cache | None = None
-    site: Site | None = None
-    templates: Mapping[str, str] = field(default_factory=dict)  # as the last build read them
-    # The output is a folder this process made for itself and alone writes (the
-    # preview's, from mkdtemp, removed when it stops): its files are as the last build
-    # left them, so their stamps are not taken again (10,000 files at 5000 documents).
-    sole_writer: bool = False
-    # The data files as parsed and each document's file references, kept for the next
-    # check while what they were made from is the same (content.warm).
-    warm: Warm = field(default_factory=Warm)
-    # The URLs of the PDFs the pages link to, and what they were listed from (Run._linked).
-    pdf_urls: tuple[tuple[str, tuple[str, ...]], tuple[list[str], list[str]]] | None = None
-    # The files changed since the last build, as the preview's watcher vouches for them
-    # (editors/saves.py), for the next build; None: the project is walked and stamped.
-    told: Told | None = None
-    # The input stamps of the last build: a build that is told needs only its files'.
-    stamps: dict[str, Stamp] | None = None
 
 
 class Stop(Exception):
@@ -140,7 +110,7 @@ class Run:
         if looked is not None:
             self.stamps, self.cache = looked.stamps, looked.cache
         else:
-            self.stamps = _input_stamps(root, memory)
+            self.stamps = input_stamps(root, memory)
             self.cache = self._open_cache()
         self.checked: CheckResult | None = None
         self.stats: PrintStats | None = None
@@ -267,7 +237,11 @@ class Run:
         asset_urls, self.asset_files = assets.publish(static)
         settings = self.settings
         # The PDFs pages link to: none in an HTML-only build, which need not plan them.
-        linked = self._linked(site) if settings.prints else None
+        linked = (
+            linked_pdfs(site, self.checked.fronts, settings.pdf_options, self.memory)
+            if settings.prints
+            else None
+        )
         mine, elsewhere = linked or ([], [])
         pdfs = frozenset(mine + elsewhere)
         # PDFs that pages link to but this build does not print: other shards' PDFs, and
@@ -302,21 +276,6 @@ class Run:
         # chrome and the plan's memo of every read (`make_pages` drops them once the
         # pages are made, before the cache's save, the build's peak of memory).
         return units
-
-    def _linked(self, site: Site) -> tuple[list[str], list[str]]:
-        """`pdf_urls`: in the preview (no PDF options), kept from the last save while
-        every front matter, site.yaml and the data files (`fronts`) and the documents
-        published are the same, which is all that `packets.plan.packet_urls` reads
-        (0.05 CPU s of a save at 5000 documents)."""
-        assert self.checked is not None
-        options, memory, fronts = self.settings.pdf_options, self.memory, self.checked.fronts
-        if options is not None or memory is None or not fronts:
-            return pdf_urls(site, options or PdfOptions())
-        key = (fronts, tuple(sorted(site.published)))
-        if memory.pdf_urls is None or memory.pdf_urls[0] != key:
-            memory.pdf_urls = (key, pdf_urls(site, PdfOptions()))
-        mine, elsewhere = memory.pdf_urls[1]
-        return list(mine), list(elsewhere)
 
     def make_pages(self, units: list[Unit]) -> None:
         """Make the units whose fingerprint changed (in `jobs` processes), keep the
@@ -397,31 +356,14 @@ class Run:
         if options is None:
             return
         assert out is not None
-        stats = self.stats = PrintStats()
-        plan, problems = plan_printing(site, self.env, self.root, options)
-        if plan is None:
-            self.fail(*problems)
-        stats.elsewhere = plan.elsewhere
-        files: dict[str, bytes] = {}
-
-        def make(paths: list[str]) -> dict[str, str]:
-            printed, found = print_pdfs(plan, paths, self.root, options, stats)
-            files.update(printed)
-            problems.extend(found)
-            return {path: hashlib.sha256(data).hexdigest() for path, data in printed.items()}
-
-        def in_output(path: str, sha256: str) -> bool:
-            data = previous_output(out, path, sha256)
-            if data is not None:
-                files[path] = data
-                stats.reused += 1
-            return data is not None
-
-        self.cache.get_or_make(PDFS, plan.keys, make, in_output)
+        self.stats = PrintStats()
+        printed, problems = print_changed(
+            site, self.env, self.root, options, self.cache, out, self.stats
+        )
         if problems:
             self.fail(*problems)
-        for rel in plan.keys:
-            self.staged.add(rel, files[rel], Record(digest(files[rel]), PDF_UNIT))
+        for rel, data in printed.items():
+            self.staged.add(rel, data, Record(digest(data), PDF_UNIT))
 
     def check_links(self) -> None:
         """Every file is written once, and every link and anchor of the pages lands."""
@@ -520,49 +462,3 @@ class Run:
             removed=self.removed,
             from_scratch=self.from_scratch,
         )
-
-
-def _input_stamps(root: Path, memory: Memory | None) -> dict[str, Stamp]:
-    """`input_stamps(root)`; in the preview told what changed (Memory.told), the last
-    build's with those files stamped again: walking the project to stamp its 5000 files
-    took 0.04 CPU s of a save. Kept in `memory` for the next build."""
-    told = memory.told if memory is not None else None
-    if memory is None or told is None or memory.stamps is None:
-        stamps = build_cache.input_stamps(root)
-    else:
-        stamps = dict(memory.stamps)
-        for rel in told.paths:
-            found = stamp(root / rel)
-            if found is None:  # gone since it was told of: the next walk sees it
-                stamps.pop(rel, None)
-            else:
-                stamps[rel] = found
-    if memory is not None:
-        memory.stamps = stamps
-    return stamps
-
-
-def settles(content: Content, options: BuildOptions) -> dt.datetime | None:
-    """The next moment an embargo ends and the site changes without any edit."""
-    now = options.now
-    if now is None:
-        return None
-    future = [
-        d.meta.publish_at
-        for d in content.documents
-        if d.meta is not None and d.meta.publish_at and d.meta.publish_at > now
-    ]
-    return min(future) if future else None
-
-
-def lifted(content: Content, options: BuildOptions) -> dt.datetime | None:
-    """The last moment up to the build's "now" at which an embargo ended: a build as of
-    an earlier moment leaves that document out again. Without a "now" nothing is held
-    back, so every embargo counts as ended."""
-    now = options.now
-    past = [
-        d.meta.publish_at
-        for d in content.documents
-        if d.meta is not None and d.meta.publish_at and (now is None or d.meta.publish_at <= now)
-    ]
-    return max(past) if past else None
