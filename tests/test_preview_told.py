@@ -14,37 +14,19 @@ from typing import Any
 
 import pytest
 from conftest import MINIMAL
-from test_preview_warm import NOW
+from test_preview_warm import NOW, clean_build, tree_of
 from test_site import project
 
-from soteneg.build import run as build_run
+from soteneg.build import memory as build_memory
 from soteneg.content import sources
 from soteneg.content.sources import Walk
-from soteneg.core.options import BuildOptions
 from soteneg.editors import saves, serve, watching
-from soteneg.pipeline import build
 
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
 NEWS = "content/tiedotteet/uutinen.md"
 MODIFIED, ADDED, DELETED = 2, 1, 3  # watchfiles.Change's values
 
 pytestmark = pytest.mark.usefixtures("later")
-
-
-def _tree(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-
-
-def _clean(preview: serve.Preview, tmp_path: Path, name: str) -> dict[str, bytes]:
-    """A clean build of the preview's project as it is now, with the preview's options."""
-    copy = tmp_path / name / "project"
-    shutil.copytree(preview.root, copy, symlinks=True)
-    out = tmp_path / name / "out"
-    mark = preview.content_mark
-    options = BuildOptions(drafts=True, now=preview.now, base_path="/", content_mark=mark)
-    result = build(copy, out, options, with_search=False, link_pdfs=True)
-    assert not result.failed, [p.message for p in result.problems]
-    return _tree(out)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -63,14 +45,14 @@ def _preview(tmp_path: Path) -> tuple[Path, serve.Preview]:
 def _saved(preview: serve.Preview, *changes: tuple[int, Path]) -> dict[str, bytes]:
     state = preview.rebuild(changes={(kind, str(path)) for kind, path in changes})
     assert not state.failed, [p.message for p in state.problems]
-    return _tree(preview.out)
+    return tree_of(preview.out)
 
 
 @pytest.fixture
 def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every walk of content/ and every stamping of the whole project."""
     seen: list[str] = []
-    walk, stamps = sources._walk, build_run.build_cache.input_stamps
+    walk, stamps = sources._walk, build_memory.build_cache.input_stamps
 
     def walked(content: Path) -> Walk:
         seen.append("walk")
@@ -81,7 +63,7 @@ def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return stamps(root)
 
     monkeypatch.setattr(sources, "_walk", walked)
-    monkeypatch.setattr(build_run.build_cache, "input_stamps", stamped)
+    monkeypatch.setattr(build_memory.build_cache, "input_stamps", stamped)
     return seen
 
 
@@ -95,7 +77,7 @@ def test_a_save_told_is_built_without_a_walk_and_equals_a_clean_build(
     assert preview.memory.told is not None and preview.memory.told.paths == {DOC}
     assert walks == []
     assert any(b"Integraatiosta tallennettu." in data for data in saved.values())
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
     # Its file stamped again, the stamps are the project's: no second build at the
     # next quiet moment.
     assert not preview.changed_behind()
@@ -111,7 +93,7 @@ def test_a_document_saved_by_a_rename_is_told(tmp_path: Path) -> None:
     changes = ((DELETED, root / DOC), (ADDED, root / DOC), (ADDED, temporary))
     saved = _saved(preview, *changes, (DELETED, temporary))
     assert preview.memory.told is not None and preview.memory.told.paths == {DOC}
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
     assert not preview.changed_behind()
 
 
@@ -126,9 +108,9 @@ def test_a_lost_event_is_seen_at_the_next_quiet_moment(tmp_path: Path) -> None:
     assert not any(b"Kadonnut tapahtuma." in data for data in told.values())
     assert preview.changed_behind()
     assert preview.memory.told is None  # walked
-    after = _tree(preview.out)
+    after = tree_of(preview.out)
     assert any(b"Kadonnut tapahtuma." in data for data in after.values())
-    assert after == _clean(preview, tmp_path, "after")
+    assert after == clean_build(preview, tmp_path, "after")
     assert not preview.changed_behind()
 
 
@@ -142,7 +124,7 @@ def test_a_document_added_is_walked(tmp_path: Path, walks: list[str]) -> None:
     saved = _saved(preview, (ADDED, added))
     assert preview.memory.told is None
     assert walks == ["stamps", "walk"]
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_a_document_removed_is_walked(tmp_path: Path) -> None:
@@ -150,7 +132,7 @@ def test_a_document_removed_is_walked(tmp_path: Path) -> None:
     (root / NEWS).unlink()
     saved = _saved(preview, (DELETED, root / NEWS))
     assert preview.memory.told is None
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_a_linked_document_is_read_whatever_the_watcher_says(tmp_path: Path) -> None:
@@ -168,7 +150,7 @@ def test_a_linked_document_is_read_whatever_the_watcher_says(tmp_path: Path) -> 
     assert preview.memory.told is not None
     assert preview.memory.told.paths == {"content/jaettu/uutinen.txt"}
     assert any(b"Linkin kautta." in data for data in saved.values())
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_what_the_watcher_cannot_vouch_for(tmp_path: Path) -> None:

@@ -24,26 +24,26 @@ NEWS = "content/tiedotteet/uutinen.md"
 THEMES = "content/themes.yaml"
 
 
-def _tree(out: Path) -> dict[str, bytes]:
+def tree_of(out: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
-def _clean(preview: serve.Preview, tmp_path: Path, name: str) -> dict[str, bytes]:
+def clean_build(preview: serve.Preview, tmp_path: Path, name: str) -> dict[str, bytes]:
     """A clean build of the preview's project as it is now, with the preview's options."""
     copy = tmp_path / name / "project"
-    shutil.copytree(preview.root, copy)
+    shutil.copytree(preview.root, copy, symlinks=True)  # a linked document stays a link
     out = tmp_path / name / "out"
     mark = preview.content_mark
     options = BuildOptions(drafts=True, now=preview.now, base_path="/", content_mark=mark)
     result = build(copy, out, options, with_search=False, link_pdfs=True)
     assert not result.failed, [p.message for p in result.problems]
-    return _tree(out)
+    return tree_of(out)
 
 
 def _saved(preview: serve.Preview) -> dict[str, bytes]:
     state = preview.rebuild()
     assert not state.failed, [p.message for p in state.problems]
-    return _tree(preview.out)
+    return tree_of(preview.out)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -60,7 +60,7 @@ def test_a_save_that_changes_a_data_file_shows_it(tmp_path: Path) -> None:
     _edit(root / THEMES, "Palvelujen saatavuus,", "Palvelujen saatavuus nyt,")
     saved = _saved(preview)
     assert any(b"Palvelujen saatavuus nyt" in data for data in saved.values())
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_a_save_that_attaches_a_file_publishes_it(tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_a_save_that_attaches_a_file_publishes_it(tmp_path: Path) -> None:
     _edit(root / DOC, "Integraatiosta.", "Integraatiosta. Katso [liite](liite.csv).")
     saved = _saved(preview)
     assert len(saved) > len(first)  # the attached file
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_a_save_that_moves_a_document_s_pdf_links_it_where_it_is_now(tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_a_save_that_moves_a_document_s_pdf_links_it_where_it_is_now(tmp_path: P
     _edit(root / NEWS, "type: news\n", "type: news\nlang: sv\n")
     saved = _saved(preview)
     assert b"/sv/tiedotteet/uutinen.pdf" in saved["sv/tiedotteet/uutinen/index.html"]
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_a_save_after_an_embargo_ends_links_the_document_s_pdf(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_a_save_after_an_embargo_ends_links_the_document_s_pdf(tmp_path: Path) -
     _edit(root / DOC, "Integraatiosta.", "Integraatiosta. Tallennettu.")
     saved = _saved(preview)
     assert b"/tiedotteet/uutinen.pdf" in saved["tiedotteet/uutinen/index.html"]
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_a_data_file_is_kept_under_its_path_model_and_text() -> None:
@@ -134,7 +134,7 @@ def test_a_deleted_document_is_forgotten(tmp_path: Path) -> None:
     saved = _saved(preview)
     kept = preview.memory.warm.kept()
     assert DOC in kept and THEMES in kept and NEWS not in kept
-    assert saved == _clean(preview, tmp_path, "after")
+    assert saved == clean_build(preview, tmp_path, "after")
 
 
 def test_a_data_file_no_longer_there_is_forgotten() -> None:
