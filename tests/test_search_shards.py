@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from soteneg.build import search_languages, search_shards
+from soteneg.build import search_folders, search_languages, search_shards
 from soteneg.build.search_shards import hashed, index_site, shard_count
 from soteneg.pipeline import build as build_in_process
 from soteneg.site.index import BuildOptions
@@ -322,9 +322,9 @@ def test_the_first_bundle_walks_only_its_own_files(tmp_path: Path) -> None:
     (bundle / "smi/index/s").write_bytes(b"")
     (bundle / "osa/1/index").mkdir()
     (bundle / "osa/1/index/i").write_bytes(b"")
-    assert search_shards._own_files(bundle, "") == {"pagefind.js", "fragment/fi_1.pf_fragment"}
-    assert search_shards._own_files(bundle, "osa/1") == {"a", "index/i"}
-    assert search_shards._own_files(bundle, "osa/2") == set()
+    assert search_folders.own_files(bundle, "") == {"pagefind.js", "fragment/fi_1.pf_fragment"}
+    assert search_folders.own_files(bundle, "osa/1") == {"a", "index/i"}
+    assert search_folders.own_files(bundle, "osa/2") == set()
 
 
 def test_a_language_pagefind_indexes_nothing_of_is_one_run(
