@@ -30,7 +30,7 @@ from typing import Any
 
 from search_index import cpu, indexed_pages
 
-from soteneg.build import search_shards
+from soteneg.build import search_folders, search_shards
 from soteneg.site import search
 
 Event = tuple[str, float, float, int]  # kind, start, end, pages or files
@@ -108,7 +108,7 @@ def main() -> None:
     events: list[Event] = []
     start = time.perf_counter()
     search.bundle_of = timed(events, "run", start, search.bundle_of)
-    search_shards._write = timed(events, "write", start, search_shards._write)
+    search_folders.write = timed(events, "write", start, search_folders.write)
     counts: collections.Counter[tuple[int, int]] = collections.Counter()
     done = threading.Event()
 

@@ -29,7 +29,7 @@ from browser import ARGS, CHROMIUM, require_chromium
 from conftest import BUNDLED_WARNING_FILE, REPO, bundled_copy, run_cli
 
 from soteneg.content.front_matter import DOCUMENT_MODELS
-from soteneg.editors import cms
+from soteneg.editors import cms, cms_admin
 from soteneg.editors.frontmatter import front_matter
 
 NPM = REPO / "scripts" / "cms"
@@ -204,8 +204,8 @@ def _editor(root: Path, tmp_path: Path) -> Iterator[str]:
     assert checked.content.config is not None
     admin = tmp_path / "admin"
     content = checked.content
-    cms.write_admin(admin, content.data, content.documents, content.config)
-    server = cms.start_server(root, admin)
+    cms_admin.write_admin(admin, content.data, content.documents, content.config)
+    server = cms_admin.start_server(root, admin)
     try:
         yield server.url
     finally:

@@ -301,7 +301,7 @@ def test_the_preview_keeps_the_site_s_language_when_nothing_changed(tmp_path: Pa
 
 
 def test_a_failed_search_index_is_said_in_every_language_with_pagefind_s_words_quoted() -> None:
-    from soteneg.site.search import SearchError
+    from soteneg.site.pagefind_service import SearchError
 
     failed = problem("_site", None, "search-error", detail=SearchError("bundle broken").text)
     assert failed.message_in("en") == "the search index failed: bundle broken"

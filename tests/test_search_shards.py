@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from soteneg.build import search_languages, search_shards
+from soteneg.build import search_folders, search_languages, search_shards
 from soteneg.build.search_shards import hashed, index_site, shard_count
 from soteneg.pipeline import build as build_in_process
+from soteneg.site import pagefind_service
 from soteneg.site.index import BuildOptions
 
 REGIONS = ["lappi", "uusimaa", "kainuu", "pirkanmaa", "satakunta", "kymenlaakso", "pohjanmaa"]
@@ -147,12 +148,12 @@ def test_a_clean_index_writes_each_shard_while_the_next_is_made(
     def failing(site_dir: Path, pages: list[str], page: object = None) -> dict[str, bytes]:
         calls.append(SHARDS(pages[0]))
         if len(set(calls)) == 3:  # two shards are written by then
-            raise search_shards.search.SearchError("pagefind failed")
+            raise pagefind_service.SearchError("pagefind failed")
         return real(site_dir, pages, page)  # type: ignore[arg-type]
 
     monkeypatch.setattr(search_shards.search, "bundle_of", failing)
     shutil.rmtree(site / "pagefind")
-    with pytest.raises(search_shards.search.SearchError):
+    with pytest.raises(pagefind_service.SearchError):
         index_site(site, None, shards=SHARDS, jobs=1)
     assert not fresh.exists() and not (site / "pagefind").exists()
     index_site(site, None, shards=SHARDS, jobs=1)
@@ -322,9 +323,9 @@ def test_the_first_bundle_walks_only_its_own_files(tmp_path: Path) -> None:
     (bundle / "smi/index/s").write_bytes(b"")
     (bundle / "osa/1/index").mkdir()
     (bundle / "osa/1/index/i").write_bytes(b"")
-    assert search_shards._own_files(bundle, "") == {"pagefind.js", "fragment/fi_1.pf_fragment"}
-    assert search_shards._own_files(bundle, "osa/1") == {"a", "index/i"}
-    assert search_shards._own_files(bundle, "osa/2") == set()
+    assert search_folders.own_files(bundle, "") == {"pagefind.js", "fragment/fi_1.pf_fragment"}
+    assert search_folders.own_files(bundle, "osa/1") == {"a", "index/i"}
+    assert search_folders.own_files(bundle, "osa/2") == set()
 
 
 def test_a_language_pagefind_indexes_nothing_of_is_one_run(
@@ -343,7 +344,7 @@ def test_a_language_pagefind_indexes_nothing_of_is_one_run(
         langs = {search_shards.search.lang_of(site_dir, rel) for rel in pages}
         runs.append(langs)
         if langs == {"sv"}:
-            raise search_shards.search.NothingToIndex("no page to index")
+            raise pagefind_service.NothingToIndex("no page to index")
         return real(site_dir, pages, page)  # type: ignore[arg-type]
 
     monkeypatch.setattr(search_shards.search, "bundle_of", no_swedish)

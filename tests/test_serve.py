@@ -36,7 +36,7 @@ from conftest import REPO, run_cli
 from test_site import GOLDEN_SITE, NOW, project
 from tornado.httpclient import HTTPRequest
 
-from soteneg.build.search_shards import ENTRY
+from soteneg.build.search_languages import ENTRY
 from soteneg.editors import page_policy, print_queue, serve_guard
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from soteneg.site import search
+from soteneg.site import pagefind_service, search
 
 ENTRY = "pagefind-entry.json"
 
@@ -62,7 +62,7 @@ def merged(parts: list[dict[str, bytes]]) -> dict[str, bytes] | None:
             if rel != ENTRY and joined.setdefault(rel, data) != data:
                 return None  # the same file (a script) written differently
     entry = {**entries[0], "languages": {lang: languages[lang] for lang in sorted(languages)}}
-    # As search._canonicalise writes it: serde_json's compact form.
+    # As pagefind_canonical.canonicalise writes it: serde_json's compact form.
     joined[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return joined
 
@@ -72,7 +72,7 @@ def part(future: Future[tuple[dict[str, bytes], set[str]]]) -> tuple[dict[str, b
     refuses) when Pagefind indexed none of its pages."""
     try:
         return future.result()
-    except search.NothingToIndex:
+    except pagefind_service.NothingToIndex:
         # A language whose pages Pagefind all skipped: the shard is indexed in one run,
         # which says so only if none of its pages has text.
         return {}, set()

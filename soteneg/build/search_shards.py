@@ -28,7 +28,9 @@ inputs differs from the one kept in the output's state: the size, modification t
 inode of each of its pages and of every page it read from another shard, the Pagefind
 version and this layout. Without that state (a clean build, a deleted cache) every shard
 is indexed. Each bundle is canonicalised as soteneg.site.search does, so the same pages
-give the same bytes however many builds made them.
+give the same bytes however many builds made them. soteneg.build.search_folders writes
+them: a clean build's new bundle swapped in whole, an edit's shards only where their
+files changed.
 """
 
 from __future__ import annotations
@@ -42,19 +44,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from soteneg.build import search_languages
+from soteneg.build import search_folders, search_languages
 from soteneg.build.output import cache_dir, read_state, write_state
-from soteneg.core import files as site_files
+from soteneg.build.search_folders import BUNDLE, MANIFEST, REST, SAMI, SHARDS
+from soteneg.build.search_languages import ENTRY
 from soteneg.core.names import LANGS, SAMI_LANGS
 from soteneg.site import search
 
-BUNDLE = search.BUNDLE
-REST = ""  # shard 0: the first bundle, /pagefind/
-SAMI = search.SAMI_BUNDLE  # the Sámi documents' bundle, never merged
-MANIFEST = "shards.json"  # in the first bundle: the shards of each language
 STATE_FILE = "search-shards.json"  # in the output's state: each shard's fingerprint
 LAYOUT = 1  # raised when what a shard holds changes: every shard is then indexed anew
-SHARDS = "osa"  # /pagefind/osa/<n>/: the other shards' bundles
 PAGES_PER_SHARD = 256
 # What a merged shard needs: its entry, metadata and index; the script is the first's.
 _DATA = ("pagefind-entry.json", "fragment/", "index/", "filter/")
@@ -146,7 +144,7 @@ def index_site(
         todo = sorted(groups)
     fresh_dir = site_dir / f".{BUNDLE}-new"
     if clean:
-        _clear(site_dir)
+        search_folders.clear(site_dir)
     try:
         made = _index(
             site_dir, {key: groups[key] for key in todo}, jobs, fresh_dir if clean else None
@@ -159,16 +157,16 @@ def index_site(
         fresh[key] = {"fingerprint": fingerprint, "reads": reads}
     manifest = _manifest({key: files for key, (files, _) in made.items()}, bundle, groups)
     if clean:
-        _swap_in(site_dir, manifest)
+        search_folders.swap_in(site_dir, manifest)
     else:
         for key, (files, _) in made.items():
-            _update(bundle, key, files)
+            search_folders.update(bundle, key, files)
         for folder in sorted((bundle / SHARDS).glob("*")):  # a shard gone (fewer pages)
             if f"{SHARDS}/{folder.name}" not in groups:
                 shutil.rmtree(folder, ignore_errors=True)
         if SAMI not in groups:
             shutil.rmtree(bundle / SAMI, ignore_errors=True)
-        _replace(bundle / MANIFEST, manifest)
+        search_folders.replace(bundle / MANIFEST, manifest)
     if state is not None:
         data = json.dumps({"layout": LAYOUT, "shards": fresh}, sort_keys=True)
         write_state(state, STATE_FILE, data.encode("utf-8"))
@@ -203,7 +201,7 @@ def _index(
             # Writing a clean build's 9000 files after the last shard took 2-4 s with a
             # core idle; on the writer's thread it overlaps the next shards' Pagefind
             # runs, and this thread waits for the next at once.
-            writes.append(writer.submit(_write, into / key, files))
+            writes.append(writer.submit(search_folders.write, into / key, files))
             files = {ENTRY: files[ENTRY]}
         results[key] = (files, sorted(reads - set(groups[key])))
 
@@ -257,108 +255,6 @@ def _manifest(
         for lang in json.loads(entry)["languages"]:
             langs.setdefault(lang, []).append(f"{key}/")
     return json.dumps(langs, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-
-def _clear(site_dir: Path) -> None:
-    """Remove what an interrupted clean index left beside the site."""
-    for leftover in (site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"):
-        shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _swap_in(site_dir: Path, manifest: bytes) -> None:
-    """Swap the new /pagefind/, every shard written beside the site, in for the old
-    one: a failure leaves no half-written bundle."""
-    fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
-    try:
-        site_files.make_folders(fresh)
-        site_files.write_file(fresh / MANIFEST, manifest)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    bundle = site_dir / BUNDLE
-    if bundle.exists():
-        bundle.rename(old)
-    fresh.rename(bundle)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-ENTRY = search_languages.ENTRY
-# Files Pagefind names by a hash of their content: one there by that name and size
-# already holds these bytes. An edit changes a few fragments and the word index
-# chunks, and leaves most of a shard's 500 files as they were.
-_BY_CONTENT = ("fragment/", "index/", "filter/")
-
-
-def _update(bundle: Path, key: str, files: dict[str, bytes]) -> None:
-    """Bring one shard's folder to `files`: write what is new or changed, the entry
-    (which names the metadata, and so the rest) last, then remove what is no longer in
-    it. Writing only the difference is most of an edit's saving: unlinking and writing
-    a whole shard's files cost more than indexing it on a busy disk."""
-    folder = bundle / key
-    own = _own_files(bundle, key)
-    for rel, data in sorted(files.items()):
-        if rel == ENTRY:
-            continue
-        path = folder / rel
-        if rel in own and _same(path, rel, data):
-            continue
-        site_files.make_folders(path.parent)
-        _replace(path, data)
-    _replace(folder / ENTRY, files[ENTRY])
-    for rel in sorted(set(own) - set(files)):
-        (folder / rel).unlink(missing_ok=True)
-
-
-def _own_files(bundle: Path, key: str) -> set[str]:
-    """The files of shard `key`: for the first bundle, not those of the shards inside.
-    Those are not walked at all: the first bundle's own are about 550 of the 8600 files
-    under /pagefind/ at 5000 documents, and walking the rest was a third of a second of
-    every edit that re-indexed it."""
-    folder = os.fspath(bundle / key)
-    found: set[str] = set()
-    for top, folders, names in os.walk(folder):
-        rel_top = os.path.relpath(top, folder)
-        if rel_top == ".":
-            if key == REST:
-                folders[:] = [f for f in folders if f not in (SHARDS, SAMI) and f[0] != "."]
-                names = [n for n in names if n not in (SHARDS, SAMI, MANIFEST) and n[0] != "."]
-            prefix = ""
-        else:
-            prefix = rel_top.replace(os.sep, "/") + "/"
-        found.update(prefix + name for name in names if os.path.isfile(os.path.join(top, name)))
-    return found
-
-
-def _same(path: Path, rel: str, data: bytes) -> bool:
-    try:
-        if path.stat().st_size != len(data):
-            return False
-        by_content = rel.startswith(_BY_CONTENT) or (
-            rel.startswith("pagefind.") and rel.endswith(".pf_meta")
-        )
-        return by_content or path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write `path` whole or not at all (a new file renamed over it), unless it already
-    holds `data`."""
-    try:
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    temporary = path.with_name(f".{path.name}.new")
-    site_files.write_file(temporary, data)
-    os.replace(temporary, path)
-
-
-def _write(folder: Path, files: dict[str, bytes]) -> None:
-    for rel, data in sorted(files.items()):
-        path = folder / rel
-        site_files.make_folders(path.parent)
-        site_files.write_file(path, data)
 
 
 def _in_sami(site_dir: Path, rel: str) -> bool:

@@ -293,7 +293,7 @@ def _start_editor(root: Path, args: argparse.Namespace, console: Console) -> Cal
     import tempfile
 
     from soteneg import pipeline
-    from soteneg.editors import cms
+    from soteneg.editors import cms_admin
 
     result = pipeline.check(root, pdf=False)
     config = result.content.config
@@ -303,9 +303,9 @@ def _start_editor(root: Path, args: argparse.Namespace, console: Console) -> Cal
         raise UsageError(say("@cli.cms-needs-config"), lang)
     admin = Path(tempfile.mkdtemp(prefix="soteneg-cms-"))
     try:
-        cms.write_admin(admin, result.content.data, result.content.documents, config)
-        server = cms.start_server(root, admin)  # loopback only, whatever --host says
-    except cms.CmsError as err:
+        cms_admin.write_admin(admin, result.content.data, result.content.documents, config)
+        server = cms_admin.start_server(root, admin)  # loopback only, whatever --host says
+    except cms_admin.CmsError as err:
         shutil.rmtree(admin, ignore_errors=True)
         raise UsageError(err.text, lang) from None
     url = server.url + "admin/"

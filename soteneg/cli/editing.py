@@ -235,7 +235,7 @@ def _lang(args: argparse.Namespace, result: CheckResult) -> str:
 def cmd_cms(args: argparse.Namespace, console: Console) -> int:
     """Write the browser editor (Decap CMS) configured from the content model."""
     from soteneg import pipeline
-    from soteneg.editors import cms
+    from soteneg.editors import cms_admin
 
     root = root_dir(args.root)
     result = pipeline.check(root, pdf=False)
@@ -246,10 +246,10 @@ def cmd_cms(args: argparse.Namespace, console: Console) -> int:
         return EXIT_USAGE
     out = Path(args.out)
     try:
-        settings = cms.write_admin(
+        settings = cms_admin.write_admin(
             out, result.content.data, result.content.documents, config, args.github
         )
-    except cms.CmsError as err:
+    except cms_admin.CmsError as err:
         raise UsageError(err.text, lang) from None
     except OSError as err:
         raise UsageError(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-from soteneg.content import svg
+from soteneg.content import svg, svg_dimensions
 from soteneg.content.attachment_pdf import Fault, inspect
 from soteneg.content.config import AttachmentPolicy
 from soteneg.content.file_types import markup_start, refused_because
@@ -317,7 +317,7 @@ def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
     """Width and height in CSS pixels, so a page does not jump while images load; None
     when the file does not say (or says something absurd)."""
     if ext == "svg":
-        return svg.size(data)
+        return svg_dimensions.size(data)
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -330,9 +330,9 @@ def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
 def print_size(data: bytes, ext: str) -> tuple[float, float] | None:
     """The size an image prints at before print.css scales it down to the column, in CSS
     pixels: its pixels (WeasyPrint draws one to a CSS pixel whatever resolution the file
-    names), or an SVG's (svg.print_size); None when the file does not say."""
+    names), or an SVG's (svg_dimensions.print_size); None when the file does not say."""
     if ext == "svg":
-        return svg.print_size(data, print_size_.COLUMN_PX)
+        return svg_dimensions.print_size(data, print_size_.COLUMN_PX)
     return image_size(data, ext)
 
 

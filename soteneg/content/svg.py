@@ -110,7 +110,7 @@ class Finding:
 
 
 class _Stop(Exception):
-    """Raised to end a parse early: `size` needs only the root element."""
+    """Raised to end a parse early: `root_attributes` needs only the root element."""
 
 
 class _Checker(handler.ContentHandler):
@@ -325,54 +325,12 @@ def inspect(data: bytes, limit: int = MAX_ELEMENTS) -> Inspected:
     return checker.findings, checker.drawing.over(limit)
 
 
-_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
-
-
-def _root(data: bytes) -> dict[str, str]:
-    """The root element's plain attributes ({} when there is none)."""
+def root_attributes(data: bytes) -> dict[str, str]:
+    """The root element's plain attributes ({} when there is none), read by the same
+    hardened parser as `inspect`, which stops at the root (svg_dimensions sizes by them)."""
     checker = _Checker(stop_at_root=True)
     _parse(data, checker)
     return checker.root or {}
-
-
-def _sized(root: dict[str, str]) -> tuple[int, int] | None:
-    width, height = (_LENGTH.fullmatch(root.get(k, "")) for k in ("width", "height"))
-    return _sane(width.group(1), height.group(1)) if width and height else None
-
-
-def _box(root: dict[str, str]) -> tuple[int, int] | None:
-    box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
-    return _sane(box[2], box[3]) if len(box) == 4 else None
-
-
-def size(data: bytes) -> tuple[int, int] | None:
-    """Width and height in CSS pixels from the root element's width and height, else its
-    viewBox; None when they do not say (percentages, other units) or say something
-    absurd."""
-    root = _root(data)
-    return _sized(root) or _box(root)
-
-
-def print_size(data: bytes, column: float) -> tuple[float, float] | None:
-    """The size WeasyPrint draws the SVG at before print.css scales it down: its width and
-    height in pixels; without them (or in percentages), its viewBox's shape at the full
-    width of the `column`, as WeasyPrint sizes it; None otherwise (other units, only one
-    of them, no viewBox), which the print budget counts as a page."""
-    root = _root(data)
-    found = _sized(root)
-    if found is not None:
-        return found
-    unsized = all(root.get(k, "%").strip().endswith("%") for k in ("width", "height"))
-    box = _box(root) if unsized else None
-    return None if box is None else (column, column * box[1] / box[0])
-
-
-def _sane(width: str, height: str) -> tuple[int, int] | None:
-    try:
-        size = round(float(width)), round(float(height))
-    except (ValueError, OverflowError):  # "1.2.3", or 400 digits: infinity
-        return None
-    return size if 0 < size[0] < 100_000 and 0 < size[1] < 100_000 else None
 
 
 def problems(file: str, at: tuple[int, int], written: str, inspected: Inspected) -> list[Problem]:

@@ -46,7 +46,7 @@ from soteneg.editors.problem_page import State, problem_page
 from soteneg.editors.serve_guard import HTML, url_host
 from soteneg.editors.serve_guard import is_loopback as is_loopback  # the command line's check
 from soteneg.editors.watching import fingerprint, watch_saves
-from soteneg.site import search
+from soteneg.site import pagefind_service
 from soteneg.site.index import BuildOptions
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ class Preview:
         if self.state.failed or cache is None:
             return
         indexed = {rel for rel, record in cache.records.items() if record.indexed}
-        with contextlib.suppress(search.SearchError):  # `soteneg build` reports it
+        with contextlib.suppress(pagefind_service.SearchError):  # `soteneg build` reports it
             search_shards.index_site(self.out, self.out, jobs=jobs, indexed=indexed)
 
     def find(self, path: str) -> Reply | PdfRequest:

@@ -28,70 +28,33 @@ apart (templates/search.html). The Sámi pages are given to it without their fil
 their language as the `lang` meta, which the search page names in its own language.
 
 The bundle is byte-identical between builds of the same pages, which Pagefind alone does
-not give (docs/search.md, "Reproducibility"):
-
-- Pagefind numbers pages in the order it is given them, and its command line gives them
-  in directory-listing order, which is the file system's (creation order on tmpfs and
-  btrfs, a name hash on ext4). So the pages are fed to Pagefind's service one by one,
-  sorted by path.
-- Pagefind keeps filters and sort keys in hash maps seeded at random in every process, so
-  the values in each filter file, and the filter and sort lists of the metadata file, come
-  out in a different order each run, and with them the content-hash file names. No option
-  or environment variable fixes the seed; those few files are rewritten here in sorted
-  order, under the names Pagefind itself gives that content.
+not give: soteneg.site.pagefind_service feeds it the pages one by one in the order given
+(sorted by path), and soteneg.site.pagefind_canonical rewrites what it writes from
+hash maps (docs/search.md, "Reproducibility").
 """
 
 from __future__ import annotations
 
-import base64
-import gzip
-import hashlib
-import json
-import os
 import re
-import struct
-import subprocess
-import tempfile
-import threading
-import zlib
-from collections.abc import Callable, Iterator
 from html import unescape
 from pathlib import Path
-from typing import IO, Any
-
-import cbor2
 
 from soteneg.core import routes
-from soteneg.core.text import Text, say
+from soteneg.site import pagefind_canonical, pagefind_service
+from soteneg.site.pagefind_service import PageReader, SearchError
 
 BUNDLE = routes.SEARCH_INDEX.strip("/")
 # The Sámi documents' bundle, inside the main one; one index for the three languages.
 SAMI_BUNDLE = routes.SAMI_SEARCH_INDEX[len(routes.SEARCH_INDEX) :].strip("/")
 SAMI_INDEX_LANG = "smi"  # ISO 639-2 for the Sámi languages: no stemmer in Pagefind
-TIMEOUT = 600  # seconds for the whole run, as the command line had
-SIGNATURE = b"pagefind_dcd"  # begins every decompressed .pf_* file
-PageReader = Callable[[Path, str], tuple[str, str]]  # (site, file) -> (URL, HTML) to index
-
-
-class SearchError(Exception):
-    """Pagefind failed. `text` says so in every language; what Pagefind itself printed
-    or answered is kept as it is, quoted."""
-
-    def __init__(self, detail: str | Text) -> None:
-        super().__init__(detail if isinstance(detail, str) else detail.en)
-        self.text = detail if isinstance(detail, Text) else say("@search.pagefind", detail=detail)
-
-
-class NothingToIndex(SearchError):
-    """Pagefind indexed none of the pages it was given (it skips a page without text)."""
 
 
 def bundle_of(site_dir: Path, pages: list[str], page: PageReader | None = None) -> dict[str, bytes]:
     """The canonical bundle of `pages` (paths in the site, indexed in that order), each
     given to Pagefind by `page` (default: as itself, or a placeholder's original in its
     place): file path within the bundle -> bytes."""
-    files = _run_pagefind(site_dir, pages, page)
-    _canonicalise(files)
+    files = pagefind_service.run_pagefind(site_dir, pages, page or _page)
+    pagefind_canonical.canonicalise(files)
     return files
 
 
@@ -203,228 +166,3 @@ def _url(rel: str) -> str:
     if rel == "index.html" or rel.endswith("/index.html"):
         rel = rel[: -len("index.html")]
     return f"/{rel}"
-
-
-# --- Pagefind's service ---------------------------------------------------------------
-# `pagefind --service` is the interface the official Python and Node wrappers drive: each
-# request and response is base64 JSON ending in a comma, handled one at a time in the
-# order sent. The Python wrapper (pagefind.index) waits 0.1 s before reading each
-# response, a minute per 600 pages, so requests are written here as fast as Pagefind
-# reads them and the responses read as they come. The bundle comes back in the last
-# response (GetFiles), not written by the service (WriteFiles): the service exits the
-# moment its input ends, and its file writes, handed to background threads and not
-# flushed, can then be lost (files left empty).
-
-
-def _run_pagefind(
-    site_dir: Path, pages: list[str], page: PageReader | None = None
-) -> dict[str, bytes]:
-    """The bundle for `pages`, indexed in that order: file path within it -> bytes.
-    `page` gives the URL and HTML of each (default: `_page`)."""
-    from pagefind.service import get_executable  # imports asyncio: only when indexing
-
-    executable = get_executable()
-    if executable is None:
-        raise SearchError(say("@search.no-binary"))
-    with tempfile.TemporaryFile() as log:
-        try:
-            process = subprocess.Popen(
-                [str(executable), "--service"],
-                cwd=site_dir,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=log,
-            )
-        except OSError as err:
-            raise SearchError(f"pagefind could not run: {err}") from err
-        timer = threading.Timer(TIMEOUT, process.kill)
-        timer.start()
-        try:
-            return _converse(process, site_dir, pages, page or _page)
-        except (SearchError, OSError) as err:  # OSError: a pipe to a service that died
-            log.seek(0)
-            output = log.read().decode("utf-8", "replace").strip()
-            if not timer.is_alive():
-                raise SearchError(say("@search.timeout", seconds=TIMEOUT)) from err
-            raise SearchError(f"{err}\n{output}".strip()[-2000:]) from None
-        finally:
-            timer.cancel()
-            if process.poll() is None:
-                process.kill()
-            process.wait()
-            for pipe in (process.stdin, process.stdout):
-                if pipe is not None:
-                    pipe.close()
-
-
-def _converse(
-    process: subprocess.Popen[bytes], site_dir: Path, pages: list[str], page: PageReader
-) -> dict[str, bytes]:
-    assert process.stdin is not None and process.stdout is not None
-    stdin, responses = process.stdin, _responses(process.stdout.fileno())
-    _send(stdin, 0, {"type": "NewIndex", "config": None})
-    index_id = _expect(responses, 0, "NewIndex")["index_id"]
-    failure: list[BaseException] = []
-    done = len(pages) + 1  # the id of GetFiles, the last request
-
-    def feed() -> None:
-        # In a thread, so that responses are read while requests are written: Pagefind
-        # answers as it goes, and the two pipes must not both fill up.
-        try:
-            for message_id, rel in enumerate(pages, start=1):
-                url, html = page(site_dir, rel)
-                request = {"type": "AddFile", "index_id": index_id, "file_path": None}
-                _send(stdin, message_id, {**request, "url": url, "file_contents": html})
-            _send(stdin, done, {"type": "GetFiles", "index_id": index_id})
-        except BaseException as err:
-            failure.append(err)
-            process.kill()  # so that the reading below ends
-
-    writer = threading.Thread(target=feed, name="pagefind-feed", daemon=True)
-    writer.start()
-    try:
-        for message_id in range(1, done):
-            _expect(responses, message_id, "IndexedFile")
-        bundle = _expect(responses, done, "GetFiles")["files"]
-    except BaseException:
-        process.kill()  # the writer then stops at a broken pipe instead of sending the rest
-        writer.join()
-        # Pagefind's answer explains a failure better than the broken pipe it left,
-        # except when it was the writer that failed first.
-        if failure and not isinstance(failure[0], OSError):
-            raise failure[0] from None
-        raise
-    writer.join()
-    stdin.close()  # the service exits at the end of its input
-    process.wait()
-    files = {file["path"]: base64.b64decode(file["content"]) for file in bundle}
-    for rel in files:  # written under the site below: nothing may point out of the bundle
-        if Path(rel).is_absolute() or ".." in Path(rel).parts:
-            raise SearchError(f"pagefind returned a file outside its bundle: {rel}")
-    if "pagefind-entry.json" not in files:
-        raise SearchError(f"pagefind returned no pagefind-entry.json: {sorted(files)[:20]}")
-    return files
-
-
-def _send(stdin: IO[bytes], message_id: int, payload: dict[str, Any]) -> None:
-    # Text as UTF-8, not \\u escapes: a sixth less for Pagefind to decode in Finnish.
-    message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False).encode(
-        "utf-8"
-    )
-    stdin.write(base64.b64encode(message) + b",")
-    stdin.flush()
-
-
-def _responses(stdout: int) -> Iterator[dict[str, Any]]:
-    # The last response holds the whole bundle: gather its pieces, join once.
-    pieces: list[bytes] = []
-    while chunk := os.read(stdout, 1 << 20):
-        *ends, rest = chunk.split(b",")
-        for end in ends:
-            message, pieces = b"".join([*pieces, end]), []
-            yield json.loads(base64.b64decode(message))
-        pieces.append(rest)
-
-
-def _expect(responses: Iterator[dict[str, Any]], message_id: int, kind: str) -> dict[str, Any]:
-    response = next(responses, None)
-    if response is None:
-        raise SearchError("pagefind stopped before it had answered")
-    payload: dict[str, Any] = response["payload"]
-    if payload.get("type") == "Error":
-        raise SearchError(payload.get("message") or "pagefind failed")
-    if response.get("message_id") != message_id or payload.get("type") != kind:
-        raise SearchError(f"pagefind answered {response!r:.200} to request {message_id}")
-    return payload
-
-
-# --- Canonical order for what Pagefind writes from hash maps --------------------------
-# A filter file is CBOR [name, [[value, [page, ...]], ...]]; the metadata file is
-# [version, pages, index chunks, [[filter, file hash], ...], [[sort key, pages], ...], ...];
-# pagefind-entry.json maps each language to its metadata hash. File names are Pagefind's:
-# "<lang>_" and the start of the SHA-1 of the uncompressed CBOR, each byte in unpadded hex.
-
-
-def _canonicalise(files: dict[str, bytes]) -> None:
-    """Rewrite, in `files`, what Pagefind wrote in hash-map order."""
-    entry = json.loads(files["pagefind-entry.json"])
-    languages: dict[str, dict[str, Any]] = entry["languages"]
-    if not sum(language["page_count"] for language in languages.values()):
-        # What the command line says, and fails with; the service leaves it to its user.
-        raise NothingToIndex(
-            "Pagefind was not able to build an index: the site has no HTML page to index"
-        )
-    for lang in sorted(languages):
-        meta_file = f"pagefind.{languages[lang]['hash']}.pf_meta"
-        meta = _read(files, meta_file)
-        filters = {name: _read(files, f"filter/{digest}.pf_filter") for name, digest in meta[3]}
-        for _, digest in meta[3]:  # all first: a new name may be an old one's
-            del files[f"filter/{digest}.pf_filter"]
-        meta[3] = []
-        for name in sorted(filters):
-            filter_name, values = filters[name]
-            data = _cbor([filter_name, sorted(values, key=lambda value: value[0])])
-            digest = _short(lang, data, {digest for _, digest in meta[3]})
-            files[f"filter/{digest}.pf_filter"] = _gzip(data)
-            meta[3].append([name, digest])
-        meta[4] = sorted(meta[4], key=lambda sort: sort[0])
-        data = _cbor(meta)
-        del files[meta_file]
-        meta_hash = f"{lang}_{_pagefind_hash(data)[: len(lang) + 8]}"
-        files[f"pagefind.{meta_hash}.pf_meta"] = _gzip(data)
-        languages[lang]["hash"] = meta_hash
-    entry["languages"] = {lang: languages[lang] for lang in sorted(languages)}
-    # serde_json's compact form, as Pagefind writes it.
-    files["pagefind-entry.json"] = json.dumps(
-        entry, ensure_ascii=False, separators=(",", ":")
-    ).encode("utf-8")
-
-
-def _pagefind_hash(data: bytes) -> str:
-    return "".join(format(byte, "x") for byte in hashlib.sha1(data).digest())
-
-
-def _short(lang: str, data: bytes, taken: set[str]) -> str:
-    """Pagefind's file name for `data`: seven hex digits, more if a sibling has them."""
-    full = f"{lang}_{_pagefind_hash(data)}"
-    name = full[: len(lang) + 8]
-    while name in taken and len(name) < len(full):
-        name = full[: len(name) + 1]
-    return name
-
-
-def _read(files: dict[str, bytes], name: str) -> Any:
-    """A Pagefind file's CBOR, checked to encode back to the same bytes, so that what is
-    rewritten keeps everything this reader does not know about."""
-    if name not in files:
-        raise SearchError(f"pagefind's bundle has no {name}")
-    try:
-        raw = gzip.decompress(files[name])
-    except (OSError, EOFError) as err:
-        raise SearchError(f"{name}: {err}") from err
-    if not raw.startswith(SIGNATURE):
-        raise SearchError(f"{name}: not a Pagefind index file")
-    data = raw[len(SIGNATURE) :]
-    try:
-        value = cbor2.loads(data)
-    except (cbor2.CBORDecodeError, ValueError) as err:
-        raise SearchError(f"{name}: {err}") from err
-    if _cbor(value) != data:
-        raise SearchError(f"{name}: a Pagefind format this soteneg does not know")
-    return value
-
-
-def _gzip(data: bytes) -> bytes:
-    """Gzip as Pagefind writes it: best compression, and a header with no time and no
-    operating system (zlib's own header would name the one Python was built for)."""
-    body = SIGNATURE + data
-    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
-    trailer = struct.pack("<II", zlib.crc32(body), len(body) & 0xFFFFFFFF)
-    return header + deflate.compress(body) + deflate.flush() + trailer
-
-
-def _cbor(value: Any) -> bytes:
-    # cbor2 writes lengths in their shortest form, as Pagefind's minicbor does; _read
-    # checks that round trip on every file before anything is rewritten.
-    return cbor2.dumps(value)

@@ -447,7 +447,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "det gick inte att skapa sökindexet: {detail}",
         "en": "the search index failed: {detail}",
     },
-    # Why the search index failed (search.SearchError).
+    # Why the search index failed (site.pagefind_service.SearchError).
     "@search.pagefind": {
         "fi": "Pagefind ilmoitti: {detail}",
         "sv": "Pagefind svarade: {detail}",

@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "[Skriv texten här.]",
         "en": "[Write the text here.]",
     },
-    # The browser editor (editors/cms.py): its page, collections, fields and hints.
+    # The browser editor (editors/cms.py, cms_admin.py): its page, collections, fields and hints.
     "@cms.title": {
         "fi": "Asiakirjojen muokkain",
         "sv": "Redigerare för dokumenten",
