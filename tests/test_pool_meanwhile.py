@@ -15,6 +15,8 @@ import pytest
 from test_site import GOLDEN_SITE, project
 
 from soteneg.build import render_pool, template_check
+from soteneg.build.cache import parsed
+from soteneg.build.output import cache_dir
 from soteneg.pipeline import build
 from soteneg.site.index import BuildOptions
 from soteneg.site.render import check_templates
@@ -92,3 +94,23 @@ def test_the_templates_are_checked_while_the_workers_parse(
     result = build(root, tmp_path / "out", BuildOptions(now=NOW), with_search=False, jobs=2)
     assert not result.failed
     assert calls == [True]
+
+
+def test_the_parsed_documents_are_saved_while_the_workers_render_and_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pooled: None
+) -> None:
+    calls: list[bool] = []
+    alive = _with_workers(calls)
+    encode = parsed.encode_shard
+
+    def encoded(key, entries):  # type: ignore[no-untyped-def]
+        alive()
+        return encode(key, entries)
+
+    monkeypatch.setattr(parsed, "encode_shard", encoded)
+    root, out = project(tmp_path, GOLDEN_SITE), tmp_path / "out"
+    result = build(root, out, BuildOptions(now=NOW), with_search=False, jobs=2)
+    assert not result.failed
+    shards = list((cache_dir(out) / "parsed").iterdir())
+    assert shards and len(calls) == len(shards)  # each written once, by neither step twice
+    assert all(calls)
