@@ -69,7 +69,9 @@ def _added_page(out: Path, before_files: set[str]) -> None:
 @pytest.mark.parametrize(
     "before",
     [
-        "/parsed/",  # the first file a save writes: nothing of it kept yet
+        # The first file the save after the swap writes: nothing of it kept yet (the
+        # parsed documents were saved while the pages rendered: the test below).
+        "/checks.msgpack",
         "/build/",  # between the parsed shards and the build half
         "/build.msgpack",  # every build shard written, not their index
         "/inputs.msgpack",  # the build half's index written, the inputs not
@@ -93,6 +95,31 @@ def test_a_clean_build_killed_while_saving_leaves_no_cache_to_trust(
     (root / ADDED).write_text((root / NEWS).read_text().replace("2018-11-26", "2018-11-27"))
     _killed_build(root, out, before)
     _added_page(out, before_files)
+    if document_goes:
+        (root / ADDED).unlink()
+    next_build = build(root, out)
+    assert next_build.returncode == 0, next_build.stdout + next_build.stderr
+    assert "Traceback" not in next_build.stderr
+    clean = tmp_path / "clean"
+    assert build(root, clean).returncode == 0
+    assert _snapshot(out) == _snapshot(clean)
+
+
+@pytest.mark.parametrize("document_goes", [True, False])
+def test_a_clean_build_killed_while_saving_its_parsed_documents_publishes_nothing(
+    tmp_path: Path, document_goes: bool
+) -> None:
+    """The parsed documents are saved while the pages render (Cache.save_parsed), before
+    the site is swapped in: a build killed then leaves no site and the last build's
+    cache, with some parsed documents of its own beside it, each true under its key.
+    The next build makes the site a clean build makes."""
+    root = project(tmp_path, GOLDEN_SITE)
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    shutil.rmtree(out)
+    (root / ADDED).write_text((root / NEWS).read_text().replace("2018-11-26", "2018-11-27"))
+    _killed_build(root, out, "/parsed/")
+    assert not out.exists()
     if document_goes:
         (root / ADDED).unlink()
     next_build = build(root, out)

@@ -177,10 +177,21 @@ def _worker_start(caught: set[int], line: lifeline.Lifeline) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, caught)
 
 
-def run(function: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
+def run(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[R]:
     """`function` over `items` in order, in `jobs` forked processes when worth it.
-    Results must pickle; `function` and `items` need not (the workers inherit them)."""
+    Results must pickle; `function` and `items` need not (the workers inherit them).
+    `meanwhile` is called once in this process: while the workers work, after they were
+    forked (so they do not inherit what it does), or first when there are none. This
+    process otherwise waits on the workers, and a step of its own done alone, before
+    or after the pool, leaves a core idle for its whole time."""
     if jobs <= 1 or len(items) < PARALLEL_FROM:
+        if meanwhile is not None:
+            meanwhile()
         return [function(item) for item in items]
     global _TASK
     _TASK = (function, items)
@@ -207,12 +218,15 @@ def run(function: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
             raise
         with pool:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)  # any that came: handled here
-            parts = pool.map(_run_chunk, chunks, chunksize=1)
+            pending = pool.map_async(_run_chunk, chunks, chunksize=1)
+            if meanwhile is not None:
+                meanwhile()
+            parts = pending.get()
     finally:
         _TASK = None
         gc.unfreeze()
     return [result for part in parts for result in part]
 
 
-def make_units(job: Job, jobs: int) -> list[Made]:
-    return run(lambda unit: make_one(job, unit), job.units, jobs)
+def make_units(job: Job, jobs: int, meanwhile: Callable[[], object] | None = None) -> list[Made]:
+    return run(lambda unit: make_one(job, unit), job.units, jobs, meanwhile)

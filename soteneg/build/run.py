@@ -291,7 +291,10 @@ class Run:
         def make(keys: list[str]) -> dict[str, str | None]:
             todo = [by_key[k] for k in keys]
             job = Job(todo, self.env, self.staging, shas, self.site.config.base_url)
-            made.update((m.unit, m) for m in make_units(job, self.settings.jobs))
+            # The parsed documents are saved while the workers render: this process
+            # only waits on them then (build/cache/layer.py).
+            done = make_units(job, self.settings.jobs, self.cache.save_parsed)
+            made.update((m.unit, m) for m in done)
             return {k: made[k].output for k in keys}
 
         wanted = {u.key: u.fingerprint for u in units}

@@ -232,23 +232,10 @@ class Disk:
     ) -> None:
         """Write what a build left; a build that cannot save its cache still succeeded
         (the next one starts clean)."""
-        from soteneg.build.cache import graph, parsed
+        from soteneg.build.cache import graph
 
-        shards: dict[str, Entries] = {}
-        for name, entry in parsed_entries.items():
-            shards.setdefault(_shard(name), {})[name] = entry
         try:
-            self._shard_folder(PARSED_DIR)
-            for name in set(shards) | set(self.saved):
-                shard = shards.get(name, {})
-                if _contents(shard) == self.saved.get(name):
-                    continue
-                path = self.folder / PARSED_DIR / f"{name}{SHARD_SUFFIX}"
-                if shard:
-                    write_private(path, parsed.encode_shard(self.key, shard))
-                else:
-                    path.unlink(missing_ok=True)
-                self.saved[name] = _contents(shard)
+            self.save_parsed(parsed_entries)
             if checks is not None:
                 write_private(self.folder / GRAPH_FILE, graph.encode_graph(self.key, checks))
             else:
@@ -267,6 +254,28 @@ class Disk:
             _remove_temporaries(self.folder / PARSED_DIR)
         except (OSError, codec.CacheDamaged):
             self.forget()
+
+    def save_parsed(self, parsed_entries: Entries) -> None:
+        """The shards of parsed documents that differ from those last read or written.
+        Each entry is its document's text parsed, under the key of that text and its
+        options: true whatever the build makes of it, so it may be saved before the
+        build has published (`Cache.save_parsed`)."""
+        from soteneg.build.cache import parsed
+
+        shards: dict[str, Entries] = {}
+        for name, entry in parsed_entries.items():
+            shards.setdefault(_shard(name), {})[name] = entry
+        self._shard_folder(PARSED_DIR)
+        for name in set(shards) | set(self.saved):
+            shard = shards.get(name, {})
+            if _contents(shard) == self.saved.get(name):
+                continue
+            path = self.folder / PARSED_DIR / f"{name}{SHARD_SUFFIX}"
+            if shard:
+                write_private(path, parsed.encode_shard(self.key, shard))
+            else:
+                path.unlink(missing_ok=True)
+            self.saved[name] = _contents(shard)
 
     def forget(self) -> None:
         # pdfs.msgpack stays: its entries hold only while the output has their bytes.

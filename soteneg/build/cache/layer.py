@@ -13,12 +13,14 @@ the next build whether anything changed at all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from soteneg.build.cache.codec import CacheDamaged
 from soteneg.build.cache.disk import Disk, Entries
 from soteneg.build.cache.fresh import code_key, still_true
 from soteneg.build.output import OutputError, output_lock
@@ -220,6 +222,16 @@ class Cache:
         inputs = self.inputs
         holds = inputs is not None and still_true(inputs, out, stamps, now, printed)
         return inputs if holds else None
+
+    def save_parsed(self) -> None:
+        """Save the parsed documents now, before the build publishes (`keep` then
+        finds them saved): each is true under its own key whatever becomes of the
+        build. A clean build at 5000 documents spent 0.55 CPU s encoding them at its
+        end, with one core idle; the build calls this while its workers render. A
+        shard not written now is written by `keep`."""
+        if self._disk is not None and PARSED in self._last:
+            with contextlib.suppress(OSError, CacheDamaged):
+                self._disk.save_parsed(self._last[PARSED])
 
     def keep(self, records: dict[str, Record], inputs: Inputs) -> None:
         """This build published: its results become the last build's, and are saved."""
