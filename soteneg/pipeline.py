@@ -12,7 +12,13 @@ from functools import partial
 from pathlib import Path
 
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
-from soteneg.build.content_links import Kept, Project, Sites, check_content_links
+from soteneg.build.content_links import (
+    Kept,
+    Project,
+    Sites,
+    check_content_links,
+    outline_part,
+)
 from soteneg.build.memory import Memory
 from soteneg.build.render_pool import run
 from soteneg.build.results import BuildResult, CheckResult, refused_result
@@ -142,7 +148,9 @@ def check(
         if cache is not None:
             made_of, was = (last.links, last.judged) if last else ("", {})
             judged = Kept(made_of, was, graph.fronts, keys)
-        found, site, links = check_content_links(content, options, project, sites, judged)
+        found, site, links = check_content_links(
+            content, options, project, sites, judged, lambda d: warm.key_part(d, outline_part)
+        )
         problems += found
         graph = replace(graph, links=links.made_of, judged=links.judged)
     if cache is not None:

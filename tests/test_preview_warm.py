@@ -8,15 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 from conftest import MINIMAL
 from test_site import project
 
+from soteneg.build.content_links import links_key, outline_part
+from soteneg.content.loader import Document
 from soteneg.content.models import Region, Theme
 from soteneg.content.warm import Warm
 from soteneg.core.options import BuildOptions
 from soteneg.editors import serve
-from soteneg.pipeline import build
+from soteneg.pipeline import build, check
 
 NOW = dt.datetime(2018, 11, 29, 14, 0, tzinfo=dt.UTC)
 DOC = "content/kierrokset/2018-syksy/uusimaa.md"
@@ -164,3 +168,51 @@ def test_a_save_that_leaves_a_placeholder_warns_of_it_until_it_is_gone(tmp_path:
     assert warned() == [(file, line)]  # the same document again: kept
     _edit(root / DOC, "\n[Kirjoita teksti tähän.]\n", "")
     assert warned() == []
+
+
+def test_a_key_part_is_kept_under_the_document_itself_and_its_function() -> None:
+    """Warm.key_part: made again for another object of the same file (a save parsed
+    it again), and for another function; forgotten with its document."""
+    warm = Warm()
+    made: list[str] = []
+
+    def make(doc: Document) -> bytes:
+        made.append("make")
+        return b"1"
+
+    def other(doc: Document) -> bytes:
+        made.append("other")
+        return b"2"
+
+    doc = cast(Document, SimpleNamespace(file=DOC))
+    assert warm.key_part(doc, make) == b"1" and warm.key_part(doc, make) == b"1"
+    assert made == ["make"]
+    again = cast(Document, SimpleNamespace(file=DOC))
+    assert warm.key_part(again, make) == b"1" and made == ["make", "make"]
+    assert warm.key_part(again, other) == b"2" and made == ["make", "make", "other"]
+    assert DOC in warm.kept()
+    warm.keep_only([], [])
+    assert warm.kept() == frozenset()
+
+
+def test_the_links_key_made_of_kept_parts_is_the_whole_key(tmp_path: Path) -> None:
+    """links_key with each document's part kept in a Warm across checks is the key made
+    whole: the same before a heading is renamed, and after it (a part kept under the
+    document's file alone would keep the old heading, and the key with it)."""
+    root = project(tmp_path, MINIMAL)
+    warm = Warm()
+    options = BuildOptions()
+
+    def keys() -> tuple[str, str]:
+        found = check(root, None, html=True, pdf=False)
+        assert found.site is not None
+        sites = (found.site, found.site)
+        content = found.content
+        kept = links_key("f", content, options, sites, {}, lambda d: warm.key_part(d, outline_part))
+        return kept, links_key("f", content, options, sites, {})
+
+    first, whole = keys()
+    assert first == whole
+    _edit(root / DOC, "## Palvelujen saatavuus {theme=saatavuus}", "## Saatavuus {theme=saatavuus}")
+    second, whole = keys()
+    assert second == whole and second != first

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import cast
 
 import pytest
@@ -22,7 +23,7 @@ from soteneg.build import run
 from soteneg.build.cache import PLAN_FILE
 from soteneg.build.output import cache_dir
 from soteneg.build.replan import Answers, Planned, Reads, Replan
-from soteneg.build.unit_keys import Unit
+from soteneg.build.unit_keys import Unit, fingerprint
 from soteneg.content.loader import Document
 from soteneg.pipeline import Memory, build
 from soteneg.site.index import BuildOptions, Site
@@ -442,3 +443,35 @@ def test_a_saves_plan_asks_only_what_read_the_edited_text(
     assert _fingerprints(plans.units[1]) == _fingerprints(plans.whole[1])
     whole, kept = counted  # the first build's plan, the save's (the fixture's are not cached)
     assert 0 < kept < whole / 4, (kept, whole)
+
+
+def test_a_texts_key_is_kept_while_its_file_holds_the_same_text() -> None:
+    """The preview's plan hashes again only the texts that differ from the last plan's
+    (Planned.sources): a key kept under the same text is used, one under another text
+    is not, and a document whose file has the same text under another name is hashed.
+    (test_a_text_edit_plans_again_only_the_units_that_read_it fails too when the key is
+    kept whatever the text.)"""
+    docs = {"d": cast(Document, SimpleNamespace(file="content/d.md"))}
+    texts = {"content/d.md": "the text"}
+    fresh = replan_module.text_keys(docs, texts, {})
+    assert fresh.keys == {"d": fingerprint("the text")}
+    assert fresh.sources == {"content/d.md": ("the text", fingerprint("the text"))}
+    kept = replan_module.text_keys(docs, texts, {"content/d.md": ("the text", "kept")})
+    assert kept.keys == {"d": "kept"}
+    other = replan_module.text_keys(docs, texts, {"content/d.md": ("old text", "kept")})
+    assert other.keys == fresh.keys and other.sources == fresh.sources
+    elsewhere = replan_module.text_keys(docs, texts, {"content/e.md": ("the text", "kept")})
+    assert elsewhere.keys == fresh.keys
+
+
+def test_a_saves_plan_takes_the_text_keys_of_the_last(tmp_path: Path, plans: Plans) -> None:
+    """Each save's plan hands its texts and their keys on, and its keys are the texts'
+    own after an edit."""
+    memory = _preview(tmp_path, [TEXT, TEXT[:1] + TEXT[2:0:-1]], plans)
+    assert memory.cache is not None
+    for again in plans.again[1:]:
+        assert again is not None and again.last is not None
+        assert again.sources
+        assert all(key == fingerprint(text) for text, key in again.sources.values())
+        assert set(again.texts.values()) == {key for _, key in again.sources.values()}
+        assert again.planned().sources is again.sources

@@ -69,12 +69,19 @@ class _Place:
         return site_targets(self.site, self.static)
 
 
+def outline_part(doc: Document) -> bytes:
+    """A document's part of `links_key`: its file, headings and ids."""
+    headings = [(h.level, h.text, h.id, h.theme) for h in doc.outline.headings]
+    return key_bytes((doc.file, headings, sorted(doc.outline.anchors)))
+
+
 def check_content_links(
     content: Content,
     options: BuildOptions,
     project: Project,
     sites: Sites | None = None,
     last: Kept | None = None,
+    part: Callable[[Document], bytes] = outline_part,
 ) -> tuple[list[Problem], Site | None, Kept]:
     """Every link in the documents' bodies that the build's link check would find
     broken, as the build would word it, at the document line that holds it; and the
@@ -83,7 +90,8 @@ def check_content_links(
     a site of 5000 documents and its targets cost a tenth of a second each. `last`: the
     last check's judgements, kept for every document whose bytes are the same when
     nothing else they read changed (`links_key`); the site's targets are listed only
-    when a document is judged again."""
+    when a document is judged again. `part`: each document's part of that key
+    (`links_key`)."""
     if content.config is None:
         return [], None, Kept()
     documents = [d for d in content.documents if d.meta is not None]
@@ -97,7 +105,7 @@ def check_content_links(
     whole = sites.everything if left_out else site
     made_of = ""
     if last is not None and last.fronts and given:
-        made_of = links_key(last.fronts, content, options, (site, whole), project.static)
+        made_of = links_key(last.fronts, content, options, (site, whole), project.static, part)
     kept = last.judged if last is not None and made_of and made_of == last.made_of else {}
     keys = last.keys if last is not None else {}
     places: dict[int, _Place] = {}  # by id(Site): the targets of each, listed when needed
@@ -152,6 +160,7 @@ def links_key(
     options: BuildOptions,
     sites: tuple[Site, Site],
     static: Mapping[str, bytes],
+    part: Callable[[Document], bytes] = outline_part,
 ) -> str:
     """All a document's links are judged against besides the document itself (`sites`:
     the build's site, and the one its left-out documents are judged in): the
@@ -160,7 +169,9 @@ def links_key(
     documents are published and why not, the files they attach, their earlier versions'
     ids, the static files, and each document's headings and ids (a heading's theme makes
     a page; its line does not). Pages made from the data files render their ids: a
-    document linking to one is judged again every time (`Judged.fragments`)."""
+    document linking to one is judged again every time (`Judged.fragments`). `part`:
+    `outline_part`, or the same kept for a document the last save had (content.warm:
+    listing every document's headings was a third of the key's 0.03 CPU s)."""
     digest = hashlib.blake2b(fronts.encode(), digest_size=16)
     digest.update(repr((options.drafts, options.base_path, options.content_mark)).encode())
     for where in sites if sites[0] is not sites[1] else sites[:1]:
@@ -179,15 +190,10 @@ def links_key(
                 )
             ).encode()
         )
-    documents = [
-        (
-            doc.file,
-            [(h.level, h.text, h.id, h.theme) for h in doc.outline.headings],
-            sorted(doc.outline.anchors),
-        )
-        for doc in content.documents
-    ]
-    digest.update(key_bytes(documents))
+    # Each document's part, after their count: msgpack values delimit themselves.
+    digest.update(key_bytes(len(content.documents)))
+    for doc in content.documents:
+        digest.update(part(doc))
     for name in sorted(static):
         digest.update(repr(name).encode() + hashlib.blake2b(static[name], digest_size=16).digest())
     return digest.hexdigest()

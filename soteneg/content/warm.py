@@ -36,6 +36,8 @@ class Warm:
         self._refs: dict[str, tuple[Document, tuple[FileRef, ...]]] = {}
         # document file -> (the document, its placeholder warnings)
         self._placeholders: dict[str, tuple[Document, tuple[Problem, ...]]] = {}
+        # document file -> (the document, the function, what it made of the document)
+        self._parts: dict[str, tuple[Document, Callable[[Document], bytes], bytes]] = {}
         # What the last check's walk of content/ found: a save the watcher vouches for
         # (unchanged.Told) lists the same files, and is not walked again.
         self.walk: Walk | None = None
@@ -59,9 +61,18 @@ class Warm:
         document's body split into lines on every save: 0.03 CPU s at 5000 documents)."""
         return _kept_for(self._placeholders, doc, lambda d: check_placeholders([d]))
 
+    def key_part(self, doc: Document, make: Callable[[Document], bytes]) -> bytes:
+        """`make(doc)`, a document's part of a site-wide key (`make` is a pure function
+        of the document), kept while `doc` and `make` are the same objects."""
+        kept = self._parts.get(doc.file)
+        if kept is None or kept[0] is not doc or kept[1] is not make:
+            kept = self._parts[doc.file] = (doc, make, make(doc))
+        return kept[2]
+
     def kept(self) -> frozenset[str]:
         """The document files and data files something is kept for."""
-        return frozenset(self._refs) | frozenset(self._placeholders) | frozenset(self._data)
+        found = frozenset(self._refs) | frozenset(self._placeholders) | frozenset(self._parts)
+        return found | frozenset(self._data)
 
     def keep_only(self, documents: Iterable[str], data_files: Iterable[str]) -> None:
         """Forget what is kept for any other document file or data file: those of this
@@ -69,6 +80,7 @@ class Warm:
         wanted = set(documents)
         self._refs = {file: kept for file, kept in self._refs.items() if file in wanted}
         self._placeholders = {f: kept for f, kept in self._placeholders.items() if f in wanted}
+        self._parts = {file: kept for file, kept in self._parts.items() if file in wanted}
         present = set(data_files)
         self._data = {file: kept for file, kept in self._data.items() if file in present}
 
