@@ -5,7 +5,7 @@ reads as the list of its steps; the steps themselves live in the layers below
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
@@ -37,6 +37,7 @@ from soteneg.content.sources import (
     FileData,
     ProjectFiles,
     SourceFile,
+    Stamp,
     read_again,
     read_files,
     read_project,
@@ -70,6 +71,7 @@ def check(
     options: BuildOptions | None = None,
     warm: Warm | None = None,
     told: Told | None = None,
+    stamps: Mapping[str, Stamp] | None = None,
 ) -> CheckResult:
     """Read and validate the whole project; write nothing. `cache`: keeps what each
     document file became, for the next check; `html` and `for_print`: see
@@ -78,9 +80,10 @@ def check(
     (drafts left out and no embargo in force, unless they say otherwise); `warm`: what
     the last check in this process kept of its data files and references, and its walk
     of content/; `told`: the files changed since that check, which the preview's watcher
-    vouches for (content.unchanged.Told): content/ is not walked again."""
+    vouches for (content.unchanged.Told): content/ is not walked again; `stamps`: the
+    inputs' stamps the build took as it began (content.unchanged.lookup)."""
     warm = warm or Warm()
-    files = _read_sources(root, cache, html, for_print, warm, told)
+    files = _read_sources(root, cache, html, for_print, warm, told, stamps)
     assert files.templates is not None
     template_files = files.templates
     # The templates' check reads nothing of the content: done while the workers parse
@@ -172,7 +175,13 @@ def check(
 
 
 def _read_sources(
-    root: Path, cache: Cache | None, html: bool, for_print: bool, warm: Warm, told: Told | None
+    root: Path,
+    cache: Cache | None,
+    html: bool,
+    for_print: bool,
+    warm: Warm,
+    told: Told | None,
+    stamps: Mapping[str, Stamp] | None = None,
 ) -> ProjectFiles:
     """The project's files; with a cache, the documents whose stamps say they are the
     files the last build read are not read again, unless the cache lacks what they were
@@ -181,7 +190,7 @@ def _read_sources(
     if cache is None:
         return read_project(root, templates=True)
     walk = warm.walk if told is not None else None
-    known = lookup(root, cache.known(), told if walk is not None else None)
+    known = lookup(root, cache.known(), told if walk is not None else None, stamps)
     files = read_project(root, templates=True, known=known, walk=walk)
     warm.walk = files.walk
     if any(source.unread for source in files.documents):
@@ -290,6 +299,8 @@ def build_as(
                 settings.options,
                 memory.warm if memory is not None else None,
                 memory.told if memory is not None else None,
+                # The preview's stamps are partly the last build's (memory.input_stamps).
+                run.stamps if memory is None else None,
             )
             run.accept(checked)  # load and check; stop at errors
             with run.locked_output():  # the output's lock; new files are staged beside it

@@ -17,6 +17,7 @@ from conftest import MINIMAL
 from test_site import project
 
 from soteneg.build import cache as build_cache
+from soteneg.build.cache import fresh
 from soteneg.build.output import cache_dir
 from soteneg.content import sources, unchanged
 from soteneg.pipeline import BuildResult
@@ -29,14 +30,15 @@ OTHER = "content/kierrokset/2018-syksy/lappi.md"
 
 
 def _without_ctime(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stamps as a file system whose ctime tells nothing would give."""
+    """Stamps as a file system whose ctime tells nothing would give: every stamp, the
+    build's of its inputs (cache.input_stamps, which lookup compares) too."""
     real = sources.stat_stamp
 
     def stamp(st: os.stat_result) -> sources.Stamp:
         size, mtime, _, inode = real(st)
         return size, mtime, 0, inode
 
-    for module in (sources, unchanged):
+    for module in (sources, unchanged, fresh):
         monkeypatch.setattr(module, "stat_stamp", stamp)
 
 
@@ -143,9 +145,13 @@ def test_a_file_changed_in_the_tick_it_was_read_in_is_read_again(
     before = doc.stat()
     _same_size_edit(doc)
     os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same tick
+    # Another edit, or the build would find nothing changed: these stamps, the build's
+    # of its inputs too, are those of a file system whose ctime tells nothing.
+    other = root / OTHER
+    other.write_text(other.read_text(encoding="utf-8") + "\nLisätty.\n", encoding="utf-8")
     reads.clear()
     _build(root, out)
-    assert reads == [DOC]
+    assert reads == [OTHER, DOC]
     assert _tree(out) == _clean(root, tmp_path)
 
 
@@ -209,3 +215,68 @@ def test_the_stamps_go_with_the_rest_of_the_cache(tmp_path: Path, later: None) -
     assert _known_file(out).is_file()
     build_cache.Cache.on_disk(out, "x")._disk.forget()  # type: ignore[union-attr]
     assert not _known_file(out).exists()
+
+
+def test_the_builds_own_stamps_are_compared_without_a_second_lstat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build stamps every input as it begins (cache.input_stamps); the lookup compares
+    those rather than `lstat` each of 5000 documents again."""
+    root = project(tmp_path, MINIMAL)
+    taken = sources.stat_stamp(os.lstat(root / DOC))
+    known = {DOC: (taken, b"d" * 16)}
+    path = root.resolve() / DOC
+    same = unchanged.lookup(root, known, stamps={DOC: taken})
+    moved = unchanged.lookup(root, known, stamps={DOC: (taken[0] + 1, *taken[1:])})
+    gone = unchanged.lookup(root, known, stamps={})
+    assert same is not None and moved is not None and gone is not None
+
+    def no_lstat(*args: object, **kwargs: object) -> os.stat_result:
+        raise AssertionError("stamped again")
+
+    monkeypatch.setattr(unchanged.os, "lstat", no_lstat)
+    found = same(path)
+    assert found is not None and found.unread and found.stamp == taken
+    assert moved(path) is None  # changed since the last build: read
+    assert gone(path) is None  # not stamped (added since the build began): read
+
+
+def test_a_document_that_is_a_link_is_read_whatever_a_lookup_says(tmp_path: Path) -> None:
+    """The build's stamps of a link are its target's (cache.input_stamps follows links),
+    and a link's own stamp says nothing of its target: it is never taken as unread."""
+    root = project(tmp_path, MINIMAL)
+    target = root / "content" / "kohde.txt"
+    os.replace(root / OTHER, target)
+    (root / OTHER).symlink_to(target)
+
+    def every_one_known(path: Path) -> sources.SourceFile:
+        rel = path.relative_to(root.resolve()).as_posix()
+        return sources.SourceFile(rel, None, stamp=(1, 2, 3, 4), digest=b"d" * 16)
+
+    files = sources.read_project(root, known=every_one_known)
+    by_path = {f.path: f for f in files.documents}
+    assert by_path[DOC].unread
+    assert not by_path[OTHER].unread and by_path[OTHER].data == target.read_bytes()
+
+
+def test_a_build_hands_the_lookup_the_stamps_it_began_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, later: None
+) -> None:
+    from soteneg import pipeline
+
+    root = project(tmp_path, MINIMAL)
+    out = tmp_path / "out"
+    _build(root, out)
+    handed: list[object] = []
+    real = pipeline.lookup
+
+    def recorded(*args: object) -> object:
+        handed.append(args[3] if len(args) > 3 else None)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "lookup", recorded)
+    other = root / OTHER
+    other.write_text(other.read_text(encoding="utf-8") + "\nLisätty.\n", encoding="utf-8")
+    _build(root, out)
+    assert len(handed) == 1 and isinstance(handed[0], dict)
+    assert handed[0][DOC] == sources.stat_stamp(os.stat(root / DOC))

@@ -9,10 +9,9 @@ import io
 import posixpath
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
 
-from soteneg.content import svg, svg_dimensions
 from soteneg.content.attachment_pdf import Fault, inspect
 from soteneg.content.config import AttachmentPolicy
 from soteneg.content.file_types import markup_start, refused_because
@@ -23,6 +22,9 @@ from soteneg.core.problems import Problem, problem
 from soteneg.core.text import Text, decimal, joined, say, verbatim
 from soteneg.markdown import print_size as print_size_
 from soteneg.markdown.parse import slugify
+
+if TYPE_CHECKING:
+    from soteneg.content import svg
 
 Kind = Literal["attachment", "image", "link"]
 PUBLISHED = routes.ATTACHMENTS
@@ -254,6 +256,10 @@ def check_refs(
             problems.append(problem(file, at, "file-type.markup", file=ref.written, start=start))
             continue
         if ext == "svg":
+            # Imported here: reading SVG loads defusedxml, xml.sax and urllib.request
+            # (~25 ms), which a build whose documents name no SVG never needs.
+            from soteneg.content import svg
+
             if ref.path not in svgs:
                 svgs[ref.path] = svg.inspect(data)
             problems += svg.problems(file, at, ref.written, svgs[ref.path])
@@ -317,6 +323,8 @@ def image_size(data: bytes, ext: str) -> tuple[int, int] | None:
     """Width and height in CSS pixels, so a page does not jump while images load; None
     when the file does not say (or says something absurd)."""
     if ext == "svg":
+        from soteneg.content import svg_dimensions
+
         return svg_dimensions.size(data)
     from PIL import Image, UnidentifiedImageError
 
@@ -332,6 +340,8 @@ def print_size(data: bytes, ext: str) -> tuple[float, float] | None:
     pixels: its pixels (WeasyPrint draws one to a CSS pixel whatever resolution the file
     names), or an SVG's (svg_dimensions.print_size); None when the file does not say."""
     if ext == "svg":
+        from soteneg.content import svg_dimensions
+
         return svg_dimensions.print_size(data, print_size_.COLUMN_PX)
     return image_size(data, ext)
 

@@ -316,8 +316,11 @@ def read_project(
     # The walk follows no folder links: a document inside a folder that is inside, and
     # itself no link, is inside too.
     trusted = _inside(root, content)
+    # A link is read whatever a lookup would say: its own stamp does not change when its
+    # target does, and the stamps of cache.input_stamps are its target's.
+    links = walk.links
     docs = tuple(
-        (known(p) if known else None)
+        (known(p) if known and p not in links else None)
         or _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink(), inside_content)
         for p in paths[:MAX_DOCUMENTS]
     ) + tuple(failed)
