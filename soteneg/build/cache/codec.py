@@ -16,7 +16,7 @@ import msgspec
 
 from soteneg.build.records import Inputs, Record
 
-FORMAT = 15  # bump when any record below changes
+FORMAT = 16  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):
