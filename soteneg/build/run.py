@@ -386,9 +386,12 @@ class Run:
             # An HTML-only build is the site without its PDFs, not a site whose links
             # to them are broken: `check` judges a link to a packet against the site
             # CI publishes, and so does this build. Planned only when it matters.
+            # More files promised only mend links, so the pages without a broken one
+            # need not be read again (a page's links are inflated when read).
             packets = {routes.output_file(url) for url in packet_urls(self.site)}
+            judged = {link.page for link, _ in self.report.why_broken}
             self.report = linkcheck.check_links(
-                pages, staged.records, self.promised | packets, only, again
+                pages, staged.records, self.promised | packets, judged, again
             )
         broken = linkcheck.broken_link_problems(self.report, locator(self.site, staged.records))
         if broken:
