@@ -8,7 +8,7 @@ pages of pairs: 2018 against 2026 and 2024 against 2026."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,9 +44,11 @@ def made(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     keys: list[str] = []
     make_units = run.make_units
 
-    def counting(job: run.Job, jobs: int) -> list[run.Made]:
+    def counting(
+        job: run.Job, jobs: int, meanwhile: Callable[[], object] | None = None
+    ) -> list[run.Made]:
         keys.extend(unit.key for unit in job.units)
-        return make_units(job, jobs)
+        return make_units(job, jobs, meanwhile)
 
     monkeypatch.setattr(run, "make_units", counting)
     yield keys
