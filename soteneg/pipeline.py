@@ -48,6 +48,7 @@ from soteneg.content.warm import Warm
 from soteneg.core.options import BuildOptions
 from soteneg.core.problems import Problem, has_errors, sort_problems
 from soteneg.packets import budgets, fonts
+from soteneg.site.index_kept import KeptSites
 from soteneg.site.render import environment, template_texts
 
 __all__ = [
@@ -72,6 +73,7 @@ def check(
     warm: Warm | None = None,
     told: Told | None = None,
     stamps: Mapping[str, Stamp] | None = None,
+    kept_sites: KeptSites | None = None,
 ) -> CheckResult:
     """Read and validate the whole project; write nothing. `cache`: keeps what each
     document file became, for the next check; `html` and `for_print`: see
@@ -81,7 +83,8 @@ def check(
     the last check in this process kept of its data files and references, and its walk
     of content/; `told`: the files changed since that check, which the preview's watcher
     vouches for (content.unchanged.Told): content/ is not walked again; `stamps`: the
-    inputs' stamps the build took as it began (content.unchanged.lookup)."""
+    inputs' stamps the build took as it began (content.unchanged.lookup); `kept_sites`: the
+    last check's sites in this process, patched when they still hold (site.index_kept)."""
     warm = warm or Warm()
     files = _read_sources(root, cache, html, for_print, warm, told, stamps)
     assert files.templates is not None
@@ -139,7 +142,7 @@ def check(
         problems += attachments.check_refs(refs, referenced, policy, pdf_pages, every_document)
         # Whatever the flags (--no-pdf too): a commit that passes check must print.
         options = options or BuildOptions()
-        sites = Sites(content, options, referenced, warm.references)  # made once, for both
+        sites = Sites(content, options, referenced, warm.references, kept_sites)  # once, for both
         kept = budgets.Packets(last.packets, last.over_budget) if last else None
         found, packets = budgets.check_with(
             content, refs, pdf_pages, referenced, lambda: sites.everything, graph.fronts, kept
@@ -301,6 +304,7 @@ def build_as(
                 memory.told if memory is not None else None,
                 # The preview's stamps are partly the last build's (memory.input_stamps).
                 run.stamps if memory is None else None,
+                memory.sites if memory is not None else None,
             )
             run.accept(checked)  # load and check; stop at errors
             with run.locked_output():  # the output's lock; new files are staged beside it

@@ -35,6 +35,7 @@ from soteneg.core.problems import Problem, did_you_mean, problem
 from soteneg.core.text import Text, say
 from soteneg.site import linkcheck
 from soteneg.site.index import Site
+from soteneg.site.index_kept import KeptSites
 from soteneg.site.pages.document import link_resolver
 
 EVERYTHING = BuildOptions(drafts=True)  # every document published, no embargo in force
@@ -214,25 +215,28 @@ class Sites:
         options: BuildOptions,
         files: Mapping[str, FileData],
         references: Callable[[Document], list[FileRef]] = attachments.references,
+        kept: KeptSites | None = None,
     ) -> None:
-        self.site = published_site(content, options, files, references)
+        self.site = published_site(content, options, files, references, kept)
         alike = options.base_path is None and options.content_mark is None
         self.same = options == EVERYTHING or (alike and not self.site.unpublished)
         self._content, self._files, self._references = content, files, references
+        self._kept = kept
 
     @cached_property
     def everything(self) -> Site:
         if self.same:
             return self.site
-        return everything_site(self._content, self._files, self._references)
+        return everything_site(self._content, self._files, self._references, self._kept)
 
 
 def everything_site(
     content: Content,
     files: Mapping[str, FileData],
     references: Callable[[Document], list[FileRef]] = attachments.references,
+    kept: KeptSites | None = None,
 ) -> Site:
-    return published_site(content, EVERYTHING, files, references)
+    return published_site(content, EVERYTHING, files, references, kept)
 
 
 def _judge(doc: Document, place: _Place) -> Iterator[Problem]:

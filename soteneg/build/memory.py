@@ -16,6 +16,7 @@ from soteneg.content.sources import Stamp, stamp
 from soteneg.content.unchanged import Told
 from soteneg.content.warm import Warm
 from soteneg.site.index import Site
+from soteneg.site.index_kept import KeptSites
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Memory:
     told: Told | None = None
     # The input stamps of the last build: a build that is told needs only its files'.
     stamps: dict[str, Stamp] | None = None
+    # The last check's sites, patched for the next while what they were made of holds.
+    sites: KeptSites = field(default_factory=KeptSites)
 
 
 def input_stamps(root: Path, memory: Memory | None) -> dict[str, Stamp]:

@@ -29,6 +29,7 @@ from soteneg.site import recommendations as recs
 from soteneg.site import texts as tx
 from soteneg.site.feeds import has_feed
 from soteneg.site.index import Site, build_site
+from soteneg.site.index_kept import KeptSites
 from soteneg.site.pages import theme_recs
 from soteneg.site.pages.page import Chrome
 from soteneg.site.pages.themes import has_sections, page_exists
@@ -40,10 +41,12 @@ def published_site(
     options: BuildOptions,
     files: Mapping[str, FileData],
     references: Callable[[Document], list[attachments.FileRef]] = attachments.references,
+    kept: KeptSites | None = None,
 ) -> Site:
     """The site a build with `options` publishes, with the files its documents attach
-    (`references`: a document's, as `attachments.references` lists them)."""
-    site = build_site(content, options)
+    (`references`: a document's, as `attachments.references` lists them); `kept`: the
+    last sites of a process that stays up, patched when they still hold."""
+    site = kept.site(content, options) if kept is not None else build_site(content, options)
     refs = [r for d in site.published.values() for r in references(d)]
     return replace(site, files=attachments.publish(refs, files))
 
