@@ -298,8 +298,8 @@ def _ranked(site: Path) -> dict[tuple[str, str, str], dict[str, Any]]:
 def test_shards_find_and_filter_as_one_index_and_rank_alike(
     bundled_site: Path, tmp_path: Path
 ) -> None:
-    """The bundled site (one shard as built: under 256 pages) indexed as one index and
-    cut into two shards of about 80 pages, fewer than a site ever has in a shard (128
+    """The bundled site (one shard as built: under 512 pages) indexed as one index and
+    cut into two shards of about 120 pages, fewer than a site ever has in a shard (256
     or more), where the shards' statistics differ the most."""
     one, cut = tmp_path / "one", tmp_path / "cut"
     for site, shards in ((one, one_shard), (cut, hashed(2))):

@@ -10,7 +10,7 @@ only the shards whose pages changed; every other shard's files stay as they are.
   Shards hold mixed content, not a round each: a round's documents share its words, and
   a shard of one round ranked its own documents down for them. Their number is a power
   of two with at least PAGES_PER_SHARD indexed pages in each (the bundled site is one
-  shard, 5000 documents are 32 of about 255).
+  shard, 5000 documents are 16).
 - Shard 0 is the first bundle, /pagefind/ itself, with Pagefind's scripts: its URL stays
   the one the search pages load. The others, /pagefind/osa/<n>/, hold only the index:
   the merged instances run on the first bundle's script and WebAssembly.
@@ -53,11 +53,7 @@ from soteneg.site import search
 
 STATE_FILE = "search-shards.json"  # in the output's state: each shard's fingerprint
 LAYOUT = 1  # raised when what a shard holds changes: every shard is then indexed anew
-# An edit re-indexes its page's shard, and Pagefind's time is linear in the pages it is
-# given (~2.6 ms a page): shards of 128-255 pages halve what 256-511 cost an edit. Not
-# fewer: the ranking test's shards (~80 pages) are the smallest proved to rank alike,
-# and the browser merges one index per shard (bench/search_merge.py).
-PAGES_PER_SHARD = 128
+PAGES_PER_SHARD = 256
 # What a merged shard needs: its entry, metadata and index; the script is the first's.
 _DATA = ("pagefind-entry.json", "fragment/", "index/", "filter/")
 
