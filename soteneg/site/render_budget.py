@@ -69,12 +69,19 @@ def bounded(seconds: float | None = None, growth_mib: float | None = None) -> It
         # string is one long operation, so the first tick after it often finds both
         # limits passed; the memory is what the editor must be told about then.
         now = _resident_mib()
+        over: BudgetExceeded | None = None
         if not base:
             base.append(now)
         elif now - base[0] > growth_mib:
-            raise BudgetExceeded("memory", growth_mib)
-        if time.monotonic() - started > seconds:
-            raise BudgetExceeded("time", seconds)
+            over = BudgetExceeded("memory", growth_mib)
+        if over is None and time.monotonic() - started > seconds:
+            over = BudgetExceeded("time", seconds)
+        if over is not None:
+            # Once: Jinja rewrites the traceback of what a template raised (compiling a
+            # frame for each template frame), and a second tick raising inside that
+            # work, slow on a loaded machine, would lose the template's file and line.
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            raise over
 
     previous = signal.signal(signal.SIGALRM, tick)
     signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
