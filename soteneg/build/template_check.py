@@ -96,6 +96,8 @@ def _write(folder: Path, checked: _Checked) -> None:
     # A cache that cannot be written costs the next build a check, nothing more.
     try:
         ensure_private_folder(folder)
-        write_private(folder / TEMPLATES_FILE, msgspec.msgpack.encode(checked))
+        write_private(
+            folder / TEMPLATES_FILE, msgspec.msgpack.encode(checked, order="deterministic")
+        )
     except (OSError, OutputError):
         pass

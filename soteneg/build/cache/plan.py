@@ -31,7 +31,7 @@ class _PlanFile(msgspec.Struct, frozen=True):
     payload: bytes  # a _Plan
 
 
-_ENCODER = msgspec.msgpack.Encoder()
+_ENCODER = msgspec.msgpack.Encoder(order="deterministic")  # as codec's
 _FILE = msgspec.msgpack.Decoder(_PlanFile)
 _PLAN = msgspec.msgpack.Decoder(_Plan)
 
