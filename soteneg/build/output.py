@@ -10,12 +10,11 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import json
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -327,23 +326,6 @@ def _swap(staging: Path, out: Path) -> None:
         retired.rename(out)  # put the previous site back
         raise
     shutil.rmtree(retired, ignore_errors=True)
-
-
-def load_manifest(out: Path, name: str) -> dict[str, dict[str, str]]:
-    """A cache manifest, or empty when missing or unreadable (a damaged cache is rebuilt)."""
-    raw = read_state(cache_dir(out) / name)
-    try:
-        data = json.loads(raw.decode("utf-8")) if raw is not None else {}
-    except ValueError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {k: v for k, v in data.items() if isinstance(v, dict)}
-
-
-def save_manifest(out: Path, name: str, manifest: Mapping[str, Mapping[str, str]]) -> None:
-    text = json.dumps(manifest, indent=1, sort_keys=True)
-    write_state(out, name, text.encode("utf-8"))
 
 
 def previous_output(out: Path, rel: str, sha256: str) -> bytes | None:
