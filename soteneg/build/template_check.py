@@ -21,7 +21,8 @@ import jinja2
 import msgspec
 
 from soteneg.build.cache.fresh import code_key
-from soteneg.build.output import OutputError, ensure_private_folder, read_state, write_private
+from soteneg.build.output import OutputError, ensure_private_folder, write_private
+from soteneg.build.state_reads import read_state
 from soteneg.core.problems import Problem
 from soteneg.site.render import check_templates, template_keys
 from soteneg.site.sandbox import SiteSandbox

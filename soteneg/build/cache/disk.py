@@ -19,7 +19,7 @@ parsed a few files writes a few shards; `checks.msgpack` holds each document's
 per-document problems and outgoing links (content.graph); `known.msgpack` the stamp and
 digest of each document read (cache.known). A file written by other
 code or for other build options, one that does not decode exactly, or one larger than
-output.STATE_LIMIT (not even read), is ignored.
+state_reads.STATE_LIMIT (not even read), is ignored.
 `pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
 the options, since toggling `--no-search` or `--drafts` does not change a PDF that
 prints the same inputs, and its entries check themselves (a PDF is kept only while the
@@ -39,15 +39,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from soteneg.build.cache import codec, known
-from soteneg.build.output import (
-    cache_dir,
-    ensure_private_folder,
-    read_state,
-    read_states,
-    remove_state,
-    write_private,
-)
+from soteneg.build.output import cache_dir, ensure_private_folder, remove_state, write_private
 from soteneg.build.records import BuildRecords, Inputs, Record
+from soteneg.build.state_reads import read_state, read_states
 from soteneg.content.sources import Stamp
 
 if TYPE_CHECKING:
