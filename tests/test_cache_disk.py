@@ -11,12 +11,13 @@ import msgspec
 import pytest
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg.build import output
+from soteneg.build import state_reads
 from soteneg.build.cache import disk
 from soteneg.build.cache.disk import Disk
-from soteneg.build.output import cache_dir, ensure_private_folder, read_state, read_states
+from soteneg.build.output import cache_dir, ensure_private_folder
 from soteneg.build.records import BuildRecords, Inputs, Record
 from soteneg.build.replan import Planned
+from soteneg.build.state_reads import read_state, read_states
 from soteneg.content.graph import Graph
 
 GRAPH = Graph("context", fronts="fronts")
@@ -89,7 +90,7 @@ def test_a_state_file_past_the_limit_is_not_read(tmp_path: Path) -> None:
     folder = cache_dir(tmp_path / "out")
     ensure_private_folder(folder)
     path = folder / disk.INPUTS_FILE
-    _sparse(path, output.STATE_LIMIT + 1)
+    _sparse(path, state_reads.STATE_LIMIT + 1)
     assert read_state(path) is None
     assert read_states(folder, [path.name]) == {path.name: None}
 
@@ -97,7 +98,7 @@ def test_a_state_file_past_the_limit_is_not_read(tmp_path: Path) -> None:
 def test_the_limit_is_the_largest_size_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(output, "STATE_LIMIT", 100)
+    monkeypatch.setattr(state_reads, "STATE_LIMIT", 100)
     folder = cache_dir(tmp_path / "out")
     ensure_private_folder(folder)
     path = folder / disk.INPUTS_FILE
@@ -112,7 +113,7 @@ def test_a_state_file_past_the_limit_reads_as_none(tmp_path: Path, state: str) -
     name, read, none, _ = STATES[state]
     out = tmp_path / "out"
     found = _saved(out)
-    _sparse(cache_dir(out) / name, output.STATE_LIMIT + 1)
+    _sparse(cache_dir(out) / name, state_reads.STATE_LIMIT + 1)
     assert read(found) == none
 
 
@@ -130,13 +131,13 @@ def test_a_build_half_past_the_limit_means_a_clean_build(tmp_path: Path, which: 
         path = sorted((folder / disk.BUILD_DIR).iterdir())[0]
     else:
         path = folder / disk.INPUTS_FILE
-    _sparse(path, output.STATE_LIMIT + 1)
+    _sparse(path, state_reads.STATE_LIMIT + 1)
     (root / "content/kierrokset/2018-syksy/uusimaa.md").touch()
     result = build(root, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert "nothing changed" not in result.stdout
-    assert path.stat().st_size < output.STATE_LIMIT  # written anew
+    assert path.stat().st_size < state_reads.STATE_LIMIT  # written anew
     assert build(root, clean).returncode == 0
     assert _files(out) == _files(clean)
 

@@ -101,7 +101,7 @@ def _forge_every_page_s_links(out: Path) -> int:
                 forged += 1
             records[rel] = record
         crafted = codec.BuildShard(shard.format, shard.key, shard.token, shard.pages, records)
-        path.write_bytes(codec.encode_shard(crafted))
+        path.write_bytes(msgspec.msgpack.encode(crafted))  # its token kept: forged
         os.chmod(path, 0o600)
     return forged
 

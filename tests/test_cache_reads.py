@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from soteneg.build import output
+from soteneg.build import state_reads
 from soteneg.build.cache import disk, fresh
 from soteneg.build.cache.disk import Disk
-from soteneg.build.output import cache_dir, previous_output
+from soteneg.build.output import cache_dir
 from soteneg.build.records import BuildRecords, Inputs
+from soteneg.build.state_reads import previous_output
 from soteneg.content import sources
 
 PDF = "pdf/a.pdf"
@@ -37,7 +38,7 @@ def out(tmp_path: Path) -> Path:
 
 
 def test_a_previous_pdf_is_read_up_to_the_limit(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(output, "STATE_LIMIT", 100)
+    monkeypatch.setattr(state_reads, "STATE_LIMIT", 100)
     (out / PDF).write_bytes(b"x" * 100)
     assert previous_output(out, PDF, _sha(b"x" * 100)) == b"x" * 100
     (out / PDF).write_bytes(b"x" * 101)  # recorded so, and still not read
@@ -45,7 +46,7 @@ def test_a_previous_pdf_is_read_up_to_the_limit(out: Path, monkeypatch: pytest.M
 
 
 def test_a_previous_pdf_past_the_limit_is_not_read(out: Path) -> None:
-    size = output.STATE_LIMIT + 1
+    size = state_reads.STATE_LIMIT + 1
     _sparse(out / PDF, size)
     recorded = hashlib.sha256()  # as if the build had written it: read, it would be used
     chunk = bytes(1 << 20)

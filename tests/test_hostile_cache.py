@@ -28,11 +28,11 @@ from soteneg.build.output import (
     cache_dir,
     ensure_private_folder,
     lock_file,
-    read_state,
     state_dir,
     state_root,
     write_private,
 )
+from soteneg.build.state_reads import read_state
 
 
 class _Payload:

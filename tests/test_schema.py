@@ -31,15 +31,10 @@ from referencing import Registry, Resource
 from soteneg import pipeline
 from soteneg.build.cache import Cache
 from soteneg.content.crossref import cross_check
+from soteneg.content.date_fields import DATE_PATTERN, MOMENT_PATTERN, IsoDate, Moment
 from soteneg.content.front_matter import DOCUMENT_MODELS
 from soteneg.content.loader import decode, load_content, parse_data_file, split_front_matter
-from soteneg.content.models import (
-    DATA_FILES,
-    DATE_PATTERN,
-    MOMENT_PATTERN,
-    IsoDate,
-    Moment,
-)
+from soteneg.content.models import DATA_FILES
 from soteneg.content.sources import CONTENT_DIR, ProjectFiles, SourceFile, read_project
 from soteneg.core.problems import Problem
 from soteneg.editors import schema

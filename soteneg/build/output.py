@@ -2,7 +2,9 @@
 
 A clean build writes into a fresh folder beside the target, swapped in only when it is
 complete; an incremental one moves its changed files in one by one (see docs/builds.md).
-Either way a failed build leaves the previous site as it was.
+Either way a failed build leaves the previous site as it was. Beside the site, the
+build's state (cache, lock, reports) lives in the user's cache folder and is written
+here, privately; reading it back, distrusted, is state_reads'.
 """
 
 from __future__ import annotations
@@ -10,22 +12,16 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import json
 import os
 import shutil
-import stat
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from soteneg.build.permissions import other_writers, private_to_user
 from soteneg.content.sources import (
     CONTENT_DIR,
     TEMPLATES_DIR,
-    NotAFile,
-    TooLarge,
-    read_regular_stat,
 )
 from soteneg.core.files import FOLDER_MODE, make_folders
 from soteneg.core.text import Text, say
@@ -200,71 +196,6 @@ def ensure_private_folder(folder: Path) -> None:
                     raise OutputError(say("@output.not-a-folder", path=str(path))) from None
 
 
-# The largest state file a build writes: 4.35 MB (inputs.msgpack) for bench/generate.py's
-# 5000 documents. A larger file is no cache of ours (forged, or damaged) and is not read
-# whole: it would cost its size in memory and time on every build.
-STATE_LIMIT = 256 * 1024 * 1024
-
-
-def read_state(path: Path) -> bytes | None:
-    """A state file's bytes; None when it is missing, unreadable, not a regular file, a
-    symlink (state is never followed anywhere), larger than STATE_LIMIT, or a file that
-    someone other than the user and root owns or may write (by its mode or an ACL): what
-    it says could be anyone's, so it counts as missing and is written anew, private."""
-    return _read_private(path, folders_checked=False)
-
-
-def read_states(folder: Path, names: list[str]) -> dict[str, bytes | None]:
-    """`read_state` of each file named in `folder`, whose folders are checked once for
-    all of them: the cache's 512 shards checked each its own cost a twentieth of a
-    second at 5000 documents, more than reading them."""
-    if not _private_folders(folder / "-"):
-        return dict.fromkeys(names)
-    return {name: _read_private(folder / name, folders_checked=True) for name in names}
-
-
-def _read_private(path: Path, folders_checked: bool) -> bytes | None:
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > STATE_LIMIT:
-            return None
-        if not private_to_user(handle, info):
-            return None
-        if not folders_checked and not _private_folders(path):
-            return None
-        with os.fdopen(os.dup(handle), "rb") as file:
-            data = file.read(STATE_LIMIT + 1)  # a file that grows meanwhile, too
-        return data if len(data) <= STATE_LIMIT else None
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-
-
-def _private_folders(path: Path) -> bool:
-    """Whether every folder from state_root down to `path`'s is a real folder of the
-    user's that nobody else may write (one with the sticky bit lets each keep their own).
-    state_trust says why not before a build, for the output it knows; this holds for
-    whatever is read."""
-    root = state_root()
-    for folder in (path.parent, *path.parent.parents):
-        if not folder.is_relative_to(root):
-            break
-        try:
-            info = os.lstat(folder)
-            if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (os.geteuid(), 0):
-                return False
-            if other_writers(str(folder), info) and not info.st_mode & stat.S_ISVTX:
-                return False
-        except OSError:
-            return False
-    return True
-
-
 @contextmanager
 def output_lock(out: Path) -> Iterator[None]:
     """Hold the output folder for one build: a second build on the same output waits
@@ -327,36 +258,6 @@ def _swap(staging: Path, out: Path) -> None:
         retired.rename(out)  # put the previous site back
         raise
     shutil.rmtree(retired, ignore_errors=True)
-
-
-def load_manifest(out: Path, name: str) -> dict[str, dict[str, str]]:
-    """A cache manifest, or empty when missing or unreadable (a damaged cache is rebuilt)."""
-    raw = read_state(cache_dir(out) / name)
-    try:
-        data = json.loads(raw.decode("utf-8")) if raw is not None else {}
-    except ValueError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {k: v for k, v in data.items() if isinstance(v, dict)}
-
-
-def save_manifest(out: Path, name: str, manifest: Mapping[str, Mapping[str, str]]) -> None:
-    text = json.dumps(manifest, indent=1, sort_keys=True)
-    write_state(out, name, text.encode("utf-8"))
-
-
-def previous_output(out: Path, rel: str, sha256: str) -> bytes | None:
-    """A file of the previous build (a PDF), if it is still there with the recorded
-    content. Read as state is: at most STATE_LIMIT bytes of a regular file, opened
-    without blocking and without following a link, since whatever stands at its name
-    now may not be what the build wrote (a sparse file of terabytes, a FIFO that would
-    hold the build for good)."""
-    try:
-        data, _ = read_regular_stat(out / rel, STATE_LIMIT, follow=False)
-    except (OSError, NotAFile, TooLarge):
-        return None
-    return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def save_report(out: Path, name: str, text: str) -> Path:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from soteneg.build.cache import PDFS, Cache
-from soteneg.build.output import previous_output
 from soteneg.build.settings import PdfOptions
+from soteneg.build.state_reads import previous_output
 from soteneg.content import attachments
 from soteneg.core.problems import Problem, problem
 from soteneg.packets.plan import PROJECT_URI, Packet, packet_page, packet_urls, plan_packets

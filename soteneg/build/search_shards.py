@@ -45,9 +45,10 @@ from pathlib import Path
 from typing import Any
 
 from soteneg.build import search_folders, search_languages
-from soteneg.build.output import cache_dir, read_state, write_state
+from soteneg.build.output import cache_dir, write_state
 from soteneg.build.search_folders import BUNDLE, MANIFEST, REST, SAMI, SHARDS
 from soteneg.build.search_languages import ENTRY
+from soteneg.build.state_reads import read_state
 from soteneg.core.names import LANGS, SAMI_LANGS
 from soteneg.site import search
 

@@ -10,9 +10,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from soteneg.build.output import STATE_LIMIT, OutputError
+from soteneg.build.output import OutputError
 from soteneg.build.records import Record
 from soteneg.build.render_pool import write_file
+from soteneg.build.state_reads import STATE_LIMIT
 from soteneg.content.loader import Document, content_path
 from soteneg.content.sources import (
     CONTENT_DIR,

@@ -14,7 +14,7 @@ has nobody else in it) or that belongs to someone else. Symlinks are followed na
 name, as the kernel follows them (`lnk/..` is above where `lnk` leads), so the folders a
 link passes through and the one it leads to are all checked, and the build then uses
 that resolved path (output.state_root). Inside the state folder every folder is checked
-too; each file is checked as it is read (output.read_state).
+too; each file is checked as it is read (state_reads.read_state).
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def untrusted_state(project: Path, out: Path | None = None) -> Text | None:
     """Why the state folder may not be used for a build of `project` into `out` (when
     it is known), in one line with what to do; None when it may. The folders of other
     outputs' state are left to their own builds (a user may have hundreds); the files
-    read are checked as they are read (output.read_state)."""
+    read are checked as they are read (state_reads.read_state)."""
     folder = configured_state_root()  # as the user wrote it, for the message
     real = state_root()  # where the build reads and writes
     project = project.resolve()

@@ -21,7 +21,8 @@ import jinja2
 import msgspec
 
 from soteneg.build.cache.fresh import code_key
-from soteneg.build.output import OutputError, ensure_private_folder, read_state, write_private
+from soteneg.build.output import OutputError, ensure_private_folder, write_private
+from soteneg.build.state_reads import read_state
 from soteneg.core.problems import Problem
 from soteneg.site.render import check_templates, template_keys
 from soteneg.site.sandbox import SiteSandbox
@@ -96,6 +97,8 @@ def _write(folder: Path, checked: _Checked) -> None:
     # A cache that cannot be written costs the next build a check, nothing more.
     try:
         ensure_private_folder(folder)
-        write_private(folder / TEMPLATES_FILE, msgspec.msgpack.encode(checked))
+        write_private(
+            folder / TEMPLATES_FILE, msgspec.msgpack.encode(checked, order="deterministic")
+        )
     except (OSError, OutputError):
         pass

@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
+from soteneg.content.date_fields import IsoDate
 from soteneg.content.file_types import NEVER_PUBLISHED
-from soteneg.content.models import IsoDate, Lang, Names, Strict
+from soteneg.content.models import Lang, Names, Strict
 
 DocumentKind = Annotated[str, StringConstraints(pattern=r"^(negotiation|assessment|summary)$")]
 

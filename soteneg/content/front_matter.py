@@ -23,17 +23,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from soteneg.content.date_fields import TIMED_PATTERN, IsoDate, Moment, moment
 from soteneg.content.models import (
-    TIMED_PATTERN,
     DocId,
     DocLang,
-    IsoDate,
-    Moment,
     Slug,
     Strict,
     Text,
     UniqueList,
-    moment,
     written_as_id,
 )
 from soteneg.core.names import DOCUMENT_TYPES

@@ -10,6 +10,7 @@ build with nothing to do does not need.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import msgspec
@@ -52,7 +53,21 @@ class _PdfsFile(msgspec.Struct, frozen=True):
     pdfs: dict[str, tuple[str, str]]  # PDF file -> (its inputs' key, sha256 of its bytes)
 
 
-_ENCODER = msgspec.msgpack.Encoder()
+class _ShardOut(msgspec.Struct, frozen=True):
+    """A BuildShard as written: its entries encoded once, for their digest (the token)
+    and the file. The same fields in the same order: the same bytes as a BuildShard."""
+
+    format: int
+    key: str
+    token: str
+    pages: msgspec.Raw
+    records: msgspec.Raw
+
+
+# Maps and sets in their keys' order, not in their order in memory: a set's order
+# differs between processes (PYTHONHASHSEED), and two builds of one tree write the same
+# cache bytes (tests/test_cache_bytes.py).
+_ENCODER = msgspec.msgpack.Encoder(order="deterministic")
 _INPUTS = msgspec.msgpack.Decoder(_InputsFile)
 _INDEX = msgspec.msgpack.Decoder(_BuildIndex)
 _SHARD = msgspec.msgpack.Decoder(BuildShard)
@@ -85,8 +100,21 @@ def decode_index(data: bytes, key: str) -> dict[str, str]:
     return decode(_INDEX, data, key).shards
 
 
-def encode_shard(shard: BuildShard) -> bytes:
-    return _ENCODER.encode(shard)
+def encode_shard(
+    key: str, pages: dict[str, tuple[str, str | None]], records: dict[str, Record]
+) -> tuple[BuildShard, bytes]:
+    """A shard of these entries and its bytes. Its token is the digest of its entries as
+    written: the index names it, so a shard file of other entries (another build's, one
+    killed while saving) does not read as this one, while two builds of the same entries
+    write the same bytes, as a random token per save did not."""
+    pages_raw, records_raw = _ENCODER.encode(pages), _ENCODER.encode(records)
+    digest = hashlib.blake2b(pages_raw, digest_size=8)
+    digest.update(records_raw)  # msgpack says where the first ends: no two pairs alike
+    token = digest.hexdigest()
+    data = _ENCODER.encode(
+        _ShardOut(FORMAT, key, token, msgspec.Raw(pages_raw), msgspec.Raw(records_raw))
+    )
+    return BuildShard(FORMAT, key, token, pages, records), data
 
 
 def decode_shard(data: bytes, key: str, token: str) -> BuildShard:

@@ -8,8 +8,9 @@ and output stamps, the last warnings) and answers "did anything change at all?" 
 loading the rest; `build/` holds the pages' results and a record of every output file,
 in 256 shards by the unit's and the file's name, so that an edit writes again only the
 shards whose records changed (the whole was 59.5 MB at 5000 documents), and
-`build.msgpack` is their index: each shard carries a token that the index must name, so
-that shards of two builds (one killed while saving) are never read as one; any shard
+`build.msgpack` is their index: each shard carries a token (the digest of its entries)
+that the index must name, so that shards of two builds (one killed while saving) are
+never read as one; any shard
 that is missing or does not read back makes the whole build half unknown, as if there
 were no cache (a page's record missing would leave its file behind), and a save removes
 whatever the index does not name. `parsed/` holds
@@ -18,7 +19,7 @@ parsed a few files writes a few shards; `checks.msgpack` holds each document's
 per-document problems and outgoing links (content.graph); `known.msgpack` the stamp and
 digest of each document read (cache.known). A file written by other
 code or for other build options, one that does not decode exactly, or one larger than
-output.STATE_LIMIT (not even read), is ignored.
+state_reads.STATE_LIMIT (not even read), is ignored.
 `pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
 the options, since toggling `--no-search` or `--drafts` does not change a PDF that
 prints the same inputs, and its entries check themselves (a PDF is kept only while the
@@ -32,22 +33,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import secrets
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from soteneg.build.cache import codec, known
-from soteneg.build.output import (
-    cache_dir,
-    ensure_private_folder,
-    read_state,
-    read_states,
-    remove_state,
-    write_private,
-)
+from soteneg.build.output import cache_dir, ensure_private_folder, remove_state, write_private
 from soteneg.build.records import BuildRecords, Inputs, Record
+from soteneg.build.state_reads import read_state, read_states
 from soteneg.content.sources import Stamp
 
 if TYPE_CHECKING:
@@ -307,19 +301,16 @@ class Disk:
         for rel, record in build.records.items():
             records.setdefault(_shard(rel), {})[rel] = record
         self._shard_folder(BUILD_DIR)
-        token = secrets.token_hex(8)  # this save's: any other shard is another build's
         kept: dict[str, codec.BuildShard] = {}
         for name in sorted(pages.keys() | records.keys()):
-            shard = codec.BuildShard(
-                codec.FORMAT, self.key, token, pages.get(name, {}), records.get(name, {})
-            )
+            entries = (pages.get(name, {}), records.get(name, {}))
             last = self.built.get(name)
             # Unchanged records are the very objects read: mostly compared by identity.
-            if last is not None and (last.pages, last.records) == (shard.pages, shard.records):
+            if last is not None and (last.pages, last.records) == entries:
                 shard = last
             else:
-                path = self.folder / BUILD_DIR / f"{name}{SHARD_SUFFIX}"
-                write_private(path, codec.encode_shard(shard))
+                shard, data = codec.encode_shard(self.key, *entries)
+                write_private(self.folder / BUILD_DIR / f"{name}{SHARD_SUFFIX}", data)
             kept[name] = shard
         index = {name: shard.token for name, shard in kept.items()}
         write_private(self.folder / BUILD_FILE, codec.encode_index(self.key, index))

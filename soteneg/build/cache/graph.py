@@ -41,7 +41,7 @@ class _GraphFile(msgspec.Struct, frozen=True):
     judged: dict[str, _StoredJudged]  # document file -> its links' problems
 
 
-_ENCODER = msgspec.msgpack.Encoder()
+_ENCODER = msgspec.msgpack.Encoder(order="deterministic")  # as codec's
 _DECODER = msgspec.msgpack.Decoder(_GraphFile)
 
 

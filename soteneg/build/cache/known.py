@@ -23,7 +23,7 @@ class _KnownFile(msgspec.Struct, frozen=True):
     files: dict[str, tuple[Stamp, bytes]]  # document file -> (stamp, digest of its bytes)
 
 
-_ENCODER = msgspec.msgpack.Encoder()
+_ENCODER = msgspec.msgpack.Encoder(order="deterministic")  # as codec's
 _DECODER = msgspec.msgpack.Decoder(_KnownFile)
 
 

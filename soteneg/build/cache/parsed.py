@@ -78,9 +78,9 @@ class _ShardFile(msgspec.Struct, frozen=True):
 
 
 def encode_shard(key: str, parsed: dict[str, tuple[str, Any]]) -> bytes:
-    stored = {
+    stored = {  # by name: the pool parses the files in no fixed order
         name: (made_of, _store_parsed(entry))
-        for name, (made_of, entry) in parsed.items()
+        for name, (made_of, entry) in sorted(parsed.items())
         if _readable(entry)
     }
     return _ENCODER.encode(_ShardFile(FORMAT, key, stored))
@@ -167,9 +167,16 @@ def _store_document(doc: Any) -> _StoredDocument:
         _StoredYaml(_tag(front.value), _store_front_positions(front), front.start),
         _apart(doc.body),
         doc.body_line,
-        doc.outline,
+        _outline_in_order(doc.outline),
         _store_prerendered(doc.prerendered),
     )
+
+
+def _outline_in_order(outline: Outline) -> Any:
+    """The outline with its anchors, a set, sorted: a set's order differs between
+    processes (PYTHONHASHSEED), and two builds of one tree write the same bytes. They
+    read back as the set."""
+    return outline._replace(anchors=tuple(sorted(outline.anchors)))
 
 
 def _store_front_positions(front: Any) -> msgspec.Raw:
@@ -324,6 +331,8 @@ def _untag(code: int, data: memoryview) -> Any:
     raise msgspec.ValidationError(f"unknown extension {code}")
 
 
+# In the order of the values as given, not in key order as codec's: a front matter's maps
+# may have keys other than strings, which msgspec sorts not. Its sets are sorted here.
 _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder(_ShardFile, ext_hook=_untag)
 _RENDERING = msgspec.msgpack.Decoder(Rendering)

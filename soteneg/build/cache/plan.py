@@ -31,6 +31,9 @@ class _PlanFile(msgspec.Struct, frozen=True):
     payload: bytes  # a _Plan
 
 
+# Not in key order, as codec's: the plan's maps are made in the site's order, the same
+# in every process (tests/test_cache_bytes.py), and sorting them cost 59 ms of CPU per
+# save at 5000 documents, 1.4 ms without.
 _ENCODER = msgspec.msgpack.Encoder()
 _FILE = msgspec.msgpack.Decoder(_PlanFile)
 _PLAN = msgspec.msgpack.Decoder(_Plan)
