@@ -126,10 +126,10 @@ def cmd_new(args: argparse.Namespace, console: Console | Plain) -> int:
 
 
 def cmd_translated(args: argparse.Namespace, console: Console | Plain) -> int:
-    from rich.text import Text  # loaded when a command prints (cli/plain.py)
-
     """Stamp a translation with the version of its original: "this translation now says
     what the original says"."""
+    from rich.text import Text  # loaded when a command prints (cli/plain.py)
+
     from soteneg import pipeline
     from soteneg.content.freshness import version_of
     from soteneg.editors.translations import StampError, find, stamped
@@ -185,11 +185,11 @@ def cmd_translated(args: argparse.Namespace, console: Console | Plain) -> int:
 
 
 def cmd_status(args: argparse.Namespace, console: Console | Plain) -> int:
-    from rich.text import Text  # loaded when a command prints (cli/plain.py)
-
     """Every translation's state: up-to-date, outdated, unknown (never stamped) or
     missing, per original and language."""
     import json
+
+    from rich.text import Text  # loaded when a command prints (cli/plain.py)
 
     from soteneg import pipeline
     from soteneg.content.freshness import translations
@@ -241,9 +241,9 @@ def _lang(args: argparse.Namespace, result: CheckResult) -> str:
 
 
 def cmd_cms(args: argparse.Namespace, console: Console | Plain) -> int:
+    """Write the browser editor (Decap CMS) configured from the content model."""
     from rich.text import Text  # loaded when a command prints (cli/plain.py)
 
-    """Write the browser editor (Decap CMS) configured from the content model."""
     from soteneg import pipeline
     from soteneg.editors import cms_admin
 
