@@ -12,12 +12,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from rich.console import Console
-from rich.text import Text
-
 from soteneg.cli.building import cmd_build, cmd_check, cmd_serve
 from soteneg.cli.common import EXIT_USAGE, UsageError, whole_number
 from soteneg.cli.editing import cmd_cms, cmd_new, cmd_schema, cmd_status, cmd_translated
+from soteneg.cli.plain import standard_output
 from soteneg.cli.words import argparse_in, interface_lang
 from soteneg.core.names import DOCUMENT_TYPES, LANGS
 from soteneg.core.problems import FORMATS, visible
@@ -219,10 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     with argparse_in(lang):
         args = _parser(lang).parse_args(words)
     args.interface_lang = lang
-    console = Console(highlight=False, soft_wrap=True)
+    console = standard_output()
     try:
         return int(args.run(args, console))
     except UsageError as err:
+        from rich.console import Console
+        from rich.text import Text
+
         said = say("@cli.usage-error", message=err.text)
         Console(stderr=True, highlight=False, soft_wrap=True).print(
             Text(visible(said.in_(err.lang or lang)), style="red")

@@ -11,9 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
 from soteneg.build import cache as build_cache
 from soteneg.build.output import cache_dir, lock_file
 from soteneg.build.settings import Looked, PdfOptions, Settings
@@ -37,10 +34,13 @@ from soteneg.core.text import counted, decimal, say
 from soteneg.packets.shard import Shard
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import TaskID
 
+    from soteneg.cli.plain import Plain
 
-def cmd_check(args: argparse.Namespace, console: Console) -> int:
+
+def cmd_check(args: argparse.Namespace, console: Console | Plain) -> int:
     from soteneg import pipeline
 
     # Links are judged as the published site will have them: drafts left out, and
@@ -102,7 +102,7 @@ class _Bar:
         self.progress.stop()
 
 
-def cmd_build(args: argparse.Namespace, console: Console) -> int:
+def cmd_build(args: argparse.Namespace, console: Console | Plain) -> int:
     root = root_dir(args.root)
     now = now_of(args.now)
     out = Path(args.out).absolute() if args.out else None
@@ -199,7 +199,7 @@ def _nothing_changed(
     out: Path | None,
     settings: Settings,
     args: argparse.Namespace,
-    console: Console,
+    console: Console | Plain,
     started: float,
 ) -> Looked | bool:
     """Report and say True when the previous build into the output is still all true
@@ -235,7 +235,9 @@ def _external(count: int, out: Path) -> Phrase:
     return counted("@built-external-links", count, report=str(report))
 
 
-def cmd_serve(args: argparse.Namespace, console: Console) -> int:
+def cmd_serve(args: argparse.Namespace, console: Console | Plain) -> int:
+    from rich.text import Text
+
     from soteneg.editors import serve
 
     root = root_dir(args.root)
@@ -285,12 +287,16 @@ def cmd_serve(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def _start_editor(root: Path, args: argparse.Namespace, console: Console) -> Callable[[], None]:
+def _start_editor(
+    root: Path, args: argparse.Namespace, console: Console | Plain
+) -> Callable[[], None]:
     """The browser editor beside the preview (`--cms`): its page, configured from the
     content as it is now, in a folder of its own, and its server on loopback. Returns
     what stops it."""
     import shutil
     import tempfile
+
+    from rich.text import Text
 
     from soteneg import pipeline
     from soteneg.editors import cms_admin

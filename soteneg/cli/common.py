@@ -9,14 +9,16 @@ import errno
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
+from soteneg.cli.plain import Plain
 from soteneg.core.names import HELSINKI, LANGS
 from soteneg.core.problems import Problem, format_github, format_human, format_json
 from soteneg.core.text import Text as Phrase
 from soteneg.core.text import say
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -102,12 +104,17 @@ def lang_of(args: argparse.Namespace, default: str | None = None) -> str:
     return message_lang(getattr(args, "lang", None), default, getattr(args, "interface_lang", "fi"))
 
 
-def say_line(phrase: Phrase, lang: str, console: Console) -> None:
-    console.print(Text(phrase.in_(lang), style="green"))
+def say_line(phrase: Phrase, lang: str, console: Console | Plain) -> None:
+    line = phrase.in_(lang)
+    if isinstance(console, Plain) and console.line(line):
+        return
+    from rich.text import Text
+
+    console.print(Text(line, style="green"))
 
 
 def print_problems(
-    problems: list[Problem], texts: dict[str, str], fmt: str, console: Console, lang: str
+    problems: list[Problem], texts: dict[str, str], fmt: str, console: Console | Plain, lang: str
 ) -> None:
     if fmt == "json":
         print(format_json(problems, lang))
@@ -123,6 +130,8 @@ def print_problems(
             console.file.write(report + "\n")
             console.file.flush()
             return
+        from rich.text import Text
+
         styled = Text()
         for row in report.split("\n"):
             style = "bold red" if "error[" in row else "yellow" if "warning[" in row else ""

@@ -7,9 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
 from soteneg.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -23,10 +20,15 @@ from soteneg.core.problems import visible
 from soteneg.core.text import say, verbatim
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from soteneg.cli.plain import Plain
     from soteneg.pipeline import CheckResult
 
 
-def cmd_schema(args: argparse.Namespace, console: Console) -> int:
+def cmd_schema(args: argparse.Namespace, console: Console | Plain) -> int:
+    from rich.text import Text  # loaded when a command prints (cli/plain.py)
+
     from soteneg import pipeline
     from soteneg.editors import schema
 
@@ -59,7 +61,9 @@ def cmd_schema(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def cmd_new(args: argparse.Namespace, console: Console) -> int:
+def cmd_new(args: argparse.Namespace, console: Console | Plain) -> int:
+    from rich.text import Text  # loaded when a command prints (cli/plain.py)
+
     from soteneg import pipeline
     from soteneg.editors import scaffold
 
@@ -121,9 +125,11 @@ def cmd_new(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def cmd_translated(args: argparse.Namespace, console: Console) -> int:
+def cmd_translated(args: argparse.Namespace, console: Console | Plain) -> int:
     """Stamp a translation with the version of its original: "this translation now says
     what the original says"."""
+    from rich.text import Text  # loaded when a command prints (cli/plain.py)
+
     from soteneg import pipeline
     from soteneg.content.freshness import version_of
     from soteneg.editors.translations import StampError, find, stamped
@@ -178,10 +184,12 @@ def cmd_translated(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def cmd_status(args: argparse.Namespace, console: Console) -> int:
+def cmd_status(args: argparse.Namespace, console: Console | Plain) -> int:
     """Every translation's state: up-to-date, outdated, unknown (never stamped) or
     missing, per original and language."""
     import json
+
+    from rich.text import Text  # loaded when a command prints (cli/plain.py)
 
     from soteneg import pipeline
     from soteneg.content.freshness import translations
@@ -232,8 +240,10 @@ def _lang(args: argparse.Namespace, result: CheckResult) -> str:
     return lang_of(args, config.default_lang if config else None)
 
 
-def cmd_cms(args: argparse.Namespace, console: Console) -> int:
+def cmd_cms(args: argparse.Namespace, console: Console | Plain) -> int:
     """Write the browser editor (Decap CMS) configured from the content model."""
+    from rich.text import Text  # loaded when a command prints (cli/plain.py)
+
     from soteneg import pipeline
     from soteneg.editors import cms_admin
 
