@@ -290,25 +290,6 @@ def test_the_command_line_loads_no_heavy_library_before_it_needs_one() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_a_build_without_a_terminal_does_not_load_the_progress_bar(
-    minimal: Path, tmp_path: Path
-) -> None:
-    """The bar for printing PDFs shows only on a terminal: CI, the preview and a pipe
-    never load rich's progress module (a sixtieth of a second of every fresh build)."""
-    if not (minimal / "templates").exists():
-        shutil.copytree(REPO / "templates", minimal / "templates")
-    code = (
-        "import sys; from soteneg.cli import main; "
-        f"sys.argv = ['soteneg', 'build', '--root', {str(minimal)!r}, "
-        f"'--out', {str(tmp_path / 'out')!r}, '--no-pdf', '--jobs', '1']; "
-        "code = main(); print('rich.progress' in sys.modules, code)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
-    )
-    assert result.stdout.splitlines()[-1] == "False 0", result.stdout + result.stderr
-
-
 def test_the_progress_bar_still_shows_on_a_terminal() -> None:
     import io
 

@@ -90,7 +90,9 @@ def test_a_pipe_gets_the_plain_console(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_build_to_a_pipe_does_not_load_rich(minimal: Path, tmp_path: Path) -> None:
     """A build whose lines go to a pipe (CI, a script, the bench) never imports rich:
-    about 0.03 CPU s of every fresh build. Its line is still written."""
+    about 0.03 CPU s of every fresh build. Its line is still written. So neither does it
+    load the bar for printing PDFs, which shows only on a terminal (its test is in
+    tests/test_cli.py)."""
     if not (minimal / "templates").exists():
         shutil.copytree(REPO / "templates", minimal / "templates")
     code = (
