@@ -145,7 +145,14 @@ def check(
         sites = Sites(content, options, referenced, warm.references, kept_sites)  # once, for both
         kept = budgets.Packets(last.packets, last.over_budget) if last else None
         found, packets = budgets.check_with(
-            content, refs, pdf_pages, referenced, lambda: sites.everything, graph.fronts, kept
+            content,
+            refs,
+            pdf_pages,
+            referenced,
+            lambda: sites.everything,
+            graph.fronts,
+            kept,
+            lambda d: warm.print_lines(d, budgets.chapter_lines),
         )
         problems += found
         graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)

@@ -12,8 +12,10 @@ from types import SimpleNamespace
 from typing import cast
 
 from conftest import MINIMAL
-from test_site import project
+from test_incremental_budgets import BUDGETS
+from test_site import GOLDEN_SITE, project
 
+from soteneg.build.cache import Cache
 from soteneg.build.content_links import links_key, outline_part
 from soteneg.content.loader import Document
 from soteneg.content.models import Region, Theme
@@ -216,3 +218,51 @@ def test_the_links_key_made_of_kept_parts_is_the_whole_key(tmp_path: Path) -> No
     _edit(root / DOC, "## Palvelujen saatavuus {theme=saatavuus}", "## Saatavuus {theme=saatavuus}")
     second, whole = keys()
     assert second == whole and second != first
+
+
+def test_a_chapter_s_print_lines_are_kept_under_the_document_itself_and_its_function() -> None:
+    """Warm.print_lines: made again for another object of the same file (a save parsed
+    it again), and for another function; forgotten with its document."""
+    warm = Warm()
+    made: list[str] = []
+
+    def make(doc: Document) -> float:
+        made.append("make")
+        return 1.0
+
+    def other(doc: Document) -> float:
+        made.append("other")
+        return 2.0
+
+    doc = cast(Document, SimpleNamespace(file=DOC))
+    assert warm.print_lines(doc, make) == 1.0 and warm.print_lines(doc, make) == 1.0
+    assert made == ["make"]
+    again = cast(Document, SimpleNamespace(file=DOC))
+    assert warm.print_lines(again, make) == 1.0 and made == ["make", "make"]
+    assert warm.print_lines(again, other) == 2.0 and made == ["make", "make", "other"]
+    assert DOC in warm.kept()
+    warm.keep_only([], [])
+    assert warm.kept() == frozenset()
+
+
+def test_the_print_budgets_with_kept_chapter_lines_are_a_clean_check_s(tmp_path: Path) -> None:
+    """Checks that keep each chapter's lines in one Warm (as the preview's saves do)
+    report the packets' budgets a clean check reports, after the summary (which only the
+    chapter's lines read) grows by a page and shrinks again: lines kept under the file
+    alone would keep the short summary's page count."""
+    root = project(tmp_path, GOLDEN_SITE)
+    with (root / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write(BUDGETS)
+    warm = Warm()
+    cache = Cache("test")
+    short = "summary: Syksyn neuvottelu."
+    original = (root / DOC).read_text(encoding="utf-8")
+    assert short in original
+    seen = []
+    for summary in [short, "summary: " + "Pitkä. " * 284 + "Pitkä.", short]:
+        (root / DOC).write_text(original.replace(short, summary), "utf-8")
+        got = check(root, cache, html=True, pdf=False, warm=warm).problems
+        want = check(root, None, html=True, pdf=False).problems
+        assert got == want, summary
+        seen.append([p for p in got if p.code.endswith("-too-long")])
+    assert seen[0] != seen[1] and seen[2] == seen[0]  # the summary's page is over a budget
