@@ -66,20 +66,14 @@ class Warm:
     def key_part(self, doc: Document, make: Callable[[Document], bytes]) -> bytes:
         """`make(doc)`, a document's part of a site-wide key (`make` is a pure function
         of the document), kept while `doc` and `make` are the same objects."""
-        kept = self._parts.get(doc.file)
-        if kept is None or kept[0] is not doc or kept[1] is not make:
-            kept = self._parts[doc.file] = (doc, make, make(doc))
-        return kept[2]
+        return _made_by(self._parts, doc, make)
 
     def print_lines(self, doc: Document, make: Callable[[Document], float]) -> float:
         """`make(doc)`, what a document's chapter prints besides its body (`make` is a
         pure function of the document: packets.budgets.chapter_lines), kept while `doc`
         and `make` are the same objects. Made for every document on every save, it was
         3 % of a save at 5000 documents."""
-        kept = self._lines.get(doc.file)
-        if kept is None or kept[0] is not doc or kept[1] is not make:
-            kept = self._lines[doc.file] = (doc, make, make(doc))
-        return kept[2]
+        return _made_by(self._lines, doc, make)
 
     def kept(self) -> frozenset[str]:
         """The document files and data files something is kept for."""
@@ -112,3 +106,16 @@ def _kept_for(
     if kept is None or kept[0] is not doc:
         kept = store[doc.file] = (doc, tuple(make(doc)))
     return list(kept[1])
+
+
+def _made_by(
+    store: dict[str, tuple[Document, Callable[[Document], T], T]],
+    doc: Document,
+    make: Callable[[Document], T],
+) -> T:
+    """`make(doc)`, kept in `store` under the document's file while `doc` and `make` are
+    the same objects there."""
+    kept = store.get(doc.file)
+    if kept is None or kept[0] is not doc or kept[1] is not make:
+        kept = store[doc.file] = (doc, make, make(doc))
+    return kept[2]
