@@ -27,7 +27,7 @@ PARTS = [
     "soteneg.cli.building:_nothing_changed",
     "soteneg.pipeline:check",
     "soteneg.build.cache.disk:Disk.parsed",
-    "soteneg.content.sources:read_project",
+    "soteneg.content.project_files:read_project",
     "soteneg.build.targets:published_site",
     "soteneg.content.crossref:cross_check_with",
     "soteneg.build.content_links:links_key",

@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 
 from soteneg.content.loader import load_content
-from soteneg.content.sources import read_project
+from soteneg.content.project_files import read_project
 
 REPO = Path(__file__).resolve().parent.parent
 THEMES = ["tilannekuva", "saatavuus", "rahoitus", "digitalisuus", "integraatio"]

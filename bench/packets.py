@@ -28,7 +28,7 @@ from pathlib import Path
 from soteneg.build.output import cache_dir
 from soteneg.content import timeline
 from soteneg.content.loader import load_content
-from soteneg.content.sources import read_project
+from soteneg.content.project_files import read_project
 
 REPO = Path(__file__).resolve().parent.parent
 ROUND = "2018-syksy"

@@ -32,15 +32,13 @@ from soteneg.content.graph import Graph, context_of, file_key
 from soteneg.content.history import read_history
 from soteneg.content.lifecycle import check_edits, late_history
 from soteneg.content.loader import Parsed, ParseMany, load_content, parse_key, parse_source
+from soteneg.content.project_files import ProjectFiles, read_again, read_project
 from soteneg.content.sources import (
     CONTENT_DIR,
     FileData,
-    ProjectFiles,
     SourceFile,
     Stamp,
-    read_again,
     read_files,
-    read_project,
 )
 from soteneg.content.unchanged import Told, lookup, settled
 from soteneg.content.versions import earlier_versions

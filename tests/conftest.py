@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from soteneg.content import sources
+from soteneg.content import project_files, sources
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -115,4 +115,4 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 @pytest.fixture
 def later(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds that read the project a minute from now: every file has settled."""
-    monkeypatch.setattr(sources, "clock_ns", lambda: time.time_ns() + LATER_NS)
+    monkeypatch.setattr(project_files, "clock_ns", lambda: time.time_ns() + LATER_NS)

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from soteneg.content import attachments
 from soteneg.content.crossref import cross_check
 from soteneg.content.loader import load_content
-from soteneg.content.sources import ProjectFiles, SourceFile, read_project
+from soteneg.content.project_files import ProjectFiles, read_project
+from soteneg.content.sources import SourceFile
 from soteneg.content.yamlpos import parse_yaml
 from soteneg.core.problems import Problem
 from soteneg.core.routes import is_relative_reference

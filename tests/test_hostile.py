@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_site import GOLDEN_SITE, build, project
 
-from soteneg.markdown.html import render, render_print
+from soteneg.markdown.html import render
+from soteneg.markdown.print_html import render_print
 
 HOSTILE_BODY = """
 <script>alert('raw')</script>

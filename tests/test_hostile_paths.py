@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import bundled_copy, run_cli
 
-from soteneg.content import sources
+from soteneg.content import project_files, sources
 from soteneg.core import problems
 
 LOOPS = ("loop.md", "a", "b")
@@ -53,7 +53,7 @@ def test_a_folder_that_cannot_be_listed_is_a_located_problem(
         return real_scandir(path)
 
     monkeypatch.setattr(sources.os, "scandir", scandir)
-    found = sources.read_project(minimal)
+    found = project_files.read_project(minimal)
     refused = [f for f in found.documents if f.path == "content/salainen"]
     assert refused and refused[0].refused_code == "unreadable"
     reason = refused[0].refused

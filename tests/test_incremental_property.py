@@ -31,7 +31,7 @@ from test_site import GOLDEN_SITE, project
 from soteneg.build.cache import Cache, input_stamps
 from soteneg.build.cache.fresh import GIT_STAMP
 from soteneg.build.output import cache_dir
-from soteneg.content import crossref, sources
+from soteneg.content import crossref, project_files
 from soteneg.content.loader import Document
 from soteneg.core.problems import Problem
 from soteneg.editors import saves
@@ -298,8 +298,8 @@ def test_every_incremental_build_equals_a_clean_build(
     (content.unchanged); else the files just written are read again, as in the other
     tests."""
     note(f"settled: {settled}")
-    later = (lambda: time.time_ns() + 60_000_000_000) if settled else sources.clock_ns
-    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(sources, "clock_ns", later):
+    later = (lambda: time.time_ns() + 60_000_000_000) if settled else project_files.clock_ns
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(project_files, "clock_ns", later):
         work = Path(tmp)
         root = project(work, GOLDEN_SITE)
         on_disk, in_memory, told = work / "disk", work / "memory", work / "told"

@@ -19,7 +19,7 @@ from test_site import project
 from soteneg.build import cache as build_cache
 from soteneg.build.cache import fresh
 from soteneg.build.output import cache_dir
-from soteneg.content import sources, unchanged
+from soteneg.content import project_files, sources, unchanged
 from soteneg.pipeline import BuildResult
 from soteneg.pipeline import build as build_in_process
 from soteneg.site.index import BuildOptions
@@ -140,7 +140,7 @@ def test_a_file_changed_in_the_tick_it_was_read_in_is_read_again(
     # Read a second after that write, however loaded the machine: the others had
     # settled long before (copied with their mtimes), this had not.
     written = doc.stat().st_mtime_ns
-    monkeypatch.setattr(sources, "clock_ns", lambda: written + 1_000_000_000)
+    monkeypatch.setattr(project_files, "clock_ns", lambda: written + 1_000_000_000)
     _build(root, out)
     before = doc.stat()
     _same_size_edit(doc)
@@ -162,7 +162,7 @@ def test_settled_leaves_out_files_changed_just_before_they_were_read(tmp_path: P
 
     def judged(mtime: int, ctime: int) -> bool:
         changed = (sources.SourceFile(DOC, b"x", stamp=(1, mtime, ctime, 7)),)
-        files = sources.ProjectFiles(root, None, (), changed, read_at=read_at)
+        files = project_files.ProjectFiles(root, None, (), changed, read_at=read_at)
         return DOC in unchanged.settled(files)
 
     assert judged(old, old)
@@ -171,7 +171,7 @@ def test_settled_leaves_out_files_changed_just_before_they_were_read(tmp_path: P
     unread = sources.SourceFile(DOC, None, stamp=(1, old, old, 7), digest=b"d" * 16)
     assert unread.unread
     refused = sources.SourceFile(DOC, None, sources.problem(DOC, None, "unreadable"))
-    files = sources.ProjectFiles(root, None, (), (unread, refused), read_at=read_at)
+    files = project_files.ProjectFiles(root, None, (), (unread, refused), read_at=read_at)
     assert unchanged.settled(files) == {DOC: ((1, old, old, 7), b"d" * 16)}
 
 
@@ -253,7 +253,7 @@ def test_a_document_that_is_a_link_is_read_whatever_a_lookup_says(tmp_path: Path
         rel = path.relative_to(root.resolve()).as_posix()
         return sources.SourceFile(rel, None, stamp=(1, 2, 3, 4), digest=b"d" * 16)
 
-    files = sources.read_project(root, known=every_one_known)
+    files = project_files.read_project(root, known=every_one_known)
     by_path = {f.path: f for f in files.documents}
     assert by_path[DOC].unread
     assert not by_path[OTHER].unread and by_path[OTHER].data == target.read_bytes()

@@ -17,7 +17,8 @@ from conftest import MINIMAL, run_cli
 
 from soteneg.content.crossref import cross_check
 from soteneg.content.loader import Document, load_content
-from soteneg.content.sources import MAX_DOCUMENT_BYTES, ProjectFiles, SourceFile, read_project
+from soteneg.content.project_files import ProjectFiles, read_project
+from soteneg.content.sources import MAX_DOCUMENT_BYTES, SourceFile
 from soteneg.core.problems import Problem
 
 FRONT = "---\ntitle: Vihamielinen\ntype: page\ndate: 2018-01-01\n---\n"

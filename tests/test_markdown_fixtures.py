@@ -15,7 +15,8 @@ from conftest import UPDATE_GOLDEN
 from markdown_it.utils import read_fixture_file
 
 from soteneg.core.routes import is_relative_reference
-from soteneg.markdown.html import finish_print, parse_body, render, render_print
+from soteneg.markdown.html import finish_print, parse_body, render
+from soteneg.markdown.print_html import render_print
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 

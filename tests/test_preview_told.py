@@ -18,7 +18,7 @@ from test_preview_warm import NOW, clean_build, tree_of
 from test_site import project
 
 from soteneg.build import memory as build_memory
-from soteneg.content import sources
+from soteneg.content import project_files, sources
 from soteneg.content.sources import Walk
 from soteneg.editors import saves, serve, watching
 
@@ -52,7 +52,7 @@ def _saved(preview: serve.Preview, *changes: tuple[int, Path]) -> dict[str, byte
 def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every walk of content/ and every stamping of the whole project."""
     seen: list[str] = []
-    walk, stamps = sources._walk, build_memory.build_cache.input_stamps
+    walk, stamps = project_files.walk_content, build_memory.build_cache.input_stamps
 
     def walked(content: Path) -> Walk:
         seen.append("walk")
@@ -62,7 +62,7 @@ def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append("stamps")
         return stamps(root)
 
-    monkeypatch.setattr(sources, "_walk", walked)
+    monkeypatch.setattr(project_files, "walk_content", walked)
     monkeypatch.setattr(build_memory.build_cache, "input_stamps", stamped)
     return seen
 

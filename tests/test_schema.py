@@ -35,7 +35,8 @@ from soteneg.content.date_fields import DATE_PATTERN, MOMENT_PATTERN, IsoDate, M
 from soteneg.content.front_matter import DOCUMENT_MODELS
 from soteneg.content.loader import decode, load_content, parse_data_file, split_front_matter
 from soteneg.content.models import DATA_FILES
-from soteneg.content.sources import CONTENT_DIR, ProjectFiles, SourceFile, read_project
+from soteneg.content.project_files import ProjectFiles, read_project
+from soteneg.content.sources import CONTENT_DIR, SourceFile
 from soteneg.core.problems import Problem
 from soteneg.editors import schema
 

@@ -12,7 +12,7 @@ from test_site import GOLDEN_SITE, project
 
 from soteneg.build import template_check
 from soteneg.build.output import cache_dir
-from soteneg.content.sources import read_project
+from soteneg.content.project_files import read_project
 from soteneg.core.problems import Problem
 from soteneg.pipeline import BuildResult
 from soteneg.pipeline import build as build_in_process

@@ -8,7 +8,8 @@ from conftest import MINIMAL
 
 from soteneg.content.crossref import cross_check
 from soteneg.content.loader import load_content
-from soteneg.content.sources import ProjectFiles, SourceFile, read_project
+from soteneg.content.project_files import ProjectFiles, read_project
+from soteneg.content.sources import SourceFile
 from soteneg.core.problems import Problem
 
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from soteneg.content import timeline
 from soteneg.content.loader import DataSet, load_content
 from soteneg.content.models import Era, Region, Round
-from soteneg.content.sources import read_project
+from soteneg.content.project_files import read_project
 
 UUSIMAA_SUCCESSORS = [
     "ita-uusimaa-hva",

@@ -53,12 +53,6 @@ def _encrypted(drawn: bool) -> Fault:
     return Fault("attachment-encrypted", why)
 
 
-def pdf_fault(data: bytes) -> Fault | None:
-    """(code, what is wrong) when an attached PDF could not be drawn into a packet; see
-    `inspect`."""
-    return inspect(data)[0]
-
-
 def inspect(data: bytes, drawn: bool = True) -> tuple[Fault | None, int]:
     """(fault, pages): the fault is (code, what is wrong) when a PDF could not be
     published or, `drawn` (an attachment), drawn into a packet, else None; pages is how

@@ -28,7 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from soteneg.content.loader import Content
-from soteneg.content.sources import CONTENT_DIR, ProjectFiles, SourceFile
+from soteneg.content.project_files import ProjectFiles
+from soteneg.content.sources import CONTENT_DIR, SourceFile
 from soteneg.core.problems import Problem
 
 

@@ -27,12 +27,12 @@ from soteneg.content.models import (
     Strict,
     Theme,
 )
+from soteneg.content.project_files import ProjectFiles
 from soteneg.content.sources import (
     CONTENT_DIR,
     DATA_FILE_NAMES,
     MAX_DOCUMENTS,
     OPTIONAL_DATA_FILES,
-    ProjectFiles,
     SourceFile,
 )
 from soteneg.content.validation import validate

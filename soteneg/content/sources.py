@@ -1,7 +1,8 @@
 """The reading edge: find the project's input files and read their bytes, within limits.
 
 Nothing else in soteneg opens an input file. Everything read here is inside the project
-root: a symlink that leads out of it is reported, never followed.
+root: a symlink that leads out of it is reported, never followed. Which files one
+reading of the whole project takes, and when, is content.project_files.
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,12 +56,6 @@ def stat_stamp(st: os.stat_result) -> Stamp:
 
 def digest_of(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def clock_ns() -> int:
-    """The moment a project is read, against which its files' stamps are judged
-    (tests move it)."""
-    return time.time_ns()
 
 
 def stamp(path: str | Path) -> Stamp | None:
@@ -111,20 +105,6 @@ class TemplateFiles:
 
 
 @dataclass(frozen=True)
-class ProjectFiles:
-    root: Path
-    config: SourceFile | None
-    data_files: tuple[SourceFile, ...]
-    documents: tuple[SourceFile, ...]
-    # Other files under content/ (attachments, images), relative to it; listed, not read.
-    assets: frozenset[str] = frozenset()
-    too_many: int = 0  # documents left unread beyond MAX_DOCUMENTS
-    templates: TemplateFiles | None = None  # None: not asked for
-    read_at: int = 0  # clock_ns() as the reading began (content.unchanged)
-    walk: Walk | None = None  # what the walk of content/ found (None: no content/ walked)
-
-
-@dataclass(frozen=True)
 class Walk:
     """What a walk of content/ found, in path order: the Markdown documents, the other
     files, what could not be walked, and which documents are links (whose target may
@@ -136,7 +116,8 @@ class Walk:
     links: frozenset[Path] = frozenset()
 
 
-def _inside(root: Path, path: Path) -> bool:
+def is_inside(root: Path, path: Path) -> bool:
+    """Whether `path` resolves into the folder `root` (itself resolved)."""
     try:
         path.resolve().relative_to(root)
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop, before 3.13
@@ -144,16 +125,17 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _read(
+def read_source(
     root: Path, path: Path, limit: int, inside: bool = False, within: Path | None = None
 ) -> SourceFile:
-    """`within`: the folder `path` must resolve into (default `root`): a link from
+    """The file at `path` (under `root`), or the problem that refused it.
+    `within`: the folder `path` must resolve into (default `root`): a link from
     content/ to .git/config or .env is as much a leak as one out of the project.
     `inside`: the caller knows it does (it is no link, in a folder that is inside),
     which spares resolving it."""
     rel = path.relative_to(root).as_posix()
     within = within or root
-    if not inside and not _inside(within, path):
+    if not inside and not is_inside(within, path):
         if within == root:
             why = problem(rel, (1, 1), "outside-project.link")
         else:
@@ -212,7 +194,7 @@ def read_regular_stat(path: Path, limit: int, follow: bool = True) -> tuple[byte
     return data, found
 
 
-def _walk(content: Path) -> Walk:
+def walk_content(content: Path) -> Walk:
     """Markdown documents and other files under content/, hidden ones left out, in path
     order (by folder, then name), and what could not be walked: a folder that cannot be
     listed or a link that loops is a located problem, not a traceback."""
@@ -278,65 +260,7 @@ def _reason(err: OSError) -> str:
 def read_config(root: Path) -> SourceFile | None:
     root = root.resolve()
     path = root / CONFIG_FILE
-    return _read(root, path, MAX_DATA_BYTES) if path.is_file() else None
-
-
-# A document the last build read, unread when its stamp says it is unchanged
-# (content.unchanged): its path -> the SourceFile, or None to read it.
-Lookup = Callable[[Path], SourceFile | None]
-
-
-def read_project(
-    root: Path, templates: bool = False, known: Lookup | None = None, walk: Walk | None = None
-) -> ProjectFiles:
-    """site.yaml, the data files and documents of content/ (other files listed, not
-    read), and with `templates` every file under templates/. `known`: a document it
-    answers for is not read (SourceFile.unread). `walk`: content/ as the last walk found
-    it, when the caller knows that no file was added or removed since (the preview's
-    watcher: see editors/saves.py); else content/ is walked."""
-    read_at = clock_ns()
-    root = root.resolve()
-    config = read_config(root)
-    found = read_templates(root) if templates else None
-    content = root / CONTENT_DIR
-    if content.is_symlink() or not _inside(root, content):
-        # content/ itself a link (`content -> ../..`) would make every file "inside".
-        why = problem(CONTENT_DIR, (1, 1), "outside-project.content-link")
-        refused = SourceFile(CONTENT_DIR, None, why)
-        return ProjectFiles(root, config, (), (refused,), templates=found)
-    inside_content = content.resolve()
-    data = tuple(
-        _read(root, content / name, MAX_DATA_BYTES, within=inside_content)
-        for name in DATA_FILE_NAMES
-        if (content / name).is_file()
-    )
-    if walk is None:
-        walk = _walk(content) if content.is_dir() else Walk((), (), ())
-    paths, others, failed = walk.documents, walk.others, walk.failed
-    # The walk follows no folder links: a document inside a folder that is inside, and
-    # itself no link, is inside too.
-    trusted = _inside(root, content)
-    # A link is read whatever a lookup would say: its own stamp does not change when its
-    # target does, and the stamps of cache.input_stamps are its target's.
-    links = walk.links
-    docs = tuple(
-        (known(p) if known and p not in links else None)
-        or _read(root, p, MAX_DOCUMENT_BYTES, trusted and not p.is_symlink(), inside_content)
-        for p in paths[:MAX_DOCUMENTS]
-    ) + tuple(failed)
-    assets = frozenset(
-        p.relative_to(content).as_posix() for p in others if _inside(inside_content, p)
-    )
-    too_many = max(0, len(paths) - MAX_DOCUMENTS)
-    return ProjectFiles(root, config, data, docs, assets, too_many, found, read_at, walk)
-
-
-def read_again(root: Path, source: SourceFile) -> SourceFile:
-    """A document read after all (an unread one's bytes are needed), confined as any."""
-    root = root.resolve()
-    return _read(
-        root, root / source.path, MAX_DOCUMENT_BYTES, within=(root / CONTENT_DIR).resolve()
-    )
+    return read_source(root, path, MAX_DATA_BYTES) if path.is_file() else None
 
 
 def read_templates(root: Path) -> TemplateFiles:
@@ -395,7 +319,7 @@ def read_templates(root: Path) -> TemplateFiles:
             name = path.relative_to(top).as_posix()
             is_static = name.startswith("static/")
             limit = MAX_STATIC_BYTES if is_static else MAX_DATA_BYTES
-            found = _read(root, path, limit, not entry.is_symlink(), inside)
+            found = read_source(root, path, limit, not entry.is_symlink(), inside)
             if found.data is None:
                 assert found.refused is not None
                 refused.append(found.refused)
@@ -426,7 +350,7 @@ def read_files(root: Path, paths: Iterable[str], limit: int) -> dict[str, FileDa
         path = content / rel
         if not path.is_file():
             found[rel] = FileData(refused="missing")
-        elif not _inside(inside_content, path):
+        elif not is_inside(inside_content, path):
             found[rel] = FileData(refused="outside-project")
         else:
             try:

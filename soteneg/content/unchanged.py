@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from soteneg.content.sources import Lookup, ProjectFiles, SourceFile, Stamp, stat_stamp
+from soteneg.content.project_files import Lookup, ProjectFiles
+from soteneg.content.sources import SourceFile, Stamp, stat_stamp
 
 SETTLED_NS = 3_000_000_000
 
@@ -43,7 +44,7 @@ def lookup(
     told: Told | None = None,
     stamps: Mapping[str, Stamp] | None = None,
 ) -> Lookup | None:
-    """For sources.read_project: the document at a path unread, when it is the very
+    """For project_files.read_project: the document at a path unread, when it is the very
     file the last build read: a regular file (not a link, whose target may change
     behind the link's own stamp) with the same size, mtime, ctime and inode. `told`:
     the files that changed since the last build, as the preview's watcher saw them; a

@@ -97,11 +97,6 @@ def theme_region(theme_id: str, region_id: str) -> str:
     return f"{THEMES}{theme_id}/{region_id}/"
 
 
-def theme_assessments(theme_id: str, region_id: str, issuer: str) -> str:
-    """One expert body's assessments of a unit on a theme, every round compared."""
-    return f"{theme_region(theme_id, region_id)}arvio/{issuer}/"
-
-
 def pair_below(page: str, before: str, after: str) -> str:
     """Two rounds compared below the page that compares every round (site.lineage): the
     earlier round's id, then the later's."""

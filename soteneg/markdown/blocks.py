@@ -48,8 +48,8 @@ def _plain(inline: Token) -> str:
 
 
 def _image_alone(inline: Token) -> bool:
-    """Whether an inline is an image alone (a figure: its caption, set by html's
-    _rewrite_links as HTML, is the image's title, not more words)."""
+    """Whether an inline is an image alone (a figure: its caption, set by
+    links.rewrite_links as HTML, is the image's title, not more words)."""
     shown = [
         c
         for c in inline.children or ()

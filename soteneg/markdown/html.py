@@ -1,4 +1,6 @@
-"""Markdown bodies to HTML: for site pages, for theme sections shown elsewhere, for print.
+"""Markdown bodies to HTML: for site pages and for theme sections shown elsewhere, at
+once or prerendered with blanks that each build fills in (the print HTML's too, made
+from the same parse by markdown.print_html).
 
 Uses the one parser of `markdown`, so ids and anchors are the ones `check` validated.
 """
@@ -12,7 +14,6 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from typing import Any
 from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
@@ -20,9 +21,11 @@ from markdown_it.token import Token
 
 from soteneg.core.routes import is_relative_reference
 from soteneg.markdown.blocks import Block, blocks_of
+from soteneg.markdown.links import SizeOf, no_size, rewrite_links
 from soteneg.markdown.outline import Outline, outline_of
 from soteneg.markdown.parse import parser, plain_text
 from soteneg.markdown.prerendered import Prerendered
+from soteneg.markdown.print_html import print_tokens
 
 
 @dataclass(frozen=True)
@@ -40,49 +43,6 @@ class Section:
 class Rendered:
     html: str
     sections: dict[str, Section]
-
-
-SizeOf = Callable[[str], "tuple[int, int] | None"]
-
-
-def _no_size(src: str) -> tuple[int, int] | None:
-    return None
-
-
-def _rewrite_links(
-    tokens: list[Token], resolve: Callable[[str], str], size_of: SizeOf = _no_size
-) -> None:
-    """Links and image sources to their published URLs; images get their width and
-    height (so the page does not jump as they load); an image alone in a paragraph with
-    a title becomes a figure with that title as its caption."""
-    for i, token in enumerate(tokens):
-        for child in token.children or ():
-            if child.type == "link_open":
-                child.attrSet("href", resolve(str(child.attrGet("href") or "")))
-            elif child.type == "image":
-                src = resolve(str(child.attrGet("src") or ""))
-                child.attrSet("src", src)
-                size = size_of(src)
-                if size:
-                    child.attrSet("width", str(size[0]))
-                    child.attrSet("height", str(size[1]))
-        children = [
-            c for c in token.children or () if not (c.type == "text" and not c.content.strip())
-        ]
-        if (
-            token.type == "inline"
-            and len(children) == 1
-            and children[0].type == "image"
-            and children[0].attrGet("title")
-            and i > 0
-            and tokens[i - 1].type == "paragraph_open"
-        ):
-            caption = escapeHtml(str(children[0].attrGet("title")))
-            tokens[i - 1].tag = tokens[i + 1].tag = "figure"
-            token.children = [
-                *children,
-                Token("html_inline", "", 0, content=f"<figcaption>{caption}</figcaption>"),
-            ]
 
 
 # Every field of a token, in the order its constructor takes them: read in one call
@@ -178,7 +138,7 @@ def render(
     resolve: Callable[[str], str],
     page_url: str,
     allow_raw_html: bool = False,
-    size_of: SizeOf = _no_size,
+    size_of: SizeOf = no_size,
     table_label: str = "",
 ) -> Rendered:
     """HTML of a body with links rewritten by `resolve`, and its theme sections apart
@@ -310,11 +270,11 @@ def _prerender_print(
                 child.attrSet("href", blank(str(child.attrGet("href") or "")))
             elif child.type == "image":
                 child.attrSet("src", blank(str(child.attrGet("src") or "")))
-    return _print_tokens(tokens, env, parser(allow_raw_html), _PREFIX_BLANK), print_hrefs
+    return print_tokens(tokens, env, parser(allow_raw_html), _PREFIX_BLANK), print_hrefs
 
 
 def finish_print(pre: Prerendered, resolve: Callable[[str], str], id_prefix: str) -> str:
-    """A body's print HTML (see render_print) from its prerendered blanks, for the
+    """A body's print HTML (see print_html.render_print) from its prerendered blanks, for the
     packet that gives its ids `id_prefix`. `pre.print_html` must not be None."""
     assert pre.print_html is not None
     targets = [resolve(href) for href in pre.print_hrefs]
@@ -332,7 +292,7 @@ def finish(
     pre: Prerendered,
     resolve: Callable[[str], str],
     page_url: str,
-    size_of: SizeOf = _no_size,
+    size_of: SizeOf = no_size,
     table_label: str = "",
 ) -> Rendered:
     """A prerendered body with its blanks filled in for this site, its tables' boxes
@@ -370,7 +330,7 @@ def _render_tokens(
     table: str,
 ) -> Rendered:
     md = parser(allow_raw_html)
-    _rewrite_links(tokens, resolve, size_of)
+    rewrite_links(tokens, resolve, size_of)
     html = md.renderer.render(_scrolling_tables(tokens, table), md.options, env)
     sections: dict[str, Section] = {}
     starts = [
@@ -394,75 +354,3 @@ def _render_tokens(
             blocks=blocks_of(inner),
         )
     return Rendered(html, sections)
-
-
-def _footnote_bodies(tokens: list[Token]) -> dict[int, list[Token]]:
-    """Each footnote's inline content, by footnote id."""
-    bodies: dict[int, list[Token]] = {}
-    current: int | None = None
-    for token in tokens:
-        if token.type == "footnote_open":
-            current = token.meta["id"]
-            bodies[current] = []
-        elif token.type == "footnote_close":
-            current = None
-        elif current is not None and token.type == "inline":
-            if bodies[current]:
-                bodies[current].append(Token("text", "", 0, content=" "))
-            bodies[current].extend(c for c in token.children or () if c.type != "footnote_anchor")
-    return bodies
-
-
-def render_print(
-    body: str, resolve: Callable[[str], str], id_prefix: str, allow_raw_html: bool = False
-) -> str:
-    """HTML for a printed packet: footnotes sit where they are referenced (the print
-    stylesheet floats them to the page foot), and every id carries `id_prefix` so that
-    several documents can share one HTML file."""
-    md = parser(allow_raw_html)
-    env: dict[str, object] = {}
-    tokens = md.parse(body, env)
-    _rewrite_links(tokens, resolve)
-    return _print_tokens(tokens, env, md, id_prefix)
-
-
-def _print_tokens(tokens: list[Token], env: dict[str, object], md: Any, id_prefix: str) -> str:
-    inline_notes = env.get("footnotes", {}).get("list", {})  # type: ignore[union-attr]
-    bodies = _footnote_bodies(tokens)
-    out: list[Token] = []
-    skipping = False
-    for token in tokens:
-        if token.type == "footnote_block_open":
-            skipping = True
-        if skipping:
-            skipping = token.type != "footnote_block_close"
-            continue
-        if token.type == "heading_open" and token.attrGet("id"):
-            token.attrSet("id", f"{id_prefix}{token.attrGet('id')}")
-        for child in token.children or ():
-            if child.type == "link_open" and str(child.attrGet("href")).startswith("#"):
-                child.attrSet("href", f"#{id_prefix}{str(child.attrGet('href'))[1:]}")
-            elif child.type == "link_open" and child.markup == "autolink":
-                # Its text is its address: print stylesheets print no second copy of it.
-                child.attrSet("class", "bare")
-        if token.children:
-            token.children = [
-                _print_footnote(c, md, env, bodies, inline_notes) for c in token.children
-            ]
-        out.append(token)
-    return md.renderer.render(out, md.options, env)
-
-
-def _print_footnote(
-    child: Token,
-    md: object,
-    env: dict[str, object],
-    bodies: dict[int, list[Token]],
-    notes: dict[int, dict],
-) -> Token:
-    if child.type != "footnote_ref":
-        return child
-    note_id = child.meta["id"]
-    content = bodies.get(note_id) or notes.get(note_id, {}).get("tokens") or []
-    inner = md.renderer.renderInline(content, md.options, env)  # type: ignore[attr-defined]
-    return Token("html_inline", "", 0, content=f'<span class="footnote">{inner}</span>')

@@ -16,7 +16,8 @@ from markupsafe import Markup
 from soteneg.content.loader import Document
 from soteneg.content.models import Round
 from soteneg.core import formats, routes
-from soteneg.markdown.html import finish_print, render_print
+from soteneg.markdown.html import finish_print
+from soteneg.markdown.print_html import render_print
 from soteneg.packets import cover as packet_cover
 from soteneg.site import eras, i18n, labels, negotiation
 from soteneg.site.index import Site, collate

@@ -15,7 +15,6 @@ import re
 
 from markupsafe import Markup, escape
 
-SOFT_HYPHEN = "\u00ad"
 MIN_WORD = 14  # shorter words fit a line
 MIN_REST = 3  # no break leaves fewer letters than this after it
 
