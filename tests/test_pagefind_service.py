@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 
-from soteneg.site.pagefind_service import pagefind_binary
+from soteneg.core.text import say
+from soteneg.site.pagefind_service import SearchError, pagefind_binary, run_pagefind
 
 
 def test_the_program_is_the_one_the_wrapper_finds(
@@ -23,6 +25,25 @@ def test_the_program_is_the_one_the_wrapper_finds(
     assert pagefind_binary() == get_executable()
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "pagefind"))
     assert pagefind_binary() == get_executable() == tmp_path / "pagefind"
+
+
+def test_a_wheel_without_its_program_is_the_message_of_no_program(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The wrapper's wheel whose program was removed raises FileNotFoundError: a build
+    says Pagefind is missing, never a traceback."""
+
+    def get_executable() -> Path:
+        raise FileNotFoundError(tmp_path / "pagefind_extended")
+
+    wheel = types.ModuleType("pagefind_bin_extended")
+    wheel.get_executable = get_executable  # type: ignore[attr-defined]
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", wheel)
+    assert pagefind_binary() is None
+    with pytest.raises(SearchError) as raised:
+        run_pagefind(tmp_path, ["index.html"], lambda site, rel: ("/", "<html></html>"))
+    assert raised.value.text == say("@search.no-binary")
 
 
 # Indexes one page in a fresh interpreter and says whether asyncio was imported.

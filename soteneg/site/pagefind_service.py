@@ -103,7 +103,12 @@ def pagefind_binary() -> Path | None:
         except ImportError:
             found = shutil.which("pagefind_extended") or shutil.which("pagefind")
             return None if found is None else Path(found)
-    return Path(get_executable())
+    try:
+        return Path(get_executable())
+    except OSError:
+        # The wheel is installed but its program is not there (a half-removed install):
+        # the wrapper raises FileNotFoundError; here it is the message of no program.
+        return None
 
 
 def _converse(
