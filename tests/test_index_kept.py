@@ -162,7 +162,7 @@ def test_a_save_of_text_does_not_make_the_site_again(
     saved = _text(content)
     site = kept.site(saved, OPTIONS)
     assert made == []
-    assert site is not first  # a new Site: none of the last one's answers (Site.remember)
+    assert site is not first  # a new Site, given only the answers kept (index_answers)
     assert site.published[DOC] is _doc(saved)
 
 

@@ -46,9 +46,14 @@ def published_site(
     """The site a build with `options` publishes, with the files its documents attach
     (`references`: a document's, as `attachments.references` lists them); `kept`: the
     last sites of a process that stays up, patched when they still hold."""
-    site = kept.site(content, options) if kept is not None else build_site(content, options)
-    refs = [r for d in site.published.values() for r in references(d)]
-    return replace(site, files=attachments.publish(refs, files))
+
+    def with_files(site: Site) -> Site:
+        refs = [r for d in site.published.values() for r in references(d)]
+        return replace(site, files=attachments.publish(refs, files))
+
+    if kept is None:
+        return with_files(build_site(content, options))
+    return kept.site(content, options, with_files)
 
 
 @dataclass(frozen=True, eq=False)

@@ -109,6 +109,16 @@ class Site:
             self._memo[key] = make()
         return self._memo[key]
 
+    @property
+    def answers(self) -> Mapping[tuple[str, str], Any]:
+        """Every answer made so far: the patched Site of the next save takes those the
+        save cannot change (index_kept, index_answers)."""
+        return self._memo
+
+    def take_answers(self, answers: Mapping[tuple[str, str], Any]) -> None:
+        """Answers a Site equal in all they read made (index_kept): not made again."""
+        self._memo.update(answers)
+
     def answered_once(
         self, key: tuple[str, str], answer: Callable[[str], str]
     ) -> Callable[[str], str]:

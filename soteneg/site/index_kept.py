@@ -11,13 +11,14 @@ its group's place (the pages read a document's body from the Site); anything els
 differs: made anew. Every part is compared, never trusted: the preview's cache hands
 back the same Document object for a file whose bytes are unchanged, so the comparison
 of all but the saved document is one identity test each. The last Site's answers
-(`Site.remember`) are not carried over: the patched Site is a new object.
+(`Site.remember`) that the save cannot change are given to the patched Site, by what
+each kind declares it reads (index_answers).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,6 +26,7 @@ from soteneg.content.config import SiteConfig
 from soteneg.content.loader import Content, DataSet, Document
 from soteneg.content.versions import Earlier
 from soteneg.core.options import BuildOptions
+from soteneg.site import index_answers
 from soteneg.site.index import Site, build_site, is_published
 
 
@@ -41,6 +43,10 @@ class _Made:
     site: Site
 
 
+def _same(site: Site) -> Site:
+    return site
+
+
 class KeptSites:
     """The last Site made for each options (the clock aside: what it publishes is
     compared instead), so at most two in the preview: its own, and the one with every
@@ -49,14 +55,22 @@ class KeptSites:
     def __init__(self) -> None:
         self._made: dict[BuildOptions, _Made] = {}
 
-    def site(self, content: Content, options: BuildOptions) -> Site:
-        """`build_site(content, options)`, the last one patched when that is the same."""
+    def site(
+        self, content: Content, options: BuildOptions, finish: Callable[[Site], Site] = _same
+    ) -> Site:
+        """`finish(build_site(content, options))`, the last one patched when that is the
+        same, with the last one's answers the patch cannot change. `finish` gives the
+        Site what `build_site` does not make (targets.published_site: the files), as a
+        new object: the one asked, and so the one whose answers are kept."""
         published = tuple(is_published(d, options) for d in content.documents)
         slot = replace(options, now=None)
         made = self._made.get(slot)
-        site = _patched(made, content, published) if made is not None else None
-        if site is None:
-            site = build_site(content, options)
+        patch = _patched(made, content, published) if made is not None else None
+        if patch is None:
+            site = finish(build_site(content, options))
+        else:
+            site = finish(patch[0])
+            site.take_answers(patch[1])
         self._made[slot] = _Made(
             content.config,
             content.data,
@@ -69,9 +83,11 @@ class KeptSites:
         return site
 
 
-def _patched(made: _Made, content: Content, published: tuple[bool, ...]) -> Site | None:
+def _patched(
+    made: _Made, content: Content, published: tuple[bool, ...]
+) -> tuple[Site, dict[tuple[str, str], Any]] | None:
     """`made.site` with the documents of `content` in it, when `build_site` would make
-    the same of them; else None."""
+    the same of them, and the answers of it that the patch leaves true; else None."""
     # One `published` a document: the same count of documents when they are equal.
     if (
         published != made.published
@@ -81,20 +97,25 @@ def _patched(made: _Made, content: Content, published: tuple[bool, ...]) -> Site
         or content.earlier != made.earlier
     ):
         return None
-    changed: list[Document] = []
+    changed: list[tuple[Document, Document]] = []
     for new, old in zip(content.documents, made.documents, strict=True):
         if new is old:
             continue
         if new.id != old.id or new.file != old.file or new.meta != old.meta:
             return None
-        changed.append(new)
+        changed.append((old, new))
     site = made.site
     groups: dict[str, Any] = dict(site.groups)
-    for doc in changed:
+    held_types: set[str] = set()
+    for _, doc in changed:
         group_id = site.group_of.get(doc.id)
         if group_id is None:
             continue  # not published: the Site holds only why (meta and file, the same)
         group = groups[group_id]
+        # A translation is of its original's type (check's translation-type): an answer
+        # that holds the group's documents (or the group) holds one of this type.
+        if doc.meta is not None:
+            held_types.add(doc.meta.type)
         versions = {lang: doc if v.id == doc.id else v for lang, v in group.versions.items()}
         groups[group_id] = replace(group, versions=versions)
-    return replace(site, groups=groups)
+    return replace(site, groups=groups), index_answers.kept(site.answers, changed, held_types)
