@@ -31,9 +31,9 @@ clean.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -350,16 +350,28 @@ def _inside_output(shard: codec.BuildShard) -> bool:
     names a file the next build deletes when no page makes it any more, so `../x` or an
     absolute path would delete a file elsewhere."""
     names = [*shard.records, *(output for _, output in shard.pages.values() if output)]
-    # An absolute path starts with an empty part.
-    return all(_NOT_NAMES.isdisjoint(rel.split("/")) for rel in names)
+    return _plain_paths(names)
 
 
-_NOT_NAMES = frozenset({"", ".", ".."})  # of the parts of a path inside the output
+def _plain_paths(names: list[str]) -> bool:
+    """Whether no name has a part that is empty (an absolute path starts with one), "."
+    or "..". Asked of all names at once, joined by "/": each part of each name then
+    stands between two slashes, so a part is empty exactly where two slashes meet, and
+    "." or ".." exactly where "/./" or "/../" is found. Splitting every name was 0.013
+    CPU s of each build at 5000 documents (10 278 records and 10 371 pages)."""
+    if not names:
+        return True  # joined, no name would read as one empty part
+    joined = "/" + "/".join(names) + "/"
+    return "//" not in joined and "/./" not in joined and "/../" not in joined
 
 
 def _shard(name: str) -> str:
     # A file keeps its shard when its bytes change: only that shard is written again.
-    return hashlib.blake2b(name.encode(), digest_size=1).hexdigest()
+    # CRC-32, not a cryptographic digest: a save names the shard of every unit, output
+    # file and document (25 000 at 5000 documents), and blake2b's were 0.02 CPU s of
+    # it. Nothing rests on where an entry is: every shard is read, and an entry found in
+    # another shard than its own (an earlier version's) is saved to its own.
+    return _SHARD_NAMES[zlib.crc32(name.encode()) & 0xFF]
 
 
 def _contents(entries: Entries) -> frozenset[tuple[str, str]]:
