@@ -45,6 +45,7 @@ from soteneg.build.state_reads import read_state, read_states
 from soteneg.content.sources import Stamp
 
 if TYPE_CHECKING:
+    from soteneg.build.cache.derived import Derived
     from soteneg.build.replan import Planned
     from soteneg.content.graph import Graph
 
@@ -54,6 +55,7 @@ PDFS_FILE = "pdfs.msgpack"
 GRAPH_FILE = "checks.msgpack"
 KNOWN_FILE = "known.msgpack"
 PLAN_FILE = "plan.msgpack"  # the last page plan (cache.plan)
+DERIVED_FILE = "derived.msgpack"  # what the last check derived from each document
 _OLD_FILES = ("pdf.json",)  # written by earlier versions
 PARSED_DIR = "parsed"
 BUILD_DIR = "build"
@@ -159,6 +161,12 @@ class Disk:
         missing or damaged (then every document is read)."""
         return self._state(KNOWN_FILE, known.decode_known, {})
 
+    def derived(self) -> dict[str, Derived]:
+        """What the last check derived from each document; none when missing or damaged."""
+        from soteneg.build.cache import derived
+
+        return self._state(DERIVED_FILE, derived.decode_derived, {})
+
     def plan(self) -> Planned | None:
         """The last page plan; None when missing or damaged."""
         from soteneg.build.cache import plan
@@ -223,9 +231,11 @@ class Disk:
         checks: Graph | None = None,
         stamps: dict[str, tuple[Stamp, bytes]] | None = None,
         planned: Planned | None = None,
+        derived: dict[str, Derived] | None = None,
     ) -> None:
         """Write what a build left; a build that cannot save its cache still succeeded
         (the next one starts clean)."""
+        from soteneg.build.cache import derived as derived_file
         from soteneg.build.cache import graph
 
         try:
@@ -234,6 +244,11 @@ class Disk:
                 write_private(self.folder / GRAPH_FILE, graph.encode_graph(self.key, checks))
             else:
                 (self.folder / GRAPH_FILE).unlink(missing_ok=True)
+            if derived:
+                data = derived_file.encode_derived(self.key, derived)
+                write_private(self.folder / DERIVED_FILE, data)
+            else:
+                (self.folder / DERIVED_FILE).unlink(missing_ok=True)
             if planned is not None:
                 self._save_plan(planned)
             else:
@@ -273,7 +288,7 @@ class Disk:
 
     def forget(self) -> None:
         # pdfs.msgpack stays: its entries hold only while the output has their bytes.
-        for name in (INPUTS_FILE, BUILD_FILE, GRAPH_FILE, KNOWN_FILE, PLAN_FILE):
+        for name in (INPUTS_FILE, BUILD_FILE, GRAPH_FILE, KNOWN_FILE, PLAN_FILE, DERIVED_FILE):
             with contextlib.suppress(OSError):
                 (self.folder / name).unlink(missing_ok=True)
         shutil.rmtree(self.folder / PARSED_DIR, ignore_errors=True)
