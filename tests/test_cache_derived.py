@@ -7,12 +7,15 @@ for one that changed."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
+import pytest
 from test_site import GOLDEN_SITE, build, project
 
 from soteneg.build import kept_derived
-from soteneg.build.cache import Cache, cache_key
+from soteneg.build.cache import Cache, cache_key, derived
+from soteneg.build.cache.codec import CacheDamaged
 from soteneg.build.content_links import outline_part
 from soteneg.build.settings import Settings
 from soteneg.content.attachments import references
@@ -69,3 +72,13 @@ def test_a_fresh_check_keeps_the_last_build_s_values_for_unchanged_documents(
         assert refs == tuple(references(doc)), doc.file
         assert placeholders == tuple(check_placeholders([doc])), doc.file
         assert lines == chapter_lines(doc) and part == outline_part(doc), doc.file
+
+
+@pytest.mark.parametrize("lines", [math.nan, math.inf, -1.0])
+def test_a_chapter_s_lines_that_no_chapter_prints_are_no_cache(lines: float) -> None:
+    """NaN or infinity would end the print budgets' arithmetic in a traceback."""
+    forged = derived.encode_derived("key", {DOC: derived.Derived("made-of", (), (), lines, b"")})
+    with pytest.raises(CacheDamaged):
+        derived.decode_derived(forged, "key")
+    kept = derived.encode_derived("key", {DOC: derived.Derived("made-of", (), (), 6.5, b"")})
+    assert derived.decode_derived(kept, "key")[DOC].lines == 6.5

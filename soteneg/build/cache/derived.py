@@ -13,7 +13,7 @@ exactly makes the file none (then every value is derived again).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -21,6 +21,10 @@ from soteneg.build.cache.codec import FORMAT, decode
 from soteneg.core.problems import Problem
 
 Kind = Literal["attachment", "image", "link"]  # content.attachments.Kind
+Count = Annotated[int, msgspec.Meta(ge=0)]
+# A chapter's lines: finite (NaN or infinity would end the budgets' arithmetic in a
+# traceback) and no more than a body of STATE_LIMIT bytes could print.
+Lines = Annotated[float, msgspec.Meta(ge=0, le=2**32)]
 
 
 class StoredRef(msgspec.Struct, array_like=True, frozen=True):
@@ -29,10 +33,10 @@ class StoredRef(msgspec.Struct, array_like=True, frozen=True):
     read)."""
 
     written: str
-    line: int
-    column: int
+    line: Count
+    column: Count
     kind: Kind
-    prints: int
+    prints: Count
 
 
 class Derived(msgspec.Struct, array_like=True, frozen=True):
@@ -42,7 +46,7 @@ class Derived(msgspec.Struct, array_like=True, frozen=True):
     made_of: str  # the parse key of the document they were derived from
     refs: tuple[StoredRef, ...] | None
     placeholders: tuple[Problem, ...] | None
-    lines: float | None  # packets.budgets.chapter_lines
+    lines: Lines | None  # packets.budgets.chapter_lines
     part: bytes | None  # build.content_links.outline_part
 
 
