@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from soteneg.build import kept_derived
 from soteneg.build.cache import EXTERNAL_LINKS, PARSED, Cache, configured_output
 from soteneg.build.content_links import (
     Kept,
@@ -103,6 +104,8 @@ def check(
         files, html, parse_many, for_print, warm.data_file
     )
     check_templates()  # when nothing was parsed in workers
+    if cache is not None:  # what the last check derived from documents parsed the same
+        kept_derived.seed(warm, cache, content.documents + content.rejected)
     # Documents kept with `versions: keep` have their earlier versions read from git.
     keep = frozenset(d.file for d in content.documents if d.meta and d.meta.versions == "keep")
     history = read_history(root, keep)
@@ -166,6 +169,7 @@ def check(
         graph = replace(graph, links=links.made_of, judged=links.judged)
     if cache is not None:
         cache.remember_graph(graph)  # each document's problems and links, for the next check
+        kept_derived.remember(warm, cache, content.documents + content.rejected)
     if any(p.code == "config-missing" for p in config_problems):
         # Without site.yaml this is most likely not a project at all (the wrong folder):
         # say that alone, not also that each data file is missing.

@@ -75,6 +75,45 @@ class Warm:
         3 % of a save at 5000 documents."""
         return _made_by(self._lines, doc, make)
 
+    def seed(
+        self,
+        doc: Document,
+        refs: Iterable[FileRef] | None,
+        placeholders: Iterable[Problem] | None,
+        lines: tuple[Callable[[Document], float], float] | None,
+        part: tuple[Callable[[Document], bytes], bytes] | None,
+    ) -> None:
+        """Keep for `doc` what a check derived from a document parsed from the same
+        bytes under the same options (the build's cache, cache.derived): `lines` and
+        `part` with the function that made them. Each is kept as if made now."""
+        if refs is not None:
+            self._refs[doc.file] = (doc, tuple(refs))
+        if placeholders is not None:
+            self._placeholders[doc.file] = (doc, tuple(placeholders))
+        if lines is not None:
+            self._lines[doc.file] = (doc, *lines)
+        if part is not None:
+            self._parts[doc.file] = (doc, *part)
+
+    def made_for(
+        self,
+        doc: Document,
+        lines_by: Callable[[Document], float],
+        part_by: Callable[[Document], bytes],
+    ) -> tuple[tuple[FileRef, ...] | None, tuple[Problem, ...] | None, float | None, bytes | None]:
+        """What is kept for `doc` itself: its references, its placeholder warnings, the
+        lines made by `lines_by` and the part made by `part_by`; None where nothing is."""
+        refs = self._refs.get(doc.file)
+        found = self._placeholders.get(doc.file)
+        lines = self._lines.get(doc.file)
+        part = self._parts.get(doc.file)
+        return (
+            refs[1] if refs is not None and refs[0] is doc else None,
+            found[1] if found is not None and found[0] is doc else None,
+            lines[2] if lines is not None and lines[0] is doc and lines[1] is lines_by else None,
+            part[2] if part is not None and part[0] is doc and part[1] is part_by else None,
+        )
+
     def kept(self) -> frozenset[str]:
         """The document files and data files something is kept for."""
         found = frozenset(self._refs) | frozenset(self._placeholders) | frozenset(self._parts)

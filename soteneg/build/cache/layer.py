@@ -30,6 +30,7 @@ from soteneg.content.sources import Stamp
 if TYPE_CHECKING:
     # Only named: the graph module reads the content models (pydantic, the Markdown
     # parser), which a build with nothing to do must not load (tests/test_cli.py).
+    from soteneg.build.cache.derived import Derived
     from soteneg.build.replan import Planned
     from soteneg.content.graph import Graph
 
@@ -58,6 +59,9 @@ class Cache:
         # Each document's stamp and digest as last read (content.unchanged).
         self._known: dict[str, tuple[Stamp, bytes]] | None = None if disk else {}
         self._plan: Planned | None = None  # the last page plan (build.replan)
+        # What the last check derived from each document (cache.derived); kept on disk
+        # only: the preview keeps them in its Warm.
+        self._derived: dict[str, Derived] | None = None if disk else {}
         self._plan_read = disk is None
 
     @classmethod
@@ -118,6 +122,19 @@ class Cache:
         keys of what it read), so it is the last check's at once; on disk it is saved
         with the build."""
         self._graph, self._graph_read = graph, True
+
+    def derived(self) -> dict[str, Derived]:
+        """What the last check derived from each document, by file, with the parse key
+        of the document it was derived from."""
+        if self._derived is None:
+            assert self._disk is not None
+            self._derived = self._disk.derived()
+        return self._derived
+
+    def remember_derived(self, derived: dict[str, Derived]) -> None:
+        """This check's: saved with the build."""
+        if self._disk is not None:
+            self._derived = derived
 
     def known(self) -> dict[str, tuple[Stamp, bytes]]:
         """The documents the last check read, by the stamp they had then."""
@@ -251,6 +268,7 @@ class Cache:
                 self.graph(),
                 known,
                 plan,
+                self._derived,
             )
 
     def _entries(self, step: str) -> Entries:
