@@ -258,8 +258,10 @@ def test_sami_documents_are_found_from_the_finnish_and_swedish_search(bundled_si
 # --- One index against shards -----------------------------------------------------------
 # The same pages indexed as one index and cut into shards merged in the browser
 # (soteneg.build.search_shards). Pagefind ranks each shard by its own statistics (BM25's
-# page count, pages per word, average length), so scores differ a little; what is
-# found, the filters and their counts do not.
+# page count, pages per word, average length): a shard's scores are its pages' one-index
+# scores times idf_shard / idf_one, a factor per shard and word (bench/search_idf.py;
+# bench/RESULTS.md, "Why shards rank apart"), so near ties change places; what is found,
+# the filters and their counts do not.
 
 RANKED = """async ([query, filters]) => {
   const pagefind = await import("/pagefind/pagefind.js");
