@@ -3,29 +3,33 @@ per output (output.cache_dir), never in the project, never published, safe to de
 build without them is a clean build).
 
 The files are data only (msgpack read into declared types by `codec`; nothing in them
-can run code), never read or written through a symlink. `inputs.msgpack` is small (input
-and output stamps, the last warnings) and answers "did anything change at all?" without
-loading the rest; `build/` holds the pages' results and a record of every output file,
-in 256 shards by the unit's and the file's name, so that an edit writes again only the
-shards whose records changed (the whole was 59.5 MB at 5000 documents), and
-`build.msgpack` is their index: each shard carries a token (the digest of its entries)
-that the index must name, so that shards of two builds (one killed while saving) are
-never read as one; any shard
-that is missing or does not read back makes the whole build half unknown, as if there
-were no cache (a page's record missing would leave its file behind), and a save removes
-whatever the index does not name. `parsed/` holds
-what each document file became, in 256 shards by the file's name, so that a build that
-parsed a few files writes a few shards; `checks.msgpack` holds each document's
-per-document problems and outgoing links (content.graph); `known.msgpack` the stamp and
-digest of each document read (cache.known). A file written by other
-code or for other build options, one that does not decode exactly, or one larger than
+can run code), never read or written through a symlink. A file written by other code or
+for other build options, one that does not decode exactly, or one larger than
 state_reads.STATE_LIMIT (not even read), is ignored.
-`pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone, not
-the options, since toggling `--no-search` or `--drafts` does not change a PDF that
-prints the same inputs, and its entries check themselves (a PDF is kept only while the
-output holds the very bytes printed). While changed files are being moved into the
-output, a journal file marks the output as half-updated; a build that finds it starts
-clean.
+
+- `inputs.msgpack` is small (input and output stamps, the last warnings) and answers
+  "did anything change at all?" without loading the rest.
+- `build/` holds the pages' results and a record of every output file, in 256 shards by
+  the unit's and the file's name, so that an edit writes again only the shards whose
+  records changed (the whole was 59.5 MB at 5000 documents). `build.msgpack` is their
+  index: each shard carries a token (the digest of its entries) that the index must
+  name, so that shards of two builds (one killed while saving) are never read as one.
+  Any shard that is missing or does not read back makes the whole build half unknown,
+  as if there were no cache (a page's record missing would leave its file behind), and
+  a save removes whatever the index does not name.
+- `parsed/` holds what each document file became, in 256 shards by the file's name, so
+  that a build that parsed a few files writes a few shards.
+- `checks.msgpack` holds each document's per-document problems and outgoing links
+  (content.graph); `known.msgpack` the stamp and digest of each document read
+  (cache.known); `derived.msgpack` what a check derives from each document alone, under
+  the document's parse key (cache.derived).
+- `pdfs.msgpack` holds each PDF's inputs' key and hash: it is kept for the code alone,
+  not the options, since toggling `--no-search` or `--drafts` does not change a PDF that
+  prints the same inputs, and its entries check themselves (a PDF is kept only while
+  the output holds the very bytes printed).
+
+While changed files are being moved into the output, a journal file marks the output as
+half-updated; a build that finds it starts clean.
 """
 
 from __future__ import annotations
