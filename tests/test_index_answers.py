@@ -14,14 +14,13 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from golden_content import OPTIONS, checked
 from pydantic import BaseModel
 from test_site import GOLDEN_SITE, NOW, project
 
-from soteneg import pipeline
 from soteneg.build import targets
 from soteneg.content import timeline
 from soteneg.content.loader import Content, Document
-from soteneg.core.options import BuildOptions
 from soteneg.markdown.outline import Outline
 from soteneg.site import eras, index_answers, index_kept
 from soteneg.site import recommendations as recs
@@ -29,9 +28,6 @@ from soteneg.site.index import Group, Site, build_site
 from soteneg.site.pages import related
 from soteneg.site.pages.page import Chrome
 
-OPTIONS = BuildOptions(
-    drafts=False, now=dt.datetime.fromisoformat(NOW), base_path="/", content_mark="m"
-)
 NEGOTIATION = "kierrokset/2024-hva/etela-savo-hva"  # gives recommendations
 LATER = "kierrokset/2025-hva/etela-savo-hva"  # follows them up: a line of two
 TRANSLATION = "kierrokset/2024-hva/helsinki.sv"  # of a negotiation that gives one
@@ -41,10 +37,7 @@ PAGE = "sivut/tietoa"
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
-    root = project(tmp_path_factory.mktemp("answers"), GOLDEN_SITE)
-    checked = pipeline.check(root, pdf=False, options=OPTIONS)
-    assert not checked.failed
-    return checked.content
+    return checked(tmp_path_factory.mktemp("answers"))
 
 
 def _edited(content: Content, doc_id: str, edit: Callable[[Document], Document]) -> Content:
