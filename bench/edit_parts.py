@@ -15,13 +15,13 @@ named here that CODE lacks is left out. The wrappers add about a microsecond a c
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib
 import runpy
 import sys
 import time
-from collections.abc import Callable
 from typing import Any
+
+from cpu_clock import timed  # bench/, the script's own folder
 
 # (module, attribute where it is looked up: "Class.method" or a module's function)
 PARTS = [
@@ -56,18 +56,6 @@ PARTS = [
 ]
 
 
-def _timed(spent: dict[str, float], name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(function)
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.process_time()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            spent[name] = spent.get(name, 0.0) + time.process_time() - started
-
-    return timed
-
-
 def _wrap(spent: dict[str, float]) -> list[str]:
     """Wrap each part CODE has; their labels, in PARTS's order."""
     labels = []
@@ -83,7 +71,7 @@ def _wrap(spent: dict[str, float]) -> list[str]:
         if owner is None or not hasattr(owner, name):
             continue
         label = attribute if outer else f"{module_name.rsplit('.', 1)[-1]}.{name}"
-        setattr(owner, name, _timed(spent, label, getattr(owner, name)))
+        setattr(owner, name, timed(spent, label, getattr(owner, name)))
         labels.append(label)
     return labels
 

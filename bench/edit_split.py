@@ -14,12 +14,12 @@ first line, `process`, is the whole process's CPU time, its imports included.
 from __future__ import annotations
 
 import atexit
-import functools
 import importlib
 import sys
 import time
-from collections.abc import Callable
 from typing import Any
+
+import cpu_clock  # bench/, the script's own folder
 
 STARTED = time.process_time()
 
@@ -48,18 +48,6 @@ PARTS = [
 spent: dict[str, float] = {}
 
 
-def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(function)
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.process_time()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            spent[name] = spent.get(name, 0.0) + time.process_time() - started
-
-    return timed
-
-
 def _wrap(part: str) -> None:
     module_name, qualified = part.split(":")
     owner: Any = importlib.import_module(module_name)
@@ -67,7 +55,7 @@ def _wrap(part: str) -> None:
     for step in path:
         owner = getattr(owner, step)
     function = getattr(owner, name)
-    timed = _timed(qualified, function)
+    timed = cpu_clock.timed(spent, qualified, function)
     setattr(owner, name, timed)
     if not path:  # a module's function: also where other modules imported it by name
         for module in list(sys.modules.values()):

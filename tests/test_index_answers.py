@@ -10,25 +10,24 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from golden_content import OPTIONS, checked
 from pydantic import BaseModel
 from test_site import GOLDEN_SITE, NOW, project
 
-from soteneg import pipeline
 from soteneg.build import targets
 from soteneg.content import timeline
 from soteneg.content.loader import Content, Document
-from soteneg.core.options import BuildOptions
 from soteneg.markdown.outline import Outline
 from soteneg.site import eras, index_answers, index_kept
 from soteneg.site import recommendations as recs
 from soteneg.site.index import Group, Site, build_site
+from soteneg.site.pages import related
+from soteneg.site.pages.page import Chrome
 
-OPTIONS = BuildOptions(
-    drafts=False, now=dt.datetime.fromisoformat(NOW), base_path="/", content_mark="m"
-)
 NEGOTIATION = "kierrokset/2024-hva/etela-savo-hva"  # gives recommendations
 LATER = "kierrokset/2025-hva/etela-savo-hva"  # follows them up: a line of two
 TRANSLATION = "kierrokset/2024-hva/helsinki.sv"  # of a negotiation that gives one
@@ -38,10 +37,7 @@ PAGE = "sivut/tietoa"
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
-    root = project(tmp_path_factory.mktemp("answers"), GOLDEN_SITE)
-    checked = pipeline.check(root, pdf=False, options=OPTIONS)
-    assert not checked.failed
-    return checked.content
+    return checked(tmp_path_factory.mktemp("answers"))
 
 
 def _edited(content: Content, doc_id: str, edit: Callable[[Document], Document]) -> Content:
@@ -228,9 +224,9 @@ def test_an_answer_of_sections_is_made_again_when_a_section_s_theme_changes(
 
 
 def test_an_answer_not_declared_is_made_again(content: Content) -> None:
-    """Such as those whose key leaves out an argument they read (the rendered sections)."""
+    """Such as those whose key leaves out an argument they read (a resolver)."""
     doc = next(d for d in content.documents if d.id == PAGE)
-    memo = {("theme-region-exists", "x"): True, ("links", doc.id): {}, ("packets", ""): ()}
+    memo = {("links", doc.id): {}, ("packets", ""): ()}
     assert index_answers.kept(memo, [(doc, _text(doc))], ()) == {}
 
 
@@ -262,3 +258,30 @@ def test_the_preview_s_save_asks_the_kept_answers_of_the_site_it_checks_with(
     # Those the negotiation document's objects are in are made again, and only those.
     assert "recommendations" in made
     assert not made & (set(index_answers.READS) - NEGOTIATIONS_HELD)
+
+
+def _sections(site: Site, themes: bool) -> dict[str, Any]:
+    """What `has_sections` reads of each published body: its theme sections (with
+    `themes`), or none."""
+    return {
+        doc_id: SimpleNamespace(
+            sections={h.theme: True for h in doc.outline.headings if h.level == 2 and h.theme}
+            if themes
+            else {}
+        )
+        for doc_id, doc in site.published.items()
+    }
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["with sections first", "without first"])
+def test_a_page_s_comparisons_are_those_of_the_sections_it_is_given(
+    content: Content, first: bool
+) -> None:
+    """Two calls on one Site that differ only in the bodies given answer each from its
+    own bodies: no answer kept on the Site (Site.remember) may leave them out."""
+    site = build_site(content, OPTIONS)
+    group = site.group(site.published[NEGOTIATION])
+    chrome = Chrome(site, "fi", lambda name: name)
+    for themes in (first, not first):
+        found = related.comparisons(site, group, chrome, _sections(site, themes))
+        assert bool(found) == themes, themes

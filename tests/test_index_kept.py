@@ -10,27 +10,21 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from golden_content import OPTIONS, checked
 from test_site import GOLDEN_SITE, NOW, project
 
-from soteneg import pipeline
 from soteneg.content.loader import Content, Document
 from soteneg.content.versions import Earlier
 from soteneg.core.options import BuildOptions
 from soteneg.site import index_kept
 from soteneg.site.index import build_site
 
-OPTIONS = BuildOptions(
-    drafts=False, now=dt.datetime.fromisoformat(NOW), base_path="/", content_mark="m"
-)
 DOC = "kierrokset/2018-syksy/uusimaa"
 
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
-    root = project(tmp_path_factory.mktemp("kept"), GOLDEN_SITE)
-    checked = pipeline.check(root, pdf=False, options=OPTIONS)
-    assert not checked.failed
-    return checked.content
+    return checked(tmp_path_factory.mktemp("kept"))
 
 
 def _doc(content: Content, doc_id: str = DOC) -> Document:

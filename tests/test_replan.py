@@ -38,9 +38,9 @@ TEXT = (DOC, "Jonot ovat lyhyitä.", "Jonot ovat lyhyitä ja lyhenevät.")
 # and that a unit reads without reading the text: kept from the last plan, its
 # fingerprint would be stale.
 STRUCTURE = {
-    # What a link to it shows (units.listed): the front matter.
+    # What a link to it shows (unit_reads.listed): the front matter.
     "title": (DOC, "title: Uusimaa, syksy 2018", "title: Uusimaa, syksyllä 2018"),
-    # Which theme sections it has (units.sections, which comparisons exist).
+    # Which theme sections it has (unit_reads.sections, which comparisons exist).
     "section": (DOC, "## Rahoitus {theme=rahoitus}", "## Rahoitus"),
     # Where a page's links lead: a link added to a body.
     "link": (DOC, "Tekstiä.", "Tekstiä, [tietoa](../../sivut/tietoa.md)."),

@@ -301,8 +301,9 @@ def test_shards_find_and_filter_as_one_index_and_rank_alike(
     bundled_site: Path, tmp_path: Path
 ) -> None:
     """The bundled site (one shard as built: under 512 pages) indexed as one index and
-    cut into two shards of about 120 pages, fewer than a site ever has in a shard (256
-    or more), where the shards' statistics differ the most."""
+    cut into two shards of 40 or 41 pages a language (81 each in the one index), fewer
+    than a site ever has in a shard (256 or more), where the shards' statistics differ
+    the most."""
     one, cut = tmp_path / "one", tmp_path / "cut"
     for site, shards in ((one, one_shard), (cut, hashed(2))):
         shutil.copytree(bundled_site, site, ignore=shutil.ignore_patterns("pagefind"))

@@ -92,11 +92,16 @@ class _Sections(Mapping[str, Any]):
 
     def __init__(self, site: Site) -> None:
         self.site = site
+        # Each language asks of the same documents (`has_sections` keeps no answer).
+        self._found: dict[str, Any] = {}
 
     def __getitem__(self, doc_id: str) -> Any:
-        doc = self.site.published[doc_id]
-        themes = [h.theme for h in doc.outline.headings if h.level == 2 and h.theme]
-        return SimpleNamespace(sections=dict.fromkeys(themes, True))
+        found = self._found.get(doc_id)
+        if found is None:
+            doc = self.site.published[doc_id]
+            themes = [h.theme for h in doc.outline.headings if h.level == 2 and h.theme]
+            found = self._found[doc_id] = SimpleNamespace(sections=dict.fromkeys(themes, True))
+        return found
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.site.published)
@@ -160,7 +165,7 @@ def site_targets(site: Site, static: Mapping[str, bytes], pdfs: bool = True) -> 
         for theme_id in site.data.themes:
             page(here(routes.theme(theme_id)), f"theme:{theme_id}:{lang}")
             for region_id in site.data.regions:
-                if exists(site, theme_id, region_id, sections):
+                if has_sections(site, theme_id, region_id, sections):
                     url = here(routes.theme_region(theme_id, region_id))
                     page(url, f"theme-region:{theme_id}:{region_id}:{lang}")
                     for before, after in lineage.far_pairs(site, theme_id, region_id):
@@ -193,12 +198,6 @@ def site_targets(site: Site, static: Mapping[str, bytes], pdfs: bool = True) -> 
     files |= set(assets.publish(static)[1])
     files |= {routes.output_file(f.url) for f in site.files.values()}
     return Targets(site, frozenset(files), anchors, generated, pdfs)
-
-
-def exists(site: Site, theme_id: str, region_id: str, sections: Mapping[str, Any]) -> bool:
-    """Whether the page of a theme for a region is made (`themes.has_sections`)."""
-    key = ("theme-region-exists", f"{theme_id}\x1f{region_id}")
-    return bool(site.remember(key, lambda: has_sections(site, theme_id, region_id, sections)))
 
 
 def page_ids(

@@ -17,7 +17,7 @@ asks for (a document deleted or renamed, a data file removed) is forgotten after
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from soteneg.content.attachments import FileRef, references
@@ -103,15 +103,15 @@ class Warm:
     ) -> tuple[tuple[FileRef, ...] | None, tuple[Problem, ...] | None, float | None, bytes | None]:
         """What is kept for `doc` itself: its references, its placeholder warnings, the
         lines made by `lines_by` and the part made by `part_by`; None where nothing is."""
-        refs = self._refs.get(doc.file)
-        found = self._placeholders.get(doc.file)
-        lines = self._lines.get(doc.file)
-        part = self._parts.get(doc.file)
+        refs = _kept(self._refs, doc)
+        found = _kept(self._placeholders, doc)
+        lines = _kept(self._lines, doc, lines_by)
+        part = _kept(self._parts, doc, part_by)
         return (
-            refs[1] if refs is not None and refs[0] is doc else None,
-            found[1] if found is not None and found[0] is doc else None,
-            lines[2] if lines is not None and lines[0] is doc and lines[1] is lines_by else None,
-            part[2] if part is not None and part[0] is doc and part[1] is part_by else None,
+            None if refs is None else refs[1],
+            None if found is None else found[1],
+            None if lines is None else lines[2],
+            None if part is None else part[2],
         )
 
     def kept(self) -> frozenset[str]:
@@ -132,6 +132,17 @@ class Warm:
 
 
 T = TypeVar("T")
+K = TypeVar("K", bound=tuple[object, ...])
+
+
+def _kept(store: Mapping[str, K], doc: Document, *made_by: object) -> K | None:
+    """What `store` keeps under the document's file, if it was made of `doc` and
+    `made_by` themselves (its first items, by identity: a Document is immutable and the
+    functions pure, so the same objects make the same value); else None."""
+    kept = store.get(doc.file)
+    if kept is None or any(a is not b for a, b in zip(kept, (doc, *made_by), strict=False)):
+        return None
+    return kept
 
 
 def _kept_for(
@@ -141,8 +152,8 @@ def _kept_for(
 ) -> list[T]:
     """`make(doc)`, kept in `store` under the document's file while `doc` is the same
     object there."""
-    kept = store.get(doc.file)
-    if kept is None or kept[0] is not doc:
+    kept = _kept(store, doc)
+    if kept is None:
         kept = store[doc.file] = (doc, tuple(make(doc)))
     return list(kept[1])
 
@@ -154,7 +165,7 @@ def _made_by(
 ) -> T:
     """`make(doc)`, kept in `store` under the document's file while `doc` and `make` are
     the same objects there."""
-    kept = store.get(doc.file)
-    if kept is None or kept[0] is not doc or kept[1] is not make:
+    kept = _kept(store, doc, make)
+    if kept is None:
         kept = store[doc.file] = (doc, make, make(doc))
     return kept[2]

@@ -36,7 +36,6 @@ _CORE_NOT_TEXT = re.compile(
     r"|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$",
     re.I,
 )
-_DOCUMENT_MARKER = re.compile(r"^(%|---|\.\.\.)", re.M)
 _SPECIAL_ESCAPES = {
     "0000": "\\0",
     "0007": "\\a",

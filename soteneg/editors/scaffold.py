@@ -30,7 +30,6 @@ from soteneg.editors.statutory_skeleton import statutory_lines
 from soteneg.markdown.parse import slugify
 
 NEEDS_ROUND = ("negotiation", "assessment", "summary")
-NEEDS_REGION = ("negotiation", "assessment")
 
 
 class ScaffoldError(ValueError):

@@ -9,9 +9,10 @@ at 5000 documents, made again only because the patched Site is a new object.
 Each kind of answer (the first part of its key) declares what of the documents it reads
 beyond their id, file and front matter, and which documents its value holds; an answer
 is kept when the save changed none of that. A kind not declared here is made again: the
-answers whose key leaves out an argument they read (`theme-region-exists` and
-`theme-region-linked` read the rendered sections, `links` and `print-links` a resolver)
-and the packets, which hold the documents they print.
+answers whose key leaves out an argument they read (`links` and `print-links` a
+resolver) and the packets, which hold the documents they print. An answer that depends
+on an argument its key cannot hold keeps only what it reads of the Site, as
+`theme-region-shown` does: the sections given are read on every call.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ READS: Mapping[str, Reads] = {
     "regions-in-round": _FRONT,
     "ancestors-in-rounds": _FRONT,
     "history": _FRONT,
+    # site.pages.themes: the versions shown of a unit's history on a theme (their ids).
+    "theme-region-shown": _FRONT,
     "ancestors-with-documents": _FRONT,
     "documented-history": _FRONT,
     "parts-received": _FRONT,

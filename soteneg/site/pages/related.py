@@ -114,8 +114,7 @@ def comparisons(
         if theme_id not in taken or theme_id not in site.data.themes:
             continue
         name = site.data.themes[theme_id].name.get(chrome.lang)
-        key = ("theme-region-linked", f"{theme_id}\x1f{region_id}")
-        if site.remember(key, lambda t=theme_id: has_sections(site, t, region_id, bodies)):
+        if has_sections(site, theme_id, region_id, bodies):
             found.append(
                 {"name": name, "href": chrome.href(routes.theme_region(theme_id, region_id))}
             )

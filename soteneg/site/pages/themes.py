@@ -118,11 +118,31 @@ def has_sections(
     any of the site's languages, so the page exists in every language or in none. A unit
     with no round of the theme of its own has no row in the theme's matrix, and so no
     page that would only repeat its predecessors'."""
-    return eras.has_own_round(site, theme_id, region_id) and any(
-        _section(site.slot("negotiation", step.round.id, step.region), theme_id, rendered, lang)
-        for step in eras.documented_history(site, theme_id, region_id)
-        for lang in site.languages
+    return any(
+        rendered[doc_id].sections.get(theme_id) for doc_id in _shown(site, theme_id, region_id)
     )
+
+
+def _shown(site: Site, theme_id: str, region_id: str) -> tuple[str, ...]:
+    """The documents whose sections decide whether the page of the theme for the unit
+    exists, in the order they are asked: of each step of its documented history, the
+    version shown in each of the site's languages; none for a unit with no round of the
+    theme of its own. Kept per Site under all it reads (the front matter, the data
+    files and the slots): the sections, which each caller gives (the rendered bodies, or
+    the outlines' themes), are read anew on every call."""
+
+    def make() -> tuple[str, ...]:
+        if not eras.has_own_round(site, theme_id, region_id):
+            return ()
+        found = (
+            group.best(lang).id
+            for step in eras.documented_history(site, theme_id, region_id)
+            if (group := site.slot("negotiation", step.round.id, step.region)) is not None
+            for lang in site.languages
+        )
+        return tuple(dict.fromkeys(found))
+
+    return tuple(site.remember(("theme-region-shown", f"{theme_id}\x1f{region_id}"), make))
 
 
 def _predecessor(site: Site, region_id: str, chrome: Chrome) -> dict[str, Any]:
