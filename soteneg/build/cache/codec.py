@@ -17,7 +17,7 @@ import msgspec
 
 from soteneg.build.records import Inputs, Record
 
-FORMAT = 16  # bump when any record below changes
+FORMAT = 17  # bump when any record below changes
 
 
 class CacheDamaged(ValueError):
