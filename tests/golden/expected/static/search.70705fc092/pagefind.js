@@ -83,9 +83,9 @@ function located(results) {
 }
 
 async function rerank(term, options, found) {
-  if (!found || !found.results.length || options.sort && Object.keys(options.sort).length) {
-    return found;
-  }
+  // One bundle is one index: nothing to rank again, and no searches to add.
+  if (shards.length < 2 || !found || !found.results.length) return found;
+  if (options.sort && Object.keys(options.sort).length) return found;
   if (/^\s*".+"\s*$/.test(term)) return found;
   const terms = term.trim().split(/\s+/);
   const whole = located(found.results);
