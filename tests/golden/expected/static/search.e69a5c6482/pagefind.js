@@ -12,10 +12,10 @@
 // together) is scaled by the sum of the terms' idf. Pagefind tells neither a result's
 // shard nor its n: each merged shard is given an indexWeight a millionth or so above 1,
 // which Pagefind multiplies into its scores, and a score divided by its shard's weight,
-// alone of all, gives back the 32-bit float Pagefind computed (weight() below). A shard's N is in its
-// pagefind-entry.json, its n the number of its results for the term alone.
-// Anything it cannot tell (a quoted or sorted search, a score two shards could have
-// given) leaves Pagefind's order as it is.
+// alone of all, gives back the 32-bit float Pagefind computed (weight() below). A
+// shard's N is in its pagefind-entry.json, its n the number of its results for the
+// term alone. Anything it cannot tell (a quoted or sorted search, a score no shard
+// could have given) leaves Pagefind's order as it is.
 
 let pagefind = null;
 const shards = []; // the bundles searched: the first, then the merged ones in order
