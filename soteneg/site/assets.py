@@ -9,9 +9,17 @@ from collections.abc import Mapping
 
 from soteneg.core import routes
 
+# A file whose name the script that loads it fixes: Pagefind's UI imports
+# `<bundlePath>pagefind.js`, and the search page gives it soteneg's module in place of
+# Pagefind's (templates/static/search/pagefind.js). Its hash goes on its folder.
+FIXED_NAMES = frozenset({"pagefind.js"})
+
 
 def hashed_name(name: str, data: bytes) -> str:
     digest = hashlib.sha256(data).hexdigest()[:10]
+    folder, base = posixpath.split(name)
+    if base in FIXED_NAMES and folder:
+        return f"{folder}.{digest}/{base}"
     stem, ext = posixpath.splitext(name)
     return f"{stem}.{digest}{ext}"
 

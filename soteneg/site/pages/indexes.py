@@ -17,6 +17,7 @@ THEMES_TEMPLATE = "themes.html"
 NEWS_TEMPLATE = "news.html"
 NOT_FOUND_TEMPLATE = "404.html"
 SEARCH_TEMPLATE = "search.html"
+RANKER = "search/pagefind.js"  # under templates/static/
 
 
 LATEST_NEWS = 5
@@ -108,6 +109,13 @@ def search_page(site: Site, chrome: Chrome) -> Page:
     context["bundle"] = routes.href(routes.SEARCH_INDEX, chrome.base)
     context["base"] = chrome.base
     context["search_ui"] = dict(i18n.SEARCH_UI[chrome.lang])
+    # The module that ranks the merged shards as one index (docs/search.md, "Shards"):
+    # Pagefind's UI loads `pagefind.js` from this folder. Templates without it leave
+    # Pagefind's own order.
+    try:
+        context["ranker"] = chrome.asset(RANKER).removesuffix("pagefind.js")
+    except KeyError:
+        context["ranker"] = None
     # Documents in Sámi are searched in an index of their own, without stemming (Pagefind
     # has no Sámi stemmer, and one search page runs one stemmer: soteneg.site.search),
     # and listed apart, each labelled with its language in the page's.
