@@ -18,6 +18,7 @@ indexed as without this, and the runs not taken are ended.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,7 +35,8 @@ SHARDS = 1
 @dataclass
 class _Run:
     pages: list[str]
-    fed: list[tuple[str, str]]  # each page's (URL, HTML) as given
+    fed: list[tuple[str, str]]  # each page's (URL, HTML) as given, until it is sent
+    digests: list[tuple[str, bytes]] = field(default_factory=list)  # then (URL, digest)
     service: Future[Service] = field(default_factory=Future)
     live: Service | None = None  # its process, from the moment it runs
 
@@ -74,6 +76,9 @@ class Ahead:
             if self._closed:  # ended while this one was starting
                 raise OSError("ended")
             service.add_given(run.fed)
+            # What was sent, kept as digests: the pages themselves were 10-20 MiB more
+            # at the build's peak, which is while it renders.
+            run.digests, run.fed = [(url, _digest(html)) for url, html in run.fed], []
         except BaseException:
             service.close()
             raise
@@ -99,8 +104,9 @@ class Ahead:
             reads: set[str] = set()
             reader = search.reading_page(reads)
             now = {rel: reader(self.site_dir, rel) for rel in pages}
-            fed = dict(zip(pages, run.fed, strict=True))
-            service.add_given([now[rel] for rel in pages if now[rel] != fed[rel]])
+            fed = dict(zip(pages, run.digests, strict=True))
+            again = [rel for rel in pages if (now[rel][0], _digest(now[rel][1])) != fed[rel]]
+            service.add_given([now[rel] for rel in again])
             files = service.files()
         finally:
             service.close()
@@ -117,3 +123,7 @@ class Ahead:
         for run in (run for shard in self._runs.values() for run in shard):
             if run.service.done() and run.service.exception() is None:
                 run.service.result().close()
+
+
+def _digest(html: str) -> bytes:
+    return hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()

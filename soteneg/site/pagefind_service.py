@@ -24,6 +24,7 @@ from typing import IO, Any
 from soteneg.core.text import Text, say
 
 TIMEOUT = 600  # seconds for the whole run, as the command line had
+_CHUNK = 1 << 20  # bytes of requests sent at once by `Service.add_given`
 PageReader = Callable[[Path, str], tuple[str, str]]  # (site, file) -> (URL, HTML) to index
 
 
@@ -107,21 +108,24 @@ class Service:
             self._converse(pages, page, None)
 
     def add_given(self, given: Sequence[tuple[str, str]]) -> None:
-        """Index the pages `given` (URL, HTML), in this order, sent in one write: a
-        thread feeding beside a busy one waits for the interpreter at every page it
-        reads or sends (milliseconds each, seconds a shard), and once here."""
+        """Index the pages `given` (URL, HTML), in this order, their requests sent a
+        mebibyte at a time: a thread feeding beside a busy one waits for the
+        interpreter at every page it reads or sends (milliseconds each, seconds a
+        shard), and here a few times a shard."""
         request = {"type": "AddFile", "index_id": self._index, "file_path": None}
-        first = self._sent + 1
-        blob = b"".join(
-            _message(number, {**request, "url": url, "file_contents": html})
-            for number, (url, html) in enumerate(given, start=first)
-        )
-        fd = self._stdin.fileno()
+        first, fd = self._sent + 1, self._stdin.fileno()
 
         def write() -> None:
-            view = memoryview(blob)
-            while view:
-                view = view[os.write(fd, view) :]
+            pending: list[bytes] = []
+            size = 0
+            for number, (url, html) in enumerate(given, start=first):
+                pending.append(_message(number, {**request, "url": url, "file_contents": html}))
+                size += len(pending[-1])
+                if size >= _CHUNK or number == first + len(given) - 1:
+                    view = memoryview(b"".join(pending))
+                    while view:
+                        view = view[os.write(fd, view) :]
+                    pending, size = [], 0
 
         with self._failures():
             self._converse(range(len(given)), lambda _: ("", ""), None, write)
