@@ -124,3 +124,20 @@ def test_the_build_takes_the_shard_it_fed(tmp_path: Path, monkeypatch: pytest.Mo
     assert asked and all(taken for _, taken in asked), asked
     build(tmp_path / "clean")
     assert _bytes(_bundle(tmp_path / "clean")) == _bytes(_bundle(out))
+
+
+@pytest.mark.usefixtures("small_shards")
+def test_runs_not_taken_are_ended(tmp_path: Path) -> None:
+    """A build that fails before its index (or indexes other shards) ends the runs it
+    began: no Pagefind process is left behind."""
+    site = tmp_path / "site"
+    _site(site)
+    ahead = index_ahead(site, _pages(site), [f"{EDITED}/index.html"])
+    runs = [run for shard in ahead._runs.values() for run in shard]
+    assert len(runs) == 2  # the shard's Finnish and Swedish pages
+    for run in runs:
+        run.service.result()  # fed, and waiting for more
+        assert run.live is not None and run.live._process.poll() is None
+    ahead.close()
+    for run in runs:
+        assert run.live is not None and run.live._process.poll() is not None
