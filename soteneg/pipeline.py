@@ -154,6 +154,7 @@ def check(
             graph.fronts,
             kept,
             lambda d: warm.print_lines(d, budgets.chapter_lines),
+            warm.packet_part,
         )
         problems += found
         graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)
