@@ -124,7 +124,7 @@ def check(
     prefix = CONTENT_DIR + "/"
     every_document = {f.path.removeprefix(prefix).removesuffix(".md") for f in files.documents}
     keys, context, last = _graph_inputs(files, html, for_print, cache)
-    found, graph = cross_check_with(content, every_document, keys, context, last)
+    found, graph = cross_check_with(content, every_document, keys, context, last, warm.front_part)
     problems += found
     problems += check_edits(content.documents, history.edits)
     problems += late_history(history)
@@ -154,6 +154,7 @@ def check(
             graph.fronts,
             kept,
             lambda d: warm.print_lines(d, budgets.chapter_lines),
+            warm.packet_part,
         )
         problems += found
         graph = replace(graph, packets=packets.made_of, over_budget=packets.problems)

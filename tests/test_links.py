@@ -247,3 +247,26 @@ def test_links_resolved_once_for_every_page_are_those_that_no_page_changes() -> 
                 for url, answer in zip(links, wanted, strict=True)
                 if answer[0] == "broken"
             )
+
+
+_EXTERNAL_URLS = ["https://stm.fi/", "https://thl.fi/", "https://stm.fi/a", "mailto:x@y.fi"]
+_EXTERNAL_PAGES = ["index.html", "a/index.html", "a/b/index.html", "sv/index.html", "b.html"]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(_EXTERNAL_PAGES),
+        st.lists(st.sampled_from(_EXTERNAL_URLS), max_size=6),
+        max_size=len(_EXTERNAL_PAGES),
+    )
+)
+def test_external_links_are_each_pair_once_by_url_then_page(linked: dict[str, list[str]]) -> None:
+    """The external links are listed as the sorted set of (url, page) they were listed
+    as before check_links gathered them by url: a url twice on a page, apart or side
+    by side, on many pages, or on one."""
+    from soteneg.site.page_records import PageLinks, later_text
+
+    pages = {page: PageLinks("", later_text(""), tuple(urls)) for page, urls in linked.items()}
+    report = check_links(pages, set(pages))
+    want = sorted({(url, page) for page, urls in linked.items() for url in urls})
+    assert [(link.url, link.page) for link in report.external] == want

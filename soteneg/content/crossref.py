@@ -9,14 +9,14 @@ reads nothing.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
 from soteneg.content.addresses import check_addresses
 from soteneg.content.addresses import slot as document_slot
 from soteneg.content.data_checks import check_data, missing
 from soteneg.content.freshness import check_freshness
-from soteneg.content.graph import Checked, Graph, fronts_of, still_true
+from soteneg.content.graph import Checked, FrontMaker, Graph, fronts_of, still_true
 from soteneg.content.language_checks import check_required_languages
 from soteneg.content.lifecycle import check_lifecycle
 from soteneg.content.link_checks import check_link, links_to
@@ -278,12 +278,14 @@ def cross_check_with(
     keys: Mapping[str, str] | None = None,
     context: str = "",
     last: Graph | None = None,
+    front: Callable[[Document, tuple[str, bool], FrontMaker], bytes] | None = None,
 ) -> tuple[list[Problem], Graph]:
     """`all_ids`: every document found, valid or not, so a link to a broken file is not
     reported twice. Files other than documents are checked by `attachments`. `keys`
     (document file -> content.graph.file_key) and `context` (content.graph.context_of):
     the per-document checks of `last` that still hold are kept, not made again; the
-    graph returned is this check's, for the next."""
+    graph returned is this check's, for the next. `front`: each document's part of
+    the digest of front matter kept across checks (content.graph.fronts_of)."""
     problems = list(check_data(content.data))
     readable = content.documents + content.rejected
     valid = {doc.file for doc in content.documents}
@@ -303,7 +305,7 @@ def cross_check_with(
     if content.config is not None:
         problems.extend(_check_languages_used(content))
     problems.extend(check_freshness(content.documents))  # reads bodies: always
-    fronts = fronts_of(content, keys, context) if keys else ""
+    fronts = fronts_of(content, keys, context, front) if keys else ""
     if last is not None and fronts and last.fronts == fronts:
         site_wide = last.site_wide
     else:

@@ -14,6 +14,7 @@ the reference that goes over.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -71,6 +72,7 @@ def check_with(
     fronts: str = "",
     last: Packets | None = None,
     chapter: Callable[[Document], float] | None = None,
+    part: Callable[[Document, object, Callable[[Document], bytes]], bytes] | None = None,
 ) -> tuple[list[Problem], Packets]:
     """`check`; and the PDFs' problems of `last` when what they read is the same
     (`fronts`: content.graph.fronts_of, the digest of every front matter and of what
@@ -79,7 +81,8 @@ def check_with(
     `everything` makes the site with every document published only if the packets are
     planned: a site of 5000 documents costs a sixth of a second. `chapter`:
     `chapter_lines`, or the same kept for each document by the caller (the preview keeps
-    it per Document object across saves: 3 % of a save at 5000 documents)."""
+    it per Document object across saves: 3 % of a save at 5000 documents). `part`:
+    content.warm.Warm.packet_part, each document's part of the key kept across saves."""
     config = content.config
     if config is None:
         return [], Packets()
@@ -90,7 +93,7 @@ def check_with(
         problems += _footnotes(doc, budget, config.allow_raw_html)
         problems += _tables(doc, budget)
     pages = _Estimate(refs, pdf_pages, files, config.packet_duplex, chapter or chapter_lines)
-    made_of = _packets_key(fronts, content, pages) if fronts else ""
+    made_of = _packets_key(fronts, content, pages, part) if fronts else ""
     if made_of and last is not None and last.made_of == made_of:
         return problems + list(last.problems), last
     whole = everything() if everything else build_site(content, BuildOptions(drafts=True))
@@ -98,19 +101,42 @@ def check_with(
     return problems + list(found), Packets(made_of, found)
 
 
-def _packets_key(fronts: str, content: Content, pages: _Estimate) -> str:
+def _packets_key(
+    fronts: str,
+    content: Content,
+    pages: _Estimate,
+    kept: Callable[[Document, object, Callable[[Document], bytes]], bytes] | None = None,
+) -> str:
     """What `_packets` reads besides front matter, site.yaml (its budgets and
     packet_order) and the data files (all in `fronts`): each document's chapter in
-    pages, its tables where they stand, and the PDFs it attaches with their pages."""
+    pages, its tables where they stand, and the PDFs it attaches with their pages.
+    `kept(doc, reads, make)`: `make(doc)` or what it made before of the same document
+    and `reads` (Warm.packet_part)."""
     digest = hashlib.blake2b(fronts.encode(), digest_size=16)
     parts = []
+    make = functools.partial(_document_part, pages)
+    duplex, images, attached_to = pages.duplex, pages.images, pages.attached
     for doc in content.documents:
-        tables = [(doc.body_line + at, rows, columns) for at, rows, columns in doc.outline.tables]
-        attached = [(r.position, r.written, n) for r, n in pages.attached.get(doc.id, ())]
-        parts.append((doc.file, pages.document(doc), tables, attached))
-    # key_bytes: a file name or a written path cannot run into the next field.
-    digest.update(key_bytes(parts))
+        listed = attached_to.get(doc.id)
+        # All a part reads besides the document (whose chapter `pages.chapter` makes,
+        # a pure function of it): leave one out and a kept part goes stale.
+        reads = (duplex, images.get(doc.id, 0.0), _attached(listed) if listed else ())
+        parts.append(kept(doc, reads, make) if kept else make(doc))
+    # Each part is one msgpack value, which says its own length: joined, no two lists of
+    # parts give the same bytes.
+    digest.update(b"".join(parts))
     return digest.hexdigest()
+
+
+def _document_part(pages: _Estimate, doc: Document) -> bytes:
+    tables = [(doc.body_line + at, rows, columns) for at, rows, columns in doc.outline.tables]
+    attached = _attached(pages.attached.get(doc.id, ()))
+    # key_bytes: a file name or a written path cannot run into the next field.
+    return key_bytes((doc.file, pages.document(doc), tables, attached))
+
+
+def _attached(listed: list[tuple[FileRef, int]]) -> tuple[tuple[object, str, int], ...]:
+    return tuple((r.position, r.written, n) for r, n in listed)
 
 
 def _footnotes(doc: Document, budget: PrintBudget, allow_raw_html: bool) -> list[Problem]:
