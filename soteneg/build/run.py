@@ -45,7 +45,6 @@ from soteneg.build.records import Inputs, Record
 from soteneg.build.render_pool import Job, Made, digest, make_units
 from soteneg.build.replan import replan
 from soteneg.build.results import BuildResult, CheckResult, unchanged_result
-from soteneg.build.search_ahead import Ahead
 from soteneg.build.settings import Looked, Settings
 from soteneg.build.staged import (
     COPIED,
@@ -117,7 +116,6 @@ class Run:
             self.cache = self._open_cache()
         self.checked: CheckResult | None = None
         self.stats: PrintStats | None = None
-        self.ahead: Ahead | None = None  # the search's runs begun early
 
     # -- before the output's lock --------------------------------------------------------
 
@@ -187,12 +185,8 @@ class Run:
             with output_lock(out):
                 self._resume(out)
                 self.staging = new_staging(out)
-                try:
-                    with removed_on_failure(self.staging, out):
-                        yield
-                finally:
-                    if self.ahead is not None:  # the build failed before its index
-                        self.ahead.close()
+                with removed_on_failure(self.staging, out):
+                    yield
         except OutputError as err:
             self.fail(problem(str(out), None, "output-error.failed", detail=err.text))
         except search.SearchError as err:
@@ -297,7 +291,6 @@ class Run:
         made: dict[str, Made] = {}
 
         def make(keys: list[str]) -> dict[str, str | None]:
-            self._search_ahead(keys)
             todo = [by_key[k] for k in keys]
             job = Job(todo, self.env, self.staging, shas, self.site.config.base_url)
             # The parsed documents are saved while the workers render: this process
@@ -331,19 +324,6 @@ class Run:
         for rel, data in copied.items():
             staged.add(rel, data, Record(digest(data), COPIED))
         self._make_sitemap()
-
-    def _search_ahead(self, keys: list[str]) -> None:
-        """Begin the search's runs on the shard of the indexed pages these units made
-        before, while this process renders them (build/search_ahead.py): an edit's
-        index then waits only for its changed pages."""
-        if self.ahead is not None or not (self.in_place and self.settings.with_search):
-            return
-        assert self.out is not None
-        making = set(keys)
-        indexed = [rel for rel, record in self.previous.items() if record.indexed]
-        changing = [rel for rel in indexed if self.previous[rel].unit in making]
-        if changing:
-            self.ahead = search_shards.index_ahead(self.out, indexed, changing)
 
     def _still_in_output(self, unit: str, output: str | None) -> bool:
         """A page kept from the last build is still in the output as it wrote it."""
@@ -431,7 +411,7 @@ class Run:
             or any((staged.records.get(rel) or previous[rel]).indexed for rel in touched)
         )
         indexed = {rel for rel, record in staged.records.items() if record.indexed}
-        finish = search_shards.indexer(out, settings.jobs, indexed, self.ahead) if reindex else None
+        finish = search_shards.indexer(out, settings.jobs, indexed) if reindex else None
         # Until the cache is saved it describes the site before this one: a build killed
         # after its files are in place, whether moved in one by one or swapped in whole,
         # leaves the journal, and the next build then trusts no cache (test_cache_crash).

@@ -44,9 +44,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from soteneg.build import search_ahead, search_folders, search_languages
+from soteneg.build import search_folders, search_languages
 from soteneg.build.output import cache_dir, write_state
-from soteneg.build.search_ahead import Ahead
 from soteneg.build.search_folders import BUNDLE, MANIFEST, REST, SAMI, SHARDS
 from soteneg.build.search_languages import ENTRY
 from soteneg.build.state_reads import read_state
@@ -92,44 +91,16 @@ def one_shard(_rel: str) -> str:
     return REST
 
 
-def indexer(
-    out: Path, jobs: int, indexed: Collection[str], ahead: Ahead | None = None
-) -> Callable[[Path], None]:
+def indexer(out: Path, jobs: int, indexed: Collection[str]) -> Callable[[Path], None]:
     """What the build runs on the written site (the staging folder, or `out` itself when
     it updates `out` in place) to index it, keeping the fingerprints in `out`'s state.
     `indexed`: the pages that hold text for the search (the build's records say which);
-    a page without (a comparison, a list) changes no shard. `ahead`: runs begun on
-    `out` before its pages were made (`index_ahead`)."""
+    a page without (a comparison, a list) changes no shard."""
 
     def finish(site_dir: Path) -> None:
-        index_site(site_dir, out, jobs=jobs, indexed=indexed, ahead=ahead)
+        index_site(site_dir, out, jobs=jobs, indexed=indexed)
 
     return finish
-
-
-def index_ahead(out: Path, indexed: Collection[str], changing: Collection[str]) -> Ahead:
-    """Pagefind runs begun on `out` as it is, for the shard of the `indexed` pages that
-    holds the pages about to be made again (`changing`), when it is one shard
-    (search_ahead.SHARDS): its pages read here, fed on threads of their own while the
-    build makes its pages."""
-    groups = _groups(out, sorted(indexed), None)
-    wanted = set(changing)
-    keys = {key for key, pages in groups.items() if key != SAMI and not wanted.isdisjoint(pages)}
-    if len(keys) > search_ahead.SHARDS:
-        keys = set()
-    return Ahead(out, {key: groups[key] for key in sorted(keys)})
-
-
-def _groups(
-    site_dir: Path, pages: list[str], shards: Callable[[str], str] | None
-) -> dict[str, list[str]]:
-    """Each shard's pages (a sorted list of them), the Sámi bundle's among them."""
-    sami = {rel for rel in pages if _in_sami(site_dir, rel)}
-    shard_of = shards or hashed(shard_count(len(pages) - len(sami)))
-    groups: dict[str, list[str]] = {}
-    for rel in pages:
-        groups.setdefault(SAMI if rel in sami else shard_of(rel), []).append(rel)
-    return groups
 
 
 def index_site(
@@ -138,31 +109,18 @@ def index_site(
     shards: Callable[[str], str] | None = None,
     jobs: int = 2,
     indexed: Collection[str] | None = None,
-    ahead: Ahead | None = None,
 ) -> list[str]:
     """Index the written site at `site_dir` into /pagefind/, shard by shard; `state` is
-    the output whose state keeps the fingerprints (None: index every shard, keep none);
-    `ahead`: runs begun before the pages were written, taken where they fit, ended here.
+    the output whose state keeps the fingerprints (None: index every shard, keep none).
     Returns the shards indexed, in order."""
-    try:
-        return _index_site(site_dir, state, shards, jobs, indexed, ahead)
-    finally:
-        if ahead is not None:
-            ahead.close()
-
-
-def _index_site(
-    site_dir: Path,
-    state: Path | None,
-    shards: Callable[[str], str] | None,
-    jobs: int,
-    indexed: Collection[str] | None,
-    ahead: Ahead | None,
-) -> list[str]:
     # The build says which pages hold text for the search (Pagefind would skip the
     # others, but read them all first); without it, every page in the folder.
     pages = sorted(indexed) if indexed is not None else search.site_pages(site_dir)
-    groups = _groups(site_dir, pages, shards)
+    sami = {rel for rel in pages if _in_sami(site_dir, rel)}
+    shard_of = shards or hashed(shard_count(len(pages) - len(sami)))
+    groups: dict[str, list[str]] = {}
+    for rel in pages:
+        groups.setdefault(SAMI if rel in sami else shard_of(rel), []).append(rel)
     old = _read_fingerprints(state)
     bundle = site_dir / BUNDLE
     # os.path, not pathlib: 8000 paths joined and parsed cost 0.1-0.2 s of an edit.
@@ -190,11 +148,7 @@ def _index_site(
         search_folders.clear(site_dir)
     try:
         made = _index(
-            site_dir,
-            {key: groups[key] for key in todo},
-            jobs,
-            fresh_dir if clean else None,
-            ahead if not clean and ahead is not None and ahead.fits(site_dir) else None,
+            site_dir, {key: groups[key] for key in todo}, jobs, fresh_dir if clean else None
         )
     except BaseException:
         shutil.rmtree(fresh_dir, ignore_errors=True)
@@ -221,11 +175,7 @@ def _index_site(
 
 
 def _index(
-    site_dir: Path,
-    groups: dict[str, list[str]],
-    jobs: int,
-    into: Path | None = None,
-    ahead: Ahead | None = None,
+    site_dir: Path, groups: dict[str, list[str]], jobs: int, into: Path | None = None
 ) -> dict[str, tuple[dict[str, bytes], list[str]]]:
     """Each shard's bundle (file -> bytes) and the pages of other shards it read. With
     `into` (a clean build's new bundle), each shard's files are written there as soon as
@@ -233,8 +183,6 @@ def _index(
     only its entry is handed back (the manifest reads it)."""
 
     def run(key: str, pages: list[str]) -> tuple[dict[str, bytes], set[str]]:
-        if ahead is not None and key != SAMI and (done := ahead.index(key, pages)) is not None:
-            return done
         reads: set[str] = set()
         reader = search.sami_page if key == SAMI else search.reading_page(reads)
         return search.bundle_of(site_dir, pages, reader), reads

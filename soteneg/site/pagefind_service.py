@@ -16,15 +16,13 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from soteneg.core.text import Text, say
 
 TIMEOUT = 600  # seconds for the whole run, as the command line had
-_CHUNK = 1 << 20  # bytes of requests sent at once by `Service.add_given`
 PageReader = Callable[[Path, str], tuple[str, str]]  # (site, file) -> (URL, HTML) to index
 
 
@@ -55,165 +53,38 @@ class NothingToIndex(SearchError):
 def run_pagefind(site_dir: Path, pages: list[str], page: PageReader) -> dict[str, bytes]:
     """The bundle for `pages`, indexed in that order: file path within it -> bytes.
     `page` gives the URL and HTML of each."""
-    service = Service(site_dir)
-    try:
-        service.add(pages, lambda rel: page(site_dir, rel))
-        return service.files()
-    finally:
-        service.close()
-
-
-class Service:
-    """One Pagefind service process and its one index: pages added in the order given,
-    as many times as asked, then its files. A page added again under the same URL takes
-    the first one's place, where it was (Pagefind's `fossick_one`): so a shard fed its
-    pages before an edit's are known, and then the pages that changed, gives the bytes
-    of one run of the pages as they are (soteneg.build.search_ahead; tests compare)."""
-
-    def __init__(self, site_dir: Path) -> None:
-        executable = pagefind_binary()
-        if executable is None:
-            raise SearchError(say("@search.no-binary"))
-        # Pagefind's own messages, quoted when it fails; closed with the service.
-        self._log = tempfile.TemporaryFile()  # noqa: SIM115
+    executable = pagefind_binary()
+    if executable is None:
+        raise SearchError(say("@search.no-binary"))
+    with tempfile.TemporaryFile() as log:
         try:
-            self._process = subprocess.Popen(
+            process = subprocess.Popen(
                 [str(executable), "--service"],
                 cwd=site_dir,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
-                stderr=self._log,
+                stderr=log,
             )
         except OSError as err:
-            self._log.close()
             raise SearchError(f"pagefind could not run: {err}") from err
-        self._timer = threading.Timer(TIMEOUT, self._process.kill)
-        self._timer.start()
-        assert self._process.stdin is not None and self._process.stdout is not None
-        self._stdin = self._process.stdin
-        self._responses = _responses(self._process.stdout.fileno())
-        self._sent = 0  # the id of the last request
+        timer = threading.Timer(TIMEOUT, process.kill)
+        timer.start()
         try:
-            with self._failures():
-                _send(self._stdin, 0, {"type": "NewIndex", "config": None})
-                self._index = _expect(self._responses, 0, "NewIndex")["index_id"]
-        except BaseException:
-            self.close()
-            raise
-
-    def add(self, pages: Sequence[str], page: Callable[[str], tuple[str, str]]) -> None:
-        """Index `pages` in this order, `page` giving the URL and HTML of each; returns
-        once Pagefind has answered for every one."""
-        with self._failures():
-            self._converse(pages, page, None)
-
-    def add_given(self, given: Sequence[tuple[str, str]]) -> None:
-        """Index the pages `given` (URL, HTML), in this order, their requests sent a
-        mebibyte at a time: a thread feeding beside a busy one waits for the
-        interpreter at every page it reads or sends (milliseconds each, seconds a
-        shard), and here a few times a shard."""
-        request = {"type": "AddFile", "index_id": self._index, "file_path": None}
-        first, fd = self._sent + 1, self._stdin.fileno()
-
-        def write() -> None:
-            pending: list[bytes] = []
-            size = 0
-            for number, (url, html) in enumerate(given, start=first):
-                pending.append(_message(number, {**request, "url": url, "file_contents": html}))
-                size += len(pending[-1])
-                if size >= _CHUNK or number == first + len(given) - 1:
-                    view = memoryview(b"".join(pending))
-                    while view:
-                        view = view[os.write(fd, view) :]
-                    pending, size = [], 0
-
-        with self._failures():
-            self._converse(range(len(given)), lambda _: ("", ""), None, write)
-
-    def files(self) -> dict[str, bytes]:
-        """The bundle of every page added: file path within it -> bytes. The service
-        ends with it."""
-        with self._failures():
-            bundle = self._converse([], lambda _: ("", ""), "GetFiles")["files"]
-            self._stdin.close()  # the service exits at the end of its input
-            self._process.wait()
-        files = {file["path"]: base64.b64decode(file["content"]) for file in bundle}
-        for rel in files:  # written under the site below: nothing may point out of the bundle
-            if Path(rel).is_absolute() or ".." in Path(rel).parts:
-                raise SearchError(f"pagefind returned a file outside its bundle: {rel}")
-        if "pagefind-entry.json" not in files:
-            raise SearchError(f"pagefind returned no pagefind-entry.json: {sorted(files)[:20]}")
-        return files
-
-    def close(self) -> None:
-        """End the service, whatever it was doing."""
-        process = self._process
-        self._timer.cancel()
-        if process.poll() is None:
-            process.kill()
-        process.wait()
-        for pipe in (process.stdin, process.stdout):
-            if pipe is not None:
-                pipe.close()
-        self._log.close()
-
-    @contextmanager
-    def _failures(self) -> Iterator[None]:
-        try:
-            yield
+            return _converse(process, site_dir, pages, page)
         except (SearchError, OSError) as err:  # OSError: a pipe to a service that died
-            self._log.seek(0)
-            output = self._log.read().decode("utf-8", "replace").strip()
-            if not self._timer.is_alive():
+            log.seek(0)
+            output = log.read().decode("utf-8", "replace").strip()
+            if not timer.is_alive():
                 raise SearchError(say("@search.timeout", seconds=TIMEOUT)) from err
             raise SearchError(f"{err}\n{output}".strip()[-2000:]) from None
-
-    def _converse(
-        self,
-        pages: Sequence[Any],
-        page: Callable[[Any], tuple[str, str]],
-        last: str | None,
-        blob: Callable[[], None] | None = None,
-    ) -> dict[str, Any]:
-        stdin, first, process = self._stdin, self._sent + 1, self._process
-        failure: list[BaseException] = []
-        request = {"type": "AddFile", "index_id": self._index, "file_path": None}
-
-        def feed() -> None:
-            # In a thread, so that responses are read while requests are written:
-            # Pagefind answers as it goes, and the two pipes must not both fill up.
-            try:
-                if blob is not None:
-                    blob()  # the pages' requests, made by the caller
-                    return
-                for message_id, rel in enumerate(pages, start=first):
-                    url, html = page(rel)
-                    _send(stdin, message_id, {**request, "url": url, "file_contents": html})
-                if last is not None:
-                    _send(stdin, first + len(pages), {"type": last, "index_id": self._index})
-            except BaseException as err:
-                failure.append(err)
-                process.kill()  # so that the reading below ends
-
-        writer = threading.Thread(target=feed, name="pagefind-feed", daemon=True)
-        writer.start()
-        answer: dict[str, Any] = {}
-        try:
-            for message_id in range(first, first + len(pages)):
-                _expect(self._responses, message_id, "IndexedFile")
-            if last is not None:
-                answer = _expect(self._responses, first + len(pages), last)
-        except BaseException:
-            process.kill()  # the writer then stops at a broken pipe instead of sending the rest
-            writer.join()
-            # Pagefind's answer explains a failure better than the broken pipe it left,
-            # except when it was the writer that failed first.
-            if failure and not isinstance(failure[0], OSError):
-                raise failure[0] from None
-            raise
-        writer.join()
-        self._sent = first + len(pages) - (0 if last is not None else 1)
-        return answer
+        finally:
+            timer.cancel()
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            for pipe in (process.stdin, process.stdout):
+                if pipe is not None:
+                    pipe.close()
 
 
 def pagefind_binary() -> Path | None:
@@ -240,15 +111,62 @@ def pagefind_binary() -> Path | None:
         return None
 
 
+def _converse(
+    process: subprocess.Popen[bytes], site_dir: Path, pages: list[str], page: PageReader
+) -> dict[str, bytes]:
+    assert process.stdin is not None and process.stdout is not None
+    stdin, responses = process.stdin, _responses(process.stdout.fileno())
+    _send(stdin, 0, {"type": "NewIndex", "config": None})
+    index_id = _expect(responses, 0, "NewIndex")["index_id"]
+    failure: list[BaseException] = []
+    done = len(pages) + 1  # the id of GetFiles, the last request
+
+    def feed() -> None:
+        # In a thread, so that responses are read while requests are written: Pagefind
+        # answers as it goes, and the two pipes must not both fill up.
+        try:
+            for message_id, rel in enumerate(pages, start=1):
+                url, html = page(site_dir, rel)
+                request = {"type": "AddFile", "index_id": index_id, "file_path": None}
+                _send(stdin, message_id, {**request, "url": url, "file_contents": html})
+            _send(stdin, done, {"type": "GetFiles", "index_id": index_id})
+        except BaseException as err:
+            failure.append(err)
+            process.kill()  # so that the reading below ends
+
+    writer = threading.Thread(target=feed, name="pagefind-feed", daemon=True)
+    writer.start()
+    try:
+        for message_id in range(1, done):
+            _expect(responses, message_id, "IndexedFile")
+        bundle = _expect(responses, done, "GetFiles")["files"]
+    except BaseException:
+        process.kill()  # the writer then stops at a broken pipe instead of sending the rest
+        writer.join()
+        # Pagefind's answer explains a failure better than the broken pipe it left,
+        # except when it was the writer that failed first.
+        if failure and not isinstance(failure[0], OSError):
+            raise failure[0] from None
+        raise
+    writer.join()
+    stdin.close()  # the service exits at the end of its input
+    process.wait()
+    files = {file["path"]: base64.b64decode(file["content"]) for file in bundle}
+    for rel in files:  # written under the site below: nothing may point out of the bundle
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            raise SearchError(f"pagefind returned a file outside its bundle: {rel}")
+    if "pagefind-entry.json" not in files:
+        raise SearchError(f"pagefind returned no pagefind-entry.json: {sorted(files)[:20]}")
+    return files
+
+
 def _send(stdin: IO[bytes], message_id: int, payload: dict[str, Any]) -> None:
-    stdin.write(_message(message_id, payload))
-    stdin.flush()
-
-
-def _message(message_id: int, payload: dict[str, Any]) -> bytes:
     # Text as UTF-8, not \\u escapes: a sixth less for Pagefind to decode in Finnish.
-    message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)
-    return base64.b64encode(message.encode("utf-8")) + b","
+    message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False).encode(
+        "utf-8"
+    )
+    stdin.write(base64.b64encode(message) + b",")
+    stdin.flush()
 
 
 def _responses(stdout: int) -> Iterator[dict[str, Any]]:
